@@ -1,0 +1,5 @@
+"""Maakt `python -m kostenbaten` mogelijk."""
+
+from kostenbaten.cli import main
+
+main()

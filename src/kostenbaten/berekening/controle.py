@@ -1,0 +1,71 @@
+"""Gepubliceerde cijfers naast de berekende leggen: overeenkomst, bekend erratum of afwijking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kostenbaten.berekening.kba import PilotUitkomst
+from kostenbaten.model import FIGUREN_CASUS, FIGUREN_PILOT
+
+KLOPT = "klopt"
+ERRATUM = "bekend erratum"
+AFWIJKING = "afwijking"
+ERRATUM_ZONDER_AFWIJKING = "erratum zonder afwijking"
+
+
+@dataclass(frozen=True)
+class Vergelijking:
+    wat: str  # "pilot" of "casus 6"
+    figuur: str
+    gepubliceerd: Decimal
+    berekend: Decimal
+    oordeel: str
+    toelichting: str = ""
+
+    @property
+    def is_fout(self) -> bool:
+        return self.oordeel in (AFWIJKING, ERRATUM_ZONDER_AFWIJKING)
+
+
+def _oordeel(wat, figuur, gepubliceerd, berekend, errata, regel="") -> Vergelijking:
+    erratum = errata.get(figuur)
+    if gepubliceerd == berekend:
+        if erratum:
+            return Vergelijking(wat, figuur, gepubliceerd, berekend, ERRATUM_ZONDER_AFWIJKING, "er staat een erratum, maar de cijfers kloppen")
+        return Vergelijking(wat, figuur, gepubliceerd, berekend, KLOPT, regel)
+    if erratum:
+        return Vergelijking(wat, figuur, gepubliceerd, berekend, ERRATUM, " ".join(erratum.split()))
+    return Vergelijking(wat, figuur, gepubliceerd, berekend, AFWIJKING, regel)
+
+
+def controleer(uitkomst: PilotUitkomst) -> list[Vergelijking]:
+    """Elk gepubliceerd cijfer uit de bestanden naast het berekende cijfer."""
+    uit = []
+    for c in uitkomst.casussen:
+        pub = c.casus.gepubliceerd
+        if pub is None:
+            continue
+        berekend = {
+            "kosten": c.totaal_kosten,
+            "baten": c.totaal_baten,
+            "netto": c.netto,
+            "client": c.client,
+            "overheid": c.overheid,
+        }
+        for figuur in FIGUREN_CASUS:
+            waarde = getattr(pub, figuur)
+            if waarde is not None:
+                uit.append(_oordeel(f"casus {c.nummer}", figuur, waarde, berekend[figuur], c.casus.errata))
+    pub = uitkomst.pilot.gepubliceerd
+    if pub is not None:
+        for figuur in FIGUREN_PILOT:
+            waarde = getattr(pub, figuur)
+            if waarde is None:
+                continue
+            afgerond = uitkomst.gepubliceerd.get(figuur)
+            if afgerond is None:
+                uit.append(Vergelijking("pilot", figuur, waarde, Decimal(0), AFWIJKING, "niet te berekenen (som netto is 0)"))
+                continue
+            uit.append(_oordeel("pilot", figuur, waarde, afgerond.waarde, uitkomst.pilot.errata, f"regel: {afgerond.regel}"))
+    return uit

@@ -1,0 +1,313 @@
+"""De rekenkern van de kosten-batenanalyse: pure functies op het model, exact in Decimal.
+
+Per casus: kosten per post (uren x tarief), baten per post (kengetal, bedrag of
+maandbedrag x maanden), netto en de verdeling over actoren en groepen. Voor de
+pilot: het gemiddelde, de dekking en twee extrapolaties (`rapport` en `gewogen`),
+plus de cijfers zoals het rapport ze afrondt, elk met de naam van zijn regel.
+Delen gebeurt zo laat mogelijk, zodat 3.502 x 198 / 6 exact 115.566 blijft.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kostenbaten.geld import (
+    HONDERD,
+    NUL,
+    afkappen_op_euro,
+    afronden_op_duizendtal,
+    afronden_op_procent,
+    deel,
+    som,
+    vermenigvuldig,
+)
+from kostenbaten.model import GROEPEN, Casus, Pilot
+
+METHODEN = ("rapport", "gewogen")
+
+
+@dataclass(frozen=True)
+class Post:
+    """Eén kosten- of batenregel met zijn herkomst, zodat elk bedrag uit te leggen is."""
+
+    naam: str
+    bedrag: Decimal
+    actor: str
+    groep: str
+    rekensom: str  # bijvoorbeeld "2 uur x € 80 per uur"
+    soort: str  # "tarief", "kengetal", "bedrag" of "per_maand"
+    sleutel: str  # naam van het tarief of kengetal, of "baten[i]"
+    sleutelpad: tuple  # plek in het casusbestand
+    bron: str | None = None  # bron van een kengetal
+    kans: Decimal | None = None  # kans van slagen die het bedrag verkleint
+
+
+@dataclass(frozen=True)
+class CasusUitkomst:
+    casus: Casus
+    kosten: tuple[Post, ...]
+    baten: tuple[Post, ...]
+
+    @property
+    def nummer(self) -> int:
+        return self.casus.nummer
+
+    @property
+    def totaal_kosten(self) -> Decimal:
+        return som(p.bedrag for p in self.kosten)
+
+    @property
+    def totaal_baten(self) -> Decimal:
+        return som(p.bedrag for p in self.baten)
+
+    @property
+    def netto(self) -> Decimal:
+        return self.totaal_baten - self.totaal_kosten
+
+    def per_actor(self) -> dict[str, Decimal]:
+        """Baten min gedragen kosten per actor (alleen actoren die iets winnen of betalen)."""
+        saldo: dict[str, Decimal] = {}
+        for p in self.baten:
+            saldo[p.actor] = saldo.get(p.actor, NUL) + p.bedrag
+        for p in self.kosten:
+            saldo[p.actor] = saldo.get(p.actor, NUL) - p.bedrag
+        return saldo
+
+    def per_groep(self) -> dict[str, Decimal]:
+        """Zoals het rapport: cliënt = baten van de cliënt; overheid = vermeden kosten min de kosten."""
+        saldo = {g: NUL for g in GROEPEN}
+        for p in self.baten:
+            saldo[p.groep] += p.bedrag
+        for p in self.kosten:
+            saldo[p.groep] -= p.bedrag
+        return saldo
+
+    @property
+    def client(self) -> Decimal:
+        return self.per_groep()["client"]
+
+    @property
+    def overheid(self) -> Decimal:
+        return self.per_groep()["overheid"]
+
+
+def _tekst(getal: Decimal) -> str:
+    """Een getal voor een rekensom: 2, 0,5 of 1.614 (Nederlands, zonder overbodige nullen)."""
+    from kostenbaten.geld import getal_nl
+
+    genormaliseerd = getal.normalize()
+    decimalen = max(0, -genormaliseerd.as_tuple().exponent)
+    return getal_nl(getal, decimalen)
+
+
+def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> CasusUitkomst:
+    """Kosten en baten van één casus. `maanden` is de periode waarover maandbedragen tellen."""
+    in_beeld = pilot.maanden_in_beeld if maanden is None else maanden
+    actoren = pilot.alle_actoren
+    uren = casus.uren.waarde
+
+    kosten = []
+    for sleutel, tarief in pilot.tarieven.items():
+        kosten.append(
+            Post(
+                naam=tarief.naam,
+                bedrag=uren * tarief.per_uur.waarde,
+                actor=tarief.betaler,
+                groep=actoren[tarief.betaler].groep,
+                rekensom=f"{_tekst(uren)} uur x € {_tekst(tarief.per_uur.waarde)} per uur",
+                soort="tarief",
+                sleutel=sleutel,
+                sleutelpad=("uren",),
+            )
+        )
+
+    kans = casus.kans.waarde if casus.kans is not None else None
+    baten = []
+    for i, baat in enumerate(casus.baten):
+        bron = None
+        if baat.kengetal is not None:
+            kengetal = pilot.kengetallen[baat.kengetal]
+            bruto = kengetal.bedrag.waarde
+            naam = baat.omschrijving or kengetal.naam
+            actor = baat.actor or kengetal.actor
+            rekensom = f"kengetal {baat.kengetal}: € {_tekst(bruto)}"
+            soort, sleutel, bron = "kengetal", baat.kengetal, kengetal.bron
+        elif baat.per_maand is not None:
+            geteld = min(baat.maanden, in_beeld)
+            bruto = baat.per_maand.waarde * geteld
+            naam, actor = baat.omschrijving, baat.actor
+            rekensom = f"€ {_tekst(baat.per_maand.waarde)} per maand x {geteld} van {baat.maanden} maanden"
+            soort, sleutel = "per_maand", f"baten[{i}]"
+        else:
+            bruto = baat.bedrag.waarde
+            naam, actor = baat.omschrijving, baat.actor
+            rekensom = f"vast bedrag € {_tekst(bruto)}"
+            soort, sleutel = "bedrag", f"baten[{i}]"
+        bedrag = bruto if kans is None else bruto * kans
+        if kans is not None:
+            rekensom += f" x kans van slagen {_tekst(kans)}"
+        baten.append(
+            Post(naam, bedrag, actor, actoren[actor].groep, rekensom, soort, sleutel, ("baten", i), bron, kans)
+        )
+    return CasusUitkomst(casus, tuple(kosten), tuple(baten))
+
+
+# -- pilot ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Gebiedsdeel:
+    """Het aandeel van één rechtsgebied in de gewogen extrapolatie."""
+
+    rechtsgebied: str
+    aantal_casussen: int
+    hulpvragen: Decimal
+    gemiddelde_netto: Decimal
+    totaal: Decimal
+    client: Decimal
+    overheid: Decimal
+
+
+@dataclass(frozen=True)
+class Extrapolatie:
+    methode: str
+    hulpvragen: Decimal
+    gedekt: Decimal
+    totaal: Decimal
+    client: Decimal
+    overheid: Decimal
+    delen: tuple[Gebiedsdeel, ...] = ()
+
+
+@dataclass(frozen=True)
+class Afgerond:
+    """Een cijfer zoals het rapport het drukt, met het exacte cijfer en de naam van de afrondingsregel."""
+
+    waarde: Decimal
+    exact: Decimal
+    regel: str
+    uitleg: str
+
+
+@dataclass(frozen=True)
+class PilotUitkomst:
+    pilot: Pilot
+    casussen: tuple[CasusUitkomst, ...]
+    gemiddelde_netto: Decimal
+    gemiddelde_client: Decimal
+    gemiddelde_overheid: Decimal
+    dekking: Decimal  # procent van de hulpvragen die de casussen vertegenwoordigen
+    extrapolaties: dict[str, Extrapolatie]
+    gepubliceerd: dict[str, Afgerond] = field(default_factory=dict)
+
+    @property
+    def som_netto(self) -> Decimal:
+        return som(c.netto for c in self.casussen)
+
+
+def bereken_pilot(pilot: Pilot, casussen, maanden: int | None = None) -> PilotUitkomst:
+    """Alle cijfers van de pilot uit de casussen; niets wordt overgenomen uit 'gepubliceerd'."""
+    uitkomsten = tuple(bereken_casus(c, pilot, maanden) for c in casussen)
+    n = len(uitkomsten)
+    if n == 0:
+        raise ValueError("een pilot zonder casussen kan niet worden doorgerekend")
+    som_netto = som(u.netto for u in uitkomsten)
+    som_client = som(u.client for u in uitkomsten)
+    som_overheid = som(u.overheid for u in uitkomsten)
+    hulpvragen = pilot.hulpvragen.waarde
+    dekking = som(g.aandeel.waarde for g in pilot.rechtsgebieden.values())
+    gedekt = deel(vermenigvuldig(hulpvragen, dekking), HONDERD)
+
+    rapport = Extrapolatie(
+        methode="rapport",
+        hulpvragen=hulpvragen,
+        gedekt=gedekt,
+        totaal=deel(vermenigvuldig(som_netto, gedekt), n),
+        client=deel(vermenigvuldig(som_client, gedekt), n),
+        overheid=deel(vermenigvuldig(som_overheid, gedekt), n),
+    )
+    gewogen = _gewogen(pilot, uitkomsten, hulpvragen, gedekt)
+    uitkomst = PilotUitkomst(
+        pilot=pilot,
+        casussen=uitkomsten,
+        gemiddelde_netto=deel(som_netto, n),
+        gemiddelde_client=deel(som_client, n),
+        gemiddelde_overheid=deel(som_overheid, n),
+        dekking=dekking,
+        extrapolaties={"rapport": rapport, "gewogen": gewogen},
+    )
+    return PilotUitkomst(**{**uitkomst.__dict__, "gepubliceerd": zoals_gepubliceerd(uitkomst)})
+
+
+def _gewogen(pilot: Pilot, uitkomsten, hulpvragen: Decimal, gedekt: Decimal) -> Extrapolatie:
+    delen = []
+    for sleutel, gebied in pilot.rechtsgebieden.items():
+        eigen = [u for u in uitkomsten if u.casus.rechtsgebied == sleutel]
+        aantal = deel(vermenigvuldig(hulpvragen, gebied.aandeel.waarde), HONDERD)
+        if not eigen:
+            # Alleen mogelijk bij een aandeel van 0%: de invoercontrole eist anders een casus.
+            delen.append(Gebiedsdeel(sleutel, 0, aantal, NUL, NUL, NUL, NUL))
+            continue
+        k = len(eigen)
+        delen.append(
+            Gebiedsdeel(
+                rechtsgebied=sleutel,
+                aantal_casussen=k,
+                hulpvragen=aantal,
+                gemiddelde_netto=deel(som(u.netto for u in eigen), k),
+                totaal=deel(vermenigvuldig(som(u.netto for u in eigen), aantal), k),
+                client=deel(vermenigvuldig(som(u.client for u in eigen), aantal), k),
+                overheid=deel(vermenigvuldig(som(u.overheid for u in eigen), aantal), k),
+            )
+        )
+    return Extrapolatie(
+        methode="gewogen",
+        hulpvragen=hulpvragen,
+        gedekt=gedekt,
+        totaal=som(d.totaal for d in delen),
+        client=som(d.client for d in delen),
+        overheid=som(d.overheid for d in delen),
+        delen=tuple(delen),
+    )
+
+
+def zoals_gepubliceerd(uitkomst: PilotUitkomst) -> dict[str, Afgerond]:
+    """De kopcijfers met de afrondingen van het rapport, berekend uit de casussen.
+
+    Het rapport kapt het gemiddelde af op hele euro's, vermenigvuldigt met de
+    gedekte hulpvragen, rondt af op duizendtallen en verdeelt dat totaal met het
+    aandeel van de cliënt in hele procenten.
+    """
+    rapport = uitkomst.extrapolaties["rapport"]
+    gemiddelde = afkappen_op_euro(uitkomst.gemiddelde_netto)
+    onafgerond_totaal = gemiddelde * rapport.gedekt
+    totaal = afronden_op_duizendtal(onafgerond_totaal)
+    uit = {
+        "gemiddelde_netto": Afgerond(
+            gemiddelde, uitkomst.gemiddelde_netto, "afkappen_op_euro", "gemiddelde netto per casus, centen weggelaten"
+        ),
+        "gedekt": Afgerond(rapport.gedekt, rapport.gedekt, "geen", "hulpvragen x som van de aandelen / 100"),
+        "totaal": Afgerond(
+            totaal, rapport.totaal, "afronden_op_duizendtal", f"afgekapt gemiddelde x gedekte hulpvragen = {onafgerond_totaal}, op duizendtallen"
+        ),
+    }
+    som_netto = uitkomst.som_netto
+    if som_netto != 0:
+        som_client = som(c.client for c in uitkomst.casussen)
+        aandeel_exact = deel(som_client * HONDERD, som_netto)
+        aandeel_client = afronden_op_procent(aandeel_exact)
+        aandeel_overheid = HONDERD - aandeel_client
+        uit["aandeel_client"] = Afgerond(
+            aandeel_client, aandeel_exact, "afronden_op_procent", "som cliënt / som netto van de casussen, in hele procenten"
+        )
+        uit["aandeel_overheid"] = Afgerond(
+            aandeel_overheid, HONDERD - aandeel_exact, "aanvulling_tot_100", "100 min het aandeel van de cliënt"
+        )
+        uit["client"] = Afgerond(
+            deel(totaal * aandeel_client, HONDERD), rapport.client, "procent_van_afgerond_totaal", "afgerond totaal x aandeel cliënt"
+        )
+        uit["overheid"] = Afgerond(
+            deel(totaal * aandeel_overheid, HONDERD), rapport.overheid, "procent_van_afgerond_totaal", "afgerond totaal x aandeel overheid"
+        )
+    return uit

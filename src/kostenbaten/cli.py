@@ -1,0 +1,143 @@
+"""De opdrachtregel: dunne commando's die invoer laden, de rekenkern aanroepen en uitvoer tonen.
+
+Zware bibliotheken (openpyxl, numpy) en de modules van andere commando's worden
+pas binnen het commando geïmporteerd, zodat `kostenbaten bereken` snel start.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kostenbaten.fouten import EXIT_AFWIJKING, EXIT_INTERNE_FOUT, EXIT_INVOERFOUT, EXIT_ONDERBROKEN, InvoerFouten
+
+app = typer.Typer(
+    name="kostenbaten",
+    help="Kosten en baten van sociaal-juridische hulp in de bibliotheek, exact doorgerekend.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Formaat(str, Enum):
+    tabel = "tabel"
+    json = "json"
+
+
+MapArgument = Annotated[
+    Path,
+    typer.Argument(help="Map met pilot.yaml en één YAML-bestand per casus, bijvoorbeeld casussen/hengelo.", show_default=False),
+]
+FormaatOptie = Annotated[Formaat, typer.Option("--formaat", "-f", help="Uitvoer als tabellen of als één JSON-document.")]
+XlsxOptie = Annotated[
+    Optional[Path], typer.Option("--xlsx", help="Schrijf ook een Excel-werkmap met formules naar dit bestand.", show_default=False)
+]
+OverschrijfOptie = Annotated[bool, typer.Option("--overschrijf", help="Overschrijf een bestaand uitvoerbestand.")]
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def laad(map_: Path):
+    """Laadt een casussenmap; bij fouten: alle meldingen naar stderr en afsluitcode 2."""
+    from kostenbaten.invoer.casussen import laad_project
+
+    try:
+        return laad_project(map_)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+
+
+def _toon_fouten(fouten: InvoerFouten):
+    from kostenbaten.uitvoer.terminal import toon_fouten
+
+    toon_fouten(fouten.fouten, _console(stderr=True))
+    raise typer.Exit(EXIT_INVOERFOUT)
+
+
+@app.command()
+def bereken(
+    map_: MapArgument,
+    formaat: FormaatOptie = Formaat.tabel,
+    samenvatting: Annotated[bool, typer.Option("--samenvatting", help="Toon alleen de samenvatting, niet elke casus.")] = False,
+    xlsx: XlsxOptie = None,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Reken de kosten en baten van alle casussen en de extrapolatie van een pilot door."""
+    from kostenbaten.berekening.kba import bereken_pilot
+
+    project = laad(map_)
+    uitkomst = bereken_pilot(project.pilot, project.casussen)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.json_uitvoer import dump, pilot_json
+
+        typer.echo(dump(pilot_json(uitkomst)))
+    else:
+        from kostenbaten.uitvoer.terminal import toon_pilot
+
+        toon_pilot(uitkomst, _console(), alleen_samenvatting=samenvatting)
+    if xlsx is not None:
+        typer.echo("Excel-uitvoer is nog niet beschikbaar.", err=True)
+        raise typer.Exit(EXIT_INVOERFOUT)
+
+
+@app.command()
+def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
+    """Reken elk gepubliceerd cijfer na; een onverklaarde afwijking geeft afsluitcode 1."""
+    from kostenbaten.berekening.controle import controleer as vergelijk
+    from kostenbaten.berekening.kba import bereken_pilot
+
+    project = laad(map_)
+    vergelijkingen = vergelijk(bereken_pilot(project.pilot, project.casussen))
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.json_uitvoer import dump
+
+        typer.echo(
+            dump(
+                [
+                    {
+                        "waar": v.wat,
+                        "figuur": v.figuur,
+                        "gepubliceerd": v.gepubliceerd,
+                        "berekend": v.berekend,
+                        "oordeel": v.oordeel,
+                        "toelichting": v.toelichting,
+                    }
+                    for v in vergelijkingen
+                ]
+            )
+        )
+    else:
+        from kostenbaten.uitvoer.terminal import toon_controle
+
+        toon_controle(vergelijkingen, _console())
+    if any(v.is_fout for v in vergelijkingen):
+        raise typer.Exit(EXIT_AFWIJKING)
+
+
+def main() -> None:
+    """Startpunt van het programma: vangt onverwachte fouten af zonder Python-traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("Onderbroken.", file=sys.stderr)
+        sys.exit(EXIT_ONDERBROKEN)
+    except InvoerFouten as fouten:  # pragma: no cover - commando's vangen dit zelf af
+        print(str(fouten), file=sys.stderr)
+        sys.exit(EXIT_INVOERFOUT)
+    except Exception as fout:  # noqa: BLE001 - laatste vangnet voor de gebruiker
+        print(
+            f"Interne fout in kostenbaten ({type(fout).__name__}: {fout}). "
+            "Dit is geen fout in uw invoer; meld het met de gebruikte bestanden.",
+            file=sys.stderr,
+        )
+        sys.exit(EXIT_INTERNE_FOUT)

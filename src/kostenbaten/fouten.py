@@ -1,0 +1,42 @@
+"""Fouten in de invoer als gegevens: bestand, regel, sleutelpad en een Nederlandse melding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Afsluitcodes van de opdrachtregel.
+EXIT_OK = 0
+EXIT_AFWIJKING = 1  # controleer: een onverklaarde afwijking
+EXIT_INVOERFOUT = 2  # de invoer klopt niet (de gebruiker kan het herstellen)
+EXIT_INTERNE_FOUT = 3  # een fout in kostenbaten zelf
+EXIT_ONDERBROKEN = 130
+
+
+@dataclass(frozen=True, order=True)
+class Fout:
+    """Eén fout in de invoer. `regel` telt vanaf 1; `plek` vervangt de regel bij een werkblad."""
+
+    bestand: str
+    regel: int | None
+    sleutelpad: str
+    melding: str
+    plek: str | None = None  # bijvoorbeeld "Invoer!C7" voor een Excel-cel
+
+    def __str__(self) -> str:
+        if self.plek:
+            waar = f"{self.bestand}:{self.plek}"
+        elif self.regel is not None:
+            waar = f"{self.bestand}:{self.regel}"
+        else:
+            waar = self.bestand
+        if self.sleutelpad:
+            return f"{waar}: {self.sleutelpad}: {self.melding}"
+        return f"{waar}: {self.melding}"
+
+
+class InvoerFouten(Exception):
+    """Alle fouten van één inleesronde samen; de opdrachtregel drukt ze af en stopt met code 2."""
+
+    def __init__(self, fouten: list[Fout]):
+        self.fouten = sorted(fouten, key=lambda f: (f.bestand, f.regel or 0, f.plek or "", f.sleutelpad))
+        super().__init__("\n".join(str(f) for f in self.fouten))

@@ -1,0 +1,129 @@
+"""Geldbedragen: één manier om ze te maken, benoemde afrondingsregels en Nederlandse notatie.
+
+Bedragen zijn altijd `Decimal`. Afronden gebeurt nooit tussendoor, alleen in de
+benoemde functies hieronder, die de uitvoer (of de rapportregels) gebruiken.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+
+NUL = Decimal(0)
+HONDERD = Decimal(100)
+
+# Genoeg cijfers om een deling als 3.502 / 6 pas bij de uitvoer af te ronden.
+PRECISIE = 50
+
+
+def bedrag(waarde: int | str | Decimal) -> Decimal:
+    """Het enige constructiepunt voor geld: uit int, tekst of Decimal, nooit uit float."""
+    if isinstance(waarde, bool) or isinstance(waarde, float):
+        raise TypeError(f"geld mag niet uit {type(waarde).__name__} gemaakt worden")
+    return Decimal(waarde)
+
+
+def deel(teller: Decimal, noemer: Decimal | int) -> Decimal:
+    """Exacte deling met ruime precisie; het resultaat wordt pas bij de uitvoer afgerond."""
+    with localcontext() as ctx:
+        ctx.prec = PRECISIE
+        return Decimal(teller) / Decimal(noemer)
+
+
+def vermenigvuldig(*factoren: Decimal | int) -> Decimal:
+    """Product met ruime precisie, zodat een gedeeld gemiddelde niet vroegtijdig afrondt."""
+    with localcontext() as ctx:
+        ctx.prec = PRECISIE
+        uitkomst = Decimal(1)
+        for factor in factoren:
+            uitkomst *= Decimal(factor)
+        return uitkomst
+
+
+def som(bedragen) -> Decimal:
+    """Som van bedragen; begint bij Decimal 0 zodat een lege som ook geld is."""
+    totaal = NUL
+    for b in bedragen:
+        totaal += b
+    return totaal
+
+
+# -- benoemde afrondingsregels ----------------------------------------------
+
+
+def afronden_op_centen(waarde: Decimal) -> Decimal:
+    """Presentatie: op hele centen, half naar boven (weg van nul)."""
+    return waarde.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def afronden_op_euro(waarde: Decimal) -> Decimal:
+    """Presentatie: op hele euro's, half naar boven (weg van nul)."""
+    return waarde.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+def afkappen_op_euro(waarde: Decimal) -> Decimal:
+    """Rapportregel: de centen weglaten (583,67 wordt 583), richting nul."""
+    return waarde.quantize(Decimal(1), rounding=ROUND_DOWN)
+
+
+def afronden_op_duizendtal(waarde: Decimal) -> Decimal:
+    """Rapportregel: op hele duizenden, half naar boven (115.434 wordt 115.000)."""
+    duizend = Decimal(1000)
+    return (waarde / duizend).quantize(Decimal(1), rounding=ROUND_HALF_UP) * duizend
+
+
+def afronden_op_procent(waarde: Decimal) -> Decimal:
+    """Rapportregel: een percentage op hele procenten (68,19 wordt 68)."""
+    return waarde.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+AFRONDINGSREGELS = {
+    "afronden_op_centen": afronden_op_centen,
+    "afronden_op_euro": afronden_op_euro,
+    "afkappen_op_euro": afkappen_op_euro,
+    "afronden_op_duizendtal": afronden_op_duizendtal,
+    "afronden_op_procent": afronden_op_procent,
+}
+
+
+# -- notatie ----------------------------------------------------------------
+
+
+def _groepeer(geheel: str) -> str:
+    delen = []
+    while len(geheel) > 3:
+        delen.insert(0, geheel[-3:])
+        geheel = geheel[:-3]
+    delen.insert(0, geheel)
+    return ".".join(delen)
+
+
+def getal_nl(waarde: Decimal, decimalen: int = 0) -> str:
+    """Een getal in Nederlandse notatie: punt voor duizendtallen, komma voor decimalen."""
+    if decimalen:
+        afgerond = waarde.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+    else:
+        afgerond = afronden_op_euro(waarde)
+    teken = "-" if afgerond < 0 else ""
+    tekst = f"{abs(afgerond):f}"
+    geheel, _, fractie = tekst.partition(".")
+    uit = teken + _groepeer(geheel)
+    if decimalen:
+        uit += "," + fractie.ljust(decimalen, "0")
+    return uit
+
+
+def euro(waarde: Decimal, decimalen: int = 0) -> str:
+    """Bedrag als `€ 1.614` of `€ -360` (min-teken vooraan, nooit alleen kleur)."""
+    return "€ " + getal_nl(waarde, decimalen)
+
+
+def json_bedrag(waarde: Decimal) -> str:
+    """Bedrag voor JSON als decimale tekst: hele euro's zonder decimalen, anders op centen.
+
+    Een waarde die niet exact op centen eindigt (3.502 / 6) wordt hier pas afgerond.
+    """
+    if waarde == waarde.to_integral_value():
+        tekst = f"{waarde.to_integral_value():f}"
+    else:
+        tekst = f"{afronden_op_centen(waarde):f}"
+    return "0" if tekst == "-0" else tekst

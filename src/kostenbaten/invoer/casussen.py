@@ -1,0 +1,154 @@
+"""Een map met casussen inlezen: `pilot.yaml` plus één YAML-bestand per casus.
+
+Alle fouten van alle bestanden worden verzameld; pas daarna wordt er gestopt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kostenbaten.fouten import Fout, InvoerFouten
+from kostenbaten.invoer.validatie import valideer
+from kostenbaten.invoer.yamlbestand import YamlBestand, lees_yaml
+from kostenbaten.model import FIGUREN_CASUS, FIGUREN_PILOT, Casus, Pilot
+
+PILOTBESTAND = "pilot.yaml"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Een gevalideerde pilot met zijn casussen (op nummer), plus waar elk vandaan kwam."""
+
+    map: Path
+    pilot: Pilot
+    casussen: tuple[Casus, ...]
+    bestanden: dict  # "pilot" of casusnummer -> YamlBestand
+
+    def regel(self, wie, sleutelpad=()) -> str:
+        """`bestand:regel` van een sleutel, voor uitleg en meldingen."""
+        bestand: YamlBestand = self.bestanden[wie]
+        return f"{bestand.pad}:{bestand.regel(tuple(sleutelpad))}"
+
+
+def yaml_bestanden(map_: Path) -> list[Path]:
+    return sorted(p for p in map_.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def laad_project(map_: Path | str) -> Project:
+    """Leest en valideert een casussenmap; gooit `InvoerFouten` met alle fouten samen."""
+    map_ = Path(map_)
+    if not map_.exists():
+        raise InvoerFouten([Fout(str(map_), None, "", "map bestaat niet")])
+    if not map_.is_dir():
+        raise InvoerFouten([Fout(str(map_), None, "", "dit is geen map; geef de map met pilot.yaml en de casussen")])
+    bestanden = yaml_bestanden(map_)
+    if not bestanden:
+        raise InvoerFouten([Fout(str(map_), None, "", "de map bevat geen YAML-bestanden (verwacht pilot.yaml en casussen)")])
+
+    fouten: list[Fout] = []
+    pilotpad = map_ / PILOTBESTAND
+    pilot = pilotbestand = None
+    if not pilotpad.is_file():
+        fouten.append(Fout(str(pilotpad), None, "", "pilotbestand ontbreekt; elke casussenmap heeft een pilot.yaml"))
+    else:
+        pilotbestand, f = lees_yaml(pilotpad)
+        fouten += f
+        if pilotbestand:
+            pilot, f = valideer(Pilot, pilotbestand)
+            fouten += f
+
+    casussen: list[tuple[Casus, YamlBestand]] = []
+    for pad in bestanden:
+        if pad.name == PILOTBESTAND:
+            continue
+        bestand, f = lees_yaml(pad)
+        fouten += f
+        if bestand:
+            casus, f = valideer(Casus, bestand)
+            fouten += f
+            if casus:
+                casussen.append((casus, bestand))
+
+    if not casussen and not fouten:
+        fouten.append(Fout(str(map_), None, "", "de map bevat geen casussen, alleen pilot.yaml"))
+
+    fouten += _dubbele_nummers(casussen)
+    if pilot is not None:
+        fouten += _verwijzingen(pilot, pilotbestand, casussen)
+    if fouten:
+        raise InvoerFouten(fouten)
+
+    casussen.sort(key=lambda cb: cb[0].nummer)
+    return Project(
+        map=map_,
+        pilot=pilot,
+        casussen=tuple(c for c, _ in casussen),
+        bestanden={"pilot": pilotbestand, **{c.nummer: b for c, b in casussen}},
+    )
+
+
+def _dubbele_nummers(casussen) -> list[Fout]:
+    fouten = []
+    gezien: dict[int, YamlBestand] = {}
+    for casus, bestand in casussen:
+        if casus.nummer in gezien:
+            eerder = gezien[casus.nummer]
+            fouten.append(bestand.fout(("nummer",), f"casusnummer {casus.nummer} staat ook in {eerder.pad}:{eerder.regel(('nummer',))}"))
+        else:
+            gezien[casus.nummer] = bestand
+    return fouten
+
+
+def _verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen) -> list[Fout]:
+    """Controles over bestanden heen: bestaan de genoemde rechtsgebieden, kengetallen en actoren."""
+    fouten = []
+    actoren = pilot.alle_actoren
+    for naam, tarief in pilot.tarieven.items():
+        if tarief.betaler not in actoren:
+            fouten.append(pilotbestand.fout(("tarieven", naam, "betaler"), _onbekend("actor", tarief.betaler, actoren)))
+    for naam, kengetal in pilot.kengetallen.items():
+        if kengetal.actor not in actoren:
+            fouten.append(pilotbestand.fout(("kengetallen", naam, "actor"), _onbekend("actor", kengetal.actor, actoren)))
+    fouten += _errata(pilot, pilotbestand, FIGUREN_PILOT)
+
+    gedekt = {casus.rechtsgebied for casus, _ in casussen}
+    for naam, gebied in pilot.rechtsgebieden.items():
+        if gebied.aandeel.waarde > 0 and naam not in gedekt and casussen:
+            fouten.append(
+                pilotbestand.fout(
+                    ("rechtsgebieden", naam),
+                    f"rechtsgebied '{naam}' heeft een aandeel van {gebied.aandeel.waarde}% maar geen enkele casus",
+                )
+            )
+
+    for casus, bestand in casussen:
+        if casus.rechtsgebied not in pilot.rechtsgebieden:
+            fouten.append(bestand.fout(("rechtsgebied",), _onbekend("rechtsgebied", casus.rechtsgebied, pilot.rechtsgebieden)))
+        for i, baat in enumerate(casus.baten):
+            if baat.kengetal is not None and baat.kengetal not in pilot.kengetallen:
+                fouten.append(bestand.fout(("baten", i, "kengetal"), _onbekend("kengetal", baat.kengetal, pilot.kengetallen)))
+            if baat.actor is not None and baat.actor not in actoren:
+                fouten.append(bestand.fout(("baten", i, "actor"), _onbekend("actor", baat.actor, actoren)))
+        fouten += _errata(casus, bestand, FIGUREN_CASUS)
+    return fouten
+
+
+def _errata(obj, bestand: YamlBestand, figuren) -> list[Fout]:
+    fouten = []
+    for figuur in obj.errata:
+        if figuur not in figuren:
+            fouten.append(bestand.fout(("errata", figuur), f"onbekend figuur '{figuur}'; kies uit: {', '.join(figuren)}"))
+        elif obj.gepubliceerd is None or getattr(obj.gepubliceerd, figuur) is None:
+            fouten.append(bestand.fout(("errata", figuur), f"erratum bij '{figuur}', maar onder 'gepubliceerd' staat geen {figuur}"))
+    return fouten
+
+
+def _onbekend(soort: str, naam: str, bekend) -> str:
+    import difflib
+
+    melding = f"onbekend {soort} '{naam}'"
+    suggestie = difflib.get_close_matches(naam, list(bekend), n=1)
+    if suggestie:
+        return melding + f"; bedoelt u '{suggestie[0]}'?"
+    return melding + f"; bekend zijn: {', '.join(bekend)}"

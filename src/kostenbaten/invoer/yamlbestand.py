@@ -1,0 +1,146 @@
+"""YAML inlezen op één plek: veilige loader, getallen als Decimal, dubbele sleutels en regelnummers.
+
+PyYAML maakt van `1.5` een float; dat mag voor geld niet. Daarom bouwen we de
+waarden zelf uit de knopen van `yaml.compose` (die de veilige loader gebruikt):
+zo wordt een kommagetal direct een `Decimal` uit zijn tekst, vangen we dubbele
+sleutels af en onthouden we bij elk sleutelpad de regel waarop het staat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from kostenbaten.fouten import Fout
+
+Pad = tuple  # een sleutelpad: ("baten", 0, "kengetal")
+
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass
+class YamlBestand:
+    """Inhoud van één YAML-bestand met de regel (vanaf 1) van elk sleutelpad."""
+
+    pad: Path
+    inhoud: object
+    regels: dict[Pad, int] = field(default_factory=dict)
+
+    def regel(self, sleutelpad: Pad) -> int:
+        """De regel van het diepste bekende deel van het sleutelpad."""
+        sleutelpad = tuple(sleutelpad)
+        while sleutelpad not in self.regels and sleutelpad:
+            sleutelpad = sleutelpad[:-1]
+        return self.regels.get(sleutelpad, 1)
+
+    def fout(self, sleutelpad: Pad, melding: str) -> Fout:
+        return Fout(str(self.pad), self.regel(sleutelpad), toon_pad(sleutelpad), melding)
+
+
+def toon_pad(sleutelpad: Pad) -> str:
+    """`("baten", 0, "kengetal")` wordt `baten[0].kengetal`."""
+    tekst = ""
+    for deel in sleutelpad:
+        if isinstance(deel, int):
+            tekst += f"[{deel}]"
+        else:
+            tekst += ("." if tekst else "") + str(deel)
+    return tekst
+
+
+class _Bouwer:
+    """Zet YAML-knopen om in Python-waarden en verzamelt fouten in plaats van te stoppen."""
+
+    def __init__(self, bestand: str):
+        self.bestand = bestand
+        self.regels: dict[Pad, int] = {}
+        self.fouten: list[Fout] = []
+        self._constructor = SafeConstructor()
+
+    def fout(self, node, sleutelpad: Pad, melding: str) -> None:
+        self.fouten.append(Fout(self.bestand, node.start_mark.line + 1, toon_pad(sleutelpad), melding))
+
+    def bouw(self, node, sleutelpad: Pad = ()):
+        self.regels.setdefault(sleutelpad, node.start_mark.line + 1)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, sleutelpad)
+        if isinstance(node, SequenceNode):
+            return [self.bouw(kind, sleutelpad + (i,)) for i, kind in enumerate(node.value)]
+        return self._scalar(node, sleutelpad)
+
+    def _mapping(self, node: MappingNode, sleutelpad: Pad) -> dict:
+        uit: dict = {}
+        for sleutelnode, waardenode in node.value:
+            if sleutelnode.tag == _TAG + "merge":
+                self.fout(sleutelnode, sleutelpad, "samenvoegen met '<<' wordt niet ondersteund; schrijf de sleutels uit")
+                continue
+            if not isinstance(sleutelnode, ScalarNode):
+                self.fout(sleutelnode, sleutelpad, "een sleutel moet een eenvoudige tekst zijn")
+                continue
+            sleutel = sleutelnode.value if sleutelnode.tag == _TAG + "str" else self._scalar(sleutelnode, sleutelpad)
+            if isinstance(sleutel, (bool, type(None), Decimal)):
+                sleutel = sleutelnode.value
+            if sleutel in uit:
+                eerste = self.regels[sleutelpad + (sleutel,)]
+                self.fout(sleutelnode, sleutelpad + (sleutel,), f"sleutel '{sleutel}' staat dubbel (eerder op regel {eerste})")
+                continue
+            self.regels[sleutelpad + (sleutel,)] = sleutelnode.start_mark.line + 1
+            uit[sleutel] = self.bouw(waardenode, sleutelpad + (sleutel,))
+        return uit
+
+    def _scalar(self, node: ScalarNode, sleutelpad: Pad):
+        tag = node.tag
+        if tag == _TAG + "str":
+            return node.value
+        if tag == _TAG + "float":
+            tekst = node.value.replace("_", "")
+            try:
+                waarde = Decimal(tekst)
+            except InvalidOperation:
+                waarde = None
+            if waarde is None or not waarde.is_finite():
+                self.fout(node, sleutelpad, f"'{node.value}' is geen bruikbaar getal")
+                return node.value
+            return waarde
+        if tag == _TAG + "int":
+            return self._constructor.construct_yaml_int(node)
+        if tag == _TAG + "bool":
+            return self._constructor.construct_yaml_bool(node)
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "timestamp":
+            return self._constructor.construct_yaml_timestamp(node)
+        self.fout(node, sleutelpad, f"YAML-type {tag} wordt niet ondersteund")
+        return node.value
+
+
+def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
+    """Leest één YAML-bestand. Geeft de inhoud met regelnummers, of de fouten."""
+    naam = str(pad)
+    try:
+        tekst = pad.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Fout(naam, None, "", "het bestand is geen UTF-8-tekst")]
+    except OSError as fout:
+        return None, [Fout(naam, None, "", f"kan het bestand niet lezen ({fout.strerror})")]
+    try:
+        node = yaml.compose(tekst, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as fout:
+        mark = fout.problem_mark or fout.context_mark
+        regel = mark.line + 1 if mark else None
+        probleem = fout.problem or fout.context or "onleesbare YAML"
+        return None, [Fout(naam, regel, "", f"YAML-syntaxfout: {probleem}")]
+    except yaml.YAMLError as fout:
+        return None, [Fout(naam, None, "", f"YAML-syntaxfout: {fout}")]
+    if node is None:
+        return None, [Fout(naam, 1, "", "het bestand is leeg")]
+    bouwer = _Bouwer(naam)
+    inhoud = bouwer.bouw(node)
+    if bouwer.fouten:
+        return None, bouwer.fouten
+    return YamlBestand(pad, inhoud, bouwer.regels), []

@@ -1,0 +1,270 @@
+"""Het gegevensmodel van pilots en casussen: strikte pydantic-modellen, onveranderlijk.
+
+De modellen kennen geen bestanden en geen uitvoer. Controles die meer dan één
+bestand raken (bestaat dit kengetal, staat een casusnummer dubbel) doet
+`invoer.casussen`; hier staan de regels binnen één bestand.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+# -- getallen ------------------------------------------------------------------
+
+
+def _als_decimal(waarde):
+    """Accepteert een geheel getal of Decimal uit de YAML; tekst, ja/nee en float niet."""
+    if isinstance(waarde, bool):
+        raise PydanticCustomError("kb_getal", "moet een getal zijn, niet ja/nee")
+    if isinstance(waarde, int):
+        return Decimal(waarde)
+    if isinstance(waarde, Decimal):
+        return waarde
+    if isinstance(waarde, float):  # alleen mogelijk bij gebruik als bibliotheek
+        return Decimal(str(waarde))
+    if isinstance(waarde, str):
+        if "," in waarde and waarde.replace(",", "").replace(".", "").lstrip("-").isdigit():
+            raise PydanticCustomError(
+                "kb_getal", "'{tekst}' is geen getal: gebruik een punt als decimaalteken (bijvoorbeeld 0.5)", {"tekst": waarde}
+            )
+        raise PydanticCustomError("kb_getal", "moet een getal zijn, niet de tekst '{tekst}'", {"tekst": waarde})
+    raise PydanticCustomError("kb_getal", "moet een getal zijn")
+
+
+def _niet_negatief(waarde: Decimal) -> Decimal:
+    if waarde < 0:
+        raise PydanticCustomError("kb_negatief", "mag niet negatief zijn (gevonden: {waarde})", {"waarde": str(waarde)})
+    return waarde
+
+
+def _percentage(waarde: Decimal) -> Decimal:
+    if not 0 <= waarde <= 100:
+        raise PydanticCustomError("kb_percentage", "moet een percentage van 0 tot en met 100 zijn (gevonden: {waarde})", {"waarde": str(waarde)})
+    return waarde
+
+
+def _kans(waarde: Decimal) -> Decimal:
+    if not 0 <= waarde <= 1:
+        raise PydanticCustomError("kb_kans", "moet een kans van 0 tot en met 1 zijn (gevonden: {waarde})", {"waarde": str(waarde)})
+    return waarde
+
+
+Getal = Annotated[Decimal, BeforeValidator(_als_decimal)]
+Bedrag = Annotated[Decimal, BeforeValidator(_als_decimal), AfterValidator(_niet_negatief)]
+Tekst = Annotated[str, Field(min_length=1)]
+Naam = Annotated[str, Field(min_length=1, pattern=r"^[a-z][a-z0-9_]*$")]
+
+GROEPEN = ("client", "overheid")
+
+
+class Basis(BaseModel):
+    """Gemeenschappelijke instelling: strikt, onbekende sleutels zijn een fout, onveranderlijk."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+# -- onzekere invoer -------------------------------------------------------------
+
+
+class Onzeker(Basis):
+    """Een invoerwaarde met eventueel een bereik.
+
+    In YAML staat gewoon een getal (`uren: 2`) of een blok met de meest
+    waarschijnlijke waarde en een bereik: `{waarde: 2, min: 1, max: 4}` (driehoek)
+    of `{waarde: 800, interval_90: [600, 1000]}` (90%-interval). De berekening
+    gebruikt `waarde`; alleen `onzekerheid` gebruikt het bereik.
+    """
+
+    waarde: Bedrag
+    min: Bedrag | None = None
+    max: Bedrag | None = None
+    interval_90: tuple[Bedrag, Bedrag] | None = None
+
+    @model_validator(mode="after")
+    def _bereik_klopt(self):
+        if (self.min is None) != (self.max is None):
+            raise PydanticCustomError("kb_bereik", "geef zowel 'min' als 'max', of geen van beide")
+        if self.min is not None and self.interval_90 is not None:
+            raise PydanticCustomError("kb_bereik", "geef 'min'/'max' of 'interval_90', niet allebei")
+        if self.min is not None and not self.min <= self.waarde <= self.max:
+            raise PydanticCustomError("kb_bereik", "'waarde' moet tussen 'min' en 'max' liggen")
+        if self.interval_90 is not None and not self.interval_90[0] <= self.waarde <= self.interval_90[1]:
+            raise PydanticCustomError("kb_bereik", "'waarde' moet binnen 'interval_90' liggen")
+        return self
+
+    @property
+    def heeft_bereik(self) -> bool:
+        return self.min is not None or self.interval_90 is not None
+
+
+def _als_onzeker(waarde):
+    if isinstance(waarde, dict):
+        return waarde
+    return {"waarde": waarde}
+
+
+def _percentage_onzeker(o: Onzeker) -> Onzeker:
+    for w in (o.waarde, o.min, o.max, *(o.interval_90 or ())):
+        if w is not None:
+            _percentage(w)
+    return o
+
+
+def _kans_onzeker(o: Onzeker) -> Onzeker:
+    for w in (o.waarde, o.min, o.max, *(o.interval_90 or ())):
+        if w is not None:
+            _kans(w)
+    return o
+
+
+Invoer = Annotated[Onzeker, BeforeValidator(_als_onzeker)]
+Percentage = Annotated[Onzeker, BeforeValidator(_als_onzeker), AfterValidator(_percentage_onzeker)]
+Kans = Annotated[Onzeker, BeforeValidator(_als_onzeker), AfterValidator(_kans_onzeker)]
+
+
+# -- pilot ---------------------------------------------------------------------
+
+
+class Periode(Basis):
+    van: date
+    tot: date
+
+    @model_validator(mode="after")
+    def _volgorde(self):
+        if self.tot < self.van:
+            raise PydanticCustomError("kb_periode", "'tot' ligt voor 'van'")
+        return self
+
+
+class Rechtsgebied(Basis):
+    naam: Tekst
+    aandeel: Percentage  # procent van alle hulpvragen
+    omschrijving: Tekst | None = None
+
+
+class Tarief(Basis):
+    naam: Tekst
+    per_uur: Invoer  # euro per SJD-uur
+    betaler: Naam = "overheid"  # actor die deze kosten draagt
+    omschrijving: Tekst | None = None
+
+
+class Actor(Basis):
+    naam: Tekst
+    groep: Literal["client", "overheid"]
+    omschrijving: Tekst | None = None
+
+
+class Kengetal(Basis):
+    naam: Tekst
+    bedrag: Invoer
+    actor: Naam  # wie de vermeden kosten bespaart
+    bron: Tekst
+    omschrijving: Tekst | None = None
+
+
+class GepubliceerdPilot(Basis):
+    """Cijfers zoals het rapport ze drukt; `controleer` vergelijkt ze met de berekening."""
+
+    gemiddelde_netto: Getal | None = None
+    gedekt: Getal | None = None
+    totaal: Getal | None = None
+    client: Getal | None = None
+    overheid: Getal | None = None
+    aandeel_client: Getal | None = None
+    aandeel_overheid: Getal | None = None
+    bron: Tekst | None = None
+
+
+STANDAARD_ACTOREN = {
+    "client": Actor(naam="Cliënt", groep="client"),
+    "overheid": Actor(naam="Overheid", groep="overheid"),
+}
+
+
+class Pilot(Basis):
+    naam: Tekst
+    omschrijving: Tekst | None = None
+    periode: Periode
+    hulpvragen: Invoer
+    maanden_in_beeld: Annotated[int, Field(ge=1)] = 12  # het rapport telt alleen het lopende jaar
+    rechtsgebieden: Annotated[dict[Naam, Rechtsgebied], Field(min_length=1)]
+    tarieven: Annotated[dict[Naam, Tarief], Field(min_length=1)]
+    actoren: dict[Naam, Actor] = Field(default_factory=dict)
+    kengetallen: dict[Naam, Kengetal] = Field(default_factory=dict)
+    gepubliceerd: GepubliceerdPilot | None = None
+    errata: dict[Naam, Tekst] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _aandelen_tellen_op(self):
+        totaal = sum((r.aandeel.waarde for r in self.rechtsgebieden.values()), Decimal(0))
+        if totaal > 100:
+            raise PydanticCustomError(
+                "kb_aandelen", "de aandelen van de rechtsgebieden tellen op tot {totaal}%, meer dan 100%", {"totaal": str(totaal)}
+            )
+        return self
+
+    @property
+    def alle_actoren(self) -> dict[str, Actor]:
+        return {**STANDAARD_ACTOREN, **self.actoren}
+
+
+# -- casus ----------------------------------------------------------------------
+
+
+class Baat(Basis):
+    """Eén gemonetariseerde baat: een kengetal, een vast bedrag of een maandbedrag met looptijd."""
+
+    omschrijving: Tekst | None = None
+    kengetal: Naam | None = None
+    bedrag: Invoer | None = None
+    per_maand: Invoer | None = None
+    maanden: Annotated[int, Field(ge=1)] | None = None
+    actor: Naam | None = None
+
+    @model_validator(mode="after")
+    def _een_soort(self):
+        soorten = [s for s in ("kengetal", "bedrag", "per_maand") if getattr(self, s) is not None]
+        if len(soorten) != 1:
+            raise PydanticCustomError("kb_baat", "geef precies één van 'kengetal', 'bedrag' of 'per_maand'")
+        if self.per_maand is not None and self.maanden is None:
+            raise PydanticCustomError("kb_baat", "bij 'per_maand' hoort 'maanden' (de looptijd)")
+        if self.maanden is not None and self.per_maand is None:
+            raise PydanticCustomError("kb_baat", "'maanden' hoort alleen bij 'per_maand'")
+        if self.kengetal is None:
+            if self.omschrijving is None:
+                raise PydanticCustomError("kb_baat", "een baat zonder kengetal heeft een 'omschrijving' nodig")
+            if self.actor is None:
+                raise PydanticCustomError("kb_baat", "een baat zonder kengetal heeft een 'actor' nodig (wie wint: client, overheid, ...)")
+        return self
+
+
+class GepubliceerdCasus(Basis):
+    kosten: Getal | None = None
+    baten: Getal | None = None
+    netto: Getal | None = None
+    client: Getal | None = None
+    overheid: Getal | None = None
+    bron: Tekst | None = None
+
+
+class Casus(Basis):
+    nummer: Annotated[int, Field(ge=1)]
+    titel: Tekst
+    rechtsgebied: Naam
+    omschrijving: Tekst | None = None
+    uren: Invoer  # SJD-uren (spreekuur en nazorg)
+    kans: Kans | None = None  # kans van slagen; zonder kans telt de baat volledig
+    baten: list[Baat] = Field(default_factory=list)
+    effecten: list[Tekst] = Field(default_factory=list)  # niet in geld uitgedrukt
+    gepubliceerd: GepubliceerdCasus | None = None
+    errata: dict[Naam, Tekst] = Field(default_factory=dict)
+
+
+FIGUREN_CASUS = ("kosten", "baten", "netto", "client", "overheid")
+FIGUREN_PILOT = ("gemiddelde_netto", "gedekt", "totaal", "client", "overheid", "aandeel_client", "aandeel_overheid")

@@ -1,0 +1,82 @@
+"""De uitkomst als één JSON-document: bedragen als decimale tekst, sleutels in gewoon ASCII."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from kostenbaten.berekening.kba import CasusUitkomst, Extrapolatie, PilotUitkomst, Post
+from kostenbaten.geld import json_bedrag
+
+
+def _post(p: Post) -> dict:
+    uit = {"naam": p.naam, "bedrag": json_bedrag(p.bedrag), "actor": p.actor, "groep": p.groep, "rekensom": p.rekensom}
+    if p.bron:
+        uit["bron"] = p.bron
+    return uit
+
+
+def casus_json(c: CasusUitkomst) -> dict:
+    return {
+        "nummer": c.nummer,
+        "titel": c.casus.titel,
+        "rechtsgebied": c.casus.rechtsgebied,
+        "uren": json_bedrag(c.casus.uren.waarde),
+        "kosten": json_bedrag(c.totaal_kosten),
+        "baten": json_bedrag(c.totaal_baten),
+        "netto": json_bedrag(c.netto),
+        "client": json_bedrag(c.client),
+        "overheid": json_bedrag(c.overheid),
+        "per_actor": {a: json_bedrag(b) for a, b in c.per_actor().items()},
+        "kostenposten": [_post(p) for p in c.kosten],
+        "batenposten": [_post(p) for p in c.baten],
+        "effecten": list(c.casus.effecten),
+    }
+
+
+def extrapolatie_json(e: Extrapolatie) -> dict:
+    uit = {
+        "methode": e.methode,
+        "hulpvragen": json_bedrag(e.hulpvragen),
+        "gedekt": json_bedrag(e.gedekt),
+        "totaal": json_bedrag(e.totaal),
+        "client": json_bedrag(e.client),
+        "overheid": json_bedrag(e.overheid),
+    }
+    if e.delen:
+        uit["per_rechtsgebied"] = [
+            {
+                "rechtsgebied": d.rechtsgebied,
+                "casussen": d.aantal_casussen,
+                "hulpvragen": json_bedrag(d.hulpvragen),
+                "gemiddelde_netto": json_bedrag(d.gemiddelde_netto),
+                "totaal": json_bedrag(d.totaal),
+            }
+            for d in e.delen
+        ]
+    return uit
+
+
+def pilot_json(u: PilotUitkomst) -> dict:
+    return {
+        "pilot": u.pilot.naam,
+        "maanden_in_beeld": u.pilot.maanden_in_beeld,
+        "casussen": [casus_json(c) for c in u.casussen],
+        "gemiddelde_netto": json_bedrag(u.gemiddelde_netto),
+        "gemiddelde_client": json_bedrag(u.gemiddelde_client),
+        "gemiddelde_overheid": json_bedrag(u.gemiddelde_overheid),
+        "dekking_procent": json_bedrag(u.dekking),
+        "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
+        "gepubliceerd": {k: json_bedrag(v.waarde) for k, v in u.gepubliceerd.items()},
+        "afrondingsregels": {k: v.regel for k, v in u.gepubliceerd.items()},
+    }
+
+
+def _standaard(waarde):
+    if isinstance(waarde, Decimal):
+        return json_bedrag(waarde)
+    raise TypeError(f"niet naar JSON te zetten: {type(waarde).__name__}")
+
+
+def dump(document) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2, default=_standaard)

@@ -1,0 +1,177 @@
+"""Tabellen voor de terminal (rich): per casus zoals het rapport, de samenvatting en de controle."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from kostenbaten.berekening.controle import AFWIJKING, ERRATUM, ERRATUM_ZONDER_AFWIJKING, KLOPT, Vergelijking
+from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
+from kostenbaten.geld import euro, getal_nl
+
+
+def bedrag_tekst(waarde: Decimal, decimalen: int = 0) -> Text:
+    """Een bedrag, negatief in rood en mét min-teken (kleur alleen is niet genoeg)."""
+    return Text(euro(waarde, decimalen), style="red" if waarde < 0 else "")
+
+
+def casus_tabel(c: CasusUitkomst, rechtsgebied: str) -> Table:
+    """De Kosten | Baten-tabel van het rapport, met de niet in geld uitgedrukte effecten."""
+    tabel = Table(
+        title=f"Casus {c.nummer}: {c.casus.titel}",
+        caption=f"{rechtsgebied}; {getal_nl(c.casus.uren.waarde, 1 if c.casus.uren.waarde % 1 else 0)} SJD-uur",
+        title_justify="left",
+        show_lines=False,
+    )
+    tabel.add_column("Kosten")
+    tabel.add_column("", justify="right")
+    tabel.add_column("Baten")
+    tabel.add_column("", justify="right")
+    tabel.add_column("Wie", style="dim")
+    rijen_kosten = [(f"{p.naam} ({p.rekensom})", bedrag_tekst(p.bedrag)) for p in c.kosten]
+    rijen_baten = [(p.naam, bedrag_tekst(p.bedrag), p.actor) for p in c.baten]
+    rijen_baten += [(Text(e, style="italic"), Text("niet in €", style="dim italic"), "") for e in c.casus.effecten]
+    for i in range(max(len(rijen_kosten), len(rijen_baten))):
+        k = rijen_kosten[i] if i < len(rijen_kosten) else ("", "")
+        b = rijen_baten[i] if i < len(rijen_baten) else ("", "", "")
+        tabel.add_row(k[0], k[1], b[0], b[1], b[2])
+    tabel.add_section()
+    tabel.add_row(Text("Totaal kosten", style="bold"), bedrag_tekst(c.totaal_kosten), Text("Totaal baten", style="bold"), bedrag_tekst(c.totaal_baten), "")
+    tabel.add_row(
+        Text("Netto (baten - kosten)", style="bold"),
+        bedrag_tekst(c.netto),
+        Text("waarvan cliënt / overheid"),
+        Text.assemble(bedrag_tekst(c.client), " / ", bedrag_tekst(c.overheid)),
+        "",
+    )
+    return tabel
+
+
+def samenvatting(u: PilotUitkomst) -> Group:
+    pilot = u.pilot
+    per_casus = Table(title=f"Samenvatting pilot {pilot.naam}", title_justify="left")
+    for kolom in ("Casus", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"):
+        per_casus.add_column(kolom, justify="left" if kolom in ("Casus", "Rechtsgebied") else "right")
+    for c in u.casussen:
+        per_casus.add_row(
+            str(c.nummer),
+            pilot.rechtsgebieden[c.casus.rechtsgebied].naam,
+            bedrag_tekst(c.totaal_kosten),
+            bedrag_tekst(c.totaal_baten),
+            bedrag_tekst(c.netto),
+            bedrag_tekst(c.client),
+            bedrag_tekst(c.overheid),
+        )
+    per_casus.add_section()
+    per_casus.add_row(
+        "Gemiddeld", "", "", "",
+        bedrag_tekst(u.gemiddelde_netto, 2),
+        bedrag_tekst(u.gemiddelde_client, 2),
+        bedrag_tekst(u.gemiddelde_overheid, 2),
+    )
+
+    extrapolatie = Table(
+        title=f"Extrapolatie naar {getal_nl(u.extrapolaties['rapport'].hulpvragen)} hulpvragen "
+        f"({getal_nl(u.dekking)}% gedekt door de rechtsgebieden van de casussen)",
+        title_justify="left",
+        caption="exact: zonder tussentijdse afronding; rapport: met de afrondingen van het rapport",
+    )
+    extrapolatie.add_column("Methode")
+    extrapolatie.add_column("Gedekte hulpvragen", justify="right")
+    extrapolatie.add_column("Totaal", justify="right")
+    extrapolatie.add_column("Cliënt", justify="right")
+    extrapolatie.add_column("Overheid", justify="right")
+    r = u.extrapolaties["rapport"]
+    g = u.extrapolaties["gewogen"]
+    extrapolatie.add_row("rapport (vlak gemiddelde), exact", getal_nl(r.gedekt, _dec(r.gedekt)), bedrag_tekst(r.totaal), bedrag_tekst(r.client), bedrag_tekst(r.overheid))
+    pub = u.gepubliceerd
+    if "client" in pub:
+        extrapolatie.add_row(
+            Text("rapport, zoals gepubliceerd", style="bold"),
+            getal_nl(pub["gedekt"].waarde, _dec(pub["gedekt"].waarde)),
+            bedrag_tekst(pub["totaal"].waarde),
+            Text.assemble(bedrag_tekst(pub["client"].waarde), f" ({getal_nl(pub['aandeel_client'].waarde)}%)"),
+            Text.assemble(bedrag_tekst(pub["overheid"].waarde), f" ({getal_nl(pub['aandeel_overheid'].waarde)}%)"),
+        )
+    extrapolatie.add_row("gewogen (per rechtsgebied), exact", getal_nl(g.gedekt, _dec(g.gedekt)), bedrag_tekst(g.totaal), bedrag_tekst(g.client), bedrag_tekst(g.overheid))
+
+    gewogen = Table(title="Gewogen extrapolatie per rechtsgebied", title_justify="left")
+    for kolom in ("Rechtsgebied", "Aandeel", "Hulpvragen", "Casussen", "Gemiddelde netto", "Totaal"):
+        gewogen.add_column(kolom, justify="left" if kolom == "Rechtsgebied" else "right")
+    for d in g.delen:
+        gebied = pilot.rechtsgebieden[d.rechtsgebied]
+        gewogen.add_row(
+            gebied.naam,
+            f"{getal_nl(gebied.aandeel.waarde, _dec(gebied.aandeel.waarde))}%",
+            getal_nl(d.hulpvragen, _dec(d.hulpvragen)),
+            str(d.aantal_casussen),
+            bedrag_tekst(d.gemiddelde_netto, 2),
+            bedrag_tekst(d.totaal),
+        )
+
+    regels = Table(title="Zo komen de gepubliceerde cijfers tot stand", title_justify="left", show_header=True)
+    regels.add_column("Cijfer")
+    regels.add_column("Gepubliceerd", justify="right")
+    regels.add_column("Exact", justify="right")
+    regels.add_column("Afrondingsregel")
+    regels.add_column("Toelichting", style="dim")
+    for naam, a in pub.items():
+        regels.add_row(naam, getal_nl(a.waarde, _dec(a.waarde)), getal_nl(a.exact, 2 if a.exact != a.exact.to_integral_value() else 0), a.regel, a.uitleg)
+    return Group(per_casus, extrapolatie, gewogen, regels)
+
+
+def _dec(waarde: Decimal) -> int:
+    return 0 if waarde == waarde.to_integral_value() else 2
+
+
+def toon_pilot(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = False) -> None:
+    if not alleen_samenvatting:
+        for c in u.casussen:
+            console.print(casus_tabel(c, u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam))
+            console.print()
+    console.print(samenvatting(u))
+    if u.pilot.maanden_in_beeld:
+        console.print(
+            Text(
+                f"Terugkerende baten tellen voor {u.pilot.maanden_in_beeld} maanden (zoals het rapport: alleen het lopende jaar).",
+                style="dim",
+            )
+        )
+
+
+_STIJL = {KLOPT: "green", ERRATUM: "yellow", AFWIJKING: "bold red", ERRATUM_ZONDER_AFWIJKING: "bold red"}
+
+
+def controle_tabel(vergelijkingen: list[Vergelijking]) -> Table:
+    tabel = Table(title="Gepubliceerde cijfers nagerekend", title_justify="left")
+    for kolom in ("Waar", "Cijfer", "Gepubliceerd", "Berekend", "Oordeel", "Toelichting"):
+        tabel.add_column(kolom, justify="right" if kolom in ("Gepubliceerd", "Berekend") else "left")
+    for v in vergelijkingen:
+        tabel.add_row(
+            v.wat,
+            v.figuur,
+            getal_nl(v.gepubliceerd, _dec(v.gepubliceerd)),
+            getal_nl(v.berekend, _dec(v.berekend)),
+            Text(v.oordeel, style=_STIJL[v.oordeel]),
+            v.toelichting,
+        )
+    return tabel
+
+
+def toon_controle(vergelijkingen: list[Vergelijking], console: Console) -> None:
+    console.print(controle_tabel(vergelijkingen))
+    aantal = {o: sum(1 for v in vergelijkingen if v.oordeel == o) for o in _STIJL}
+    console.print(
+        f"{aantal[KLOPT]} kloppen, {aantal[ERRATUM]} bekend erratum, "
+        f"{aantal[AFWIJKING] + aantal[ERRATUM_ZONDER_AFWIJKING]} onverklaarde afwijking(en)."
+    )
+
+
+def toon_fouten(fouten, console: Console) -> None:
+    for fout in fouten:
+        console.print(str(fout), markup=False, highlight=False)
+    console.print(f"{len(fouten)} fout(en) in de invoer; er is niets berekend.", markup=False, highlight=False)
