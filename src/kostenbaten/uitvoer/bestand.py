@@ -1,0 +1,32 @@
+"""Uitvoerbestanden veilig schrijven: nooit ongevraagd overschrijven, altijd atomair."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from kostenbaten.fouten import Fout, InvoerFouten
+
+
+def controleer_doel(pad: Path, overschrijf: bool) -> None:
+    """Weigert een bestaand bestand zonder --overschrijf, en een map die niet bestaat."""
+    if pad.exists() and not overschrijf:
+        raise InvoerFouten([Fout(str(pad), None, "", "bestand bestaat al; gebruik --overschrijf om het te vervangen")])
+    if not pad.parent.exists():
+        raise InvoerFouten([Fout(str(pad), None, "", f"map {pad.parent} bestaat niet")])
+
+
+def schrijf_atomair(pad: Path, schrijf: Callable[[Path], None], overschrijf: bool = False) -> None:
+    """Laat `schrijf` een tijdelijk bestand naast het doel vullen en zet dat daarna in één keer op zijn plaats."""
+    pad = Path(pad)
+    controleer_doel(pad, overschrijf)
+    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=pad.suffix, dir=pad.parent)
+    os.close(fd)
+    try:
+        schrijf(Path(tijdelijk))
+        os.replace(tijdelijk, pad)
+    except BaseException:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise
