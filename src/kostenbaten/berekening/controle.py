@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kostenbaten.berekening.kba import PilotUitkomst
-from kostenbaten.model import FIGUREN_CASUS, FIGUREN_PILOT
+from kostenbaten.model.casus import FIGUREN_CASUS, FIGUREN_PILOT
 
 KLOPT = "klopt"
 ERRATUM = "bekend erratum"

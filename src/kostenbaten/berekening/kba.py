@@ -22,7 +22,7 @@ from kostenbaten.geld import (
     som,
     vermenigvuldig,
 )
-from kostenbaten.model import GROEPEN, Casus, Pilot
+from kostenbaten.model.casus import GROEPEN, Casus, Pilot
 
 METHODEN = ("rapport", "gewogen")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from kostenbaten.fouten import Fout, InvoerFouten
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import YamlBestand, lees_yaml
-from kostenbaten.model import FIGUREN_CASUS, FIGUREN_PILOT, Casus, Pilot
+from kostenbaten.model.casus import FIGUREN_CASUS, FIGUREN_PILOT, Casus, Pilot
 
 PILOTBESTAND = "pilot.yaml"
 

@@ -1,0 +1,1 @@
+"""Gegevensmodellen (pydantic): `casus` voor pilots en casussen, `begroting` voor begrotingen."""
