@@ -60,7 +60,7 @@ def laad(map_: Path):
 def _toon_fouten(fouten: InvoerFouten):
     from kostenbaten.uitvoer.terminal import toon_fouten
 
-    toon_fouten(fouten.fouten, _console(stderr=True))
+    toon_fouten(fouten.fouten, sys.stderr)
     raise typer.Exit(EXIT_INVOERFOUT)
 
 

@@ -119,6 +119,25 @@ class _Bouwer:
         return node.value
 
 
+_VERTALINGEN = {
+    "found character '\\t' that cannot start any token": "tab-teken gevonden; spring in met spaties, niet met tabs",
+    "mapping values are not allowed here": "onverwachte ':'; zet tekst met een dubbele punt tussen aanhalingstekens, of controleer het inspringen",
+    "expected <block end>, but found": "inspringen klopt niet; sleutels op hetzelfde niveau moeten even ver inspringen",
+    "could not find expected ':'": "een ':' ontbreekt na een sleutel",
+    "found duplicate anchor": "een anker (&naam) staat dubbel",
+    "found undefined alias": "een verwijzing (*naam) naar een onbekend anker",
+    "expected a single document in the stream": "het bestand bevat meer dan één YAML-document ('---'); gebruik er één",
+}
+
+
+def _vertaal(probleem: str) -> str:
+    """PyYAML meldt in het Engels; de bekendste meldingen krijgen een Nederlandse uitleg erbij."""
+    for engels, nederlands in _VERTALINGEN.items():
+        if probleem.startswith(engels):
+            return f"{nederlands} ({probleem})"
+    return probleem
+
+
 def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
     """Leest één YAML-bestand. Geeft de inhoud met regelnummers, of de fouten."""
     naam = str(pad)
@@ -133,7 +152,7 @@ def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
     except yaml.MarkedYAMLError as fout:
         mark = fout.problem_mark or fout.context_mark
         regel = mark.line + 1 if mark else None
-        probleem = fout.problem or fout.context or "onleesbare YAML"
+        probleem = _vertaal(fout.problem or fout.context or "onleesbare YAML")
         return None, [Fout(naam, regel, "", f"YAML-syntaxfout: {probleem}")]
     except yaml.YAMLError as fout:
         return None, [Fout(naam, None, "", f"YAML-syntaxfout: {fout}")]

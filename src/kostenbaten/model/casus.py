@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 # -- getallen ------------------------------------------------------------------
@@ -200,14 +200,15 @@ class Pilot(Basis):
     gepubliceerd: GepubliceerdPilot | None = None
     errata: dict[Naam, Tekst] = Field(default_factory=dict)
 
-    @model_validator(mode="after")
-    def _aandelen_tellen_op(self):
-        totaal = sum((r.aandeel.waarde for r in self.rechtsgebieden.values()), Decimal(0))
+    @field_validator("rechtsgebieden")
+    @classmethod
+    def _aandelen_tellen_op(cls, rechtsgebieden):
+        totaal = sum((r.aandeel.waarde for r in rechtsgebieden.values()), Decimal(0))
         if totaal > 100:
             raise PydanticCustomError(
                 "kb_aandelen", "de aandelen van de rechtsgebieden tellen op tot {totaal}%, meer dan 100%", {"totaal": str(totaal)}
             )
-        return self
+        return rechtsgebieden
 
     @property
     def alle_actoren(self) -> dict[str, Actor]:
