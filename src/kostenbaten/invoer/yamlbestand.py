@@ -68,8 +68,14 @@ class _Bouwer:
     def bouw(self, node, sleutelpad: Pad = ()):
         self.regels.setdefault(sleutelpad, node.start_mark.line + 1)
         if isinstance(node, MappingNode):
+            if node.tag != _TAG + "map":
+                self.fout(node, sleutelpad, f"YAML-type {node.tag} wordt niet ondersteund")
+                return {}
             return self._mapping(node, sleutelpad)
         if isinstance(node, SequenceNode):
+            if node.tag != _TAG + "seq":
+                self.fout(node, sleutelpad, f"YAML-type {node.tag} wordt niet ondersteund")
+                return []
             return [self.bouw(kind, sleutelpad + (i,)) for i, kind in enumerate(node.value)]
         return self._scalar(node, sleutelpad)
 
