@@ -65,7 +65,7 @@ GROEPEN = ("client", "overheid")
 class Basis(BaseModel):
     """Gemeenschappelijke instelling: strikt, onbekende sleutels zijn een fout, onveranderlijk."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
 
 # -- onzekere invoer -------------------------------------------------------------
