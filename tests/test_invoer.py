@@ -230,3 +230,14 @@ def test_geen_traceback_bij_interne_fout(monkeypatch, capsys):
     assert exit_info.value.code == 3
     fout = capsys.readouterr().err
     assert "Interne fout in kostenbaten (RuntimeError: stuk)" in fout and "Traceback" not in fout
+
+
+def test_casussen_ook_nagekeken_bij_foute_pilot(cli, hengelo):
+    vervang(hengelo / "pilot.yaml", "hulpvragen: 300", "hulpvragen: -300")
+    vervang(hengelo / "casus-1.yaml", "kengetal: toevoeging", "kengetal: toevoging")
+    code, _, fout = cli("bereken", hengelo)
+    assert code == 2
+    regels = fout.splitlines()
+    assert any(r.endswith("hulpvragen: mag niet negatief zijn (gevonden: -300)") for r in regels)
+    assert any(r.endswith("baten[1].kengetal: onbekend kengetal 'toevoging'; bedoelt u 'toevoeging'?") for r in regels)
+    assert regels[-1] == "2 fout(en) in de invoer; er is niets berekend."
