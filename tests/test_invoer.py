@@ -241,3 +241,28 @@ def test_casussen_ook_nagekeken_bij_foute_pilot(cli, hengelo):
     assert any(r.endswith("hulpvragen: mag niet negatief zijn (gevonden: -300)") for r in regels)
     assert any(r.endswith("baten[1].kengetal: onbekend kengetal 'toevoging'; bedoelt u 'toevoeging'?") for r in regels)
     assert regels[-1] == "2 fout(en) in de invoer; er is niets berekend."
+
+
+@pytest.mark.parametrize(
+    "argumenten, melding",
+    [
+        (["bereken"], "Fout: argument MAP ontbreekt\nZie 'kostenbaten bereken --help' voor uitleg."),
+        (
+            ["bereken", str(HENGELO), "--formaat", "xml"],
+            "Fout: ongeldige waarde voor '--formaat' / '-f': 'xml'; kies uit 'tabel', 'json'\n"
+            "Zie 'kostenbaten bereken --help' voor uitleg.",
+        ),
+        (["berken"], "Fout: onbekende opdracht 'berken'\nZie 'kostenbaten --help' voor uitleg."),
+        (["bereken", str(HENGELO), "--foo"], "Fout: onbekende optie --foo\nZie 'kostenbaten bereken --help' voor uitleg."),
+        (["bereken", str(HENGELO), "extra"], "Fout: onverwacht extra argument: extra\nZie 'kostenbaten bereken --help' voor uitleg."),
+    ],
+    ids=["argument-ontbreekt", "ongeldige-keuze", "onbekende-opdracht", "onbekende-optie", "extra-argument"],
+)
+def test_gebruiksfouten_in_het_nederlands(monkeypatch, capsys, argumenten, melding):
+    import kostenbaten.cli as cli_module
+
+    monkeypatch.setattr("sys.argv", ["kostenbaten", *argumenten])
+    with pytest.raises(SystemExit) as einde:
+        cli_module.main()
+    assert einde.value.code == 2
+    assert capsys.readouterr().err.strip() == melding

@@ -25,6 +25,23 @@ app = typer.Typer(
 )
 
 
+def _versie(waarde: bool) -> None:
+    if waarde:
+        from kostenbaten import __version__
+
+        typer.echo(f"kostenbaten {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _hoofd(
+    versie: Annotated[
+        bool, typer.Option("--versie", help="Toon de versie en stop.", callback=_versie, is_eager=True)
+    ] = False,
+) -> None:
+    """Kosten en baten van sociaal-juridische hulp in de bibliotheek, exact doorgerekend."""
+
+
 class Formaat(str, Enum):
     tabel = "tabel"
     json = "json"
@@ -32,7 +49,9 @@ class Formaat(str, Enum):
 
 MapArgument = Annotated[
     Path,
-    typer.Argument(help="Map met pilot.yaml en één YAML-bestand per casus, bijvoorbeeld casussen/hengelo.", show_default=False),
+    typer.Argument(
+        help="Map met pilot.yaml en één YAML-bestand per casus, bijvoorbeeld casussen/hengelo.", show_default=False, metavar="MAP"
+    ),
 ]
 FormaatOptie = Annotated[Formaat, typer.Option("--formaat", "-f", help="Uitvoer als tabellen of als één JSON-document.")]
 XlsxOptie = Annotated[
@@ -124,13 +143,51 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
         raise typer.Exit(EXIT_AFWIJKING)
 
 
+# Meldingen van de opdrachtregel-bibliotheek zelf (Engels), met hun Nederlandse vorm.
+_GEBRUIKSFOUTEN = (
+    (r"Missing argument '(.+)'\.", "argument {0} ontbreekt"),
+    (r"Missing option '(.+)'\.", "optie {0} ontbreekt"),
+    (r"No such option: (\S+?)(?: \(Possible options: (.+)\))?$", "onbekende optie {0}"),
+    (r"No such command '(.+)'\.", "onbekende opdracht '{0}'"),
+    (r"Got unexpected extra arguments? \((.+)\)", "onverwacht extra argument: {0}"),
+    (r"Option '(.+)' requires an argument\.", "optie {0} heeft een waarde nodig"),
+    (r"Invalid value for (.+?): (?:Value error, )?'(.+)' is not one of (.+)\.", "ongeldige waarde voor {0}: '{1}'; kies uit {2}"),
+    (r"Invalid value for (.+?): (?:Value error, )?(.+)", "ongeldige waarde voor {0}: {1}"),
+)
+
+
+def _gebruiksfout(fout) -> str:
+    """Een fout in de aanroep (ontbrekend argument, onbekende optie) in het Nederlands."""
+    import re
+
+    engels = fout.format_message()
+    for patroon, nederlands in _GEBRUIKSFOUTEN:
+        gevonden = re.match(patroon, engels)
+        if gevonden:
+            tekst = nederlands.format(*gevonden.groups())
+            break
+    else:
+        tekst = engels
+    ctx = getattr(fout, "ctx", None)
+    opdracht = ctx.command_path if ctx is not None else "kostenbaten"
+    return f"Fout: {tekst}\nZie '{opdracht} --help' voor uitleg."
+
+
 def main() -> None:
-    """Startpunt van het programma: vangt onverwachte fouten af zonder Python-traceback."""
+    """Startpunt van het programma: Nederlandse meldingen en nooit een Python-traceback."""
+    from typer.exceptions import TyperException
+
     try:
-        app()
+        code = app(standalone_mode=False)
     except KeyboardInterrupt:
         print("Onderbroken.", file=sys.stderr)
         sys.exit(EXIT_ONDERBROKEN)
+    except typer.Abort:
+        print("Onderbroken.", file=sys.stderr)
+        sys.exit(EXIT_ONDERBROKEN)
+    except TyperException as fout:
+        print(_gebruiksfout(fout), file=sys.stderr)
+        sys.exit(fout.exit_code)
     except InvoerFouten as fouten:  # pragma: no cover - commando's vangen dit zelf af
         print(str(fouten), file=sys.stderr)
         sys.exit(EXIT_INVOERFOUT)
@@ -141,3 +198,4 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(EXIT_INTERNE_FOUT)
+    sys.exit(code if isinstance(code, int) else 0)

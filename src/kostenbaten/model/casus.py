@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
+from kostenbaten.geld import bedrag
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -22,7 +23,7 @@ def _als_decimal(waarde):
     if isinstance(waarde, bool):
         raise PydanticCustomError("kb_getal", "moet een getal zijn, niet ja/nee")
     if isinstance(waarde, int):
-        return Decimal(waarde)
+        return bedrag(waarde)
     if isinstance(waarde, Decimal):
         return waarde
     if isinstance(waarde, float):  # alleen mogelijk bij gebruik als bibliotheek

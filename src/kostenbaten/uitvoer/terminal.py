@@ -19,7 +19,7 @@ def bedrag_tekst(waarde: Decimal, decimalen: int = 0) -> Text:
     return Text(euro(waarde, decimalen), style="red" if waarde < 0 else "")
 
 
-def casus_tabel(c: CasusUitkomst, rechtsgebied: str) -> Table:
+def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None) -> Table:
     """De Kosten | Baten-tabel van het rapport, met de niet in geld uitgedrukte effecten."""
     tabel = Table(
         title=f"Casus {c.nummer}: {c.casus.titel}",
@@ -33,7 +33,8 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str) -> Table:
     tabel.add_column("", justify="right")
     tabel.add_column("Wie", style="dim")
     rijen_kosten = [(f"{p.naam} ({p.rekensom})", bedrag_tekst(p.bedrag)) for p in c.kosten]
-    rijen_baten = [(p.naam, bedrag_tekst(p.bedrag), p.actor) for p in c.baten]
+    namen = {k: a.naam for k, a in (actoren or {}).items()}
+    rijen_baten = [(p.naam, bedrag_tekst(p.bedrag), namen.get(p.actor, p.actor)) for p in c.baten]
     rijen_baten += [(Text(e, style="italic"), Text("niet in €", style="dim italic"), "") for e in c.casus.effecten]
     for i in range(max(len(rijen_kosten), len(rijen_baten))):
         k = rijen_kosten[i] if i < len(rijen_kosten) else ("", "")
@@ -131,7 +132,7 @@ def _dec(waarde: Decimal) -> int:
 def toon_pilot(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = False) -> None:
     if not alleen_samenvatting:
         for c in u.casussen:
-            console.print(casus_tabel(c, u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam))
+            console.print(casus_tabel(c, u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam, u.pilot.alle_actoren))
             console.print()
     console.print(samenvatting(u))
     if u.pilot.maanden_in_beeld:
