@@ -149,7 +149,7 @@ _GEBRUIKSFOUTEN = (
     (r"Missing option '(.+)'\.", "optie {0} ontbreekt"),
     (r"No such option: (\S+?)(?: \(Possible options: (.+)\))?$", "onbekende optie {0}"),
     (r"No such command '(.+)'\.", "onbekende opdracht '{0}'"),
-    (r"Got unexpected extra arguments? \((.+)\)", "onverwacht extra argument: {0}"),
+    (r"Got unexpected extra argument(?:\(s\)|s)? \((.+)\)", "onverwacht extra argument: {0}"),
     (r"Option '(.+)' requires an argument\.", "optie {0} heeft een waarde nodig"),
     (r"Invalid value for (.+?): (?:Value error, )?'(.+)' is not one of (.+)\.", "ongeldige waarde voor {0}: '{1}'; kies uit {2}"),
     (r"Invalid value for (.+?): (?:Value error, )?(.+)", "ongeldige waarde voor {0}: {1}"),
@@ -178,7 +178,7 @@ def main() -> None:
     from typer.exceptions import TyperException
 
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="kostenbaten")
     except KeyboardInterrupt:
         print("Onderbroken.", file=sys.stderr)
         sys.exit(EXIT_ONDERBROKEN)
