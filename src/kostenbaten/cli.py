@@ -124,6 +124,53 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
         raise typer.Exit(EXIT_AFWIJKING)
 
 
+# -- analyse voorbij het rapport --------------------------------------------------
+
+
+def _bereken(map_: Path):
+    """Laadt de map en rekent het standaardbeeld van het rapport door."""
+    from kostenbaten.berekening.kba import bereken_pilot
+
+    project = laad(map_)
+    return project, bereken_pilot(project.pilot, project.casussen)
+
+
+@app.command()
+def uitleg(
+    map_: MapArgument,
+    figuur: Annotated[
+        Optional[str],
+        typer.Argument(help="Het cijfer om uit te leggen, bijvoorbeeld totaal, gewogen of casus-3.overheid. Zonder: de lijst.", show_default=False),
+    ] = None,
+    formaat: FormaatOptie = Formaat.tabel,
+):
+    """Leg een cijfer uit: elke rekenstap terug tot de invoerregels en de bronnen van de kengetallen."""
+    from kostenbaten.berekening.uitleg import OnbekendFiguur, leg_uit, uitlegbare_figuren
+    from kostenbaten.uitvoer import analyse_json, analyse_terminal
+
+    project, uitkomst = _bereken(map_)
+    if figuur is None:
+        figuren = uitlegbare_figuren(uitkomst)
+        if formaat is Formaat.json:
+            from kostenbaten.uitvoer.json_uitvoer import dump
+
+            typer.echo(dump(analyse_json.figuren_json(figuren)))
+        else:
+            analyse_terminal.toon_figuren(figuren, _console())
+        return
+    try:
+        boom = leg_uit(uitkomst, figuur, project.regel)
+    except OnbekendFiguur as fout:
+        typer.echo(f"Fout: {fout}", err=True)
+        raise typer.Exit(EXIT_INVOERFOUT)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.json_uitvoer import dump
+
+        typer.echo(dump(analyse_json.uitleg_json(figuur, boom)))
+    else:
+        analyse_terminal.toon_uitleg(boom, _console())
+
+
 def main() -> None:
     """Startpunt van het programma: vangt onverwachte fouten af zonder Python-traceback."""
     try:
