@@ -7,6 +7,7 @@ pas binnen het commando geïmporteerd, zodat `kostenbaten bereken` snel start.
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -169,6 +170,76 @@ def uitleg(
         typer.echo(dump(analyse_json.uitleg_json(figuur, boom)))
     else:
         analyse_terminal.toon_uitleg(boom, _console())
+
+
+def _decimaal(tekst: str, optie: str, minimum: Decimal | None = None, maximum: Decimal | None = None) -> Decimal:
+    """Een getal van de opdrachtregel, zonder float: '25', '2,25' of '2.25'."""
+    from decimal import Decimal as D, InvalidOperation
+
+    try:
+        waarde = D(tekst.strip().replace(",", "."))
+    except InvalidOperation:
+        waarde = None
+    if waarde is None or not waarde.is_finite():
+        typer.echo(f"Fout: {optie}: '{tekst}' is geen getal.", err=True)
+        raise typer.Exit(EXIT_INVOERFOUT)
+    if (minimum is not None and waarde < minimum) or (maximum is not None and waarde > maximum):
+        typer.echo(f"Fout: {optie}: {tekst} ligt buiten het bereik {minimum} tot en met {maximum}.", err=True)
+        raise typer.Exit(EXIT_INVOERFOUT)
+    return waarde
+
+
+def _mag_schrijven(pad: Path | None, overschrijf: bool) -> None:
+    """Weigert een bestaand doelbestand vóór het rekenen, zodat er geen halve uitvoer verschijnt."""
+    if pad is None:
+        return
+    from kostenbaten.uitvoer.bestand import controleer_doel
+
+    try:
+        controleer_doel(pad, overschrijf)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+
+
+def _schrijf_xlsx(pad: Path, werkmap, overschrijf: bool) -> None:
+    from kostenbaten.uitvoer.analyse_excel import schrijf_werkmap
+    from kostenbaten.uitvoer.bestand import schrijf_atomair
+
+    try:
+        schrijf_atomair(pad, lambda tijdelijk: schrijf_werkmap(werkmap, tijdelijk), overschrijf)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+    typer.echo(f"Werkmap geschreven: {pad}", err=True)
+
+
+@app.command()
+def gevoeligheid(
+    map_: MapArgument,
+    stap: Annotated[str, typer.Option("--stap", help="Procent omlaag en omhoog per invoer (groter dan 0, kleiner dan 100).")] = "25",
+    formaat: FormaatOptie = Formaat.tabel,
+    xlsx: XlsxOptie = None,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Varieer elke invoer om de beurt: tornadodiagram per methode en het omslagpunt van elke invoer."""
+    from kostenbaten.berekening.gevoeligheid import gevoeligheid as varieer
+
+    procent = _decimaal(stap, "--stap", Decimal("0.01"), Decimal("99.99"))
+    _mag_schrijven(xlsx, overschrijf)
+    project = laad(map_)
+    uitkomst = varieer(project.pilot, project.casussen, procent)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.analyse_json import gevoeligheid_json
+        from kostenbaten.uitvoer.json_uitvoer import dump
+
+        typer.echo(dump(gevoeligheid_json(uitkomst, project.regel)))
+    else:
+        from kostenbaten.uitvoer.analyse_terminal import toon_gevoeligheid
+
+        toon_gevoeligheid(uitkomst, _console(), project.regel)
+    if xlsx is not None:
+        from kostenbaten.uitvoer.analyse_excel import gevoeligheid_werkmap
+
+        _schrijf_xlsx(xlsx, gevoeligheid_werkmap(uitkomst, project.regel), overschrijf)
 
 
 def main() -> None:

@@ -9,8 +9,9 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from kostenbaten.berekening.gevoeligheid import Gevoeligheid, tekst_met_eenheid
 from kostenbaten.berekening.uitleg import Knoop
-from kostenbaten.geld import getal_nl
+from kostenbaten.geld import NUL, euro, getal_nl
 from kostenbaten.uitvoer.terminal import bedrag_tekst
 
 
@@ -56,3 +57,80 @@ def toon_figuren(figuren: dict[str, str], console: Console) -> None:
     for naam, omschrijving in figuren.items():
         tabel.add_row(naam, omschrijving)
     console.print(tabel)
+
+
+# -- gevoeligheid ------------------------------------------------------------------
+
+_KLEUR_LAAG = "magenta"
+_KLEUR_HOOG = "cyan"
+HALVE_BREEDTE = 10
+
+
+def _balk(lengte_links: int, kleur_links: str, lengte_rechts: int, kleur_rechts: str) -> Text:
+    """Eén tornadobalk rond de as `│`: links wat het totaal verlaagt, rechts wat het verhoogt."""
+    tekst = Text(" " * (HALVE_BREEDTE - lengte_links))
+    tekst.append("█" * lengte_links, style=kleur_links)
+    tekst.append("│", style="dim")
+    tekst.append("█" * lengte_rechts, style=kleur_rechts)
+    tekst.append(" " * (HALVE_BREEDTE - lengte_rechts))
+    return tekst
+
+
+def _lengte(afwijking: Decimal, grootste: Decimal) -> int:
+    if afwijking <= 0 or grootste <= 0:
+        return 0
+    return max(1, int((afwijking * HALVE_BREEDTE / grootste).to_integral_value()))
+
+
+def tornado(g: Gevoeligheid, methode: str) -> Table:
+    stap = getal_nl(g.stap, _decimalen(g.stap))
+    basis = g.basis[methode]
+    rijen = g.gesorteerd(methode)
+    grootste = max((max(abs(v.effecten[methode].laag - basis), abs(v.effecten[methode].hoog - basis)) for v in rijen), default=NUL)
+    tabel = Table(
+        title=f"Tornado, methode {methode}: totaal {euro(basis)} bij de basiswaarden; elke invoer -{stap}% en +{stap}%",
+        title_justify="left",
+        caption=Text.assemble(("█", _KLEUR_LAAG), f" invoer -{stap}%   ", ("█", _KLEUR_HOOG), f" invoer +{stap}%   (gesorteerd op zwaai)"),
+    )
+    tabel.add_column("Invoer", overflow="fold")
+    tabel.add_column("Nu", justify="right")
+    tabel.add_column(f"-{stap}%", justify="right")
+    tabel.add_column(f"+{stap}%", justify="right")
+    tabel.add_column("", no_wrap=True)
+    for v in rijen:
+        e = v.effecten[methode]
+        links = rechts = (0, "")
+        for totaal, kleur in ((e.laag, _KLEUR_LAAG), (e.hoog, _KLEUR_HOOG)):
+            if totaal < basis:
+                links = max(links, (_lengte(basis - totaal, grootste), kleur))
+            elif totaal > basis:
+                rechts = max(rechts, (_lengte(totaal - basis, grootste), kleur))
+        nu = getal_nl(v.knop.basis, _decimalen(v.knop.basis)) if v.knop.eenheid == "hulpvragen" else tekst_met_eenheid(v.knop.basis, v.knop.eenheid)
+        tabel.add_row(v.knop.sleutel, nu, bedrag_tekst(e.laag), bedrag_tekst(e.hoog), _balk(*links, *rechts))
+    return tabel
+
+
+def omslagpunten(g: Gevoeligheid, plek=None) -> Table:
+    tabel = Table(title="Omslagpunten: bij welke waarde wordt het geëxtrapoleerde totaal nul?", title_justify="left")
+    tabel.add_column("Invoer", overflow="fold")
+    tabel.add_column("Nu", justify="right")
+    for methode in g.basis:
+        tabel.add_column(f"Omslagpunt {methode}", overflow="fold")
+    for v in g.variaties:
+        effecten = [v.effecten[m] for m in g.basis]
+        naam = Text(v.knop.naam)
+        if plek is not None and v.knop.plek is not None:
+            naam.append(f"\n{plek(*v.knop.plek)}", style="dim")
+        tabel.add_row(
+            naam,
+            tekst_met_eenheid(v.knop.basis, v.knop.eenheid),
+            *(Text(e.omslagpunt.reden, style="bold" if e.omslagpunt.waarde is not None else "dim") for e in effecten),
+        )
+    return tabel
+
+
+def toon_gevoeligheid(g: Gevoeligheid, console: Console, plek=None) -> None:
+    for methode in g.basis:
+        console.print(tornado(g, methode))
+        console.print()
+    console.print(omslagpunten(g, plek))
