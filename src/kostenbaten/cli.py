@@ -242,6 +242,51 @@ def gevoeligheid(
         _schrijf_xlsx(xlsx, gevoeligheid_werkmap(uitkomst, project.regel), overschrijf)
 
 
+@app.command()
+def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
+    """Wie betaalt de kosten en wie wint de baten: per casus en geëxtrapoleerd, met de tweedeling van het rapport."""
+    from kostenbaten.berekening.actoren import verdeel_over_actoren
+
+    _, uitkomst = _bereken(map_)
+    verdeling = verdeel_over_actoren(uitkomst)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.analyse_json import actoren_json
+        from kostenbaten.uitvoer.json_uitvoer import dump
+
+        typer.echo(dump(actoren_json(verdeling)))
+    else:
+        from kostenbaten.uitvoer.analyse_terminal import toon_actoren
+
+        toon_actoren(verdeling, _console(), uitkomst.gepubliceerd)
+
+
+@app.command()
+def meerjarig(
+    map_: MapArgument,
+    horizon: Annotated[
+        Optional[int],
+        typer.Option("--horizon", min=1, max=100, help="Aantal jaren. Standaard: de langste looptijd van een terugkerende baat.", show_default=False),
+    ] = None,
+    disconto: Annotated[str, typer.Option("--disconto", help="Discontovoet in procent per jaar (standaard MKBA sinds 2021).")] = "2,25",
+    formaat: FormaatOptie = Formaat.tabel,
+):
+    """Terugkerende baten over hun volle looptijd, met contante waarden, naast het jaarbeeld van het rapport."""
+    from kostenbaten.berekening.meerjarig import meerjarig as reken_meerjarig
+
+    voet = _decimaal(disconto, "--disconto", Decimal(0), Decimal(100))
+    project = laad(map_)
+    uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.analyse_json import meerjarig_json
+        from kostenbaten.uitvoer.json_uitvoer import dump
+
+        typer.echo(dump(meerjarig_json(uitkomst)))
+    else:
+        from kostenbaten.uitvoer.analyse_terminal import toon_meerjarig
+
+        toon_meerjarig(uitkomst, _console())
+
+
 def main() -> None:
     """Startpunt van het programma: vangt onverwachte fouten af zonder Python-traceback."""
     try:

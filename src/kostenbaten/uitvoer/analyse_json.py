@@ -60,3 +60,52 @@ def gevoeligheid_json(g, plek=None) -> dict:
             }
         )
     return {"stap_procent": json_bedrag(g.stap), "basis": {m: json_bedrag(t) for m, t in g.basis.items()}, "invoer": invoer}
+
+
+def actortabel_json(t) -> dict:
+    return {
+        "wat": t.wat,
+        "actoren": [
+            {
+                "actor": r.actor,
+                "naam": r.naam,
+                "groep": r.groep,
+                "betaalt": json_bedrag(r.kosten),
+                "wint": json_bedrag(r.baten),
+                "saldo": json_bedrag(r.saldo),
+            }
+            for r in t.regels
+        ],
+        "per_groep": {g: json_bedrag(s) for g, s in t.per_groep().items()},
+    }
+
+
+def actoren_json(a) -> dict:
+    return {
+        "koppeling": {g: list(actoren) for g, actoren in a.koppeling.items()},
+        "casussen": [actortabel_json(t) for t in a.casussen],
+        "extrapolatie": [{"methode": m, **actortabel_json(t)} for m, t in a.extrapolaties.items()],
+    }
+
+
+def _beeld_json(u) -> dict:
+    from kostenbaten.berekening.actoren import verdeel_over_actoren
+    from kostenbaten.uitvoer.json_uitvoer import casus_json, extrapolatie_json
+
+    return {
+        "casussen": [casus_json(c) for c in u.casussen],
+        "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
+        "actoren": actoren_json(verdeel_over_actoren(u))["extrapolatie"],
+    }
+
+
+def meerjarig_json(m) -> dict:
+    return {
+        "horizon_jaren": m.horizon,
+        "disconto_procent": json_bedrag(m.disconto),
+        "jaarfactoren": [str(f) for f in m.jaarfactoren],
+        "conventie": "maandbedragen in het jaar van hun maand, eenmalige posten in jaar 1; jaar t gedeeld door (1 + r)^(t - 1)",
+        "een_jaar": {"maanden": m.een_jaar.pilot.maanden_in_beeld, **_beeld_json(m.een_jaar)},
+        "nominaal": _beeld_json(m.nominaal),
+        "contant": _beeld_json(m.contant),
+    }

@@ -9,7 +9,10 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from kostenbaten.berekening.actoren import ActorenUitkomst, verdeel_over_actoren
 from kostenbaten.berekening.gevoeligheid import Gevoeligheid, tekst_met_eenheid
+from kostenbaten.berekening.kba import PilotUitkomst
+from kostenbaten.berekening.meerjarig import Meerjarig
 from kostenbaten.berekening.uitleg import Knoop
 from kostenbaten.geld import NUL, euro, getal_nl
 from kostenbaten.uitvoer.terminal import bedrag_tekst
@@ -134,3 +137,112 @@ def toon_gevoeligheid(g: Gevoeligheid, console: Console, plek=None) -> None:
         console.print(tornado(g, methode))
         console.print()
     console.print(omslagpunten(g, plek))
+
+
+# -- actoren --------------------------------------------------------------------------
+
+
+def actoren_per_casus(a: ActorenUitkomst) -> Table:
+    tabel = Table(title="Wie betaalt en wie wint, per casus", title_justify="left")
+    for kolom in ("Casus", "Actor", "Groep", "Betaalt", "Wint", "Saldo"):
+        tabel.add_column(kolom, justify="right" if kolom in ("Betaalt", "Wint", "Saldo") else "left")
+    for t in a.casussen:
+        for r in t.regels:
+            if r.kosten or r.baten:
+                tabel.add_row(t.wat, r.naam, r.groep, bedrag_tekst(r.kosten), bedrag_tekst(r.baten), bedrag_tekst(r.saldo))
+        tabel.add_section()
+    return tabel
+
+
+def actoren_extrapolatie(a: ActorenUitkomst, methode: str, pub: dict | None = None) -> Table:
+    t = a.extrapolaties[methode]
+    tabel = Table(title=f"Wie betaalt en wie wint, geëxtrapoleerd (methode {methode}, exact)", title_justify="left")
+    for kolom in ("Actor", "Groep", "Betaalt", "Wint", "Saldo"):
+        tabel.add_column(kolom, justify="right" if kolom in ("Betaalt", "Wint", "Saldo") else "left")
+    for r in t.regels:
+        tabel.add_row(r.naam, r.groep, bedrag_tekst(r.kosten), bedrag_tekst(r.baten), bedrag_tekst(r.saldo))
+    tabel.add_section()
+    tabel.add_row(Text("Totaal", style="bold"), "", bedrag_tekst(t.kosten), bedrag_tekst(t.baten), bedrag_tekst(t.saldo))
+    per_groep = t.per_groep()
+    for groep, actoren in a.koppeling.items():
+        namen = " + ".join(r.naam for r in t.regels if r.actor in actoren) or "-"
+        tabel.add_row(Text(f"groep {groep} van het rapport", style="italic"), namen, "", "", bedrag_tekst(per_groep[groep]))
+    if pub and "client" in pub:
+        for groep in ("client", "overheid"):
+            tabel.add_row(
+                Text(f"groep {groep}, zoals gepubliceerd", style="italic"),
+                f"{euro(pub['totaal'].waarde)} x {getal_nl(pub[f'aandeel_{groep}'].waarde)}%",
+                "",
+                "",
+                bedrag_tekst(pub[groep].waarde),
+            )
+    return tabel
+
+
+def toon_actoren(a: ActorenUitkomst, console: Console, pub: dict | None = None) -> None:
+    console.print(actoren_per_casus(a))
+    console.print()
+    for methode in a.extrapolaties:
+        console.print(actoren_extrapolatie(a, methode, pub if methode == "rapport" else None))
+        console.print()
+
+
+# -- meerjarig ---------------------------------------------------------------------------
+
+
+def _beelden(m: Meerjarig) -> list[tuple[str, PilotUitkomst]]:
+    maanden = m.een_jaar.pilot.maanden_in_beeld
+    return [
+        (f"{maanden} maanden (rapport)", m.een_jaar),
+        (f"{m.horizon} jaar nominaal", m.nominaal),
+        (f"{m.horizon} jaar contant", m.contant),
+    ]
+
+
+def meerjarig_tabellen(m: Meerjarig) -> list[Table]:
+    beelden = _beelden(m)
+    casussen = Table(title="Netto per casus: het jaarbeeld naast de volle looptijd", title_justify="left")
+    casussen.add_column("Casus")
+    casussen.add_column("Wie")
+    for naam, _ in beelden:
+        casussen.add_column(naam, justify="right")
+    for i, c in enumerate(m.een_jaar.casussen):
+        for wie in ("netto", "client", "overheid"):
+            casussen.add_row(str(c.nummer) if wie == "netto" else "", wie, *(bedrag_tekst(getattr(u.casussen[i], wie), 2) for _, u in beelden))
+        casussen.add_section()
+
+    extrapolatie = Table(title="Extrapolatie (exact)", title_justify="left")
+    extrapolatie.add_column("Methode")
+    extrapolatie.add_column("Wie")
+    for naam, _ in beelden:
+        extrapolatie.add_column(naam, justify="right")
+    for methode in m.een_jaar.extrapolaties:
+        for wie in ("totaal", "client", "overheid"):
+            extrapolatie.add_row(methode if wie == "totaal" else "", wie, *(bedrag_tekst(getattr(u.extrapolaties[methode], wie)) for _, u in beelden))
+        extrapolatie.add_section()
+
+    actoren = Table(title="Saldo per actor, geëxtrapoleerd (exact)", title_justify="left")
+    actoren.add_column("Methode")
+    actoren.add_column("Actor")
+    for naam, _ in beelden:
+        actoren.add_column(naam, justify="right")
+    verdelingen = [verdeel_over_actoren(u) for _, u in beelden]
+    for methode in m.een_jaar.extrapolaties:
+        for i, r in enumerate(verdelingen[0].extrapolaties[methode].regels):
+            actoren.add_row(methode if i == 0 else "", r.naam, *(bedrag_tekst(v.extrapolaties[methode].regels[i].saldo) for v in verdelingen))
+        actoren.add_section()
+    return [casussen, extrapolatie, actoren]
+
+
+def toon_meerjarig(m: Meerjarig, console: Console) -> None:
+    for tabel in meerjarig_tabellen(m):
+        console.print(tabel)
+        console.print()
+    factoren = ", ".join(f"jaar {t}: {getal_nl(f, 4)}" for t, f in enumerate(m.jaarfactoren, start=1))
+    console.print(
+        Text(
+            f"Disconto {getal_nl(m.disconto, 2)}% per jaar; een maandbedrag telt in het jaar van zijn maand (maand 1-12 is jaar 1), "
+            f"eenmalige posten in jaar 1; jaar 1 wordt niet verdisconteerd. Factoren: {factoren}.",
+            style="dim",
+        )
+    )
