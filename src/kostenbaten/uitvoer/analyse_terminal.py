@@ -199,33 +199,30 @@ def _beelden(m: Meerjarig) -> list[tuple[str, PilotUitkomst]]:
     ]
 
 
+def _beeldtabel(titel: str, eerste: str, beelden) -> Table:
+    tabel = Table(title=titel, title_justify="left")
+    tabel.add_column(eerste)
+    tabel.add_column("Wie")
+    for naam, _ in beelden:
+        tabel.add_column(naam, justify="right")
+    return tabel
+
+
 def meerjarig_tabellen(m: Meerjarig) -> list[Table]:
     beelden = _beelden(m)
-    casussen = Table(title="Netto per casus: het jaarbeeld naast de volle looptijd", title_justify="left")
-    casussen.add_column("Casus")
-    casussen.add_column("Wie")
-    for naam, _ in beelden:
-        casussen.add_column(naam, justify="right")
+    casussen = _beeldtabel("Per casus: het jaarbeeld naast de volle looptijd", "Casus", beelden)
     for i, c in enumerate(m.een_jaar.casussen):
         for wie in ("netto", "client", "overheid"):
             casussen.add_row(str(c.nummer) if wie == "netto" else "", wie, *(bedrag_tekst(getattr(u.casussen[i], wie), 2) for _, u in beelden))
         casussen.add_section()
 
-    extrapolatie = Table(title="Extrapolatie (exact)", title_justify="left")
-    extrapolatie.add_column("Methode")
-    extrapolatie.add_column("Wie")
-    for naam, _ in beelden:
-        extrapolatie.add_column(naam, justify="right")
+    extrapolatie = _beeldtabel("Extrapolatie (exact)", "Methode", beelden)
     for methode in m.een_jaar.extrapolaties:
         for wie in ("totaal", "client", "overheid"):
             extrapolatie.add_row(methode if wie == "totaal" else "", wie, *(bedrag_tekst(getattr(u.extrapolaties[methode], wie)) for _, u in beelden))
         extrapolatie.add_section()
 
-    actoren = Table(title="Saldo per actor, geëxtrapoleerd (exact)", title_justify="left")
-    actoren.add_column("Methode")
-    actoren.add_column("Actor")
-    for naam, _ in beelden:
-        actoren.add_column(naam, justify="right")
+    actoren = _beeldtabel("Saldo per actor, geëxtrapoleerd (exact)", "Methode", beelden)
     verdelingen = [verdeel_over_actoren(u) for _, u in beelden]
     for methode in m.een_jaar.extrapolaties:
         for i, r in enumerate(verdelingen[0].extrapolaties[methode].regels):
