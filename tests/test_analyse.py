@@ -319,6 +319,18 @@ def test_cli_meerjarig():
     assert fout.exit_code == 2
 
 
+def test_cli_meerjarig_xlsx(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    pad = tmp_path / "meerjarig.xlsx"
+    assert cli("meerjarig", str(HENGELO), "--xlsx", str(pad)).exit_code == 0
+    map_ = openpyxl.load_workbook(pad)
+    assert map_.sheetnames == ["Per casus", "Extrapolatie", "Actoren", "Conventie"]
+    rijen = list(map_["Per casus"].iter_rows(values_only=True))
+    assert rijen[0] == ("Casus", "Wie", "12 maanden (rapport)", "3 jaar nominaal", "3 jaar contant")
+    assert rijen[2][:4] == ("1", "client", 600, 1800)
+    assert Decimal(str(rijen[2][4])) == Decimal("1760.68")
+
+
 # -- actoren -----------------------------------------------------------------------------------
 
 
@@ -347,6 +359,17 @@ def test_cli_actoren():
     assert rapport["methode"] == "rapport"
     assert rapport["per_groep"] == {"client": "78804", "overheid": "36762"}
     assert document["koppeling"]["overheid"] == ["gemeente", "rijk", "schuldeiser"]
+
+
+def test_cli_actoren_xlsx(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    pad = tmp_path / "actoren.xlsx"
+    assert cli("actoren", str(HENGELO), "--xlsx", str(pad)).exit_code == 0
+    map_ = openpyxl.load_workbook(pad)
+    rijen = {r[0]: r for r in map_["Geextrapoleerd rapport"].iter_rows(values_only=True)}
+    assert rijen["Rijk"][2:] == (47520, 52800, 5280)
+    assert rijen["groep overheid van het rapport"][4] == 36762
+    assert len(map_["Geextrapoleerd rapport"]._charts) == 1
 
 
 # -- snel starten ----------------------------------------------------------------------------

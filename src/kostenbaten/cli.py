@@ -243,10 +243,11 @@ def gevoeligheid(
 
 
 @app.command()
-def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
+def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel, xlsx: XlsxOptie = None, overschrijf: OverschrijfOptie = False):
     """Wie betaalt de kosten en wie wint de baten: per casus en geëxtrapoleerd, met de tweedeling van het rapport."""
     from kostenbaten.berekening.actoren import verdeel_over_actoren
 
+    _mag_schrijven(xlsx, overschrijf)
     _, uitkomst = _bereken(map_)
     verdeling = verdeel_over_actoren(uitkomst)
     if formaat is Formaat.json:
@@ -258,6 +259,10 @@ def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
         from kostenbaten.uitvoer.analyse_terminal import toon_actoren
 
         toon_actoren(verdeling, _console(), uitkomst.gepubliceerd)
+    if xlsx is not None:
+        from kostenbaten.uitvoer.analyse_excel import actoren_werkmap
+
+        _schrijf_xlsx(xlsx, actoren_werkmap(verdeling), overschrijf)
 
 
 @app.command()
@@ -269,11 +274,14 @@ def meerjarig(
     ] = None,
     disconto: Annotated[str, typer.Option("--disconto", help="Discontovoet in procent per jaar (standaard MKBA sinds 2021).")] = "2,25",
     formaat: FormaatOptie = Formaat.tabel,
+    xlsx: XlsxOptie = None,
+    overschrijf: OverschrijfOptie = False,
 ):
     """Terugkerende baten over hun volle looptijd, met contante waarden, naast het jaarbeeld van het rapport."""
     from kostenbaten.berekening.meerjarig import meerjarig as reken_meerjarig
 
     voet = _decimaal(disconto, "--disconto", Decimal(0), Decimal(100))
+    _mag_schrijven(xlsx, overschrijf)
     project = laad(map_)
     uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet)
     if formaat is Formaat.json:
@@ -285,6 +293,10 @@ def meerjarig(
         from kostenbaten.uitvoer.analyse_terminal import toon_meerjarig
 
         toon_meerjarig(uitkomst, _console())
+    if xlsx is not None:
+        from kostenbaten.uitvoer.analyse_excel import meerjarig_werkmap
+
+        _schrijf_xlsx(xlsx, meerjarig_werkmap(uitkomst), overschrijf)
 
 
 def main() -> None:

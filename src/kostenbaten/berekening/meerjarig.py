@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from kostenbaten.berekening.actoren import verdeel_over_actoren
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post, bereken_casus, bereken_pilot, extrapoleer
 from kostenbaten.geld import HONDERD, deel, getal_nl, som, vermenigvuldig
 from kostenbaten.model.casus import Casus, Pilot
@@ -19,6 +20,7 @@ from kostenbaten.model.casus import Casus, Pilot
 # Standaarddiscontovoet voor MKBA's sinds 1 januari 2021 (Werkgroep Discontovoet 2020, door het kabinet overgenomen).
 STANDAARD_DISCONTO = Decimal("2.25")
 MAANDEN_PER_JAAR = 12
+CONVENTIE = "maandbedragen in het jaar van hun maand, eenmalige posten in jaar 1; jaar t gedeeld door (1 + r)^(t - 1)"
 
 
 @dataclass(frozen=True)
@@ -80,3 +82,48 @@ def meerjarig(pilot: Pilot, casussen, horizon: int | None = None, disconto: Deci
         nominaal=bereken_pilot(pilot, casussen, MAANDEN_PER_JAAR * horizon),
         contant=extrapoleer(pilot, tuple(contante_casus(c, pilot, horizon, factoren) for c in casussen)),
     )
+
+
+@dataclass(frozen=True)
+class Vergelijking:
+    """Eén tabel met de drie beelden naast elkaar: rijen (groep, wie, waarde per beeld)."""
+
+    titel: str
+    eerste_kolom: str
+    rijen: tuple[tuple[str, str, tuple[Decimal, ...]], ...]
+
+
+def beelden(m: Meerjarig) -> list[tuple[str, PilotUitkomst]]:
+    maanden = m.een_jaar.pilot.maanden_in_beeld
+    return [
+        (f"{maanden} maanden (rapport)", m.een_jaar),
+        (f"{m.horizon} jaar nominaal", m.nominaal),
+        (f"{m.horizon} jaar contant", m.contant),
+    ]
+
+
+def vergelijkingen(m: Meerjarig) -> list[Vergelijking]:
+    """Per casus, per extrapolatie en per actor: het jaarbeeld naast nominaal en contant."""
+    uitkomsten = [u for _, u in beelden(m)]
+    casussen = tuple(
+        (str(c.nummer), wie, tuple(getattr(u.casussen[i], wie) for u in uitkomsten))
+        for i, c in enumerate(m.een_jaar.casussen)
+        for wie in ("netto", "client", "overheid")
+    )
+    methoden = list(m.een_jaar.extrapolaties)
+    extrapolatie = tuple(
+        (methode, wie, tuple(getattr(u.extrapolaties[methode], wie) for u in uitkomsten))
+        for methode in methoden
+        for wie in ("totaal", "client", "overheid")
+    )
+    verdelingen = [verdeel_over_actoren(u).extrapolaties for u in uitkomsten]
+    actoren = tuple(
+        (methode, r.naam, tuple(v[methode].regels[i].saldo for v in verdelingen))
+        for methode in methoden
+        for i, r in enumerate(verdelingen[0][methode].regels)
+    )
+    return [
+        Vergelijking("Per casus: het jaarbeeld naast de volle looptijd", "Casus", casussen),
+        Vergelijking("Extrapolatie (exact)", "Methode", extrapolatie),
+        Vergelijking("Saldo per actor, geëxtrapoleerd (exact)", "Methode", actoren),
+    ]

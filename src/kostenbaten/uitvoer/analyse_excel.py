@@ -10,7 +10,9 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from kostenbaten.berekening.actoren import ActorenUitkomst
 from kostenbaten.berekening.gevoeligheid import Gevoeligheid
+from kostenbaten.berekening.meerjarig import CONVENTIE, Meerjarig, beelden, vergelijkingen
 from kostenbaten.geld import afronden_op_centen
 
 EURO = '"€" #,##0.00;[Red]"€" -#,##0.00'
@@ -80,3 +82,58 @@ def gevoeligheid_werkmap(g: Gevoeligheid, plek=None) -> Workbook:
 
 def schrijf_werkmap(map_: Workbook, pad: Path) -> None:
     map_.save(pad)
+
+
+def _blad(map_: Workbook, titel: str, kolommen: list[str], rijen, geld: bool = True) -> object:
+    """Een blad met een kopregel; met `geld` worden Decimal-waarden bedragen op centen."""
+    blad = map_.create_sheet(titel)
+    _kop(blad, kolommen)
+    for rij in rijen:
+        blad.append([_getal(w) if geld and isinstance(w, Decimal) else w for w in rij])
+    if geld:
+        for rij in blad.iter_rows(min_row=2):
+            for cel in rij:
+                if isinstance(cel.value, Decimal):
+                    cel.number_format = EURO
+    return blad
+
+
+def _zonder_leeg_blad(map_: Workbook) -> Workbook:
+    map_.remove(map_.active)
+    return map_
+
+
+def meerjarig_werkmap(m: Meerjarig) -> Workbook:
+    map_ = Workbook()
+    namen = [naam for naam, _ in beelden(m)]
+    for v, titel in zip(vergelijkingen(m), ("Per casus", "Extrapolatie", "Actoren")):
+        _blad(map_, titel, [v.eerste_kolom, "Wie", *namen], ([groep, wie, *waarden] for groep, wie, waarden in v.rijen))
+    conventie = [
+        ["Horizon (jaren)", m.horizon],
+        ["Discontovoet (% per jaar)", m.disconto],
+        ["Conventie", CONVENTIE],
+        *([f"Factor jaar {t}", f.quantize(Decimal("1e-12"))] for t, f in enumerate(m.jaarfactoren, start=1)),
+    ]
+    blad = _blad(map_, "Conventie", ["Wat", "Waarde"], conventie, geld=False)
+    blad.column_dimensions["B"].width = 100
+    return _zonder_leeg_blad(map_)
+
+
+def actoren_werkmap(a: ActorenUitkomst) -> Workbook:
+    map_ = Workbook()
+    kolommen = ["Actor", "Groep", "Betaalt", "Wint", "Saldo"]
+    per_casus = ([t.wat, r.naam, r.groep, r.kosten, r.baten, r.saldo] for t in a.casussen for r in t.regels if r.kosten or r.baten)
+    _blad(map_, "Per casus", ["Casus", *kolommen], per_casus)
+    for methode, t in a.extrapolaties.items():
+        rijen = [[r.naam, r.groep, r.kosten, r.baten, r.saldo] for r in t.regels]
+        per_groep = t.per_groep()
+        rijen += [[f"groep {g} van het rapport", " + ".join(actoren), None, None, per_groep[g]] for g, actoren in a.koppeling.items()]
+        blad = _blad(map_, f"Geextrapoleerd {methode}", kolommen, rijen)
+        grafiek = BarChart()
+        grafiek.type = "col"
+        grafiek.title = f"Wie betaalt en wie wint (methode {methode})"
+        grafiek.add_data(Reference(blad, min_col=3, max_col=4, min_row=1, max_row=len(t.regels) + 1), titles_from_data=True)
+        grafiek.set_categories(Reference(blad, min_col=1, min_row=2, max_row=len(t.regels) + 1))
+        grafiek.width = 20
+        blad.add_chart(grafiek, "H2")
+    return _zonder_leeg_blad(map_)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kostenbaten.berekening.meerjarig import CONVENTIE
 from kostenbaten.berekening.uitleg import Knoop
 from kostenbaten.geld import json_bedrag
 
@@ -104,7 +105,7 @@ def meerjarig_json(m) -> dict:
         "horizon_jaren": m.horizon,
         "disconto_procent": json_bedrag(m.disconto),
         "jaarfactoren": [str(f) for f in m.jaarfactoren],
-        "conventie": "maandbedragen in het jaar van hun maand, eenmalige posten in jaar 1; jaar t gedeeld door (1 + r)^(t - 1)",
+        "conventie": CONVENTIE,
         "een_jaar": {"maanden": m.een_jaar.pilot.maanden_in_beeld, **_beeld_json(m.een_jaar)},
         "nominaal": _beeld_json(m.nominaal),
         "contant": _beeld_json(m.contant),

@@ -9,10 +9,9 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from kostenbaten.berekening.actoren import ActorenUitkomst, verdeel_over_actoren
+from kostenbaten.berekening.actoren import ActorenUitkomst
 from kostenbaten.berekening.gevoeligheid import Gevoeligheid, tekst_met_eenheid
-from kostenbaten.berekening.kba import PilotUitkomst
-from kostenbaten.berekening.meerjarig import Meerjarig
+from kostenbaten.berekening.meerjarig import Meerjarig, Vergelijking, beelden, vergelijkingen
 from kostenbaten.berekening.uitleg import Knoop
 from kostenbaten.geld import NUL, euro, getal_nl
 from kostenbaten.uitvoer.terminal import bedrag_tekst
@@ -190,50 +189,26 @@ def toon_actoren(a: ActorenUitkomst, console: Console, pub: dict | None = None) 
 # -- meerjarig ---------------------------------------------------------------------------
 
 
-def _beelden(m: Meerjarig) -> list[tuple[str, PilotUitkomst]]:
-    maanden = m.een_jaar.pilot.maanden_in_beeld
-    return [
-        (f"{maanden} maanden (rapport)", m.een_jaar),
-        (f"{m.horizon} jaar nominaal", m.nominaal),
-        (f"{m.horizon} jaar contant", m.contant),
-    ]
-
-
-def _beeldtabel(titel: str, eerste: str, beelden) -> Table:
-    tabel = Table(title=titel, title_justify="left")
-    tabel.add_column(eerste)
+def vergelijking_tabel(v: Vergelijking, namen: list[str]) -> Table:
+    tabel = Table(title=v.titel, title_justify="left")
+    tabel.add_column(v.eerste_kolom)
     tabel.add_column("Wie")
-    for naam, _ in beelden:
+    for naam in namen:
         tabel.add_column(naam, justify="right")
+    vorige = None
+    for groep, wie, waarden in v.rijen:
+        if vorige is not None and groep != vorige:
+            tabel.add_section()
+        decimalen = 2 if v.eerste_kolom == "Casus" else 0
+        tabel.add_row(groep if groep != vorige else "", wie, *(bedrag_tekst(w, decimalen) for w in waarden))
+        vorige = groep
     return tabel
 
 
-def meerjarig_tabellen(m: Meerjarig) -> list[Table]:
-    beelden = _beelden(m)
-    casussen = _beeldtabel("Per casus: het jaarbeeld naast de volle looptijd", "Casus", beelden)
-    for i, c in enumerate(m.een_jaar.casussen):
-        for wie in ("netto", "client", "overheid"):
-            casussen.add_row(str(c.nummer) if wie == "netto" else "", wie, *(bedrag_tekst(getattr(u.casussen[i], wie), 2) for _, u in beelden))
-        casussen.add_section()
-
-    extrapolatie = _beeldtabel("Extrapolatie (exact)", "Methode", beelden)
-    for methode in m.een_jaar.extrapolaties:
-        for wie in ("totaal", "client", "overheid"):
-            extrapolatie.add_row(methode if wie == "totaal" else "", wie, *(bedrag_tekst(getattr(u.extrapolaties[methode], wie)) for _, u in beelden))
-        extrapolatie.add_section()
-
-    actoren = _beeldtabel("Saldo per actor, geëxtrapoleerd (exact)", "Methode", beelden)
-    verdelingen = [verdeel_over_actoren(u) for _, u in beelden]
-    for methode in m.een_jaar.extrapolaties:
-        for i, r in enumerate(verdelingen[0].extrapolaties[methode].regels):
-            actoren.add_row(methode if i == 0 else "", r.naam, *(bedrag_tekst(v.extrapolaties[methode].regels[i].saldo) for v in verdelingen))
-        actoren.add_section()
-    return [casussen, extrapolatie, actoren]
-
-
 def toon_meerjarig(m: Meerjarig, console: Console) -> None:
-    for tabel in meerjarig_tabellen(m):
-        console.print(tabel)
+    namen = [naam for naam, _ in beelden(m)]
+    for v in vergelijkingen(m):
+        console.print(vergelijking_tabel(v, namen))
         console.print()
     factoren = ", ".join(f"jaar {t}: {getal_nl(f, 4)}" for t, f in enumerate(m.jaarfactoren, start=1))
     console.print(
