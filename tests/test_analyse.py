@@ -145,6 +145,15 @@ def test_cli_uitleg_lijst_en_fout():
     assert "onbekend figuur 'bestaatniet'; uit te leggen zijn: totaal, gemiddelde_netto" in fout.output
 
 
+def test_cli_uitleg_diepte():
+    uit = cli("uitleg", str(HENGELO), "totaal", "--diepte", "2")
+    assert uit.exit_code == 0
+    assert "583 x 198 = 115.434" in uit.output and "onderliggende stappen" in uit.output
+    assert "casus-1.yaml" not in uit.output
+    kort = json.loads(cli("uitleg", str(HENGELO), "totaal", "--diepte", "1", "-f", "json").stdout)["uitleg"]
+    assert kort["kinderen"][0]["ingekort"] is True and kort["kinderen"][0]["kinderen"] == []
+
+
 def test_cli_uitleg_json():
     uit = cli("uitleg", str(HENGELO), "totaal", "--formaat", "json")
     document = json.loads(uit.stdout)

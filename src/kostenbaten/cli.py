@@ -144,6 +144,9 @@ def uitleg(
         typer.Argument(help="Het cijfer om uit te leggen, bijvoorbeeld totaal, gewogen of casus-3.overheid. Zonder: de lijst.", show_default=False),
     ] = None,
     formaat: FormaatOptie = Formaat.tabel,
+    diepte: Annotated[
+        Optional[int], typer.Option("--diepte", min=0, help="Toon zoveel niveaus onder het cijfer. Standaard: alles tot de invoer.", show_default=False)
+    ] = None,
 ):
     """Leg een cijfer uit: elke rekenstap terug tot de invoerregels en de bronnen van de kengetallen."""
     from kostenbaten.berekening.uitleg import OnbekendFiguur, leg_uit, uitlegbare_figuren
@@ -167,9 +170,9 @@ def uitleg(
     if formaat is Formaat.json:
         from kostenbaten.uitvoer.json_uitvoer import dump
 
-        typer.echo(dump(analyse_json.uitleg_json(figuur, boom)))
+        typer.echo(dump(analyse_json.uitleg_json(figuur, boom, diepte)))
     else:
-        analyse_terminal.toon_uitleg(boom, _console())
+        analyse_terminal.toon_uitleg(boom, _console(), diepte)
 
 
 def _decimaal(tekst: str, optie: str, minimum: Decimal | None = None, maximum: Decimal | None = None) -> Decimal:

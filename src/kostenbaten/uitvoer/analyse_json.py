@@ -7,7 +7,7 @@ from kostenbaten.berekening.uitleg import Knoop
 from kostenbaten.geld import json_bedrag
 
 
-def knoop_json(k: Knoop) -> dict:
+def knoop_json(k: Knoop, diepte: int | None = None) -> dict:
     uit = {"label": k.label, "waarde": json_bedrag(k.waarde), "eenheid": k.eenheid}
     if k.rekensom:
         uit["rekensom"] = k.rekensom
@@ -15,12 +15,16 @@ def knoop_json(k: Knoop) -> dict:
         uit["waar"] = list(k.waar)
     if k.bron:
         uit["bron"] = k.bron
-    uit["kinderen"] = [knoop_json(kind) for kind in k.kinderen]
+    if diepte is not None and diepte <= 0 and k.kinderen:
+        uit["kinderen"] = []
+        uit["ingekort"] = True
+    else:
+        uit["kinderen"] = [knoop_json(kind, None if diepte is None else diepte - 1) for kind in k.kinderen]
     return uit
 
 
-def uitleg_json(figuur: str, k: Knoop) -> dict:
-    return {"figuur": figuur, "uitleg": knoop_json(k)}
+def uitleg_json(figuur: str, k: Knoop, diepte: int | None = None) -> dict:
+    return {"figuur": figuur, "uitleg": knoop_json(k, diepte)}
 
 
 def figuren_json(figuren: dict[str, str]) -> dict:

@@ -41,15 +41,20 @@ def _knooptekst(k: Knoop) -> Text:
     return tekst
 
 
-def uitleg_boom(k: Knoop, boom: Tree | None = None) -> Tree:
+def uitleg_boom(k: Knoop, boom: Tree | None = None, diepte: int | None = None) -> Tree:
+    """De uitleg als rich-boom; met `diepte` stopt de boom na zoveel niveaus onder de top."""
     tak = Tree(_knooptekst(k), guide_style="dim") if boom is None else boom.add(_knooptekst(k))
+    if diepte is not None and diepte <= 0 and k.kinderen:
+        onder = sum(1 for _ in k.alle()) - 1
+        tak.add(Text(f"... {onder} onderliggende stappen (kies een grotere --diepte)", style="dim italic"))
+        return tak
     for kind in k.kinderen:
-        uitleg_boom(kind, tak)
+        uitleg_boom(kind, tak, None if diepte is None else diepte - 1)
     return tak
 
 
-def toon_uitleg(k: Knoop, console: Console) -> None:
-    console.print(uitleg_boom(k))
+def toon_uitleg(k: Knoop, console: Console, diepte: int | None = None) -> None:
+    console.print(uitleg_boom(k, diepte=diepte))
 
 
 def toon_figuren(figuren: dict[str, str], console: Console) -> None:
