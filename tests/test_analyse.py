@@ -11,11 +11,13 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from kostenbaten.berekening.actoren import verdeel_over_actoren
+from kostenbaten.berekening.actoren import extrapoleer_grootheid, verdeel_over_actoren
 from kostenbaten.berekening.gevoeligheid import gevoeligheid
-from kostenbaten.berekening.kba import bereken_pilot
+from kostenbaten.berekening.kba import bereken_casus, bereken_pilot
 from kostenbaten.berekening.meerjarig import jaarfactoren, maanden_per_jaar, meerjarig, standaard_horizon
 from kostenbaten.berekening.uitleg import OnbekendFiguur, leg_uit, uitlegbare_figuren
 from kostenbaten.cli import app
@@ -209,6 +211,31 @@ def test_omslagpunt_uren_samen(variatie):
     uren = per_sleutel["uren"].effecten["rapport"].omslagpunt
     # Baten 4.942, kosten 120 per uur: nul bij 4.942 / 120 uur.
     assert dichtbij(uren.waarde, Fraction(4942, 120))
+
+
+def test_elk_omslagpunt_maakt_het_totaal_nul(project, variatie):
+    _, per_sleutel = variatie
+    gevonden = 0
+    for v in per_sleutel.values():
+        for methode, e in v.effecten.items():
+            if e.omslagpunt.waarde is None:
+                continue
+            gevonden += 1
+            pilot, casussen = v.knop.zet(project.pilot, project.casussen, e.omslagpunt.waarde)
+            # Rechtstreeks geëxtrapoleerd: de gepubliceerde afrondingen hebben bij een totaal van bijna nul geen zin.
+            uitkomsten = [bereken_casus(c, pilot) for c in casussen]
+            totaal = extrapoleer_grootheid(pilot, uitkomsten, methode, lambda u: u.netto)
+            assert abs(totaal) < Decimal("1e-15"), (v.knop.sleutel, methode, totaal)
+    assert gevonden >= 2 * 10  # tarieven en uren, voor beide methoden
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.decimals(min_value=0, max_value=20, places=2))
+def test_horizon_een_jaar_is_het_jaarbeeld_bij_elke_disconto(disconto):
+    project = laad_project(HENGELO)
+    m = meerjarig(project.pilot, project.casussen, horizon=1, disconto=disconto)
+    assert m.contant.extrapolaties["rapport"].totaal == 115566
+    assert [c.netto for c in m.contant.casussen] == [c.netto for c in m.een_jaar.casussen]
 
 
 def test_tornado_is_gesorteerd_op_zwaai(variatie):

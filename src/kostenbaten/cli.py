@@ -177,10 +177,10 @@ def uitleg(
 
 def _decimaal(tekst: str, optie: str, minimum: Decimal | None = None, maximum: Decimal | None = None) -> Decimal:
     """Een getal van de opdrachtregel, zonder float: '25', '2,25' of '2.25'."""
-    from decimal import Decimal as D, InvalidOperation
+    from decimal import InvalidOperation
 
     try:
-        waarde = D(tekst.strip().replace(",", "."))
+        waarde = Decimal(tekst.strip().replace(",", "."))
     except InvalidOperation:
         waarde = None
     if waarde is None or not waarde.is_finite():

@@ -115,7 +115,7 @@ def deel_knoop(u: CasusUitkomst, wie: str, waar: Waar, soort: str = "groep") -> 
 # -- pilot ------------------------------------------------------------------------
 
 
-def _groep_van(uitkomst: PilotUitkomst, groep: str | None):
+def _groep_van(groep: str | None):
     """Haalt per casus de netto (groep None) of het groepssaldo op, met de bijbehorende knoop."""
     if groep is None:
         return (lambda c: c.netto), (lambda c, waar: netto_knoop(c, waar))
@@ -124,7 +124,7 @@ def _groep_van(uitkomst: PilotUitkomst, groep: str | None):
 
 def som_knoop(uitkomst: PilotUitkomst, waar: Waar, groep: str | None = None, casussen=None) -> Knoop:
     casussen = uitkomst.casussen if casussen is None else casussen
-    waarde, knoop = _groep_van(uitkomst, groep)
+    waarde, knoop = _groep_van(groep)
     totaal = som(waarde(c) for c in casussen)
     wat = "netto" if groep is None else groep
     label = f"Som {wat} van {len(casussen)} casussen"
