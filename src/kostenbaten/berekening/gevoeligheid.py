@@ -122,35 +122,48 @@ def _baat(index: int, veld: str):
     return wijzig
 
 
+_ENKELVOUD = {"kengetallen": "kengetal", "tarieven": "tarief", "rechtsgebieden": "aandeel"}
+
+
+def _pilotknop(pilot: Pilot, tabel: str, naam: str, veld: str, titel: str, eenheid: str, **extra) -> Knop:
+    """Een knop voor een onzekere waarde in pilot.yaml: `tabel.naam.veld`, bijvoorbeeld kengetallen.toevoeging.bedrag."""
+    basis = getattr(getattr(pilot, tabel)[naam], veld).waarde
+    plek = ("pilot", (tabel, naam, veld))
+    return Knop(f"{_ENKELVOUD[tabel]}.{naam}", titel, eenheid, basis, _in_pilot(tabel, naam, veld), plek, **extra)
+
+
+def _urenknop(c: Casus) -> Knop:
+    zet = _in_casus(c.nummer, lambda casus, w: _met_waarde(casus, "uren", w))
+    return Knop(f"uren.casus-{c.nummer}", f"SJD-uren casus {c.nummer}", "uur", c.uren.waarde, zet, (c.nummer, ("uren",)))
+
+
+def _baatknoppen(c: Casus) -> list[Knop]:
+    """Eigen bedragen en maandbedragen van een casus; een kengetal is al een eigen knop."""
+    uit = []
+    for i, baat in enumerate(c.baten):
+        if baat.kengetal is not None:
+            continue
+        veld = "per_maand" if baat.per_maand is not None else "bedrag"
+        naam = f"Casus {c.nummer}: {baat.omschrijving}" + (" (per maand)" if veld == "per_maand" else "")
+        zet = _in_casus(c.nummer, _baat(i, veld))
+        uit.append(Knop(f"baat.casus-{c.nummer}.{i}", naam, "euro", getattr(baat, veld).waarde, zet, (c.nummer, ("baten", i, veld))))
+    return uit
+
+
 def knoppen(pilot: Pilot, casussen: tuple[Casus, ...]) -> list[Knop]:
     """Alle invoer die gevarieerd wordt: kengetallen, tarieven, uren, eigen baten, hulpvragen, aandelen."""
-    uit = []
-    for naam, k in pilot.kengetallen.items():
-        uit.append(Knop(f"kengetal.{naam}", f"Kengetal: {k.naam}", "euro", k.bedrag.waarde, _in_pilot("kengetallen", naam, "bedrag"), ("pilot", ("kengetallen", naam, "bedrag"))))
-    for naam, t in pilot.tarieven.items():
-        uit.append(Knop(f"tarief.{naam}", f"Tarief per uur: {t.naam}", "euro", t.per_uur.waarde, _in_pilot("tarieven", naam, "per_uur"), ("pilot", ("tarieven", naam, "per_uur"))))
+    uit = [_pilotknop(pilot, "kengetallen", n, "bedrag", f"Kengetal: {k.naam}", "euro") for n, k in pilot.kengetallen.items()]
+    uit += [_pilotknop(pilot, "tarieven", n, "per_uur", f"Tarief per uur: {t.naam}", "euro") for n, t in pilot.tarieven.items()]
     totaal_uren = som(c.uren.waarde for c in casussen)
     if totaal_uren > 0:
         uit.append(Knop("uren", "SJD-uren, alle casussen samen", "uur", totaal_uren, _uren_samen(totaal_uren), None))
-    for c in casussen:
-        uit.append(
-            Knop(f"uren.casus-{c.nummer}", f"SJD-uren casus {c.nummer}", "uur", c.uren.waarde, _in_casus(c.nummer, lambda c, w: _met_waarde(c, "uren", w)), (c.nummer, ("uren",)))
-        )
-    for c in casussen:
-        for i, baat in enumerate(c.baten):
-            if baat.kengetal is not None:
-                continue  # het kengetal zelf is al een knop
-            veld = "per_maand" if baat.per_maand is not None else "bedrag"
-            naam = f"Casus {c.nummer}: {baat.omschrijving}" + (" (per maand)" if veld == "per_maand" else "")
-            uit.append(
-                Knop(f"baat.casus-{c.nummer}.{i}", naam, "euro", getattr(baat, veld).waarde, _in_casus(c.nummer, _baat(i, veld)), (c.nummer, ("baten", i, veld)))
-            )
-    uit.append(Knop("hulpvragen", "Hulpvragen in de pilotperiode", "hulpvragen", pilot.hulpvragen.waarde, _hulpvragen, ("pilot", ("hulpvragen",)), nul_telt_niet=True))
+    uit += [_urenknop(c) for c in casussen]
+    uit += [k for c in casussen for k in _baatknoppen(c)]
+    plek = ("pilot", ("hulpvragen",))
+    uit.append(Knop("hulpvragen", "Hulpvragen in de pilotperiode", "hulpvragen", pilot.hulpvragen.waarde, _hulpvragen, plek, nul_telt_niet=True))
     for naam, g in pilot.rechtsgebieden.items():
         rest = som(ander.aandeel.waarde for s, ander in pilot.rechtsgebieden.items() if s != naam)
-        uit.append(
-            Knop(f"aandeel.{naam}", f"Aandeel {g.naam}", "procent", g.aandeel.waarde, _in_pilot("rechtsgebieden", naam, "aandeel"), ("pilot", ("rechtsgebieden", naam, "aandeel")), maximum=HONDERD - rest)
-        )
+        uit.append(_pilotknop(pilot, "rechtsgebieden", naam, "aandeel", f"Aandeel {g.naam}", "procent", maximum=HONDERD - rest))
     return uit
 
 
