@@ -48,6 +48,13 @@ def cli(*argumenten: str):
     return runner.invoke(app, [*argumenten], catch_exceptions=False)
 
 
+def werkmap(pad: Path, commando: str):
+    """Laat `commando` een werkmap naar `pad` schrijven en lees die terug."""
+    openpyxl = pytest.importorskip("openpyxl")
+    assert cli(commando, str(HENGELO), "--xlsx", str(pad)).exit_code == 0
+    return openpyxl.load_workbook(pad)
+
+
 def dichtbij(waarde: Decimal, verwacht: Fraction, marge: Fraction = Fraction(1, 10**20)) -> bool:
     """Decimal rekent met eindige precisie; het verschil met de exacte breuk moet verwaarloosbaar zijn."""
     return abs(Fraction(waarde) - verwacht) < marge
@@ -279,10 +286,8 @@ def test_cli_gevoeligheid_stap_en_fouten():
 
 
 def test_cli_gevoeligheid_xlsx(tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
     pad = tmp_path / "gevoeligheid.xlsx"
-    assert cli("gevoeligheid", str(HENGELO), "--xlsx", str(pad)).exit_code == 0
-    map_ = openpyxl.load_workbook(pad)
+    map_ = werkmap(pad, "gevoeligheid")
     assert map_.sheetnames == ["Gevoeligheid", "Tornado rapport", "Tornado gewogen"]
     blad = map_["Gevoeligheid"]
     kop = [c.value for c in blad[1]]
@@ -356,10 +361,7 @@ def test_cli_meerjarig():
 
 
 def test_cli_meerjarig_xlsx(tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
-    pad = tmp_path / "meerjarig.xlsx"
-    assert cli("meerjarig", str(HENGELO), "--xlsx", str(pad)).exit_code == 0
-    map_ = openpyxl.load_workbook(pad)
+    map_ = werkmap(tmp_path / "meerjarig.xlsx", "meerjarig")
     assert map_.sheetnames == ["Per casus", "Extrapolatie", "Actoren", "Conventie"]
     rijen = list(map_["Per casus"].iter_rows(values_only=True))
     assert rijen[0] == ("Casus", "Wie", "12 maanden (rapport)", "3 jaar nominaal", "3 jaar contant")
@@ -398,10 +400,7 @@ def test_cli_actoren():
 
 
 def test_cli_actoren_xlsx(tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
-    pad = tmp_path / "actoren.xlsx"
-    assert cli("actoren", str(HENGELO), "--xlsx", str(pad)).exit_code == 0
-    map_ = openpyxl.load_workbook(pad)
+    map_ = werkmap(tmp_path / "actoren.xlsx", "actoren")
     rijen = {r[0]: r for r in map_["Geextrapoleerd rapport"].iter_rows(values_only=True)}
     assert rijen["Rijk"][2:] == (47520, 52800, 5280)
     assert rijen["groep overheid van het rapport"][4] == 36762
