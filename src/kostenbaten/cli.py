@@ -149,12 +149,12 @@ def uitleg(
     ] = None,
 ):
     """Leg een cijfer uit: elke rekenstap terug tot de invoerregels en de bronnen van de kengetallen."""
-    from kostenbaten.berekening.uitleg import OnbekendFiguur, leg_uit, uitlegbare_figuren
+    from kostenbaten.berekening.uitleg import OnbekendFiguur, leg_uit, overzicht
     from kostenbaten.uitvoer import analyse_json, analyse_terminal
 
     project, uitkomst = _bereken(map_)
     if figuur is None:
-        figuren = uitlegbare_figuren(uitkomst)
+        figuren = overzicht(uitkomst, project.regel)
         if formaat is Formaat.json:
             from kostenbaten.uitvoer.json_uitvoer import dump
 

@@ -318,11 +318,10 @@ def _figuren(uitkomst: PilotUitkomst) -> dict[str, tuple[str, Callable[[Waar], K
         figuren["client"] = ("deel cliënt zoals gepubliceerd", lambda w: gepubliceerd_deel_knoop(u, "client", w))
         figuren["overheid"] = ("deel overheid zoals gepubliceerd", lambda w: gepubliceerd_deel_knoop(u, "overheid", w))
     figuren["gedekt"] = ("gedekte hulpvragen", lambda w: gedekt_knoop(u, w))
-    figuren["rapport"] = ("extrapolatie rapport, exact", lambda w: rapport_knoop(u, w))
-    figuren["gewogen"] = ("extrapolatie gewogen, exact", lambda w: gewogen_knoop(u, w))
-    for groep in ("client", "overheid"):
-        figuren[f"rapport.{groep}"] = (f"extrapolatie rapport, exact, deel {groep}", lambda w, g=groep: rapport_knoop(u, w, g))
-        figuren[f"gewogen.{groep}"] = (f"extrapolatie gewogen, exact, deel {groep}", lambda w, g=groep: gewogen_knoop(u, w, g))
+    for methode, knoop in (("rapport", rapport_knoop), ("gewogen", gewogen_knoop)):
+        figuren[methode] = (f"extrapolatie {methode}, exact", lambda w, k=knoop: k(u, w))
+        for groep in ("client", "overheid"):
+            figuren[f"{methode}.{groep}"] = (f"extrapolatie {methode}, exact, deel {groep}", lambda w, k=knoop, g=groep: k(u, w, g))
     for c in u.casussen:
         naam = f"casus-{c.nummer}"
         figuren[naam] = (f"netto van casus {c.nummer}", lambda w, c=c: netto_knoop(c, w))
@@ -350,3 +349,8 @@ def leg_uit(uitkomst: PilotUitkomst, figuur: str, waar: Waar) -> Knoop:
     if figuur not in figuren:
         raise OnbekendFiguur(figuur, list(figuren))
     return figuren[figuur][1](waar)
+
+
+def overzicht(uitkomst: PilotUitkomst, waar: Waar) -> list[tuple[str, str, Knoop]]:
+    """Elk uitlegbaar figuur met zijn omschrijving en de top van zijn boom (voor de waarde)."""
+    return [(naam, omschrijving, bouw(waar)) for naam, (omschrijving, bouw) in _figuren(uitkomst).items()]

@@ -27,8 +27,13 @@ def uitleg_json(figuur: str, k: Knoop, diepte: int | None = None) -> dict:
     return {"figuur": figuur, "uitleg": knoop_json(k, diepte)}
 
 
-def figuren_json(figuren: dict[str, str]) -> dict:
-    return {"figuren": [{"figuur": naam, "omschrijving": omschrijving} for naam, omschrijving in figuren.items()]}
+def figuren_json(figuren) -> dict:
+    return {
+        "figuren": [
+            {"figuur": naam, "omschrijving": omschrijving, "waarde": json_bedrag(k.waarde), "eenheid": k.eenheid}
+            for naam, omschrijving, k in figuren
+        ]
+    }
 
 
 def _omslagpunt_json(o) -> dict:

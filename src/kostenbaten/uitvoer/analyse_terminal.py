@@ -57,12 +57,13 @@ def toon_uitleg(k: Knoop, console: Console, diepte: int | None = None) -> None:
     console.print(uitleg_boom(k, diepte=diepte))
 
 
-def toon_figuren(figuren: dict[str, str], console: Console) -> None:
+def toon_figuren(figuren: list[tuple[str, str, Knoop]], console: Console) -> None:
     tabel = Table(title="Uit te leggen cijfers (kostenbaten uitleg PAD FIGUUR)", title_justify="left")
     tabel.add_column("Figuur")
+    tabel.add_column("Waarde", justify="right")
     tabel.add_column("Wat")
-    for naam, omschrijving in figuren.items():
-        tabel.add_row(naam, omschrijving)
+    for naam, omschrijving, knoop in figuren:
+        tabel.add_row(naam, waarde_tekst(knoop.waarde, knoop.eenheid), omschrijving)
     console.print(tabel)
 
 
