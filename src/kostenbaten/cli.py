@@ -7,7 +7,6 @@ pas binnen het commando geïmporteerd, zodat `kostenbaten bereken` snel start.
 from __future__ import annotations
 
 import sys
-from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -175,18 +174,22 @@ def uitleg(
         analyse_terminal.toon_uitleg(boom, _console(), diepte)
 
 
-def _decimaal(tekst: str, optie: str, minimum: Decimal | None = None, maximum: Decimal | None = None) -> Decimal:
-    """Een getal van de opdrachtregel, zonder float: '25', '2,25' of '2.25'."""
-    from decimal import InvalidOperation
+def _decimaal(tekst: str, optie: str, minimum: str, maximum: str) -> Decimal:
+    """Een getal van de opdrachtregel, zonder float: '25', '2,25' of '2.25', binnen [minimum, maximum]."""
+    from decimal import Decimal, InvalidOperation
 
-    try:
-        waarde = Decimal(tekst.strip().replace(",", "."))
-    except InvalidOperation:
-        waarde = None
-    if waarde is None or not waarde.is_finite():
+    def lees(t: str) -> Decimal | None:
+        try:
+            waarde = Decimal(t.strip().replace(",", "."))
+        except InvalidOperation:
+            return None
+        return waarde if waarde.is_finite() else None
+
+    waarde = lees(tekst)
+    if waarde is None:
         typer.echo(f"Fout: {optie}: '{tekst}' is geen getal.", err=True)
         raise typer.Exit(EXIT_INVOERFOUT)
-    if (minimum is not None and waarde < minimum) or (maximum is not None and waarde > maximum):
+    if not lees(minimum) <= waarde <= lees(maximum):
         typer.echo(f"Fout: {optie}: {tekst} ligt buiten het bereik {minimum} tot en met {maximum}.", err=True)
         raise typer.Exit(EXIT_INVOERFOUT)
     return waarde
@@ -226,7 +229,7 @@ def gevoeligheid(
     """Varieer elke invoer om de beurt: tornadodiagram per methode en het omslagpunt van elke invoer."""
     from kostenbaten.berekening.gevoeligheid import gevoeligheid as varieer
 
-    procent = _decimaal(stap, "--stap", Decimal("0.01"), Decimal("99.99"))
+    procent = _decimaal(stap, "--stap", "0,01", "99,99")
     _mag_schrijven(xlsx, overschrijf)
     project = laad(map_)
     uitkomst = varieer(project.pilot, project.casussen, procent)
@@ -283,7 +286,7 @@ def meerjarig(
     """Terugkerende baten over hun volle looptijd, met contante waarden, naast het jaarbeeld van het rapport."""
     from kostenbaten.berekening.meerjarig import meerjarig as reken_meerjarig
 
-    voet = _decimaal(disconto, "--disconto", Decimal(0), Decimal(100))
+    voet = _decimaal(disconto, "--disconto", "0", "100")
     _mag_schrijven(xlsx, overschrijf)
     project = laad(map_)
     uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet)
