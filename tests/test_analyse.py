@@ -132,6 +132,12 @@ def test_uitlegbare_figuren(project, uitkomst, figuur, waarde):
     assert leg_uit(uitkomst, figuur, project.regel).waarde == Decimal(waarde)
 
 
+def test_uitleg_noemt_het_erratum_van_casus_6(project, uitkomst):
+    kosten = leg_uit(uitkomst, "casus-6.kosten", project.regel)
+    assert kosten.waarde == 240
+    assert kosten.let_op.startswith("erratum in het rapport: Het rapport drukt een kostentotaal van € 120")
+
+
 def test_uitleg_van_onbekend_figuur(project, uitkomst):
     with pytest.raises(OnbekendFiguur) as fout:
         leg_uit(uitkomst, "casus-9", project.regel)

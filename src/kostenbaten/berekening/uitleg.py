@@ -28,6 +28,7 @@ class Knoop:
     bron: str | None = None  # bron van een kengetal
     kinderen: tuple[Knoop, ...] = ()
     eenheid: str = "euro"  # "euro", "procent" of "hulpvragen"
+    let_op: str | None = None  # bijvoorbeeld een bekende drukfout in het rapport
 
     def alle(self) -> Iterator[Knoop]:
         """Deze knoop en alle knopen eronder (diepte eerst)."""
@@ -77,17 +78,25 @@ def post_knoop(u: CasusUitkomst, p: Post, waar: Waar, teken: str = "") -> Knoop:
     return Knoop(label, p.bedrag, f"{p.rekensom} = {n(p.bedrag)}", plekken, p.bron)
 
 
-def _posten_knoop(u: CasusUitkomst, label: str, posten, waar: Waar) -> Knoop:
+def _erratum(u: CasusUitkomst, figuur: str) -> str | None:
+    """Een bekende drukfout van het rapport bij dit cijfer, zodat de uitleg die niet verzwijgt."""
+    tekst = u.casus.errata.get(figuur)
+    return None if tekst is None else "erratum in het rapport: " + " ".join(tekst.split())
+
+
+def _posten_knoop(u: CasusUitkomst, figuur: str, posten, waar: Waar) -> Knoop:
     totaal = som(p.bedrag for p in posten)
-    return Knoop(label, totaal, _optelling((p.bedrag for p in posten), totaal), (), None, tuple(post_knoop(u, p, waar) for p in posten))
+    kinderen = tuple(post_knoop(u, p, waar) for p in posten)
+    rekensom = _optelling((p.bedrag for p in posten), totaal)
+    return Knoop(f"Casus {u.nummer}: {figuur}", totaal, rekensom, (), None, kinderen, let_op=_erratum(u, figuur))
 
 
 def kosten_knoop(u: CasusUitkomst, waar: Waar) -> Knoop:
-    return _posten_knoop(u, f"Casus {u.nummer}: kosten", u.kosten, waar)
+    return _posten_knoop(u, "kosten", u.kosten, waar)
 
 
 def baten_knoop(u: CasusUitkomst, waar: Waar) -> Knoop:
-    return _posten_knoop(u, f"Casus {u.nummer}: baten", u.baten, waar)
+    return _posten_knoop(u, "baten", u.baten, waar)
 
 
 def netto_knoop(u: CasusUitkomst, waar: Waar) -> Knoop:
@@ -98,6 +107,7 @@ def netto_knoop(u: CasusUitkomst, waar: Waar) -> Knoop:
         (waar(u.nummer, ("nummer",)),),
         None,
         (baten_knoop(u, waar), kosten_knoop(u, waar)),
+        let_op=_erratum(u, "netto"),
     )
 
 
@@ -109,7 +119,8 @@ def deel_knoop(u: CasusUitkomst, wie: str, waar: Waar, soort: str = "groep") -> 
     rekensom = " + ".join(_term(p.bedrag) for p in baten) or "0"
     rekensom += "".join(f" - {n(p.bedrag)}" for p in kosten) + f" = {n(saldo)}"
     kinderen = tuple(post_knoop(u, p, waar) for p in baten) + tuple(post_knoop(u, p, waar, "af: ") for p in kosten)
-    return Knoop(f"Casus {u.nummer}: {wie}", saldo, rekensom, (waar(u.nummer, ("nummer",)),), None, kinderen)
+    plek = (waar(u.nummer, ("nummer",)),)
+    return Knoop(f"Casus {u.nummer}: {wie}", saldo, rekensom, plek, None, kinderen, let_op=_erratum(u, wie))
 
 
 # -- pilot ------------------------------------------------------------------------

@@ -15,6 +15,8 @@ def knoop_json(k: Knoop, diepte: int | None = None) -> dict:
         uit["waar"] = list(k.waar)
     if k.bron:
         uit["bron"] = k.bron
+    if k.let_op:
+        uit["let_op"] = k.let_op
     if diepte is not None and diepte <= 0 and k.kinderen:
         uit["kinderen"] = []
         uit["ingekort"] = True

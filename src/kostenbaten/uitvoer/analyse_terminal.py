@@ -38,6 +38,8 @@ def _knooptekst(k: Knoop) -> Text:
         tekst.append("\n" + "   ".join(k.waar), style="dim")
     if k.bron:
         tekst.append(f"\nbron: {k.bron}", style="dim italic")
+    if k.let_op:
+        tekst.append(f"\nlet op: {k.let_op}", style="yellow")
     return tekst
 
 
