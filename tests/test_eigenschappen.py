@@ -95,3 +95,10 @@ def test_afrondingsregels(waarde):
     assert abs(afronden_op_duizendtal(waarde) - waarde) <= 500
     assert Decimal(json_bedrag(waarde)) == afronden_op_centen(waarde)
     assert euro(waarde).startswith("€ -" if afronden_op_centen(waarde) <= Decimal("-0.5") else "€ ")
+
+
+@given(st.decimals(min_value=-(10**60), max_value=10**60, allow_nan=False, allow_infinity=False))
+def test_afronden_kan_elk_bedrag_aan(waarde):
+    """Ook een bedrag met meer cijfers dan de standaardprecisie (bijvoorbeeld na delen door bijna nul)."""
+    assert abs(afronden_op_centen(waarde) - waarde) <= Decimal("0.005")
+    assert abs(afkappen_op_euro(waarde)) <= abs(waarde)

@@ -50,30 +50,37 @@ def som(bedragen) -> Decimal:
 # -- benoemde afrondingsregels ----------------------------------------------
 
 
+def _kwantiseer(waarde: Decimal, eenheid: Decimal, afronding: str) -> Decimal:
+    """`quantize` met genoeg precisie voor elk bedrag (de standaard van 28 cijfers kan te krap zijn)."""
+    with localcontext() as ctx:
+        ctx.prec = max(PRECISIE, waarde.adjusted() - eenheid.adjusted() + 2)
+        return waarde.quantize(eenheid, rounding=afronding)
+
+
 def afronden_op_centen(waarde: Decimal) -> Decimal:
     """Presentatie: op hele centen, half naar boven (weg van nul)."""
-    return waarde.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return _kwantiseer(waarde, Decimal("0.01"), ROUND_HALF_UP)
 
 
 def afronden_op_euro(waarde: Decimal) -> Decimal:
     """Presentatie: op hele euro's, half naar boven (weg van nul)."""
-    return waarde.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return _kwantiseer(waarde, Decimal(1), ROUND_HALF_UP)
 
 
 def afkappen_op_euro(waarde: Decimal) -> Decimal:
     """Rapportregel: de centen weglaten (583,67 wordt 583), richting nul."""
-    return waarde.quantize(Decimal(1), rounding=ROUND_DOWN)
+    return _kwantiseer(waarde, Decimal(1), ROUND_DOWN)
 
 
 def afronden_op_duizendtal(waarde: Decimal) -> Decimal:
     """Rapportregel: op hele duizenden, half naar boven (115.434 wordt 115.000)."""
     duizend = Decimal(1000)
-    return (waarde / duizend).quantize(Decimal(1), rounding=ROUND_HALF_UP) * duizend
+    return vermenigvuldig(_kwantiseer(deel(waarde, duizend), Decimal(1), ROUND_HALF_UP), duizend)
 
 
 def afronden_op_procent(waarde: Decimal) -> Decimal:
     """Rapportregel: een percentage op hele procenten (68,19 wordt 68)."""
-    return waarde.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return _kwantiseer(waarde, Decimal(1), ROUND_HALF_UP)
 
 
 AFRONDINGSREGELS = {
@@ -100,7 +107,7 @@ def _groepeer(geheel: str) -> str:
 def getal_nl(waarde: Decimal, decimalen: int = 0) -> str:
     """Een getal in Nederlandse notatie: punt voor duizendtallen, komma voor decimalen."""
     if decimalen:
-        afgerond = waarde.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+        afgerond = _kwantiseer(waarde, Decimal(1).scaleb(-decimalen), ROUND_HALF_UP)
     else:
         afgerond = afronden_op_euro(waarde)
     teken = "-" if afgerond < 0 else ""
