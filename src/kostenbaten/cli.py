@@ -57,6 +57,9 @@ FormaatOptie = Annotated[Formaat, typer.Option("--formaat", "-f", help="Uitvoer 
 XlsxOptie = Annotated[
     Optional[Path], typer.Option("--xlsx", help="Schrijf ook een Excel-werkmap met formules naar dit bestand.", show_default=False)
 ]
+WerkmapOptie = Annotated[
+    Optional[Path], typer.Option("--xlsx", help="Schrijf de uitkomst ook als Excel-werkmap naar dit bestand.", show_default=False)
+]
 OverschrijfOptie = Annotated[bool, typer.Option("--overschrijf", help="Overschrijf een bestaand uitvoerbestand.")]
 
 
@@ -242,7 +245,7 @@ def gevoeligheid(
     map_: MapArgument,
     stap: Annotated[str, typer.Option("--stap", help="Procent omlaag en omhoog per invoer (groter dan 0, kleiner dan 100).")] = "25",
     formaat: FormaatOptie = Formaat.tabel,
-    xlsx: XlsxOptie = None,
+    xlsx: WerkmapOptie = None,
     overschrijf: OverschrijfOptie = False,
 ):
     """Varieer elke invoer om de beurt: tornadodiagram per methode en het omslagpunt van elke invoer."""
@@ -268,7 +271,7 @@ def gevoeligheid(
 
 
 @app.command()
-def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel, xlsx: XlsxOptie = None, overschrijf: OverschrijfOptie = False):
+def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel, xlsx: WerkmapOptie = None, overschrijf: OverschrijfOptie = False):
     """Wie betaalt de kosten en wie wint de baten: per casus en geëxtrapoleerd, met de tweedeling van het rapport."""
     from kostenbaten.berekening.actoren import verdeel_over_actoren
 
@@ -299,7 +302,7 @@ def meerjarig(
     ] = None,
     disconto: Annotated[str, typer.Option("--disconto", help="Discontovoet in procent per jaar (standaard MKBA sinds 2021).")] = "2,25",
     formaat: FormaatOptie = Formaat.tabel,
-    xlsx: XlsxOptie = None,
+    xlsx: WerkmapOptie = None,
     overschrijf: OverschrijfOptie = False,
 ):
     """Terugkerende baten over hun volle looptijd, met contante waarden, naast het jaarbeeld van het rapport."""
