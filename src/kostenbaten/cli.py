@@ -141,3 +141,73 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(EXIT_INTERNE_FOUT)
+
+
+# -- onzekerheid, varianten en schema's ---------------------------------------------
+
+PadArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="Casussenmap (met pilot.yaml) of variantbestand, bijvoorbeeld casussen/hengelo of casussen/varianten/vrijwilligers.yaml.",
+        show_default=False,
+    ),
+]
+TrekkingenOptie = Annotated[
+    int, typer.Option("--trekkingen", "-n", min=1, max=10_000_000, help="Aantal Monte-Carlo-trekkingen.")
+]
+ZaadOptie = Annotated[int, typer.Option("--zaad", help="Startwaarde van de toevalsgenerator; hetzelfde zaad geeft dezelfde uitkomst.")]
+
+
+def laad_pad(pad: Path):
+    """Laadt een casussenmap of een variant; bij fouten: alle meldingen naar stderr en afsluitcode 2."""
+    from kostenbaten.invoer.varianten import laad_invoer
+
+    try:
+        return laad_invoer(pad)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+
+
+def _schrijf(pad: Path, schrijf, overschrijf: bool) -> None:
+    from kostenbaten.uitvoer.bestand import schrijf_atomair
+
+    try:
+        schrijf_atomair(pad, schrijf, overschrijf)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+
+
+@app.command()
+def onzekerheid(
+    pad: PadArgument,
+    trekkingen: TrekkingenOptie = 100_000,
+    zaad: ZaadOptie = 1,
+    formaat: FormaatOptie = Formaat.tabel,
+    xlsx: XlsxOptie = None,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Monte-Carlo over alle bereiken: 90%-intervallen (P5-P95) en de kans op een negatief totaal."""
+    from kostenbaten.berekening.onzekerheid import simuleer
+
+    project = laad_pad(pad)
+    if xlsx is not None:
+        from kostenbaten.uitvoer.bestand import controleer_doel
+
+        try:
+            controleer_doel(xlsx, overschrijf)
+        except InvoerFouten as fouten:
+            _toon_fouten(fouten)
+    uitkomst = simuleer(project.pilot, project.casussen, trekkingen, zaad)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.json_uitvoer import dump
+        from kostenbaten.uitvoer.onzekerheid import onzekerheid_json
+
+        typer.echo(dump(onzekerheid_json(uitkomst)))
+    else:
+        from kostenbaten.uitvoer.onzekerheid import toon_onzekerheid
+
+        toon_onzekerheid(uitkomst, _console())
+    if xlsx is not None:
+        from kostenbaten.uitvoer.onzekerheid_xlsx import schrijf_onzekerheid
+
+        _schrijf(xlsx, lambda doel: schrijf_onzekerheid(uitkomst, doel), overschrijf)

@@ -76,6 +76,16 @@ def afronden_op_procent(waarde: Decimal) -> Decimal:
     return waarde.quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
+def centen_uit_float(waarde: float) -> Decimal:
+    """Presentatie van een Monte-Carlo-uitkomst: de float exact als Decimal, dan op hele centen.
+
+    De trekkingen rekenen in float64; dit is de enige plek waar zo'n getal weer
+    geld wordt. Afwijkingen van float64 (ordegrootte 1e-11 bij tonnen) vallen zo
+    ruim binnen een halve cent weg.
+    """
+    return afronden_op_centen(Decimal(float(waarde)))
+
+
 AFRONDINGSREGELS = {
     "afronden_op_centen": afronden_op_centen,
     "afronden_op_euro": afronden_op_euro,
