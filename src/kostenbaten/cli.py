@@ -211,3 +211,37 @@ def onzekerheid(
         from kostenbaten.uitvoer.onzekerheid_xlsx import schrijf_onzekerheid
 
         _schrijf(xlsx, lambda doel: schrijf_onzekerheid(uitkomst, doel), overschrijf)
+
+
+@app.command()
+def vergelijk(
+    paden: Annotated[
+        list[Path],
+        typer.Argument(help="Casussenmappen en variantbestanden, bijvoorbeeld casussen/hengelo casussen/varianten/*.yaml.", show_default=False),
+    ],
+    trekkingen: TrekkingenOptie = 20_000,
+    zaad: ZaadOptie = 1,
+    formaat: FormaatOptie = Formaat.tabel,
+):
+    """Pilots en varianten naast elkaar: gemiddelde, beide extrapolaties en, bij bereiken, hun 90%-interval."""
+    from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
+    from kostenbaten.invoer.varianten import laad_invoer
+
+    projecten, fouten = [], []
+    for pad in paden:
+        try:
+            projecten.append(laad_invoer(pad))
+        except InvoerFouten as f:
+            fouten += f.fouten
+    if fouten:
+        _toon_fouten(InvoerFouten(fouten))
+    kolommen = reken_vergelijking(projecten, trekkingen, zaad)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.json_uitvoer import dump
+        from kostenbaten.uitvoer.vergelijking import vergelijking_json
+
+        typer.echo(dump(vergelijking_json(kolommen, trekkingen, zaad)))
+    else:
+        from kostenbaten.uitvoer.vergelijking import toon_vergelijking
+
+        toon_vergelijking(kolommen, trekkingen, zaad, _console())

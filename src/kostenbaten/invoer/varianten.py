@@ -10,6 +10,8 @@ of anders naar het basisbestand met de vermelding van de variant.
 from __future__ import annotations
 
 import copy
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,15 +54,22 @@ def laad_variant(pad: Path) -> Project:
     if fouten:
         raise InvoerFouten(fouten)
     variant, fouten = valideer(Variant, bestand)
-    if fouten:
-        raise InvoerFouten(fouten)
-    basis = _basis(pad, variant, bestand)
-    project = laad_project(basis)
-
+    basis = bestand.inhoud.get("basis") if isinstance(bestand.inhoud, dict) else None
+    if not isinstance(basis, str):
+        _stop(fouten, pad)
+    basis = Path(os.path.normpath(pad.parent / basis))
+    if not basis.is_dir():
+        waarom = "bestaat niet" if not basis.exists() else "is geen map"
+        _stop(fouten + [bestand.fout(("basis",), f"de basis {basis} {waarom}; geef de casussenmap, relatief aan dit bestand")], pad)
+    try:
+        project = laad_project(basis)
+    except InvoerFouten as basisfouten:
+        _stop(fouten + basisfouten.fouten, pad)
+    # Ook bij fouten in de variant: meld meteen welke namen de basis niet kent.
     wijzigingen = list(_wijzigingen(bestand.inhoud))
-    fouten = _onbekende_namen(wijzigingen, project, bestand)
+    fouten += _onbekende_namen(wijzigingen, project, bestand)
     if fouten:
-        raise InvoerFouten(fouten)
+        _stop(fouten, pad)
 
     samengevoegd = {doel: _kopie(b) for doel, b in project.bestanden.items()}
     for w in wijzigingen:
@@ -87,24 +96,26 @@ def laad_variant(pad: Path) -> Project:
     return Project(map=pad, pilot=pilot, casussen=tuple(c for c, _ in casussen), bestanden=samengevoegd)
 
 
-def _basis(pad: Path, variant: Variant, bestand: YamlBestand) -> Path:
-    basis = pad.parent / variant.basis
-    if not basis.is_dir():
-        waarom = "bestaat niet" if not basis.exists() else "is geen map"
-        raise InvoerFouten([bestand.fout(("basis",), f"de basis {basis} {waarom}; geef de casussenmap, relatief aan dit bestand")])
-    return basis
+def _stop(fouten: list[Fout], pad: Path):
+    """Stopt met alle fouten; casusnummers in de variant tonen we als `casussen.1`, niet als `casussen[1]`."""
+    raise InvoerFouten([_casuspad(f) if f.bestand == str(pad) else f for f in fouten])
+
+
+def _velden(blok) -> dict:
+    """Een blok uit de variant, of niets als het geen blok met sleutels is (dat meldt de validatie al)."""
+    return blok if isinstance(blok, dict) else {}
 
 
 def _wijzigingen(inhoud: dict):
     """Elk genoemd veld van de variant als `Wijziging`, in de volgorde van het bestand."""
-    for veld, waarde in (inhoud.get("pilot") or {}).items():
+    for veld, waarde in _velden(inhoud.get("pilot")).items():
         yield Wijziging("pilot", (veld,), ("pilot", veld), waarde)
     for blok in PILOTBLOKKEN:
-        for naam, velden in (inhoud.get(blok) or {}).items():
-            for veld, waarde in velden.items():
+        for naam, velden in _velden(inhoud.get(blok)).items():
+            for veld, waarde in _velden(velden).items():
                 yield Wijziging("pilot", (blok, naam, veld), (blok, naam, veld), waarde)
-    for nummer, velden in (inhoud.get("casussen") or {}).items():
-        for veld, waarde in velden.items():
+    for nummer, velden in _velden(inhoud.get("casussen")).items():
+        for veld, waarde in _velden(velden).items():
             yield Wijziging(nummer, (veld,), ("casussen", nummer, veld), waarde)
 
 
@@ -148,6 +159,11 @@ def _vervang(doel: YamlBestand, w: Wijziging, variant: YamlBestand) -> None:
 def toon_variantpad(pad: tuple) -> str:
     """`("casussen", 1, "kans")` wordt `casussen.1.kans`: casusnummers zijn sleutels, geen plaatsen in een lijst."""
     return ".".join(str(d) for d in pad)
+
+
+def _casuspad(fout: Fout) -> Fout:
+    """`casussen[1].kans` wordt `casussen.1.kans`, zoals in `toon_variantpad`."""
+    return Fout(fout.bestand, fout.regel, re.sub(r"^casussen\[(\d+)\]", r"casussen.\1", fout.sleutelpad), fout.melding)
 
 
 def _herleid(fout: Fout, wijzigingen, project: Project, variant: YamlBestand) -> Fout:

@@ -71,6 +71,10 @@ class Basis(BaseModel):
 # -- onzekere invoer -------------------------------------------------------------
 
 
+def _lijst_als_tuple(waarde):
+    return tuple(waarde) if isinstance(waarde, list) else waarde
+
+
 class Onzeker(Basis):
     """Een invoerwaarde met eventueel een bereik.
 
@@ -83,7 +87,8 @@ class Onzeker(Basis):
     waarde: Bedrag
     min: Bedrag | None = None
     max: Bedrag | None = None
-    interval_90: tuple[Bedrag, Bedrag] | None = None
+    # YAML geeft een lijst; het strikte model wil een tuple van precies twee.
+    interval_90: Annotated[tuple[Bedrag, Bedrag], BeforeValidator(_lijst_als_tuple)] | None = None
 
     @model_validator(mode="after")
     def _bereik_klopt(self):

@@ -15,7 +15,7 @@ from rich.text import Text
 from kostenbaten.berekening.kba import _tekst
 from kostenbaten.geld import HONDERD, getal_nl, json_bedrag
 
-NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid"}
+DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid"}
 METHODE_NAMEN = {"rapport": "rapport (vlak gemiddelde)", "gewogen": "gewogen (per rechtsgebied)"}
 BALK = 40  # tekens voor de langste histogrambalk
 
@@ -97,7 +97,7 @@ def extrapolatie_tabel(u) -> Table:
     tabel = _tabel(f"Extrapolatie naar {getal_nl(hulpvragen)} hulpvragen", "Methode: cijfer")
     for methode, delen in u.extrapolaties.items():
         for deel, v in delen.items():
-            tabel.add_row(f"{methode}: {NAMEN[deel].lower()}", *_verdelingscellen(v))
+            tabel.add_row(f"{methode}: {DELEN_NAMEN[deel].lower()}", *_verdelingscellen(v))
         tabel.add_section()
     return tabel
 
@@ -174,6 +174,10 @@ def verdeling_json(v) -> dict:
     }
 
 
+def extrapolaties_json(u) -> list[dict]:
+    return [{"methode": m, **{d: verdeling_json(v) for d, v in delen.items()}} for m, delen in u.extrapolaties.items()]
+
+
 def onzekerheid_json(u) -> dict:
     return {
         "pilot": u.deterministisch.pilot.naam,
@@ -184,9 +188,7 @@ def onzekerheid_json(u) -> dict:
         "kans_van_slagen": list(u.kansen),
         "casussen": [{"nummer": n, "netto": verdeling_json(v)} for n, v in u.casussen.items()],
         "gemiddelde_netto": verdeling_json(u.gemiddelde_netto),
-        "extrapolatie": [
-            {"methode": m, **{d: verdeling_json(v) for d, v in delen.items()}} for m, delen in u.extrapolaties.items()
-        ],
+        "extrapolatie": extrapolaties_json(u),
         "histogram": [
             {"methode": m, "randen": [json_bedrag(r) for r in h.randen], "aantallen": list(h.aantallen)}
             for m, h in u.histogrammen.items()

@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from kostenbaten.uitvoer.onzekerheid import METHODE_NAMEN, NAMEN
+from kostenbaten.uitvoer.onzekerheid import DELEN_NAMEN, METHODE_NAMEN
 
 EURO = '"€" #,##0.00;"€" -#,##0.00'
 PROCENT = "0.00%"
@@ -46,7 +46,7 @@ def schrijf_onzekerheid(u, pad: Path) -> None:
     _rij(blad, ["Extrapolatie", "Cijfer", *KOPPEN], vet=True)
     for methode, delen in u.extrapolaties.items():
         for deel, v in delen.items():
-            _verdeling(blad, [METHODE_NAMEN[methode], NAMEN[deel]], v)
+            _verdeling(blad, [METHODE_NAMEN[methode], DELEN_NAMEN[deel]], v)
     blad.append([])
     _rij(blad, ["Invoer met een bereik", "Verdeling"], vet=True)
     for i in u.invoer:
