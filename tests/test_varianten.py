@@ -148,7 +148,7 @@ def test_fout_na_samenvoegen_noemt_basis_en_variant(tmp_path):
     with pytest.raises(InvoerFouten) as fout:
         laad_invoer(pad)
     assert [str(f) for f in fout.value.fouten] == [
-        f"{HENGELO / 'pilot.yaml'}:3: de aandelen van de rechtsgebieden tellen op tot 106%, meer dan 100% (met de wijzigingen uit {pad})"
+        f"{HENGELO / 'pilot.yaml'}:4: de aandelen van de rechtsgebieden tellen op tot 106%, meer dan 100% (met de wijzigingen uit {pad})"
     ]
 
 

@@ -245,3 +245,26 @@ def vergelijk(
         from kostenbaten.uitvoer.vergelijking import toon_vergelijking
 
         toon_vergelijking(kolommen, trekkingen, zaad, _console())
+
+
+@app.command()
+def schema(
+    map_: Annotated[
+        Path, typer.Argument(help="Map voor de schema's; wordt aangemaakt als hij niet bestaat.")
+    ] = Path("schema"),
+    overschrijf: OverschrijfOptie = False,
+):
+    """Schrijf JSON Schema's van de invoerformaten (pilot, casus, variant, ...) voor editors met YAML-ondersteuning."""
+    from kostenbaten.uitvoer.schema import schemas
+
+    inhoud = schemas()
+    map_.mkdir(parents=True, exist_ok=True)
+    if not overschrijf:
+        bestaand = [map_ / naam for naam in inhoud if (map_ / naam).exists()]
+        if bestaand:
+            from kostenbaten.fouten import Fout
+
+            _toon_fouten(InvoerFouten([Fout(str(p), None, "", "bestand bestaat al; gebruik --overschrijf om het te vervangen") for p in bestaand]))
+    for naam, tekst in inhoud.items():
+        _schrijf(map_ / naam, lambda doel, tekst=tekst: doel.write_text(tekst, encoding="utf-8"), overschrijf)
+        typer.echo(f"geschreven: {map_ / naam}")
