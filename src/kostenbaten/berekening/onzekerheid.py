@@ -207,17 +207,22 @@ def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | 
     plan = _Rekenplan(pilot, casussen, maanden)
     rng = np.random.default_rng(zaad)
     cijfers = np.empty((plan.rijen, trekkingen))
+    sommen = np.zeros(plan.rijen)
+    negatief = np.zeros(plan.rijen, dtype=np.int64)
     for start in range(0, trekkingen, blok):
         stop = min(start + blok, trekkingen)
-        cijfers[:, start:stop] = plan.blok(rng, stop - start)
+        uitkomsten = cijfers[:, start:stop]
+        uitkomsten[:] = plan.blok(rng, stop - start)
+        # Gemiddelde en kans op verlies per blok bijhouden: geen hulparrays ter grootte van N.
+        sommen += uitkomsten.sum(axis=1)
+        negatief += (uitkomsten < 0).sum(axis=1)
 
     aantal = len(casussen)
     rapport, gewogen = (aantal + 1, aantal + 1 + len(DELEN))
     histogrammen = {}
     for methode, rij in zip(METHODEN, (rapport, gewogen)):
         histogrammen[methode] = _histogram(cijfers[rij])
-    gemiddelden = cijfers.mean(axis=1)
-    negatief = (cijfers < 0).sum(axis=1)
+    gemiddelden = sommen / trekkingen
     # Het laatste gebruik van de trekkingen: percentielen mogen de rijen ter plekke herschikken.
     percentielen = np.percentile(cijfers, PERCENTIELEN, axis=1, overwrite_input=True)
 
