@@ -222,3 +222,64 @@ def test_numpy_niet_op_het_pad_van_bereken():
     env = {"PYTHONPATH": str(HIER.parent / "src"), "PATH": "/usr/bin:/bin"}
     uit = subprocess.run([sys.executable, "-c", code], cwd=HIER.parent, env=env, capture_output=True, text=True)
     assert uit.returncode == 0, uit.stderr
+
+
+def test_cli_nulbreedte_in_yaml_geeft_de_gepubliceerde_exacte_cijfers(tmp_path):
+    """Door de hele keten: YAML met bereiken van breedte nul, variant, Monte-Carlo, JSON."""
+    pad = tmp_path / "nul.yaml"
+    pad.write_text(
+        f"naam: Nul\nbasis: {HENGELO}\n"
+        "pilot: {hulpvragen: {waarde: 300, min: 300, max: 300}}\n"
+        "kengetallen:\n  toevoeging: {bedrag: {waarde: 800, interval_90: [800, 800]}}\n"
+        "tarieven:\n  sjd: {per_uur: {waarde: 80, min: 80, max: 80}}\n"
+        "casussen:\n  1: {uren: {waarde: 2, min: 2, max: 2}, kans: 1}\n",
+        encoding="utf-8",
+    )
+    uit = runner.invoke(app, ["onzekerheid", str(pad), "-n", "3000", "-f", "json"], catch_exceptions=False)
+    assert uit.exit_code == 0, uit.output
+    doc = json.loads(uit.stdout)
+    assert len(doc["invoer_met_bereik"]) == 4 and doc["kans_van_slagen"] == [1]
+    assert {doc["gemiddelde_netto"][p] for p in ("p5", "p50", "p95", "gemiddelde")} == {"583.67"}
+    totaal = {e["methode"]: e["totaal"] for e in doc["extrapolatie"]}
+    assert {totaal["rapport"][p] for p in ("puntschatting", "p5", "p50", "p95")} == {"115566"}
+    assert {totaal["gewogen"][p] for p in ("puntschatting", "p5", "p50", "p95")} == {"107109"}
+
+
+@pytest.mark.parametrize("opdracht", ["onzekerheid", "vergelijk", "schema"])
+def test_opdracht_heeft_nederlandse_hulptekst(opdracht):
+    uit = runner.invoke(app, [opdracht, "--help"])
+    assert uit.exit_code == 0
+    assert app.registered_commands and any(c.callback.__name__ == opdracht and c.callback.__doc__ for c in app.registered_commands)
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis hoort bij de testextra's
+    given = None
+
+if given is not None:
+
+    @settings(max_examples=25, deadline=None)
+    @given(
+        bedragen=st.lists(st.integers(min_value=0, max_value=5_000), min_size=6, max_size=6),
+        hulpvragen=st.integers(min_value=1, max_value=5_000),
+        breedte=st.integers(min_value=0, max_value=500),
+    )
+    def test_eigenschap_nulbreedte_en_volgorde(bedragen, hulpvragen, breedte):
+        """Zonder spreiding: exact de rekenkern op centen. Met spreiding: P5 <= P50 <= P95, en kengetallen binnen hun grenzen."""
+        project = laad_project(HENGELO)
+        namen = list(project.pilot.kengetallen)
+        kengetallen = {
+            n: _met(k, bedrag=Onzeker(waarde=b, min=b, max=b + breedte))
+            for (n, k), b in zip(project.pilot.kengetallen.items(), bedragen)
+        }
+        pilot = _met(project.pilot, kengetallen=kengetallen, hulpvragen=Onzeker(waarde=hulpvragen))
+        u = simuleer(pilot, project.casussen, trekkingen=2_000, zaad=0)
+        for v in _alle_verdelingen(u):
+            assert v.percentielen[5] <= v.percentielen[50] <= v.percentielen[95]
+            if breedte == 0:
+                assert set(v.percentielen.values()) == {afronden_op_centen(v.puntschatting)}
+            else:
+                assert v.percentielen[5] >= afronden_op_centen(v.puntschatting) - Decimal("0.01")
+        assert len(namen) == 6

@@ -156,6 +156,10 @@ TrekkingenOptie = Annotated[
     int, typer.Option("--trekkingen", "-n", min=1, max=10_000_000, help="Aantal Monte-Carlo-trekkingen.")
 ]
 ZaadOptie = Annotated[int, typer.Option("--zaad", help="Startwaarde van de toevalsgenerator; hetzelfde zaad geeft dezelfde uitkomst.")]
+OnzekerheidXlsxOptie = Annotated[
+    Optional[Path],
+    typer.Option("--xlsx", help="Schrijf de percentielen en histogrammen ook naar deze Excel-werkmap.", show_default=False),
+]
 
 
 def laad_pad(pad: Path):
@@ -183,7 +187,7 @@ def onzekerheid(
     trekkingen: TrekkingenOptie = 100_000,
     zaad: ZaadOptie = 1,
     formaat: FormaatOptie = Formaat.tabel,
-    xlsx: XlsxOptie = None,
+    xlsx: OnzekerheidXlsxOptie = None,
     overschrijf: OverschrijfOptie = False,
 ):
     """Monte-Carlo over alle bereiken: 90%-intervallen (P5-P95) en de kans op een negatief totaal."""
