@@ -259,16 +259,20 @@ def schema(
     overschrijf: OverschrijfOptie = False,
 ):
     """Schrijf JSON Schema's van de invoerformaten (pilot, casus, variant, ...) voor editors met YAML-ondersteuning."""
+    from kostenbaten.uitvoer.bestand import controleer_doel
     from kostenbaten.uitvoer.schema import schemas
 
     inhoud = schemas()
     map_.mkdir(parents=True, exist_ok=True)
-    if not overschrijf:
-        bestaand = [map_ / naam for naam in inhoud if (map_ / naam).exists()]
-        if bestaand:
-            from kostenbaten.fouten import Fout
-
-            _toon_fouten(InvoerFouten([Fout(str(p), None, "", "bestand bestaat al; gebruik --overschrijf om het te vervangen") for p in bestaand]))
+    # Eerst alle doelen controleren, zodat er niet half geschreven wordt.
+    fouten = []
+    for naam in inhoud:
+        try:
+            controleer_doel(map_ / naam, overschrijf)
+        except InvoerFouten as f:
+            fouten += f.fouten
+    if fouten:
+        _toon_fouten(InvoerFouten(fouten))
     for naam, tekst in inhoud.items():
         _schrijf(map_ / naam, lambda doel, tekst=tekst: doel.write_text(tekst, encoding="utf-8"), overschrijf)
         typer.echo(f"geschreven: {map_ / naam}")

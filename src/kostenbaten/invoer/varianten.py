@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kostenbaten.fouten import Fout, InvoerFouten
-from kostenbaten.invoer.casussen import PILOTBESTAND, Project, _dubbele_nummers, _onbekend, _verwijzingen, laad_project
+from kostenbaten.invoer.casussen import PILOTBESTAND, Project, _onbekend, _verwijzingen, laad_project
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import YamlBestand, lees_yaml, toon_pad
 from kostenbaten.model.casus import Casus, Pilot
@@ -88,7 +88,6 @@ def laad_variant(pad: Path) -> Project:
         fouten += f
         if casus:
             casussen.append((casus, samengevoegd[nummer]))
-    fouten += _dubbele_nummers(casussen)
     if pilot is not None:
         fouten += _verwijzingen(pilot, samengevoegd["pilot"], casussen)
     if fouten:
