@@ -143,12 +143,25 @@ def test_foute_variant_geeft_bestand_regel_en_melding(tmp_path, tekst, melding):
     assert "Traceback" not in uit.output
 
 
-def test_fout_na_samenvoegen_noemt_basis_en_variant(tmp_path):
+def test_fout_over_een_blok_wijst_naar_de_wijziging_in_dat_blok(tmp_path):
     pad = variant(tmp_path, "rechtsgebieden:\n  consumentenzaken:\n    aandeel: 60\n")
     with pytest.raises(InvoerFouten) as fout:
         laad_invoer(pad)
     assert [str(f) for f in fout.value.fouten] == [
-        f"{HENGELO / 'pilot.yaml'}:4: de aandelen van de rechtsgebieden tellen op tot 106%, meer dan 100% (met de wijzigingen uit {pad})"
+        f"{pad}:5: rechtsgebieden: de aandelen van de rechtsgebieden tellen op tot 106%, meer dan 100%"
+    ]
+
+
+def test_fout_elders_in_de_basis_noemt_de_variant(tmp_path):
+    """Twee casussen verhuizen naar een ander rechtsgebied: consumentenzaken houdt een aandeel zonder casus."""
+    pad = variant(tmp_path, "casussen:\n  3: {rechtsgebied: belastingrecht}\n  4: {rechtsgebied: belastingrecht}\n")
+    with pytest.raises(InvoerFouten) as fout:
+        laad_invoer(pad)
+    pilot = HENGELO / "pilot.yaml"
+    regel = pilot.read_text(encoding="utf-8").splitlines().index("  consumentenzaken:") + 1
+    assert [str(f) for f in fout.value.fouten] == [
+        f"{pilot}:{regel}: rechtsgebieden.consumentenzaken: rechtsgebied 'consumentenzaken' heeft een aandeel van 20% "
+        f"maar geen enkele casus (met de wijzigingen uit {pad})"
     ]
 
 

@@ -25,6 +25,23 @@ app = typer.Typer(
 )
 
 
+def _versie(waarde: bool) -> None:
+    if waarde:
+        from kostenbaten import __version__
+
+        typer.echo(f"kostenbaten {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _hoofd(
+    versie: Annotated[
+        bool, typer.Option("--versie", help="Toon de versie en stop.", callback=_versie, is_eager=True)
+    ] = False,
+) -> None:
+    """Kosten en baten van sociaal-juridische hulp in de bibliotheek, exact doorgerekend."""
+
+
 class Formaat(str, Enum):
     tabel = "tabel"
     json = "json"
@@ -32,7 +49,9 @@ class Formaat(str, Enum):
 
 MapArgument = Annotated[
     Path,
-    typer.Argument(help="Map met pilot.yaml en één YAML-bestand per casus, bijvoorbeeld casussen/hengelo.", show_default=False),
+    typer.Argument(
+        help="Map met pilot.yaml en één YAML-bestand per casus, bijvoorbeeld casussen/hengelo.", show_default=False, metavar="MAP"
+    ),
 ]
 FormaatOptie = Annotated[Formaat, typer.Option("--formaat", "-f", help="Uitvoer als tabellen of als één JSON-document.")]
 XlsxOptie = Annotated[
@@ -60,7 +79,7 @@ def laad(map_: Path):
 def _toon_fouten(fouten: InvoerFouten):
     from kostenbaten.uitvoer.terminal import toon_fouten
 
-    toon_fouten(fouten.fouten, _console(stderr=True))
+    toon_fouten(fouten.fouten, sys.stderr)
     raise typer.Exit(EXIT_INVOERFOUT)
 
 
@@ -124,13 +143,232 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
         raise typer.Exit(EXIT_AFWIJKING)
 
 
-def main() -> None:
-    """Startpunt van het programma: vangt onverwachte fouten af zonder Python-traceback."""
+# -- analyse voorbij het rapport --------------------------------------------------
+
+
+def _bereken(map_: Path):
+    """Laadt de map en rekent het standaardbeeld van het rapport door."""
+    from kostenbaten.berekening.kba import bereken_pilot
+
+    project = laad(map_)
+    return project, bereken_pilot(project.pilot, project.casussen)
+
+
+@app.command()
+def uitleg(
+    map_: MapArgument,
+    figuur: Annotated[
+        Optional[str],
+        typer.Argument(help="Het cijfer om uit te leggen, bijvoorbeeld totaal, gewogen of casus-3.overheid. Zonder: de lijst.", show_default=False),
+    ] = None,
+    formaat: FormaatOptie = Formaat.tabel,
+    diepte: Annotated[
+        Optional[int], typer.Option("--diepte", min=0, help="Toon zoveel niveaus onder het cijfer. Standaard: alles tot de invoer.", show_default=False)
+    ] = None,
+):
+    """Leg een cijfer uit: elke rekenstap terug tot de invoerregels en de bronnen van de kengetallen."""
+    from kostenbaten.berekening.uitleg import OnbekendFiguur, leg_uit, overzicht
+    from kostenbaten.uitvoer import analyse_json, analyse_terminal
+
+    project, uitkomst = _bereken(map_)
+    if figuur is None:
+        figuren = overzicht(uitkomst, project.regel)
+        if formaat is Formaat.json:
+            from kostenbaten.uitvoer.json_uitvoer import dump
+
+            typer.echo(dump(analyse_json.figuren_json(figuren)))
+        else:
+            analyse_terminal.toon_figuren(figuren, _console())
+        return
     try:
-        app()
+        boom = leg_uit(uitkomst, figuur, project.regel)
+    except OnbekendFiguur as fout:
+        typer.echo(f"Fout: {fout}", err=True)
+        raise typer.Exit(EXIT_INVOERFOUT)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.json_uitvoer import dump
+
+        typer.echo(dump(analyse_json.uitleg_json(figuur, boom, diepte)))
+    else:
+        analyse_terminal.toon_uitleg(boom, _console(), diepte)
+
+
+def _decimaal(tekst: str, optie: str, minimum: str, maximum: str) -> Decimal:
+    """Een getal van de opdrachtregel, zonder float: '25', '2,25' of '2.25', binnen [minimum, maximum]."""
+    from decimal import Decimal, InvalidOperation
+
+    def lees(t: str) -> Decimal | None:
+        try:
+            waarde = Decimal(t.strip().replace(",", "."))
+        except InvalidOperation:
+            return None
+        return waarde if waarde.is_finite() else None
+
+    waarde = lees(tekst)
+    if waarde is None:
+        typer.echo(f"Fout: {optie}: '{tekst}' is geen getal.", err=True)
+        raise typer.Exit(EXIT_INVOERFOUT)
+    if not lees(minimum) <= waarde <= lees(maximum):
+        typer.echo(f"Fout: {optie}: {tekst} ligt buiten het bereik {minimum} tot en met {maximum}.", err=True)
+        raise typer.Exit(EXIT_INVOERFOUT)
+    return waarde
+
+
+def _mag_schrijven(pad: Path | None, overschrijf: bool) -> None:
+    """Weigert een bestaand doelbestand vóór het rekenen, zodat er geen halve uitvoer verschijnt."""
+    if pad is None:
+        return
+    from kostenbaten.uitvoer.bestand import controleer_doel
+
+    try:
+        controleer_doel(pad, overschrijf)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+
+
+def _schrijf_xlsx(pad: Path, werkmap, overschrijf: bool) -> None:
+    from kostenbaten.uitvoer.analyse_excel import schrijf_werkmap
+    from kostenbaten.uitvoer.bestand import schrijf_atomair
+
+    try:
+        schrijf_atomair(pad, lambda tijdelijk: schrijf_werkmap(werkmap, tijdelijk), overschrijf)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+    typer.echo(f"Werkmap geschreven: {pad}", err=True)
+
+
+@app.command()
+def gevoeligheid(
+    map_: MapArgument,
+    stap: Annotated[str, typer.Option("--stap", help="Procent omlaag en omhoog per invoer (groter dan 0, kleiner dan 100).")] = "25",
+    formaat: FormaatOptie = Formaat.tabel,
+    xlsx: XlsxOptie = None,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Varieer elke invoer om de beurt: tornadodiagram per methode en het omslagpunt van elke invoer."""
+    from kostenbaten.berekening.gevoeligheid import gevoeligheid as varieer
+
+    procent = _decimaal(stap, "--stap", "0,01", "99,99")
+    _mag_schrijven(xlsx, overschrijf)
+    project = laad(map_)
+    uitkomst = varieer(project.pilot, project.casussen, procent)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.analyse_json import gevoeligheid_json
+        from kostenbaten.uitvoer.json_uitvoer import dump
+
+        typer.echo(dump(gevoeligheid_json(uitkomst, project.regel)))
+    else:
+        from kostenbaten.uitvoer.analyse_terminal import toon_gevoeligheid
+
+        toon_gevoeligheid(uitkomst, _console(), project.regel)
+    if xlsx is not None:
+        from kostenbaten.uitvoer.analyse_excel import gevoeligheid_werkmap
+
+        _schrijf_xlsx(xlsx, gevoeligheid_werkmap(uitkomst, project.regel), overschrijf)
+
+
+@app.command()
+def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel, xlsx: XlsxOptie = None, overschrijf: OverschrijfOptie = False):
+    """Wie betaalt de kosten en wie wint de baten: per casus en geëxtrapoleerd, met de tweedeling van het rapport."""
+    from kostenbaten.berekening.actoren import verdeel_over_actoren
+
+    _mag_schrijven(xlsx, overschrijf)
+    _, uitkomst = _bereken(map_)
+    verdeling = verdeel_over_actoren(uitkomst)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.analyse_json import actoren_json
+        from kostenbaten.uitvoer.json_uitvoer import dump
+
+        typer.echo(dump(actoren_json(verdeling)))
+    else:
+        from kostenbaten.uitvoer.analyse_terminal import toon_actoren
+
+        toon_actoren(verdeling, _console(), uitkomst.gepubliceerd)
+    if xlsx is not None:
+        from kostenbaten.uitvoer.analyse_excel import actoren_werkmap
+
+        _schrijf_xlsx(xlsx, actoren_werkmap(verdeling), overschrijf)
+
+
+@app.command()
+def meerjarig(
+    map_: MapArgument,
+    horizon: Annotated[
+        Optional[int],
+        typer.Option("--horizon", min=1, max=100, help="Aantal jaren. Standaard: de langste looptijd van een terugkerende baat.", show_default=False),
+    ] = None,
+    disconto: Annotated[str, typer.Option("--disconto", help="Discontovoet in procent per jaar (standaard MKBA sinds 2021).")] = "2,25",
+    formaat: FormaatOptie = Formaat.tabel,
+    xlsx: XlsxOptie = None,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Terugkerende baten over hun volle looptijd, met contante waarden, naast het jaarbeeld van het rapport."""
+    from kostenbaten.berekening.meerjarig import meerjarig as reken_meerjarig
+
+    voet = _decimaal(disconto, "--disconto", "0", "100")
+    _mag_schrijven(xlsx, overschrijf)
+    project = laad(map_)
+    uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.analyse_json import meerjarig_json
+        from kostenbaten.uitvoer.json_uitvoer import dump
+
+        typer.echo(dump(meerjarig_json(uitkomst)))
+    else:
+        from kostenbaten.uitvoer.analyse_terminal import toon_meerjarig
+
+        toon_meerjarig(uitkomst, _console())
+    if xlsx is not None:
+        from kostenbaten.uitvoer.analyse_excel import meerjarig_werkmap
+
+        _schrijf_xlsx(xlsx, meerjarig_werkmap(uitkomst), overschrijf)
+
+
+# Meldingen van de opdrachtregel-bibliotheek zelf (Engels), met hun Nederlandse vorm.
+_GEBRUIKSFOUTEN = (
+    (r"Missing argument '(.+)'\.", "argument {0} ontbreekt"),
+    (r"Missing option '(.+)'\.", "optie {0} ontbreekt"),
+    (r"No such option: (\S+?)(?: \(Possible options: (.+)\))?$", "onbekende optie {0}"),
+    (r"No such command '(.+)'\.", "onbekende opdracht '{0}'"),
+    (r"Got unexpected extra argument(?:\(s\)|s)? \((.+)\)", "onverwacht extra argument: {0}"),
+    (r"Option '(.+)' requires an argument\.", "optie {0} heeft een waarde nodig"),
+    (r"Invalid value for (.+?): (?:Value error, )?'(.+)' is not one of (.+)\.", "ongeldige waarde voor {0}: '{1}'; kies uit {2}"),
+    (r"Invalid value for (.+?): (?:Value error, )?(.+)", "ongeldige waarde voor {0}: {1}"),
+)
+
+
+def _gebruiksfout(fout) -> str:
+    """Een fout in de aanroep (ontbrekend argument, onbekende optie) in het Nederlands."""
+    import re
+
+    engels = fout.format_message()
+    for patroon, nederlands in _GEBRUIKSFOUTEN:
+        gevonden = re.match(patroon, engels)
+        if gevonden:
+            tekst = nederlands.format(*gevonden.groups())
+            break
+    else:
+        tekst = engels
+    ctx = getattr(fout, "ctx", None)
+    opdracht = ctx.command_path if ctx is not None else "kostenbaten"
+    return f"Fout: {tekst}\nZie '{opdracht} --help' voor uitleg."
+
+
+def main() -> None:
+    """Startpunt van het programma: Nederlandse meldingen en nooit een Python-traceback."""
+    from typer.exceptions import TyperException
+
+    try:
+        code = app(standalone_mode=False, prog_name="kostenbaten")
     except KeyboardInterrupt:
         print("Onderbroken.", file=sys.stderr)
         sys.exit(EXIT_ONDERBROKEN)
+    except typer.Abort:
+        print("Onderbroken.", file=sys.stderr)
+        sys.exit(EXIT_ONDERBROKEN)
+    except TyperException as fout:
+        print(_gebruiksfout(fout), file=sys.stderr)
+        sys.exit(fout.exit_code)
     except InvoerFouten as fouten:  # pragma: no cover - commando's vangen dit zelf af
         print(str(fouten), file=sys.stderr)
         sys.exit(EXIT_INVOERFOUT)
@@ -141,6 +379,7 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(EXIT_INTERNE_FOUT)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 # -- onzekerheid, varianten en schema's ---------------------------------------------
@@ -194,13 +433,7 @@ def onzekerheid(
     from kostenbaten.berekening.onzekerheid import simuleer
 
     project = laad_pad(pad)
-    if xlsx is not None:
-        from kostenbaten.uitvoer.bestand import controleer_doel
-
-        try:
-            controleer_doel(xlsx, overschrijf)
-        except InvoerFouten as fouten:
-            _toon_fouten(fouten)
+    _mag_schrijven(xlsx, overschrijf)
     uitkomst = simuleer(project.pilot, project.casussen, trekkingen, zaad)
     if formaat is Formaat.json:
         from kostenbaten.uitvoer.json_uitvoer import dump

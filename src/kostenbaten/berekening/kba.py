@@ -208,7 +208,11 @@ class PilotUitkomst:
 
 def bereken_pilot(pilot: Pilot, casussen, maanden: int | None = None) -> PilotUitkomst:
     """Alle cijfers van de pilot uit de casussen; niets wordt overgenomen uit 'gepubliceerd'."""
-    uitkomsten = tuple(bereken_casus(c, pilot, maanden) for c in casussen)
+    return extrapoleer(pilot, tuple(bereken_casus(c, pilot, maanden) for c in casussen))
+
+
+def extrapoleer(pilot: Pilot, uitkomsten: tuple[CasusUitkomst, ...]) -> PilotUitkomst:
+    """Gemiddelden en beide extrapolaties uit al berekende casussen (ook contante waarden)."""
     n = len(uitkomsten)
     if n == 0:
         raise ValueError("een pilot zonder casussen kan niet worden doorgerekend")

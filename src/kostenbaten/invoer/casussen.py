@@ -11,7 +11,7 @@ from pathlib import Path
 from kostenbaten.fouten import Fout, InvoerFouten
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import YamlBestand, lees_yaml
-from kostenbaten.model.casus import FIGUREN_CASUS, FIGUREN_PILOT, Casus, Pilot
+from kostenbaten.model.casus import FIGUREN_CASUS, FIGUREN_PILOT, STANDAARD_ACTOREN, Casus, Pilot
 
 PILOTBESTAND = "pilot.yaml"
 
@@ -76,6 +76,10 @@ def laad_project(map_: Path | str) -> Project:
     fouten += _dubbele_nummers(casussen)
     if pilot is not None:
         fouten += _verwijzingen(pilot, pilotbestand, casussen)
+        fouten += _casusverwijzingen(_Namen.uit_pilot(pilot), casussen)
+    elif pilotbestand is not None and isinstance(pilotbestand.inhoud, dict):
+        # Ook met een foute pilot de casussen nakijken, op de namen die er wel staan.
+        fouten += _casusverwijzingen(_Namen.uit_tekst(pilotbestand.inhoud), casussen)
     if fouten:
         raise InvoerFouten(fouten)
 
@@ -86,6 +90,11 @@ def laad_project(map_: Path | str) -> Project:
         casussen=tuple(c for c, _ in casussen),
         bestanden={"pilot": pilotbestand, **{c.nummer: b for c, b in casussen}},
     )
+
+
+def verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen) -> list[Fout]:
+    """Alle controles over bestanden heen bij een geldige pilot; ook voor samengevoegde varianten."""
+    return _verwijzingen(pilot, pilotbestand, casussen) + _casusverwijzingen(_Namen.uit_pilot(pilot), casussen)
 
 
 def _dubbele_nummers(casussen) -> list[Fout]:
@@ -122,14 +131,40 @@ def _verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen) -> list[Fou
                 )
             )
 
+    return fouten
+
+
+@dataclass(frozen=True)
+class _Namen:
+    """De namen in pilot.yaml waar casussen naar mogen verwijzen."""
+
+    rechtsgebieden: tuple
+    kengetallen: tuple
+    actoren: tuple
+
+    @classmethod
+    def uit_pilot(cls, pilot: Pilot) -> "_Namen":
+        return cls(tuple(pilot.rechtsgebieden), tuple(pilot.kengetallen), tuple(pilot.alle_actoren))
+
+    @classmethod
+    def uit_tekst(cls, inhoud: dict) -> "_Namen":
+        def sleutels(naam):
+            blok = inhoud.get(naam)
+            return tuple(blok) if isinstance(blok, dict) else ()
+
+        return cls(sleutels("rechtsgebieden"), sleutels("kengetallen"), tuple(STANDAARD_ACTOREN) + sleutels("actoren"))
+
+
+def _casusverwijzingen(namen: _Namen, casussen) -> list[Fout]:
+    fouten = []
     for casus, bestand in casussen:
-        if casus.rechtsgebied not in pilot.rechtsgebieden:
-            fouten.append(bestand.fout(("rechtsgebied",), _onbekend("rechtsgebied", casus.rechtsgebied, pilot.rechtsgebieden)))
+        if namen.rechtsgebieden and casus.rechtsgebied not in namen.rechtsgebieden:
+            fouten.append(bestand.fout(("rechtsgebied",), _onbekend("rechtsgebied", casus.rechtsgebied, namen.rechtsgebieden)))
         for i, baat in enumerate(casus.baten):
-            if baat.kengetal is not None and baat.kengetal not in pilot.kengetallen:
-                fouten.append(bestand.fout(("baten", i, "kengetal"), _onbekend("kengetal", baat.kengetal, pilot.kengetallen)))
-            if baat.actor is not None and baat.actor not in actoren:
-                fouten.append(bestand.fout(("baten", i, "actor"), _onbekend("actor", baat.actor, actoren)))
+            if baat.kengetal is not None and baat.kengetal not in namen.kengetallen:
+                fouten.append(bestand.fout(("baten", i, "kengetal"), _onbekend("kengetal", baat.kengetal, namen.kengetallen)))
+            if baat.actor is not None and baat.actor not in namen.actoren:
+                fouten.append(bestand.fout(("baten", i, "actor"), _onbekend("actor", baat.actor, namen.actoren)))
         fouten += _errata(casus, bestand, FIGUREN_CASUS)
     return fouten
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kostenbaten.fouten import Fout, InvoerFouten
-from kostenbaten.invoer.casussen import PILOTBESTAND, Project, _onbekend, _verwijzingen, laad_project
+from kostenbaten.invoer.casussen import PILOTBESTAND, Project, _onbekend, laad_project, verwijzingen
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import YamlBestand, lees_yaml, toon_pad
 from kostenbaten.model.casus import Casus, Pilot
@@ -89,7 +89,7 @@ def laad_variant(pad: Path) -> Project:
         if casus:
             casussen.append((casus, samengevoegd[nummer]))
     if pilot is not None:
-        fouten += _verwijzingen(pilot, samengevoegd["pilot"], casussen)
+        fouten += verwijzingen(pilot, samengevoegd["pilot"], casussen)
     if fouten:
         raise InvoerFouten([_herleid(f, wijzigingen, project, bestand) for f in fouten])
     return Project(map=pad, pilot=pilot, casussen=tuple(c for c, _ in casussen), bestanden=samengevoegd)
@@ -166,12 +166,22 @@ def _casuspad(fout: Fout) -> Fout:
 
 
 def _herleid(fout: Fout, wijzigingen, project: Project, variant: YamlBestand) -> Fout:
-    """Een fout na het samenvoegen terug naar de regel in de variant die hem veroorzaakt."""
-    for w in wijzigingen:
-        if fout.bestand != str(project.bestanden[w.doel].pad):
-            continue
+    """Een fout na het samenvoegen terug naar de regel in de variant die hem veroorzaakt.
+
+    Ligt de fout in of onder een vervangen veld, dan wijst hij naar dat veld. Gaat
+    de fout over een blok waarin de variant iets vervangt (de aandelen van de
+    rechtsgebieden samen), dan naar de eerste vervanging in dat blok. Anders
+    blijft hij bij het basisbestand, met de vermelding van de variant.
+    """
+    eigen = [w for w in wijzigingen if fout.bestand == str(project.bestanden[w.doel].pad)]
+    for w in eigen:
         plek = toon_pad(w.pad)
-        rest = fout.sleutelpad[len(plek):]
+        rest = fout.sleutelpad[len(plek) :]
         if fout.sleutelpad.startswith(plek) and rest[:1] in ("", ".", "["):
             return Fout(str(variant.pad), fout.regel, toon_variantpad(w.variantpad) + rest, fout.melding)
+    for w in eigen:
+        plek = toon_pad(w.pad)
+        if fout.sleutelpad and plek.startswith(fout.sleutelpad) and plek[len(fout.sleutelpad) : len(fout.sleutelpad) + 1] in (".", "["):
+            blok = w.variantpad[: len(w.variantpad) - len(w.pad)] + tuple(fout.sleutelpad.split("."))
+            return Fout(str(variant.pad), variant.regel(w.variantpad), toon_variantpad(blok), fout.melding)
     return Fout(fout.bestand, fout.regel, fout.sleutelpad, f"{fout.melding} (met de wijzigingen uit {variant.pad})")

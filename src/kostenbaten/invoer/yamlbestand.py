@@ -68,8 +68,14 @@ class _Bouwer:
     def bouw(self, node, sleutelpad: Pad = ()):
         self.regels.setdefault(sleutelpad, node.start_mark.line + 1)
         if isinstance(node, MappingNode):
+            if node.tag != _TAG + "map":
+                self.fout(node, sleutelpad, f"YAML-type {node.tag} wordt niet ondersteund")
+                return {}
             return self._mapping(node, sleutelpad)
         if isinstance(node, SequenceNode):
+            if node.tag != _TAG + "seq":
+                self.fout(node, sleutelpad, f"YAML-type {node.tag} wordt niet ondersteund")
+                return []
             return [self.bouw(kind, sleutelpad + (i,)) for i, kind in enumerate(node.value)]
         return self._scalar(node, sleutelpad)
 
@@ -119,6 +125,34 @@ class _Bouwer:
         return node.value
 
 
+# Stukjes van de meldingen van PyYAML en libyaml, met een Nederlandse uitleg.
+_VERTALINGEN = (
+    ("cannot start any token", "teken dat hier niet mag (vaak een tab: spring in met spaties)"),
+    ("mapping values are not allowed", "onverwachte ':'; zet tekst met een dubbele punt tussen aanhalingstekens, of controleer het inspringen"),
+    ("expected ',' or ']'", "een lijst tussen [ en ] is niet afgesloten"),
+    ("expected ',' or '}'", "een blok tussen { en } is niet afgesloten"),
+    ("expected <block end>", "inspringen klopt niet; sleutels op hetzelfde niveau moeten even ver inspringen"),
+    ("did not find expected key", "inspringen klopt niet; sleutels op hetzelfde niveau moeten even ver inspringen"),
+    ("could not find expected ':'", "na een sleutel ontbreekt ':'"),
+    ("duplicate anchor", "een anker (&naam) staat dubbel"),
+    ("undefined alias", "een verwijzing (*naam) naar een onbekend anker"),
+    ("expected a single document", "het bestand bevat meer dan één YAML-document ('---'); gebruik er één"),
+    ("found unexpected end of stream", "het bestand houdt midden in een tekst op (ontbreekt een aanhalingsteken?)"),
+)
+
+# libyaml (als het er is) leest tien keer zo snel als de Python-versie; dezelfde veilige regels.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _vertaal(probleem: str | None, context: str | None) -> str:
+    """De melding van de YAML-lezer, met een Nederlandse uitleg ervoor waar die bekend is."""
+    engels = "; ".join(t for t in (context, probleem) if t) or "onleesbare YAML"
+    for stukje, nederlands in _VERTALINGEN:
+        if stukje in engels:
+            return f"{nederlands} ({engels})"
+    return engels
+
+
 def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
     """Leest één YAML-bestand. Geeft de inhoud met regelnummers, of de fouten."""
     naam = str(pad)
@@ -129,11 +163,11 @@ def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
     except OSError as fout:
         return None, [Fout(naam, None, "", f"kan het bestand niet lezen ({fout.strerror})")]
     try:
-        node = yaml.compose(tekst, Loader=yaml.SafeLoader)
+        node = yaml.compose(tekst, Loader=_LOADER)
     except yaml.MarkedYAMLError as fout:
         mark = fout.problem_mark or fout.context_mark
         regel = mark.line + 1 if mark else None
-        probleem = fout.problem or fout.context or "onleesbare YAML"
+        probleem = _vertaal(fout.problem, fout.context)
         return None, [Fout(naam, regel, "", f"YAML-syntaxfout: {probleem}")]
     except yaml.YAMLError as fout:
         return None, [Fout(naam, None, "", f"YAML-syntaxfout: {fout}")]

@@ -11,7 +11,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from kostenbaten.geld import bedrag
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 # -- getallen ------------------------------------------------------------------
@@ -22,7 +23,7 @@ def _als_decimal(waarde):
     if isinstance(waarde, bool):
         raise PydanticCustomError("kb_getal", "moet een getal zijn, niet ja/nee")
     if isinstance(waarde, int):
-        return Decimal(waarde)
+        return bedrag(waarde)
     if isinstance(waarde, Decimal):
         return waarde
     if isinstance(waarde, float):  # alleen mogelijk bij gebruik als bibliotheek
@@ -67,7 +68,7 @@ GROEPEN = ("client", "overheid")
 class Basis(BaseModel):
     """Gemeenschappelijke instelling: strikt, onbekende sleutels zijn een fout, onveranderlijk."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
 
 # -- onzekere invoer -------------------------------------------------------------
@@ -209,14 +210,15 @@ class Pilot(Basis):
     gepubliceerd: GepubliceerdPilot | None = None
     errata: dict[Naam, Tekst] = Field(default_factory=dict)
 
-    @model_validator(mode="after")
-    def _aandelen_tellen_op(self):
-        totaal = sum((r.aandeel.waarde for r in self.rechtsgebieden.values()), Decimal(0))
+    @field_validator("rechtsgebieden")
+    @classmethod
+    def _aandelen_tellen_op(cls, rechtsgebieden):
+        totaal = sum((r.aandeel.waarde for r in rechtsgebieden.values()), Decimal(0))
         if totaal > 100:
             raise PydanticCustomError(
                 "kb_aandelen", "de aandelen van de rechtsgebieden tellen op tot {totaal}%, meer dan 100%", {"totaal": str(totaal)}
             )
-        return self
+        return rechtsgebieden
 
     @property
     def alle_actoren(self) -> dict[str, Actor]:

@@ -19,7 +19,7 @@ def bedrag_tekst(waarde: Decimal, decimalen: int = 0) -> Text:
     return Text(euro(waarde, decimalen), style="red" if waarde < 0 else "")
 
 
-def casus_tabel(c: CasusUitkomst, rechtsgebied: str) -> Table:
+def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None) -> Table:
     """De Kosten | Baten-tabel van het rapport, met de niet in geld uitgedrukte effecten."""
     tabel = Table(
         title=f"Casus {c.nummer}: {c.casus.titel}",
@@ -33,7 +33,8 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str) -> Table:
     tabel.add_column("", justify="right")
     tabel.add_column("Wie", style="dim")
     rijen_kosten = [(f"{p.naam} ({p.rekensom})", bedrag_tekst(p.bedrag)) for p in c.kosten]
-    rijen_baten = [(p.naam, bedrag_tekst(p.bedrag), p.actor) for p in c.baten]
+    namen = {k: a.naam for k, a in (actoren or {}).items()}
+    rijen_baten = [(p.naam, bedrag_tekst(p.bedrag), namen.get(p.actor, p.actor)) for p in c.baten]
     rijen_baten += [(Text(e, style="italic"), Text("niet in €", style="dim italic"), "") for e in c.casus.effecten]
     for i in range(max(len(rijen_kosten), len(rijen_baten))):
         k = rijen_kosten[i] if i < len(rijen_kosten) else ("", "")
@@ -131,7 +132,7 @@ def _dec(waarde: Decimal) -> int:
 def toon_pilot(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = False) -> None:
     if not alleen_samenvatting:
         for c in u.casussen:
-            console.print(casus_tabel(c, u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam))
+            console.print(casus_tabel(c, u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam, u.pilot.alle_actoren))
             console.print()
     console.print(samenvatting(u))
     if u.pilot.maanden_in_beeld:
@@ -146,24 +147,33 @@ def toon_pilot(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = F
 _STIJL = {KLOPT: "green", ERRATUM: "yellow", AFWIJKING: "bold red", ERRATUM_ZONDER_AFWIJKING: "bold red"}
 
 
-def controle_tabel(vergelijkingen: list[Vergelijking]) -> Table:
+def controle_tabel(vergelijkingen: list[Vergelijking]) -> tuple[Table, list[str]]:
+    """De vergelijkingstabel; lange toelichtingen (errata) komen als genummerde noten eronder."""
     tabel = Table(title="Gepubliceerde cijfers nagerekend", title_justify="left")
     for kolom in ("Waar", "Cijfer", "Gepubliceerd", "Berekend", "Oordeel", "Toelichting"):
         tabel.add_column(kolom, justify="right" if kolom in ("Gepubliceerd", "Berekend") else "left")
+    noten: list[str] = []
     for v in vergelijkingen:
+        toelichting = v.toelichting
+        if v.oordeel == ERRATUM:
+            noten.append(f"{v.wat}, {v.figuur}: {v.toelichting}")
+            toelichting = f"zie noot {len(noten)}"
         tabel.add_row(
             v.wat,
             v.figuur,
             getal_nl(v.gepubliceerd, _dec(v.gepubliceerd)),
             getal_nl(v.berekend, _dec(v.berekend)),
             Text(v.oordeel, style=_STIJL[v.oordeel]),
-            v.toelichting,
+            toelichting,
         )
-    return tabel
+    return tabel, noten
 
 
 def toon_controle(vergelijkingen: list[Vergelijking], console: Console) -> None:
-    console.print(controle_tabel(vergelijkingen))
+    tabel, noten = controle_tabel(vergelijkingen)
+    console.print(tabel)
+    for i, noot in enumerate(noten, 1):
+        console.print(f"Noot {i} (bekend erratum) {noot}")
     aantal = {o: sum(1 for v in vergelijkingen if v.oordeel == o) for o in _STIJL}
     console.print(
         f"{aantal[KLOPT]} kloppen, {aantal[ERRATUM]} bekend erratum, "
@@ -171,7 +181,8 @@ def toon_controle(vergelijkingen: list[Vergelijking], console: Console) -> None:
     )
 
 
-def toon_fouten(fouten, console: Console) -> None:
+def toon_fouten(fouten, uit) -> None:
+    """Eén fout per regel, onafgebroken (geen terugloop), zodat editors en grep de plek vinden."""
     for fout in fouten:
-        console.print(str(fout), markup=False, highlight=False)
-    console.print(f"{len(fouten)} fout(en) in de invoer; er is niets berekend.", markup=False, highlight=False)
+        print(fout, file=uit)
+    print(f"{len(fouten)} fout(en) in de invoer; er is niets berekend.", file=uit)

@@ -1,0 +1,226 @@
+"""Gevoeligheid: elke invoer om de beurt hoger en lager, het effect op de extrapolatie, en het omslagpunt.
+
+Het model is lineair in elke afzonderlijke invoer (kosten = uren x tarief,
+baten = som van bedragen, extrapolatie = gemiddelde x hulpvragen x aandeel).
+Daarom volgt het omslagpunt, de waarde waarbij het geëxtrapoleerde totaal
+precies nul is, exact uit twee doorrekeningen: de basis en de basis plus één.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kostenbaten.berekening.kba import METHODEN, bereken_pilot
+from kostenbaten.geld import HONDERD, NUL, deel, getal_nl, som, vermenigvuldig
+from kostenbaten.model.casus import Casus, Pilot
+
+STANDAARD_STAP = Decimal(25)
+
+Zetter = Callable[[Pilot, tuple[Casus, ...], Decimal], tuple[Pilot, tuple[Casus, ...]]]
+
+
+@dataclass(frozen=True)
+class Knop:
+    """Eén invoer die gevarieerd wordt, met zijn geldige bereik en de plek in de bestanden."""
+
+    sleutel: str  # bijvoorbeeld "kengetal.toevoeging" of "uren.casus-3"
+    naam: str
+    eenheid: str  # "euro", "uur", "procent" of "hulpvragen"
+    basis: Decimal
+    zet: Zetter
+    plek: tuple | None  # (wie, sleutelpad) voor Project.regel; None als de invoer over bestanden verspreid staat
+    minimum: Decimal = NUL
+    maximum: Decimal | None = None
+    nul_telt_niet: bool = False  # bij 0 is er niets meer om te extrapoleren (hulpvragen)
+
+
+@dataclass(frozen=True)
+class Omslagpunt:
+    waarde: Decimal | None  # None: geen waarde van deze invoer maakt het totaal nul
+    wiskundig: Decimal | None  # nulpunt van de rechte lijn, ook als dat buiten het bereik ligt
+    reden: str
+
+
+@dataclass(frozen=True)
+class Effect:
+    methode: str
+    basis: Decimal  # totaal bij de basiswaarde
+    laag: Decimal  # totaal bij de lage invoerwaarde
+    hoog: Decimal  # totaal bij de hoge invoerwaarde
+    per_eenheid: Decimal  # verandering van het totaal per eenheid invoer
+    omslagpunt: Omslagpunt
+
+    @property
+    def zwaai(self) -> Decimal:
+        return abs(self.hoog - self.laag)
+
+
+@dataclass(frozen=True)
+class Variatie:
+    knop: Knop
+    laag: Decimal  # gebruikte lage invoerwaarde
+    hoog: Decimal  # gebruikte hoge invoerwaarde
+    effecten: dict[str, Effect]
+
+
+@dataclass(frozen=True)
+class Gevoeligheid:
+    stap: Decimal  # procent omlaag en omhoog
+    basis: dict[str, Decimal]  # totaal per methode
+    variaties: tuple[Variatie, ...]
+
+    def gesorteerd(self, methode: str) -> list[Variatie]:
+        """Voor het tornadodiagram: grootste zwaai bovenaan."""
+        return sorted(self.variaties, key=lambda v: v.effecten[methode].zwaai, reverse=True)
+
+
+# -- de knoppen ----------------------------------------------------------------------
+
+
+def _met_waarde(model, veld: str, waarde: Decimal):
+    """Een kopie van `model` waarin het onzekere veld `veld` de waarde `waarde` krijgt."""
+    return model.model_copy(update={veld: getattr(model, veld).model_copy(update={"waarde": waarde})})
+
+
+def _in_pilot(tabel: str, naam: str, veld: str) -> Zetter:
+    def zet(pilot, casussen, waarde):
+        items = getattr(pilot, tabel)
+        nieuw = {**items, naam: _met_waarde(items[naam], veld, waarde)}
+        return pilot.model_copy(update={tabel: nieuw}), casussen
+
+    return zet
+
+
+def _in_casus(nummer: int, wijzig: Callable[[Casus, Decimal], Casus]) -> Zetter:
+    def zet(pilot, casussen, waarde):
+        return pilot, tuple(wijzig(c, waarde) if c.nummer == nummer else c for c in casussen)
+
+    return zet
+
+
+def _uren_samen(totaal: Decimal) -> Zetter:
+    """Alle uren samen: elke casus houdt zijn deel van het totaal aantal uren."""
+
+    def zet(pilot, casussen, waarde):
+        return pilot, tuple(_met_waarde(c, "uren", deel(vermenigvuldig(c.uren.waarde, waarde), totaal)) for c in casussen)
+
+    return zet
+
+
+def _hulpvragen(pilot, casussen, waarde):
+    return _met_waarde(pilot, "hulpvragen", waarde), casussen
+
+
+def _baat(index: int, veld: str):
+    def wijzig(casus: Casus, waarde: Decimal) -> Casus:
+        baten = list(casus.baten)
+        baten[index] = _met_waarde(baten[index], veld, waarde)
+        return casus.model_copy(update={"baten": baten})
+
+    return wijzig
+
+
+_ENKELVOUD = {"kengetallen": "kengetal", "tarieven": "tarief", "rechtsgebieden": "aandeel"}
+
+
+def _pilotknop(pilot: Pilot, tabel: str, naam: str, veld: str, titel: str, eenheid: str, **extra) -> Knop:
+    """Een knop voor een onzekere waarde in pilot.yaml: `tabel.naam.veld`, bijvoorbeeld kengetallen.toevoeging.bedrag."""
+    basis = getattr(getattr(pilot, tabel)[naam], veld).waarde
+    plek = ("pilot", (tabel, naam, veld))
+    return Knop(f"{_ENKELVOUD[tabel]}.{naam}", titel, eenheid, basis, _in_pilot(tabel, naam, veld), plek, **extra)
+
+
+def _urenknop(c: Casus) -> Knop:
+    zet = _in_casus(c.nummer, lambda casus, w: _met_waarde(casus, "uren", w))
+    return Knop(f"uren.casus-{c.nummer}", f"SJD-uren casus {c.nummer}", "uur", c.uren.waarde, zet, (c.nummer, ("uren",)))
+
+
+def _baatknoppen(c: Casus) -> list[Knop]:
+    """Eigen bedragen en maandbedragen van een casus; een kengetal is al een eigen knop."""
+    uit = []
+    for i, baat in enumerate(c.baten):
+        if baat.kengetal is not None:
+            continue
+        veld = "per_maand" if baat.per_maand is not None else "bedrag"
+        naam = f"Casus {c.nummer}: {baat.omschrijving}" + (" (per maand)" if veld == "per_maand" else "")
+        zet = _in_casus(c.nummer, _baat(i, veld))
+        uit.append(Knop(f"baat.casus-{c.nummer}.{i}", naam, "euro", getattr(baat, veld).waarde, zet, (c.nummer, ("baten", i, veld))))
+    return uit
+
+
+def knoppen(pilot: Pilot, casussen: tuple[Casus, ...]) -> list[Knop]:
+    """Alle invoer die gevarieerd wordt: kengetallen, tarieven, uren, eigen baten, hulpvragen, aandelen."""
+    uit = [_pilotknop(pilot, "kengetallen", n, "bedrag", f"Kengetal: {k.naam}", "euro") for n, k in pilot.kengetallen.items()]
+    uit += [_pilotknop(pilot, "tarieven", n, "per_uur", f"Tarief per uur: {t.naam}", "euro") for n, t in pilot.tarieven.items()]
+    totaal_uren = som(c.uren.waarde for c in casussen)
+    if totaal_uren > 0:
+        uit.append(Knop("uren", "SJD-uren, alle casussen samen", "uur", totaal_uren, _uren_samen(totaal_uren), None))
+    uit += [_urenknop(c) for c in casussen]
+    uit += [k for c in casussen for k in _baatknoppen(c)]
+    plek = ("pilot", ("hulpvragen",))
+    uit.append(Knop("hulpvragen", "Hulpvragen in de pilotperiode", "hulpvragen", pilot.hulpvragen.waarde, _hulpvragen, plek, nul_telt_niet=True))
+    for naam, g in pilot.rechtsgebieden.items():
+        rest = som(ander.aandeel.waarde for s, ander in pilot.rechtsgebieden.items() if s != naam)
+        uit.append(_pilotknop(pilot, "rechtsgebieden", naam, "aandeel", f"Aandeel {g.naam}", "procent", maximum=HONDERD - rest))
+    return uit
+
+
+# -- rekenen ----------------------------------------------------------------------------
+
+
+def totalen(pilot: Pilot, casussen) -> dict[str, Decimal]:
+    """Het exacte geëxtrapoleerde totaal per methode."""
+    uitkomst = bereken_pilot(pilot, casussen)
+    return {m: uitkomst.extrapolaties[m].totaal for m in METHODEN}
+
+
+def tekst_met_eenheid(waarde: Decimal, eenheid: str) -> str:
+    getal = getal_nl(waarde, 0 if waarde == waarde.to_integral_value() else 2)
+    return {"euro": f"€ {getal}", "procent": f"{getal}%", "uur": f"{getal} uur"}.get(eenheid, f"{getal} {eenheid}")
+
+
+def omslagpunt(knop: Knop, basis: Decimal, per_eenheid: Decimal) -> Omslagpunt:
+    """Waar de rechte lijn `basis + per_eenheid x (x - knop.basis)` nul wordt, en of dat een geldige waarde is."""
+    if per_eenheid == 0:
+        return Omslagpunt(None, None, "geen: het totaal hangt niet van deze invoer af")
+    nulpunt = knop.basis - deel(basis, per_eenheid)
+    if knop.nul_telt_niet and nulpunt == 0:
+        return Omslagpunt(None, nulpunt, "geen: het totaal is evenredig hiermee en alleen nul bij 0")
+    if nulpunt < knop.minimum or (knop.nul_telt_niet and nulpunt <= 0):
+        grens = f"onder het minimum {tekst_met_eenheid(knop.minimum, knop.eenheid)}"
+        return Omslagpunt(None, nulpunt, f"geen: nul pas bij {tekst_met_eenheid(nulpunt, knop.eenheid)}, {grens}")
+    if knop.maximum is not None and nulpunt > knop.maximum:
+        grens = f"boven het maximum {tekst_met_eenheid(knop.maximum, knop.eenheid)}"
+        return Omslagpunt(None, nulpunt, f"geen: nul pas bij {tekst_met_eenheid(nulpunt, knop.eenheid)}, {grens}")
+    verandering = deel((nulpunt - knop.basis) * HONDERD, knop.basis) if knop.basis else None
+    reden = f"bij {tekst_met_eenheid(nulpunt, knop.eenheid)}"
+    if verandering is not None:
+        reden += f" ({'+' if verandering > 0 else ''}{getal_nl(verandering, 1)}% t.o.v. nu)"
+    return Omslagpunt(nulpunt, nulpunt, reden)
+
+
+def varieer(knop: Knop, pilot: Pilot, casussen, stap: Decimal, basis: dict[str, Decimal]) -> Variatie:
+    factor = deel(stap, HONDERD)
+    laag = max(knop.minimum, knop.basis - vermenigvuldig(knop.basis, factor))
+    hoog = knop.basis + vermenigvuldig(knop.basis, factor)
+    if knop.maximum is not None:
+        hoog = min(knop.maximum, hoog)
+    bij_laag = totalen(*knop.zet(pilot, casussen, laag))
+    bij_hoog = totalen(*knop.zet(pilot, casussen, hoog))
+    # Lineair: de helling volgt uit de basis en de basis plus één eenheid, ook als de basiswaarde 0 is.
+    bij_een_meer = totalen(*knop.zet(pilot, casussen, knop.basis + 1))
+    effecten = {}
+    for m in METHODEN:
+        helling = bij_een_meer[m] - basis[m]
+        effecten[m] = Effect(m, basis[m], bij_laag[m], bij_hoog[m], helling, omslagpunt(knop, basis[m], helling))
+    return Variatie(knop, laag, hoog, effecten)
+
+
+def gevoeligheid(pilot: Pilot, casussen, stap: Decimal = STANDAARD_STAP) -> Gevoeligheid:
+    """Varieer elke invoer `stap` procent omlaag en omhoog, de rest blijft op de basiswaarde."""
+    casussen = tuple(casussen)
+    basis = totalen(pilot, casussen)
+    variaties = tuple(varieer(k, pilot, casussen, stap, basis) for k in knoppen(pilot, casussen))
+    return Gevoeligheid(stap, basis, variaties)

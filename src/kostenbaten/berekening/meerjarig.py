@@ -1,0 +1,129 @@
+"""Meerjarig: terugkerende baten over hun hele looptijd, met een horizon en contante waarden.
+
+Conventie (zie docs/analyse.md): maandbedragen vallen in het jaar van hun maand
+(maand 1-12 is jaar 1, 13-24 jaar 2, ...); eenmalige kosten en baten vallen in
+jaar 1. Jaar t wordt verdisconteerd met 1 / (1 + r)^(t - 1): jaar 1 dus niet.
+Met een horizon van één jaar is de contante waarde daarom precies het
+jaarbeeld van het rapport.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from kostenbaten.berekening.actoren import verdeel_over_actoren
+from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post, bereken_casus, bereken_pilot, extrapoleer
+from kostenbaten.geld import HONDERD, deel, getal_nl, som, vermenigvuldig
+from kostenbaten.model.casus import Casus, Pilot
+
+# Standaarddiscontovoet voor MKBA's sinds 1 januari 2021 (Werkgroep Discontovoet 2020, door het kabinet overgenomen).
+STANDAARD_DISCONTO = Decimal("2.25")
+MAANDEN_PER_JAAR = 12
+CONVENTIE = "maandbedragen in het jaar van hun maand, eenmalige posten in jaar 1; jaar t gedeeld door (1 + r)^(t - 1)"
+
+
+@dataclass(frozen=True)
+class Meerjarig:
+    horizon: int  # jaren
+    disconto: Decimal  # procent per jaar
+    jaarfactoren: tuple[Decimal, ...]  # disconteringsfactor van jaar 1, 2, ...
+    een_jaar: PilotUitkomst  # het beeld van het rapport (maanden_in_beeld)
+    nominaal: PilotUitkomst  # volle looptijd binnen de horizon, niet verdisconteerd
+    contant: PilotUitkomst  # volle looptijd binnen de horizon, contante waarde
+
+
+def standaard_horizon(casussen) -> int:
+    """Zoveel hele jaren als de langste terugkerende baat duurt, minstens één."""
+    langste = max((b.maanden for c in casussen for b in c.baten if b.maanden is not None), default=MAANDEN_PER_JAAR)
+    return max(1, -(-langste // MAANDEN_PER_JAAR))
+
+
+def jaarfactoren(horizon: int, disconto: Decimal) -> tuple[Decimal, ...]:
+    """1 / (1 + r)^(t - 1) voor t = 1 .. horizon, exact tot op de rekenprecisie."""
+    groei = 1 + deel(disconto, HONDERD)
+    return tuple(deel(1, vermenigvuldig(*([groei] * (t - 1)))) for t in range(1, horizon + 1))
+
+
+def maanden_per_jaar(maanden: int, horizon: int) -> list[int]:
+    """Hoeveel van `maanden` opeenvolgende maanden (vanaf maand 1) in elk jaar van de horizon vallen."""
+    return [max(0, min(maanden - MAANDEN_PER_JAAR * t, MAANDEN_PER_JAAR)) for t in range(horizon)]
+
+
+def _contant_post(p: Post, casus: Casus, horizon: int, factoren: tuple[Decimal, ...]) -> Post:
+    if p.soort != "per_maand":
+        return p  # eenmalig: valt in jaar 1, factor 1
+    baat = casus.baten[p.sleutelpad[1]]
+    verdeling = maanden_per_jaar(baat.maanden, horizon)
+    bedrag = vermenigvuldig(baat.per_maand.waarde, som(vermenigvuldig(m, f) for m, f in zip(verdeling, factoren)))
+    if p.kans is not None:
+        bedrag = vermenigvuldig(bedrag, p.kans)
+    jaren = " + ".join(f"{m} mnd x {getal_nl(f, 4)}" for m, f in zip(verdeling, factoren) if m)
+    return replace(p, bedrag=bedrag, rekensom=f"€ {getal_nl(baat.per_maand.waarde, 2)} per maand x ({jaren}), contant")
+
+
+def contante_casus(casus: Casus, pilot: Pilot, horizon: int, factoren: tuple[Decimal, ...]) -> CasusUitkomst:
+    nominaal = bereken_casus(casus, pilot, MAANDEN_PER_JAAR * horizon)
+    return CasusUitkomst(casus, nominaal.kosten, tuple(_contant_post(p, casus, horizon, factoren) for p in nominaal.baten))
+
+
+def meerjarig(pilot: Pilot, casussen, horizon: int | None = None, disconto: Decimal = STANDAARD_DISCONTO) -> Meerjarig:
+    """Het jaarbeeld van het rapport naast de volle looptijd, nominaal en contant."""
+    casussen = tuple(casussen)
+    horizon = standaard_horizon(casussen) if horizon is None else horizon
+    if horizon < 1:
+        raise ValueError("de horizon is minstens één jaar")
+    factoren = jaarfactoren(horizon, disconto)
+    return Meerjarig(
+        horizon=horizon,
+        disconto=disconto,
+        jaarfactoren=factoren,
+        een_jaar=bereken_pilot(pilot, casussen),
+        nominaal=bereken_pilot(pilot, casussen, MAANDEN_PER_JAAR * horizon),
+        contant=extrapoleer(pilot, tuple(contante_casus(c, pilot, horizon, factoren) for c in casussen)),
+    )
+
+
+@dataclass(frozen=True)
+class Vergelijking:
+    """Eén tabel met de drie beelden naast elkaar: rijen (groep, wie, waarde per beeld)."""
+
+    titel: str
+    eerste_kolom: str
+    rijen: tuple[tuple[str, str, tuple[Decimal, ...]], ...]
+
+
+def beelden(m: Meerjarig) -> list[tuple[str, PilotUitkomst]]:
+    maanden = m.een_jaar.pilot.maanden_in_beeld
+    return [
+        (f"{maanden} maanden (rapport)", m.een_jaar),
+        (f"{m.horizon} jaar nominaal", m.nominaal),
+        (f"{m.horizon} jaar contant", m.contant),
+    ]
+
+
+def vergelijkingen(m: Meerjarig) -> list[Vergelijking]:
+    """Per casus, per extrapolatie en per actor: het jaarbeeld naast nominaal en contant."""
+    uitkomsten = [u for _, u in beelden(m)]
+    casussen = tuple(
+        (str(c.nummer), wie, tuple(getattr(u.casussen[i], wie) for u in uitkomsten))
+        for i, c in enumerate(m.een_jaar.casussen)
+        for wie in ("netto", "client", "overheid")
+    )
+    methoden = list(m.een_jaar.extrapolaties)
+    extrapolatie = tuple(
+        (methode, wie, tuple(getattr(u.extrapolaties[methode], wie) for u in uitkomsten))
+        for methode in methoden
+        for wie in ("totaal", "client", "overheid")
+    )
+    verdelingen = [verdeel_over_actoren(u).extrapolaties for u in uitkomsten]
+    actoren = tuple(
+        (methode, r.naam, tuple(v[methode].regels[i].saldo for v in verdelingen))
+        for methode in methoden
+        for i, r in enumerate(verdelingen[0][methode].regels)
+    )
+    return [
+        Vergelijking("Per casus: het jaarbeeld naast de volle looptijd", "Casus", casussen),
+        Vergelijking("Extrapolatie (exact)", "Methode", extrapolatie),
+        Vergelijking("Saldo per actor, geëxtrapoleerd (exact)", "Methode", actoren),
+    ]

@@ -1,0 +1,367 @@
+"""Elk cijfer terug naar zijn invoer: een boom van rekenstappen tot de regels in de YAML-bestanden.
+
+De boom wordt opgebouwd uit een berekende `PilotUitkomst`, nooit uit vaste
+getallen: verandert een kengetal, dan verandert de uitleg mee. Waar een waarde
+in een bestand staat, geeft `waar` (meestal `Project.regel`) de `bestand:regel`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post
+from kostenbaten.geld import AFRONDINGSREGELS, getal_nl, som
+
+Waar = Callable[[object, tuple], str]  # (wie, sleutelpad) -> "bestand:regel"
+
+
+@dataclass(frozen=True)
+class Knoop:
+    """Eén stap in de uitleg: wat het is, de waarde, hoe die berekend is en waar de invoer staat."""
+
+    label: str
+    waarde: Decimal
+    rekensom: str | None = None
+    waar: tuple[str, ...] = ()  # bestand:regel van de invoer
+    bron: str | None = None  # bron van een kengetal
+    kinderen: tuple[Knoop, ...] = ()
+    eenheid: str = "euro"  # "euro", "procent" of "hulpvragen"
+    let_op: str | None = None  # bijvoorbeeld een bekende drukfout in het rapport
+
+    def alle(self) -> Iterator[Knoop]:
+        """Deze knoop en alle knopen eronder (diepte eerst)."""
+        yield self
+        for kind in self.kinderen:
+            yield from kind.alle()
+
+
+class OnbekendFiguur(ValueError):
+    def __init__(self, figuur: str, bekend: list[str]):
+        self.figuur = figuur
+        self.bekend = bekend
+        super().__init__(f"onbekend figuur '{figuur}'; uit te leggen zijn: {', '.join(bekend)}")
+
+
+def n(waarde: Decimal) -> str:
+    """Een getal in een rekensom: hele getallen zonder decimalen, anders op twee decimalen."""
+    return getal_nl(waarde, 0 if waarde == waarde.to_integral_value() else 2)
+
+
+def _term(waarde: Decimal) -> str:
+    return f"({n(waarde)})" if waarde < 0 else n(waarde)
+
+
+def _optelling(waarden, uitkomst: Decimal) -> str:
+    waarden = list(waarden)
+    if not waarden:
+        return f"geen posten = {n(uitkomst)}"
+    return " + ".join(_term(w) for w in waarden) + f" = {n(uitkomst)}"
+
+
+# -- casus ------------------------------------------------------------------------
+
+
+def post_knoop(u: CasusUitkomst, p: Post, waar: Waar, teken: str = "") -> Knoop:
+    """Eén post: uren x tarief (met beide regels) of kengetal (met bron) of eigen bedrag."""
+    nr = u.nummer
+    if p.soort == "tarief":
+        plekken = (waar(nr, ("uren",)), waar("pilot", ("tarieven", p.sleutel, "per_uur")))
+    elif p.soort == "kengetal":
+        plekken = (waar(nr, p.sleutelpad), waar("pilot", ("kengetallen", p.sleutel, "bedrag")))
+    else:
+        plekken = (waar(nr, p.sleutelpad + (p.soort,)),)
+    if p.kans is not None:
+        plekken += (waar(nr, ("kans",)),)
+    label = f"{teken}{p.naam} [{p.actor}]"
+    return Knoop(label, p.bedrag, f"{p.rekensom} = {n(p.bedrag)}", plekken, p.bron)
+
+
+def _erratum(u: CasusUitkomst, figuur: str) -> str | None:
+    """Een bekende drukfout van het rapport bij dit cijfer, zodat de uitleg die niet verzwijgt."""
+    tekst = u.casus.errata.get(figuur)
+    return None if tekst is None else "erratum in het rapport: " + " ".join(tekst.split())
+
+
+def _posten_knoop(u: CasusUitkomst, figuur: str, posten, waar: Waar) -> Knoop:
+    totaal = som(p.bedrag for p in posten)
+    kinderen = tuple(post_knoop(u, p, waar) for p in posten)
+    rekensom = _optelling((p.bedrag for p in posten), totaal)
+    return Knoop(f"Casus {u.nummer}: {figuur}", totaal, rekensom, (), None, kinderen, let_op=_erratum(u, figuur))
+
+
+def kosten_knoop(u: CasusUitkomst, waar: Waar) -> Knoop:
+    return _posten_knoop(u, "kosten", u.kosten, waar)
+
+
+def baten_knoop(u: CasusUitkomst, waar: Waar) -> Knoop:
+    return _posten_knoop(u, "baten", u.baten, waar)
+
+
+def netto_knoop(u: CasusUitkomst, waar: Waar) -> Knoop:
+    return Knoop(
+        f"Casus {u.nummer}: netto ({u.casus.titel})",
+        u.netto,
+        f"baten - kosten = {n(u.totaal_baten)} - {n(u.totaal_kosten)} = {n(u.netto)}",
+        (waar(u.nummer, ("nummer",)),),
+        None,
+        (baten_knoop(u, waar), kosten_knoop(u, waar)),
+        let_op=_erratum(u, "netto"),
+    )
+
+
+def deel_knoop(u: CasusUitkomst, wie: str, waar: Waar, soort: str = "groep") -> Knoop:
+    """Het saldo van één groep (client/overheid) of actor in een casus: zijn baten min de kosten die hij draagt."""
+    baten = [p for p in u.baten if getattr(p, soort) == wie]
+    kosten = [p for p in u.kosten if getattr(p, soort) == wie]
+    saldo = som(p.bedrag for p in baten) - som(p.bedrag for p in kosten)
+    rekensom = " + ".join(_term(p.bedrag) for p in baten) or "0"
+    rekensom += "".join(f" - {n(p.bedrag)}" for p in kosten) + f" = {n(saldo)}"
+    kinderen = tuple(post_knoop(u, p, waar) for p in baten) + tuple(post_knoop(u, p, waar, "af: ") for p in kosten)
+    plek = (waar(u.nummer, ("nummer",)),)
+    return Knoop(f"Casus {u.nummer}: {wie}", saldo, rekensom, plek, None, kinderen, let_op=_erratum(u, wie))
+
+
+# -- pilot ------------------------------------------------------------------------
+
+
+def _groep_van(groep: str | None):
+    """Haalt per casus de netto (groep None) of het groepssaldo op, met de bijbehorende knoop."""
+    if groep is None:
+        return (lambda c: c.netto), (lambda c, waar: netto_knoop(c, waar))
+    return (lambda c: c.per_groep()[groep]), (lambda c, waar: deel_knoop(c, groep, waar))
+
+
+def som_knoop(uitkomst: PilotUitkomst, waar: Waar, groep: str | None = None, casussen=None) -> Knoop:
+    casussen = uitkomst.casussen if casussen is None else casussen
+    waarde, knoop = _groep_van(groep)
+    totaal = som(waarde(c) for c in casussen)
+    wat = "netto" if groep is None else groep
+    label = f"Som {wat} van {len(casussen)} casussen"
+    return Knoop(label, totaal, _optelling((waarde(c) for c in casussen), totaal), (), None, tuple(knoop(c, waar) for c in casussen))
+
+
+def hulpvragen_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
+    h = uitkomst.pilot.hulpvragen.waarde
+    return Knoop("Hulpvragen in de pilotperiode", h, None, (waar("pilot", ("hulpvragen",)),), eenheid="hulpvragen")
+
+
+def aandeel_knoop(uitkomst: PilotUitkomst, sleutel: str, waar: Waar) -> Knoop:
+    gebied = uitkomst.pilot.rechtsgebieden[sleutel]
+    plek = (waar("pilot", ("rechtsgebieden", sleutel, "aandeel")),)
+    return Knoop(f"Aandeel {gebied.naam}", gebied.aandeel.waarde, None, plek, eenheid="procent")
+
+
+def gedekt_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
+    r = uitkomst.extrapolaties["rapport"]
+    gebieden = uitkomst.pilot.rechtsgebieden
+    dekking = Knoop(
+        "Dekking: som van de aandelen van de rechtsgebieden",
+        uitkomst.dekking,
+        _optelling((g.aandeel.waarde for g in gebieden.values()), uitkomst.dekking),
+        (),
+        None,
+        tuple(aandeel_knoop(uitkomst, s, waar) for s in gebieden),
+        "procent",
+    )
+    return Knoop(
+        "Gedekte hulpvragen",
+        r.gedekt,
+        f"{n(uitkomst.dekking)}% x {n(r.hulpvragen)} = {n(r.gedekt)}",
+        (),
+        None,
+        (dekking, hulpvragen_knoop(uitkomst, waar)),
+        "hulpvragen",
+    )
+
+
+def gemiddelde_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
+    aantal = len(uitkomst.casussen)
+    return Knoop(
+        "Gemiddelde netto per casus (exact)",
+        uitkomst.gemiddelde_netto,
+        f"{n(uitkomst.som_netto)} / {aantal} = {n(uitkomst.gemiddelde_netto)}",
+        (),
+        None,
+        (som_knoop(uitkomst, waar),),
+    )
+
+
+def _afgerond_label(regel: str) -> str:
+    return regel if regel in AFRONDINGSREGELS else f"regel {regel}"
+
+
+def gepubliceerd_gemiddelde_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
+    a = uitkomst.gepubliceerd["gemiddelde_netto"]
+    return Knoop(
+        "Gemiddelde netto per casus, zoals gepubliceerd",
+        a.waarde,
+        f"{_afgerond_label(a.regel)}({n(a.exact)}) = {n(a.waarde)}",
+        (),
+        None,
+        (gemiddelde_knoop(uitkomst, waar),),
+    )
+
+
+def gepubliceerd_totaal_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
+    a = uitkomst.gepubliceerd["totaal"]
+    gemiddelde = uitkomst.gepubliceerd["gemiddelde_netto"].waarde
+    gedekt = uitkomst.extrapolaties["rapport"].gedekt
+    onafgerond = gemiddelde * gedekt
+    product = Knoop(
+        "Afgekapt gemiddelde x gedekte hulpvragen",
+        onafgerond,
+        f"{n(gemiddelde)} x {n(gedekt)} = {n(onafgerond)}",
+        (),
+        None,
+        (gepubliceerd_gemiddelde_knoop(uitkomst, waar), gedekt_knoop(uitkomst, waar)),
+    )
+    return Knoop(
+        "Totaal opbrengst pilot, zoals gepubliceerd",
+        a.waarde,
+        f"{_afgerond_label(a.regel)}({n(onafgerond)}) = {n(a.waarde)}; exact zou het {n(a.exact)} zijn",
+        (),
+        None,
+        (product,),
+    )
+
+
+def gepubliceerd_deel_knoop(uitkomst: PilotUitkomst, groep: str, waar: Waar) -> Knoop:
+    pub = uitkomst.gepubliceerd
+    totaal = pub["totaal"].waarde
+    client = pub["aandeel_client"]
+    aandeel_client = Knoop(
+        "Aandeel cliënt, zoals gepubliceerd",
+        client.waarde,
+        f"{_afgerond_label(client.regel)}(100 x {n(som(c.client for c in uitkomst.casussen))} / {n(uitkomst.som_netto)}"
+        f" = {n(client.exact)}) = {n(client.waarde)}",
+        (),
+        None,
+        (som_knoop(uitkomst, waar, "client"), som_knoop(uitkomst, waar)),
+        "procent",
+    )
+    if groep == "client":
+        aandeel = aandeel_client
+    else:
+        overheid = pub["aandeel_overheid"]
+        aandeel = Knoop(
+            "Aandeel overheid, zoals gepubliceerd",
+            overheid.waarde,
+            f"100 - {n(client.waarde)} = {n(overheid.waarde)}",
+            (),
+            None,
+            (aandeel_client,),
+            "procent",
+        )
+    a = pub[groep]
+    return Knoop(
+        f"Deel {groep} van het totaal, zoals gepubliceerd",
+        a.waarde,
+        f"{n(totaal)} x {n(aandeel.waarde)}% = {n(a.waarde)}; exact zou het {n(a.exact)} zijn",
+        (),
+        None,
+        (gepubliceerd_totaal_knoop(uitkomst, waar), aandeel),
+    )
+
+
+def rapport_knoop(uitkomst: PilotUitkomst, waar: Waar, groep: str | None = None) -> Knoop:
+    r = uitkomst.extrapolaties["rapport"]
+    waarde = r.totaal if groep is None else getattr(r, groep)
+    sommen = som_knoop(uitkomst, waar, groep)
+    wat = "totaal" if groep is None else groep
+    return Knoop(
+        f"Extrapolatie rapport (vlak gemiddelde, exact): {wat}",
+        waarde,
+        f"{n(sommen.waarde)} x {n(r.gedekt)} / {len(uitkomst.casussen)} = {n(waarde)}",
+        (),
+        None,
+        (sommen, gedekt_knoop(uitkomst, waar)),
+    )
+
+
+def gewogen_knoop(uitkomst: PilotUitkomst, waar: Waar, groep: str | None = None) -> Knoop:
+    g = uitkomst.extrapolaties["gewogen"]
+    pilot = uitkomst.pilot
+    kinderen = []
+    for d in g.delen:
+        gebied = pilot.rechtsgebieden[d.rechtsgebied]
+        waarde = d.totaal if groep is None else getattr(d, groep)
+        eigen = tuple(c for c in uitkomst.casussen if c.casus.rechtsgebied == d.rechtsgebied)
+        hulpvragen = Knoop(
+            f"Hulpvragen {gebied.naam}",
+            d.hulpvragen,
+            f"{n(gebied.aandeel.waarde)}% x {n(g.hulpvragen)} = {n(d.hulpvragen)}",
+            (),
+            None,
+            (aandeel_knoop(uitkomst, d.rechtsgebied, waar), hulpvragen_knoop(uitkomst, waar)),
+            "hulpvragen",
+        )
+        onder = (hulpvragen,)
+        rekensom = f"geen casussen = {n(waarde)}"
+        if eigen:
+            sommen = som_knoop(uitkomst, waar, groep, eigen)
+            onder = (sommen, hulpvragen)
+            rekensom = f"{n(sommen.waarde)} / {len(eigen)} x {n(d.hulpvragen)} = {n(waarde)}"
+        kinderen.append(Knoop(f"{gebied.naam}", waarde, rekensom, (), None, onder))
+    totaal = g.totaal if groep is None else getattr(g, groep)
+    wat = "totaal" if groep is None else groep
+    return Knoop(
+        f"Extrapolatie gewogen (per rechtsgebied, exact): {wat}",
+        totaal,
+        _optelling((k.waarde for k in kinderen), totaal),
+        (),
+        None,
+        tuple(kinderen),
+    )
+
+
+# -- de lijst van figuren -----------------------------------------------------------
+
+
+def _figuren(uitkomst: PilotUitkomst) -> dict[str, tuple[str, Callable[[Waar], Knoop]]]:
+    u = uitkomst
+    figuren: dict[str, tuple[str, Callable[[Waar], Knoop]]] = {}
+    if "totaal" in u.gepubliceerd:
+        figuren["totaal"] = ("totale opbrengst zoals gepubliceerd", lambda w: gepubliceerd_totaal_knoop(u, w))
+        figuren["gemiddelde_netto"] = ("gemiddelde netto per casus zoals gepubliceerd", lambda w: gepubliceerd_gemiddelde_knoop(u, w))
+    if "client" in u.gepubliceerd:
+        figuren["client"] = ("deel cliënt zoals gepubliceerd", lambda w: gepubliceerd_deel_knoop(u, "client", w))
+        figuren["overheid"] = ("deel overheid zoals gepubliceerd", lambda w: gepubliceerd_deel_knoop(u, "overheid", w))
+    figuren["gedekt"] = ("gedekte hulpvragen", lambda w: gedekt_knoop(u, w))
+    for methode, knoop in (("rapport", rapport_knoop), ("gewogen", gewogen_knoop)):
+        figuren[methode] = (f"extrapolatie {methode}, exact", lambda w, k=knoop: k(u, w))
+        for groep in ("client", "overheid"):
+            figuren[f"{methode}.{groep}"] = (f"extrapolatie {methode}, exact, deel {groep}", lambda w, k=knoop, g=groep: k(u, w, g))
+    for c in u.casussen:
+        naam = f"casus-{c.nummer}"
+        figuren[naam] = (f"netto van casus {c.nummer}", lambda w, c=c: netto_knoop(c, w))
+        figuren[f"{naam}.kosten"] = (f"kosten van casus {c.nummer}", lambda w, c=c: kosten_knoop(c, w))
+        figuren[f"{naam}.baten"] = (f"baten van casus {c.nummer}", lambda w, c=c: baten_knoop(c, w))
+        for groep in ("client", "overheid"):
+            figuren[f"{naam}.{groep}"] = (f"deel {groep} van casus {c.nummer}", lambda w, c=c, g=groep: deel_knoop(c, g, w))
+        for actor in c.per_actor():
+            if actor not in ("client", "overheid"):
+                figuren[f"{naam}.{actor}"] = (
+                    f"saldo van actor {actor} in casus {c.nummer}",
+                    lambda w, c=c, a=actor: deel_knoop(c, a, w, "actor"),
+                )
+    return figuren
+
+
+def uitlegbare_figuren(uitkomst: PilotUitkomst) -> dict[str, str]:
+    """Naam -> korte omschrijving van elk cijfer dat `leg_uit` kan uitleggen."""
+    return {naam: omschrijving for naam, (omschrijving, _) in _figuren(uitkomst).items()}
+
+
+def leg_uit(uitkomst: PilotUitkomst, figuur: str, waar: Waar) -> Knoop:
+    """De uitlegboom van één figuur; een onbekende naam geeft `OnbekendFiguur` met de bekende namen."""
+    figuren = _figuren(uitkomst)
+    if figuur not in figuren:
+        raise OnbekendFiguur(figuur, list(figuren))
+    return figuren[figuur][1](waar)
+
+
+def overzicht(uitkomst: PilotUitkomst, waar: Waar) -> list[tuple[str, str, Knoop]]:
+    """Elk uitlegbaar figuur met zijn omschrijving en de top van zijn boom (voor de waarde)."""
+    return [(naam, omschrijving, bouw(waar)) for naam, (omschrijving, bouw) in _figuren(uitkomst).items()]

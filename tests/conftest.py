@@ -1,0 +1,41 @@
+"""Gedeelde hulpmiddelen voor de tests: paden, een kopie van Hengelo en de CLI-runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kostenbaten.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+HENGELO = ROOT / "casussen" / "hengelo"
+
+
+@pytest.fixture
+def hengelo(tmp_path) -> Path:
+    """Een kopie van de Hengelo-map die een test mag aanpassen."""
+    doel = tmp_path / "hengelo"
+    shutil.copytree(HENGELO, doel)
+    return doel
+
+
+@pytest.fixture
+def cli():
+    """Roept de echte opdrachtregel aan; geeft (afsluitcode, stdout, stderr)."""
+    runner = CliRunner(env={"COLUMNS": "200"})
+
+    def roep(*args):
+        resultaat = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+        return resultaat.exit_code, resultaat.stdout, resultaat.stderr
+
+    return roep
+
+
+def vervang(pad: Path, oud: str, nieuw: str) -> None:
+    """Vervangt precies één voorkomen van `oud` in een bestand (de test faalt als het er niet staat)."""
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.count(oud) == 1, f"{oud!r} staat {tekst.count(oud)} keer in {pad}"
+    pad.write_text(tekst.replace(oud, nieuw), encoding="utf-8")

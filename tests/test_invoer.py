@@ -1,0 +1,268 @@
+"""Foute invoer: exacte Nederlandse meldingen met bestand en regel, alle fouten samen, code 2."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import HENGELO, ROOT, vervang
+from kostenbaten.invoer.casussen import laad_project
+from kostenbaten.invoer.yamlbestand import lees_yaml
+
+
+# De Engelse kern van de melding verschilt tussen libyaml en de Python-lezer van PyYAML.
+_LIJST_NIET_AF = (
+    "while parsing a flow sequence; did not find expected ',' or ']'"
+    if hasattr(yaml, "CSafeLoader")
+    else "while parsing a flow sequence; expected ',' or ']', but got '<stream end>'"
+)
+
+
+def _zet(bestand, oud, nieuw):
+    return lambda map_: vervang(map_ / bestand, oud, nieuw)
+
+
+def _schrijf(bestand, tekst):
+    return lambda map_: (map_ / bestand).write_text(tekst, encoding="utf-8")
+
+
+FOUTE_INVOER = [
+    pytest.param(
+        _zet("casus-1.yaml", "uren: 2\n", "uren: twee\n"),
+        ["casus-1.yaml:@uren: twee@: uren: moet een getal zijn, niet de tekst 'twee'"],
+        id="verkeerd-type",
+    ),
+    pytest.param(
+        _zet("casus-2.yaml", "uren: 3\n", "uren: -3\n"),
+        ["casus-2.yaml:@uren: -3@: uren: mag niet negatief zijn (gevonden: -3)"],
+        id="negatieve-uren",
+    ),
+    pytest.param(
+        _zet("pilot.yaml", "bedrag: 800", "bedrag: -800"),
+        ["pilot.yaml:@bedrag: -800@: kengetallen.toevoeging.bedrag: mag niet negatief zijn (gevonden: -800)"],
+        id="negatief-bedrag",
+    ),
+    pytest.param(
+        _zet("casus-1.yaml", "kengetal: toevoeging", "kengetal: toevoging"),
+        ["casus-1.yaml:@toevoging@: baten[1].kengetal: onbekend kengetal 'toevoging'; bedoelt u 'toevoeging'?"],
+        id="onbekend-kengetal",
+    ),
+    pytest.param(
+        _zet("casus-3.yaml", "rechtsgebied: consumentenzaken", "rechtsgebied: huurrecht"),
+        [
+            "casus-3.yaml:@rechtsgebied:@: rechtsgebied: onbekend rechtsgebied 'huurrecht'; bekend zijn: "
+            "sociaal_zekerheidsrecht, consumentenzaken, belastingrecht"
+        ],
+        id="onbekend-rechtsgebied",
+    ),
+    pytest.param(
+        _zet("pilot.yaml", "    aandeel: 13", "    aandeel: 63"),
+        ["pilot.yaml:@rechtsgebieden:@: rechtsgebieden: de aandelen van de rechtsgebieden tellen op tot 116%, meer dan 100%"],
+        id="aandelen-boven-100",
+    ),
+    pytest.param(
+        _zet("casus-5.yaml", "nummer: 5", "nummer: 4"),
+        ["casus-5.yaml:@nummer:@: nummer: casusnummer 4 staat ook in {map}/casus-4.yaml:2"],
+        id="dubbel-casusnummer",
+    ),
+    pytest.param(
+        lambda map_: (map_ / "pilot.yaml").unlink(),
+        ["pilot.yaml: pilotbestand ontbreekt; elke casussenmap heeft een pilot.yaml"],
+        id="geen-pilotbestand",
+    ),
+    pytest.param(
+        _schrijf("casus-7.yaml", "nummer: 7\nbaten: [1\n"),
+        ["casus-7.yaml:3: YAML-syntaxfout: een lijst tussen [ en ] is niet afgesloten ({ENGELS})"],
+        id="yaml-syntaxfout",
+    ),
+    pytest.param(
+        _zet("casus-6.yaml", "titel: Verrekening van toeslagen gestopt\n", "titel: Verrekening\ntitel: nog eens\n"),
+        ["casus-6.yaml:@nog eens@: titel: sleutel 'titel' staat dubbel (eerder op regel 3)"],
+        id="dubbele-sleutel",
+    ),
+    pytest.param(
+        _zet("casus-1.yaml", "uren: 2\n", "uuren: 2\n"),
+        [
+            "casus-1.yaml:2: uren: verplichte sleutel ontbreekt",
+            "casus-1.yaml:@uuren@: uuren: onbekende sleutel 'uuren'; bedoelt u 'uren'?",
+        ],
+        id="tikfout-in-sleutel",
+    ),
+    pytest.param(
+        _zet("casus-5.yaml", "uren: 1\n", "uren: 1,5\n"),
+        ["casus-5.yaml:@1,5@: uren: '1,5' is geen getal: gebruik een punt als decimaalteken (bijvoorbeeld 0.5)"],
+        id="decimale-komma",
+    ),
+    pytest.param(
+        _zet("casus-1.yaml", "    maanden: 36\n", ""),
+        ["casus-1.yaml:@Inkomensverbetering@: baten[0]: bij 'per_maand' hoort 'maanden' (de looptijd)"],
+        id="maandbedrag-zonder-looptijd",
+    ),
+    pytest.param(
+        _zet("pilot.yaml", "    actor: rijk\n    omschrijving: Gesubsidieerde", "    actor: raad\n    omschrijving: Gesubsidieerde"),
+        ["pilot.yaml:@actor: raad@: kengetallen.toevoeging.actor: onbekend actor 'raad'; bekend zijn: client, overheid, gemeente, rijk, schuldeiser"],
+        id="onbekende-actor",
+    ),
+    pytest.param(
+        _zet("casus-6.yaml", "errata:\n  kosten:", "errata:\n  kostn:"),
+        ["casus-6.yaml:@kostn@: errata.kostn: onbekend figuur 'kostn'; kies uit: kosten, baten, netto, client, overheid"],
+        id="erratum-bij-onbekend-figuur",
+    ),
+    pytest.param(
+        _zet("pilot.yaml", "hulpvragen: 300 ", "hulpvragen: .inf "),
+        ["pilot.yaml:@.inf@: hulpvragen: '.inf' is geen bruikbaar getal"],
+        id="oneindig",
+    ),
+]
+
+
+def _verwacht(map_: Path, melding: str) -> str:
+    """`bestand:@zoektekst@: ...` wordt `bestand:N: ...` met N de regel waarop de zoektekst staat."""
+    bestand, _, rest = melding.partition(":")
+    if rest.startswith("@"):
+        zoek, _, rest = rest[1:].partition("@")
+        regels = (map_ / bestand).read_text(encoding="utf-8").splitlines()
+        nummers = [i for i, regel in enumerate(regels, 1) if zoek in regel]
+        assert len(nummers) == 1, (zoek, nummers)
+        rest = str(nummers[0]) + rest
+    return f"{map_}/{bestand}:{rest}".format(map=map_, ENGELS=_LIJST_NIET_AF)
+
+
+@pytest.mark.parametrize("maak_fout, verwacht", FOUTE_INVOER)
+def test_foute_invoer(cli, hengelo, maak_fout, verwacht):
+    maak_fout(hengelo)
+    code, uit, fout = cli("bereken", hengelo)
+    assert code == 2
+    assert uit == ""
+    regels = fout.splitlines()
+    assert regels[:-1] == [_verwacht(hengelo, v) for v in verwacht]
+    assert regels[-1] == f"{len(verwacht)} fout(en) in de invoer; er is niets berekend."
+    assert "Traceback" not in fout
+
+
+def test_alle_fouten_samen(cli, hengelo):
+    vervang(hengelo / "casus-1.yaml", "uren: 2\n", "uren: -2\n")
+    vervang(hengelo / "casus-4.yaml", "uren: 2\n", "uren: ja\n")
+    vervang(hengelo / "pilot.yaml", "hulpvragen: 300", "hulpvragen: veel")
+    code, _, fout = cli("bereken", hengelo)
+    assert code == 2
+    assert fout.count(f"{hengelo}/") == 3
+    assert "3 fout(en) in de invoer" in fout
+
+
+def _los_bestand(map_: Path) -> Path:
+    pad = map_ / "los.yaml"
+    pad.write_text("a: 1\n", encoding="utf-8")
+    return pad
+
+
+@pytest.mark.parametrize(
+    "maak, melding",
+    [
+        (lambda p: p / "bestaat-niet", "map bestaat niet"),
+        (lambda p: p, "de map bevat geen YAML-bestanden (verwacht pilot.yaml en casussen)"),
+        (_los_bestand, "dit is geen map; geef de map met pilot.yaml en de casussen"),
+    ],
+    ids=["ontbrekende-map", "lege-map", "bestand-in-plaats-van-map"],
+)
+def test_map_problemen(cli, tmp_path, maak, melding):
+    pad = maak(tmp_path)
+    code, _, fout = cli("bereken", pad)
+    assert code == 2
+    assert fout.splitlines()[0] == f"{pad}: {melding}"
+
+
+def test_alleen_pilot(cli, hengelo):
+    for casus in hengelo.glob("casus-*.yaml"):
+        casus.unlink()
+    code, _, fout = cli("bereken", hengelo)
+    assert code == 2
+    assert fout.splitlines()[0] == f"{hengelo}: de map bevat geen casussen, alleen pilot.yaml"
+
+
+def test_leeg_bestand(cli, hengelo):
+    (hengelo / "casus-9.yaml").write_text("# nog leeg\n", encoding="utf-8")
+    code, _, fout = cli("bereken", hengelo)
+    assert code == 2
+    assert fout.splitlines()[0] == f"{hengelo}/casus-9.yaml:1: het bestand is leeg"
+
+
+def test_getallen_worden_nooit_float(tmp_path):
+    pad = tmp_path / "x.yaml"
+    pad.write_text("a: 0.1\nb: [1.10, 2]\nc: 1_000.5\n", encoding="utf-8")
+    bestand, fouten = lees_yaml(pad)
+    assert not fouten
+    assert bestand.inhoud == {"a": Decimal("0.1"), "b": [Decimal("1.10"), 2], "c": Decimal("1000.5")}
+    assert type(bestand.inhoud["a"]) is Decimal
+    assert bestand.regels[("b", 1)] == 2
+
+
+def test_alleen_veilige_yaml(tmp_path):
+    pad = tmp_path / "x.yaml"
+    pad.write_text("a: !!python/object/apply:os.system ['echo oeps']\n", encoding="utf-8")
+    bestand, fouten = lees_yaml(pad)
+    assert bestand is None
+    assert [f.melding for f in fouten] == ["YAML-type tag:yaml.org,2002:python/object/apply:os.system wordt niet ondersteund"]
+
+
+@pytest.mark.parametrize("map_", sorted(p.parent for p in (ROOT / "casussen").rglob("pilot.yaml")), ids=lambda p: p.name)
+def test_meegeleverde_casussen_laden(map_):
+    project = laad_project(map_)
+    assert project.casussen
+
+
+def test_hengelo_heeft_zes_casussen():
+    assert [c.nummer for c in laad_project(HENGELO).casussen] == [1, 2, 3, 4, 5, 6]
+
+
+def test_geen_traceback_bij_interne_fout(monkeypatch, capsys):
+    import kostenbaten.cli as cli_module
+
+    def kapot(*args, **kwargs):
+        raise RuntimeError("stuk")
+
+    monkeypatch.setattr(cli_module, "app", kapot)
+    with pytest.raises(SystemExit) as exit_info:
+        cli_module.main()
+    assert exit_info.value.code == 3
+    fout = capsys.readouterr().err
+    assert "Interne fout in kostenbaten (RuntimeError: stuk)" in fout and "Traceback" not in fout
+
+
+def test_casussen_ook_nagekeken_bij_foute_pilot(cli, hengelo):
+    vervang(hengelo / "pilot.yaml", "hulpvragen: 300", "hulpvragen: -300")
+    vervang(hengelo / "casus-1.yaml", "kengetal: toevoeging", "kengetal: toevoging")
+    code, _, fout = cli("bereken", hengelo)
+    assert code == 2
+    regels = fout.splitlines()
+    assert any(r.endswith("hulpvragen: mag niet negatief zijn (gevonden: -300)") for r in regels)
+    assert any(r.endswith("baten[1].kengetal: onbekend kengetal 'toevoging'; bedoelt u 'toevoeging'?") for r in regels)
+    assert regels[-1] == "2 fout(en) in de invoer; er is niets berekend."
+
+
+@pytest.mark.parametrize(
+    "argumenten, melding",
+    [
+        (["bereken"], "Fout: argument MAP ontbreekt\nZie 'kostenbaten bereken --help' voor uitleg."),
+        (
+            ["bereken", str(HENGELO), "--formaat", "xml"],
+            "Fout: ongeldige waarde voor '--formaat' / '-f': 'xml'; kies uit 'tabel', 'json'\n"
+            "Zie 'kostenbaten bereken --help' voor uitleg.",
+        ),
+        (["berken"], "Fout: onbekende opdracht 'berken'\nZie 'kostenbaten --help' voor uitleg."),
+        (["bereken", str(HENGELO), "--foo"], "Fout: onbekende optie --foo\nZie 'kostenbaten bereken --help' voor uitleg."),
+        (["bereken", str(HENGELO), "extra"], "Fout: onverwacht extra argument: extra\nZie 'kostenbaten bereken --help' voor uitleg."),
+    ],
+    ids=["argument-ontbreekt", "ongeldige-keuze", "onbekende-opdracht", "onbekende-optie", "extra-argument"],
+)
+def test_gebruiksfouten_in_het_nederlands(monkeypatch, capsys, argumenten, melding):
+    import kostenbaten.cli as cli_module
+
+    monkeypatch.setattr("sys.argv", ["kostenbaten", *argumenten])
+    with pytest.raises(SystemExit) as einde:
+        cli_module.main()
+    assert einde.value.code == 2
+    assert capsys.readouterr().err.strip() == melding

@@ -1,0 +1,180 @@
+"""De gepubliceerde cijfers van de KBA Hengelo, berekend uit de casussen (bibliotheek en CLI)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from conftest import HENGELO, vervang
+from kostenbaten.berekening.kba import bereken_pilot
+from kostenbaten.invoer.casussen import laad_project
+
+D = Decimal
+
+PER_CASUS = {  # nummer: (kosten, baten, netto, client, overheid), uit het rapport (casus 6: kosten 240, zie erratum)
+    1: (240, 1614, 1374, 600, 774),
+    2: (360, 0, -360, 0, -360),
+    3: (240, 1280, 1040, 400, 640),
+    4: (240, 0, -240, 0, -240),
+    5: (120, 830, 710, 500, 210),
+    6: (240, 1218, 978, 888, 90),
+}
+
+
+@pytest.fixture(scope="module")
+def uitkomst():
+    project = laad_project(HENGELO)
+    return bereken_pilot(project.pilot, project.casussen)
+
+
+def test_casussen_zoals_het_rapport(uitkomst):
+    gevonden = {
+        c.nummer: (c.totaal_kosten, c.totaal_baten, c.netto, c.client, c.overheid) for c in uitkomst.casussen
+    }
+    assert gevonden == {n: tuple(D(x) for x in v) for n, v in PER_CASUS.items()}
+
+
+def test_gemiddelde_exact_en_zoals_gepubliceerd(uitkomst):
+    assert uitkomst.som_netto == D(3502)
+    assert uitkomst.gemiddelde_netto * 6 == pytest.approx(D(3502))
+    assert uitkomst.gemiddelde_netto.quantize(D("0.01")) == D("583.67")
+    assert uitkomst.gepubliceerd["gemiddelde_netto"].waarde == D(583)
+    assert uitkomst.gepubliceerd["gemiddelde_netto"].regel == "afkappen_op_euro"
+
+
+def test_extrapolatie_rapport(uitkomst):
+    r = uitkomst.extrapolaties["rapport"]
+    assert (r.hulpvragen, r.gedekt) == (D(300), D(198))
+    assert (r.totaal, r.client, r.overheid) == (D(115566), D(78804), D(36762))
+    assert r.client + r.overheid == r.totaal
+
+
+def test_extrapolatie_gewogen(uitkomst):
+    g = uitkomst.extrapolaties["gewogen"]
+    assert g.totaal == D(107109)
+    assert [(d.rechtsgebied, d.hulpvragen, d.gemiddelde_netto) for d in g.delen] == [
+        ("sociaal_zekerheidsrecht", D(99), D(507)),
+        ("consumentenzaken", D(60), D(400)),
+        ("belastingrecht", D(39), D(844)),
+    ]
+    assert g.client + g.overheid == g.totaal
+
+
+def test_gepubliceerde_kopcijfers_berekend(uitkomst):
+    pub = {k: v.waarde for k, v in uitkomst.gepubliceerd.items()}
+    assert pub == {
+        "gemiddelde_netto": D(583),
+        "gedekt": D(198),
+        "totaal": D(115000),
+        "aandeel_client": D(68),
+        "aandeel_overheid": D(32),
+        "client": D(78200),
+        "overheid": D(36800),
+    }
+    assert uitkomst.gepubliceerd["totaal"].regel == "afronden_op_duizendtal"
+    assert "115434" in uitkomst.gepubliceerd["totaal"].uitleg
+
+
+def test_bereken_json(cli):
+    code, uit, fout = cli("bereken", HENGELO, "--formaat", "json")
+    assert code == 0, fout
+    doc = json.loads(uit)
+    assert [
+        {k: c[k] for k in ("nummer", "rechtsgebied", "kosten", "baten", "netto", "client", "overheid")} for c in doc["casussen"]
+    ][0] == {
+        "nummer": 1,
+        "rechtsgebied": "sociaal_zekerheidsrecht",
+        "kosten": "240",
+        "baten": "1614",
+        "netto": "1374",
+        "client": "600",
+        "overheid": "774",
+    }
+    assert doc["gemiddelde_netto"] == "583.67"
+    assert {e["methode"]: (e["hulpvragen"], e["gedekt"], e["totaal"], e["client"], e["overheid"]) for e in doc["extrapolatie"]} == {
+        "rapport": ("300", "198", "115566", "78804", "36762"),
+        "gewogen": ("300", "198", "107109", "68766", "38343"),
+    }
+    assert {k: doc["gepubliceerd"][k] for k in ("gemiddelde_netto", "totaal", "client", "overheid")} == {
+        "gemiddelde_netto": "583",
+        "totaal": "115000",
+        "client": "78200",
+        "overheid": "36800",
+    }
+
+
+def test_json_bevat_geen_floats(cli):
+    _, uit, _ = cli("bereken", HENGELO, "--formaat", "json")
+
+    def geen_float(waarde):
+        assert not isinstance(waarde, float), waarde
+        if isinstance(waarde, dict):
+            for v in waarde.values():
+                geen_float(v)
+        if isinstance(waarde, list):
+            for v in waarde:
+                geen_float(v)
+
+    geen_float(json.loads(uit))
+
+
+def test_bereken_tabel_toont_exact_en_gepubliceerd(cli):
+    code, uit, _ = cli("bereken", HENGELO)
+    assert code == 0
+    for tekst in ("€ 583,67", "€ 115.000", "€ 115.566", "€ 78.200", "€ 36.800", "€ 107.109", "€ -360", "Verhoogd welzijn"):
+        assert tekst in uit, tekst
+
+
+def test_kengetal_wijziging_werkt_door(hengelo):
+    vervang(hengelo / "pilot.yaml", "bedrag: 180\n", "bedrag: 280\n")  # schuldhulpverlening
+    project = laad_project(hengelo)
+    u = bereken_pilot(project.pilot, project.casussen)
+    netto = {c.nummer: c.netto for c in u.casussen}
+    assert netto == {1: D(1374), 2: D(-360), 3: D(1140), 4: D(-240), 5: D(810), 6: D(1078)}
+    assert u.extrapolaties["rapport"].totaal == D(3802) * 33
+
+
+def test_controleer_klopt_met_erratum(cli):
+    code, uit, fout = cli("controleer", HENGELO)
+    assert code == 0, uit + fout
+    assert "bekend erratum" in uit
+    assert "zetfout" in uit
+    assert "0 onverklaarde afwijking(en)" in uit
+
+
+def test_controleer_json_toont_erratum(cli):
+    code, uit, _ = cli("controleer", HENGELO, "--formaat", "json")
+    assert code == 0
+    errata = [v for v in json.loads(uit) if v["oordeel"] == "bekend erratum"]
+    assert [(v["waar"], v["figuur"], v["gepubliceerd"], v["berekend"]) for v in errata] == [("casus 6", "kosten", "120", "240")]
+
+
+def test_controleer_onverklaarde_afwijking(cli, hengelo):
+    vervang(hengelo / "pilot.yaml", "  totaal: 115000", "  totaal: 116000")
+    code, uit, _ = cli("controleer", hengelo)
+    assert code == 1
+    assert "afwijking" in uit and "116.000" in uit
+
+
+def test_controleer_erratum_zonder_afwijking(cli, hengelo):
+    vervang(hengelo / "casus-6.yaml", "  kosten: 120", "  kosten: 240")
+    code, uit, _ = cli("controleer", hengelo)
+    assert code == 1
+    assert "erratum zonder afwijking" in uit
+
+
+def test_maandbedrag_telt_alleen_maanden_in_beeld(hengelo):
+    vervang(hengelo / "pilot.yaml", "maanden_in_beeld: 12", "maanden_in_beeld: 36")
+    project = laad_project(hengelo)
+    u = bereken_pilot(project.pilot, project.casussen)
+    client = {c.nummer: c.client for c in u.casussen}
+    assert client[1] == D(50 * 36) and client[6] == D(74 * 24)
+
+
+def test_kans_van_slagen_halveert_de_baten(hengelo):
+    vervang(hengelo / "casus-1.yaml", "uren: 2\n", "uren: 2\nkans: 0.5\n")
+    project = laad_project(hengelo)
+    casus1 = bereken_pilot(project.pilot, project.casussen).casussen[0]
+    assert casus1.netto == D("0.5") * 1614 - 240 == D(567)

@@ -1,0 +1,37 @@
+"""`kostenbaten bereken` laadt geen zware bibliotheken (openpyxl, numpy): die horen bij andere commando's."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import HENGELO
+
+CODE = """
+import contextlib, io, runpy, sys
+sys.argv = ["kostenbaten", "bereken", {pad!r}]
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        runpy.run_module("kostenbaten", run_name="__main__")
+    except SystemExit as einde:
+        assert einde.code in (0, None), einde.code
+print(",".join(sorted(m for m in ("openpyxl", "numpy") if m in sys.modules)))
+"""
+
+
+def test_bereken_laadt_geen_zware_bibliotheken():
+    uit = subprocess.run(
+        [sys.executable, "-c", CODE.format(pad=str(HENGELO))], check=True, capture_output=True, text=True
+    ).stdout
+    assert uit.strip() == ""
+
+
+def test_help_toont_alle_opdrachten_met_uitleg(cli):
+    from kostenbaten.cli import app
+
+    code, uit, _ = cli("--help")
+    assert code == 0
+    for opdracht in app.registered_commands:
+        naam = opdracht.name or opdracht.callback.__name__
+        assert naam in uit
+        assert opdracht.callback.__doc__, f"opdracht {naam} heeft geen hulptekst"
