@@ -4,7 +4,8 @@ Alles wordt in dezelfde run vergeleken met een ondergrens: numpy die alleen
 N driehoekstrekkingen doet (`rng.triangular`), het minste wat een Monte-Carlo
 met N trekkingen moet doen. Gemeten op Hengelo (geen bereiken: alleen de
 rekensom) en op de variant hengelo-bandbreedte (zes bereiken). Daarnaast de
-hele opdracht `kostenbaten onzekerheid casussen/hengelo` als los proces.
+hele opdracht `kostenbaten onzekerheid casussen/hengelo` als los proces, naast
+`kostenbaten bereken casussen/hengelo` (opstarten en inlezen zijn gelijk).
 
     PYTHONPATH=src python benchmarks/onzekerheid.py
 """
@@ -82,14 +83,21 @@ def main() -> None:
             )
         print()
 
-    opdracht = [sys.executable, "-m", "kostenbaten", "onzekerheid", "casussen/hengelo", "--trekkingen", "100000"]
-    metingen = []
-    for _ in range(5):
-        start = time.perf_counter()
-        subprocess.run(opdracht, cwd=WORTEL, env={"PYTHONPATH": str(WORTEL / "src"), "PATH": "/usr/bin:/bin"}, check=True, capture_output=True)
-        metingen.append(time.perf_counter() - start)
-    print(f"`kostenbaten onzekerheid casussen/hengelo` (100.000 trekkingen, hele proces): mediaan {statistics.median(metingen):.3f}s")
+    omgeving = {"PYTHONPATH": str(WORTEL / "src"), "PATH": "/usr/bin:/bin"}
 
+    def proces(*args: str) -> float:
+        metingen = []
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "kostenbaten", *args], cwd=WORTEL, env=omgeving, check=True, capture_output=True)
+            metingen.append(time.perf_counter() - start)
+        return statistics.median(metingen)
+
+    bereken = proces("bereken", "casussen/hengelo")
+    onzeker = proces("onzekerheid", "casussen/hengelo", "--trekkingen", "100000")
+    print("Hele proces, mediaan van 5:")
+    print(f"  kostenbaten bereken casussen/hengelo                          {bereken:.3f}s")
+    print(f"  kostenbaten onzekerheid casussen/hengelo (100.000 trekkingen) {onzeker:.3f}s ({onzeker / bereken:.2f} x bereken)")
 
 if __name__ == "__main__":
     main()
