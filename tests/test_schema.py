@@ -8,15 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from kostenbaten.cli import app
+from conftest import ROOT
 from kostenbaten.invoer.yamlbestand import lees_yaml
 from kostenbaten.uitvoer.schema import schemas
 
-WORTEL = Path(__file__).resolve().parent.parent
-SCHEMAMAP = WORTEL / "schema"
-runner = CliRunner()
+SCHEMAMAP = ROOT / "schema"
 
 
 def _soort(pad: Path) -> str:
@@ -25,7 +22,7 @@ def _soort(pad: Path) -> str:
     return "pilot" if pad.name == "pilot.yaml" else "casus"
 
 
-YAMLBESTANDEN = sorted((WORTEL / "casussen").rglob("*.yaml"))
+YAMLBESTANDEN = sorted((ROOT / "casussen").rglob("*.yaml"))
 
 
 def test_meegeleverde_schemas_zijn_actueel():
@@ -35,7 +32,7 @@ def test_meegeleverde_schemas_zijn_actueel():
     assert meegeleverd == vers, "draai `kostenbaten schema --overschrijf` en lever de schema's mee"
 
 
-@pytest.mark.parametrize("pad", YAMLBESTANDEN, ids=lambda p: str(p.relative_to(WORTEL)))
+@pytest.mark.parametrize("pad", YAMLBESTANDEN, ids=lambda p: str(p.relative_to(ROOT)))
 def test_yaml_wijst_naar_zijn_schema(pad):
     eerste = pad.read_text(encoding="utf-8").splitlines()[0]
     verwijzing = f"../../schema/{_soort(pad)}.schema.json"
@@ -56,7 +53,7 @@ def _als_json(waarde):
     return waarde
 
 
-@pytest.mark.parametrize("pad", YAMLBESTANDEN, ids=lambda p: str(p.relative_to(WORTEL)))
+@pytest.mark.parametrize("pad", YAMLBESTANDEN, ids=lambda p: str(p.relative_to(ROOT)))
 def test_yaml_voldoet_aan_zijn_schema(pad):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((SCHEMAMAP / f"{_soort(pad)}.schema.json").read_text(encoding="utf-8"))
@@ -77,13 +74,14 @@ def test_getal_of_blok_met_bereik():
     assert not valideer({**casus, "uren": {"waarde": 2, "minimum": 1}})
 
 
-def test_cli_schrijft_en_overschrijft_niet_ongevraagd(tmp_path):
+def test_cli_schrijft_en_overschrijft_niet_ongevraagd(cli, tmp_path):
     doel = tmp_path / "nieuw"
-    uit = runner.invoke(app, ["schema", str(doel)], catch_exceptions=False)
-    assert uit.exit_code == 0, uit.output
+    code, uit, fout = cli("schema", doel)
+    assert code == 0, fout
+    assert uit.splitlines() == [f"geschreven: {doel / naam}" for naam in schemas()]
     assert sorted(p.name for p in doel.iterdir()) == sorted(schemas())
     assert (doel / "variant.schema.json").read_text(encoding="utf-8") == schemas()["variant.schema.json"]
-    nogmaals = runner.invoke(app, ["schema", str(doel)])
-    assert nogmaals.exit_code == 2
-    assert "bestand bestaat al; gebruik --overschrijf" in nogmaals.stderr
-    assert runner.invoke(app, ["schema", str(doel), "--overschrijf"]).exit_code == 0
+    code, _, fout = cli("schema", doel)
+    assert code == 2
+    assert fout.splitlines()[:-1] == [f"{doel / naam}: bestand bestaat al; gebruik --overschrijf om het te vervangen" for naam in sorted(schemas())]
+    assert cli("schema", doel, "--overschrijf")[0] == 0

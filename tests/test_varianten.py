@@ -7,18 +7,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import HENGELO, ROOT
 from kostenbaten.berekening.kba import bereken_pilot
-from kostenbaten.cli import app
 from kostenbaten.fouten import InvoerFouten
 from kostenbaten.invoer.casussen import laad_project
 from kostenbaten.invoer.varianten import laad_invoer
 
-WORTEL = Path(__file__).resolve().parent.parent
-HENGELO = WORTEL / "casussen" / "hengelo"
-VARIANTEN = WORTEL / "casussen" / "varianten"
-runner = CliRunner()
+VARIANTEN = ROOT / "casussen" / "varianten"
 
 
 @pytest.fixture(scope="module")
@@ -31,11 +27,6 @@ def variant(tmp_path: Path, tekst: str) -> Path:
     pad = tmp_path / "variant.yaml"
     pad.write_text(f"naam: Proef\nbasis: {HENGELO}\n{tekst}", encoding="utf-8")
     return pad
-
-
-def _foutuitvoer(uit) -> str:
-    """Stderr zonder de regelafbreking die rich bij 80 tekens invoegt."""
-    return uit.stderr.replace("\n", "")
 
 
 def _zonder_rapportcijfers(model):
@@ -132,15 +123,14 @@ FOUTEN = [
 
 
 @pytest.mark.parametrize("tekst, melding", FOUTEN)
-def test_foute_variant_geeft_bestand_regel_en_melding(tmp_path, tekst, melding):
+def test_foute_variant_geeft_bestand_regel_en_melding(cli, tmp_path, tekst, melding):
     pad = variant(tmp_path, tekst)
     with pytest.raises(InvoerFouten) as fout:
         laad_invoer(pad)
     assert [str(f) for f in fout.value.fouten] == [f"{pad}:{melding}"]
-    uit = runner.invoke(app, ["vergelijk", str(HENGELO), str(pad)])
-    assert uit.exit_code == 2
-    assert f"{pad}:{melding}" in _foutuitvoer(uit)
-    assert "Traceback" not in uit.output
+    code, uit, fout = cli("vergelijk", HENGELO, pad)
+    assert (code, uit) == (2, "")
+    assert fout.splitlines() == [f"{pad}:{melding}", "1 fout(en) in de invoer; er is niets berekend."]
 
 
 def test_fout_over_een_blok_wijst_naar_de_wijziging_in_dat_blok(tmp_path):
@@ -191,11 +181,10 @@ def test_casusbestand_is_geen_variant():
 # -- vergelijk ------------------------------------------------------------------------
 
 
-def test_vergelijk_json_hengelo_900_en_vrijwilligers():
-    args = ["vergelijk", str(HENGELO), str(VARIANTEN / "hengelo-900.yaml"), str(VARIANTEN / "vrijwilligers.yaml")]
-    uit = runner.invoke(app, [*args, "-n", "5000", "-f", "json"], catch_exceptions=False)
-    assert uit.exit_code == 0, uit.output
-    doc = json.loads(uit.stdout)
+def test_vergelijk_json_hengelo_900_en_vrijwilligers(cli):
+    code, uit, fout = cli("vergelijk", HENGELO, VARIANTEN / "hengelo-900.yaml", VARIANTEN / "vrijwilligers.yaml", "-n", "5000", "-f", "json")
+    assert code == 0, fout
+    doc = json.loads(uit)
     namen = [k["naam"] for k in doc["vergelijking"]]
     assert namen == ["Hengelo", "Hengelo, 900 hulpvragen", "Vrijwilligers"]
     hengelo, negenhonderd, vrijwilligers = doc["vergelijking"]
@@ -208,18 +197,20 @@ def test_vergelijk_json_hengelo_900_en_vrijwilligers():
     assert rapport["totaal"]["puntschatting"] == vrijwilligers["extrapolatie"][0]["totaal"]
 
 
-def test_vergelijk_tabel():
-    uit = runner.invoke(app, ["vergelijk", str(HENGELO), str(VARIANTEN / "vrijwilligers.yaml"), "-n", "3000"], catch_exceptions=False)
-    assert uit.exit_code == 0, uit.output
+def test_vergelijk_tabel(cli):
+    code, uit, fout = cli("vergelijk", HENGELO, VARIANTEN / "vrijwilligers.yaml", "-n", "3000")
+    assert code == 0, fout
     for tekst in ("Hengelo", "Vrijwilligers", "115.566", "107.109", "kans op verlies", "Intervallen uit 3.000 trekkingen"):
-        assert tekst in uit.stdout
+        assert tekst in uit
 
 
-def test_vergelijk_meldt_fouten_van_alle_paden_samen(tmp_path):
+def test_vergelijk_meldt_fouten_van_alle_paden_samen(cli, tmp_path):
     a = tmp_path / "a.yaml"
     a.write_text(f"naam: A\nbasis: {HENGELO}\npilot: {{hulpvragn: 1}}\n", encoding="utf-8")
-    uit = runner.invoke(app, ["vergelijk", str(a), str(tmp_path / "weg")])
-    assert uit.exit_code == 2
-    assert f"{a}:3: pilot.hulpvragn" in _foutuitvoer(uit)
-    assert f"{tmp_path / 'weg'}: map of bestand bestaat niet" in _foutuitvoer(uit)
-    assert "2 fout(en) in de invoer" in _foutuitvoer(uit)
+    code, _, fout = cli("vergelijk", a, tmp_path / "weg")
+    assert code == 2
+    assert fout.splitlines() == [
+        f"{a}:3: pilot.hulpvragn: onbekende sleutel 'hulpvragn'; bedoelt u 'hulpvragen'?",
+        f"{tmp_path / 'weg'}: map of bestand bestaat niet",
+        "2 fout(en) in de invoer; er is niets berekend.",
+    ]
