@@ -69,7 +69,7 @@ def test_nulbreedte_geeft_exact_de_rekenkern(hengelo, soort):
     u = simuleer(pilot, casussen, trekkingen=2_500, zaad=7)
     assert len(u.invoer) > 20  # elke invoer heeft een (leeg) bereik
     for v in _alle_verdelingen(u):
-        verwacht = afronden_op_centen(v.puntschatting)
+        verwacht = afronden_op_centen(v.berekend)
         assert set(v.percentielen.values()) == {verwacht}
         assert v.gemiddelde == verwacht
     assert u.gemiddelde_netto.percentielen[50] == Decimal("583.67")
@@ -123,7 +123,7 @@ def test_kans_in_monte_carlo_is_slagen_of_niet(hengelo):
     assert v.percentielen[5] == -240 and v.percentielen[95] == 1374
     assert Decimal("0.48") < v.kans_negatief < Decimal("0.52")
     assert abs(v.gemiddelde - 567) < 15  # het gemiddelde nadert de verwachtingswaarde
-    assert v.puntschatting == 567
+    assert v.berekend == 567
     assert u.kansen == (1,)
 
 
@@ -144,7 +144,7 @@ def test_driehoek_en_interval_liggen_waar_ze_horen(hengelo):
     assert abs(v.percentielen[5] - (574 + 600)) < 10
     assert abs(v.percentielen[95] - (574 + 1200)) < 10
     assert abs(v.percentielen[50] - 1374) < 10
-    # Casus 3 bevat de rechtbank (driehoek 0 / 500 / 500): nooit boven de puntschatting.
+    # Casus 3 bevat de rechtbank (driehoek 0 / 500 / 500): nooit boven de berekende waarde.
     assert u.casussen[3].percentielen[95] <= 1040
 
 
@@ -165,7 +165,7 @@ def test_cli_hengelo_json(cli):
     assert doc["gemiddelde_netto"]["p50"] == "583.67"
     rapport = next(e for e in doc["extrapolatie"] if e["methode"] == "rapport")
     assert rapport["totaal"] == {
-        "puntschatting": "115566",
+        "berekend": "115566",
         "p5": "115566",
         "p50": "115566",
         "p95": "115566",
@@ -224,8 +224,8 @@ def test_cli_nulbreedte_in_yaml_geeft_de_gepubliceerde_exacte_cijfers(cli, tmp_p
     assert len(doc["invoer_met_bereik"]) == 4 and doc["kans_van_slagen"] == [1]
     assert {doc["gemiddelde_netto"][p] for p in ("p5", "p50", "p95", "gemiddelde")} == {"583.67"}
     totaal = {e["methode"]: e["totaal"] for e in doc["extrapolatie"]}
-    assert {totaal["rapport"][p] for p in ("puntschatting", "p5", "p50", "p95")} == {"115566"}
-    assert {totaal["gewogen"][p] for p in ("puntschatting", "p5", "p50", "p95")} == {"107109"}
+    assert {totaal["rapport"][p] for p in ("berekend", "p5", "p50", "p95")} == {"115566"}
+    assert {totaal["gewogen"][p] for p in ("berekend", "p5", "p50", "p95")} == {"107109"}
 
 
 @settings(max_examples=25, deadline=None)
@@ -245,7 +245,7 @@ def test_eigenschap_nulbreedte_en_volgorde(bedragen, hulpvragen, breedte):
     for v in _alle_verdelingen(u):
         assert v.percentielen[5] <= v.percentielen[50] <= v.percentielen[95]
         if breedte == 0:
-            assert set(v.percentielen.values()) == {afronden_op_centen(v.puntschatting)}
+            assert set(v.percentielen.values()) == {afronden_op_centen(v.berekend)}
         else:
-            # De puntschatting rekent met de ondergrens van elk kengetal; trekkingen liggen erboven.
-            assert v.percentielen[5] >= afronden_op_centen(v.puntschatting) - Decimal("0.01")
+            # De berekende waarde rekent met de ondergrens van elk kengetal; trekkingen liggen erboven.
+            assert v.percentielen[5] >= afronden_op_centen(v.berekend) - Decimal("0.01")

@@ -194,7 +194,7 @@ def test_vergelijk_json_hengelo_900_en_vrijwilligers(cli):
     rapport = vrijwilligers["onzekerheid"]["extrapolatie"][0]
     assert rapport["methode"] == "rapport"
     assert Decimal(rapport["totaal"]["p5"]) < Decimal(rapport["totaal"]["p95"])
-    assert rapport["totaal"]["puntschatting"] == vrijwilligers["extrapolatie"][0]["totaal"]
+    assert rapport["totaal"]["berekend"] == vrijwilligers["extrapolatie"][0]["totaal"]
 
 
 def test_vergelijk_tabel(cli):

@@ -67,11 +67,11 @@ class OnzekereInvoer:
 
 @dataclass(frozen=True)
 class Verdeling:
-    """Percentielen en gemiddelde van één cijfer over alle trekkingen, op centen, naast de puntschatting."""
+    """Percentielen en gemiddelde van één cijfer over alle trekkingen, op centen, naast de berekende waarde."""
 
     percentielen: dict[int, Decimal]
     gemiddelde: Decimal
-    puntschatting: Decimal  # de uitkomst van de rekenkern (verwachtingswaarde), exact
+    berekend: Decimal  # de uitkomst van de rekenkern (verwachtingswaarde), exact
     kans_negatief: Decimal  # aandeel trekkingen onder nul, exact (aantal / N)
 
 
@@ -230,7 +230,7 @@ def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | 
         return Verdeling(
             percentielen={p: centen_uit_float(percentielen[k, rij]) for k, p in enumerate(PERCENTIELEN)},
             gemiddelde=centen_uit_float(gemiddelden[rij]),
-            puntschatting=exact,
+            berekend=exact,
             kans_negatief=deel(Decimal(int(negatief[rij])), trekkingen),
         )
 

@@ -57,7 +57,7 @@ def _tabel(titel: str, eerste: str) -> Table:
 
 def _verdelingscellen(v, decimalen: int = 0) -> list:
     return [
-        getal_tekst(v.puntschatting, decimalen),
+        getal_tekst(v.berekend, decimalen),
         *(getal_tekst(v.percentielen[p], decimalen) for p in (5, 50, 95)),
         procent(v.kans_negatief),
     ]
@@ -167,7 +167,7 @@ def toon_onzekerheid(u, console: Console) -> None:
 
 def verdeling_json(v) -> dict:
     return {
-        "puntschatting": json_bedrag(v.puntschatting),
+        "berekend": json_bedrag(v.berekend),
         **{f"p{p}": json_bedrag(w) for p, w in v.percentielen.items()},
         "gemiddelde": json_bedrag(v.gemiddelde),
         "kans_negatief": kans_json(v.kans_negatief),

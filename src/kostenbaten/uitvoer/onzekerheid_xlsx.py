@@ -11,7 +11,7 @@ from kostenbaten.uitvoer.onzekerheid import DELEN_NAMEN, METHODE_NAMEN
 
 EURO = '"€" #,##0.00;"€" -#,##0.00'
 PROCENT = "0.00%"
-KOPPEN = ("Puntschatting", "P5", "P50", "P95", "Gemiddelde", "Kans op verlies")
+KOPPEN = ("Berekend", "P5", "P50", "P95", "Gemiddelde", "Kans op verlies")
 
 
 def _rij(blad, waarden, vet: bool = False) -> None:
@@ -22,7 +22,7 @@ def _rij(blad, waarden, vet: bool = False) -> None:
 
 
 def _verdeling(blad, label: list, v) -> None:
-    blad.append([*label, v.puntschatting, *(v.percentielen[p] for p in (5, 50, 95)), v.gemiddelde, v.kans_negatief])
+    blad.append([*label, v.berekend, *(v.percentielen[p] for p in (5, 50, 95)), v.gemiddelde, v.kans_negatief])
     rij = blad[blad.max_row]
     for cel in rij[len(label) : len(label) + 5]:
         cel.number_format = EURO
@@ -36,7 +36,7 @@ def schrijf_onzekerheid(u, pad: Path) -> None:
     _rij(blad, [f"Onzekerheid pilot {u.deterministisch.pilot.naam}"], vet=True)
     _rij(blad, ["Trekkingen", u.trekkingen])
     _rij(blad, ["Zaad", u.zaad])
-    _rij(blad, ["Percentielen en gemiddelden zijn op centen afgerond; de puntschatting is de exacte berekening."])
+    _rij(blad, ["Percentielen en gemiddelden zijn op centen afgerond; berekend is de exacte uitkomst van `bereken`."])
     blad.append([])
     _rij(blad, ["Netto per casus", "", *KOPPEN], vet=True)
     for nummer, v in u.casussen.items():
