@@ -156,7 +156,7 @@ def toon_onzekerheid(u, console: Console) -> None:
     console.print(
         Text(
             "Berekend: de exacte uitkomst van `bereken` (met een kans van slagen: de verwachtingswaarde). "
-            "Percentielen en gemiddelden zijn op centen afgerond.",
+            "Hier op hele euro's; JSON en Excel geven percentielen en gemiddelden op centen.",
             style="dim",
         )
     )
