@@ -65,7 +65,7 @@ FOUTE_INVOER = [
     ),
     pytest.param(
         _zet("casus-5.yaml", "nummer: 5", "nummer: 4"),
-        ["casus-5.yaml:@nummer:@: nummer: casusnummer 4 staat ook in {map}/casus-4.yaml:1"],
+        ["casus-5.yaml:@nummer:@: nummer: casusnummer 4 staat ook in {map}/casus-4.yaml:2"],
         id="dubbel-casusnummer",
     ),
     pytest.param(
@@ -80,13 +80,13 @@ FOUTE_INVOER = [
     ),
     pytest.param(
         _zet("casus-6.yaml", "titel: Verrekening van toeslagen gestopt\n", "titel: Verrekening\ntitel: nog eens\n"),
-        ["casus-6.yaml:@nog eens@: titel: sleutel 'titel' staat dubbel (eerder op regel 2)"],
+        ["casus-6.yaml:@nog eens@: titel: sleutel 'titel' staat dubbel (eerder op regel 3)"],
         id="dubbele-sleutel",
     ),
     pytest.param(
         _zet("casus-1.yaml", "uren: 2\n", "uuren: 2\n"),
         [
-            "casus-1.yaml:1: uren: verplichte sleutel ontbreekt",
+            "casus-1.yaml:2: uren: verplichte sleutel ontbreekt",
             "casus-1.yaml:@uuren@: uuren: onbekende sleutel 'uuren'; bedoelt u 'uren'?",
         ],
         id="tikfout-in-sleutel",

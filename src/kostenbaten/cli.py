@@ -383,3 +383,132 @@ def main() -> None:
         )
         sys.exit(EXIT_INTERNE_FOUT)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+# -- onzekerheid, varianten en schema's ---------------------------------------------
+
+PadArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="Casussenmap (met pilot.yaml) of variantbestand, bijvoorbeeld casussen/hengelo of casussen/varianten/vrijwilligers.yaml.",
+        show_default=False,
+    ),
+]
+TrekkingenOptie = Annotated[
+    int, typer.Option("--trekkingen", "-n", min=1, max=10_000_000, help="Aantal Monte-Carlo-trekkingen.")
+]
+ZaadOptie = Annotated[int, typer.Option("--zaad", help="Startwaarde van de toevalsgenerator; hetzelfde zaad geeft dezelfde uitkomst.")]
+OnzekerheidXlsxOptie = Annotated[
+    Optional[Path],
+    typer.Option("--xlsx", help="Schrijf de percentielen en histogrammen ook naar deze Excel-werkmap.", show_default=False),
+]
+
+
+def laad_pad(pad: Path):
+    """Laadt een casussenmap of een variant; bij fouten: alle meldingen naar stderr en afsluitcode 2."""
+    from kostenbaten.invoer.varianten import laad_invoer
+
+    try:
+        return laad_invoer(pad)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+
+
+def _schrijf(pad: Path, schrijf, overschrijf: bool) -> None:
+    from kostenbaten.uitvoer.bestand import schrijf_atomair
+
+    try:
+        schrijf_atomair(pad, schrijf, overschrijf)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+
+
+@app.command()
+def onzekerheid(
+    pad: PadArgument,
+    trekkingen: TrekkingenOptie = 100_000,
+    zaad: ZaadOptie = 1,
+    formaat: FormaatOptie = Formaat.tabel,
+    xlsx: OnzekerheidXlsxOptie = None,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Monte-Carlo over alle bereiken: 90%-intervallen (P5-P95) en de kans op een negatief totaal."""
+    from kostenbaten.berekening.onzekerheid import simuleer
+
+    project = laad_pad(pad)
+    _mag_schrijven(xlsx, overschrijf)
+    uitkomst = simuleer(project.pilot, project.casussen, trekkingen, zaad)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.json_uitvoer import dump
+        from kostenbaten.uitvoer.onzekerheid import onzekerheid_json
+
+        typer.echo(dump(onzekerheid_json(uitkomst)))
+    else:
+        from kostenbaten.uitvoer.onzekerheid import toon_onzekerheid
+
+        toon_onzekerheid(uitkomst, _console())
+    if xlsx is not None:
+        from kostenbaten.uitvoer.onzekerheid_xlsx import schrijf_onzekerheid
+
+        _schrijf(xlsx, lambda doel: schrijf_onzekerheid(uitkomst, doel), overschrijf)
+
+
+@app.command()
+def vergelijk(
+    paden: Annotated[
+        list[Path],
+        typer.Argument(help="Casussenmappen en variantbestanden, bijvoorbeeld casussen/hengelo casussen/varianten/*.yaml.", show_default=False),
+    ],
+    trekkingen: TrekkingenOptie = 20_000,
+    zaad: ZaadOptie = 1,
+    formaat: FormaatOptie = Formaat.tabel,
+):
+    """Pilots en varianten naast elkaar: gemiddelde, beide extrapolaties en, bij bereiken, hun 90%-interval."""
+    from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
+    from kostenbaten.invoer.varianten import laad_invoer
+
+    projecten, fouten = [], []
+    for pad in paden:
+        try:
+            projecten.append(laad_invoer(pad))
+        except InvoerFouten as f:
+            fouten += f.fouten
+    if fouten:
+        _toon_fouten(InvoerFouten(fouten))
+    kolommen = reken_vergelijking(projecten, trekkingen, zaad)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.json_uitvoer import dump
+        from kostenbaten.uitvoer.vergelijking import vergelijking_json
+
+        typer.echo(dump(vergelijking_json(kolommen, trekkingen, zaad)))
+    else:
+        from kostenbaten.uitvoer.vergelijking import toon_vergelijking
+
+        toon_vergelijking(kolommen, trekkingen, zaad, _console())
+
+
+@app.command()
+def schema(
+    map_: Annotated[
+        Path, typer.Argument(help="Map voor de schema's; wordt aangemaakt als hij niet bestaat.")
+    ] = Path("schema"),
+    overschrijf: OverschrijfOptie = False,
+):
+    """Schrijf JSON Schema's van de invoerformaten (pilot, casus, variant, ...) voor editors met YAML-ondersteuning."""
+    from kostenbaten.uitvoer.bestand import controleer_doel
+    from kostenbaten.uitvoer.schema import schemas
+
+    inhoud = schemas()
+    map_.mkdir(parents=True, exist_ok=True)
+    # Eerst alle doelen controleren, zodat er niet half geschreven wordt.
+    fouten = []
+    for naam in inhoud:
+        try:
+            controleer_doel(map_ / naam, overschrijf)
+        except InvoerFouten as f:
+            fouten += f.fouten
+    if fouten:
+        _toon_fouten(InvoerFouten(fouten))
+    for naam, tekst in inhoud.items():
+        _schrijf(map_ / naam, lambda doel, tekst=tekst: doel.write_text(tekst, encoding="utf-8"), overschrijf)
+        typer.echo(f"geschreven: {map_ / naam}")

@@ -6,10 +6,11 @@ benoemde functies hieronder, die de uitvoer (of de rapportregels) gebruiken.
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 
 NUL = Decimal(0)
 HONDERD = Decimal(100)
+MILJOENSTE = Decimal("0.000001")
 
 # Genoeg cijfers om een deling als 3.502 / 6 pas bij de uitvoer af te ronden.
 PRECISIE = 50
@@ -81,6 +82,19 @@ def afronden_op_duizendtal(waarde: Decimal) -> Decimal:
 def afronden_op_procent(waarde: Decimal) -> Decimal:
     """Rapportregel: een percentage op hele procenten (68,19 wordt 68)."""
     return _kwantiseer(waarde, Decimal(1), ROUND_HALF_UP)
+
+
+def centen_uit_float(waarde: float) -> Decimal:
+    """Presentatie van een Monte-Carlo-uitkomst: een float64 wordt geld op hele centen.
+
+    De trekkingen rekenen in float64; dit is de enige plek waar zo'n getal weer
+    geld wordt. Eerst op een miljoenste euro: dat wist de rekenruis van float64
+    (bij bedragen tot honderden miljoenen kleiner dan 1e-7), zodat een exacte
+    halve cent als 6,645 niet als 6,6449999... naar beneden afrondt. Daarna
+    op centen, half naar boven, zoals `afronden_op_centen`.
+    """
+    zonder_ruis = Decimal(float(waarde)).quantize(MILJOENSTE, rounding=ROUND_HALF_EVEN)
+    return afronden_op_centen(zonder_ruis)
 
 
 AFRONDINGSREGELS = {

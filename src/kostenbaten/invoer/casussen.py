@@ -92,6 +92,11 @@ def laad_project(map_: Path | str) -> Project:
     )
 
 
+def verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen) -> list[Fout]:
+    """Alle controles over bestanden heen bij een geldige pilot; ook voor samengevoegde varianten."""
+    return _verwijzingen(pilot, pilotbestand, casussen) + _casusverwijzingen(_Namen.uit_pilot(pilot), casussen)
+
+
 def _dubbele_nummers(casussen) -> list[Fout]:
     fouten = []
     gezien: dict[int, YamlBestand] = {}

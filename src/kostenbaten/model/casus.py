@@ -55,8 +55,10 @@ def _kans(waarde: Decimal) -> Decimal:
     return waarde
 
 
-Getal = Annotated[Decimal, BeforeValidator(_als_decimal)]
-Bedrag = Annotated[Decimal, BeforeValidator(_als_decimal), AfterValidator(_niet_negatief)]
+# `json_schema_input_type`: het JSON Schema voor editors toont wat in de YAML mag
+# staan (een getal), niet wat pydantic van Decimal maakt (getal of tekst).
+Getal = Annotated[Decimal, BeforeValidator(_als_decimal, json_schema_input_type=float)]
+Bedrag = Annotated[Decimal, BeforeValidator(_als_decimal, json_schema_input_type=float), AfterValidator(_niet_negatief)]
 Tekst = Annotated[str, Field(min_length=1)]
 Naam = Annotated[str, Field(min_length=1, pattern=r"^[a-z][a-z0-9_]*$")]
 
@@ -72,6 +74,10 @@ class Basis(BaseModel):
 # -- onzekere invoer -------------------------------------------------------------
 
 
+def _lijst_als_tuple(waarde):
+    return tuple(waarde) if isinstance(waarde, list) else waarde
+
+
 class Onzeker(Basis):
     """Een invoerwaarde met eventueel een bereik.
 
@@ -84,7 +90,8 @@ class Onzeker(Basis):
     waarde: Bedrag
     min: Bedrag | None = None
     max: Bedrag | None = None
-    interval_90: tuple[Bedrag, Bedrag] | None = None
+    # YAML geeft een lijst; het strikte model wil een tuple van precies twee.
+    interval_90: Annotated[tuple[Bedrag, Bedrag], BeforeValidator(_lijst_als_tuple)] | None = None
 
     @model_validator(mode="after")
     def _bereik_klopt(self):
@@ -123,9 +130,11 @@ def _kans_onzeker(o: Onzeker) -> Onzeker:
     return o
 
 
-Invoer = Annotated[Onzeker, BeforeValidator(_als_onzeker)]
-Percentage = Annotated[Onzeker, BeforeValidator(_als_onzeker), AfterValidator(_percentage_onzeker)]
-Kans = Annotated[Onzeker, BeforeValidator(_als_onzeker), AfterValidator(_kans_onzeker)]
+# Een los getal of een blok met bereik; het JSON Schema laat beide toe.
+_GETAL_OF_BEREIK = BeforeValidator(_als_onzeker, json_schema_input_type=float | Onzeker)
+Invoer = Annotated[Onzeker, _GETAL_OF_BEREIK]
+Percentage = Annotated[Onzeker, _GETAL_OF_BEREIK, AfterValidator(_percentage_onzeker)]
+Kans = Annotated[Onzeker, _GETAL_OF_BEREIK, AfterValidator(_kans_onzeker)]
 
 
 # -- pilot ---------------------------------------------------------------------

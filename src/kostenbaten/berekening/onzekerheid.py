@@ -1,0 +1,251 @@
+"""Monte-Carlo over de bereiken van de invoer: de hele KBA per trekking, gevectoriseerd in float64.
+
+Elke trekking rekent dezelfde KBA als `berekening.kba`, maar met getrokken
+invoer. Zo trekken we:
+
+- een getal zonder bereik blijft vast (de `waarde`);
+- `{waarde, min, max}`: een driehoeksverdeling met de top bij `waarde`;
+- `{waarde, interval_90: [laag, hoog]}`: een gesplitste normale verdeling met
+  mediaan `waarde`, links met spreiding (waarde - laag) / 1,645 en rechts met
+  (hoog - waarde) / 1,645; laag en hoog zijn dan precies het 5e en 95e
+  percentiel, ook als het interval scheef ligt;
+- wat buiten het toegestane gebied valt (een negatief bedrag, een kans boven 1,
+  een aandeel boven 100) wordt op de grens gezet;
+- `kans` van een casus: per trekking slaagt de casus of niet (Bernoulli); bij
+  succes tellen alle baten volledig, anders geen enkele; de kosten tellen altijd.
+  De rekenkern gebruikt daarentegen de verwachtingswaarde (baten x kans).
+
+Een kengetal, tarief of aandeel wordt één keer per trekking getrokken en geldt
+dan voor alle casussen; uren, kansen en eigen baten trekt elke casus apart.
+
+Geheugen: de trekkingen gaan in blokken van `BLOK`; van elke trekking bewaren we
+alleen de cijfers waarvan we percentielen tonen (één float64 per cijfer). Het
+werkgeheugen van een blok is vast; wat met N groeit is precies wat exacte
+percentielen nodig hebben. Floats worden pas aan het eind geld, via
+`geld.centen_uit_float`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+import numpy as np
+
+from kostenbaten.berekening.kba import METHODEN, PilotUitkomst, _tekst, bereken_pilot
+from kostenbaten.geld import centen_uit_float, deel
+from kostenbaten.model.casus import GROEPEN, Baat, Casus, Onzeker, Pilot
+
+PERCENTIELEN = (5, 50, 95)
+BLOK = 20_000  # trekkingen per blok; vast, zodat een zaad altijd dezelfde uitkomst geeft
+Z95 = 1.6448536269514722  # 95e percentiel van de standaardnormale verdeling
+HISTOGRAM_KLASSEN = 16
+DELEN = ("totaal", "client", "overheid")
+
+_GELD = (0.0, math.inf)
+_KANS = (0.0, 1.0)
+_PROCENT = (0.0, 100.0)
+
+
+@dataclass(frozen=True)
+class OnzekereInvoer:
+    """Eén invoerwaarde met een bereik, met de plek waar hij staat en zijn grenzen."""
+
+    plek: str  # "kengetallen.toevoeging.bedrag" of "casus 1: uren"
+    onzeker: Onzeker
+    grenzen: tuple[float, float]
+
+    @property
+    def verdeling(self) -> str:
+        o = self.onzeker
+        if o.min is not None:
+            return f"driehoek: min {_tekst(o.min)}, top {_tekst(o.waarde)}, max {_tekst(o.max)}"
+        laag, hoog = o.interval_90
+        return f"90%-interval {_tekst(laag)} tot {_tekst(hoog)}, mediaan {_tekst(o.waarde)}"
+
+
+@dataclass(frozen=True)
+class Verdeling:
+    """Percentielen en gemiddelde van één cijfer over alle trekkingen, op centen, naast de berekende waarde."""
+
+    percentielen: dict[int, Decimal]
+    gemiddelde: Decimal
+    berekend: Decimal  # de uitkomst van de rekenkern (verwachtingswaarde), exact
+    kans_negatief: Decimal  # aandeel trekkingen onder nul, exact (aantal / N)
+
+
+@dataclass(frozen=True)
+class Histogram:
+    randen: tuple[Decimal, ...]  # klassengrenzen, één meer dan er klassen zijn
+    aantallen: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class OnzekerheidUitkomst:
+    deterministisch: PilotUitkomst
+    trekkingen: int
+    zaad: int
+    invoer: tuple[OnzekereInvoer, ...]
+    kansen: tuple[int, ...]  # nummers van casussen met een kans van slagen
+    casussen: dict[int, Verdeling]  # netto per casus
+    gemiddelde_netto: Verdeling
+    extrapolaties: dict[str, dict[str, Verdeling]]  # methode -> totaal / client / overheid
+    histogrammen: dict[str, Histogram]  # methode -> histogram van het totaal
+
+    @property
+    def heeft_onzekerheid(self) -> bool:
+        return bool(self.invoer or self.kansen)
+
+
+def onzekere_invoer(pilot: Pilot, casussen) -> list[OnzekereInvoer]:
+    """Alle invoer met een bereik, in een vaste volgorde (die bepaalt welke trekking waar hoort)."""
+    kandidaten = [("hulpvragen", pilot.hulpvragen, _GELD)]
+    kandidaten += [(f"rechtsgebieden.{n}.aandeel", g.aandeel, _PROCENT) for n, g in pilot.rechtsgebieden.items()]
+    kandidaten += [(f"tarieven.{n}.per_uur", t.per_uur, _GELD) for n, t in pilot.tarieven.items()]
+    kandidaten += [(f"kengetallen.{n}.bedrag", k.bedrag, _GELD) for n, k in pilot.kengetallen.items()]
+    for casus in casussen:
+        kandidaten += [(f"casus {casus.nummer}: uren", casus.uren, _GELD), (f"casus {casus.nummer}: kans", casus.kans, _KANS)]
+        for i, baat in enumerate(casus.baten):
+            kandidaten += [(f"casus {casus.nummer}: baten[{i}].{s}", getattr(baat, s), _GELD) for s in ("bedrag", "per_maand")]
+    return [OnzekereInvoer(plek, o, grenzen) for plek, o, grenzen in kandidaten if o is not None and o.heeft_bereik]
+
+
+def _trek(invoer: OnzekereInvoer, rng: np.random.Generator, n: int) -> np.ndarray:
+    o = invoer.onzeker
+    waarde = float(o.waarde)
+    if o.min is not None:
+        laag, hoog = float(o.min), float(o.max)
+        if laag == hoog:
+            return np.full(n, waarde)
+        getrokken = rng.triangular(laag, waarde, hoog, n)
+    else:
+        laag, hoog = (float(g) for g in o.interval_90)
+        z = rng.standard_normal(n)
+        getrokken = waarde + z * np.where(z < 0, (waarde - laag) / Z95, (hoog - waarde) / Z95)
+    return np.clip(getrokken, *invoer.grenzen, out=getrokken)
+
+
+def _baat(baat: Baat, pilot: Pilot, in_beeld: int) -> tuple[Onzeker, int, str]:
+    """Invoer, vermenigvuldiger (getelde maanden) en actor van een baat, zoals `bereken_casus` ze kiest."""
+    if baat.kengetal is not None:
+        kengetal = pilot.kengetallen[baat.kengetal]
+        return kengetal.bedrag, 1, baat.actor or kengetal.actor
+    if baat.per_maand is not None:
+        return baat.per_maand, min(baat.maanden, in_beeld), baat.actor
+    return baat.bedrag, 1, baat.actor
+
+
+class _Rekenplan:
+    """De KBA als bewerkingen op arrays: één blok trekkingen in, de bewaarde cijfers uit."""
+
+    def __init__(self, pilot: Pilot, casussen: tuple[Casus, ...], maanden: int | None):
+        self.pilot = pilot
+        self.casussen = casussen
+        self.in_beeld = pilot.maanden_in_beeld if maanden is None else maanden
+        self.invoer = onzekere_invoer(pilot, casussen)
+        self.groep = {naam: actor.groep for naam, actor in pilot.alle_actoren.items()}
+        self.gebieden = {
+            naam: [i for i, c in enumerate(casussen) if c.rechtsgebied == naam] for naam in pilot.rechtsgebieden
+        }
+        # Rijen van de bewaarde cijfers: netto per casus, gemiddelde netto, dan per methode totaal/client/overheid.
+        self.rijen = len(casussen) + 1 + len(METHODEN) * len(DELEN)
+
+    def blok(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        getrokken = {id(i.onzeker): _trek(i, rng, n) for i in self.invoer}
+
+        def w(o: Onzeker):
+            return getrokken.get(id(o), float(o.waarde))
+
+        saldi = np.zeros((len(GROEPEN), len(self.casussen), n))
+        client, overheid = saldi
+        per_groep = dict(zip(GROEPEN, saldi))
+        for c, casus in enumerate(self.casussen):
+            uren = w(casus.uren)
+            for tarief in self.pilot.tarieven.values():
+                per_groep[self.groep[tarief.betaler]][c] -= uren * w(tarief.per_uur)
+            slaagt = 1.0 if casus.kans is None else rng.random(n) < w(casus.kans)
+            for baat in casus.baten:
+                invoer, maanden, actor = _baat(baat, self.pilot, self.in_beeld)
+                per_groep[self.groep[actor]][c] += w(invoer) * maanden * slaagt
+        netto = client + overheid
+
+        aantal = len(self.casussen)
+        hulpvragen = w(self.pilot.hulpvragen)
+        aandelen = {naam: w(g.aandeel) for naam, g in self.pilot.rechtsgebieden.items()}
+        gedekt = hulpvragen * sum(aandelen.values()) / 100
+        uit = np.empty((self.rijen, n))
+        uit[:aantal] = netto
+        uit[aantal] = netto.sum(axis=0) / aantal
+        rij = aantal + 1
+        for deel_ in (netto, client, overheid):  # methode rapport: vlak gemiddelde x gedekte hulpvragen
+            uit[rij] = deel_.sum(axis=0) / aantal * gedekt
+            rij += 1
+        for deel_ in (netto, client, overheid):  # methode gewogen: per rechtsgebied
+            uit[rij] = 0.0
+            for naam, casusrijen in self.gebieden.items():
+                if casusrijen:
+                    uit[rij] += deel_[casusrijen].sum(axis=0) / len(casusrijen) * (hulpvragen * aandelen[naam] / 100)
+            rij += 1
+        return uit
+
+
+def _histogram(waarden: np.ndarray) -> Histogram:
+    laagste, hoogste = waarden.min(), waarden.max()
+    if laagste == hoogste:  # zonder spreiding: één klasse van breedte nul
+        return Histogram((centen_uit_float(laagste),) * 2, (len(waarden),))
+    aantallen, randen = np.histogram(waarden, bins=HISTOGRAM_KLASSEN)
+    return Histogram(tuple(centen_uit_float(r) for r in randen), tuple(int(a) for a in aantallen))
+
+
+def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | None = None, blok: int = BLOK) -> OnzekerheidUitkomst:
+    """Trekt `trekkingen` keer de hele KBA; hetzelfde zaad geeft dezelfde uitkomst."""
+    if trekkingen < 1:
+        raise ValueError("er is minstens één trekking nodig")
+    casussen = tuple(casussen)
+    deterministisch = bereken_pilot(pilot, casussen, maanden)
+    plan = _Rekenplan(pilot, casussen, maanden)
+    rng = np.random.default_rng(zaad)
+    cijfers = np.empty((plan.rijen, trekkingen))
+    sommen = np.zeros(plan.rijen)
+    negatief = np.zeros(plan.rijen, dtype=np.int64)
+    for start in range(0, trekkingen, blok):
+        stop = min(start + blok, trekkingen)
+        uitkomsten = cijfers[:, start:stop]
+        uitkomsten[:] = plan.blok(rng, stop - start)
+        # Gemiddelde en kans op verlies per blok bijhouden: geen hulparrays ter grootte van N.
+        sommen += uitkomsten.sum(axis=1)
+        negatief += (uitkomsten < 0).sum(axis=1)
+
+    aantal = len(casussen)
+    rapport, gewogen = (aantal + 1, aantal + 1 + len(DELEN))
+    histogrammen = {}
+    for methode, rij in zip(METHODEN, (rapport, gewogen)):
+        histogrammen[methode] = _histogram(cijfers[rij])
+    gemiddelden = sommen / trekkingen
+    # Het laatste gebruik van de trekkingen: percentielen mogen de rijen ter plekke herschikken.
+    percentielen = np.percentile(cijfers, PERCENTIELEN, axis=1, overwrite_input=True)
+
+    def verdeling(rij: int, exact: Decimal) -> Verdeling:
+        return Verdeling(
+            percentielen={p: centen_uit_float(percentielen[k, rij]) for k, p in enumerate(PERCENTIELEN)},
+            gemiddelde=centen_uit_float(gemiddelden[rij]),
+            berekend=exact,
+            kans_negatief=deel(Decimal(int(negatief[rij])), trekkingen),
+        )
+
+    extrapolaties = {}
+    for methode, eerste in zip(METHODEN, (rapport, gewogen)):
+        e = deterministisch.extrapolaties[methode]
+        extrapolaties[methode] = {d: verdeling(eerste + k, getattr(e, d)) for k, d in enumerate(DELEN)}
+    return OnzekerheidUitkomst(
+        deterministisch=deterministisch,
+        trekkingen=trekkingen,
+        zaad=zaad,
+        invoer=tuple(plan.invoer),
+        kansen=tuple(c.nummer for c in casussen if c.kans is not None),
+        casussen={c.nummer: verdeling(i, c.netto) for i, c in enumerate(deterministisch.casussen)},
+        gemiddelde_netto=verdeling(aantal, deterministisch.gemiddelde_netto),
+        extrapolaties=extrapolaties,
+        histogrammen=histogrammen,
+    )

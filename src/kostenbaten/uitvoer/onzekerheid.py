@@ -1,0 +1,196 @@
+"""Uitvoer van de Monte-Carlo-analyse: tabellen en histogram in de terminal, en het JSON-document.
+
+Werkt alleen met de Decimal-uitkomsten van `berekening.onzekerheid`; numpy is
+hier niet nodig.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from kostenbaten.berekening.kba import _tekst
+from kostenbaten.geld import HONDERD, getal_nl, json_bedrag
+
+DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid"}
+METHODE_NAMEN = {"rapport": "rapport (vlak gemiddelde)", "gewogen": "gewogen (per rechtsgebied)"}
+BALK = 40  # tekens voor de langste histogrambalk
+
+
+def procent(kans: Decimal) -> str:
+    """Een kans als percentage met één decimaal: 0,0123 wordt 1,2%."""
+    return f"{getal_nl(kans * HONDERD, 1)}%"
+
+
+def kans_json(kans: Decimal) -> str:
+    """Een kans voor JSON: decimale tekst op vier decimalen (0.0123)."""
+    return f"{kans.quantize(Decimal('0.0001'), rounding=ROUND_HALF_UP):f}"
+
+
+def interval_tekst(v) -> str:
+    """`€ 334 tot € 137.052`: het 90%-interval (P5 tot P95) van een verdeling."""
+    return f"€ {getal_nl(v.percentielen[5])} tot € {getal_nl(v.percentielen[95])}"
+
+
+# -- terminal -------------------------------------------------------------------
+
+
+def getal_tekst(waarde: Decimal, decimalen: int = 0) -> Text:
+    """Een bedrag zonder euroteken (de tabeltitel zegt 'in euro'), negatief in rood en met min-teken."""
+    return Text(getal_nl(waarde, decimalen), style="red" if waarde < 0 else "")
+
+
+def _tabel(titel: str, eerste: str) -> Table:
+    tabel = Table(
+        title=titel,
+        title_justify="left",
+        caption="bedragen in euro; berekend: zoals `bereken`; P5 / P50 / P95: percentielen van de trekkingen",
+    )
+    tabel.add_column(eerste)
+    for kolom in ("Berekend", "P5", "P50", "P95", "Kans op verlies"):
+        tabel.add_column(kolom, justify="right")
+    return tabel
+
+
+def _verdelingscellen(v, decimalen: int = 0) -> list:
+    return [
+        getal_tekst(v.berekend, decimalen),
+        *(getal_tekst(v.percentielen[p], decimalen) for p in (5, 50, 95)),
+        procent(v.kans_negatief),
+    ]
+
+
+def invoer_tabel(u) -> Table | Text:
+    if not u.heeft_onzekerheid:
+        return Text(
+            "Geen invoer met een bereik en geen kans van slagen: elke trekking is gelijk aan de berekende waarde. "
+            "Zie docs/onzekerheid.md om bereiken toe te voegen.",
+            style="yellow",
+        )
+    tabel = Table(title="Invoer met een bereik", title_justify="left")
+    tabel.add_column("Waar")
+    tabel.add_column("Verdeling")
+    plekken = {i.plek for i in u.invoer}
+    for i in u.invoer:
+        tabel.add_row(i.plek, i.verdeling + ("; daarna slaagt de casus of niet" if i.plek.endswith(": kans") else ""))
+    for nummer in u.kansen:
+        if f"casus {nummer}: kans" not in plekken:
+            casus = next(c.casus for c in u.deterministisch.casussen if c.nummer == nummer)
+            tabel.add_row(f"casus {nummer}: kans", f"{_tekst(casus.kans.waarde)}: per trekking slaagt de casus of niet")
+    return tabel
+
+
+def casussen_tabel(u) -> Table:
+    tabel = _tabel("Netto per casus", "Casus")
+    for nummer, v in u.casussen.items():
+        tabel.add_row(str(nummer), *_verdelingscellen(v))
+    tabel.add_section()
+    tabel.add_row(Text("Gemiddeld", style="bold"), *_verdelingscellen(u.gemiddelde_netto, 2))
+    return tabel
+
+
+def extrapolatie_tabel(u) -> Table:
+    hulpvragen = u.deterministisch.extrapolaties["rapport"].hulpvragen
+    tabel = _tabel(f"Extrapolatie naar {getal_nl(hulpvragen)} hulpvragen", "Methode: cijfer")
+    for methode, delen in u.extrapolaties.items():
+        for deel, v in delen.items():
+            tabel.add_row(f"{methode}: {DELEN_NAMEN[deel].lower()}", *_verdelingscellen(v))
+        tabel.add_section()
+    return tabel
+
+
+def histogram(u, methode: str) -> Group:
+    h = u.histogrammen[methode]
+    titel = Text(f"Verdeling van het totaal, methode {METHODE_NAMEN[methode]}", style="bold")
+    if len(h.aantallen) == 1:
+        return Group(titel, Text(f"alle {getal_nl(Decimal(u.trekkingen))} trekkingen: € {getal_nl(h.randen[0])}"))
+    hoogste = max(h.aantallen)
+    breedte = max(len(getal_nl(r)) for r in h.randen)
+    regels = [titel]
+    for i, aantal in enumerate(h.aantallen):
+        van, tot = h.randen[i], h.randen[i + 1]
+        lengte = round(BALK * aantal / hoogste)
+        balk = Text("█" * lengte, style="red" if tot <= 0 else "green" if van >= 0 else "yellow")
+        if aantal and not lengte:
+            balk = Text("▏", style="dim")
+        regels.append(
+            Text.assemble(
+                f"€ {getal_nl(van):>{breedte}} tot € {getal_nl(tot):>{breedte}} ",
+                balk,
+                f" {procent(Decimal(aantal) / Decimal(u.trekkingen))}",
+            )
+        )
+    return Group(*regels)
+
+
+def conclusie(u) -> Text:
+    regels = []
+    for methode, delen in u.extrapolaties.items():
+        v = delen["totaal"]
+        regels.append(
+            f"Methode {methode}: het totaal ligt met 90% kans tussen € {getal_nl(v.percentielen[5])} "
+            f"en € {getal_nl(v.percentielen[95])} "
+            f"(mediaan € {getal_nl(v.percentielen[50])}); kans op een negatief totaal: {procent(v.kans_negatief)}."
+        )
+    return Text("\n".join(regels), style="bold")
+
+
+def toon_onzekerheid(u, console: Console) -> None:
+    console.print(
+        Text(
+            f"Onzekerheid pilot {u.deterministisch.pilot.naam}: {getal_nl(Decimal(u.trekkingen))} trekkingen, zaad {u.zaad}",
+            style="bold",
+        )
+    )
+    console.print(invoer_tabel(u))
+    console.print(casussen_tabel(u))
+    console.print(extrapolatie_tabel(u))
+    for methode in u.histogrammen:
+        console.print(histogram(u, methode))
+        console.print()
+    if u.heeft_onzekerheid:
+        console.print(conclusie(u))
+    console.print(
+        Text(
+            "Berekend: de exacte uitkomst van `bereken` (met een kans van slagen: de verwachtingswaarde). "
+            "Hier op hele euro's; JSON en Excel geven percentielen en gemiddelden op centen.",
+            style="dim",
+        )
+    )
+
+
+# -- JSON -------------------------------------------------------------------------
+
+
+def verdeling_json(v) -> dict:
+    return {
+        "berekend": json_bedrag(v.berekend),
+        **{f"p{p}": json_bedrag(w) for p, w in v.percentielen.items()},
+        "gemiddelde": json_bedrag(v.gemiddelde),
+        "kans_negatief": kans_json(v.kans_negatief),
+    }
+
+
+def extrapolaties_json(u) -> list[dict]:
+    return [{"methode": m, **{d: verdeling_json(v) for d, v in delen.items()}} for m, delen in u.extrapolaties.items()]
+
+
+def onzekerheid_json(u) -> dict:
+    return {
+        "pilot": u.deterministisch.pilot.naam,
+        "trekkingen": u.trekkingen,
+        "zaad": u.zaad,
+        "percentielen": list(next(iter(u.casussen.values())).percentielen),
+        "invoer_met_bereik": [{"plek": i.plek, "verdeling": i.verdeling} for i in u.invoer],
+        "kans_van_slagen": list(u.kansen),
+        "casussen": [{"nummer": n, "netto": verdeling_json(v)} for n, v in u.casussen.items()],
+        "gemiddelde_netto": verdeling_json(u.gemiddelde_netto),
+        "extrapolatie": extrapolaties_json(u),
+        "histogram": [
+            {"methode": m, "randen": [json_bedrag(r) for r in h.randen], "aantallen": list(h.aantallen)}
+            for m, h in u.histogrammen.items()
+        ],
+    }

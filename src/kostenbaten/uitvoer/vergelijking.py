@@ -1,0 +1,89 @@
+"""Pilots en varianten naast elkaar: de kopcijfers per kolom, met hun 90%-interval als er bereiken zijn."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from kostenbaten.berekening.kba import METHODEN
+from kostenbaten.geld import getal_nl, json_bedrag
+from kostenbaten.uitvoer.json_uitvoer import extrapolatie_json
+from kostenbaten.uitvoer.onzekerheid import DELEN_NAMEN, extrapolaties_json, getal_tekst, procent, verdeling_json
+
+
+def _cel(exact, verdeling, decimalen: int = 0) -> Text:
+    cel = getal_tekst(exact, decimalen)
+    if verdeling is not None:
+        cel.append(f"\n{getal_nl(verdeling.percentielen[5])} tot {getal_nl(verdeling.percentielen[95])}", style="dim")
+    return cel
+
+
+def vergelijk_tabel(kolommen: list) -> Table:
+    met_bereik = any(k.onzekerheid is not None for k in kolommen)
+    tabel = Table(
+        title="Vergelijking",
+        title_justify="left",
+        show_lines=True,
+        caption="bedragen in euro, exact berekend" + (
+            "; grijs: 90%-interval (P5 tot P95) van de trekkingen; -: zonder bereik" if met_bereik else ""
+        ),
+    )
+    tabel.add_column("")
+    for k in kolommen:
+        tabel.add_column(k.uitkomst.pilot.naam, justify="right")
+    tabel.add_row("Hulpvragen", *(getal_nl(k.uitkomst.extrapolaties["rapport"].hulpvragen) for k in kolommen))
+    tabel.add_row(
+        "Gemiddeld per casus",
+        *(_cel(k.uitkomst.gemiddelde_netto, k.onzekerheid and k.onzekerheid.gemiddelde_netto, 2) for k in kolommen),
+    )
+    for methode in METHODEN:
+        for deel, naam in DELEN_NAMEN.items():
+            tabel.add_row(
+                f"{methode}: {naam.lower()}",
+                *(
+                    _cel(
+                        getattr(k.uitkomst.extrapolaties[methode], deel),
+                        k.onzekerheid and k.onzekerheid.extrapolaties[methode][deel],
+                    )
+                    for k in kolommen
+                ),
+            )
+    if met_bereik:
+        for methode in METHODEN:
+            tabel.add_row(
+                f"{methode}: kans op verlies",
+                *(procent(k.onzekerheid.extrapolaties[methode]["totaal"].kans_negatief) if k.onzekerheid else "-" for k in kolommen),
+            )
+    return tabel
+
+
+def toon_vergelijking(kolommen: list, trekkingen: int, zaad: int, console: Console) -> None:
+    console.print(vergelijk_tabel(kolommen))
+    if any(k.onzekerheid is not None for k in kolommen):
+        console.print(Text(f"Intervallen uit {getal_nl(Decimal(trekkingen))} trekkingen met zaad {zaad}.", style="dim"))
+
+
+def vergelijking_json(kolommen: list, trekkingen: int, zaad: int) -> dict:
+    uit = []
+    for k in kolommen:
+        u = k.uitkomst
+        o = k.onzekerheid
+        uit.append(
+            {
+                "naam": u.pilot.naam,
+                "pad": str(k.pad),
+                "hulpvragen": json_bedrag(u.extrapolaties["rapport"].hulpvragen),
+                "gemiddelde_netto": json_bedrag(u.gemiddelde_netto),
+                "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
+                "onzekerheid": None
+                if o is None
+                else {
+                    "gemiddelde_netto": verdeling_json(o.gemiddelde_netto),
+                    "extrapolatie": extrapolaties_json(o),
+                },
+            }
+        )
+    return {"trekkingen": trekkingen, "zaad": zaad, "vergelijking": uit}
