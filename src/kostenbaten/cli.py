@@ -124,6 +124,77 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
         raise typer.Exit(EXIT_AFWIJKING)
 
 
+BegrotingArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="Begroting als YAML (zie templates/voorbeeldbegroting.yaml) of als ingevulde werkmap (.xlsx).", show_default=False
+    ),
+]
+
+
+def laad_begroting(pad: Path):
+    """Laadt een begroting met haar casussenmap en rekent haar door; bij fouten afsluitcode 2."""
+    from kostenbaten.berekening.begroting import bereken_begroting
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.invoer.begroting import laad_begroting as lees
+
+    try:
+        invoer = lees(pad)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+    project = invoer.project
+    kba = bereken_pilot(project.pilot, project.casussen) if project is not None else None
+    return invoer, bereken_begroting(invoer.begroting, kba)
+
+
+@app.command()
+def begroting(
+    invoer: BegrotingArgument,
+    formaat: FormaatOptie = Formaat.tabel,
+    xlsx: XlsxOptie = None,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Reken een begroting door: kosten per regel en per betaler, en de verwachte baten uit de KBA."""
+    bron, uitkomst = laad_begroting(invoer)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.begroting import begroting_json
+        from kostenbaten.uitvoer.json_uitvoer import dump
+
+        typer.echo(dump(begroting_json(uitkomst)))
+    else:
+        from kostenbaten.uitvoer.begroting import toon_begroting
+
+        toon_begroting(uitkomst, _console())
+    if xlsx is not None:
+        from kostenbaten.uitvoer.excel_begroting import schrijf_begroting
+
+        _schrijf(lambda: schrijf_begroting(uitkomst, bron.pad, xlsx, overschrijf), xlsx)
+
+
+@app.command()
+def sjabloon(
+    uit: Annotated[Path, typer.Argument(help="Het nieuwe werkboek, bijvoorbeeld mijn-begroting.xlsx.", show_default=False)],
+    van: Annotated[
+        Path, typer.Option("--van", help="De begroting die het sjabloon vult.")
+    ] = Path("templates/voorbeeldbegroting.yaml"),
+    overschrijf: OverschrijfOptie = False,
+):
+    """Maak een in te vullen begrotingswerkboek (standaard de voorbeeldbegroting), met formules en toelichting."""
+    bron, uitkomst = laad_begroting(van)
+    from kostenbaten.uitvoer.excel_begroting import schrijf_begroting
+
+    _schrijf(lambda: schrijf_begroting(uitkomst, bron.pad, uit, overschrijf), uit)
+
+
+def _schrijf(schrijf, pad: Path) -> None:
+    """Schrijft een uitvoerbestand; een geweigerd doel (bestaat al, geen map) is een invoerfout."""
+    try:
+        schrijf()
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+    _console(stderr=True).print(f"Geschreven: {pad}", markup=False)
+
+
 def main() -> None:
     """Startpunt van het programma: vangt onverwachte fouten af zonder Python-traceback."""
     try:

@@ -6,7 +6,7 @@ benoemde functies hieronder, die de uitvoer (of de rapportregels) gebruiken.
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
 NUL = Decimal(0)
 HONDERD = Decimal(100)
@@ -76,12 +76,18 @@ def afronden_op_procent(waarde: Decimal) -> Decimal:
     return waarde.quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
+def afronden_naar_boven(waarde: Decimal) -> Decimal:
+    """Een aantal naar boven op een geheel getal (197,2 hulpvragen wordt 198), zoals ROUNDUP in Excel voor positieve getallen."""
+    return waarde.quantize(Decimal(1), rounding=ROUND_CEILING)
+
+
 AFRONDINGSREGELS = {
     "afronden_op_centen": afronden_op_centen,
     "afronden_op_euro": afronden_op_euro,
     "afkappen_op_euro": afkappen_op_euro,
     "afronden_op_duizendtal": afronden_op_duizendtal,
     "afronden_op_procent": afronden_op_procent,
+    "afronden_naar_boven": afronden_naar_boven,
 }
 
 
