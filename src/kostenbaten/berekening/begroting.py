@@ -39,13 +39,23 @@ class Kostenregel:
 
 @dataclass(frozen=True)
 class GebiedBaten:
-    """De baten van één rechtsgebied: het aandeel van de hulpvragen en de gemiddelde baten per casus."""
+    """De baten van één rechtsgebied: het aandeel van de hulpvragen en de gemiddelde baten per casus.
+
+    Beide gemiddelden worden bewaard (over alle casussen en over de eigen
+    casussen), zodat het werkboek de methode kan laten wisselen.
+    """
 
     rechtsgebied: str
     naam: str
     aandeel: Decimal  # procent van alle hulpvragen
     aantal_casussen: int
-    baten_per_casus: Decimal
+    gemiddelde_alle: Decimal
+    gemiddelde_eigen: Decimal
+    methode: str
+
+    @property
+    def baten_per_casus(self) -> Decimal:
+        return self.gemiddelde_alle if self.methode == "rapport" else self.gemiddelde_eigen
 
     @property
     def per_hulpvraag(self) -> Decimal:
@@ -165,16 +175,18 @@ def _getal(waarde: Decimal) -> str:
     return getal_nl(waarde, max(0, -genormaliseerd.as_tuple().exponent))
 
 
+def _gemiddelde(bedragen: list[Decimal]) -> Decimal:
+    return deel(som(bedragen), len(bedragen)) if bedragen else NUL
+
+
 def kba_baten(uitkomst: PilotUitkomst, methode: str) -> KbaBaten:
     """De baten per casus uit een doorgerekende pilot, per rechtsgebied, volgens `methode`."""
     pilot = uitkomst.pilot
-    alle = [c.totaal_baten for c in uitkomst.casussen]
+    alle = _gemiddelde([c.totaal_baten for c in uitkomst.casussen])
     gebieden = []
     for sleutel, gebied in pilot.rechtsgebieden.items():
         eigen = [c.totaal_baten for c in uitkomst.casussen if c.casus.rechtsgebied == sleutel]
-        gemeten = alle if methode == "rapport" else eigen
-        gemiddelde = deel(som(gemeten), len(gemeten)) if gemeten else NUL
-        gebieden.append(GebiedBaten(sleutel, gebied.naam, gebied.aandeel.waarde, len(eigen), gemiddelde))
+        gebieden.append(GebiedBaten(sleutel, gebied.naam, gebied.aandeel.waarde, len(eigen), alle, _gemiddelde(eigen), methode))
     return KbaBaten(pilot.naam, methode, tuple(gebieden))
 
 
