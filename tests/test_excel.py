@@ -256,3 +256,110 @@ def test_bereken_zonder_xlsx_laadt_geen_openpyxl():
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(WORTEL / "src"), os.environ.get("PYTHONPATH")]))}
     uit = subprocess.run([sys.executable, "-c", code], cwd=WORTEL, capture_output=True, text=True, env=env, check=True)
     assert uit.stdout.splitlines()[-1] == "False False"
+
+
+# -- de KBA als werkboek ----------------------------------------------------------
+
+
+def _kba_verwacht(map_: Path) -> dict:
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.invoer.casussen import laad_project
+    from kostenbaten.uitvoer.excel_kba import bouw_kba
+
+    project = laad_project(map_)
+    return bouw_kba(bereken_pilot(project.pilot, project.casussen))[1]
+
+
+def _kopie_hengelo(tmp_path: Path, **vervang) -> Path:
+    """Een kopie van de casussen van Hengelo, met per bestand tekstvervangingen {bestand: [(oud, nieuw)]}."""
+    import shutil
+
+    map_ = tmp_path / "hengelo"
+    shutil.copytree(HENGELO, map_)
+    for naam, paren in vervang.items():
+        pad = map_ / f"{naam.replace('_', '-')}.yaml"
+        tekst = pad.read_text(encoding="utf-8")
+        for oud, nieuw in paren:
+            assert oud in tekst
+            tekst = tekst.replace(oud, nieuw)
+        pad.write_text(tekst, encoding="utf-8")
+    return map_
+
+
+def test_kba_werkboek_rekent_in_libreoffice_als_de_rekenkern(tmp_path, draai):
+    uit = tmp_path / "kba.xlsx"
+    resultaat = draai("bereken", HENGELO, "--samenvatting", "--xlsx", uit)
+    assert resultaat.exit_code == 0, resultaat.output
+    assert vergelijk_met_rekenkern(uit, _kba_verwacht(HENGELO), tmp_path / "lo") > 100
+    from libreoffice import uitkomsten
+
+    waarden = uitkomsten(tmp_path / "lo" / "kba.xlsx")
+    # De gepubliceerde cijfers van het rapport, door LibreOffice uit de invoercellen berekend.
+    labels = {v: k for k, v in waarden.items() if k.startswith("Samenvatting!A")}
+    gepubliceerd = {
+        label: waarden[labels[label].replace("!A", "!F")]
+        for label in ("Gemiddelde netto zonder centen", "Totaal zoals gepubliceerd", "Aandeel cliënt (%)",
+                      "Cliënt zoals gepubliceerd", "Overheid zoals gepubliceerd")
+    }
+    assert gepubliceerd == {
+        "Gemiddelde netto zonder centen": 583,
+        "Totaal zoals gepubliceerd": 115000,
+        "Aandeel cliënt (%)": 68,
+        "Cliënt zoals gepubliceerd": 78200,
+        "Overheid zoals gepubliceerd": 36800,
+    }
+
+
+def test_kba_werkboek_met_kans_en_looptijd(tmp_path, draai):
+    # Een kans van slagen en een looptijd korter dan de maanden in beeld raken de andere formules.
+    map_ = _kopie_hengelo(
+        tmp_path,
+        casus_3=[("uren: 2", "uren: 2.5\nkans: 0.5")],
+        casus_6=[("maanden: 24", "maanden: 7")],
+    )
+    uit = tmp_path / "kba.xlsx"
+    assert draai("bereken", map_, "--samenvatting", "--xlsx", uit).exit_code == 0
+    assert vergelijk_met_rekenkern(uit, _kba_verwacht(map_), tmp_path / "lo") > 100
+
+
+def test_kba_werkboek_formules_over_invoercellen(tmp_path, draai):
+    uit = tmp_path / "kba.xlsx"
+    assert draai("bereken", HENGELO, "--samenvatting", "--xlsx", uit).exit_code == 0
+    wb = load_workbook(uit)
+    assert wb.sheetnames == ["Casussen", "Samenvatting", "Invoer", "Toelichting"]
+    casussen = wb["Casussen"]
+    assert casussen["A4"].value == "Casus 1: Bezwaarschrift tegen terugvordering van bijstand"
+    assert [casussen[f"{k}5"].value for k in "ABCDEF"] == ["Kosten", "Bedrag", "Groep", "Baten", "Bedrag", "Groep"]
+    assert casussen["B6"].value == "=$E$4*'Invoer'!$C$8"  # SJD-uren x tarief
+    assert casussen["E6"].value == "=G6*MIN(H6,'Invoer'!$B$5)"  # € 50 per maand, hoogstens 12 maanden
+    samenvatting = load_workbook(uit)["Samenvatting"]
+    formules = [c.value for (c,) in samenvatting.iter_rows(min_col=6, max_col=6) if isinstance(c.value, str) and c.value.startswith("=")]
+    assert any(f.startswith("=TRUNC(") for f in formules)
+    assert any(f.startswith("=ROUND(") and f.endswith(",-3)") for f in formules)
+    assert any("AVERAGEIF(" in f for (c,) in samenvatting.iter_rows(min_col=5, max_col=5) for f in [str(c.value)])
+
+
+def test_kba_werkboek_nooit_overschrijven_en_tekst_blijft_tekst(tmp_path, draai):
+    map_ = _kopie_hengelo(tmp_path, casus_2=[("titel: Bemiddeling", "titel: =Bemiddeling")])
+    uit = tmp_path / "kba.xlsx"
+    uit.write_bytes(b"bestaand")
+    weigering = draai("bereken", map_, "--samenvatting", "--xlsx", uit)
+    assert weigering.exit_code == 2 and uit.read_bytes() == b"bestaand"
+    assert draai("bereken", map_, "--samenvatting", "--xlsx", uit, "--overschrijf").exit_code == 0
+    samenvatting = load_workbook(uit)["Samenvatting"]
+    titel = next(c for (c,) in samenvatting.iter_rows(min_col=2, max_col=2) if str(c.value).startswith("=Bemiddeling"))
+    assert titel.data_type == "s" and titel.quotePrefix
+
+
+def test_kba_werkboek_na_wijziging_in_de_invoer(tmp_path, draai):
+    """Een invoercel wijzigen (zoals een gebruiker in Excel) en LibreOffice laten herberekenen."""
+    uit = tmp_path / "kba.xlsx"
+    assert draai("bereken", HENGELO, "--samenvatting", "--xlsx", uit).exit_code == 0
+    wb = load_workbook(uit)
+    wb["Invoer"]["B4"] = 400  # hulpvragen
+    wb["Casussen"]["E4"] = 3  # SJD-uren casus 1
+    gewijzigd = tmp_path / "gewijzigd" / "kba.xlsx"
+    gewijzigd.parent.mkdir()
+    wb.save(gewijzigd)
+    map_ = _kopie_hengelo(tmp_path, pilot=[("hulpvragen: 300", "hulpvragen: 400")], casus_1=[("uren: 2", "uren: 3")])
+    assert vergelijk_met_rekenkern(gewijzigd, _kba_verwacht(map_), tmp_path / "lo") > 100

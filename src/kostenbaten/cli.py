@@ -86,8 +86,9 @@ def bereken(
 
         toon_pilot(uitkomst, _console(), alleen_samenvatting=samenvatting)
     if xlsx is not None:
-        typer.echo("Excel-uitvoer is nog niet beschikbaar.", err=True)
-        raise typer.Exit(EXIT_INVOERFOUT)
+        from kostenbaten.uitvoer.excel_kba import schrijf_kba
+
+        _schrijf(lambda: schrijf_kba(uitkomst, xlsx, overschrijf), xlsx)
 
 
 @app.command()
