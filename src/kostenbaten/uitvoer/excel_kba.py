@@ -68,41 +68,31 @@ def _invoerblad(wb, u: PilotUitkomst, verwacht: dict) -> dict:
     ref["hulpvragen"] = b.ref("B4", blad=True)
     ref["maanden"] = b.ref("B5", blad=True)
 
-    rij = 7
-    b.kopregel(rij, ["Tarief", "Naam", "€ per SJD-uur", "Betaler", "Groep"])
-    for sleutel, tarief in pilot.tarieven.items():
-        rij += 1
-        b.tekst(f"A{rij}", sleutel)
-        b.tekst(f"B{rij}", tarief.naam)
-        b.invoer(f"C{rij}", tarief.per_uur.waarde, EURO)
-        b.validatie(getal, f"C{rij}")
-        b.tekst(f"D{rij}", tarief.betaler)
-        b.tekst(f"E{rij}", pilot.alle_actoren[tarief.betaler].groep)
-        ref["tarief"][sleutel] = b.ref(f"C{rij}", blad=True)
-
-    rij += 2
-    b.kopregel(rij, ["Kengetal", "Naam", "Bedrag", "Actor", "Groep", "Bron"])
-    for sleutel, kengetal in pilot.kengetallen.items():
-        rij += 1
-        b.tekst(f"A{rij}", sleutel)
-        b.tekst(f"B{rij}", kengetal.naam)
-        b.invoer(f"C{rij}", kengetal.bedrag.waarde, EURO)
-        b.validatie(getal, f"C{rij}")
-        b.tekst(f"D{rij}", kengetal.actor)
-        b.tekst(f"E{rij}", pilot.alle_actoren[kengetal.actor].groep)
-        b.tekst(f"F{rij}", kengetal.bron)
-        ref["kengetal"][sleutel] = b.ref(f"C{rij}", blad=True)
-
-    rij += 2
-    b.kopregel(rij, ["Rechtsgebied", "Naam", "Aandeel (%)"])
-    for sleutel, gebied in pilot.rechtsgebieden.items():
-        rij += 1
-        b.tekst(f"A{rij}", sleutel)
-        b.tekst(f"B{rij}", gebied.naam)
-        b.invoer(f"C{rij}", gebied.aandeel.waarde)
-        b.validatie(getal, f"C{rij}")
-        ref["aandeel"][sleutel] = b.ref(f"C{rij}", blad=True)
-        ref["gebied"][sleutel] = b.ref(f"A{rij}", blad=True)
+    actoren = pilot.alle_actoren
+    tabellen = [
+        ("tarief", ["Tarief", "Naam", "€ per SJD-uur", "Betaler", "Groep"],
+         {k: (t.naam, t.per_uur.waarde, EURO, t.betaler, actoren[t.betaler].groep) for k, t in pilot.tarieven.items()}),
+        ("kengetal", ["Kengetal", "Naam", "Bedrag", "Actor", "Groep", "Bron"],
+         {k: (g.naam, g.bedrag.waarde, EURO, g.actor, actoren[g.actor].groep, g.bron) for k, g in pilot.kengetallen.items()}),
+        ("aandeel", ["Rechtsgebied", "Naam", "Aandeel (%)"],
+         {k: (g.naam, g.aandeel.waarde, None) for k, g in pilot.rechtsgebieden.items()}),
+    ]
+    rij = 5
+    for soort, koppen, regels in tabellen:
+        # Per regel: sleutel, naam, de invoercel (kolom C) en daarna toelichtende tekst.
+        rij += 2
+        b.kopregel(rij, koppen)
+        for sleutel, (naam, waarde, formaat, *tekst) in regels.items():
+            rij += 1
+            b.tekst(f"A{rij}", sleutel)
+            b.tekst(f"B{rij}", naam)
+            b.invoer(f"C{rij}", waarde, formaat)
+            b.validatie(getal, f"C{rij}")
+            for kolom, t in zip("DEF", tekst):
+                b.tekst(f"{kolom}{rij}", t)
+            ref[soort][sleutel] = b.ref(f"C{rij}", blad=True)
+            if soort == "aandeel":
+                ref["gebied"][sleutel] = b.ref(f"A{rij}", blad=True)
     b.ws.freeze_panes = "A2"
     afdrukklaar(b.ws, f"A1:F{rij}", liggend=True)
     return ref
