@@ -7,6 +7,8 @@ import textwrap
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import HENGELO, VOORBEELD
 from kostenbaten.berekening.begroting import bereken_begroting
@@ -173,3 +175,53 @@ def test_fouten_in_de_casussenmap_komen_mee(tmp_path, draai):
     with pytest.raises(InvoerFouten) as fouten:
         laad_begroting(tmp_path / "b.yaml")
     assert [str(f) for f in fouten.value.fouten] == [f"{casus}:8: uren: moet een getal zijn, niet de tekst 'twee'"]
+
+
+def test_alle_opdrachten_hebben_hulptekst(draai):
+    for opdracht in ("begroting", "sjabloon", "bereken"):
+        uit = draai(opdracht, "--help")
+        assert uit.exit_code == 0
+        assert "--overschrijf" in uit.stdout
+
+
+def test_onbekend_soort_bestand(tmp_path, draai):
+    pad = tmp_path / "begroting.txt"
+    pad.write_text("naam: x\n", encoding="utf-8")
+    uit = draai("begroting", pad)
+    assert uit.exit_code == 2
+    assert uit.stderr.splitlines()[0] == f"{pad}: onbekend soort bestand; geef een begroting als .yaml of .xlsx"
+
+
+_bedragen = st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False, allow_infinity=False)
+_betalers = st.sampled_from(["bibliotheek", "sjd_organisatie", "gemeente"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    weken=st.integers(min_value=0, max_value=53),
+    hulpvragen=st.integers(min_value=1, max_value=5000),
+    personeel=st.lists(st.tuples(_bedragen, _bedragen, _betalers, st.booleans()), min_size=1, max_size=6),
+    eenmalig=st.lists(st.tuples(_bedragen, _betalers), max_size=4),
+    per_sjd_uur=st.lists(st.tuples(_bedragen, _betalers), max_size=3),
+)
+def test_eigenschappen_van_de_begroting(weken, hulpvragen, personeel, eenmalig, per_sjd_uur):
+    from kostenbaten.model.begroting import Begroting
+
+    personeel = [(u, t, b, True) for u, t, b, _ in personeel[:1]] + personeel[1:]
+    begroting = Begroting.model_validate(
+        {
+            "naam": "eigenschap",
+            "weken_per_jaar": weken,
+            "hulpvragen_per_jaar": hulpvragen,
+            "personeel": [{"naam": "p", "uren_per_week": u, "tarief": t, "betaler": b, "sjd": s} for u, t, b, s in personeel],
+            "per_sjd_uur": [{"naam": "s", "tarief": t, "betaler": b} for t, b in per_sjd_uur],
+            "eenmalig": [{"naam": "e", "bedrag": x, "betaler": b} for x, b in eenmalig],
+        }
+    )
+    u = bereken_begroting(begroting)
+    per_betaler = u.per_betaler()
+    # De betalers verdelen precies het totaal, zonder afronding onderweg.
+    assert sum(b.totaal for b in per_betaler) == u.totaal == u.structureel + u.eenmalig
+    assert sum(b.eenmalig for b in per_betaler) == sum(x for x, _ in eenmalig)
+    assert u.totaal >= 0
+    assert abs(u.kosten_per_hulpvraag * hulpvragen - u.totaal) < D("1e-30")

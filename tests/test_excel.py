@@ -243,12 +243,16 @@ def test_geen_werkboek_of_geen_begrotingsblad(tmp_path, draai):
     assert uit.stderr.splitlines()[0] == f"{leeg}: blad 'Begroting' ontbreekt; maak een werkboek met 'kostenbaten sjabloon'"
 
 
-def test_bereken_zonder_xlsx_laadt_geen_openpyxl():
+def test_bereken_en_begroting_zonder_xlsx_laden_geen_openpyxl():
     code = (
         "import sys\n"
         "from kostenbaten.cli import app\n"
         "try:\n"
         "    app(['bereken', 'casussen/hengelo', '--samenvatting'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "try:\n"
+        "    app(['begroting', 'templates/voorbeeldbegroting.yaml'])\n"
         "except SystemExit:\n"
         "    pass\n"
         "print('openpyxl' in sys.modules, 'numpy' in sys.modules)\n"
