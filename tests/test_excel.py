@@ -98,6 +98,15 @@ def test_ingevulde_cellen_geven_nieuwe_cijfers(tmp_path, draai):
     assert doc["baten"]["verwachte_baten"] == "135905"  # 4.942 / 6 x 66% x 250
 
 
+def test_door_libreoffice_opgeslagen_werkboek_leest_hetzelfde(tmp_path, draai):
+    """Zoals een gebruiker die het werkboek in LibreOffice opent, invult en opslaat: het blijft leesbaar."""
+    from libreoffice import herbereken
+
+    ingevuld = _ingevuld(tmp_path)
+    opgeslagen = herbereken(ingevuld, tmp_path / "opgeslagen")
+    assert _json(draai, opgeslagen) == _json(draai, ingevuld)
+
+
 def test_libreoffice_rekent_het_ingevulde_werkboek_als_de_rekenkern(tmp_path):
     from kostenbaten.berekening.begroting import bereken_begroting
     from kostenbaten.berekening.kba import bereken_pilot

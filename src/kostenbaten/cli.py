@@ -176,15 +176,29 @@ def begroting(
 def sjabloon(
     uit: Annotated[Path, typer.Argument(help="Het nieuwe werkboek, bijvoorbeeld mijn-begroting.xlsx.", show_default=False)],
     van: Annotated[
-        Path, typer.Option("--van", help="De begroting die het sjabloon vult.")
-    ] = Path("templates/voorbeeldbegroting.yaml"),
+        Optional[Path],
+        typer.Option(
+            "--van",
+            help="De begroting die het sjabloon vult; standaard templates/voorbeeldbegroting.yaml van dit project.",
+            show_default=False,
+        ),
+    ] = None,
     overschrijf: OverschrijfOptie = False,
 ):
     """Maak een in te vullen begrotingswerkboek (standaard de voorbeeldbegroting), met formules en toelichting."""
-    bron, uitkomst = laad_begroting(van)
+    bron, uitkomst = laad_begroting(van or _voorbeeldbegroting())
     from kostenbaten.uitvoer.excel_begroting import schrijf_begroting
 
     _schrijf(lambda: schrijf_begroting(uitkomst, bron.pad, uit, overschrijf), uit)
+
+
+def _voorbeeldbegroting() -> Path:
+    """templates/voorbeeldbegroting.yaml in de huidige map, anders in de projectmap rond de broncode."""
+    naam = Path("templates") / "voorbeeldbegroting.yaml"
+    for kandidaat in (naam, Path(__file__).resolve().parents[2] / naam):
+        if kandidaat.is_file():
+            return kandidaat
+    return naam  # bestaat niet: laad_begroting meldt dat
 
 
 def _schrijf(schrijf, pad: Path) -> None:

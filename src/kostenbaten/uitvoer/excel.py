@@ -128,16 +128,22 @@ class Blad:
         dv.add(bereik)
 
 
-def niet_negatief() -> DataValidation:
+def getalregel(operator: str, melding: str, formule1: str, formule2: str | None = None) -> DataValidation:
+    """Gegevensvalidatie voor een getal, met een Nederlandse foutmelding."""
     return DataValidation(
         type="decimal",
-        operator="greaterThanOrEqual",
-        formula1="0",
+        operator=operator,
+        formula1=formule1,
+        formula2=formule2,
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Ongeldig getal",
-        error="Vul een getal van 0 of meer in.",
+        error=melding,
     )
+
+
+def niet_negatief() -> DataValidation:
+    return getalregel("greaterThanOrEqual", "Vul een getal van 0 of meer in.", "0")
 
 
 def keuzelijst(keuzes, titel: str) -> DataValidation:

@@ -41,6 +41,7 @@ from kostenbaten.uitvoer.excel import (
     Blad,
     afdrukklaar,
     bewaar,
+    getalregel,
     keuzelijst,
     niet_negatief,
     nieuw_werkboek,
@@ -124,8 +125,8 @@ def bouw_begroting(u: BegrotingUitkomst, casussen: str | None):
         b.tekst(f"C{rij}", eenheid, UITLEG)
         cel[sleutel] = f"B{rij}"
     weken, hulpvragen = b.ref(cel["weken_per_jaar"]), b.ref(cel["hulpvragen_per_jaar"])
-    b.validatie(getal, cel["weken_per_jaar"])
-    b.validatie(getal, cel["hulpvragen_per_jaar"])
+    b.validatie(getalregel("between", "Vul een aantal weken van 0 tot en met 53 in.", "0", "53"), cel["weken_per_jaar"])
+    b.validatie(getalregel("greaterThan", "Vul een aantal hulpvragen groter dan 0 in.", "0"), cel["hulpvragen_per_jaar"])
     b.validatie(keuzelijst(KBA_METHODEN, "Onbekende methode"), cel["kba_methode"])
 
     betalerlijst = keuzelijst(BETALERS.values(), "Onbekende betaler")
