@@ -128,20 +128,21 @@ def test_libreoffice_rekent_de_begroting_als_de_rekenkern(tmp_path, draai):
     from kostenbaten.invoer.begroting import laad_begroting
     from kostenbaten.uitvoer.excel_begroting import bouw_begroting
 
-    for methode in ("rapport", "gewogen"):
+    for methode, casussen in (("rapport", HENGELO), ("gewogen", HENGELO), ("zonder", None)):
         yaml = tmp_path / f"{methode}.yaml"
         yaml.write_text(
             VOORBEELD.read_text(encoding="utf-8")
-            .replace("kba_methode: rapport", f"kba_methode: {methode}")
-            .replace("casussen: ../casussen/hengelo", f"casussen: {HENGELO}"),
+            .replace("kba_methode: rapport", f"kba_methode: {methode}" if casussen else "")
+            .replace("casussen: ../casussen/hengelo", f"casussen: {casussen}" if casussen else ""),
             encoding="utf-8",
         )
         uit = tmp_path / f"{methode}.xlsx"
         assert draai("begroting", yaml, "--xlsx", uit).exit_code == 0
         invoer = laad_begroting(yaml)
-        u = bereken_begroting(invoer.begroting, bereken_pilot(invoer.project.pilot, invoer.project.casussen))
-        _, verwacht = bouw_begroting(u, str(HENGELO))
-        assert vergelijk_met_rekenkern(uit, verwacht, tmp_path / f"lo-{methode}") > 40
+        kba = bereken_pilot(invoer.project.pilot, invoer.project.casussen) if casussen else None
+        _, verwacht = bouw_begroting(bereken_begroting(invoer.begroting, kba), casussen and str(casussen))
+        assert vergelijk_met_rekenkern(uit, verwacht, tmp_path / f"lo-{methode}") > 35
+        assert len(load_workbook(uit)["Begroting"]._charts) == (1 if casussen else 0)
 
 
 def test_begroting_xlsx_heeft_levende_formules_en_een_grafiek(tmp_path, draai):
