@@ -167,7 +167,8 @@ def test_nooit_overschrijven_zonder_overschrijf(tmp_path, draai):
     uit.write_bytes(b"van de gebruiker")
     weigering = draai("begroting", VOORBEELD, "--xlsx", uit)
     assert weigering.exit_code == 2
-    assert f"{uit}: bestand bestaat al; gebruik --overschrijf om het te vervangen" in weigering.stderr
+    assert weigering.stderr.splitlines()[0] == f"{uit}: bestand bestaat al; gebruik --overschrijf om het te vervangen"
+    assert weigering.stdout == ""  # geweigerd vóór het rekenen: geen halve uitvoer
     assert uit.read_bytes() == b"van de gebruiker"
     assert draai("sjabloon", uit, "--van", VOORBEELD).exit_code == 2
     assert uit.read_bytes() == b"van de gebruiker"

@@ -75,6 +75,7 @@ def bereken(
     """Reken de kosten en baten van alle casussen en de extrapolatie van een pilot door."""
     from kostenbaten.berekening.kba import bereken_pilot
 
+    _vrij_doel(xlsx, overschrijf)
     project = laad(map_)
     uitkomst = bereken_pilot(project.pilot, project.casussen)
     if formaat is Formaat.json:
@@ -156,6 +157,7 @@ def begroting(
     overschrijf: OverschrijfOptie = False,
 ):
     """Reken een begroting door: kosten per regel en per betaler, en de verwachte baten uit de KBA."""
+    _vrij_doel(xlsx, overschrijf)
     bron, uitkomst = laad_begroting(invoer)
     if formaat is Formaat.json:
         from kostenbaten.uitvoer.begroting import begroting_json
@@ -186,6 +188,7 @@ def sjabloon(
     overschrijf: OverschrijfOptie = False,
 ):
     """Maak een in te vullen begrotingswerkboek (standaard de voorbeeldbegroting), met formules en toelichting."""
+    _vrij_doel(uit, overschrijf)
     bron, uitkomst = laad_begroting(van or _voorbeeldbegroting())
     from kostenbaten.uitvoer.excel_begroting import schrijf_begroting
 
@@ -199,6 +202,18 @@ def _voorbeeldbegroting() -> Path:
         if kandidaat.is_file():
             return kandidaat
     return naam  # bestaat niet: laad_begroting meldt dat
+
+
+def _vrij_doel(pad: Optional[Path], overschrijf: bool) -> None:
+    """Weigert een bestaand uitvoerbestand al vóór het rekenen, zodat er niets half gebeurt."""
+    if pad is None:
+        return
+    from kostenbaten.uitvoer.bestand import controleer_doel
+
+    try:
+        controleer_doel(pad, overschrijf)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
 
 
 def _schrijf(schrijf, pad: Path) -> None:

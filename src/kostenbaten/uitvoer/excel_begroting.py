@@ -184,22 +184,16 @@ def bouw_begroting(u: BegrotingUitkomst, casussen: str | None):
     # -- totalen -----------------------------------------------------------------
     b.kopregel(rij, ["Totalen", "", "", "", "", "Kosten"])
     rij += 1
+    structureel, eenmalig, totaal = (b.ref(f"{K_KOSTEN}{rij + i}") for i in range(3))
     totaal_rijen = [
-        ("Structurele kosten per jaar", f"{subtotaal['personeel']}+{subtotaal['per_sjd_uur']}", u.structureel, EURO),
-        ("Eenmalige kosten", subtotaal["eenmalig"], u.eenmalig, EURO),
-        ("Totaal eerste jaar", None, u.totaal, EURO),
-        ("Kosten per hulpvraag", None, u.kosten_per_hulpvraag, EURO),
+        ("Structurele kosten per jaar", f"{subtotaal['personeel']}+{subtotaal['per_sjd_uur']}", u.structureel, None),
+        ("Eenmalige kosten", subtotaal["eenmalig"], u.eenmalig, None),
+        ("Totaal eerste jaar", f"{structureel}+{eenmalig}", u.totaal, VET),
+        ("Kosten per hulpvraag", f"{totaal}/{hulpvragen}", u.kosten_per_hulpvraag, None),
     ]
-    structureel = b.ref(f"{K_KOSTEN}{rij}")
-    eenmalig = b.ref(f"{K_KOSTEN}{rij + 1}")
-    totaal = b.ref(f"{K_KOSTEN}{rij + 2}")
-    for label, formule, waarde, formaat in totaal_rijen:
-        if label == "Totaal eerste jaar":
-            formule = f"{structureel}+{eenmalig}"
-        elif label == "Kosten per hulpvraag":
-            formule = f"{totaal}/{hulpvragen}"
-        b.tekst(f"A{rij}", label, VET if label == "Totaal eerste jaar" else None)
-        b.formule(f"{K_KOSTEN}{rij}", formule, waarde, formaat, font=VET if label == "Totaal eerste jaar" else None)
+    for label, formule, waarde, font in totaal_rijen:
+        b.tekst(f"A{rij}", label, font)
+        b.formule(f"{K_KOSTEN}{rij}", formule, waarde, font=font)
         rij += 1
 
     # -- per betaler -------------------------------------------------------------
