@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import HENGELO, VOORBEELD
+from opdrachtregel import HENGELO, VOORBEELD, draai  # noqa: F401 - draai is een fixture
 from kostenbaten.berekening.begroting import bereken_begroting
 from kostenbaten.berekening.kba import bereken_pilot
 from kostenbaten.fouten import InvoerFouten

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from conftest import HENGELO, VOORBEELD, WORTEL
+from opdrachtregel import HENGELO, VOORBEELD, WORTEL, draai  # noqa: F401 - draai is een fixture
 from libreoffice import vergelijk_met_rekenkern
 
 SJABLOON = WORTEL / "templates" / "voorbeeldbegroting.xlsx"

@@ -1,4 +1,4 @@
-"""Gedeelde hulpmiddelen voor de tests: de opdrachtregel draaien zoals een gebruiker dat doet."""
+"""De opdrachtregel draaien zoals een gebruiker dat doet, en de paden van de meegeleverde voorbeelden."""
 
 from __future__ import annotations
 
