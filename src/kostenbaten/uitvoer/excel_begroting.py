@@ -163,7 +163,7 @@ def bouw_begroting(u: BegrotingUitkomst, casussen: str | None):
             b.formule(f"{K_KOSTEN}{r}", formule, bedrag)
         laatste = eerste + tabelrijen(soort, len(regels)) - 1
         rij = laatste + 1
-        b.tekst(f"{K_NAAM}{rij}", f"{SUBTOTAAL} {titel.lower()}", VET)
+        b.tekst(f"{K_NAAM}{rij}", f"{SUBTOTAAL} {titel[0].lower()}{titel[1:]}", VET)
         b.formule(f"{K_KOSTEN}{rij}", f"SUM({K_KOSTEN}{eerste}:{K_KOSTEN}{laatste})", sum((r.bedrag for r in regels), 0), font=VET)
         for kolom in "ABCDEFG":
             ws[f"{kolom}{rij}"].border = BOVENRAND
@@ -187,7 +187,7 @@ def bouw_begroting(u: BegrotingUitkomst, casussen: str | None):
     structureel, eenmalig, totaal = (b.ref(f"{K_KOSTEN}{rij + i}") for i in range(3))
     totaal_rijen = [
         ("Structurele kosten per jaar", f"{subtotaal['personeel']}+{subtotaal['per_sjd_uur']}", u.structureel, None),
-        ("Eenmalige kosten", subtotaal["eenmalig"], u.eenmalig, None),
+        ("Eenmalige kosten (eerste jaar)", subtotaal["eenmalig"], u.eenmalig, None),
         ("Totaal eerste jaar", f"{structureel}+{eenmalig}", u.totaal, VET),
         ("Kosten per hulpvraag", f"{totaal}/{hulpvragen}", u.kosten_per_hulpvraag, None),
     ]
@@ -245,7 +245,7 @@ def _baten(b: Blad, u: BegrotingUitkomst, rij: int, cel: dict, totaal: str, hulp
         b.afgeleid(f"E{rij}", g.gemiddelde_eigen, EURO)
         b.formule(f"F{rij}", f'B{rij}*IF({methode}="gewogen",E{rij},D{rij})/100', g.per_hulpvraag)
         rij += 1
-    b.tekst(f"A{rij}", "Baten per hulpvraag", VET)
+    b.tekst(f"A{rij}", "Samen: dekking en baten per hulpvraag", VET)
     b.formule(f"B{rij}", f"SUM(B{eerste}:B{rij - 1})", kba.dekking, formaat='0.##"%"')
     b.formule(f"F{rij}", f"SUM(F{eerste}:F{rij - 1})", kba.per_hulpvraag, font=VET)
     per_hulpvraag = b.ref(f"F{rij}")

@@ -164,7 +164,12 @@ def _casus(b: Blad, c: CasusUitkomst, rij: int, invoer: dict, getal) -> tuple[in
             waarde,
         )
         cellen[groep] = b.ref(f"E{r}", blad=True)
-    return rij + 4, cellen
+    rij += 3
+    for figuur, uitleg in casus.errata.items():
+        # Een bekende fout in het rapport staat bij de casus, zodat een lezer het verschil begrijpt.
+        b.tekst(f"A{rij}", f"Erratum ({figuur}): {' '.join(uitleg.split())}", UITLEG)
+        rij += 1
+    return rij + 1, cellen
 
 
 def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: dict) -> None:
