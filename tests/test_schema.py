@@ -17,17 +17,19 @@ SCHEMAMAP = ROOT / "schema"
 
 
 def _soort(pad: Path) -> str:
+    if pad.parent.name == "templates":
+        return "begroting"
     if pad.parent.name == "varianten":
         return "variant"
     return "pilot" if pad.name == "pilot.yaml" else "casus"
 
 
-YAMLBESTANDEN = sorted((ROOT / "casussen").rglob("*.yaml"))
+YAMLBESTANDEN = sorted((ROOT / "casussen").rglob("*.yaml")) + sorted((ROOT / "templates").glob("*.yaml"))
 
 
 def test_meegeleverde_schemas_zijn_actueel():
     vers = schemas()
-    assert {"pilot.schema.json", "casus.schema.json", "variant.schema.json"} <= set(vers)
+    assert {"pilot.schema.json", "casus.schema.json", "variant.schema.json", "begroting.schema.json"} <= set(vers)
     meegeleverd = {p.name: p.read_text(encoding="utf-8") for p in SCHEMAMAP.glob("*.schema.json")}
     assert meegeleverd == vers, "draai `kostenbaten schema --overschrijf` en lever de schema's mee"
 
@@ -35,7 +37,8 @@ def test_meegeleverde_schemas_zijn_actueel():
 @pytest.mark.parametrize("pad", YAMLBESTANDEN, ids=lambda p: str(p.relative_to(ROOT)))
 def test_yaml_wijst_naar_zijn_schema(pad):
     eerste = pad.read_text(encoding="utf-8").splitlines()[0]
-    verwijzing = f"../../schema/{_soort(pad)}.schema.json"
+    omhoog = "../" * len(pad.parent.relative_to(ROOT).parts)
+    verwijzing = f"{omhoog}schema/{_soort(pad)}.schema.json"
     assert eerste == f"# yaml-language-server: $schema={verwijzing}"
     assert (pad.parent / verwijzing).resolve().is_file()
 
@@ -78,7 +81,7 @@ def test_cli_schrijft_en_overschrijft_niet_ongevraagd(cli, tmp_path):
     doel = tmp_path / "nieuw"
     code, uit, fout = cli("schema", doel)
     assert code == 0, fout
-    assert uit.splitlines() == [f"geschreven: {doel / naam}" for naam in schemas()]
+    assert fout.splitlines() == [f"Geschreven: {doel / naam}" for naam in schemas()]
     assert sorted(p.name for p in doel.iterdir()) == sorted(schemas())
     assert (doel / "variant.schema.json").read_text(encoding="utf-8") == schemas()["variant.schema.json"]
     code, _, fout = cli("schema", doel)

@@ -86,6 +86,35 @@ def _toon_fouten(fouten: InvoerFouten):
     raise typer.Exit(EXIT_INVOERFOUT)
 
 
+def _mag_schrijven(pad: Path | None, overschrijf: bool) -> None:
+    """Weigert een bestaand doelbestand vóór het rekenen, zodat er geen halve uitvoer verschijnt."""
+    if pad is None:
+        return
+    from kostenbaten.uitvoer.bestand import controleer_doel
+
+    try:
+        controleer_doel(pad, overschrijf)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+
+
+def _schrijf(pad: Path, schrijf, overschrijf: bool) -> None:
+    """Schrijft atomair via `schrijf(tijdelijk_pad)`; een geweigerd doel is een invoerfout (code 2)."""
+    from kostenbaten.uitvoer.bestand import schrijf_atomair
+
+    try:
+        schrijf_atomair(pad, schrijf, overschrijf)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+    typer.echo(f"Geschreven: {pad}", err=True)
+
+
+def _schrijf_xlsx(pad: Path, werkmap, overschrijf: bool) -> None:
+    from kostenbaten.uitvoer.analyse_excel import schrijf_werkmap
+
+    _schrijf(pad, lambda tijdelijk: schrijf_werkmap(werkmap, tijdelijk), overschrijf)
+
+
 @app.command()
 def bereken(
     map_: MapArgument,
@@ -97,6 +126,7 @@ def bereken(
     """Reken de kosten en baten van alle casussen en de extrapolatie van een pilot door."""
     from kostenbaten.berekening.kba import bereken_pilot
 
+    _mag_schrijven(xlsx, overschrijf)
     project = laad(map_)
     uitkomst = bereken_pilot(project.pilot, project.casussen)
     if formaat is Formaat.json:
@@ -108,8 +138,9 @@ def bereken(
 
         toon_pilot(uitkomst, _console(), alleen_samenvatting=samenvatting)
     if xlsx is not None:
-        typer.echo("Excel-uitvoer is nog niet beschikbaar.", err=True)
-        raise typer.Exit(EXIT_INVOERFOUT)
+        from kostenbaten.uitvoer.excel_kba import schrijf_kba
+
+        _schrijf_werkboek(lambda: schrijf_kba(uitkomst, xlsx, overschrijf), xlsx)
 
 
 @app.command()
@@ -217,28 +248,6 @@ def _decimaal(tekst: str, optie: str, minimum: str, maximum: str) -> Decimal:
     return waarde
 
 
-def _mag_schrijven(pad: Path | None, overschrijf: bool) -> None:
-    """Weigert een bestaand doelbestand vóór het rekenen, zodat er geen halve uitvoer verschijnt."""
-    if pad is None:
-        return
-    from kostenbaten.uitvoer.bestand import controleer_doel
-
-    try:
-        controleer_doel(pad, overschrijf)
-    except InvoerFouten as fouten:
-        _toon_fouten(fouten)
-
-
-def _schrijf_xlsx(pad: Path, werkmap, overschrijf: bool) -> None:
-    from kostenbaten.uitvoer.analyse_excel import schrijf_werkmap
-    from kostenbaten.uitvoer.bestand import schrijf_atomair
-
-    try:
-        schrijf_atomair(pad, lambda tijdelijk: schrijf_werkmap(werkmap, tijdelijk), overschrijf)
-    except InvoerFouten as fouten:
-        _toon_fouten(fouten)
-    typer.echo(f"Werkmap geschreven: {pad}", err=True)
-
 
 @app.command()
 def gevoeligheid(
@@ -327,62 +336,94 @@ def meerjarig(
         _schrijf_xlsx(xlsx, meerjarig_werkmap(uitkomst), overschrijf)
 
 
-# Meldingen van de opdrachtregel-bibliotheek zelf (Engels), met hun Nederlandse vorm.
-_GEBRUIKSFOUTEN = (
-    (r"Missing argument '(.+)'\.", "argument {0} ontbreekt"),
-    (r"Missing option '(.+)'\.", "optie {0} ontbreekt"),
-    (r"No such option: (\S+?)(?: \(Possible options: (.+)\))?$", "onbekende optie {0}"),
-    (r"No such command '(.+)'\.", "onbekende opdracht '{0}'"),
-    (r"Got unexpected extra argument(?:\(s\)|s)? \((.+)\)", "onverwacht extra argument: {0}"),
-    (r"Option '(.+)' requires an argument\.", "optie {0} heeft een waarde nodig"),
-    (r"Invalid value for (.+?): (?:Value error, )?'(.+)' is not one of (.+)\.", "ongeldige waarde voor {0}: '{1}'; kies uit {2}"),
-    (r"Invalid value for (.+?): (?:Value error, )?(.+)", "ongeldige waarde voor {0}: {1}"),
-)
+# -- begroting en Excel -----------------------------------------------------------
 
 
-def _gebruiksfout(fout) -> str:
-    """Een fout in de aanroep (ontbrekend argument, onbekende optie) in het Nederlands."""
-    import re
-
-    engels = fout.format_message()
-    for patroon, nederlands in _GEBRUIKSFOUTEN:
-        gevonden = re.match(patroon, engels)
-        if gevonden:
-            tekst = nederlands.format(*gevonden.groups())
-            break
-    else:
-        tekst = engels
-    ctx = getattr(fout, "ctx", None)
-    opdracht = ctx.command_path if ctx is not None else "kostenbaten"
-    return f"Fout: {tekst}\nZie '{opdracht} --help' voor uitleg."
+BegrotingArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="Begroting als YAML (zie templates/voorbeeldbegroting.yaml) of als ingevulde werkmap (.xlsx).", show_default=False
+    ),
+]
 
 
-def main() -> None:
-    """Startpunt van het programma: Nederlandse meldingen en nooit een Python-traceback."""
-    from typer.exceptions import TyperException
+def laad_begroting(pad: Path):
+    """Laadt een begroting met haar casussenmap en rekent haar door; bij fouten afsluitcode 2."""
+    from kostenbaten.berekening.begroting import bereken_begroting
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.invoer.begroting import laad_begroting as lees
 
     try:
-        code = app(standalone_mode=False, prog_name="kostenbaten")
-    except KeyboardInterrupt:
-        print("Onderbroken.", file=sys.stderr)
-        sys.exit(EXIT_ONDERBROKEN)
-    except typer.Abort:
-        print("Onderbroken.", file=sys.stderr)
-        sys.exit(EXIT_ONDERBROKEN)
-    except TyperException as fout:
-        print(_gebruiksfout(fout), file=sys.stderr)
-        sys.exit(fout.exit_code)
-    except InvoerFouten as fouten:  # pragma: no cover - commando's vangen dit zelf af
-        print(str(fouten), file=sys.stderr)
-        sys.exit(EXIT_INVOERFOUT)
-    except Exception as fout:  # noqa: BLE001 - laatste vangnet voor de gebruiker
-        print(
-            f"Interne fout in kostenbaten ({type(fout).__name__}: {fout}). "
-            "Dit is geen fout in uw invoer; meld het met de gebruikte bestanden.",
-            file=sys.stderr,
-        )
-        sys.exit(EXIT_INTERNE_FOUT)
-    sys.exit(code if isinstance(code, int) else 0)
+        invoer = lees(pad)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+    project = invoer.project
+    kba = bereken_pilot(project.pilot, project.casussen) if project is not None else None
+    return invoer, bereken_begroting(invoer.begroting, kba)
+
+
+@app.command()
+def begroting(
+    invoer: BegrotingArgument,
+    formaat: FormaatOptie = Formaat.tabel,
+    xlsx: XlsxOptie = None,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Reken een begroting door: kosten per regel en per betaler, en de verwachte baten uit de KBA."""
+    _mag_schrijven(xlsx, overschrijf)
+    bron, uitkomst = laad_begroting(invoer)
+    if formaat is Formaat.json:
+        from kostenbaten.uitvoer.begroting import begroting_json
+        from kostenbaten.uitvoer.json_uitvoer import dump
+
+        typer.echo(dump(begroting_json(uitkomst)))
+    else:
+        from kostenbaten.uitvoer.begroting import toon_begroting
+
+        toon_begroting(uitkomst, _console())
+    if xlsx is not None:
+        from kostenbaten.uitvoer.excel_begroting import schrijf_begroting
+
+        _schrijf_werkboek(lambda: schrijf_begroting(uitkomst, bron.pad, xlsx, overschrijf), xlsx)
+
+
+@app.command()
+def sjabloon(
+    uit: Annotated[Path, typer.Argument(help="Het nieuwe werkboek, bijvoorbeeld mijn-begroting.xlsx.", show_default=False)],
+    van: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--van",
+            help="De begroting die het sjabloon vult; standaard templates/voorbeeldbegroting.yaml van dit project.",
+            show_default=False,
+        ),
+    ] = None,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Maak een in te vullen begrotingswerkboek (standaard de voorbeeldbegroting), met formules en toelichting."""
+    _mag_schrijven(uit, overschrijf)
+    bron, uitkomst = laad_begroting(van or _voorbeeldbegroting())
+    from kostenbaten.uitvoer.excel_begroting import schrijf_begroting
+
+    _schrijf_werkboek(lambda: schrijf_begroting(uitkomst, bron.pad, uit, overschrijf), uit)
+
+
+def _voorbeeldbegroting() -> Path:
+    """templates/voorbeeldbegroting.yaml in de huidige map, anders in de projectmap rond de broncode."""
+    naam = Path("templates") / "voorbeeldbegroting.yaml"
+    for kandidaat in (naam, Path(__file__).resolve().parents[2] / naam):
+        if kandidaat.is_file():
+            return kandidaat
+    return naam  # bestaat niet: laad_begroting meldt dat
+
+
+def _schrijf_werkboek(schrijf, pad: Path) -> None:
+    """Schrijft een uitvoerbestand; een geweigerd doel (bestaat al, geen map) is een invoerfout."""
+    try:
+        schrijf()
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+    _console(stderr=True).print(f"Geschreven: {pad}", markup=False)
 
 
 # -- onzekerheid, varianten en schema's ---------------------------------------------
@@ -410,15 +451,6 @@ def laad_pad(pad: Path):
 
     try:
         return laad_invoer(pad)
-    except InvoerFouten as fouten:
-        _toon_fouten(fouten)
-
-
-def _schrijf(pad: Path, schrijf, overschrijf: bool) -> None:
-    from kostenbaten.uitvoer.bestand import schrijf_atomair
-
-    try:
-        schrijf_atomair(pad, schrijf, overschrijf)
     except InvoerFouten as fouten:
         _toon_fouten(fouten)
 
@@ -511,4 +543,61 @@ def schema(
         _toon_fouten(InvoerFouten(fouten))
     for naam, tekst in inhoud.items():
         _schrijf(map_ / naam, lambda doel, tekst=tekst: doel.write_text(tekst, encoding="utf-8"), overschrijf)
-        typer.echo(f"geschreven: {map_ / naam}")
+
+
+# Meldingen van de opdrachtregel-bibliotheek zelf (Engels), met hun Nederlandse vorm.
+_GEBRUIKSFOUTEN = (
+    (r"Missing argument '(.+)'\.", "argument {0} ontbreekt"),
+    (r"Missing option '(.+)'\.", "optie {0} ontbreekt"),
+    (r"No such option: (\S+?)(?: \(Possible options: (.+)\))?$", "onbekende optie {0}"),
+    (r"No such command '(.+)'\.", "onbekende opdracht '{0}'"),
+    (r"Got unexpected extra argument(?:\(s\)|s)? \((.+)\)", "onverwacht extra argument: {0}"),
+    (r"Option '(.+)' requires an argument\.", "optie {0} heeft een waarde nodig"),
+    (r"Invalid value for (.+?): (?:Value error, )?'(.+)' is not one of (.+)\.", "ongeldige waarde voor {0}: '{1}'; kies uit {2}"),
+    (r"Invalid value for (.+?): (?:Value error, )?(.+)", "ongeldige waarde voor {0}: {1}"),
+)
+
+
+def _gebruiksfout(fout) -> str:
+    """Een fout in de aanroep (ontbrekend argument, onbekende optie) in het Nederlands."""
+    import re
+
+    engels = fout.format_message()
+    for patroon, nederlands in _GEBRUIKSFOUTEN:
+        gevonden = re.match(patroon, engels)
+        if gevonden:
+            tekst = nederlands.format(*gevonden.groups())
+            break
+    else:
+        tekst = engels
+    ctx = getattr(fout, "ctx", None)
+    opdracht = ctx.command_path if ctx is not None else "kostenbaten"
+    return f"Fout: {tekst}\nZie '{opdracht} --help' voor uitleg."
+
+
+def main() -> None:
+    """Startpunt van het programma: Nederlandse meldingen en nooit een Python-traceback."""
+    from typer.exceptions import TyperException
+
+    try:
+        code = app(standalone_mode=False, prog_name="kostenbaten")
+    except KeyboardInterrupt:
+        print("Onderbroken.", file=sys.stderr)
+        sys.exit(EXIT_ONDERBROKEN)
+    except typer.Abort:
+        print("Onderbroken.", file=sys.stderr)
+        sys.exit(EXIT_ONDERBROKEN)
+    except TyperException as fout:
+        print(_gebruiksfout(fout), file=sys.stderr)
+        sys.exit(fout.exit_code)
+    except InvoerFouten as fouten:  # pragma: no cover - commando's vangen dit zelf af
+        print(str(fouten), file=sys.stderr)
+        sys.exit(EXIT_INVOERFOUT)
+    except Exception as fout:  # noqa: BLE001 - laatste vangnet voor de gebruiker
+        print(
+            f"Interne fout in kostenbaten ({type(fout).__name__}: {fout}). "
+            "Dit is geen fout in uw invoer; meld het met de gebruikte bestanden.",
+            file=sys.stderr,
+        )
+        sys.exit(EXIT_INTERNE_FOUT)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -6,7 +6,7 @@ benoemde functies hieronder, die de uitvoer (of de rapportregels) gebruiken.
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 
 NUL = Decimal(0)
 HONDERD = Decimal(100)
@@ -97,12 +97,18 @@ def centen_uit_float(waarde: float) -> Decimal:
     return afronden_op_centen(zonder_ruis)
 
 
+def afronden_naar_boven(waarde: Decimal) -> Decimal:
+    """Een aantal naar boven op een geheel getal (197,2 hulpvragen wordt 198), zoals ROUNDUP in Excel voor positieve getallen."""
+    return waarde.quantize(Decimal(1), rounding=ROUND_CEILING)
+
+
 AFRONDINGSREGELS = {
     "afronden_op_centen": afronden_op_centen,
     "afronden_op_euro": afronden_op_euro,
     "afkappen_op_euro": afkappen_op_euro,
     "afronden_op_duizendtal": afronden_op_duizendtal,
     "afronden_op_procent": afronden_op_procent,
+    "afronden_naar_boven": afronden_naar_boven,
 }
 
 

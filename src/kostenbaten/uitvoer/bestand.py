@@ -26,6 +26,10 @@ def schrijf_atomair(pad: Path, schrijf: Callable[[Path], None], overschrijf: boo
     os.close(fd)
     try:
         schrijf(Path(tijdelijk))
+        # mkstemp maakt het bestand alleen voor de eigenaar leesbaar; geef het de gewone rechten.
+        masker = os.umask(0)
+        os.umask(masker)
+        os.chmod(tijdelijk, 0o666 & ~masker)
         os.replace(tijdelijk, pad)
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)

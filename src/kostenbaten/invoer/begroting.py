@@ -1,0 +1,62 @@
+"""Een begroting inlezen uit YAML of uit een ingevulde werkmap, met de KBA-map waar de baten vandaan komen.
+
+Alle fouten worden verzameld: die van het begrotingsbestand (`bestand:regel`
+of `bestand:Blad!C7`) en die van de casussenmap samen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kostenbaten.fouten import Fout, InvoerFouten
+from kostenbaten.invoer.casussen import Project, laad_project
+from kostenbaten.model.begroting import Begroting
+
+WERKMAP_SOORTEN = (".xlsx", ".xlsm")
+YAML_SOORTEN = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class BegrotingInvoer:
+    """Een gevalideerde begroting, het bestand waar zij vandaan komt en de geladen KBA (als die er is)."""
+
+    pad: Path
+    begroting: Begroting
+    project: Project | None
+
+
+def laad_begroting(pad: Path | str) -> BegrotingInvoer:
+    """Leest een begroting (YAML of werkmap) en de casussenmap; gooit `InvoerFouten` met alle fouten samen."""
+    pad = Path(pad)
+    if not pad.exists():
+        raise InvoerFouten([Fout(str(pad), None, "", "bestand bestaat niet")])
+    if pad.suffix.lower() in WERKMAP_SOORTEN:
+        from kostenbaten.invoer.werkmap import lees_begroting_werkmap
+
+        begroting, fouten, casussenplek = lees_begroting_werkmap(pad)
+    elif pad.suffix.lower() in YAML_SOORTEN:
+        begroting, fouten, casussenplek = _lees_yaml(pad)
+    else:
+        raise InvoerFouten([Fout(str(pad), None, "", "onbekend soort bestand; geef een begroting als .yaml of .xlsx")])
+    if begroting is None:
+        raise InvoerFouten(fouten)
+    project = None
+    if begroting.casussen is not None:
+        map_ = pad.parent / begroting.casussen
+        if not map_.is_dir():
+            fout = casussenplek(f"map '{begroting.casussen}' bestaat niet (gezocht: {map_})")
+            raise InvoerFouten([fout])
+        project = laad_project(map_)
+    return BegrotingInvoer(pad, begroting, project)
+
+
+def _lees_yaml(pad: Path):
+    from kostenbaten.invoer.validatie import valideer
+    from kostenbaten.invoer.yamlbestand import lees_yaml
+
+    bestand, fouten = lees_yaml(pad)
+    if bestand is None:
+        return None, fouten, None
+    begroting, fouten = valideer(Begroting, bestand)
+    return begroting, fouten, lambda melding: bestand.fout(("casussen",), melding)

@@ -1,0 +1,188 @@
+"""Een ingevuld begrotingswerkboek inlezen: de gele invoercellen naar het begrotingsmodel, fouten per cel.
+
+De lezer zoekt de labels en tabelkoppen in kolom A op (zie `model.werkboek`)
+en leest alleen invoercellen; formules rekent kostenbaten zelf opnieuw uit.
+De validatie is dezelfde als voor YAML; elke melding krijgt de plek van zijn
+cel, als `bestand:Begroting!B7: melding`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from kostenbaten.fouten import Fout
+from kostenbaten.invoer.validatie import valideer
+from kostenbaten.invoer.yamlbestand import YamlBestand, toon_pad
+from kostenbaten.model.begroting import BETALERS, Begroting
+from kostenbaten.model.werkboek import (
+    ALGEMEEN,
+    BLAD,
+    JA,
+    K_BETALER,
+    K_NAAM,
+    K_SJD,
+    K_TARIEF,
+    K_TOELICHTING,
+    K_UREN,
+    NEE,
+    SECTIES,
+    SUBTOTAAL,
+    betaler_uit_cel,
+)
+
+TEKSTVELDEN = ("naam", "omschrijving", "casussen", "kba_methode", "betaler", "toelichting")
+
+# Welke kolom welk veld van een kostenregel bevat, per soort.
+KOLOMMEN = {
+    "personeel": {"naam": K_NAAM, "uren_per_week": K_UREN, "sjd": K_SJD, "tarief": K_TARIEF, "betaler": K_BETALER, "toelichting": K_TOELICHTING},
+    "per_sjd_uur": {"naam": K_NAAM, "tarief": K_TARIEF, "betaler": K_BETALER, "toelichting": K_TOELICHTING},
+    "eenmalig": {"naam": K_NAAM, "bedrag": K_TARIEF, "betaler": K_BETALER, "toelichting": K_TOELICHTING},
+}
+
+
+class _Lezer:
+    """Verzamelt de inhoud als geneste dict (zoals uit YAML), de cel van elk sleutelpad en eigen fouten."""
+
+    def __init__(self, pad: Path, ws):
+        self.pad = pad
+        self.ws = ws
+        self.inhoud: dict = {}
+        self.cellen = ["", f"{BLAD}!A1"]  # index = 'regelnummer' voor de validatie; 1 is het blad zelf
+        self.regels: dict[tuple, int] = {(): 1}
+        self.fouten: list[Fout] = []
+        self.gemeld: set[str] = set()  # sleutelpaden met een eigen melding; die van het model vervallen
+        self.paden: dict[str, str] = {}  # getoond sleutelpad -> cel, ook voor lege cellen
+
+    def fout(self, cel: str, melding: str, sleutelpad: tuple | None = None) -> None:
+        self.fouten.append(Fout(str(self.pad), None, "", melding, plek=f"{BLAD}!{cel}"))
+        if sleutelpad is not None:
+            self.gemeld.add(toon_pad(sleutelpad))
+
+    def plek(self, sleutelpad: tuple, cel: str) -> None:
+        self.cellen.append(f"{BLAD}!{cel}")
+        self.regels[sleutelpad] = len(self.cellen) - 1
+        self.paden[toon_pad(sleutelpad)] = f"{BLAD}!{cel}"
+
+    def waarde(self, sleutelpad: tuple, cel: str):
+        """De celwaarde zoals het model hem verwacht; None als de cel leeg is."""
+        self.plek(sleutelpad, cel)
+        ruw = self.ws[cel].value
+        if isinstance(ruw, str):
+            ruw = ruw.strip()
+            if self.ws[cel].data_type == "f":
+                self.fout(cel, "hier hoort een ingevulde waarde, geen formule", sleutelpad)
+                return None
+            if not ruw:
+                return None
+        veld = sleutelpad[-1]
+        if ruw is None:
+            return None
+        if veld in TEKSTVELDEN:
+            return ruw if isinstance(ruw, str) else str(ruw)
+        if isinstance(ruw, float):
+            return Decimal(repr(ruw))
+        return ruw
+
+    def zet(self, doel: dict, sleutelpad: tuple, waarde) -> None:
+        if waarde is not None:
+            doel[sleutelpad[-1]] = waarde
+
+
+def _labels(ws) -> dict[str, int]:
+    """Tekst in kolom A -> eerste rij waarop hij staat."""
+    uit: dict[str, int] = {}
+    for (cel,) in ws.iter_rows(min_col=1, max_col=1):
+        if isinstance(cel.value, str):
+            uit.setdefault(cel.value.strip(), cel.row)
+    return uit
+
+
+def lees_begroting_werkmap(pad: Path):
+    """Leest een ingevuld werkboek. Geeft (begroting of None, fouten, maker van een fout bij de casussencel)."""
+    from openpyxl import load_workbook
+
+    naam = str(pad)
+    try:
+        wb = load_workbook(pad)
+    except Exception as fout:  # noqa: BLE001 - openpyxl kent veel soorten leesfouten
+        return None, [Fout(naam, None, "", f"kan het werkboek niet lezen ({type(fout).__name__}: {fout})")], None
+    if BLAD not in wb.sheetnames:
+        return None, [Fout(naam, None, "", f"blad '{BLAD}' ontbreekt; maak een werkboek met 'kostenbaten sjabloon'")], None
+    lezer = _Lezer(pad, wb[BLAD])
+    labels = _labels(lezer.ws)
+
+    casussencel = None
+    for sleutel, (label, _) in ALGEMEEN.items():
+        rij = labels.get(label)
+        if rij is None:
+            lezer.fout("A1", f"label '{label}' niet gevonden in kolom A")
+            continue
+        lezer.zet(lezer.inhoud, (sleutel,), lezer.waarde((sleutel,), f"B{rij}"))
+        if sleutel == "casussen":
+            casussencel = f"B{rij}"
+
+    for soort, titel in SECTIES.items():
+        rij = labels.get(titel)
+        if rij is None:
+            lezer.fout("A1", f"tabel '{titel}' niet gevonden in kolom A")
+            continue
+        _lees_tabel(lezer, soort, rij + 1)
+
+    begroting, fouten = valideer(Begroting, YamlBestand(pad, lezer.inhoud, lezer.regels))
+    fouten = [_naar_cel(lezer, f) for f in fouten if f.sleutelpad not in lezer.gemeld]
+    fouten = lezer.fouten + fouten
+    if fouten:
+        return None, fouten, None
+
+    def casussenfout(melding: str) -> Fout:
+        return Fout(naam, None, "", f"casussen: {melding}", plek=f"{BLAD}!{casussencel}")
+
+    return begroting, [], casussenfout
+
+
+def _lees_tabel(lezer: _Lezer, soort: str, eerste: int) -> None:
+    regels = []
+    lezer.plek((soort,), f"A{eerste - 1}")
+    rij = eerste
+    while rij <= lezer.ws.max_row:
+        kop = lezer.ws[f"{K_NAAM}{rij}"].value
+        if isinstance(kop, str) and kop.strip().startswith(SUBTOTAAL):
+            break
+        kolommen = KOLOMMEN[soort]
+        if all(lezer.ws[f"{k}{rij}"].value in (None, "") for v, k in kolommen.items() if v != "toelichting"):
+            rij += 1
+            continue
+        pad = (soort, len(regels))
+        lezer.plek(pad, f"{K_NAAM}{rij}")
+        regel: dict = {}
+        for veld, kolom in kolommen.items():
+            waarde = lezer.waarde(pad + (veld,), f"{kolom}{rij}")
+            if veld == "betaler" and isinstance(waarde, str):
+                sleutel = betaler_uit_cel(waarde)
+                if sleutel is None:
+                    lezer.fout(f"{kolom}{rij}", f"onbekende betaler '{waarde}'; kies uit: {', '.join(BETALERS.values())}", pad + (veld,))
+                waarde = sleutel or waarde
+            elif veld == "sjd" and waarde is not None:
+                waarde = _ja_nee(lezer, pad + (veld,), f"{kolom}{rij}", waarde)
+            lezer.zet(regel, pad + (veld,), waarde)
+        regels.append(regel)
+        rij += 1
+    lezer.inhoud[soort] = regels
+
+
+def _ja_nee(lezer: _Lezer, sleutelpad: tuple, cel: str, waarde) -> bool:
+    if isinstance(waarde, bool):
+        return waarde
+    if isinstance(waarde, str) and waarde.lower() in (JA, NEE):
+        return waarde.lower() == JA
+    lezer.fout(cel, f"vul '{JA}' of '{NEE}' in (gevonden: {waarde})", sleutelpad)
+    return False
+
+
+def _naar_cel(lezer: _Lezer, fout: Fout) -> Fout:
+    melding = fout.melding
+    if melding == "verplichte sleutel ontbreekt":
+        melding = "deze cel is leeg; vul hem in"
+    plek = lezer.paden.get(fout.sleutelpad) or lezer.cellen[fout.regel]
+    return Fout(fout.bestand, None, "", melding, plek=plek)

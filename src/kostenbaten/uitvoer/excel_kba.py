@@ -1,0 +1,298 @@
+"""De KBA als werkboek met levende formules: elke casus zoals het rapport, de samenvatting en beide extrapolaties.
+
+Invoer (uren, tarieven, kengetallen, aandelen, hulpvragen, bedragen) staat in
+gele cellen; alle kosten, baten, totalen, gemiddelden en extrapolaties zijn
+formules daarover, ook de afrondingen van het rapport (TRUNC, ROUND(...;-3)
+en hele procenten). Elke formule heeft de waarde van de rekenkern als
+verwachting, zodat een test het werkboek in LibreOffice kan narekenen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl.styles import Font
+
+from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
+from kostenbaten.uitvoer.excel import (
+    BOVENRAND,
+    EURO,
+    TITEL,
+    UITLEG,
+    VET,
+    Blad,
+    afdrukklaar,
+    bewaar,
+    niet_negatief,
+    nieuw_werkboek,
+    toelichting,
+)
+
+CURSIEF = Font(italic=True, color="595959")
+
+TOELICHTING = [
+    "Dit werkboek bevat de kosten-batenanalyse (KBA) zoals kostenbaten hem doorrekent, met formules in plaats van vaste getallen.",
+    "Invoer: de gele cellen op het blad Invoer (hulpvragen, tarieven per SJD-uur, kengetallen, aandelen van de "
+    "rechtsgebieden) en op het blad Casussen (SJD-uren, vaste bedragen, maandbedragen en looptijden).",
+    "Casussen: per casus de kosten (SJD-uren x tarief) naast de baten, zoals in het rapport. Cliënt is de baat van de "
+    "cliënt; overheid is de vermeden kosten van de overheid min de kosten.",
+    "Samenvatting: per casus de totalen, het gemiddelde en twee extrapolaties. 'rapport' vermenigvuldigt het gemiddelde "
+    "netto per casus met de gedekte hulpvragen, ook met de afrondingen van het rapport (gemiddelde zonder centen, "
+    "totaal op duizendtallen, verdeling in hele procenten). 'gewogen' rekent per rechtsgebied met het eigen gemiddelde.",
+    "Dit werkboek bevat formules zonder opgeslagen uitkomsten en vraagt het rekenprogramma om bij het openen alles te "
+    "herberekenen. Excel en LibreOffice doen dat vanzelf.",
+]
+
+
+def _kosten_formule(invoer: dict, uren: str, sleutel: str) -> str:
+    return f"{uren}*{invoer['tarief'][sleutel]}"
+
+
+def _invoerblad(wb, u: PilotUitkomst, verwacht: dict) -> dict:
+    """Het blad met de pilotinvoer; geeft de absolute verwijzingen naar elke invoercel."""
+    pilot = u.pilot
+    b = Blad(wb.create_sheet("Invoer"), verwacht)
+    b.breedtes({"A": 30, "B": 36, "C": 16, "D": 16, "E": 12, "F": 70})
+    b.tekst("A1", f"Invoer van de KBA {pilot.naam}", TITEL)
+    getal = niet_negatief()
+    ref = {"tarief": {}, "kengetal": {}, "aandeel": {}, "gebied": {}}
+    b.kopregel(3, ["Pilot", "Waarde", "Eenheid"])
+    b.tekst("A4", "Hulpvragen")
+    b.invoer("B4", pilot.hulpvragen.waarde)
+    b.tekst("C4", "in de periode", UITLEG)
+    b.tekst("A5", "Maanden in beeld")
+    b.invoer("B5", pilot.maanden_in_beeld)
+    b.tekst("C5", "maanden", UITLEG)
+    for cel in ("B4", "B5"):
+        b.validatie(getal, cel)
+    ref["hulpvragen"] = b.ref("B4", blad=True)
+    ref["maanden"] = b.ref("B5", blad=True)
+
+    actoren = pilot.alle_actoren
+    tabellen = [
+        ("tarief", ["Tarief", "Naam", "€ per SJD-uur", "Betaler", "Groep"],
+         {k: (t.naam, t.per_uur.waarde, EURO, t.betaler, actoren[t.betaler].groep) for k, t in pilot.tarieven.items()}),
+        ("kengetal", ["Kengetal", "Naam", "Bedrag", "Actor", "Groep", "Bron"],
+         {k: (g.naam, g.bedrag.waarde, EURO, g.actor, actoren[g.actor].groep, g.bron) for k, g in pilot.kengetallen.items()}),
+        ("aandeel", ["Rechtsgebied", "Naam", "Aandeel (%)"],
+         {k: (g.naam, g.aandeel.waarde, None) for k, g in pilot.rechtsgebieden.items()}),
+    ]
+    rij = 5
+    for soort, koppen, regels in tabellen:
+        # Per regel: sleutel, naam, de invoercel (kolom C) en daarna toelichtende tekst.
+        rij += 2
+        b.kopregel(rij, koppen)
+        for sleutel, (naam, waarde, formaat, *tekst) in regels.items():
+            rij += 1
+            b.tekst(f"A{rij}", sleutel)
+            b.tekst(f"B{rij}", naam)
+            b.invoer(f"C{rij}", waarde, formaat)
+            b.validatie(getal, f"C{rij}")
+            for kolom, t in zip("DEF", tekst):
+                b.tekst(f"{kolom}{rij}", t)
+            ref[soort][sleutel] = b.ref(f"C{rij}", blad=True)
+            if soort == "aandeel":
+                ref["gebied"][sleutel] = b.ref(f"A{rij}", blad=True)
+    b.ws.freeze_panes = "A2"
+    afdrukklaar(b.ws, f"A1:F{rij}", liggend=True)
+    return ref
+
+
+def _casus(b: Blad, c: CasusUitkomst, rij: int, invoer: dict, getal) -> tuple[int, dict]:
+    """Eén casus als Kosten | Baten-tabel; geeft de volgende vrije rij en de cellen van de totalen."""
+    casus = c.casus
+    b.tekst(f"A{rij}", f"Casus {casus.nummer}: {casus.titel}", VET)
+    b.tekst(f"D{rij}", "SJD-uren")
+    b.invoer(f"E{rij}", casus.uren.waarde)
+    b.validatie(getal, f"E{rij}")
+    uren = b.ref(f"E{rij}")
+    kans = None
+    if casus.kans is not None:
+        b.tekst(f"G{rij}", "Kans van slagen")
+        b.invoer(f"H{rij}", casus.kans.waarde)
+        kans = b.ref(f"H{rij}")
+    rij += 1
+    b.kopregel(rij, ["Kosten", "Bedrag", "Groep", "Baten", "Bedrag", "Groep", "Invoer (€)", "Maanden"])
+    eerste = rij + 1
+    effecten = list(casus.effecten)
+    regels = max(len(c.kosten), len(c.baten) + len(effecten))
+    for i in range(regels):
+        r = eerste + i
+        if i < len(c.kosten):
+            post = c.kosten[i]
+            b.tekst(f"A{r}", post.naam)
+            b.formule(f"B{r}", _kosten_formule(invoer, uren, post.sleutel), post.bedrag)
+            b.tekst(f"C{r}", post.groep)
+        if i < len(c.baten):
+            post = c.baten[i]
+            baat = casus.baten[i]
+            b.tekst(f"D{r}", post.naam)
+            if post.soort == "kengetal":
+                formule = invoer["kengetal"][post.sleutel]
+            elif post.soort == "per_maand":
+                b.invoer(f"G{r}", baat.per_maand.waarde, EURO)
+                b.invoer(f"H{r}", baat.maanden)
+                formule = f"G{r}*MIN(H{r},{invoer['maanden']})"
+            else:
+                b.invoer(f"G{r}", baat.bedrag.waarde, EURO)
+                formule = f"G{r}"
+            if kans is not None:
+                formule = f"{formule}*{kans}"
+            b.formule(f"E{r}", formule, post.bedrag)
+            b.tekst(f"F{r}", post.groep)
+        elif i - len(c.baten) < len(effecten):
+            b.tekst(f"D{r}", effecten[i - len(c.baten)], CURSIEF)
+            b.tekst(f"E{r}", "niet in €", CURSIEF)
+    laatste = eerste + max(regels, 1) - 1
+    rij = laatste + 1
+    kosten, baten = f"B{eerste}:B{laatste}", f"E{eerste}:E{laatste}"
+    b.tekst(f"A{rij}", "Totaal kosten", VET)
+    b.formule(f"B{rij}", f"SUM({kosten})", c.totaal_kosten, font=VET)
+    b.tekst(f"D{rij}", "Totaal baten", VET)
+    b.formule(f"E{rij}", f"SUM({baten})", c.totaal_baten, font=VET)
+    for kolom in "ABCDEF":
+        b.ws[f"{kolom}{rij}"].border = BOVENRAND
+    cellen = {"kosten": b.ref(f"B{rij}", blad=True), "baten": b.ref(f"E{rij}", blad=True)}
+    b.tekst(f"A{rij + 1}", "Netto (baten - kosten)", VET)
+    b.formule(f"B{rij + 1}", f"E{rij}-B{rij}", c.netto, font=VET)
+    cellen["netto"] = b.ref(f"B{rij + 1}", blad=True)
+    for r, groep, waarde in ((rij + 1, "client", c.client), (rij + 2, "overheid", c.overheid)):
+        b.tekst(f"D{r}", "Cliënt" if groep == "client" else "Overheid")
+        b.formule(
+            f"E{r}",
+            f'SUMIF(F{eerste}:F{laatste},"{groep}",{baten})-SUMIF(C{eerste}:C{laatste},"{groep}",{kosten})',
+            waarde,
+        )
+        cellen[groep] = b.ref(f"E{r}", blad=True)
+    rij += 3
+    for figuur, uitleg in casus.errata.items():
+        # Een bekende fout in het rapport staat bij de casus, zodat een lezer het verschil begrijpt.
+        b.tekst(f"A{rij}", f"Erratum ({figuur}): {' '.join(uitleg.split())}", UITLEG)
+        rij += 1
+    return rij + 1, cellen
+
+
+def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: dict) -> None:
+    pilot = u.pilot
+    b = Blad(wb.create_sheet("Samenvatting"), verwacht)
+    b.breedtes({"A": 34, "B": 44, "C": 24, "D": 15, "E": 15, "F": 15, "G": 15, "H": 15})
+    b.tekst("A1", f"Samenvatting pilot {pilot.naam}", TITEL)
+    b.kopregel(3, ["Casus", "Titel", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"])
+    b.ws.freeze_panes = "A4"
+    eerste = 4
+    velden = ("kosten", "baten", "netto", "client", "overheid")
+    for i, c in enumerate(u.casussen):
+        r = eerste + i
+        b.ws[f"A{r}"] = c.nummer
+        b.tekst(f"B{r}", c.casus.titel)
+        b.tekst(f"C{r}", c.casus.rechtsgebied)
+        waarden = (c.totaal_kosten, c.totaal_baten, c.netto, c.client, c.overheid)
+        for kolom, veld, waarde in zip("DEFGH", velden, waarden):
+            b.formule(f"{kolom}{r}", totalen[c.nummer][veld], waarde)
+    laatste = eerste + len(u.casussen) - 1
+    r = laatste + 1
+    sommen = {"F": u.som_netto, "G": sum((c.client for c in u.casussen), 0), "H": sum((c.overheid for c in u.casussen), 0)}
+    b.tekst(f"A{r}", "Som", VET)
+    b.tekst(f"A{r + 1}", "Gemiddeld per casus", VET)
+    for kolom, gemiddelde in zip("FGH", (u.gemiddelde_netto, u.gemiddelde_client, u.gemiddelde_overheid)):
+        b.formule(f"{kolom}{r}", f"SUM({kolom}{eerste}:{kolom}{laatste})", sommen[kolom], font=VET)
+        b.formule(f"{kolom}{r + 1}", f"AVERAGE({kolom}{eerste}:{kolom}{laatste})", gemiddelde, font=VET)
+        b.ws[f"{kolom}{r}"].border = BOVENRAND
+    som = {k: b.ref(f"{k}{r}") for k in "FGH"}
+    gemiddelde_netto = b.ref(f"F{r + 1}")
+
+    # -- extrapolatie volgens het rapport -----------------------------------------
+    rapport = u.extrapolaties["rapport"]
+    r += 3
+    b.kopregel(r, ["Extrapolatie 'rapport' (vlak gemiddelde)", "Berekening", "", "", "", "Waarde"])
+    aandelen = ",".join(invoer["aandeel"].values())
+    regels = [
+        ("hulpvragen", "Hulpvragen", "uit de invoer", invoer["hulpvragen"], rapport.hulpvragen, "0.##"),
+        ("dekking", "Dekking (%)", "som van de aandelen van de rechtsgebieden", f"SUM({aandelen})", u.dekking, "0.##"),
+        ("gedekt", "Gedekte hulpvragen", "hulpvragen x dekking / 100", "{hulpvragen}*{dekking}/100", rapport.gedekt, "0.##"),
+        ("n", "Aantal casussen", "", f"COUNT(A{eerste}:A{laatste})", len(u.casussen), "0"),
+        ("totaal", "Totaal, exact", "som netto x gedekt / aantal casussen", f"{som['F']}*{{gedekt}}/{{n}}", rapport.totaal, EURO),
+        ("client", "Cliënt, exact", "som cliënt x gedekt / aantal casussen", f"{som['G']}*{{gedekt}}/{{n}}", rapport.client, EURO),
+        ("overheid", "Overheid, exact", "som overheid x gedekt / aantal casussen", f"{som['H']}*{{gedekt}}/{{n}}", rapport.overheid, EURO),
+    ]
+    pub = u.gepubliceerd
+    regels += [
+        ("gemiddelde_netto", "Gemiddelde netto zonder centen", "TRUNC: centen weglaten", f"TRUNC({gemiddelde_netto})",
+         pub["gemiddelde_netto"].waarde, EURO),
+        ("pub_totaal", "Totaal zoals gepubliceerd", "afgekapt gemiddelde x gedekt, op duizendtallen",
+         "ROUND({gemiddelde_netto}*{gedekt},-3)", pub["totaal"].waarde, EURO),
+    ]
+    if "aandeel_client" in pub:
+        regels += [
+            ("aandeel_client", "Aandeel cliënt (%)", "som cliënt / som netto, in hele procenten",
+             f"ROUND({som['G']}*100/{som['F']},0)", pub["aandeel_client"].waarde, "0"),
+            ("aandeel_overheid", "Aandeel overheid (%)", "100 min het aandeel van de cliënt", "100-{aandeel_client}",
+             pub["aandeel_overheid"].waarde, "0"),
+            ("pub_client", "Cliënt zoals gepubliceerd", "gepubliceerd totaal x aandeel cliënt / 100",
+             "{pub_totaal}*{aandeel_client}/100", pub["client"].waarde, EURO),
+            ("pub_overheid", "Overheid zoals gepubliceerd", "gepubliceerd totaal x aandeel overheid / 100",
+             "{pub_totaal}*{aandeel_overheid}/100", pub["overheid"].waarde, EURO),
+        ]
+    cel: dict[str, str] = {}
+    for sleutel, label, uitleg, formule, waarde, formaat in regels:
+        r += 1
+        b.tekst(f"A{r}", label, VET if "gepubliceerd" in label else None)
+        b.tekst(f"B{r}", uitleg, UITLEG)
+        b.formule(f"F{r}", formule.format(**cel), waarde, formaat)
+        cel[sleutel] = b.ref(f"F{r}")
+
+    # -- gewogen extrapolatie per rechtsgebied --------------------------------------
+    gewogen = u.extrapolaties["gewogen"]
+    r += 2
+    b.kopregel(r, ["Extrapolatie 'gewogen' per rechtsgebied", "Aandeel (%)", "Hulpvragen", "Casussen",
+                   "Gemiddelde netto", "Totaal", "Cliënt", "Overheid"])
+    gebieden = f"$C${eerste}:$C${laatste}"
+    eerste_gebied = r + 1
+    for d in gewogen.delen:
+        r += 1
+        gebied = invoer["gebied"][d.rechtsgebied]
+        b.tekst(f"A{r}", pilot.rechtsgebieden[d.rechtsgebied].naam)
+        b.formule(f"B{r}", invoer["aandeel"][d.rechtsgebied], pilot.rechtsgebieden[d.rechtsgebied].aandeel.waarde, "0.##")
+        b.formule(f"C{r}", f"{invoer['hulpvragen']}*B{r}/100", d.hulpvragen, "0.##")
+        b.formule(f"D{r}", f"COUNTIF({gebieden},{gebied})", d.aantal_casussen, "0")
+
+        def gemiddeld(kolom: str) -> str:
+            return f"IF(D{r}=0,0,AVERAGEIF({gebieden},{gebied},${kolom}${eerste}:${kolom}${laatste}))"
+
+        b.formule(f"E{r}", gemiddeld("F"), d.gemiddelde_netto)
+        b.formule(f"F{r}", f"E{r}*C{r}", d.totaal)
+        b.formule(f"G{r}", f"{gemiddeld('G')}*C{r}", d.client)
+        b.formule(f"H{r}", f"{gemiddeld('H')}*C{r}", d.overheid)
+    r += 1
+    b.tekst(f"A{r}", "Totaal gewogen", VET)
+    b.formule(f"C{r}", f"SUM(C{eerste_gebied}:C{r - 1})", gewogen.gedekt, "0.##", font=VET)
+    for kolom, waarde in zip("FGH", (gewogen.totaal, gewogen.client, gewogen.overheid)):
+        b.formule(f"{kolom}{r}", f"SUM({kolom}{eerste_gebied}:{kolom}{r - 1})", waarde, font=VET)
+    for kolom in "ABCDEFGH":
+        b.ws[f"{kolom}{r}"].border = BOVENRAND
+    afdrukklaar(b.ws, f"A1:H{r}", liggend=True, titelrijen="1:3")
+
+
+def bouw_kba(u: PilotUitkomst):
+    """Het KBA-werkboek en het register {'Blad!B7': verwachte waarde} van elke formulecel."""
+    wb, verwacht = nieuw_werkboek()
+    invoer = _invoerblad(wb, u, verwacht)
+    casussen = Blad(wb.create_sheet("Casussen", 0), verwacht)
+    casussen.breedtes({"A": 34, "B": 13, "C": 11, "D": 52, "E": 13, "F": 11, "G": 13, "H": 10})
+    casussen.tekst("A1", f"Casussen van de KBA {u.pilot.naam}", TITEL)
+    casussen.tekst("A2", "Geel: invoer. Wit: formules. Groep: client of overheid, zoals in het rapport.", UITLEG)
+    casussen.ws.freeze_panes = "A3"
+    rij, totalen, getal = 4, {}, niet_negatief()
+    for c in u.casussen:
+        rij, totalen[c.nummer] = _casus(casussen, c, rij, invoer, getal)
+    afdrukklaar(casussen.ws, f"A1:H{rij}", liggend=True, titelrijen="1:2")
+    _samenvatting(wb, u, verwacht, invoer, totalen)
+    wb.move_sheet("Samenvatting", offset=-(len(wb.sheetnames) - 2))
+    toelichting(wb, f"Toelichting bij de KBA {u.pilot.naam}", TOELICHTING)
+    wb.active = 0
+    return wb, verwacht
+
+
+def schrijf_kba(u: PilotUitkomst, doel: Path, overschrijf: bool) -> None:
+    wb, _ = bouw_kba(u)
+    bewaar(wb, doel, overschrijf)

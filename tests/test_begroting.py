@@ -1,0 +1,228 @@
+"""De begroting: bekende uitkomsten met de hand nagerekend, de opdrachtregel en foute invoer."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from opdrachtregel import HENGELO, VOORBEELD, draai  # noqa: F401 - draai is een fixture
+from kostenbaten.berekening.begroting import bereken_begroting
+from kostenbaten.berekening.kba import bereken_pilot
+from kostenbaten.fouten import InvoerFouten
+from kostenbaten.geld import deel
+from kostenbaten.invoer.begroting import laad_begroting
+
+D = Decimal
+
+
+def _voorbeeld(methode: str | None = None):
+    invoer = laad_begroting(VOORBEELD)
+    begroting = invoer.begroting
+    if methode:
+        begroting = begroting.model_copy(update={"kba_methode": methode})
+    kba = bereken_pilot(invoer.project.pilot, invoer.project.casussen)
+    return bereken_begroting(begroting, kba)
+
+
+def test_voorbeeldbegroting_kosten_met_de_hand():
+    u = _voorbeeld()
+    # uren per week x 46 weken x tarief
+    assert [r.bedrag for r in u.van_soort("personeel")] == [6 * 46 * 80, 3 * 46 * 80, 3 * 46 * 50, 1 * 46 * 50, D("0.3") * 46 * 90]
+    # (6 + 3) SJD-uren x 46 weken x € 30 projectkosten en € 10 servicekosten
+    assert [r.bedrag for r in u.van_soort("per_sjd_uur")] == [9 * 46 * 30, 9 * 46 * 10]
+    assert [r.bedrag for r in u.van_soort("eenmalig")] == [10000, 150, 500]
+    assert u.structureel == 22080 + 11040 + 6900 + 2300 + 1242 + 12420 + 4140 == 60122
+    assert u.eenmalig == 10650
+    assert u.totaal == 70772
+    assert u.kosten_per_hulpvraag == deel(D(70772), 300)
+    per_betaler = {b.betaler: (b.structureel, b.eenmalig) for b in u.per_betaler()}
+    assert per_betaler == {
+        "bibliotheek": (6900 + 2300 + 1242 + 4140, 150),
+        "sjd_organisatie": (12420, 500),
+        "gemeente": (22080 + 11040, 10000),
+    }
+
+
+def test_voorbeeldbegroting_baten_methode_rapport():
+    u = _voorbeeld()
+    # baten (niet netto) van de zes casussen: 1.614 + 0 + 1.280 + 0 + 830 + 1.218 = 4.942
+    assert {g.baten_per_casus for g in u.baten.gebieden} == {deel(D(4942), 6)}
+    assert u.baten.dekking == 66
+    assert abs(u.baten_per_hulpvraag - deel(D(4942) * 66, 600)) < D('1e-40')
+    assert u.verwachte_baten == 4942 * 33 == 163086
+    assert u.netto == 163086 - 70772
+    assert u.verhouding.quantize(D("0.0001")) == (D(163086) / 70772).quantize(D("0.0001"))
+    assert u.omslagpunt_exact.quantize(D("0.01")) == D("130.19")
+    assert u.omslagpunt == 131
+
+
+def test_voorbeeldbegroting_baten_methode_gewogen():
+    u = _voorbeeld("gewogen")
+    # per rechtsgebied het eigen gemiddelde: (1.614 + 0) / 2, (1.280 + 0) / 2, (830 + 1.218) / 2
+    assert [g.baten_per_casus for g in u.baten.gebieden] == [807, 640, 1024]
+    assert u.baten_per_hulpvraag == (807 * 33 + 640 * 20 + 1024 * 13) / D(100) == D("527.43")
+    assert u.verwachte_baten == D("158229")
+    assert u.omslagpunt == 135  # 70.772 / 527,43 = 134,18
+
+
+def test_begroting_opdracht_toont_tabellen(draai):
+    uit = draai("begroting", VOORBEELD)
+    assert uit.exit_code == 0
+    for tekst in ("€ 22.080", "€ 60.122", "€ 70.772", "€ 235,91", "€ 43.120", "€ 163.086", "€ 92.314", "2,30", "131 hulpvragen"):
+        assert tekst in uit.stdout
+
+
+def test_begroting_als_json(draai):
+    uit = draai("begroting", VOORBEELD, "--formaat", "json")
+    doc = json.loads(uit.stdout)
+    assert doc["totaal"] == "70772"
+    assert doc["per_betaler"]["gemeente"] == {"structureel": "33120", "eenmalig": "10000", "totaal": "43120"}
+    assert doc["kosten_per_hulpvraag"] == "235.91"
+    assert doc["baten"]["maat"] == "baten per casus"
+    assert doc["baten"]["verwachte_baten"] == "163086"
+    assert doc["baten"]["omslagpunt_hulpvragen"] == "131"
+
+
+def test_begroting_zonder_casussen_toont_alleen_kosten(tmp_path, draai):
+    tekst = VOORBEELD.read_text(encoding="utf-8").replace("casussen: ../casussen/hengelo", "")
+    (tmp_path / "b.yaml").write_text(tekst, encoding="utf-8")
+    uit = draai("begroting", tmp_path / "b.yaml")
+    assert uit.exit_code == 0
+    assert "€ 70.772" in uit.stdout
+    assert "alleen de kosten" in uit.stdout
+
+
+GOED = """\
+naam: Test
+weken_per_jaar: 40
+hulpvragen_per_jaar: 100
+personeel:
+  - naam: SJD
+    uren_per_week: 2
+    tarief: 80
+    betaler: gemeente
+    sjd: true
+"""
+
+SLECHT = [
+    (
+        GOED.replace("weken_per_jaar: 40", "weken_per_jaar: 60"),
+        ["{f}:2: weken_per_jaar: een jaar heeft hoogstens 53 weken (gevonden: 60)"],
+    ),
+    (
+        GOED.replace("hulpvragen_per_jaar: 100", "hulpvragen_per_jaar: 0"),
+        ["{f}:3: hulpvragen_per_jaar: moet groter dan 0 zijn (gevonden: 0)"],
+    ),
+    (
+        GOED.replace("uren_per_week: 2", "uren_per_week: -2").replace("tarief: 80", 'tarief: "80,5"'),
+        [
+            "{f}:6: personeel[0].uren_per_week: mag niet negatief zijn (gevonden: -2)",
+            "{f}:7: personeel[0].tarief: '80,5' is geen getal: gebruik een punt als decimaalteken (bijvoorbeeld 0.5)",
+        ],
+    ),
+    (
+        GOED.replace("betaler: gemeente", "betaler: provincie"),
+        ["{f}:8: personeel[0].betaler: onbekende betaler 'provincie'; kies uit: bibliotheek, sjd_organisatie, gemeente"],
+    ),
+    (
+        GOED.replace("sjd: true", "sjdd: true"),
+        ["{f}:9: personeel[0].sjdd: onbekende sleutel 'sjdd'; bedoelt u 'sjd'?"],
+    ),
+    (
+        GOED.replace("sjd: true", "sjd: false") + "per_sjd_uur:\n  - naam: Project\n    tarief: 30\n    betaler: sjd_organisatie\n",
+        ["{f}:1: er zijn kosten per SJD-uur, maar geen personeelsregel met 'sjd: true'"],
+    ),
+    (
+        GOED + "casussen: ../nergens\n",
+        ["{f}:10: casussen: map '../nergens' bestaat niet (gezocht: {d}/../nergens)"],
+    ),
+    (
+        GOED + "kba_methode: gemiddeld\n",
+        ["{f}:10: kba_methode: onbekende methode 'gemiddeld'; kies uit: rapport, gewogen"],
+    ),
+    (
+        GOED.replace("personeel:", "personeel: []\nx:").replace("  - naam: SJD", "  - naam: SJD"),
+        None,  # alleen: afsluitcode 2 en geen traceback
+    ),
+]
+
+
+@pytest.mark.parametrize("tekst, verwacht", SLECHT)
+def test_foute_begroting_yaml_exacte_meldingen(tmp_path, draai, tekst, verwacht):
+    pad = tmp_path / "begroting.yaml"
+    pad.write_text(tekst, encoding="utf-8")
+    uit = draai("begroting", pad)
+    assert uit.exit_code == 2
+    assert "Traceback" not in uit.output
+    regels = uit.stderr.splitlines()
+    assert regels[-1].endswith("fout(en) in de invoer; er is niets berekend.")
+    if verwacht is not None:
+        assert regels[:-1] == [v.format(f=pad, d=tmp_path) for v in verwacht]
+
+
+def test_fouten_in_de_casussenmap_komen_mee(tmp_path, draai):
+    import shutil
+
+    shutil.copytree(HENGELO, tmp_path / "kba")
+    casus = tmp_path / "kba" / "casus-1.yaml"
+    casus.write_text(casus.read_text(encoding="utf-8").replace("uren: 2", "uren: twee"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(GOED + "casussen: kba\n", encoding="utf-8")
+    with pytest.raises(InvoerFouten) as fouten:
+        laad_begroting(tmp_path / "b.yaml")
+    regel = casus.read_text(encoding="utf-8").splitlines().index("uren: twee") + 1
+    assert [str(f) for f in fouten.value.fouten] == [f"{casus}:{regel}: uren: moet een getal zijn, niet de tekst 'twee'"]
+
+
+def test_alle_opdrachten_hebben_hulptekst(draai):
+    for opdracht in ("begroting", "sjabloon", "bereken"):
+        uit = draai(opdracht, "--help")
+        assert uit.exit_code == 0
+        assert "--overschrijf" in uit.stdout
+
+
+def test_onbekend_soort_bestand(tmp_path, draai):
+    pad = tmp_path / "begroting.txt"
+    pad.write_text("naam: x\n", encoding="utf-8")
+    uit = draai("begroting", pad)
+    assert uit.exit_code == 2
+    assert uit.stderr.splitlines()[0] == f"{pad}: onbekend soort bestand; geef een begroting als .yaml of .xlsx"
+
+
+_bedragen = st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False, allow_infinity=False)
+_betalers = st.sampled_from(["bibliotheek", "sjd_organisatie", "gemeente"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    weken=st.integers(min_value=0, max_value=53),
+    hulpvragen=st.integers(min_value=1, max_value=5000),
+    personeel=st.lists(st.tuples(_bedragen, _bedragen, _betalers, st.booleans()), min_size=1, max_size=6),
+    eenmalig=st.lists(st.tuples(_bedragen, _betalers), max_size=4),
+    per_sjd_uur=st.lists(st.tuples(_bedragen, _betalers), max_size=3),
+)
+def test_eigenschappen_van_de_begroting(weken, hulpvragen, personeel, eenmalig, per_sjd_uur):
+    from kostenbaten.model.begroting import Begroting
+
+    personeel = [(u, t, b, True) for u, t, b, _ in personeel[:1]] + personeel[1:]
+    begroting = Begroting.model_validate(
+        {
+            "naam": "eigenschap",
+            "weken_per_jaar": weken,
+            "hulpvragen_per_jaar": hulpvragen,
+            "personeel": [{"naam": "p", "uren_per_week": u, "tarief": t, "betaler": b, "sjd": s} for u, t, b, s in personeel],
+            "per_sjd_uur": [{"naam": "s", "tarief": t, "betaler": b} for t, b in per_sjd_uur],
+            "eenmalig": [{"naam": "e", "bedrag": x, "betaler": b} for x, b in eenmalig],
+        }
+    )
+    u = bereken_begroting(begroting)
+    per_betaler = u.per_betaler()
+    # De betalers verdelen precies het totaal, zonder afronding onderweg.
+    assert sum(b.totaal for b in per_betaler) == u.totaal == u.structureel + u.eenmalig
+    assert sum(b.eenmalig for b in per_betaler) == sum(x for x, _ in eenmalig)
+    assert u.totaal >= 0
+    assert abs(u.kosten_per_hulpvraag * hulpvragen - u.totaal) < D("1e-30")

@@ -1,0 +1,380 @@
+"""De werkboeken: sjabloon zonder drift, heen en terug, ingevulde cellen, foute cellen, en LibreOffice als rekencontrole."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from opdrachtregel import HENGELO, VOORBEELD, WORTEL, draai  # noqa: F401 - draai is een fixture
+from libreoffice import vergelijk_met_rekenkern
+
+SJABLOON = WORTEL / "templates" / "voorbeeldbegroting.xlsx"
+
+
+def _inhoud(pad: Path, behalve: set[str] = frozenset()) -> dict:
+    """Wat een gebruiker van een werkboek ziet: celwaarden, formules, notaties, invoerkleur, validaties, afdrukinstellingen."""
+    wb = load_workbook(pad)
+    uit = {"bladen": wb.sheetnames, "herberekenen": wb.calculation.fullCalcOnLoad}
+    for ws in wb.worksheets:
+        cellen = {}
+        for rij in ws.iter_rows():
+            for cel in rij:
+                sleutel = f"{ws.title}!{cel.coordinate}"
+                if cel.value is None or sleutel in behalve:
+                    continue
+                cellen[cel.coordinate] = (cel.value, cel.data_type, cel.number_format, cel.fill.fgColor.rgb, cel.font.b)
+        uit[ws.title] = {
+            "cellen": cellen,
+            "validaties": sorted(
+                (str(dv.sqref), dv.type, dv.operator, dv.formula1, dv.error) for dv in ws.data_validations.dataValidation
+            ),
+            "afdrukbereik": ws.print_area,
+            "stand": ws.page_setup.orientation,
+            "vast": ws.freeze_panes,
+            "breedtes": {k: d.width for k, d in ws.column_dimensions.items()},
+            "grafieken": len(ws._charts),
+        }
+    return uit
+
+
+def _casussencel(pad: Path) -> str:
+    ws = load_workbook(pad)["Begroting"]
+    return next(f"B{c.row}" for (c,) in ws.iter_rows(min_col=1, max_col=1) if c.value == "Casussen (KBA)")
+
+
+def test_meegeleverd_sjabloon_is_gelijk_aan_een_verse_generatie(tmp_path, draai):
+    vers = tmp_path / "vers.xlsx"
+    uit = draai("sjabloon", vers, "--van", VOORBEELD)
+    assert uit.exit_code == 0, uit.output
+    cel = _casussencel(SJABLOON)
+    # De casussenmap staat relatief aan het werkboek; die ene cel verschilt dus per map.
+    assert _inhoud(vers, {f"Begroting!{cel}"}) == _inhoud(SJABLOON, {f"Begroting!{cel}"})
+    for pad in (vers, SJABLOON):
+        waarde = load_workbook(pad)["Begroting"][cel].value
+        assert (pad.parent / waarde).resolve() == HENGELO.resolve()
+
+
+def _json(draai, pad) -> dict:
+    uit = draai("begroting", pad, "--formaat", "json")
+    assert uit.exit_code == 0, uit.output
+    return json.loads(uit.stdout)
+
+
+def test_heen_en_terug_werkboek_geeft_dezelfde_cijfers_als_yaml(draai):
+    assert _json(draai, SJABLOON) == _json(draai, VOORBEELD)
+
+
+def _ingevuld(tmp_path: Path) -> Path:
+    """Het sjabloon, ingevuld zoals een gebruiker dat zou doen."""
+    wb = load_workbook(SJABLOON)
+    ws = wb["Begroting"]
+    ws["B7"] = 40  # weken per jaar
+    ws["B8"] = 250  # hulpvragen per jaar
+    ws["B9"] = str(HENGELO)  # het werkboek staat nu elders
+    ws["D13"] = 85  # SJD-tarief spreekuur
+    ws["A18"], ws["B18"], ws["C18"], ws["D18"], ws["E18"] = "Extra SJD-uren nazorg", 1, "ja", 85, "Gemeente"
+    ws["D34"] = 300  # banner
+    ws["E33"] = "Bibliotheek"  # de bibliotheek betaalt de cabine
+    pad = tmp_path / "ingevuld.xlsx"
+    wb.save(pad)
+    return pad
+
+
+def test_ingevulde_cellen_geven_nieuwe_cijfers(tmp_path, draai):
+    doc = _json(draai, _ingevuld(tmp_path))
+    personeel = 6 * 40 * 85 + 3 * 40 * 80 + 3 * 40 * 50 + 1 * 40 * 50 + Decimal("0.3") * 40 * 90 + 1 * 40 * 85
+    per_sjd_uur = 10 * 40 * 30 + 10 * 40 * 10  # nu 6 + 3 + 1 SJD-uren
+    eenmalig = 10000 + 300 + 500
+    assert Decimal(doc["totaal"]) == personeel + per_sjd_uur + eenmalig == 42480 + 16000 + 10800 == 69280
+    assert doc["per_betaler"]["bibliotheek"]["eenmalig"] == "10300"
+    assert doc["kosten_per_hulpvraag"] == "277.12"  # 69.280 / 250
+    assert doc["baten"]["verwachte_baten"] == "135905"  # 4.942 / 6 x 66% x 250
+
+
+def test_door_libreoffice_opgeslagen_werkboek_leest_hetzelfde(tmp_path, draai):
+    """Zoals een gebruiker die het werkboek in LibreOffice opent, invult en opslaat: het blijft leesbaar."""
+    from libreoffice import herbereken
+
+    ingevuld = _ingevuld(tmp_path)
+    opgeslagen = herbereken(ingevuld, tmp_path / "opgeslagen")
+    assert _json(draai, opgeslagen) == _json(draai, ingevuld)
+
+
+def test_libreoffice_rekent_het_ingevulde_werkboek_als_de_rekenkern(tmp_path):
+    from kostenbaten.berekening.begroting import bereken_begroting
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.invoer.begroting import laad_begroting
+    from kostenbaten.uitvoer.excel_begroting import bouw_begroting
+
+    pad = _ingevuld(tmp_path)
+    invoer = laad_begroting(pad)
+    u = bereken_begroting(invoer.begroting, bereken_pilot(invoer.project.pilot, invoer.project.casussen))
+    _, verwacht = bouw_begroting(u, str(HENGELO))
+    # Zelfde indeling, dus dezelfde cellen: de formules in het bewerkte bestand moeten de nieuwe cijfers geven.
+    assert verwacht["Begroting!F44"] == 69280
+    assert vergelijk_met_rekenkern(pad, verwacht, tmp_path / "lo") > 40
+
+
+def test_libreoffice_rekent_de_begroting_als_de_rekenkern(tmp_path, draai):
+    from kostenbaten.berekening.begroting import bereken_begroting
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.invoer.begroting import laad_begroting
+    from kostenbaten.uitvoer.excel_begroting import bouw_begroting
+
+    for methode, casussen in (("rapport", HENGELO), ("gewogen", HENGELO), ("zonder", None)):
+        yaml = tmp_path / f"{methode}.yaml"
+        yaml.write_text(
+            VOORBEELD.read_text(encoding="utf-8")
+            .replace("kba_methode: rapport", f"kba_methode: {methode}" if casussen else "")
+            .replace("casussen: ../casussen/hengelo", f"casussen: {casussen}" if casussen else ""),
+            encoding="utf-8",
+        )
+        uit = tmp_path / f"{methode}.xlsx"
+        assert draai("begroting", yaml, "--xlsx", uit).exit_code == 0
+        invoer = laad_begroting(yaml)
+        kba = bereken_pilot(invoer.project.pilot, invoer.project.casussen) if casussen else None
+        _, verwacht = bouw_begroting(bereken_begroting(invoer.begroting, kba), casussen and str(casussen))
+        assert vergelijk_met_rekenkern(uit, verwacht, tmp_path / f"lo-{methode}") > 35
+        assert len(load_workbook(uit)["Begroting"]._charts) == (1 if casussen else 0)
+
+
+def test_begroting_xlsx_heeft_levende_formules_en_een_grafiek(tmp_path, draai):
+    uit = tmp_path / "begroting.xlsx"
+    assert draai("begroting", VOORBEELD, "--xlsx", uit).exit_code == 0
+    wb = load_workbook(uit)
+    ws = wb["Begroting"]
+    assert wb.calculation.fullCalcOnLoad
+    assert ws["F13"].value == "=B13*$B$7*D13"
+    assert ws["B48"].value.startswith("=SUMIF(")
+    assert ws["F44"].value == "=$F$42+$F$43"
+    assert ws["F64"].value.startswith("=IF($F$57>0,ROUNDUP(")
+    assert ws["F13"].number_format == '"€" #,##0.00'
+    assert ws.freeze_panes == "A3" and ws.page_setup.orientation == "landscape"
+    assert len(ws._charts) == 1
+    assert ws["B7"].fill.fgColor.rgb.endswith("FFF2CC")  # invoer is geel
+    assert wb.sheetnames == ["Begroting", "Toelichting"]
+
+
+def test_nooit_overschrijven_zonder_overschrijf(tmp_path, draai):
+    uit = tmp_path / "begroting.xlsx"
+    uit.write_bytes(b"van de gebruiker")
+    weigering = draai("begroting", VOORBEELD, "--xlsx", uit)
+    assert weigering.exit_code == 2
+    assert weigering.stderr.splitlines()[0] == f"{uit}: bestand bestaat al; gebruik --overschrijf om het te vervangen"
+    assert weigering.stdout == ""  # geweigerd vóór het rekenen: geen halve uitvoer
+    assert uit.read_bytes() == b"van de gebruiker"
+    assert draai("sjabloon", uit, "--van", VOORBEELD).exit_code == 2
+    assert uit.read_bytes() == b"van de gebruiker"
+    assert draai("begroting", VOORBEELD, "--xlsx", uit, "--overschrijf").exit_code == 0
+    assert load_workbook(uit).sheetnames == ["Begroting", "Toelichting"]
+    assert [p.name for p in tmp_path.iterdir()] == ["begroting.xlsx"]  # geen tijdelijke bestanden achtergelaten
+
+
+GEVAARLIJK = ["=HYPERLINK(\"http://x\",\"klik\")", "+31 6 1234", "-1+1", "@SOM(A1)"]
+
+
+def test_tekst_met_formuleteken_blijft_tekst(tmp_path, draai):
+    tekst = VOORBEELD.read_text(encoding="utf-8").replace("casussen: ../casussen/hengelo", f"casussen: {HENGELO}")
+    for i, (oud, nieuw) in enumerate(
+        zip(["naam: Coördinator", "naam: Banner", "naam: Drukwerk", "naam: Directie"], GEVAARLIJK)
+    ):
+        tekst = tekst.replace(oud, f"naam: '{nieuw}'")
+    yaml = tmp_path / "b.yaml"
+    yaml.write_text(tekst, encoding="utf-8")
+    uit = tmp_path / "b.xlsx"
+    assert draai("begroting", yaml, "--xlsx", uit).exit_code == 0
+    ws = load_workbook(uit)["Begroting"]
+    namen = {c.value: c for (c,) in ws.iter_rows(min_col=1, max_col=1) if c.value in GEVAARLIJK}
+    assert set(namen) == set(GEVAARLIJK)
+    for cel in namen.values():
+        assert cel.data_type == "s" and cel.quotePrefix
+    # En terug: dezelfde namen als tekst, dezelfde cijfers.
+    assert _json(draai, uit) == _json(draai, yaml)
+
+
+def _bedorven(tmp_path: Path, wijzigingen: dict) -> Path:
+    wb = load_workbook(SJABLOON)
+    ws = wb["Begroting"]
+    for cel, waarde in wijzigingen.items():
+        ws[cel] = waarde
+    pad = tmp_path / "fout.xlsx"
+    wb.save(pad)
+    return pad
+
+
+FOUTE_CELLEN = [
+    ({"B7": "veel"}, ["Begroting!B7: moet een getal zijn, niet de tekst 'veel'"]),
+    ({"B8": 0, "D14": -5}, [
+        "Begroting!B8: moet groter dan 0 zijn (gevonden: 0)",
+        "Begroting!D14: mag niet negatief zijn (gevonden: -5)",
+    ]),
+    ({"E15": "Provincie", "C16": "misschien"}, [
+        "Begroting!C16: vul 'ja' of 'nee' in (gevonden: misschien)",
+        "Begroting!E15: onbekende betaler 'Provincie'; kies uit: Bibliotheek, SJD-organisatie, Gemeente",
+    ]),
+    ({"A14": None}, ["Begroting!A14: deze cel is leeg; vul hem in"]),
+    ({"A18": "Vrijwilliger", "B18": 2}, [
+        "Begroting!D18: deze cel is leeg; vul hem in",
+        "Begroting!E18: deze cel is leeg; vul hem in",
+    ]),
+    ({"B7": "=40+6"}, ["Begroting!B7: hier hoort een ingevulde waarde, geen formule"]),
+    ({"B9": "../nergens"}, ["Begroting!B9: casussen: map '../nergens' bestaat niet (gezocht: {d}/../nergens)"]),
+]
+
+
+@pytest.mark.parametrize("wijzigingen, verwacht", FOUTE_CELLEN)
+def test_foute_cellen_exacte_meldingen(tmp_path, draai, wijzigingen, verwacht):
+    pad = _bedorven(tmp_path, wijzigingen)
+    uit = draai("begroting", pad)
+    assert uit.exit_code == 2
+    assert "Traceback" not in uit.output
+    regels = uit.stderr.splitlines()
+    assert regels[:-1] == [f"{pad}:" + v.format(d=tmp_path) for v in verwacht]
+    assert regels[-1] == f"{len(verwacht)} fout(en) in de invoer; er is niets berekend."
+
+
+def test_geen_werkboek_of_geen_begrotingsblad(tmp_path, draai):
+    kapot = tmp_path / "kapot.xlsx"
+    kapot.write_text("geen zip", encoding="utf-8")
+    uit = draai("begroting", kapot)
+    assert uit.exit_code == 2
+    assert uit.stderr.startswith(f"{kapot}: kan het werkboek niet lezen (")
+    from openpyxl import Workbook
+
+    leeg = tmp_path / "leeg.xlsx"
+    Workbook().save(leeg)
+    uit = draai("begroting", leeg)
+    assert uit.stderr.splitlines()[0] == f"{leeg}: blad 'Begroting' ontbreekt; maak een werkboek met 'kostenbaten sjabloon'"
+
+
+def test_bereken_en_begroting_zonder_xlsx_laden_geen_openpyxl():
+    code = (
+        "import sys\n"
+        "from kostenbaten.cli import app\n"
+        "try:\n"
+        "    app(['bereken', 'casussen/hengelo', '--samenvatting'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "try:\n"
+        "    app(['begroting', 'templates/voorbeeldbegroting.yaml'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('openpyxl' in sys.modules, 'numpy' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(WORTEL / "src"), os.environ.get("PYTHONPATH")]))}
+    uit = subprocess.run([sys.executable, "-c", code], cwd=WORTEL, capture_output=True, text=True, env=env, check=True)
+    assert uit.stdout.splitlines()[-1] == "False False"
+
+
+# -- de KBA als werkboek ----------------------------------------------------------
+
+
+def _kba_verwacht(map_: Path) -> dict:
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.invoer.casussen import laad_project
+    from kostenbaten.uitvoer.excel_kba import bouw_kba
+
+    project = laad_project(map_)
+    return bouw_kba(bereken_pilot(project.pilot, project.casussen))[1]
+
+
+def _kopie_hengelo(tmp_path: Path, **vervang) -> Path:
+    """Een kopie van de casussen van Hengelo, met per bestand tekstvervangingen {bestand: [(oud, nieuw)]}."""
+    import shutil
+
+    map_ = tmp_path / "hengelo"
+    shutil.copytree(HENGELO, map_)
+    for naam, paren in vervang.items():
+        pad = map_ / f"{naam.replace('_', '-')}.yaml"
+        tekst = pad.read_text(encoding="utf-8")
+        for oud, nieuw in paren:
+            assert oud in tekst
+            tekst = tekst.replace(oud, nieuw)
+        pad.write_text(tekst, encoding="utf-8")
+    return map_
+
+
+def test_kba_werkboek_rekent_in_libreoffice_als_de_rekenkern(tmp_path, draai):
+    uit = tmp_path / "kba.xlsx"
+    resultaat = draai("bereken", HENGELO, "--samenvatting", "--xlsx", uit)
+    assert resultaat.exit_code == 0, resultaat.output
+    assert vergelijk_met_rekenkern(uit, _kba_verwacht(HENGELO), tmp_path / "lo") > 100
+    from libreoffice import uitkomsten
+
+    waarden = uitkomsten(tmp_path / "lo" / "kba.xlsx")
+    # De gepubliceerde cijfers van het rapport, door LibreOffice uit de invoercellen berekend.
+    labels = {v: k for k, v in waarden.items() if k.startswith("Samenvatting!A")}
+    gepubliceerd = {
+        label: waarden[labels[label].replace("!A", "!F")]
+        for label in ("Gemiddelde netto zonder centen", "Totaal zoals gepubliceerd", "Aandeel cliënt (%)",
+                      "Cliënt zoals gepubliceerd", "Overheid zoals gepubliceerd")
+    }
+    assert gepubliceerd == {
+        "Gemiddelde netto zonder centen": 583,
+        "Totaal zoals gepubliceerd": 115000,
+        "Aandeel cliënt (%)": 68,
+        "Cliënt zoals gepubliceerd": 78200,
+        "Overheid zoals gepubliceerd": 36800,
+    }
+
+
+def test_kba_werkboek_met_kans_en_looptijd(tmp_path, draai):
+    # Een kans van slagen en een looptijd korter dan de maanden in beeld raken de andere formules.
+    map_ = _kopie_hengelo(
+        tmp_path,
+        casus_3=[("uren: 2", "uren: 2.5\nkans: 0.5")],
+        casus_6=[("maanden: 24", "maanden: 7")],
+    )
+    uit = tmp_path / "kba.xlsx"
+    assert draai("bereken", map_, "--samenvatting", "--xlsx", uit).exit_code == 0
+    assert vergelijk_met_rekenkern(uit, _kba_verwacht(map_), tmp_path / "lo") > 100
+
+
+def test_kba_werkboek_formules_over_invoercellen(tmp_path, draai):
+    uit = tmp_path / "kba.xlsx"
+    assert draai("bereken", HENGELO, "--samenvatting", "--xlsx", uit).exit_code == 0
+    wb = load_workbook(uit)
+    assert wb.sheetnames == ["Casussen", "Samenvatting", "Invoer", "Toelichting"]
+    casussen = wb["Casussen"]
+    assert casussen["A4"].value == "Casus 1: Bezwaarschrift tegen terugvordering van bijstand"
+    assert [casussen[f"{k}5"].value for k in "ABCDEF"] == ["Kosten", "Bedrag", "Groep", "Baten", "Bedrag", "Groep"]
+    assert casussen["B6"].value == "=$E$4*'Invoer'!$C$8"  # SJD-uren x tarief
+    assert casussen["E6"].value == "=G6*MIN(H6,'Invoer'!$B$5)"  # € 50 per maand, hoogstens 12 maanden
+    samenvatting = load_workbook(uit)["Samenvatting"]
+    formules = [c.value for (c,) in samenvatting.iter_rows(min_col=6, max_col=6) if isinstance(c.value, str) and c.value.startswith("=")]
+    assert any(f.startswith("=TRUNC(") for f in formules)
+    assert any(f.startswith("=ROUND(") and f.endswith(",-3)") for f in formules)
+    assert any("AVERAGEIF(" in f for (c,) in samenvatting.iter_rows(min_col=5, max_col=5) for f in [str(c.value)])
+
+
+def test_kba_werkboek_nooit_overschrijven_en_tekst_blijft_tekst(tmp_path, draai):
+    map_ = _kopie_hengelo(tmp_path, casus_2=[("titel: Bemiddeling", "titel: =Bemiddeling")])
+    uit = tmp_path / "kba.xlsx"
+    uit.write_bytes(b"bestaand")
+    weigering = draai("bereken", map_, "--samenvatting", "--xlsx", uit)
+    assert weigering.exit_code == 2 and uit.read_bytes() == b"bestaand"
+    assert draai("bereken", map_, "--samenvatting", "--xlsx", uit, "--overschrijf").exit_code == 0
+    samenvatting = load_workbook(uit)["Samenvatting"]
+    titel = next(c for (c,) in samenvatting.iter_rows(min_col=2, max_col=2) if str(c.value).startswith("=Bemiddeling"))
+    assert titel.data_type == "s" and titel.quotePrefix
+
+
+def test_kba_werkboek_na_wijziging_in_de_invoer(tmp_path, draai):
+    """Een invoercel wijzigen (zoals een gebruiker in Excel) en LibreOffice laten herberekenen."""
+    uit = tmp_path / "kba.xlsx"
+    assert draai("bereken", HENGELO, "--samenvatting", "--xlsx", uit).exit_code == 0
+    wb = load_workbook(uit)
+    wb["Invoer"]["B4"] = 400  # hulpvragen
+    wb["Casussen"]["E4"] = 3  # SJD-uren casus 1
+    gewijzigd = tmp_path / "gewijzigd" / "kba.xlsx"
+    gewijzigd.parent.mkdir()
+    wb.save(gewijzigd)
+    map_ = _kopie_hengelo(tmp_path, pilot=[("hulpvragen: 300", "hulpvragen: 400")], casus_1=[("uren: 2", "uren: 3")])
+    assert vergelijk_met_rekenkern(gewijzigd, _kba_verwacht(map_), tmp_path / "lo") > 100
