@@ -266,3 +266,33 @@ def test_gebruiksfouten_in_het_nederlands(monkeypatch, capsys, argumenten, meldi
         cli_module.main()
     assert einde.value.code == 2
     assert capsys.readouterr().err.strip() == melding
+
+
+@pytest.mark.parametrize(
+    "oud, nieuw, melding",
+    [
+        ("hulpvragen: 300", "hulpvragen: 1.300", "hulpvragen: '1.300' is dubbelzinnig: schrijf duizendtallen zonder punt (1300); "
+         "bedoelt u een kommagetal, schrijf het dan zonder nul aan het eind (1.3)"),
+        ("hulpvragen: 300", "hulpvragen: 300.5", "hulpvragen: moet een geheel aantal zijn (gevonden: 300.5)"),
+        ("    per_uur: 80", "    per_uur: € 80", "tarieven.sjd.per_uur: '€ 80' is geen getal: laat het €-teken weg"),
+        ("    bedrag: 800", "    bedrag: 1.800,50", "kengetallen.toevoeging.bedrag: '1.800,50' is geen getal: schrijf zonder "
+         "duizendtalpunt en met een punt als decimaalteken (bijvoorbeeld 1400 of 0.5)"),
+    ],
+    ids=["duizendtalpunt", "geen-geheel-aantal", "euroteken", "nederlandse-notatie"],
+)
+def test_nederlandse_getalnotatie_wordt_niet_stil_misverstaan(cli, hengelo, oud, nieuw, melding):
+    vervang(hengelo / "pilot.yaml", oud, nieuw)
+    code, _, fout = cli("bereken", hengelo)
+    assert code == 2
+    regels = (hengelo / "pilot.yaml").read_text(encoding="utf-8").splitlines()
+    regel = next(i for i, r in enumerate(regels, 1) if nieuw.strip() in r)
+    assert fout.splitlines()[0] == f"{hengelo}/pilot.yaml:{regel}: {melding}"
+
+
+def test_vervolgfout_rechtsgebied_zonder_casus_blijft_weg(cli, hengelo):
+    vervang(hengelo / "casus-1.yaml", "uren: 2\n", "uren: twee\n")
+    vervang(hengelo / "casus-2.yaml", "uren: 3\n", "uren: drie\n")
+    code, _, fout = cli("bereken", hengelo)
+    assert code == 2
+    assert "geen enkele casus" not in fout
+    assert fout.splitlines()[-1] == "2 fout(en) in de invoer; er is niets berekend."

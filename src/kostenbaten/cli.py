@@ -193,7 +193,11 @@ def uitleg(
     map_: MapArgument,
     figuur: Annotated[
         Optional[str],
-        typer.Argument(help="Het cijfer om uit te leggen, bijvoorbeeld totaal, gewogen of casus-3.overheid. Zonder: de lijst.", show_default=False),
+        typer.Argument(
+            help="Het cijfer om uit te leggen, bijvoorbeeld totaal, gewogen of casus-3.overheid. Zonder: de lijst.",
+            show_default=False,
+            metavar="CIJFER",
+        ),
     ] = None,
     formaat: FormaatOptie = Formaat.tabel,
     diepte: Annotated[
@@ -342,7 +346,9 @@ def meerjarig(
 BegrotingArgument = Annotated[
     Path,
     typer.Argument(
-        help="Begroting als YAML (zie templates/voorbeeldbegroting.yaml) of als ingevulde werkmap (.xlsx).", show_default=False
+        help="Begroting als YAML (zie templates/voorbeeldbegroting.yaml) of als ingevulde werkmap (.xlsx).",
+        show_default=False,
+        metavar="BEGROTING",
     ),
 ]
 
@@ -389,7 +395,7 @@ def begroting(
 
 @app.command()
 def sjabloon(
-    uit: Annotated[Path, typer.Argument(help="Het nieuwe werkboek, bijvoorbeeld mijn-begroting.xlsx.", show_default=False)],
+    uit: Annotated[Path, typer.Argument(help="Het nieuwe werkboek, bijvoorbeeld mijn-begroting.xlsx.", show_default=False, metavar="WERKBOEK")],
     van: Annotated[
         Optional[Path],
         typer.Option(
@@ -433,6 +439,7 @@ PadArgument = Annotated[
     typer.Argument(
         help="Casussenmap (met pilot.yaml) of variantbestand, bijvoorbeeld casussen/hengelo of casussen/varianten/vrijwilligers.yaml.",
         show_default=False,
+        metavar="MAP_OF_VARIANT",
     ),
 ]
 TrekkingenOptie = Annotated[
@@ -489,7 +496,11 @@ def onzekerheid(
 def vergelijk(
     paden: Annotated[
         list[Path],
-        typer.Argument(help="Casussenmappen en variantbestanden, bijvoorbeeld casussen/hengelo casussen/varianten/*.yaml.", show_default=False),
+        typer.Argument(
+            help="Casussenmappen en variantbestanden, bijvoorbeeld casussen/hengelo casussen/varianten/*.yaml.",
+            show_default=False,
+            metavar="MAP_OF_VARIANT",
+        ),
     ],
     trekkingen: TrekkingenOptie = 20_000,
     zaad: ZaadOptie = 1,
@@ -522,7 +533,7 @@ def vergelijk(
 @app.command()
 def schema(
     map_: Annotated[
-        Path, typer.Argument(help="Map voor de schema's; wordt aangemaakt als hij niet bestaat.")
+        Path, typer.Argument(help="Map voor de schema's; wordt aangemaakt als hij niet bestaat.", metavar="MAP")
     ] = Path("schema"),
     overschrijf: OverschrijfOptie = False,
 ):
@@ -577,6 +588,17 @@ def _gebruiksfout(fout) -> str:
 
 def main() -> None:
     """Startpunt van het programma: Nederlandse meldingen en nooit een Python-traceback."""
+    import os
+
+    try:
+        _main()
+    except BrokenPipeError:
+        # De uitvoer ging naar een programma dat al gestopt is (zoals `| head`): stil stoppen.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+
+
+def _main() -> None:
     from typer.exceptions import TyperException
 
     try:
@@ -588,7 +610,11 @@ def main() -> None:
         print("Onderbroken.", file=sys.stderr)
         sys.exit(EXIT_ONDERBROKEN)
     except TyperException as fout:
-        print(_gebruiksfout(fout), file=sys.stderr)
+        if type(fout).__name__ == "NoArgsIsHelpError":
+            # `kostenbaten` zonder opdracht: de hulptekst, geen foutmelding.
+            print(fout.format_message())
+        else:
+            print(_gebruiksfout(fout), file=sys.stderr)
         sys.exit(fout.exit_code)
     except InvoerFouten as fouten:  # pragma: no cover - commando's vangen dit zelf af
         print(str(fouten), file=sys.stderr)

@@ -59,6 +59,7 @@ def laad_project(map_: Path | str) -> Project:
             fouten += f
 
     casussen: list[tuple[Casus, YamlBestand]] = []
+    alle_casussen_geldig = True
     for pad in bestanden:
         if pad.name == PILOTBESTAND:
             continue
@@ -69,13 +70,15 @@ def laad_project(map_: Path | str) -> Project:
             fouten += f
             if casus:
                 casussen.append((casus, bestand))
+        alle_casussen_geldig = alle_casussen_geldig and bool(bestand) and bool(casus)
 
     if not casussen and not fouten:
         fouten.append(Fout(str(map_), None, "", "de map bevat geen casussen, alleen pilot.yaml"))
 
     fouten += _dubbele_nummers(casussen)
     if pilot is not None:
-        fouten += _verwijzingen(pilot, pilotbestand, casussen)
+        # Een rechtsgebied zonder casus is pas zeker als elk casusbestand te lezen was.
+        fouten += _verwijzingen(pilot, pilotbestand, casussen, dekking=alle_casussen_geldig)
         fouten += _casusverwijzingen(_Namen.uit_pilot(pilot), casussen)
     elif pilotbestand is not None and isinstance(pilotbestand.inhoud, dict):
         # Ook met een foute pilot de casussen nakijken, op de namen die er wel staan.
@@ -109,7 +112,7 @@ def _dubbele_nummers(casussen) -> list[Fout]:
     return fouten
 
 
-def _verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen) -> list[Fout]:
+def _verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen, dekking: bool = True) -> list[Fout]:
     """Controles over bestanden heen: bestaan de genoemde rechtsgebieden, kengetallen en actoren."""
     fouten = []
     actoren = pilot.alle_actoren
@@ -123,7 +126,7 @@ def _verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen) -> list[Fou
 
     gedekt = {casus.rechtsgebied for casus, _ in casussen}
     for naam, gebied in pilot.rechtsgebieden.items():
-        if gebied.aandeel.waarde > 0 and naam not in gedekt and casussen:
+        if dekking and gebied.aandeel.waarde > 0 and naam not in gedekt and casussen:
             fouten.append(
                 pilotbestand.fout(
                     ("rechtsgebieden", naam),

@@ -7,6 +7,7 @@ bestand raken (bestaat dit kengetal, staat een casusnummer dubbel) doet
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
@@ -16,6 +17,25 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 # -- getallen ------------------------------------------------------------------
+
+
+# 1.400, 1.400,50 of 0,5: Nederlandse notatie die YAML als tekst leest.
+_NEDERLANDS_GETAL = re.compile(r"^-?[0-9]{1,3}(\.[0-9]{3})*,[0-9]+$|^-?[0-9]{1,3}(\.[0-9]{3})+$")
+
+
+def _tekst_als_getal(tekst: str) -> str:
+    """De melding voor tekst waar een getal hoort, met een tip voor de bekendste Nederlandse schrijfwijzen."""
+    kaal = tekst.strip()
+    euroteken = kaal.startswith("€")
+    kaal = kaal.removeprefix("€").strip()
+    zonder_euro = " en laat het €-teken weg" if euroteken else ""
+    if _NEDERLANDS_GETAL.match(kaal):
+        if "." in kaal:
+            return "'{tekst}' is geen getal: schrijf zonder duizendtalpunt en met een punt als decimaalteken (bijvoorbeeld 1400 of 0.5)" + zonder_euro
+        return "'{tekst}' is geen getal: gebruik een punt als decimaalteken (bijvoorbeeld 0.5)" + zonder_euro
+    if euroteken and kaal.replace(".", "", 1).lstrip("-").isdigit():
+        return "'{tekst}' is geen getal: laat het €-teken weg"
+    return "moet een getal zijn, niet de tekst '{tekst}'"
 
 
 def _als_decimal(waarde):
@@ -29,11 +49,7 @@ def _als_decimal(waarde):
     if isinstance(waarde, float):  # alleen mogelijk bij gebruik als bibliotheek
         return Decimal(str(waarde))
     if isinstance(waarde, str):
-        if "," in waarde and waarde.replace(",", "").replace(".", "").lstrip("-").isdigit():
-            raise PydanticCustomError(
-                "kb_getal", "'{tekst}' is geen getal: gebruik een punt als decimaalteken (bijvoorbeeld 0.5)", {"tekst": waarde}
-            )
-        raise PydanticCustomError("kb_getal", "moet een getal zijn, niet de tekst '{tekst}'", {"tekst": waarde})
+        raise PydanticCustomError("kb_getal", _tekst_als_getal(waarde), {"tekst": waarde})
     raise PydanticCustomError("kb_getal", "moet een getal zijn")
 
 
@@ -132,9 +148,16 @@ def _kans_onzeker(o: Onzeker) -> Onzeker:
 
 # Een los getal of een blok met bereik; het JSON Schema laat beide toe.
 _GETAL_OF_BEREIK = BeforeValidator(_als_onzeker, json_schema_input_type=float | Onzeker)
+def _geheel_onzeker(o: Onzeker) -> Onzeker:
+    if o.waarde != o.waarde.to_integral_value():
+        raise PydanticCustomError("kb_geheel", "moet een geheel aantal zijn (gevonden: {waarde})", {"waarde": str(o.waarde)})
+    return o
+
+
 Invoer = Annotated[Onzeker, _GETAL_OF_BEREIK]
 Percentage = Annotated[Onzeker, _GETAL_OF_BEREIK, AfterValidator(_percentage_onzeker)]
 Kans = Annotated[Onzeker, _GETAL_OF_BEREIK, AfterValidator(_kans_onzeker)]
+Aantal = Annotated[Onzeker, _GETAL_OF_BEREIK, AfterValidator(_geheel_onzeker)]
 
 
 # -- pilot ---------------------------------------------------------------------
@@ -201,7 +224,7 @@ class Pilot(Basis):
     naam: Tekst
     omschrijving: Tekst | None = None
     periode: Periode
-    hulpvragen: Invoer
+    hulpvragen: Aantal
     maanden_in_beeld: Annotated[int, Field(ge=1)] = 12  # het rapport telt alleen het lopende jaar
     rechtsgebieden: Annotated[dict[Naam, Rechtsgebied], Field(min_length=1)]
     tarieven: Annotated[dict[Naam, Tarief], Field(min_length=1)]
