@@ -216,8 +216,8 @@ FOUTE_CELLEN = [
         "Begroting!D14: mag niet negatief zijn (gevonden: -5)",
     ]),
     ({"E15": "Provincie", "C16": "misschien"}, [
-        "Begroting!C16: vul 'ja' of 'nee' in (gevonden: misschien)",
         "Begroting!E15: onbekende betaler 'Provincie'; kies uit: Bibliotheek, SJD-organisatie, Gemeente",
+        "Begroting!C16: vul 'ja' of 'nee' in (gevonden: misschien)",
     ]),
     ({"A14": None}, ["Begroting!A14: deze cel is leeg; vul hem in"]),
     ({"A18": "Vrijwilliger", "B18": 2}, [

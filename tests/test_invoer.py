@@ -296,3 +296,23 @@ def test_vervolgfout_rechtsgebied_zonder_casus_blijft_weg(cli, hengelo):
     assert code == 2
     assert "geen enkele casus" not in fout
     assert fout.splitlines()[-1] == "2 fout(en) in de invoer; er is niets berekend."
+
+
+def test_werkbladfouten_op_rij_en_kolom_gesorteerd():
+    from kostenbaten.fouten import Fout, InvoerFouten
+
+    plekken = ["Blad!B10", "Blad!B7", "Blad!AA7", "Blad!C7", "Anders!Z1"]
+    fouten = InvoerFouten([Fout("x.xlsx", None, "", "m", plek=p) for p in plekken])
+    assert [f.plek for f in fouten.fouten] == ["Anders!Z1", "Blad!B7", "Blad!C7", "Blad!AA7", "Blad!B10"]
+
+
+def test_uitvoer_naar_een_map_of_bestaand_bestand(cli, tmp_path):
+    code, _, fout = cli("bereken", HENGELO, "--xlsx", tmp_path, "--overschrijf")
+    assert code == 2
+    assert fout.splitlines() == [f"{tmp_path}: dit is een map; geef de naam van een bestand", "1 fout(en) bij het schrijven; er is niets geschreven."]
+    bestaand = tmp_path / "kba.xlsx"
+    bestaand.write_text("van de gebruiker", encoding="utf-8")
+    code, uit, fout = cli("bereken", HENGELO, "--xlsx", bestaand)
+    assert code == 2 and uit == ""
+    assert fout.splitlines()[0] == f"{bestaand}: bestand bestaat al; gebruik --overschrijf om het te vervangen"
+    assert bestaand.read_text(encoding="utf-8") == "van de gebruiker"

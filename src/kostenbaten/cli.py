@@ -13,7 +13,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from kostenbaten.fouten import EXIT_AFWIJKING, EXIT_INTERNE_FOUT, EXIT_INVOERFOUT, EXIT_ONDERBROKEN, InvoerFouten
+from kostenbaten.fouten import (
+    EXIT_AFWIJKING,
+    EXIT_INTERNE_FOUT,
+    EXIT_INVOERFOUT,
+    EXIT_ONDERBROKEN,
+    Fout,
+    InvoerFouten,
+    UitvoerFouten,
+)
 
 app = typer.Typer(
     name="kostenbaten",
@@ -80,9 +88,10 @@ def laad(map_: Path):
 
 
 def _toon_fouten(fouten: InvoerFouten):
-    from kostenbaten.uitvoer.terminal import toon_fouten
-
-    toon_fouten(fouten.fouten, sys.stderr)
+    """Eén fout per regel op stderr, onafgebroken (editors en grep vinden zo de plek), dan code 2."""
+    for fout in fouten.fouten:
+        print(fout, file=sys.stderr)
+    print(f"{len(fouten.fouten)} {fouten.slotregel}", file=sys.stderr)
     raise typer.Exit(EXIT_INVOERFOUT)
 
 
@@ -126,8 +135,8 @@ def bereken(
     """Reken de kosten en baten van alle casussen en de extrapolatie van een pilot door."""
     from kostenbaten.berekening.kba import bereken_pilot
 
-    _mag_schrijven(xlsx, overschrijf)
     project = laad(map_)
+    _mag_schrijven(xlsx, overschrijf)
     uitkomst = bereken_pilot(project.pilot, project.casussen)
     if formaat is Formaat.json:
         from kostenbaten.uitvoer.json_uitvoer import dump, pilot_json
@@ -265,8 +274,8 @@ def gevoeligheid(
     from kostenbaten.berekening.gevoeligheid import gevoeligheid as varieer
 
     procent = _decimaal(stap, "--stap", "0,01", "99,99")
-    _mag_schrijven(xlsx, overschrijf)
     project = laad(map_)
+    _mag_schrijven(xlsx, overschrijf)
     uitkomst = varieer(project.pilot, project.casussen, procent)
     if formaat is Formaat.json:
         from kostenbaten.uitvoer.analyse_json import gevoeligheid_json
@@ -288,8 +297,8 @@ def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel, xlsx: Werk
     """Wie betaalt de kosten en wie wint de baten: per casus en geëxtrapoleerd, met de tweedeling van het rapport."""
     from kostenbaten.berekening.actoren import verdeel_over_actoren
 
-    _mag_schrijven(xlsx, overschrijf)
     _, uitkomst = _bereken(map_)
+    _mag_schrijven(xlsx, overschrijf)
     verdeling = verdeel_over_actoren(uitkomst)
     if formaat is Formaat.json:
         from kostenbaten.uitvoer.analyse_json import actoren_json
@@ -322,8 +331,8 @@ def meerjarig(
     from kostenbaten.berekening.meerjarig import meerjarig as reken_meerjarig
 
     voet = _decimaal(disconto, "--disconto", "0", "100")
-    _mag_schrijven(xlsx, overschrijf)
     project = laad(map_)
+    _mag_schrijven(xlsx, overschrijf)
     uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet)
     if formaat is Formaat.json:
         from kostenbaten.uitvoer.analyse_json import meerjarig_json
@@ -376,8 +385,8 @@ def begroting(
     overschrijf: OverschrijfOptie = False,
 ):
     """Reken een begroting door: kosten per regel en per betaler, en de verwachte baten uit de KBA."""
-    _mag_schrijven(xlsx, overschrijf)
     bron, uitkomst = laad_begroting(invoer)
+    _mag_schrijven(xlsx, overschrijf)
     if formaat is Formaat.json:
         from kostenbaten.uitvoer.begroting import begroting_json
         from kostenbaten.uitvoer.json_uitvoer import dump
@@ -407,8 +416,8 @@ def sjabloon(
     overschrijf: OverschrijfOptie = False,
 ):
     """Maak een in te vullen begrotingswerkboek (standaard de voorbeeldbegroting), met formules en toelichting."""
-    _mag_schrijven(uit, overschrijf)
     bron, uitkomst = laad_begroting(van or _voorbeeldbegroting())
+    _mag_schrijven(uit, overschrijf)
     from kostenbaten.uitvoer.excel_begroting import schrijf_begroting
 
     _schrijf_werkboek(lambda: schrijf_begroting(uitkomst, bron.pad, uit, overschrijf), uit)
@@ -542,6 +551,8 @@ def schema(
     from kostenbaten.uitvoer.schema import schemas
 
     inhoud = schemas()
+    if map_.exists() and not map_.is_dir():
+        _toon_fouten(UitvoerFouten([Fout(str(map_), None, "", "dit is een bestand; geef een map voor de schema's")]))
     map_.mkdir(parents=True, exist_ok=True)
     # Eerst alle doelen controleren, zodat er niet half geschreven wordt.
     fouten = []
@@ -551,7 +562,7 @@ def schema(
         except InvoerFouten as f:
             fouten += f.fouten
     if fouten:
-        _toon_fouten(InvoerFouten(fouten))
+        _toon_fouten(UitvoerFouten(fouten))
     for naam, tekst in inhoud.items():
         _schrijf(map_ / naam, lambda doel, tekst=tekst: doel.write_text(tekst, encoding="utf-8"), overschrijf)
 

@@ -34,9 +34,27 @@ class Fout:
         return f"{waar}: {self.melding}"
 
 
+def _plek_volgorde(plek: str | None) -> tuple:
+    """"Blad!C7" sorteert op blad, dan rij 7, dan kolom C (zodat B7 voor B10 komt)."""
+    if not plek:
+        return ()
+    blad, _, cel = plek.rpartition("!")
+    kolom = cel.rstrip("0123456789")
+    rij = cel[len(kolom):]
+    return (blad, int(rij) if rij.isdigit() else 0, len(kolom), kolom)
+
+
 class InvoerFouten(Exception):
     """Alle fouten van één inleesronde samen; de opdrachtregel drukt ze af en stopt met code 2."""
 
+    slotregel = "fout(en) in de invoer; er is niets berekend."
+
     def __init__(self, fouten: list[Fout]):
-        self.fouten = sorted(fouten, key=lambda f: (f.bestand, f.regel or 0, f.plek or "", f.sleutelpad))
+        self.fouten = sorted(fouten, key=lambda f: (f.bestand, f.regel or 0, _plek_volgorde(f.plek), f.sleutelpad))
         super().__init__("\n".join(str(f) for f in self.fouten))
+
+
+class UitvoerFouten(InvoerFouten):
+    """Een uitvoerbestand dat niet geschreven mag of kan worden (bestaat al, map ontbreekt)."""
+
+    slotregel = "fout(en) bij het schrijven; er is niets geschreven."

@@ -7,15 +7,17 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from kostenbaten.fouten import Fout, InvoerFouten
+from kostenbaten.fouten import Fout, UitvoerFouten
 
 
 def controleer_doel(pad: Path, overschrijf: bool) -> None:
-    """Weigert een bestaand bestand zonder --overschrijf, en een map die niet bestaat."""
+    """Weigert een bestaand bestand zonder --overschrijf, een map als doel, en een map die niet bestaat."""
+    if pad.is_dir():
+        raise UitvoerFouten([Fout(str(pad), None, "", "dit is een map; geef de naam van een bestand")])
     if pad.exists() and not overschrijf:
-        raise InvoerFouten([Fout(str(pad), None, "", "bestand bestaat al; gebruik --overschrijf om het te vervangen")])
-    if not pad.parent.exists():
-        raise InvoerFouten([Fout(str(pad), None, "", f"map {pad.parent} bestaat niet")])
+        raise UitvoerFouten([Fout(str(pad), None, "", "bestand bestaat al; gebruik --overschrijf om het te vervangen")])
+    if not pad.parent.is_dir():
+        raise UitvoerFouten([Fout(str(pad), None, "", f"map {pad.parent} bestaat niet")])
 
 
 def schrijf_atomair(pad: Path, schrijf: Callable[[Path], None], overschrijf: bool = False) -> None:
