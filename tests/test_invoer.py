@@ -316,3 +316,23 @@ def test_uitvoer_naar_een_map_of_bestaand_bestand(cli, tmp_path):
     assert code == 2 and uit == ""
     assert fout.splitlines()[0] == f"{bestaand}: bestand bestaat al; gebruik --overschrijf om het te vervangen"
     assert bestaand.read_text(encoding="utf-8") == "van de gebruiker"
+
+
+@pytest.mark.parametrize(
+    "opdracht, zichtbaar",
+    [("actoren", "=1+1"), ("meerjarig", "=1+1"), ("gevoeligheid", "-korting"), ("onzekerheid", None)],
+)
+def test_tekst_uit_de_invoer_wordt_nooit_een_formule(cli, hengelo, tmp_path, opdracht, zichtbaar):
+    from openpyxl import load_workbook
+
+    vervang(hengelo / "pilot.yaml", "    naam: Gemeente\n", "    naam: \"=1+1\"\n")
+    vervang(hengelo / "pilot.yaml", "    naam: Kostenbesparing toevoeging\n", "    naam: \"-korting\"\n")
+    vervang(hengelo / "casus-3.yaml", "titel: Vordering van een deurwaarder verlaagd", "titel: \"@SOM(A1)\"")
+    doel = tmp_path / f"{opdracht}.xlsx"
+    code, _, fout = cli(opdracht, hengelo, "--xlsx", doel)
+    assert code == 0, fout
+    boek = load_workbook(doel)
+    cellen = [c for blad in boek.worksheets for rij in blad.iter_rows() for c in rij]
+    assert not [c.coordinate for c in cellen if c.data_type == "f"]
+    if zichtbaar:  # de naam staat er, als tekst
+        assert zichtbaar in {c.value for c in cellen if c.data_type == "s"}

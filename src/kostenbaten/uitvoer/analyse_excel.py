@@ -81,7 +81,9 @@ def gevoeligheid_werkmap(g: Gevoeligheid, plek=None) -> Workbook:
 
 
 def schrijf_werkmap(map_: Workbook, pad: Path) -> None:
-    map_.save(pad)
+    from kostenbaten.uitvoer.excel_veilig import bewaar_zonder_formules
+
+    bewaar_zonder_formules(map_, pad)
 
 
 def _blad(map_: Workbook, titel: str, kolommen: list[str], rijen, geld: bool = True) -> object:

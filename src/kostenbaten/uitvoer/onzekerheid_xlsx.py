@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from kostenbaten.uitvoer.excel_veilig import bewaar_zonder_formules
 from kostenbaten.uitvoer.onzekerheid import DELEN_NAMEN, METHODE_NAMEN
 
 EURO = '"€" #,##0.00;"€" -#,##0.00'
@@ -68,4 +69,4 @@ def schrijf_onzekerheid(u, pad: Path) -> None:
     histo.column_dimensions["A"].width = 12
     for kolom in "BCD":
         histo.column_dimensions[kolom].width = 18
-    boek.save(pad)
+    bewaar_zonder_formules(boek, pad)
