@@ -271,14 +271,15 @@ def test_gebruiksfouten_in_het_nederlands(monkeypatch, capsys, argumenten, meldi
 @pytest.mark.parametrize(
     "oud, nieuw, melding",
     [
-        ("hulpvragen: 300", "hulpvragen: 1.300", "hulpvragen: '1.300' is dubbelzinnig: schrijf duizendtallen zonder punt (1300); "
-         "bedoelt u een kommagetal, schrijf het dan zonder nul aan het eind (1.3)"),
+        ("hulpvragen: 300", "hulpvragen: 1.300", "hulpvragen: moet een geheel aantal zijn (gevonden: 1.300); een punt is geen duizendtalscheiding: schrijf 1300, niet 1.300"),
+        ("    bedrag: 800", "    bedrag: 1.800", "kengetallen.toevoeging.bedrag: '1.800' heeft meer dan twee cijfers achter de punt: "
+         "schrijf duizendtallen zonder punt (bijvoorbeeld 1614); een bedrag heeft hoogstens twee decimalen (centen)"),
         ("hulpvragen: 300", "hulpvragen: 300.5", "hulpvragen: moet een geheel aantal zijn (gevonden: 300.5)"),
         ("    per_uur: 80", "    per_uur: € 80", "tarieven.sjd.per_uur: '€ 80' is geen getal: laat het €-teken weg"),
         ("    bedrag: 800", "    bedrag: 1.800,50", "kengetallen.toevoeging.bedrag: '1.800,50' is geen getal: schrijf zonder "
          "duizendtalpunt en met een punt als decimaalteken (bijvoorbeeld 1400 of 0.5)"),
     ],
-    ids=["duizendtalpunt", "geen-geheel-aantal", "euroteken", "nederlandse-notatie"],
+    ids=["duizendtalpunt-in-aantal", "duizendtalpunt-in-bedrag", "geen-geheel-aantal", "euroteken", "nederlandse-notatie"],
 )
 def test_nederlandse_getalnotatie_wordt_niet_stil_misverstaan(cli, hengelo, oud, nieuw, melding):
     vervang(hengelo / "pilot.yaml", oud, nieuw)

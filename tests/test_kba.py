@@ -178,3 +178,15 @@ def test_kans_van_slagen_halveert_de_baten(hengelo):
     project = laad_project(hengelo)
     casus1 = bereken_pilot(project.pilot, project.casussen).casussen[0]
     assert casus1.netto == D("0.5") * 1614 - 240 == D(567)
+
+
+def test_json_aantallen_exact_niet_op_centen(cli, hengelo):
+    vervang(hengelo / "casus-1.yaml", "uren: 2\n", "uren: 1.125\n")
+    vervang(hengelo / "pilot.yaml", "    aandeel: 13", "    aandeel: 12.345")
+    code, uit, fout = cli("bereken", hengelo, "--formaat", "json")
+    assert code == 0, fout
+    doc = json.loads(uit)
+    assert doc["casussen"][0]["uren"] == "1.125"
+    assert doc["casussen"][0]["kosten"] == "135"  # 1,125 x 120
+    assert doc["dekking_procent"] == "65.345"
+    assert doc["extrapolatie"][0]["gedekt"] == "196.035"

@@ -8,7 +8,6 @@ sleutels af en onthouden we bij elk sleutelpad de regel waarop het staat.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -22,9 +21,6 @@ from kostenbaten.fouten import Fout
 Pad = tuple  # een sleutelpad: ("baten", 0, "kengetal")
 
 _TAG = "tag:yaml.org,2002:"
-
-# 1.400 of 12.500.000: in Nederlandse notatie een duizendtalpunt, voor YAML een kommagetal.
-_DUIZENDTALPUNT = re.compile(r"^[+-]?[1-9][0-9]{0,2}(\.[0-9]{3})+$")
 
 
 @dataclass
@@ -108,15 +104,6 @@ class _Bouwer:
         if tag == _TAG + "str":
             return node.value
         if tag == _TAG + "float":
-            if _DUIZENDTALPUNT.match(node.value):
-                zonder = node.value.replace(".", "")
-                self.fout(
-                    node,
-                    sleutelpad,
-                    f"'{node.value}' is dubbelzinnig: schrijf duizendtallen zonder punt ({zonder}); "
-                    f"bedoelt u een kommagetal, schrijf het dan zonder nul aan het eind ({Decimal(node.value).normalize()})",
-                )
-                return node.value
             tekst = node.value.replace("_", "")
             try:
                 waarde = Decimal(tekst)

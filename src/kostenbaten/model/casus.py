@@ -150,11 +150,33 @@ def _kans_onzeker(o: Onzeker) -> Onzeker:
 _GETAL_OF_BEREIK = BeforeValidator(_als_onzeker, json_schema_input_type=float | Onzeker)
 def _geheel_onzeker(o: Onzeker) -> Onzeker:
     if o.waarde != o.waarde.to_integral_value():
-        raise PydanticCustomError("kb_geheel", "moet een geheel aantal zijn (gevonden: {waarde})", {"waarde": str(o.waarde)})
+        tip = "; een punt is geen duizendtalscheiding: schrijf 1300, niet 1.300" if o.waarde.as_tuple().exponent == -3 else ""
+        raise PydanticCustomError("kb_geheel", "moet een geheel aantal zijn (gevonden: {waarde})" + tip, {"waarde": str(o.waarde)})
+    return o
+
+
+def _hoogstens_centen(waarde: Decimal) -> Decimal:
+    """Een bedrag met drie cijfers achter de punt (1.614) is bijna altijd een Nederlands duizendtal."""
+    if waarde.as_tuple().exponent < -2:
+        raise PydanticCustomError(
+            "kb_centen",
+            "'{tekst}' heeft meer dan twee cijfers achter de punt: schrijf duizendtallen zonder punt "
+            "(bijvoorbeeld 1614); een bedrag heeft hoogstens twee decimalen (centen)",
+            {"tekst": str(waarde)},
+        )
+    return waarde
+
+
+def _geld_onzeker(o: Onzeker) -> Onzeker:
+    for w in (o.waarde, o.min, o.max, *(o.interval_90 or ())):
+        if w is not None:
+            _hoogstens_centen(w)
     return o
 
 
 Invoer = Annotated[Onzeker, _GETAL_OF_BEREIK]
+Geld = Annotated[Onzeker, _GETAL_OF_BEREIK, AfterValidator(_geld_onzeker)]  # euro's: hoogstens centen
+Geldbedrag = Annotated[Decimal, BeforeValidator(_als_decimal, json_schema_input_type=float), AfterValidator(_hoogstens_centen)]
 Percentage = Annotated[Onzeker, _GETAL_OF_BEREIK, AfterValidator(_percentage_onzeker)]
 Kans = Annotated[Onzeker, _GETAL_OF_BEREIK, AfterValidator(_kans_onzeker)]
 Aantal = Annotated[Onzeker, _GETAL_OF_BEREIK, AfterValidator(_geheel_onzeker)]
@@ -182,7 +204,7 @@ class Rechtsgebied(Basis):
 
 class Tarief(Basis):
     naam: Tekst
-    per_uur: Invoer  # euro per SJD-uur
+    per_uur: Geld  # euro per SJD-uur
     betaler: Naam = "overheid"  # actor die deze kosten draagt
     omschrijving: Tekst | None = None
 
@@ -195,7 +217,7 @@ class Actor(Basis):
 
 class Kengetal(Basis):
     naam: Tekst
-    bedrag: Invoer
+    bedrag: Geld
     actor: Naam  # wie de vermeden kosten bespaart
     bron: Tekst
     omschrijving: Tekst | None = None
@@ -204,11 +226,11 @@ class Kengetal(Basis):
 class GepubliceerdPilot(Basis):
     """Cijfers zoals het rapport ze drukt; `controleer` vergelijkt ze met de berekening."""
 
-    gemiddelde_netto: Getal | None = None
+    gemiddelde_netto: Geldbedrag | None = None
     gedekt: Getal | None = None
-    totaal: Getal | None = None
-    client: Getal | None = None
-    overheid: Getal | None = None
+    totaal: Geldbedrag | None = None
+    client: Geldbedrag | None = None
+    overheid: Geldbedrag | None = None
     aandeel_client: Getal | None = None
     aandeel_overheid: Getal | None = None
     bron: Tekst | None = None
@@ -256,8 +278,8 @@ class Baat(Basis):
 
     omschrijving: Tekst | None = None
     kengetal: Naam | None = None
-    bedrag: Invoer | None = None
-    per_maand: Invoer | None = None
+    bedrag: Geld | None = None
+    per_maand: Geld | None = None
     maanden: Annotated[int, Field(ge=1)] | None = None
     actor: Naam | None = None
 
@@ -279,11 +301,11 @@ class Baat(Basis):
 
 
 class GepubliceerdCasus(Basis):
-    kosten: Getal | None = None
-    baten: Getal | None = None
-    netto: Getal | None = None
-    client: Getal | None = None
-    overheid: Getal | None = None
+    kosten: Geldbedrag | None = None
+    baten: Geldbedrag | None = None
+    netto: Geldbedrag | None = None
+    client: Geldbedrag | None = None
+    overheid: Geldbedrag | None = None
     bron: Tekst | None = None
 
 

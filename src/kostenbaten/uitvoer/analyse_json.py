@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kostenbaten.berekening.meerjarig import CONVENTIE
 from kostenbaten.berekening.uitleg import Knoop
-from kostenbaten.geld import json_bedrag
+from kostenbaten.geld import json_bedrag, json_getal
 
 
 def knoop_json(k: Knoop, diepte: int | None = None) -> dict:
@@ -71,7 +71,7 @@ def gevoeligheid_json(g, plek=None) -> dict:
                 },
             }
         )
-    return {"stap_procent": json_bedrag(g.stap), "basis": {m: json_bedrag(t) for m, t in g.basis.items()}, "invoer": invoer}
+    return {"stap_procent": json_getal(g.stap), "basis": {m: json_bedrag(t) for m, t in g.basis.items()}, "invoer": invoer}
 
 
 def actortabel_json(t) -> dict:
@@ -114,7 +114,7 @@ def _beeld_json(u) -> dict:
 def meerjarig_json(m) -> dict:
     return {
         "horizon_jaren": m.horizon,
-        "disconto_procent": json_bedrag(m.disconto),
+        "disconto_procent": json_getal(m.disconto),
         "jaarfactoren": [str(f) for f in m.jaarfactoren],
         "conventie": CONVENTIE,
         "een_jaar": {"maanden": m.een_jaar.pilot.maanden_in_beeld, **_beeld_json(m.een_jaar)},

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kostenbaten.berekening.begroting import BegrotingUitkomst
-from kostenbaten.geld import getal_nl, json_bedrag
+from kostenbaten.geld import getal_nl, json_bedrag, json_getal
 from kostenbaten.model.begroting import BETALERS
 from kostenbaten.uitvoer.terminal import bedrag_tekst
 
@@ -118,9 +118,9 @@ def _misschien(waarde: Decimal | None):
 def begroting_json(u: BegrotingUitkomst) -> dict:
     uit = {
         "begroting": u.begroting.naam,
-        "weken_per_jaar": json_bedrag(u.begroting.weken_per_jaar),
-        "hulpvragen_per_jaar": json_bedrag(u.hulpvragen),
-        "sjd_uren_per_week": json_bedrag(u.sjd_uren_per_week),
+        "weken_per_jaar": json_getal(u.begroting.weken_per_jaar),
+        "hulpvragen_per_jaar": json_getal(u.hulpvragen),
+        "sjd_uren_per_week": json_getal(u.sjd_uren_per_week),
         "regels": [
             {"soort": r.soort, "naam": r.naam, "betaler": r.betaler, "kosten": json_bedrag(r.bedrag), "rekensom": r.rekensom}
             for r in u.regels
@@ -139,11 +139,11 @@ def begroting_json(u: BegrotingUitkomst) -> dict:
             "pilot": u.baten.pilot,
             "methode": u.baten.methode,
             "maat": "baten per casus",
-            "dekking_procent": json_bedrag(u.baten.dekking),
+            "dekking_procent": json_getal(u.baten.dekking),
             "per_rechtsgebied": [
                 {
                     "rechtsgebied": g.rechtsgebied,
-                    "aandeel": json_bedrag(g.aandeel),
+                    "aandeel": json_getal(g.aandeel),
                     "casussen": g.aantal_casussen,
                     "baten_per_casus": json_bedrag(g.baten_per_casus),
                     "per_hulpvraag": json_bedrag(g.per_hulpvraag),

@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 from kostenbaten.berekening.kba import CasusUitkomst, Extrapolatie, PilotUitkomst, Post
-from kostenbaten.geld import json_bedrag
+from kostenbaten.geld import json_bedrag, json_getal
 
 
 def _post(p: Post) -> dict:
@@ -21,7 +21,7 @@ def casus_json(c: CasusUitkomst) -> dict:
         "nummer": c.nummer,
         "titel": c.casus.titel,
         "rechtsgebied": c.casus.rechtsgebied,
-        "uren": json_bedrag(c.casus.uren.waarde),
+        "uren": json_getal(c.casus.uren.waarde),
         "kosten": json_bedrag(c.totaal_kosten),
         "baten": json_bedrag(c.totaal_baten),
         "netto": json_bedrag(c.netto),
@@ -37,8 +37,8 @@ def casus_json(c: CasusUitkomst) -> dict:
 def extrapolatie_json(e: Extrapolatie) -> dict:
     uit = {
         "methode": e.methode,
-        "hulpvragen": json_bedrag(e.hulpvragen),
-        "gedekt": json_bedrag(e.gedekt),
+        "hulpvragen": json_getal(e.hulpvragen),
+        "gedekt": json_getal(e.gedekt),
         "totaal": json_bedrag(e.totaal),
         "client": json_bedrag(e.client),
         "overheid": json_bedrag(e.overheid),
@@ -48,7 +48,7 @@ def extrapolatie_json(e: Extrapolatie) -> dict:
             {
                 "rechtsgebied": d.rechtsgebied,
                 "casussen": d.aantal_casussen,
-                "hulpvragen": json_bedrag(d.hulpvragen),
+                "hulpvragen": json_getal(d.hulpvragen),
                 "gemiddelde_netto": json_bedrag(d.gemiddelde_netto),
                 "totaal": json_bedrag(d.totaal),
             }
@@ -65,7 +65,7 @@ def pilot_json(u: PilotUitkomst) -> dict:
         "gemiddelde_netto": json_bedrag(u.gemiddelde_netto),
         "gemiddelde_client": json_bedrag(u.gemiddelde_client),
         "gemiddelde_overheid": json_bedrag(u.gemiddelde_overheid),
-        "dekking_procent": json_bedrag(u.dekking),
+        "dekking_procent": json_getal(u.dekking),
         "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
         "gepubliceerd": {k: json_bedrag(v.waarde) for k, v in u.gepubliceerd.items()},
         "afrondingsregels": {k: v.regel for k, v in u.gepubliceerd.items()},
