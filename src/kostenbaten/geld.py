@@ -154,3 +154,24 @@ def json_bedrag(waarde: Decimal) -> str:
     else:
         tekst = f"{afronden_op_centen(waarde):f}"
     return "0" if tekst == "-0" else tekst
+
+
+def getal_exact(waarde: Decimal) -> str:
+    """Een getal zoals het is, in Nederlandse notatie zonder overbodige nullen: 1,125, 2 of 1.614."""
+    decimalen = max(0, -waarde.normalize().as_tuple().exponent)
+    return getal_nl(waarde, decimalen)
+
+
+def decimalen_voor(waarden) -> int:
+    """Decimalen voor een kolom: 2 als één van de waarden geen geheel getal is, anders 0.
+
+    Zo telt een kolom op tot zijn totaal: niet € 100 + € 38 + € 13 naast € 150.
+    """
+    return 0 if all(w == w.to_integral_value() for w in waarden) else 2
+
+
+def json_getal(waarde: Decimal) -> str:
+    """Een aantal of percentage voor JSON: exact, zonder overbodige nullen (1.125, 65.345, 198)."""
+    if waarde == waarde.to_integral_value():
+        return f"{waarde.to_integral_value():f}"
+    return f"{waarde.normalize():f}"
