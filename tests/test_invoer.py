@@ -321,7 +321,7 @@ def test_uitvoer_naar_een_map_of_bestaand_bestand(cli, tmp_path):
 
 @pytest.mark.parametrize(
     "opdracht, zichtbaar",
-    [("actoren", "=1+1"), ("meerjarig", "=1+1"), ("gevoeligheid", "-korting"), ("onzekerheid", None)],
+    [("actoren", "=1+1"), ("meerjarig", "=1+1"), ("gevoeligheid", None), ("onzekerheid", None)],
 )
 def test_tekst_uit_de_invoer_wordt_nooit_een_formule(cli, hengelo, tmp_path, opdracht, zichtbaar):
     from openpyxl import load_workbook
@@ -337,3 +337,31 @@ def test_tekst_uit_de_invoer_wordt_nooit_een_formule(cli, hengelo, tmp_path, opd
     assert not [c.coordinate for c in cellen if c.data_type == "f"]
     if zichtbaar:  # de naam staat er, als tekst
         assert zichtbaar in {c.value for c in cellen if c.data_type == "s"}
+
+
+@pytest.mark.parametrize(
+    "argumenten, melding",
+    [
+        (["uitleg", str(HENGELO), "totaal", "--diepte", "-1"], "Fout: ongeldige waarde voor '--diepte': moet minstens 0 zijn"),
+        (["onzekerheid", str(HENGELO), "-n", "veel"], "Fout: ongeldige waarde voor '--trekkingen' / '-n': moet een geheel getal zijn"),
+    ],
+    ids=["te-klein", "geen-geheel-getal"],
+)
+def test_waardefouten_van_opties_in_het_nederlands(monkeypatch, capsys, argumenten, melding):
+    import kostenbaten.cli as cli_module
+
+    monkeypatch.setattr("sys.argv", ["kostenbaten", *argumenten])
+    with pytest.raises(SystemExit) as einde:
+        cli_module.main()
+    assert einde.value.code == 2
+    assert capsys.readouterr().err.splitlines()[0] == melding
+
+
+def test_kostenbaten_zonder_opdracht_toont_hulp(monkeypatch, capsys):
+    import kostenbaten.cli as cli_module
+
+    monkeypatch.setattr("sys.argv", ["kostenbaten"])
+    with pytest.raises(SystemExit):
+        cli_module.main()
+    uitvoer = capsys.readouterr()
+    assert "bereken" in uitvoer.out and "Fout" not in uitvoer.out + uitvoer.err

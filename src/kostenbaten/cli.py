@@ -246,7 +246,7 @@ def _decimaal(tekst: str, optie: str, minimum: str, maximum: str) -> Decimal:
 
     def lees(t: str) -> Decimal | None:
         try:
-            waarde = Decimal(t.strip().replace(",", "."))
+            waarde = Decimal(t.strip().removesuffix("%").strip().replace(",", "."))
         except InvalidOperation:
             return None
         return waarde if waarde.is_finite() else None
@@ -429,7 +429,19 @@ def _voorbeeldbegroting() -> Path:
     for kandidaat in (naam, Path(__file__).resolve().parents[2] / naam):
         if kandidaat.is_file():
             return kandidaat
-    return naam  # bestaat niet: laad_begroting meldt dat
+    _toon_fouten(
+        InvoerFouten(
+            [
+                Fout(
+                    str(naam),
+                    None,
+                    "",
+                    "voorbeeldbegroting niet gevonden, hier noch in de projectmap van kostenbaten; "
+                    "draai dit in de projectmap, of geef een eigen begroting met --van",
+                )
+            ]
+        )
+    )
 
 
 def _schrijf_werkboek(schrijf, pad: Path) -> None:
@@ -438,7 +450,7 @@ def _schrijf_werkboek(schrijf, pad: Path) -> None:
         schrijf()
     except InvoerFouten as fouten:
         _toon_fouten(fouten)
-    _console(stderr=True).print(f"Geschreven: {pad}", markup=False)
+    typer.echo(f"Geschreven: {pad}", err=True)
 
 
 # -- onzekerheid, varianten en schema's ---------------------------------------------
@@ -579,6 +591,25 @@ _GEBRUIKSFOUTEN = (
     (r"Invalid value for (.+?): (?:Value error, )?(.+)", "ongeldige waarde voor {0}: {1}"),
 )
 
+# De uitleg achter "Invalid value" komt van de typecontrole (Engels); de bekendste in het Nederlands.
+_WAARDEFOUTEN = (
+    (r"Input should be greater than or equal to (\S+)", "moet minstens {0} zijn"),
+    (r"Input should be less than or equal to (\S+)", "mag hoogstens {0} zijn"),
+    (r"Input should be greater than (\S+)", "moet groter dan {0} zijn"),
+    (r"Input should be a valid integer.*", "moet een geheel getal zijn"),
+    (r"Input should be a valid number.*", "moet een getal zijn"),
+)
+
+
+def _vertaal_waardefout(tekst: str) -> str:
+    import re
+
+    for patroon, nederlands in _WAARDEFOUTEN:
+        gevonden = re.fullmatch(patroon, tekst.strip())
+        if gevonden:
+            return nederlands.format(*gevonden.groups())
+    return tekst
+
 
 def _gebruiksfout(fout) -> str:
     """Een fout in de aanroep (ontbrekend argument, onbekende optie) in het Nederlands."""
@@ -588,7 +619,8 @@ def _gebruiksfout(fout) -> str:
     for patroon, nederlands in _GEBRUIKSFOUTEN:
         gevonden = re.match(patroon, engels)
         if gevonden:
-            tekst = nederlands.format(*gevonden.groups())
+            delen = [_vertaal_waardefout(d) if d else d for d in gevonden.groups()]
+            tekst = nederlands.format(*delen)
             break
     else:
         tekst = engels
