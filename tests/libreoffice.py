@@ -41,9 +41,18 @@ def vereis_libreoffice() -> str:
 
 def herbereken(werkboek: Path, uitmap: Path) -> Path:
     """Laat LibreOffice het werkboek openen, alles herberekenen en als .xlsx in `uitmap` bewaren."""
+    return zet_om(werkboek, uitmap, "xlsx")
+
+
+def als_pdf(werkboek: Path, uitmap: Path) -> Path:
+    """Drukt het werkboek met LibreOffice af als PDF in `uitmap`, met de afdrukinstellingen van het werkboek."""
+    return zet_om(werkboek, uitmap, "pdf")
+
+
+def zet_om(werkboek: Path, uitmap: Path, formaat: str) -> Path:
     programma = vereis_libreoffice()
     uitmap.mkdir(parents=True, exist_ok=True)
-    doel = uitmap / (Path(werkboek).stem + ".xlsx")
+    doel = uitmap / (Path(werkboek).stem + "." + formaat)
     assert Path(werkboek).resolve().parent != uitmap.resolve(), "uitmap moet een andere map zijn dan die van het werkboek"
     doel.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="lo-profiel-") as profiel:
@@ -57,7 +66,7 @@ def herbereken(werkboek: Path, uitmap: Path) -> Path:
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "xlsx",
+            formaat,
             "--outdir",
             str(uitmap),
             str(werkboek),

@@ -10,10 +10,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
-
+from libreoffice import als_pdf, vergelijk_met_rekenkern
 from opdrachtregel import HENGELO, VOORBEELD, WORTEL, draai  # noqa: F401 - draai is een fixture
-from libreoffice import vergelijk_met_rekenkern
+from openpyxl import load_workbook
 
 SJABLOON = WORTEL / "templates" / "voorbeeldbegroting.xlsx"
 
@@ -39,6 +38,8 @@ def _inhoud(pad: Path, behalve: set[str] = frozenset()) -> dict:
             "stand": ws.page_setup.orientation,
             "vast": ws.freeze_panes,
             "breedtes": {k: d.width for k, d in ws.column_dimensions.items()},
+            "hoogtes": {r: d.height for r, d in ws.row_dimensions.items() if d.height},
+            "samengevoegd": sorted(str(r) for r in ws.merged_cells.ranges),
             "grafieken": len(ws._charts),
         }
     return uit
@@ -378,3 +379,124 @@ def test_kba_werkboek_na_wijziging_in_de_invoer(tmp_path, draai):
     wb.save(gewijzigd)
     map_ = _kopie_hengelo(tmp_path, pilot=[("hulpvragen: 300", "hulpvragen: 400")], casus_1=[("uren: 2", "uren: 3")])
     assert vergelijk_met_rekenkern(gewijzigd, _kba_verwacht(map_), tmp_path / "lo") > 100
+
+
+# -- afdrukken ----------------------------------------------------------------------
+
+
+def _breedte(ws, cel) -> float:
+    """De breedte van de cel in eenheden, over alle kolommen als hij samengevoegd is."""
+    from kostenbaten.uitvoer.excel import kolombreedte
+
+    for bereik in ws.merged_cells.ranges:
+        if bereik.min_row == cel.row and bereik.min_col == cel.column:
+            return sum(kolombreedte(ws, k) for k in range(bereik.min_col, bereik.max_col + 1))
+    return kolombreedte(ws, cel.column)
+
+
+def _controleer_afdruk(ws):
+    """Afgebroken tekst past in de hoogte van zijn rij; andere tekst past op één regel, ook doorlopend over lege cellen."""
+    from openpyxl.utils import range_boundaries
+
+    from kostenbaten.uitvoer.excel import (
+        REGELHOOGTE,
+        kolombreedte,
+        regels,
+        tekstbreedte,
+    )
+
+    laatste_kolom = range_boundaries(ws.print_area.split("!")[-1].replace("$", ""))[2]
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    for rij in ws.iter_rows(max_col=laatste_kolom):
+        for cel in rij:
+            if not isinstance(cel.value, str) or cel.data_type != "s":
+                continue
+            grootte = (cel.font.sz or 11) / 11
+            if cel.alignment.wrap_text:
+                nodig = regels(cel.value, _breedte(ws, cel), cel.font) * REGELHOOGTE * grootte
+                hoogte = ws.row_dimensions[cel.row].height or REGELHOOGTE
+                assert hoogte >= nodig, (ws.title, cel.coordinate, cel.value, hoogte, nodig)
+                continue
+            ruimte, k = kolombreedte(ws, cel.column), cel.column
+            while k < laatste_kolom and ws.cell(cel.row, k + 1).value is None:
+                k += 1
+                ruimte += kolombreedte(ws, k)
+            assert tekstbreedte(cel.value, cel.font) <= ruimte - 1, (ws.title, cel.coordinate, cel.value)
+
+
+def _gecontroleerd(draai, *opdracht) -> object:
+    """Maakt een werkboek met de opdracht (laatste argument: het doel) en controleert de afdruk van elk blad."""
+    assert draai(*opdracht).exit_code == 0
+    wb = load_workbook(opdracht[-1])
+    for ws in wb.worksheets:
+        _controleer_afdruk(ws)
+    return wb
+
+
+def test_begroting_drukt_af_zonder_overlap_of_afgesneden_tekst(tmp_path, draai):
+    from kostenbaten.uitvoer.excel import (
+        EURO,
+        EURO_LEEG,
+        REGELHOOGTE,
+        TOELICHTINGBREEDTE,
+    )
+
+    wb = _gecontroleerd(draai, "begroting", VOORBEELD, "--xlsx", tmp_path / "begroting.xlsx")
+    ws = wb["Begroting"]
+    # Een kopregel die afbreekt krijgt de hoogte van twee regels.
+    kop = next(c for (c,) in ws.iter_rows(min_col=3, max_col=3) if c.value == "SJD-uren? (ja/nee)")
+    assert ws.row_dimensions[kop.row].height >= 2 * REGELHOOGTE
+    # Naam, omschrijving en casussenmap lopen door tot en met kolom F.
+    assert {"B5:F5", "B6:F6", "B9:F9"} <= {str(r) for r in ws.merged_cells.ranges}
+    # Lege invoerregels drukken leeg af, ingevulde regels met hun bedrag.
+    assert ws["F13"].number_format == EURO and ws["A13"].value
+    leeg = next(r for r in range(13, 30) if ws[f"A{r}"].value is None)
+    assert ws[f"F{leeg}"].number_format == EURO_LEEG and ws[f"F{leeg}"].value.startswith("=")
+    # Eén kolom breder dan de pagina verkleint LibreOffice niet: de toelichting past staand op A4.
+    toelichting = wb["Toelichting"]
+    assert toelichting.column_dimensions["A"].width == TOELICHTINGBREEDTE <= 68
+    assert toelichting.page_setup.orientation == "portrait"
+
+
+def test_kba_werkboek_drukt_af_zonder_overlap_of_afgesneden_tekst(tmp_path, draai):
+    ws = _gecontroleerd(draai, "bereken", HENGELO, "--xlsx", tmp_path / "kba.xlsx")["Casussen"]
+    erratum = next(c for (c,) in ws.iter_rows(max_col=1) if str(c.value).startswith("Erratum"))
+    assert f"A{erratum.row}:H{erratum.row}" in {str(r) for r in ws.merged_cells.ranges}
+
+
+def _kaal(tekst: str) -> str:
+    """Tekst zonder witruimte en koppeltekens: pdftotext plakt een woord dat na '-' afbreekt aan elkaar."""
+    return "".join(tekst.split()).replace("-", "")
+
+
+def _pdftekst(werkboek: Path, uitmap: Path) -> str:
+    """De tekst van de afdruk door LibreOffice, kaal (afbreken mag, afsnijden niet)."""
+    import shutil
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is niet geïnstalleerd")
+    pdf = als_pdf(werkboek, uitmap)
+    tekst = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return _kaal(tekst)
+
+
+def test_afdruk_van_libreoffice_bevat_alle_tekst(tmp_path, draai):
+    from kostenbaten.uitvoer.excel_begroting import TOELICHTING as BEGROTING
+    from kostenbaten.uitvoer.excel_kba import TOELICHTING as KBA
+
+    begroting, kba = tmp_path / "begroting.xlsx", tmp_path / "kba.xlsx"
+    assert draai("begroting", VOORBEELD, "--xlsx", begroting).exit_code == 0
+    assert draai("bereken", HENGELO, "--xlsx", kba).exit_code == 0
+    for werkboek, alineas in ((begroting, BEGROTING), (kba, KBA)):
+        afdruk = _pdftekst(werkboek, tmp_path / "pdf")
+        for alinea in alineas:
+            assert _kaal(alinea) in afdruk, alinea
+    ws = load_workbook(begroting)["Begroting"]
+    afdruk = _pdftekst(begroting, tmp_path / "pdf")
+    for cel in ("B5", "B6"):
+        assert _kaal(ws[cel].value) in afdruk
+    casussen = load_workbook(kba)["Casussen"]
+    afdruk = _pdftekst(kba, tmp_path / "pdf")
+    for (cel,) in casussen.iter_rows(max_col=1):
+        if str(cel.value).startswith("Erratum"):
+            assert _kaal(cel.value) in afdruk

@@ -22,6 +22,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from kostenbaten.uitvoer.bestand import schrijf_atomair
 
 EURO = '"€" #,##0.00'
+# Voor formules op een lege invoerregel: een nul blijft onzichtbaar, zodat een lege regel leeg afdrukt.
+EURO_LEEG = '"€" #,##0.00;-"€" #,##0.00;""'
 EURO_HEEL = '"€" #,##0'
 GETAL = "#,##0.##"
 PROCENT_GETAL = '0.##"%"'
@@ -29,11 +31,21 @@ PROCENT_GETAL = '0.##"%"'
 INVOER = PatternFill("solid", start_color="FFF2CC")  # lichtgeel: hier vult u in
 AFGELEID = PatternFill("solid", start_color="E7E6E6")  # grijs: door kostenbaten ingevuld, niet wijzigen
 KOP = PatternFill("solid", start_color="DDEBF7")
-VET = Font(bold=True)
-TITEL = Font(bold=True, size=14)
-UITLEG = Font(italic=True, color="595959")
+# Overal dezelfde letter, zodat de geschatte tekstbreedte (zie `regels`) voor elke cel klopt.
+LETTER = "Calibri"
+VET = Font(name=LETTER, bold=True)
+TITEL = Font(name=LETTER, bold=True, size=14)
+UITLEG = Font(name=LETTER, italic=True, color="595959")
 DUN = Side(style="thin", color="808080")
 BOVENRAND = Border(top=DUN)
+
+# Hoogte van één tekstregel in punten bij 11 punts letters. Rekenprogramma's passen de hoogte
+# van een rij met een eigen hoogte niet aan, en LibreOffice doet dat bij het openen van een
+# .xlsx ook niet voor rijen zonder: elke rij met afgebroken tekst krijgt dus een vaste hoogte.
+REGELHOOGTE = 15
+# Geschatte breedte van een teken in kolombreedte-eenheden (de breedte van een '0'), met wat
+# marge: gemiddelde tekst is smaller dan een cijfer, vette tekst breder.
+TEKENBREEDTE, TEKENBREEDTE_VET = 0.88, 0.98
 
 # Tekens waarmee Excel een celinhoud als formule opvat.
 FORMULETEKENS = ("=", "+", "-", "@")
@@ -157,8 +169,99 @@ def keuzelijst(keuzes, titel: str) -> DataValidation:
     )
 
 
+def _lettergrootte(font: Font | None) -> float:
+    return float(font.sz) if font is not None and font.sz else 11.0
+
+
+def tekstbreedte(tekst: str, font: Font | None = None) -> float:
+    """De geschatte breedte van tekst op één regel, in kolombreedte-eenheden."""
+    teken = TEKENBREEDTE_VET if font is not None and font.b else TEKENBREEDTE
+    return len(tekst) * teken * _lettergrootte(font) / 11
+
+
+def regels(tekst: str, breedte: float, font: Font | None = None) -> int:
+    """Het geschatte aantal regels van afgebroken tekst in een kolom van `breedte` eenheden."""
+    ruimte = max(breedte - 1, 1)  # de binnenmarge van de cel
+    spatie = tekstbreedte(" ", font)
+    totaal = 0
+    for alinea in str(tekst).split("\n"):
+        aantal, regel = 1, 0.0
+        for woord in alinea.split():
+            w = tekstbreedte(woord, font)
+            if regel and regel + spatie + w <= ruimte:
+                regel += spatie + w
+                continue
+            if regel:
+                aantal += 1
+            # Een woord breder dan de kolom (een pad) loopt over meer regels.
+            extra = int(w // ruimte) if w > ruimte else 0
+            aantal += extra
+            regel = w - extra * ruimte
+        totaal += aantal
+    return totaal
+
+
+def kolombreedte(ws, kolom: int) -> float:
+    breedte = ws.column_dimensions[get_column_letter(kolom)].width
+    return breedte if breedte else 8.43
+
+
+def _afbreken(cel, breedte: float) -> int:
+    """Zet afbreken aan en geeft het aantal regels."""
+    a = cel.alignment
+    cel.alignment = Alignment(horizontal=a.horizontal, vertical="top", wrap_text=True, indent=a.indent)
+    return regels(cel.value, breedte, cel.font)
+
+
+def pas_rijen_aan(ws, laatste_kolom: int) -> None:
+    """Tekst die niet past wordt afgebroken en elke rij krijgt de hoogte voor zijn langste tekst.
+
+    Tekst mag over lege cellen rechts ervan doorlopen, tot de rand van het afdrukbereik. Past
+    hij ook dan niet, dan wordt een tekstcel zonder vulling samengevoegd met die lege cellen en
+    afgebroken; invoercellen en tekst met buren worden in hun eigen kolom afgebroken.
+    """
+    for rij in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=laatste_kolom):
+        hoogte = REGELHOOGTE
+        for cel in rij:
+            if not isinstance(cel.value, str) or cel.data_type != "s":
+                continue
+            eigen = kolombreedte(ws, cel.column)
+            lijn = REGELHOOGTE * _lettergrootte(cel.font) / 11
+            samen = next((r for r in ws.merged_cells.ranges if r.min_row == cel.row and r.min_col == cel.column), None)
+            if samen is not None:
+                breedte = sum(kolombreedte(ws, k) for k in range(samen.min_col, samen.max_col + 1))
+                hoogte = max(hoogte, _afbreken(cel, breedte) * lijn)
+                continue
+            if cel.alignment.wrap_text:
+                hoogte = max(hoogte, _afbreken(cel, eigen) * lijn)
+                continue
+            if tekstbreedte(cel.value, cel.font) <= eigen - 1:
+                hoogte = max(hoogte, lijn)
+                continue
+            rechts, ruimte = cel.column, eigen
+            while rechts < laatste_kolom and ws.cell(cel.row, rechts + 1).value is None:
+                rechts += 1
+                ruimte += kolombreedte(ws, rechts)
+            if tekstbreedte(cel.value, cel.font) <= ruimte - 1:
+                hoogte = max(hoogte, lijn)
+                continue
+            if rechts > cel.column and cel.fill.fill_type is None:
+                ws.merge_cells(start_row=cel.row, start_column=cel.column, end_row=cel.row, end_column=rechts)
+            else:
+                ruimte = eigen
+            hoogte = max(hoogte, _afbreken(cel, ruimte) * lijn)
+        if hoogte > REGELHOOGTE:
+            ws.row_dimensions[rij[0].row].height = round(hoogte + 2, 1)
+            for cel in rij:
+                # Alles in een hoge rij bovenaan, zodat label en waarde op één lijn staan.
+                if cel.value is not None and cel.alignment.vertical is None:
+                    a = cel.alignment
+                    cel.alignment = Alignment(horizontal=a.horizontal, vertical="top", wrap_text=a.wrap_text)
+
+
 def afdrukklaar(ws, bereik: str, liggend: bool = False, titelrijen: str | None = None):
-    """Afdrukbereik, één pagina breed, staand of liggend, en herhaalde kopregels."""
+    """Afdrukbereik, één pagina breed, staand of liggend, herhaalde kopregels en rijhoogtes die bij de tekst passen."""
+    pas_rijen_aan(ws, ws[bereik.split(":")[1]].column)
     ws.print_area = bereik
     ws.page_setup.orientation = "landscape" if liggend else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -177,12 +280,19 @@ def nieuw_werkboek() -> tuple[Workbook, dict]:
     return wb, {}
 
 
+TOELICHTINGBREEDTE = 66
+
+
 def toelichting(wb: Workbook, titel: str, alineas: list[str]):
-    """Een blad 'Toelichting' met een titel en alinea's, één per rij, afgebroken op de kolombreedte."""
+    """Een blad 'Toelichting' met een titel en alinea's, één per rij, afgebroken op de kolombreedte.
+
+    De kolom past staand op A4 (LibreOffice rekent ruim 7 punten per breedte-eenheid): één te
+    brede kolom verkleint LibreOffice niet tot de paginabreedte, maar snijdt hem af.
+    """
     ws = wb.create_sheet("Toelichting")
     blad = Blad(ws, {})
     blad.tekst("A1", titel, TITEL)
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = TOELICHTINGBREEDTE
     for i, alinea in enumerate(alineas, start=3):
         c = blad.tekst(f"A{i}", alinea, VET if alinea.endswith(":") else None)
         c.alignment = Alignment(wrap_text=True, vertical="top")

@@ -35,6 +35,7 @@ from kostenbaten.uitvoer.excel import (
     BOVENRAND,
     EURO,
     EURO_HEEL,
+    EURO_LEEG,
     TITEL,
     UITLEG,
     VET,
@@ -49,6 +50,7 @@ from kostenbaten.uitvoer.excel import (
 )
 
 NVT = "n.v.t."
+TEKSTVELDEN = ("naam", "omschrijving", "casussen")
 
 KOPPEN = {
     "personeel": ["Uren per week", "SJD-uren? (ja/nee)", "Tarief (€ per uur)"],
@@ -122,7 +124,12 @@ def bouw_begroting(u: BegrotingUitkomst, casussen: str | None):
     for rij, (sleutel, (label, eenheid)) in enumerate(ALGEMEEN.items(), start=5):
         b.tekst(f"A{rij}", label)
         b.invoer(f"B{rij}", waarden[sleutel])
-        b.tekst(f"C{rij}", eenheid, UITLEG)
+        if sleutel in TEKSTVELDEN:
+            # Een naam, omschrijving of pad is te lang voor kolom B: de cel loopt door tot en met F.
+            ws.merge_cells(f"B{rij}:F{rij}")
+            b.tekst(f"{K_TOELICHTING}{rij}", eenheid, UITLEG)
+        else:
+            b.tekst(f"C{rij}", eenheid, UITLEG)
         cel[sleutel] = f"B{rij}"
     weken, hulpvragen = b.ref(cel["weken_per_jaar"]), b.ref(cel["hulpvragen_per_jaar"])
     b.validatie(getalregel("between", "Vul een aantal weken van 0 tot en met 53 in.", "0", "53"), cel["weken_per_jaar"])
@@ -160,7 +167,8 @@ def bouw_begroting(u: BegrotingUitkomst, casussen: str | None):
                 formule = f"{sjd_uren}*{weken}*{K_TARIEF}{r}"
             else:
                 formule = f"{K_TARIEF}{r}"
-            b.formule(f"{K_KOSTEN}{r}", formule, bedrag)
+            # Een lege regel drukt leeg af, niet als "€ 0,00"; een ingevulde regel toont ook een nul.
+            b.formule(f"{K_KOSTEN}{r}", formule, bedrag, EURO if regel else EURO_LEEG)
         laatste = eerste + tabelrijen(soort, len(regels)) - 1
         rij = laatste + 1
         b.tekst(f"{K_NAAM}{rij}", f"{SUBTOTAAL} {titel[0].lower()}{titel[1:]}", VET)

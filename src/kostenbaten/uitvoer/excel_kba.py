@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment
 
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.uitvoer.excel import (
@@ -28,7 +28,7 @@ from kostenbaten.uitvoer.excel import (
     toelichting,
 )
 
-CURSIEF = Font(italic=True, color="595959")
+LINKS = Alignment(horizontal="left")
 
 TOELICHTING = [
     "Dit werkboek bevat de kosten-batenanalyse (KBA) zoals kostenbaten hem doorrekent, met formules in plaats van vaste getallen.",
@@ -141,8 +141,8 @@ def _casus(b: Blad, c: CasusUitkomst, rij: int, invoer: dict, getal) -> tuple[in
             b.formule(f"E{r}", formule, post.bedrag)
             b.tekst(f"F{r}", post.groep)
         elif i - len(c.baten) < len(effecten):
-            b.tekst(f"D{r}", effecten[i - len(c.baten)], CURSIEF)
-            b.tekst(f"E{r}", "niet in €", CURSIEF)
+            b.tekst(f"D{r}", effecten[i - len(c.baten)], UITLEG)
+            b.tekst(f"E{r}", "niet in €", UITLEG)
     laatste = eerste + max(regels, 1) - 1
     rij = laatste + 1
     kosten, baten = f"B{eerste}:B{laatste}", f"E{eerste}:E{laatste}"
@@ -175,7 +175,7 @@ def _casus(b: Blad, c: CasusUitkomst, rij: int, invoer: dict, getal) -> tuple[in
 def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: dict) -> None:
     pilot = u.pilot
     b = Blad(wb.create_sheet("Samenvatting"), verwacht)
-    b.breedtes({"A": 34, "B": 44, "C": 24, "D": 15, "E": 15, "F": 15, "G": 15, "H": 15})
+    b.breedtes({"A": 34, "B": 48, "C": 24, "D": 15, "E": 15, "F": 15, "G": 15, "H": 15})
     b.tekst("A1", f"Samenvatting pilot {pilot.naam}", TITEL)
     b.kopregel(3, ["Casus", "Titel", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"])
     b.ws.freeze_panes = "A4"
@@ -184,6 +184,7 @@ def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: d
     for i, c in enumerate(u.casussen):
         r = eerste + i
         b.ws[f"A{r}"] = c.nummer
+        b.ws[f"A{r}"].alignment = LINKS
         b.tekst(f"B{r}", c.casus.titel)
         b.tekst(f"C{r}", c.casus.rechtsgebied)
         waarden = (c.totaal_kosten, c.totaal_baten, c.netto, c.client, c.overheid)
@@ -278,7 +279,7 @@ def bouw_kba(u: PilotUitkomst):
     wb, verwacht = nieuw_werkboek()
     invoer = _invoerblad(wb, u, verwacht)
     casussen = Blad(wb.create_sheet("Casussen", 0), verwacht)
-    casussen.breedtes({"A": 34, "B": 13, "C": 11, "D": 52, "E": 13, "F": 11, "G": 13, "H": 10})
+    casussen.breedtes({"A": 34, "B": 13, "C": 11, "D": 60, "E": 13, "F": 11, "G": 13, "H": 10})
     casussen.tekst("A1", f"Casussen van de KBA {u.pilot.naam}", TITEL)
     casussen.tekst("A2", "Geel: invoer. Wit: formules. Groep: client of overheid, zoals in het rapport.", UITLEG)
     casussen.ws.freeze_panes = "A3"
