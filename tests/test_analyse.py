@@ -19,7 +19,7 @@ from kostenbaten.berekening.actoren import extrapoleer_grootheid, verdeel_over_a
 from kostenbaten.berekening.gevoeligheid import gevoeligheid
 from kostenbaten.berekening.kba import bereken_casus, bereken_pilot
 from kostenbaten.berekening.meerjarig import jaarfactoren, maanden_per_jaar, meerjarig, standaard_horizon
-from kostenbaten.berekening.uitleg import OnbekendFiguur, leg_uit, uitlegbare_figuren
+from kostenbaten.berekening.uitleg import OnbekendCijfer, leg_uit, uitlegbare_figuren
 from kostenbaten.cli import app
 from kostenbaten.geld import afronden_op_centen
 from kostenbaten.invoer.casussen import laad_project
@@ -73,7 +73,7 @@ def test_uitleg_van_het_totaal_bevat_elke_rekenstap(project, uitkomst):
     product = boom.kinderen[0]
     assert product.rekensom == "583 x 198 = 115.434"
     gemiddelde, gedekt = product.kinderen
-    assert gemiddelde.rekensom == "afkappen_op_euro(583,67) = 583"
+    assert gemiddelde.rekensom == "afkappen_op_euro(583,67) = 583 (centen weggelaten)"
     assert gedekt.rekensom == "66% x 300 = 198"
     assert gemiddelde.kinderen[0].rekensom == "3.502 / 6 = 583,67"
     som_netto = gemiddelde.kinderen[0].kinderen[0]
@@ -138,10 +138,15 @@ def test_uitleg_noemt_het_erratum_van_casus_6(project, uitkomst):
     assert kosten.let_op.startswith("erratum in het rapport: Het rapport drukt een kostentotaal van € 120")
 
 
-def test_uitleg_van_onbekend_figuur(project, uitkomst):
-    with pytest.raises(OnbekendFiguur) as fout:
+def test_uitleg_van_onbekend_cijfer(project, uitkomst):
+    with pytest.raises(OnbekendCijfer) as fout:
         leg_uit(uitkomst, "casus-9", project.regel)
     assert "totaal" in fout.value.bekend
+
+
+def test_uitleg_noemt_client_met_trema(project, uitkomst):
+    assert uitlegbare_figuren(uitkomst)["casus-1.client"] == "deel cliënt van casus 1"
+    assert leg_uit(uitkomst, "casus-1.client", project.regel).label == "Casus 1: cliënt"
 
 
 def test_cli_uitleg_boom():
@@ -155,9 +160,14 @@ def test_cli_uitleg_lijst_en_fout():
     lijst = cli("uitleg", str(HENGELO))
     assert lijst.exit_code == 0
     assert "casus-3.overheid" in lijst.output and "gewogen" in lijst.output
+    assert "Cijfer" in lijst.output and "Figuur" not in lijst.output
     fout = cli("uitleg", str(HENGELO), "bestaatniet")
     assert fout.exit_code == 2
-    assert "onbekend figuur 'bestaatniet'; uit te leggen zijn: totaal, gemiddelde_netto" in fout.output
+    assert "onbekend cijfer 'bestaatniet'. Uit te leggen zijn: totaal, gemiddelde_netto" in fout.output
+    bijna = cli("uitleg", str(HENGELO), "totall")
+    assert bijna.exit_code == 2
+    assert "onbekend cijfer 'totall'. Bedoelt u 'totaal'?" in bijna.output
+    assert "Traceback" not in bijna.output
 
 
 def test_cli_uitleg_diepte():
@@ -268,6 +278,19 @@ def test_cli_gevoeligheid_tabel():
     assert "█" in uit.output
 
 
+def test_tornado_leesbare_namen_en_legenda_zonder_kleur():
+    """Op 80 kolommen zonder kleur: leesbare namen en twee verschillende tekens voor -25% en +25%."""
+    uit = CliRunner(env={"COLUMNS": "80"}).invoke(app, ["gevoeligheid", str(HENGELO)], catch_exceptions=False).output
+    tornado = uit.split("Omslagpunten")[0]
+    for naam in ("Toevoeging (kengetal)", "Tarief SJD", "Hulpvragen", "SJD-uren casus 2"):
+        assert naam in tornado, naam
+    for sleutel in ("baat.casus-", "aandeel.", "tarief.", "kengetal."):
+        assert sleutel not in tornado, sleutel
+    assert "Aandeel sociaal" in tornado and "Casus 6:" in tornado
+    assert "░ invoer -25%" in tornado and "█ invoer +25%" in tornado
+    assert all(len(regel) <= 80 for regel in uit.splitlines())
+
+
 def test_cli_gevoeligheid_json():
     uit = cli("gevoeligheid", str(HENGELO), "--stap", "25", "--formaat", "json")
     document = json.loads(uit.stdout)
@@ -354,8 +377,9 @@ def test_maanden_en_factoren():
 def test_cli_meerjarig():
     uit = cli("meerjarig", str(HENGELO))
     assert uit.exit_code == 0
-    for tekst in ("12 maanden (rapport)", "3 jaar nominaal", "3 jaar contant", "€ 1.800,00", "€ 1.776,00", "€ 1.760,68", "2,25%"):
+    for tekst in ("12 maanden (rapport)", "3 jaar nominaal", "3 jaar contant", "€ 1.800,00", "€ 1.776,00", "€ 1.760,68", "2,25%", "cliënt"):
         assert tekst in uit.output, tekst
+    assert "client" not in uit.output
     document = json.loads(cli("meerjarig", str(HENGELO), "--horizon", "3", "--disconto", "2,25", "-f", "json").stdout)
     assert document["horizon_jaren"] == 3 and document["disconto_procent"] == "2.25"
     assert set(document) >= {"een_jaar", "nominaal", "contant", "jaarfactoren", "conventie"}
@@ -397,8 +421,9 @@ def test_actoren_geven_de_tweedeling_van_het_rapport(uitkomst):
 def test_cli_actoren():
     uit = cli("actoren", str(HENGELO))
     assert uit.exit_code == 0
-    for tekst in ("€ 78.804", "€ 36.762", "€ 78.200", "€ 36.800", "Gemeente", "Rijk"):
+    for tekst in ("€ 78.804", "€ 36.762", "€ 78.200", "€ 36.800", "Gemeente", "Rijk", "groep cliënt"):
         assert tekst in uit.output, tekst
+    assert "client" not in uit.output
     document = json.loads(cli("actoren", str(HENGELO), "-f", "json").stdout)
     rapport = document["extrapolatie"][0]
     assert rapport["methode"] == "rapport"

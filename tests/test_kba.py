@@ -74,7 +74,7 @@ def test_gepubliceerde_kopcijfers_berekend(uitkomst):
         "overheid": D(36800),
     }
     assert uitkomst.gepubliceerd["totaal"].regel == "afronden_op_duizendtal"
-    assert "115434" in uitkomst.gepubliceerd["totaal"].uitleg
+    assert "= 115.434, op duizendtallen" in uitkomst.gepubliceerd["totaal"].uitleg
 
 
 def test_bereken_json(cli):
@@ -190,3 +190,32 @@ def test_json_aantallen_exact_niet_op_centen(cli, hengelo):
     assert doc["casussen"][0]["kosten"] == "135"  # 1,125 x 120
     assert doc["dekking_procent"] == "65.345"
     assert doc["extrapolatie"][0]["gedekt"] == "196.035"
+
+
+def test_getal_exact_en_decimalen_voor():
+    from kostenbaten.geld import decimalen_voor, getal_exact
+
+    assert [getal_exact(D(t)) for t in ("1.125", "2", "2.000", "1614", "0.5", "115818.78")] == [
+        "1,125", "2", "2", "1.614", "0,5", "115.818,78",
+    ]
+    assert decimalen_voor([D(100), D(30)]) == 0
+    assert decimalen_voor([D(100), D("37.5")]) == 2
+    assert decimalen_voor([]) == 0
+
+
+def test_casustabel_telt_op_en_toont_uren_exact(cli, hengelo):
+    """Met 1,25 uur: de posten met centen, zodat ze optellen tot het totaal; het onderschrift zegt 1,25 uur."""
+    vervang(hengelo / "casus-1.yaml", "uren: 2\n", "uren: 1.25\n")
+    code, uit, fout = cli("bereken", hengelo)
+    assert code == 0, fout
+    casus1 = uit.split("Casus 2:")[0]
+    for tekst in ("€ 100,00", "€ 37,50", "€ 12,50", "€ 150,00", "1,25 SJD-uur"):
+        assert tekst in casus1, tekst
+    assert "1,3 SJD-uur" not in casus1 and "€ 38 " not in casus1
+
+
+def test_toelichting_gepubliceerd_in_nederlandse_notatie(hengelo):
+    vervang(hengelo / "pilot.yaml", "hulpvragen: 300 ", "hulpvragen: 301 ")
+    project = laad_project(hengelo)
+    uitleg = bereken_pilot(project.pilot, project.casussen).gepubliceerd["totaal"].uitleg
+    assert "= 115.818,78, op duizendtallen" in uitleg

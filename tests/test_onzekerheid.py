@@ -249,3 +249,36 @@ def test_eigenschap_nulbreedte_en_volgorde(bedragen, hulpvragen, breedte):
         else:
             # De berekende waarde rekent met de ondergrens van elk kengetal; trekkingen liggen erboven.
             assert v.percentielen[5] >= afronden_op_centen(v.berekend) - Decimal("0.01")
+
+
+def test_getrokken_aandelen_samen_hooguit_honderd(hengelo):
+    """Getrokken aandelen die samen boven 100% komen, worden naar verhouding verkleind; vaste blijven staan."""
+    gebieden = dict(hengelo.pilot.rechtsgebieden)
+    gebieden["sociaal_zekerheidsrecht"] = _met(gebieden["sociaal_zekerheidsrecht"], aandeel=Onzeker(waarde=60, min=50, max=100))
+    gebieden["consumentenzaken"] = _met(gebieden["consumentenzaken"], aandeel=Onzeker(waarde=20, min=10, max=60))
+    pilot = _met(hengelo.pilot, rechtsgebieden=gebieden)
+    u = simuleer(pilot, hengelo.casussen, 5000, 1)
+    # Zonder andere bereiken is het totaal gemiddelde x hulpvragen x dekking; de dekking is hooguit 100%.
+    plafond = Decimal(3502) / 6 * 300
+    assert u.histogrammen["rapport"].randen[-1] <= afronden_op_centen(plafond)
+    assert u.histogrammen["rapport"].randen[-1] > afronden_op_centen(plafond) - 1  # de grens wordt wel bereikt
+
+
+def test_aandelen_schalen_alleen_waar_de_som_te_groot_is():
+    import numpy as np
+
+    from kostenbaten.berekening.onzekerheid import _aandelen_tot_honderd
+
+    uit = _aandelen_tot_honderd({"a": np.array([50.0, 80.0]), "b": np.array([30.0, 60.0]), "c": 20.0})
+    assert uit["c"] == 20.0
+    assert uit["a"][0] == 50.0 and uit["b"][0] == 30.0  # 50 + 30 + 20 = 100: ongemoeid
+    assert uit["a"][1] == pytest.approx(80 * 80 / 140) and uit["b"][1] == pytest.approx(60 * 80 / 140)
+    assert uit["a"][1] + uit["b"][1] + uit["c"] == pytest.approx(100)
+
+
+def test_cli_invoer_met_leesbare_namen_en_zonder_backticks(cli):
+    code, uit, fout = cli("onzekerheid", ROOT / "casussen" / "varianten" / "hengelo-bandbreedte.yaml", "-n", "2000")
+    assert code == 0, fout
+    assert "Kengetal: Kostenbesparing toevoeging" in uit and "Casus 1: SJD-uren" in uit
+    assert "kengetallen.toevoeging.bedrag" not in uit
+    assert "`" not in uit

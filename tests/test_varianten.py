@@ -214,3 +214,25 @@ def test_vergelijk_meldt_fouten_van_alle_paden_samen(cli, tmp_path):
         f"{tmp_path / 'weg'}: map of bestand bestaat niet",
         "2 fout(en) in de invoer; er is niets berekend.",
     ]
+
+
+VERGELIJK_ZONDER_NUMPY = """
+import contextlib, io, runpy, sys
+sys.argv = ["kostenbaten", "vergelijk", {basis!r}, {variant!r}]
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        runpy.run_module("kostenbaten", run_name="__main__")
+    except SystemExit as einde:
+        assert einde.code in (0, None), einde.code
+print("numpy" in sys.modules)
+"""
+
+
+def test_vergelijk_zonder_bereiken_laadt_geen_numpy():
+    """Zonder bereik of kans van slagen is er niets te trekken: numpy blijft ongeladen."""
+    import subprocess
+    import sys
+
+    code = VERGELIJK_ZONDER_NUMPY.format(basis=str(HENGELO), variant=str(VARIANTEN / "hengelo-900.yaml"))
+    uit = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert uit.strip() == "False"

@@ -111,6 +111,16 @@ AFRONDINGSREGELS = {
     "afronden_naar_boven": afronden_naar_boven,
 }
 
+# Korte omschrijving per regel, voor uitvoer waarin de naam van een regel staat.
+AFRONDINGSREGELS_KORT = {
+    "afronden_op_centen": "op hele centen",
+    "afronden_op_euro": "op hele euro's",
+    "afkappen_op_euro": "centen weggelaten",
+    "afronden_op_duizendtal": "op hele duizenden",
+    "afronden_op_procent": "op hele procenten",
+    "afronden_naar_boven": "naar boven op een geheel getal",
+}
+
 
 # -- notatie ----------------------------------------------------------------
 

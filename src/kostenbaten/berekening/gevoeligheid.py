@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kostenbaten.berekening.kba import METHODEN, bereken_pilot
-from kostenbaten.geld import HONDERD, NUL, deel, getal_nl, som, vermenigvuldig
+from kostenbaten.geld import HONDERD, NUL, decimalen_voor, deel, getal_nl, som, vermenigvuldig
 from kostenbaten.model.casus import Casus, Pilot
 
 STANDAARD_STAP = Decimal(25)
@@ -34,6 +34,11 @@ class Knop:
     minimum: Decimal = NUL
     maximum: Decimal | None = None
     nul_telt_niet: bool = False  # bij 0 is er niets meer om te extrapoleren (hulpvragen)
+    kort: str = ""  # korte Nederlandse naam voor smalle tabellen, bijvoorbeeld "Tarief SJD"
+
+    @property
+    def label(self) -> str:
+        return self.kort or self.naam
 
 
 @dataclass(frozen=True)
@@ -125,16 +130,45 @@ def _baat(index: int, veld: str):
 _ENKELVOUD = {"kengetallen": "kengetal", "tarieven": "tarief", "rechtsgebieden": "aandeel"}
 
 
+def _klein(tekst: str) -> str:
+    """Midden in een zin: 'Sociaal zekerheidsrecht' wordt 'sociaal zekerheidsrecht', 'SJD' blijft 'SJD'."""
+    if len(tekst) > 1 and tekst[1].isupper():
+        return tekst
+    return tekst[:1].lower() + tekst[1:]
+
+
+def _leesbaar(sleutel: str, naam: str) -> str:
+    """Een sleutel als woorden, gespeld zoals in de naam: 'sjd' bij 'Inzet SJD' wordt 'SJD'."""
+    woorden = {w.strip("(),.").lower(): w.strip("(),.") for w in naam.split()}
+    tekst = " ".join(woorden.get(w, w) for w in sleutel.split("_"))
+    return tekst[:1].upper() + tekst[1:]
+
+
+def _kort(tabel: str, sleutel: str, naam: str) -> str:
+    if tabel == "kengetallen":
+        return f"{_leesbaar(sleutel, naam)} (kengetal)"
+    if tabel == "tarieven":
+        return f"Tarief {_klein(_leesbaar(sleutel, naam))}"
+    return f"Aandeel {_klein(naam)}"
+
+
 def _pilotknop(pilot: Pilot, tabel: str, naam: str, veld: str, titel: str, eenheid: str, **extra) -> Knop:
     """Een knop voor een onzekere waarde in pilot.yaml: `tabel.naam.veld`, bijvoorbeeld kengetallen.toevoeging.bedrag."""
-    basis = getattr(getattr(pilot, tabel)[naam], veld).waarde
+    item = getattr(pilot, tabel)[naam]
+    basis = getattr(item, veld).waarde
     plek = ("pilot", (tabel, naam, veld))
-    return Knop(f"{_ENKELVOUD[tabel]}.{naam}", titel, eenheid, basis, _in_pilot(tabel, naam, veld), plek, **extra)
+    kort = _kort(tabel, naam, item.naam)
+    return Knop(f"{_ENKELVOUD[tabel]}.{naam}", titel, eenheid, basis, _in_pilot(tabel, naam, veld), plek, kort=kort, **extra)
 
 
 def _urenknop(c: Casus) -> Knop:
     zet = _in_casus(c.nummer, lambda casus, w: _met_waarde(casus, "uren", w))
     return Knop(f"uren.casus-{c.nummer}", f"SJD-uren casus {c.nummer}", "uur", c.uren.waarde, zet, (c.nummer, ("uren",)))
+
+
+def _kort_omschrijving(omschrijving: str) -> str:
+    """Het begin van een omschrijving, zonder toelichting tussen haakjes: 'Inkomensverbetering cliënt'."""
+    return omschrijving.split(" (")[0].split(",")[0].strip() or omschrijving
 
 
 def _baatknoppen(c: Casus) -> list[Knop]:
@@ -144,9 +178,12 @@ def _baatknoppen(c: Casus) -> list[Knop]:
         if baat.kengetal is not None:
             continue
         veld = "per_maand" if baat.per_maand is not None else "bedrag"
-        naam = f"Casus {c.nummer}: {baat.omschrijving}" + (" (per maand)" if veld == "per_maand" else "")
+        per_maand = " (per maand)" if veld == "per_maand" else ""
+        naam = f"Casus {c.nummer}: {baat.omschrijving}{per_maand}"
+        kort = f"Casus {c.nummer}: {_klein(_kort_omschrijving(baat.omschrijving))}{per_maand}"
         zet = _in_casus(c.nummer, _baat(i, veld))
-        uit.append(Knop(f"baat.casus-{c.nummer}.{i}", naam, "euro", getattr(baat, veld).waarde, zet, (c.nummer, ("baten", i, veld))))
+        plek = (c.nummer, ("baten", i, veld))
+        uit.append(Knop(f"baat.casus-{c.nummer}.{i}", naam, "euro", getattr(baat, veld).waarde, zet, plek, kort=kort))
     return uit
 
 
@@ -156,11 +193,13 @@ def knoppen(pilot: Pilot, casussen: tuple[Casus, ...]) -> list[Knop]:
     uit += [_pilotknop(pilot, "tarieven", n, "per_uur", f"Tarief per uur: {t.naam}", "euro") for n, t in pilot.tarieven.items()]
     totaal_uren = som(c.uren.waarde for c in casussen)
     if totaal_uren > 0:
-        uit.append(Knop("uren", "SJD-uren, alle casussen samen", "uur", totaal_uren, _uren_samen(totaal_uren), None))
+        uit.append(Knop("uren", "SJD-uren, alle casussen samen", "uur", totaal_uren, _uren_samen(totaal_uren), None, kort="SJD-uren, alle casussen"))
     uit += [_urenknop(c) for c in casussen]
     uit += [k for c in casussen for k in _baatknoppen(c)]
     plek = ("pilot", ("hulpvragen",))
-    uit.append(Knop("hulpvragen", "Hulpvragen in de pilotperiode", "hulpvragen", pilot.hulpvragen.waarde, _hulpvragen, plek, nul_telt_niet=True))
+    uit.append(
+        Knop("hulpvragen", "Hulpvragen in de pilotperiode", "hulpvragen", pilot.hulpvragen.waarde, _hulpvragen, plek, nul_telt_niet=True, kort="Hulpvragen")
+    )
     for naam, g in pilot.rechtsgebieden.items():
         rest = som(ander.aandeel.waarde for s, ander in pilot.rechtsgebieden.items() if s != naam)
         uit.append(_pilotknop(pilot, "rechtsgebieden", naam, "aandeel", f"Aandeel {g.naam}", "procent", maximum=HONDERD - rest))
@@ -177,7 +216,7 @@ def totalen(pilot: Pilot, casussen) -> dict[str, Decimal]:
 
 
 def tekst_met_eenheid(waarde: Decimal, eenheid: str) -> str:
-    getal = getal_nl(waarde, 0 if waarde == waarde.to_integral_value() else 2)
+    getal = getal_nl(waarde, decimalen_voor([waarde]))
     return {"euro": f"€ {getal}", "procent": f"{getal}%", "uur": f"{getal} uur"}.get(eenheid, f"{getal} {eenheid}")
 
 

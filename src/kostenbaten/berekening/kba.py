@@ -93,12 +93,10 @@ class CasusUitkomst:
 
 
 def _tekst(getal: Decimal) -> str:
-    """Een getal voor een rekensom: 2, 0,5 of 1.614 (Nederlands, zonder overbodige nullen)."""
-    from kostenbaten.geld import getal_nl
+    """Een getal voor een rekensom: 2, 0,5 of 1.614 (zie `geld.getal_exact`)."""
+    from kostenbaten.geld import getal_exact
 
-    genormaliseerd = getal.normalize()
-    decimalen = max(0, -genormaliseerd.as_tuple().exponent)
-    return getal_nl(getal, decimalen)
+    return getal_exact(getal)
 
 
 def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> CasusUitkomst:
@@ -293,7 +291,7 @@ def zoals_gepubliceerd(uitkomst: PilotUitkomst) -> dict[str, Afgerond]:
         ),
         "gedekt": Afgerond(rapport.gedekt, rapport.gedekt, "geen", "hulpvragen x som van de aandelen / 100"),
         "totaal": Afgerond(
-            totaal, rapport.totaal, "afronden_op_duizendtal", f"afgekapt gemiddelde x gedekte hulpvragen = {onafgerond_totaal}, op duizendtallen"
+            totaal, rapport.totaal, "afronden_op_duizendtal", f"afgekapt gemiddelde x gedekte hulpvragen = {_tekst(onafgerond_totaal)}, op duizendtallen"
         ),
     }
     som_netto = uitkomst.som_netto

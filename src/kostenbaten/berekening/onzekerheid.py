@@ -11,6 +11,9 @@ invoer. Zo trekken we:
   percentiel, ook als het interval scheef ligt;
 - wat buiten het toegestane gebied valt (een negatief bedrag, een kans boven 1,
   een aandeel boven 100) wordt op de grens gezet;
+- tellen de aandelen van de rechtsgebieden in een trekking op tot meer dan 100%,
+  dan worden de getrokken aandelen naar verhouding verkleind tot de som precies
+  100% is; aandelen zonder bereik blijven wat ze zijn;
 - `kans` van een casus: per trekking slaagt de casus of niet (Bernoulli); bij
   succes tellen alle baten volledig, anders geen enkele; de kosten tellen altijd.
   De rekenkern gebruikt daarentegen de verwachtingswaarde (baten x kans).
@@ -23,6 +26,9 @@ alleen de cijfers waarvan we percentielen tonen (één float64 per cijfer). Het
 werkgeheugen van een blok is vast; wat met N groeit is precies wat exacte
 percentielen nodig hebben. Floats worden pas aan het eind geld, via
 `geld.centen_uit_float`.
+
+numpy wordt pas bij het trekken geladen: wie alleen wil weten of er iets
+onzeker is (`onzekere_invoer`), zoals `vergelijk`, heeft het niet nodig.
 """
 
 from __future__ import annotations
@@ -31,10 +37,10 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-import numpy as np
+from typing import TYPE_CHECKING
 
-from kostenbaten.berekening.kba import METHODEN, PilotUitkomst, _tekst, bereken_pilot
-from kostenbaten.geld import centen_uit_float, deel
+from kostenbaten.berekening.kba import METHODEN, PilotUitkomst, bereken_pilot
+from kostenbaten.geld import centen_uit_float, deel, getal_exact
 from kostenbaten.model.casus import GROEPEN, Baat, Casus, Onzeker, Pilot
 
 PERCENTIELEN = (5, 50, 95)
@@ -46,6 +52,10 @@ DELEN = ("totaal", "client", "overheid")
 _GELD = (0.0, math.inf)
 _KANS = (0.0, 1.0)
 _PROCENT = (0.0, 100.0)
+_RUIS = 1e-9  # float-afwijking van een som van aandelen die geen echte overschrijding van 100% is
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -55,14 +65,16 @@ class OnzekereInvoer:
     plek: str  # "kengetallen.toevoeging.bedrag" of "casus 1: uren"
     onzeker: Onzeker
     grenzen: tuple[float, float]
+    naam: str = ""  # leesbaar: "Kengetal: Kostenbesparing toevoeging" of "Casus 1: SJD-uren"
 
     @property
     def verdeling(self) -> str:
         o = self.onzeker
+        t = getal_exact
         if o.min is not None:
-            return f"driehoek: min {_tekst(o.min)}, top {_tekst(o.waarde)}, max {_tekst(o.max)}"
+            return f"driehoek: min {t(o.min)}, top {t(o.waarde)}, max {t(o.max)}"
         laag, hoog = o.interval_90
-        return f"90%-interval {_tekst(laag)} tot {_tekst(hoog)}, mediaan {_tekst(o.waarde)}"
+        return f"90%-interval {t(laag)} tot {t(hoog)}, mediaan {t(o.waarde)}"
 
 
 @dataclass(frozen=True)
@@ -100,18 +112,30 @@ class OnzekerheidUitkomst:
 
 def onzekere_invoer(pilot: Pilot, casussen) -> list[OnzekereInvoer]:
     """Alle invoer met een bereik, in een vaste volgorde (die bepaalt welke trekking waar hoort)."""
-    kandidaten = [("hulpvragen", pilot.hulpvragen, _GELD)]
-    kandidaten += [(f"rechtsgebieden.{n}.aandeel", g.aandeel, _PROCENT) for n, g in pilot.rechtsgebieden.items()]
-    kandidaten += [(f"tarieven.{n}.per_uur", t.per_uur, _GELD) for n, t in pilot.tarieven.items()]
-    kandidaten += [(f"kengetallen.{n}.bedrag", k.bedrag, _GELD) for n, k in pilot.kengetallen.items()]
+    kandidaten = [("hulpvragen", pilot.hulpvragen, _GELD, "Hulpvragen in de pilotperiode")]
+    kandidaten += [
+        (f"rechtsgebieden.{n}.aandeel", g.aandeel, _PROCENT, f"Aandeel {g.naam}") for n, g in pilot.rechtsgebieden.items()
+    ]
+    kandidaten += [(f"tarieven.{n}.per_uur", t.per_uur, _GELD, f"Tarief per uur: {t.naam}") for n, t in pilot.tarieven.items()]
+    kandidaten += [(f"kengetallen.{n}.bedrag", k.bedrag, _GELD, f"Kengetal: {k.naam}") for n, k in pilot.kengetallen.items()]
     for casus in casussen:
-        kandidaten += [(f"casus {casus.nummer}: uren", casus.uren, _GELD), (f"casus {casus.nummer}: kans", casus.kans, _KANS)]
+        nr = casus.nummer
+        kandidaten += [
+            (f"casus {nr}: uren", casus.uren, _GELD, f"Casus {nr}: SJD-uren"),
+            (f"casus {nr}: kans", casus.kans, _KANS, f"Casus {nr}: kans van slagen"),
+        ]
         for i, baat in enumerate(casus.baten):
-            kandidaten += [(f"casus {casus.nummer}: baten[{i}].{s}", getattr(baat, s), _GELD) for s in ("bedrag", "per_maand")]
-    return [OnzekereInvoer(plek, o, grenzen) for plek, o, grenzen in kandidaten if o is not None and o.heeft_bereik]
+            omschrijving = baat.omschrijving or f"baat {i + 1}"
+            kandidaten += [
+                (f"casus {nr}: baten[{i}].bedrag", baat.bedrag, _GELD, f"Casus {nr}: {omschrijving}"),
+                (f"casus {nr}: baten[{i}].per_maand", baat.per_maand, _GELD, f"Casus {nr}: {omschrijving} (per maand)"),
+            ]
+    return [OnzekereInvoer(plek, o, grenzen, naam) for plek, o, grenzen, naam in kandidaten if o is not None and o.heeft_bereik]
 
 
 def _trek(invoer: OnzekereInvoer, rng: np.random.Generator, n: int) -> np.ndarray:
+    import numpy as np
+
     o = invoer.onzeker
     waarde = float(o.waarde)
     if o.min is not None:
@@ -152,6 +176,8 @@ class _Rekenplan:
         self.rijen = len(casussen) + 1 + len(METHODEN) * len(DELEN)
 
     def blok(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        import numpy as np
+
         getrokken = {id(i.onzeker): _trek(i, rng, n) for i in self.invoer}
 
         def w(o: Onzeker):
@@ -172,7 +198,7 @@ class _Rekenplan:
 
         aantal = len(self.casussen)
         hulpvragen = w(self.pilot.hulpvragen)
-        aandelen = {naam: w(g.aandeel) for naam, g in self.pilot.rechtsgebieden.items()}
+        aandelen = _aandelen_tot_honderd({naam: w(g.aandeel) for naam, g in self.pilot.rechtsgebieden.items()})
         gedekt = hulpvragen * sum(aandelen.values()) / 100
         uit = np.empty((self.rijen, n))
         uit[:aantal] = netto
@@ -190,7 +216,31 @@ class _Rekenplan:
         return uit
 
 
+def _aandelen_tot_honderd(aandelen: dict) -> dict:
+    """Getrokken aandelen samen hooguit 100%: waar de som erboven komt, worden ze naar verhouding verkleind.
+
+    Het model staat een som boven 100% niet toe. Alleen de getrokken aandelen
+    (arrays) schuiven mee; vaste aandelen (floats) blijven staan. Zonder
+    overschrijding, dus ook bij bereiken van breedte nul, verandert er niets.
+    """
+    import numpy as np
+
+    getrokken = {naam: a for naam, a in aandelen.items() if isinstance(a, np.ndarray)}
+    if not getrokken:
+        return aandelen
+    vast = sum(a for naam, a in aandelen.items() if naam not in getrokken)
+    som_getrokken = sum(getrokken.values())
+    te_veel = vast + som_getrokken > 100 + _RUIS
+    if not te_veel.any():
+        return aandelen
+    ruimte = max(0.0, 100 - vast)
+    factor = np.where(te_veel, ruimte / np.where(som_getrokken > 0, som_getrokken, 1.0), 1.0)
+    return {naam: a * factor if naam in getrokken else a for naam, a in aandelen.items()}
+
+
 def _histogram(waarden: np.ndarray) -> Histogram:
+    import numpy as np
+
     laagste, hoogste = waarden.min(), waarden.max()
     if laagste == hoogste:  # zonder spreiding: één klasse van breedte nul
         return Histogram((centen_uit_float(laagste),) * 2, (len(waarden),))
@@ -200,6 +250,8 @@ def _histogram(waarden: np.ndarray) -> Histogram:
 
 def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | None = None, blok: int = BLOK) -> OnzekerheidUitkomst:
     """Trekt `trekkingen` keer de hele KBA; hetzelfde zaad geeft dezelfde uitkomst."""
+    import numpy as np
+
     if trekkingen < 1:
         raise ValueError("er is minstens één trekking nodig")
     casussen = tuple(casussen)

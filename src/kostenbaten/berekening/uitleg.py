@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+import difflib
+
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post
-from kostenbaten.geld import AFRONDINGSREGELS, getal_nl, som
+from kostenbaten.geld import AFRONDINGSREGELS, AFRONDINGSREGELS_KORT, decimalen_voor, getal_nl, som
 
 Waar = Callable[[object, tuple], str]  # (wie, sleutelpad) -> "bestand:regel"
 
@@ -37,16 +39,28 @@ class Knoop:
             yield from kind.alle()
 
 
-class OnbekendFiguur(ValueError):
-    def __init__(self, figuur: str, bekend: list[str]):
-        self.figuur = figuur
+class OnbekendCijfer(ValueError):
+    """Een cijfer dat `leg_uit` niet kent, met de bekende namen en de naam die er het meest op lijkt."""
+
+    def __init__(self, cijfer: str, bekend: list[str]):
+        self.cijfer = cijfer
         self.bekend = bekend
-        super().__init__(f"onbekend figuur '{figuur}'; uit te leggen zijn: {', '.join(bekend)}")
+        self.suggestie = next(iter(difflib.get_close_matches(cijfer, bekend, n=1)), None)
+        bedoelt = f" Bedoelt u '{self.suggestie}'?" if self.suggestie else ""
+        super().__init__(f"onbekend cijfer '{cijfer}'.{bedoelt} Uit te leggen zijn: {', '.join(bekend)}")
+
+
+OnbekendFiguur = OnbekendCijfer  # oude naam
+
+
+def wie_naam(wie: str) -> str:
+    """Een groep of actor in tekst: de sleutel `client` heet daar cliënt."""
+    return "cliënt" if wie == "client" else wie
 
 
 def n(waarde: Decimal) -> str:
     """Een getal in een rekensom: hele getallen zonder decimalen, anders op twee decimalen."""
-    return getal_nl(waarde, 0 if waarde == waarde.to_integral_value() else 2)
+    return getal_nl(waarde, decimalen_voor([waarde]))
 
 
 def _term(waarde: Decimal) -> str:
@@ -74,7 +88,7 @@ def post_knoop(u: CasusUitkomst, p: Post, waar: Waar, teken: str = "") -> Knoop:
         plekken = (waar(nr, p.sleutelpad + (p.soort,)),)
     if p.kans is not None:
         plekken += (waar(nr, ("kans",)),)
-    label = f"{teken}{p.naam} [{p.actor}]"
+    label = f"{teken}{p.naam} [{wie_naam(p.actor)}]"
     return Knoop(label, p.bedrag, f"{p.rekensom} = {n(p.bedrag)}", plekken, p.bron)
 
 
@@ -120,7 +134,7 @@ def deel_knoop(u: CasusUitkomst, wie: str, waar: Waar, soort: str = "groep") -> 
     rekensom += "".join(f" - {n(p.bedrag)}" for p in kosten) + f" = {n(saldo)}"
     kinderen = tuple(post_knoop(u, p, waar) for p in baten) + tuple(post_knoop(u, p, waar, "af: ") for p in kosten)
     plek = (waar(u.nummer, ("nummer",)),)
-    return Knoop(f"Casus {u.nummer}: {wie}", saldo, rekensom, plek, None, kinderen, let_op=_erratum(u, wie))
+    return Knoop(f"Casus {u.nummer}: {wie_naam(wie)}", saldo, rekensom, plek, None, kinderen, let_op=_erratum(u, wie))
 
 
 # -- pilot ------------------------------------------------------------------------
@@ -137,7 +151,7 @@ def som_knoop(uitkomst: PilotUitkomst, waar: Waar, groep: str | None = None, cas
     casussen = uitkomst.casussen if casussen is None else casussen
     waarde, knoop = _groep_van(groep)
     totaal = som(waarde(c) for c in casussen)
-    wat = "netto" if groep is None else groep
+    wat = "netto" if groep is None else wie_naam(groep)
     label = f"Som {wat} van {len(casussen)} casussen"
     return Knoop(label, totaal, _optelling((waarde(c) for c in casussen), totaal), (), None, tuple(knoop(c, waar) for c in casussen))
 
@@ -192,12 +206,18 @@ def _afgerond_label(regel: str) -> str:
     return regel if regel in AFRONDINGSREGELS else f"regel {regel}"
 
 
+def _afgerond_uitleg(regel: str) -> str:
+    """Wat de regel doet, achter de rekensom: ' (centen weggelaten)'."""
+    kort = AFRONDINGSREGELS_KORT.get(regel)
+    return f" ({kort})" if kort else ""
+
+
 def gepubliceerd_gemiddelde_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
     a = uitkomst.gepubliceerd["gemiddelde_netto"]
     return Knoop(
         "Gemiddelde netto per casus, zoals gepubliceerd",
         a.waarde,
-        f"{_afgerond_label(a.regel)}({n(a.exact)}) = {n(a.waarde)}",
+        f"{_afgerond_label(a.regel)}({n(a.exact)}) = {n(a.waarde)}{_afgerond_uitleg(a.regel)}",
         (),
         None,
         (gemiddelde_knoop(uitkomst, waar),),
@@ -220,7 +240,7 @@ def gepubliceerd_totaal_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
     return Knoop(
         "Totaal opbrengst pilot, zoals gepubliceerd",
         a.waarde,
-        f"{_afgerond_label(a.regel)}({n(onafgerond)}) = {n(a.waarde)}; exact zou het {n(a.exact)} zijn",
+        f"{_afgerond_label(a.regel)}({n(onafgerond)}) = {n(a.waarde)}{_afgerond_uitleg(a.regel)}; exact zou het {n(a.exact)} zijn",
         (),
         None,
         (product,),
@@ -235,7 +255,7 @@ def gepubliceerd_deel_knoop(uitkomst: PilotUitkomst, groep: str, waar: Waar) -> 
         "Aandeel cliënt, zoals gepubliceerd",
         client.waarde,
         f"{_afgerond_label(client.regel)}(100 x {n(som(c.client for c in uitkomst.casussen))} / {n(uitkomst.som_netto)}"
-        f" = {n(client.exact)}) = {n(client.waarde)}",
+        f" = {n(client.exact)}) = {n(client.waarde)}{_afgerond_uitleg(client.regel)}",
         (),
         None,
         (som_knoop(uitkomst, waar, "client"), som_knoop(uitkomst, waar)),
@@ -256,7 +276,7 @@ def gepubliceerd_deel_knoop(uitkomst: PilotUitkomst, groep: str, waar: Waar) -> 
         )
     a = pub[groep]
     return Knoop(
-        f"Deel {groep} van het totaal, zoals gepubliceerd",
+        f"Deel {wie_naam(groep)} van het totaal, zoals gepubliceerd",
         a.waarde,
         f"{n(totaal)} x {n(aandeel.waarde)}% = {n(a.waarde)}; exact zou het {n(a.exact)} zijn",
         (),
@@ -269,7 +289,7 @@ def rapport_knoop(uitkomst: PilotUitkomst, waar: Waar, groep: str | None = None)
     r = uitkomst.extrapolaties["rapport"]
     waarde = r.totaal if groep is None else getattr(r, groep)
     sommen = som_knoop(uitkomst, waar, groep)
-    wat = "totaal" if groep is None else groep
+    wat = "totaal" if groep is None else wie_naam(groep)
     return Knoop(
         f"Extrapolatie rapport (vlak gemiddelde, exact): {wat}",
         waarde,
@@ -305,7 +325,7 @@ def gewogen_knoop(uitkomst: PilotUitkomst, waar: Waar, groep: str | None = None)
             rekensom = f"{n(sommen.waarde)} / {len(eigen)} x {n(d.hulpvragen)} = {n(waarde)}"
         kinderen.append(Knoop(f"{gebied.naam}", waarde, rekensom, (), None, onder))
     totaal = g.totaal if groep is None else getattr(g, groep)
-    wat = "totaal" if groep is None else groep
+    wat = "totaal" if groep is None else wie_naam(groep)
     return Knoop(
         f"Extrapolatie gewogen (per rechtsgebied, exact): {wat}",
         totaal,
@@ -316,7 +336,7 @@ def gewogen_knoop(uitkomst: PilotUitkomst, waar: Waar, groep: str | None = None)
     )
 
 
-# -- de lijst van figuren -----------------------------------------------------------
+# -- de lijst van cijfers -----------------------------------------------------------
 
 
 def _figuren(uitkomst: PilotUitkomst) -> dict[str, tuple[str, Callable[[Waar], Knoop]]]:
@@ -332,14 +352,14 @@ def _figuren(uitkomst: PilotUitkomst) -> dict[str, tuple[str, Callable[[Waar], K
     for methode, knoop in (("rapport", rapport_knoop), ("gewogen", gewogen_knoop)):
         figuren[methode] = (f"extrapolatie {methode}, exact", lambda w, k=knoop: k(u, w))
         for groep in ("client", "overheid"):
-            figuren[f"{methode}.{groep}"] = (f"extrapolatie {methode}, exact, deel {groep}", lambda w, k=knoop, g=groep: k(u, w, g))
+            figuren[f"{methode}.{groep}"] = (f"extrapolatie {methode}, exact, deel {wie_naam(groep)}", lambda w, k=knoop, g=groep: k(u, w, g))
     for c in u.casussen:
         naam = f"casus-{c.nummer}"
         figuren[naam] = (f"netto van casus {c.nummer}", lambda w, c=c: netto_knoop(c, w))
         figuren[f"{naam}.kosten"] = (f"kosten van casus {c.nummer}", lambda w, c=c: kosten_knoop(c, w))
         figuren[f"{naam}.baten"] = (f"baten van casus {c.nummer}", lambda w, c=c: baten_knoop(c, w))
         for groep in ("client", "overheid"):
-            figuren[f"{naam}.{groep}"] = (f"deel {groep} van casus {c.nummer}", lambda w, c=c, g=groep: deel_knoop(c, g, w))
+            figuren[f"{naam}.{groep}"] = (f"deel {wie_naam(groep)} van casus {c.nummer}", lambda w, c=c, g=groep: deel_knoop(c, g, w))
         for actor in c.per_actor():
             if actor not in ("client", "overheid"):
                 figuren[f"{naam}.{actor}"] = (
@@ -355,13 +375,13 @@ def uitlegbare_figuren(uitkomst: PilotUitkomst) -> dict[str, str]:
 
 
 def leg_uit(uitkomst: PilotUitkomst, figuur: str, waar: Waar) -> Knoop:
-    """De uitlegboom van één figuur; een onbekende naam geeft `OnbekendFiguur` met de bekende namen."""
+    """De uitlegboom van één cijfer; een onbekende naam geeft `OnbekendCijfer` met de bekende namen."""
     figuren = _figuren(uitkomst)
     if figuur not in figuren:
-        raise OnbekendFiguur(figuur, list(figuren))
+        raise OnbekendCijfer(figuur, list(figuren))
     return figuren[figuur][1](waar)
 
 
 def overzicht(uitkomst: PilotUitkomst, waar: Waar) -> list[tuple[str, str, Knoop]]:
-    """Elk uitlegbaar figuur met zijn omschrijving en de top van zijn boom (voor de waarde)."""
+    """Elk uitlegbaar cijfer met zijn omschrijving en de top van zijn boom (voor de waarde)."""
     return [(naam, omschrijving, bouw(waar)) for naam, (omschrijving, bouw) in _figuren(uitkomst).items()]

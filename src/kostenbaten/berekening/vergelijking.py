@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kostenbaten.berekening.kba import PilotUitkomst, bereken_pilot
-from kostenbaten.berekening.onzekerheid import OnzekerheidUitkomst, onzekere_invoer, simuleer
+from kostenbaten.berekening.onzekerheid import OnzekerheidUitkomst, onzekere_invoer  # zonder numpy
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ def vergelijk(projecten, trekkingen: int, zaad: int) -> list[Kolom]:
     for project in projecten:
         onzeker = onzekere_invoer(project.pilot, project.casussen) or any(c.kans is not None for c in project.casussen)
         if onzeker:
+            from kostenbaten.berekening.onzekerheid import simuleer  # laadt numpy
+
             o = simuleer(project.pilot, project.casussen, trekkingen, zaad)
             kolommen.append(Kolom(project.map, o.deterministisch, o))
         else:

@@ -13,12 +13,12 @@ from kostenbaten.berekening.actoren import ActorenUitkomst
 from kostenbaten.berekening.gevoeligheid import Gevoeligheid, tekst_met_eenheid
 from kostenbaten.berekening.meerjarig import Meerjarig, Vergelijking, beelden, vergelijkingen
 from kostenbaten.berekening.uitleg import Knoop
-from kostenbaten.geld import NUL, euro, getal_nl
-from kostenbaten.uitvoer.terminal import bedrag_tekst
+from kostenbaten.geld import NUL, decimalen_voor, euro, getal_nl
+from kostenbaten.uitvoer.terminal import bedrag_tekst, groep_naam
 
 
 def _decimalen(waarde: Decimal) -> int:
-    return 0 if waarde == waarde.to_integral_value() else 2
+    return decimalen_voor([waarde])
 
 
 def waarde_tekst(waarde: Decimal, eenheid: str) -> Text:
@@ -60,8 +60,8 @@ def toon_uitleg(k: Knoop, console: Console, diepte: int | None = None) -> None:
 
 
 def toon_figuren(figuren: list[tuple[str, str, Knoop]], console: Console) -> None:
-    tabel = Table(title="Uit te leggen cijfers (kostenbaten uitleg PAD FIGUUR)", title_justify="left")
-    tabel.add_column("Figuur")
+    tabel = Table(title="Uit te leggen cijfers (kostenbaten uitleg MAP CIJFER)", title_justify="left")
+    tabel.add_column("Cijfer")
     tabel.add_column("Waarde", justify="right")
     tabel.add_column("Wat")
     for naam, omschrijving, knoop in figuren:
@@ -71,17 +71,18 @@ def toon_figuren(figuren: list[tuple[str, str, Knoop]], console: Console) -> Non
 
 # -- gevoeligheid ------------------------------------------------------------------
 
-_KLEUR_LAAG = "magenta"
-_KLEUR_HOOG = "cyan"
-HALVE_BREEDTE = 10
+# Invoer omlaag en omhoog: elk een eigen kleur én een eigen teken, zodat het ook zonder kleur leesbaar is.
+_LAAG = ("░", "magenta")
+_HOOG = ("█", "cyan")
+HALVE_BREEDTE = 8
 
 
-def _balk(lengte_links: int, kleur_links: str, lengte_rechts: int, kleur_rechts: str) -> Text:
+def _balk(lengte_links: int, links: tuple[str, str], lengte_rechts: int, rechts: tuple[str, str]) -> Text:
     """Eén tornadobalk rond de as `│`: links wat het totaal verlaagt, rechts wat het verhoogt."""
     tekst = Text(" " * (HALVE_BREEDTE - lengte_links))
-    tekst.append("█" * lengte_links, style=kleur_links)
+    tekst.append(links[0] * lengte_links, style=links[1])
     tekst.append("│", style="dim")
-    tekst.append("█" * lengte_rechts, style=kleur_rechts)
+    tekst.append(rechts[0] * lengte_rechts, style=rechts[1])
     tekst.append(" " * (HALVE_BREEDTE - lengte_rechts))
     return tekst
 
@@ -100,23 +101,23 @@ def tornado(g: Gevoeligheid, methode: str) -> Table:
     tabel = Table(
         title=f"Tornado, methode {methode}: totaal {euro(basis)} bij de basiswaarden; elke invoer -{stap}% en +{stap}%",
         title_justify="left",
-        caption=Text.assemble(("█", _KLEUR_LAAG), f" invoer -{stap}%   ", ("█", _KLEUR_HOOG), f" invoer +{stap}%   (gesorteerd op zwaai)"),
+        caption=Text.assemble(_LAAG, f" invoer -{stap}%   ", _HOOG, f" invoer +{stap}%   (gesorteerd op zwaai)"),
     )
-    tabel.add_column("Invoer", overflow="fold")
+    tabel.add_column("Invoer")
     tabel.add_column("Nu", justify="right")
     tabel.add_column(f"-{stap}%", justify="right")
     tabel.add_column(f"+{stap}%", justify="right")
     tabel.add_column("", no_wrap=True)
     for v in rijen:
         e = v.effecten[methode]
-        links = rechts = (0, "")
-        for totaal, kleur in ((e.laag, _KLEUR_LAAG), (e.hoog, _KLEUR_HOOG)):
+        links = rechts = (0, (" ", ""))
+        for totaal, teken in ((e.laag, _LAAG), (e.hoog, _HOOG)):
             if totaal < basis:
-                links = max(links, (_lengte(basis - totaal, grootste), kleur))
+                links = max(links, (_lengte(basis - totaal, grootste), teken))
             elif totaal > basis:
-                rechts = max(rechts, (_lengte(totaal - basis, grootste), kleur))
+                rechts = max(rechts, (_lengte(totaal - basis, grootste), teken))
         nu = getal_nl(v.knop.basis, _decimalen(v.knop.basis)) if v.knop.eenheid == "hulpvragen" else tekst_met_eenheid(v.knop.basis, v.knop.eenheid)
-        tabel.add_row(v.knop.sleutel, nu, bedrag_tekst(e.laag), bedrag_tekst(e.hoog), _balk(*links, *rechts))
+        tabel.add_row(v.knop.label, nu, bedrag_tekst(e.laag), bedrag_tekst(e.hoog), _balk(*links, *rechts))
     return tabel
 
 
@@ -156,7 +157,7 @@ def actoren_per_casus(a: ActorenUitkomst) -> Table:
     for t in a.casussen:
         for r in t.regels:
             if r.kosten or r.baten:
-                tabel.add_row(t.wat, r.naam, r.groep, bedrag_tekst(r.kosten), bedrag_tekst(r.baten), bedrag_tekst(r.saldo))
+                tabel.add_row(t.wat, r.naam, groep_naam(r.groep), bedrag_tekst(r.kosten), bedrag_tekst(r.baten), bedrag_tekst(r.saldo))
         tabel.add_section()
     return tabel
 
@@ -167,17 +168,17 @@ def actoren_extrapolatie(a: ActorenUitkomst, methode: str, pub: dict | None = No
     for kolom in ("Actor", "Groep", "Betaalt", "Wint", "Saldo"):
         tabel.add_column(kolom, justify="right" if kolom in ("Betaalt", "Wint", "Saldo") else "left")
     for r in t.regels:
-        tabel.add_row(r.naam, r.groep, bedrag_tekst(r.kosten), bedrag_tekst(r.baten), bedrag_tekst(r.saldo))
+        tabel.add_row(r.naam, groep_naam(r.groep), bedrag_tekst(r.kosten), bedrag_tekst(r.baten), bedrag_tekst(r.saldo))
     tabel.add_section()
     tabel.add_row(Text("Totaal", style="bold"), "", bedrag_tekst(t.kosten), bedrag_tekst(t.baten), bedrag_tekst(t.saldo))
     per_groep = t.per_groep()
     for groep, actoren in a.koppeling.items():
         namen = " + ".join(r.naam for r in t.regels if r.actor in actoren) or "-"
-        tabel.add_row(Text(f"groep {groep} van het rapport", style="italic"), namen, "", "", bedrag_tekst(per_groep[groep]))
+        tabel.add_row(Text(f"groep {groep_naam(groep)} van het rapport", style="italic"), namen, "", "", bedrag_tekst(per_groep[groep]))
     if pub and "client" in pub:
         for groep in ("client", "overheid"):
             tabel.add_row(
-                Text(f"groep {groep}, zoals gepubliceerd", style="italic"),
+                Text(f"groep {groep_naam(groep)}, zoals gepubliceerd", style="italic"),
                 f"{euro(pub['totaal'].waarde)} x {getal_nl(pub[f'aandeel_{groep}'].waarde)}%",
                 "",
                 "",
@@ -208,7 +209,7 @@ def vergelijking_tabel(v: Vergelijking, namen: list[str]) -> Table:
         if vorige is not None and groep != vorige:
             tabel.add_section()
         decimalen = 2 if v.eerste_kolom == "Casus" else 0
-        tabel.add_row(groep if groep != vorige else "", wie, *(bedrag_tekst(w, decimalen) for w in waarden))
+        tabel.add_row(groep if groep != vorige else "", groep_naam(wie), *(bedrag_tekst(w, decimalen) for w in waarden))
         vorige = groep
     return tabel
 

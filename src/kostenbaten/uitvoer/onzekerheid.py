@@ -12,8 +12,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from kostenbaten.berekening.kba import _tekst
-from kostenbaten.geld import HONDERD, getal_nl, json_bedrag
+from kostenbaten.geld import HONDERD, getal_exact, getal_nl, json_bedrag
 
 DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid"}
 METHODE_NAMEN = {"rapport": "rapport (vlak gemiddelde)", "gewogen": "gewogen (per rechtsgebied)"}
@@ -47,7 +46,7 @@ def _tabel(titel: str, eerste: str) -> Table:
     tabel = Table(
         title=titel,
         title_justify="left",
-        caption="bedragen in euro; berekend: zoals `bereken`; P5 / P50 / P95: percentielen van de trekkingen",
+        caption="bedragen in euro; berekend: zoals kostenbaten bereken; P5 / P50 / P95: percentielen van de trekkingen",
     )
     tabel.add_column(eerste)
     for kolom in ("Berekend", "P5", "P50", "P95", "Kans op verlies"):
@@ -71,15 +70,15 @@ def invoer_tabel(u) -> Table | Text:
             style="yellow",
         )
     tabel = Table(title="Invoer met een bereik", title_justify="left")
-    tabel.add_column("Waar")
+    tabel.add_column("Invoer")
     tabel.add_column("Verdeling")
     plekken = {i.plek for i in u.invoer}
     for i in u.invoer:
-        tabel.add_row(i.plek, i.verdeling + ("; daarna slaagt de casus of niet" if i.plek.endswith(": kans") else ""))
+        tabel.add_row(i.naam or i.plek, i.verdeling + ("; daarna slaagt de casus of niet" if i.plek.endswith(": kans") else ""))
     for nummer in u.kansen:
         if f"casus {nummer}: kans" not in plekken:
             casus = next(c.casus for c in u.deterministisch.casussen if c.nummer == nummer)
-            tabel.add_row(f"casus {nummer}: kans", f"{_tekst(casus.kans.waarde)}: per trekking slaagt de casus of niet")
+            tabel.add_row(f"Casus {nummer}: kans van slagen", f"{getal_exact(casus.kans.waarde)}: per trekking slaagt de casus of niet")
     return tabel
 
 
@@ -155,7 +154,7 @@ def toon_onzekerheid(u, console: Console) -> None:
         console.print(conclusie(u))
     console.print(
         Text(
-            "Berekend: de exacte uitkomst van `bereken` (met een kans van slagen: de verwachtingswaarde). "
+            "Berekend: de exacte uitkomst van kostenbaten bereken (met een kans van slagen: de verwachtingswaarde). "
             "Hier op hele euro's; JSON en Excel geven percentielen en gemiddelden op centen.",
             style="dim",
         )

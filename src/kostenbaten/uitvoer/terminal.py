@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from types import SimpleNamespace
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -11,7 +12,7 @@ from rich.text import Text
 
 from kostenbaten.berekening.controle import AFWIJKING, ERRATUM, ERRATUM_ZONDER_AFWIJKING, KLOPT, Vergelijking
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
-from kostenbaten.geld import euro, getal_nl
+from kostenbaten.geld import decimalen_voor, euro, getal_exact, getal_nl
 
 
 def bedrag_tekst(waarde: Decimal, decimalen: int = 0) -> Text:
@@ -23,7 +24,7 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
     """De Kosten | Baten-tabel van het rapport, met de niet in geld uitgedrukte effecten."""
     tabel = Table(
         title=f"Casus {c.nummer}: {c.casus.titel}",
-        caption=f"{rechtsgebied}; {getal_nl(c.casus.uren.waarde, 1 if c.casus.uren.waarde % 1 else 0)} SJD-uur",
+        caption=f"{rechtsgebied}; {getal_exact(c.casus.uren.waarde)} SJD-uur",
         title_justify="left",
         show_lines=False,
     )
@@ -32,21 +33,24 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
     tabel.add_column("Baten")
     tabel.add_column("", justify="right")
     tabel.add_column("Wie", style="dim")
-    rijen_kosten = [(f"{p.naam} ({p.rekensom})", bedrag_tekst(p.bedrag)) for p in c.kosten]
+    # Per kolom dezelfde decimalen, zodat de posten optellen tot het totaal eronder.
+    dk = decimalen_voor([p.bedrag for p in c.kosten] + [c.totaal_kosten, c.netto])
+    db = decimalen_voor([p.bedrag for p in c.baten] + [c.totaal_baten, c.client, c.overheid])
+    rijen_kosten = [(f"{p.naam} ({p.rekensom})", bedrag_tekst(p.bedrag, dk)) for p in c.kosten]
     namen = {k: a.naam for k, a in (actoren or {}).items()}
-    rijen_baten = [(p.naam, bedrag_tekst(p.bedrag), namen.get(p.actor, p.actor)) for p in c.baten]
+    rijen_baten = [(p.naam, bedrag_tekst(p.bedrag, db), namen.get(p.actor, groep_naam(p.actor))) for p in c.baten]
     rijen_baten += [(Text(e, style="italic"), Text("niet in €", style="dim italic"), "") for e in c.casus.effecten]
     for i in range(max(len(rijen_kosten), len(rijen_baten))):
         k = rijen_kosten[i] if i < len(rijen_kosten) else ("", "")
         b = rijen_baten[i] if i < len(rijen_baten) else ("", "", "")
         tabel.add_row(k[0], k[1], b[0], b[1], b[2])
     tabel.add_section()
-    tabel.add_row(Text("Totaal kosten", style="bold"), bedrag_tekst(c.totaal_kosten), Text("Totaal baten", style="bold"), bedrag_tekst(c.totaal_baten), "")
+    tabel.add_row(Text("Totaal kosten", style="bold"), bedrag_tekst(c.totaal_kosten, dk), Text("Totaal baten", style="bold"), bedrag_tekst(c.totaal_baten, db), "")
     tabel.add_row(
         Text("Netto (baten - kosten)", style="bold"),
-        bedrag_tekst(c.netto),
+        bedrag_tekst(c.netto, dk),
         Text("waarvan cliënt / overheid"),
-        Text.assemble(bedrag_tekst(c.client), " / ", bedrag_tekst(c.overheid)),
+        Text.assemble(bedrag_tekst(c.client, db), " / ", bedrag_tekst(c.overheid, db)),
         "",
     )
     return tabel
@@ -57,15 +61,13 @@ def samenvatting(u: PilotUitkomst) -> Group:
     per_casus = Table(title=f"Samenvatting pilot {pilot.naam}", title_justify="left")
     for kolom in ("Casus", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"):
         per_casus.add_column(kolom, justify="left" if kolom in ("Casus", "Rechtsgebied") else "right")
+    kolommen = ("totaal_kosten", "totaal_baten", "netto", "client", "overheid")
+    decimalen = {k: decimalen_voor([getattr(c, k) for c in u.casussen]) for k in kolommen}
     for c in u.casussen:
         per_casus.add_row(
             str(c.nummer),
             pilot.rechtsgebieden[c.casus.rechtsgebied].naam,
-            bedrag_tekst(c.totaal_kosten),
-            bedrag_tekst(c.totaal_baten),
-            bedrag_tekst(c.netto),
-            bedrag_tekst(c.client),
-            bedrag_tekst(c.overheid),
+            *(bedrag_tekst(getattr(c, k), decimalen[k]) for k in kolommen),
         )
     per_casus.add_section()
     per_casus.add_row(
@@ -88,30 +90,41 @@ def samenvatting(u: PilotUitkomst) -> Group:
     extrapolatie.add_column("Overheid", justify="right")
     r = u.extrapolaties["rapport"]
     g = u.extrapolaties["gewogen"]
-    extrapolatie.add_row("rapport (vlak gemiddelde), exact", getal_nl(r.gedekt, _dec(r.gedekt)), bedrag_tekst(r.totaal), bedrag_tekst(r.client), bedrag_tekst(r.overheid))
     pub = u.gepubliceerd
+    rijen = [r, g]
     if "client" in pub:
+        rijen.append(SimpleNamespace(**{k: pub[k].waarde for k in ("gedekt", "totaal", "client", "overheid")}))
+    dec = {k: decimalen_voor([getattr(e, k) for e in rijen]) for k in ("gedekt", "totaal", "client", "overheid")}
+
+    def cellen(e) -> list:
+        return [getal_nl(e.gedekt, dec["gedekt"]), *(bedrag_tekst(getattr(e, k), dec[k]) for k in ("totaal", "client", "overheid"))]
+
+    extrapolatie.add_row("rapport (vlak gemiddelde), exact", *cellen(r))
+    if "client" in pub:
+        gedekt, totaal, client, overheid = cellen(rijen[-1])
         extrapolatie.add_row(
             Text("rapport, zoals gepubliceerd", style="bold"),
-            getal_nl(pub["gedekt"].waarde, _dec(pub["gedekt"].waarde)),
-            bedrag_tekst(pub["totaal"].waarde),
-            Text.assemble(bedrag_tekst(pub["client"].waarde), f" ({getal_nl(pub['aandeel_client'].waarde)}%)"),
-            Text.assemble(bedrag_tekst(pub["overheid"].waarde), f" ({getal_nl(pub['aandeel_overheid'].waarde)}%)"),
+            gedekt,
+            totaal,
+            Text.assemble(client, f" ({getal_exact(pub['aandeel_client'].waarde)}%)"),
+            Text.assemble(overheid, f" ({getal_exact(pub['aandeel_overheid'].waarde)}%)"),
         )
-    extrapolatie.add_row("gewogen (per rechtsgebied), exact", getal_nl(g.gedekt, _dec(g.gedekt)), bedrag_tekst(g.totaal), bedrag_tekst(g.client), bedrag_tekst(g.overheid))
+    extrapolatie.add_row("gewogen (per rechtsgebied), exact", *cellen(g))
 
     gewogen = Table(title="Gewogen extrapolatie per rechtsgebied", title_justify="left")
     for kolom in ("Rechtsgebied", "Aandeel", "Hulpvragen", "Casussen", "Gemiddelde netto", "Totaal"):
         gewogen.add_column(kolom, justify="left" if kolom == "Rechtsgebied" else "right")
+    dh = decimalen_voor([d.hulpvragen for d in g.delen])
+    dt = decimalen_voor([d.totaal for d in g.delen])
     for d in g.delen:
         gebied = pilot.rechtsgebieden[d.rechtsgebied]
         gewogen.add_row(
             gebied.naam,
-            f"{getal_nl(gebied.aandeel.waarde, _dec(gebied.aandeel.waarde))}%",
-            getal_nl(d.hulpvragen, _dec(d.hulpvragen)),
+            f"{getal_exact(gebied.aandeel.waarde)}%",
+            getal_nl(d.hulpvragen, dh),
             str(d.aantal_casussen),
             bedrag_tekst(d.gemiddelde_netto, 2),
-            bedrag_tekst(d.totaal),
+            bedrag_tekst(d.totaal, dt),
         )
 
     regels = Table(title="Zo komen de gepubliceerde cijfers tot stand", title_justify="left", show_header=True)
@@ -121,12 +134,18 @@ def samenvatting(u: PilotUitkomst) -> Group:
     regels.add_column("Afrondingsregel")
     regels.add_column("Toelichting", style="dim")
     for naam, a in pub.items():
-        regels.add_row(naam, getal_nl(a.waarde, _dec(a.waarde)), getal_nl(a.exact, 2 if a.exact != a.exact.to_integral_value() else 0), a.regel, a.uitleg)
+        regels.add_row(naam, _getal(a.waarde), _getal(a.exact), a.regel.replace("_", " "), a.uitleg)
     return Group(per_casus, extrapolatie, gewogen, regels)
 
 
-def _dec(waarde: Decimal) -> int:
-    return 0 if waarde == waarde.to_integral_value() else 2
+def _getal(waarde: Decimal) -> str:
+    """Eén losse waarde: hele getallen zonder decimalen, anders op twee decimalen."""
+    return getal_nl(waarde, decimalen_voor([waarde]))
+
+
+def groep_naam(groep: str) -> str:
+    """De groep of actor `client` (sleutel zonder trema) zoals hij in tekst heet: cliënt."""
+    return "cliënt" if groep == "client" else groep
 
 
 def toon_pilot(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = False) -> None:
@@ -161,8 +180,8 @@ def controle_tabel(vergelijkingen: list[Vergelijking]) -> tuple[Table, list[str]
         tabel.add_row(
             v.wat,
             v.figuur,
-            getal_nl(v.gepubliceerd, _dec(v.gepubliceerd)),
-            getal_nl(v.berekend, _dec(v.berekend)),
+            _getal(v.gepubliceerd),
+            _getal(v.berekend),
             Text(v.oordeel, style=_STIJL[v.oordeel]),
             toelichting,
         )
