@@ -108,8 +108,8 @@ FOUTE_INVOER = [
     ),
     pytest.param(
         _zet("casus-6.yaml", "errata:\n  kosten:", "errata:\n  kostn:"),
-        ["casus-6.yaml:@kostn@: errata.kostn: onbekend figuur 'kostn'; kies uit: kosten, baten, netto, client, overheid"],
-        id="erratum-bij-onbekend-figuur",
+        ["casus-6.yaml:@kostn@: errata.kostn: onbekend cijfer 'kostn'; kies uit: kosten, baten, netto, client, overheid"],
+        id="erratum-bij-onbekend-cijfer",
     ),
     pytest.param(
         _zet("pilot.yaml", "hulpvragen: 300 ", "hulpvragen: .inf "),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kostenbaten.berekening.kba import PilotUitkomst
-from kostenbaten.geld import HONDERD, NUL, afronden_naar_boven, deel, som, vermenigvuldig
+from kostenbaten.geld import HONDERD, NUL, afronden_naar_boven, deel, getal_exact, som, vermenigvuldig
 from kostenbaten.model.begroting import BETALERS, Begroting
 
 SOORTEN = ("personeel", "per_sjd_uur", "eenmalig")
@@ -168,13 +168,6 @@ class BegrotingUitkomst:
         return None if exact is None else afronden_naar_boven(exact)
 
 
-def _getal(waarde: Decimal) -> str:
-    from kostenbaten.geld import getal_nl
-
-    genormaliseerd = waarde.normalize()
-    return getal_nl(waarde, max(0, -genormaliseerd.as_tuple().exponent))
-
-
 def _gemiddelde(bedragen: list[Decimal]) -> Decimal:
     return deel(som(bedragen), len(bedragen)) if bedragen else NUL
 
@@ -198,7 +191,7 @@ def bereken_begroting(begroting: Begroting, kba: PilotUitkomst | None = None) ->
         regels.append(
             Kostenregel(
                 "personeel", i, r.naam, r.betaler, vermenigvuldig(r.uren_per_week, weken, r.tarief),
-                f"{_getal(r.uren_per_week)} uur x {_getal(weken)} weken x € {_getal(r.tarief)}",
+                f"{getal_exact(r.uren_per_week)} uur x {getal_exact(weken)} weken x € {getal_exact(r.tarief)}",
             )
         )
     sjd_uren = som(r.uren_per_week for r in begroting.personeel if r.sjd)
@@ -206,7 +199,7 @@ def bereken_begroting(begroting: Begroting, kba: PilotUitkomst | None = None) ->
         regels.append(
             Kostenregel(
                 "per_sjd_uur", i, r.naam, r.betaler, vermenigvuldig(sjd_uren, weken, r.tarief),
-                f"{_getal(sjd_uren)} SJD-uur x {_getal(weken)} weken x € {_getal(r.tarief)}",
+                f"{getal_exact(sjd_uren)} SJD-uur x {getal_exact(weken)} weken x € {getal_exact(r.tarief)}",
             )
         )
     for i, r in enumerate(begroting.eenmalig):

@@ -176,7 +176,7 @@ def _errata(obj, bestand: YamlBestand, figuren) -> list[Fout]:
     fouten = []
     for figuur in obj.errata:
         if figuur not in figuren:
-            fouten.append(bestand.fout(("errata", figuur), f"onbekend figuur '{figuur}'; kies uit: {', '.join(figuren)}"))
+            fouten.append(bestand.fout(("errata", figuur), f"onbekend cijfer '{figuur}'; kies uit: {', '.join(figuren)}"))
         elif obj.gepubliceerd is None or getattr(obj.gepubliceerd, figuur) is None:
             fouten.append(bestand.fout(("errata", figuur), f"erratum bij '{figuur}', maar onder 'gepubliceerd' staat geen {figuur}"))
     return fouten

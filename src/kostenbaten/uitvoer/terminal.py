@@ -198,10 +198,3 @@ def toon_controle(vergelijkingen: list[Vergelijking], console: Console) -> None:
         f"{aantal[KLOPT]} kloppen, {aantal[ERRATUM]} bekend erratum, "
         f"{aantal[AFWIJKING] + aantal[ERRATUM_ZONDER_AFWIJKING]} onverklaarde afwijking(en)."
     )
-
-
-def toon_fouten(fouten, uit) -> None:
-    """Eén fout per regel, onafgebroken (geen terugloop), zodat editors en grep de plek vinden."""
-    for fout in fouten:
-        print(fout, file=uit)
-    print(f"{len(fouten)} fout(en) in de invoer; er is niets berekend.", file=uit)
