@@ -23,6 +23,9 @@ DOEL = 1.3
 
 OPDRACHTEN = {
     "kostenbaten bereken": [sys.executable, "-m", "kostenbaten", "bereken", str(ROOT / "casussen" / "hengelo")],
+    "kostenbaten bereken --formaat json": [
+        sys.executable, "-m", "kostenbaten", "bereken", str(ROOT / "casussen" / "hengelo"), "--formaat", "json"
+    ],
     "vloer (typer + rich-tabel)": [sys.executable, str(HIER / "vloer.py"), "toon", str(ROOT / "casussen" / "hengelo")],
     "kale python": [sys.executable, "-c", "pass"],
 }
@@ -61,10 +64,12 @@ def main() -> int:
 
     mediaan = {naam: statistics.median(t) for naam, t in tijden.items()}
     for naam, m in mediaan.items():
-        print(f"{naam:30s} mediaan {m * 1000:7.1f} ms over {args.herhalingen} runs")
+        print(f"{naam:36s} mediaan {m * 1000:7.1f} ms over {args.herhalingen} runs")
     verhouding = mediaan["kostenbaten bereken"] / mediaan["vloer (typer + rich-tabel)"]
     kaal = mediaan["kostenbaten bereken"] / mediaan["kale python"]
     print(f"verhouding tegen de vloer: {verhouding:.2f}x (doel hoogstens {DOEL}x)")
+    json_verhouding = mediaan["kostenbaten bereken --formaat json"] / mediaan["vloer (typer + rich-tabel)"]
+    print(f"verhouding tegen de vloer, --formaat json: {json_verhouding:.2f}x (zonder tabellen)")
     print(f"verhouding tegen kale python: {kaal:.2f}x (ter informatie)")
     zwaar = zware_modules()
     print(f"zware modules geladen door bereken: {', '.join(zwaar) if zwaar else 'geen'}")
