@@ -474,6 +474,8 @@ def _pdftekst(werkboek: Path, uitmap: Path) -> str:
     import shutil
 
     if shutil.which("pdftotext") is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext (poppler-utils) ontbreekt in CI; .ci/run hoort het te installeren")
         pytest.skip("pdftotext (poppler-utils) is niet geïnstalleerd")
     pdf = als_pdf(werkboek, uitmap)
     tekst = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
