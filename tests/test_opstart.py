@@ -35,3 +35,12 @@ def test_help_toont_alle_opdrachten_met_uitleg(cli):
         naam = opdracht.name or opdracht.callback.__name__
         assert naam in uit
         assert opdracht.callback.__doc__, f"opdracht {naam} heeft geen hulptekst"
+
+
+def test_ci_draait_de_testopdracht_uit_de_readme():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blok = readme.split("```sh\n", 1)[1].split("```", 1)[0].splitlines()
+    assert len(blok) == 2 and "kostenbaten bereken casussen/hengelo" in blok[0] and "pytest" in blok[1]
+    assert blok[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
