@@ -44,3 +44,15 @@ def test_ci_draait_de_testopdracht_uit_de_readme():
     blok = readme.split("```sh\n", 1)[1].split("```", 1)[0].splitlines()
     assert len(blok) == 2 and "kostenbaten bereken casussen/hengelo" in blok[0] and "pytest" in blok[1]
     assert blok[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def test_hulpteksten_zonder_engelse_woorden(cli):
+    from kostenbaten.cli import app
+
+    namen = [o.name or o.callback.__name__ for o in app.registered_commands]
+    for argumenten in [["--help"], *([naam, "--help"] for naam in namen)]:
+        code, uit, _ = cli(*argumenten)
+        assert code == 0
+        for engels in ("Usage", "Options", "Arguments", "Commands", "Show this message", "[required]", "[default", "<path>", "<int"):
+            assert engels not in uit, (argumenten, engels)
+        assert "Gebruik: kostenbaten" in uit

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from kostenbaten.fouten import (
     EXIT_AFWIJKING,
@@ -23,7 +24,55 @@ from kostenbaten.fouten import (
     UitvoerFouten,
 )
 
+# De hulptekst komt van typer/click en is Engels; de vaste woorden daarin worden vertaald.
+_HULPWOORDEN = (
+    ("Usage:", "Gebruik:"),
+    ("[OPTIONS]", "[OPTIES]"),
+    ("COMMAND [ARGS]...", "OPDRACHT [ARGUMENTEN]..."),
+    ("Arguments:", "Argumenten:"),
+    ("Options:", "Opties:"),
+    ("Commands:", "Opdrachten:"),
+    ("Show this message and exit.", "Toon deze hulptekst en stop."),
+    ("[required]", "[verplicht]"),
+    ("[default:", "[standaard:"),
+    ("<list[Path]>", "<paden>"),
+    ("<int range>", "<getal>"),
+    ("<path>", "<pad>"),
+    ("<int>", "<getal>"),
+    ("<str>", "<tekst>"),
+)
+
+
+def _nederlandse_hulp(tekst: str) -> str:
+    """Vertaalt de vaste woorden; een kortere of langere vertaling eet of geeft spaties erna, zodat kolommen blijven staan."""
+    import re
+
+    def vervang(m, engels: str, nederlands: str) -> str:
+        ruimte = len(m.group(1))
+        if ruimte >= 2:  # uitlijning van een kolom: de totale breedte blijft gelijk
+            ruimte = max(len(engels) + ruimte - len(nederlands), 2)
+        return nederlands + " " * ruimte
+
+    for engels, nederlands in _HULPWOORDEN:
+        tekst = re.sub(re.escape(engels) + r"( *)", lambda m, e=engels, n=nederlands: vervang(m, e, n), tekst)
+    return tekst
+
+
+class _NederlandseHulp:
+    def get_help(self, ctx) -> str:
+        return _nederlandse_hulp(super().get_help(ctx))
+
+
+class _Groep(_NederlandseHulp, TyperGroup):
+    pass
+
+
+class _Opdracht(_NederlandseHulp, TyperCommand):
+    pass
+
+
 app = typer.Typer(
+    cls=_Groep,
     name="kostenbaten",
     help="Kosten en baten van sociaal-juridische hulp in de bibliotheek, exact doorgerekend.",
     no_args_is_help=True,
@@ -124,7 +173,7 @@ def _schrijf_xlsx(pad: Path, werkmap, overschrijf: bool) -> None:
     _schrijf(pad, lambda tijdelijk: schrijf_werkmap(werkmap, tijdelijk), overschrijf)
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def bereken(
     map_: MapArgument,
     formaat: FormaatOptie = Formaat.tabel,
@@ -152,7 +201,7 @@ def bereken(
         _schrijf_werkboek(lambda: schrijf_kba(uitkomst, xlsx, overschrijf), xlsx)
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
     """Reken elk gepubliceerd cijfer na; een onverklaarde afwijking geeft afsluitcode 1."""
     from kostenbaten.berekening.controle import controleer as vergelijk
@@ -197,7 +246,7 @@ def _bereken(map_: Path):
     return project, bereken_pilot(project.pilot, project.casussen)
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def uitleg(
     map_: MapArgument,
     figuur: Annotated[
@@ -262,7 +311,7 @@ def _decimaal(tekst: str, optie: str, minimum: str, maximum: str) -> Decimal:
 
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def gevoeligheid(
     map_: MapArgument,
     stap: Annotated[str, typer.Option("--stap", help="Procent omlaag en omhoog per invoer (groter dan 0, kleiner dan 100).")] = "25",
@@ -292,7 +341,7 @@ def gevoeligheid(
         _schrijf_xlsx(xlsx, gevoeligheid_werkmap(uitkomst, project.regel), overschrijf)
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel, xlsx: WerkmapOptie = None, overschrijf: OverschrijfOptie = False):
     """Wie betaalt de kosten en wie wint de baten: per casus en geëxtrapoleerd, met de tweedeling van het rapport."""
     from kostenbaten.berekening.actoren import verdeel_over_actoren
@@ -315,7 +364,7 @@ def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel, xlsx: Werk
         _schrijf_xlsx(xlsx, actoren_werkmap(verdeling), overschrijf)
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def meerjarig(
     map_: MapArgument,
     horizon: Annotated[
@@ -377,7 +426,7 @@ def laad_begroting(pad: Path):
     return invoer, bereken_begroting(invoer.begroting, kba)
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def begroting(
     invoer: BegrotingArgument,
     formaat: FormaatOptie = Formaat.tabel,
@@ -402,7 +451,7 @@ def begroting(
         _schrijf_werkboek(lambda: schrijf_begroting(uitkomst, bron.pad, xlsx, overschrijf), xlsx)
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def sjabloon(
     uit: Annotated[Path, typer.Argument(help="Het nieuwe werkboek, bijvoorbeeld mijn-begroting.xlsx.", show_default=False, metavar="WERKBOEK")],
     van: Annotated[
@@ -483,7 +532,7 @@ def laad_pad(pad: Path):
         _toon_fouten(fouten)
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def onzekerheid(
     pad: PadArgument,
     trekkingen: TrekkingenOptie = 100_000,
@@ -513,7 +562,7 @@ def onzekerheid(
         _schrijf(xlsx, lambda doel: schrijf_onzekerheid(uitkomst, doel), overschrijf)
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def vergelijk(
     paden: Annotated[
         list[Path],
@@ -551,7 +600,7 @@ def vergelijk(
         toon_vergelijking(kolommen, trekkingen, zaad, _console())
 
 
-@app.command()
+@app.command(cls=_Opdracht)
 def schema(
     map_: Annotated[
         Path, typer.Argument(help="Map voor de schema's; wordt aangemaakt als hij niet bestaat.", metavar="MAP")
