@@ -121,17 +121,17 @@ SLECHT = [
     (
         GOED.replace("uren_per_week: 2", "uren_per_week: -2").replace("tarief: 80", 'tarief: "80,5"'),
         [
-            "{f}:6: personeel[0].uren_per_week: mag niet negatief zijn (gevonden: -2)",
-            "{f}:7: personeel[0].tarief: '80,5' is geen getal: gebruik een punt als decimaalteken (bijvoorbeeld 0.5)",
+            "{f}:6: personeel[1].uren_per_week: mag niet negatief zijn (gevonden: -2)",
+            "{f}:7: personeel[1].tarief: '80,5' is geen getal: gebruik een punt als decimaalteken (bijvoorbeeld 0.5)",
         ],
     ),
     (
         GOED.replace("betaler: gemeente", "betaler: provincie"),
-        ["{f}:8: personeel[0].betaler: onbekende betaler 'provincie'; kies uit: bibliotheek, sjd_organisatie, gemeente"],
+        ["{f}:8: personeel[1].betaler: onbekende betaler 'provincie'; kies uit: bibliotheek, sjd_organisatie, gemeente"],
     ),
     (
         GOED.replace("sjd: true", "sjdd: true"),
-        ["{f}:9: personeel[0].sjdd: onbekende sleutel 'sjdd'; bedoelt u 'sjd'?"],
+        ["{f}:9: personeel[1].sjdd: onbekende sleutel 'sjdd'; bedoelt u 'sjd'?"],
     ),
     (
         GOED.replace("sjd: true", "sjd: false") + "per_sjd_uur:\n  - naam: Project\n    tarief: 30\n    betaler: sjd_organisatie\n",

@@ -47,7 +47,7 @@ FOUTE_INVOER = [
     ),
     pytest.param(
         _zet("casus-1.yaml", "kengetal: toevoeging", "kengetal: toevoging"),
-        ["casus-1.yaml:@toevoging@: baten[1].kengetal: onbekend kengetal 'toevoging'; bedoelt u 'toevoeging'?"],
+        ["casus-1.yaml:@toevoging@: baten[2].kengetal: onbekend kengetal 'toevoging'; bedoelt u 'toevoeging'?"],
         id="onbekend-kengetal",
     ),
     pytest.param(
@@ -98,7 +98,7 @@ FOUTE_INVOER = [
     ),
     pytest.param(
         _zet("casus-1.yaml", "    maanden: 36\n", ""),
-        ["casus-1.yaml:@Inkomensverbetering@: baten[0]: bij 'per_maand' hoort 'maanden' (de looptijd)"],
+        ["casus-1.yaml:@Inkomensverbetering@: baten[1]: bij 'per_maand' hoort 'maanden' (de looptijd)"],
         id="maandbedrag-zonder-looptijd",
     ),
     pytest.param(
@@ -239,7 +239,7 @@ def test_casussen_ook_nagekeken_bij_foute_pilot(cli, hengelo):
     assert code == 2
     regels = fout.splitlines()
     assert any(r.endswith("hulpvragen: mag niet negatief zijn (gevonden: -300)") for r in regels)
-    assert any(r.endswith("baten[1].kengetal: onbekend kengetal 'toevoging'; bedoelt u 'toevoeging'?") for r in regels)
+    assert any(r.endswith("baten[2].kengetal: onbekend kengetal 'toevoging'; bedoelt u 'toevoeging'?") for r in regels)
     assert regels[-1] == "2 fout(en) in de invoer; er is niets berekend."
 
 

@@ -117,7 +117,7 @@ FOUTEN = [
     ("casussen:\n  1:\n    kans: 1.5\n", "5: casussen.1.kans: moet een kans van 0 tot en met 1 zijn (gevonden: 1.5)"),
     ("casussen:\n  1:\n    nummer: 9\n", "5: casussen.1.nummer: onbekende sleutel 'nummer'"),
     ("casussen:\n  3:\n    rechtsgebied: consumentzaken\n", "5: casussen.3.rechtsgebied: onbekend rechtsgebied 'consumentzaken'; bedoelt u 'consumentenzaken'?"),
-    ("casussen:\n  1:\n    baten:\n      - kengetal: toevoging\n", "6: casussen.1.baten[0].kengetal: onbekend kengetal 'toevoging'; bedoelt u 'toevoeging'?"),
+    ("casussen:\n  1:\n    baten:\n      - kengetal: toevoging\n", "6: casussen.1.baten[1].kengetal: onbekend kengetal 'toevoging'; bedoelt u 'toevoeging'?"),
     ("pilot: {hulpvragen: {waarde: 900, min: 950, max: 1000}}\n", "3: pilot.hulpvragen: 'waarde' moet tussen 'min' en 'max' liggen"),
 ]
 

@@ -161,8 +161,9 @@ def toon_variantpad(pad: tuple) -> str:
 
 
 def _casuspad(fout: Fout) -> Fout:
-    """`casussen[1].kans` wordt `casussen.1.kans`, zoals in `toon_variantpad`."""
-    return Fout(fout.bestand, fout.regel, re.sub(r"^casussen\[(\d+)\]", r"casussen.\1", fout.sleutelpad), fout.melding)
+    """`casussen[2].kans` (toon_pad telt lijstplaatsen vanaf 1) wordt `casussen.1.kans`: hier is 1 het casusnummer."""
+    pad = re.sub(r"^casussen\[(\d+)\]", lambda m: f"casussen.{int(m.group(1)) - 1}", fout.sleutelpad)
+    return Fout(fout.bestand, fout.regel, pad, fout.melding)
 
 
 def _herleid(fout: Fout, wijzigingen, project: Project, variant: YamlBestand) -> Fout:

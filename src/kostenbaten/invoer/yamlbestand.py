@@ -43,11 +43,11 @@ class YamlBestand:
 
 
 def toon_pad(sleutelpad: Pad) -> str:
-    """`("baten", 0, "kengetal")` wordt `baten[0].kengetal`."""
+    """`("baten", 0, "kengetal")` wordt `baten[1].kengetal`: elementen van een lijst tellen vanaf 1."""
     tekst = ""
     for deel in sleutelpad:
         if isinstance(deel, int):
-            tekst += f"[{deel}]"
+            tekst += f"[{deel + 1}]"
         else:
             tekst += ("." if tekst else "") + str(deel)
     return tekst
