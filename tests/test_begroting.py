@@ -226,3 +226,18 @@ def test_eigenschappen_van_de_begroting(weken, hulpvragen, personeel, eenmalig, 
     assert sum(b.eenmalig for b in per_betaler) == sum(x for x, _ in eenmalig)
     assert u.totaal >= 0
     assert abs(u.kosten_per_hulpvraag * hulpvragen - u.totaal) < D("1e-30")
+
+
+def test_fouten_in_begroting_en_casussenmap_samen(tmp_path):
+    import shutil
+
+    shutil.copytree(HENGELO, tmp_path / "kba")
+    casus = tmp_path / "kba" / "casus-1.yaml"
+    casus.write_text(casus.read_text(encoding="utf-8").replace("uren: 2", "uren: twee"), encoding="utf-8")
+    pad = tmp_path / "b.yaml"
+    pad.write_text(GOED.replace("weken_per_jaar: 40", "weken_per_jaar: 60") + "casussen: kba\n", encoding="utf-8")
+    with pytest.raises(InvoerFouten) as fouten:
+        laad_begroting(pad)
+    meldingen = [str(f) for f in fouten.value.fouten]
+    assert f"{pad}:2: weken_per_jaar: een jaar heeft hoogstens 53 weken (gevonden: 60)" in meldingen
+    assert any(m.startswith(f"{casus}:") and m.endswith("uren: moet een getal zijn, niet de tekst 'twee'") for m in meldingen)

@@ -39,16 +39,33 @@ def laad_begroting(pad: Path | str) -> BegrotingInvoer:
         begroting, fouten, casussenplek = _lees_yaml(pad)
     else:
         raise InvoerFouten([Fout(str(pad), None, "", "onbekend soort bestand; geef een begroting als .yaml of .xlsx")])
-    if begroting is None:
-        raise InvoerFouten(fouten)
+    casussen = begroting.casussen if begroting is not None else _ruwe_casussen(pad)
     project = None
-    if begroting.casussen is not None:
-        map_ = pad.parent / begroting.casussen
+    if casussen is not None:
+        map_ = pad.parent / casussen
         if not map_.is_dir():
-            fout = casussenplek(f"map '{begroting.casussen}' bestaat niet (gezocht: {map_})")
-            raise InvoerFouten([fout])
-        project = laad_project(map_)
+            if casussenplek is not None:
+                fouten = [*fouten, casussenplek(f"map '{casussen}' bestaat niet (gezocht: {map_})")]
+        else:
+            try:
+                project = laad_project(map_)
+            except InvoerFouten as kba:  # de fouten van de casussenmap komen erbij, niet ervoor in de plaats
+                fouten = [*fouten, *kba.fouten]
+    if fouten:
+        raise InvoerFouten(fouten)
     return BegrotingInvoer(pad, begroting, project)
+
+
+def _ruwe_casussen(pad: Path) -> str | None:
+    """De casussenmap uit een YAML-begroting die zelf niet door de controle kwam, om ook die map na te kijken."""
+    if pad.suffix.lower() not in YAML_SOORTEN:
+        return None
+    from kostenbaten.invoer.yamlbestand import lees_yaml
+
+    bestand, _ = lees_yaml(pad)
+    inhoud = bestand.inhoud if bestand is not None else None
+    waarde = inhoud.get("casussen") if isinstance(inhoud, dict) else None
+    return waarde if isinstance(waarde, str) and waarde else None
 
 
 def _lees_yaml(pad: Path):
