@@ -212,6 +212,10 @@ def _bedorven(tmp_path: Path, wijzigingen: dict) -> Path:
 
 FOUTE_CELLEN = [
     ({"B7": "veel"}, ["Begroting!B7: moet een getal zijn, niet de tekst 'veel'"]),
+    ({"D14": "80,50"}, [
+        "Begroting!D14: deze cel bevat de tekst '80,50' in plaats van een getal; typ een getal, zonder €-teken, "
+        "in een cel zonder tekstopmaak"
+    ]),
     ({"B8": 0, "D14": -5}, [
         "Begroting!B8: moet groter dan 0 zijn (gevonden: 0)",
         "Begroting!D14: mag niet negatief zijn (gevonden: -5)",

@@ -185,4 +185,8 @@ def _naar_cel(lezer: _Lezer, fout: Fout) -> Fout:
     if melding == "verplichte sleutel ontbreekt":
         melding = "deze cel is leeg; vul hem in"
     plek = lezer.paden.get(fout.sleutelpad) or lezer.cellen[fout.regel]
+    inhoud = lezer.ws[plek.rpartition("!")[2]].value
+    if isinstance(inhoud, str) and "is geen getal" in melding:
+        # De YAML-tip (punt als decimaalteken) klopt niet voor Excel, waar een komma juist goed is.
+        melding = f"deze cel bevat de tekst '{inhoud}' in plaats van een getal; typ een getal, zonder €-teken, in een cel zonder tekstopmaak"
     return Fout(fout.bestand, None, "", melding, plek=plek)
