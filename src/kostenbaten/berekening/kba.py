@@ -19,6 +19,7 @@ from kostenbaten.geld import (
     afronden_op_duizendtal,
     afronden_op_procent,
     deel,
+    getal_exact,
     som,
     vermenigvuldig,
 )
@@ -92,13 +93,6 @@ class CasusUitkomst:
         return self.per_groep()["overheid"]
 
 
-def _tekst(getal: Decimal) -> str:
-    """Een getal voor een rekensom: 2, 0,5 of 1.614 (zie `geld.getal_exact`)."""
-    from kostenbaten.geld import getal_exact
-
-    return getal_exact(getal)
-
-
 def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> CasusUitkomst:
     """Kosten en baten van één casus. `maanden` is de periode waarover maandbedragen tellen."""
     in_beeld = pilot.maanden_in_beeld if maanden is None else maanden
@@ -113,7 +107,7 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
                 bedrag=uren * tarief.per_uur.waarde,
                 actor=tarief.betaler,
                 groep=actoren[tarief.betaler].groep,
-                rekensom=f"{_tekst(uren)} uur x € {_tekst(tarief.per_uur.waarde)} per uur",
+                rekensom=f"{getal_exact(uren)} uur x € {getal_exact(tarief.per_uur.waarde)} per uur",
                 soort="tarief",
                 sleutel=sleutel,
                 sleutelpad=("uren",),
@@ -129,22 +123,22 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
             bruto = kengetal.bedrag.waarde
             naam = baat.omschrijving or kengetal.naam
             actor = baat.actor or kengetal.actor
-            rekensom = f"kengetal {baat.kengetal}: € {_tekst(bruto)}"
+            rekensom = f"kengetal {baat.kengetal}: € {getal_exact(bruto)}"
             soort, sleutel, bron = "kengetal", baat.kengetal, kengetal.bron
         elif baat.per_maand is not None:
             geteld = min(baat.maanden, in_beeld)
             bruto = baat.per_maand.waarde * geteld
             naam, actor = baat.omschrijving, baat.actor
-            rekensom = f"€ {_tekst(baat.per_maand.waarde)} per maand x {geteld} van {baat.maanden} maanden"
+            rekensom = f"€ {getal_exact(baat.per_maand.waarde)} per maand x {geteld} van {baat.maanden} maanden"
             soort, sleutel = "per_maand", f"baten[{i}]"
         else:
             bruto = baat.bedrag.waarde
             naam, actor = baat.omschrijving, baat.actor
-            rekensom = f"vast bedrag € {_tekst(bruto)}"
+            rekensom = f"vast bedrag € {getal_exact(bruto)}"
             soort, sleutel = "bedrag", f"baten[{i}]"
         bedrag = bruto if kans is None else bruto * kans
         if kans is not None:
-            rekensom += f" x kans van slagen {_tekst(kans)}"
+            rekensom += f" x kans van slagen {getal_exact(kans)}"
         baten.append(
             Post(naam, bedrag, actor, actoren[actor].groep, rekensom, soort, sleutel, ("baten", i), bron, kans)
         )
@@ -291,7 +285,7 @@ def zoals_gepubliceerd(uitkomst: PilotUitkomst) -> dict[str, Afgerond]:
         ),
         "gedekt": Afgerond(rapport.gedekt, rapport.gedekt, "geen", "hulpvragen x som van de aandelen / 100"),
         "totaal": Afgerond(
-            totaal, rapport.totaal, "afronden_op_duizendtal", f"afgekapt gemiddelde x gedekte hulpvragen = {_tekst(onafgerond_totaal)}, op duizendtallen"
+            totaal, rapport.totaal, "afronden_op_duizendtal", f"afgekapt gemiddelde x gedekte hulpvragen = {getal_exact(onafgerond_totaal)}, op duizendtallen"
         ),
     }
     som_netto = uitkomst.som_netto

@@ -6,7 +6,6 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from rich.console import Console, Group
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
