@@ -168,9 +168,8 @@ def _schrijf(pad: Path, schrijf, overschrijf: bool) -> None:
 
 
 def _schrijf_xlsx(pad: Path, werkmap, overschrijf: bool) -> None:
-    from kostenbaten.uitvoer.analyse_excel import schrijf_werkmap
-
-    _schrijf(pad, lambda tijdelijk: schrijf_werkmap(werkmap, tijdelijk), overschrijf)
+    """Bewaart een openpyxl-werkmap atomair."""
+    _schrijf(pad, werkmap.save, overschrijf)
 
 
 @app.command(cls=_Opdracht)
@@ -196,9 +195,9 @@ def bereken(
 
         toon_pilot(uitkomst, _console(), alleen_samenvatting=samenvatting)
     if xlsx is not None:
-        from kostenbaten.uitvoer.excel_kba import schrijf_kba
+        from kostenbaten.uitvoer.excel import kba
 
-        _schrijf_werkboek(lambda: schrijf_kba(uitkomst, xlsx, overschrijf), xlsx)
+        _schrijf_xlsx(xlsx, kba.werkmap(uitkomst), overschrijf)
 
 
 @app.command(cls=_Opdracht)
@@ -336,9 +335,9 @@ def gevoeligheid(
 
         toon_gevoeligheid(uitkomst, _console(), project.regel)
     if xlsx is not None:
-        from kostenbaten.uitvoer.analyse_excel import gevoeligheid_werkmap
+        from kostenbaten.uitvoer.excel import gevoeligheid
 
-        _schrijf_xlsx(xlsx, gevoeligheid_werkmap(uitkomst, project.regel), overschrijf)
+        _schrijf_xlsx(xlsx, gevoeligheid.werkmap(uitkomst, project.regel), overschrijf)
 
 
 @app.command(cls=_Opdracht)
@@ -359,9 +358,9 @@ def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel, xlsx: Werk
 
         toon_actoren(verdeling, _console(), uitkomst.gepubliceerd)
     if xlsx is not None:
-        from kostenbaten.uitvoer.analyse_excel import actoren_werkmap
+        from kostenbaten.uitvoer.excel import actoren as actoren_excel
 
-        _schrijf_xlsx(xlsx, actoren_werkmap(verdeling), overschrijf)
+        _schrijf_xlsx(xlsx, actoren_excel.werkmap(verdeling), overschrijf)
 
 
 @app.command(cls=_Opdracht)
@@ -393,9 +392,9 @@ def meerjarig(
 
         toon_meerjarig(uitkomst, _console())
     if xlsx is not None:
-        from kostenbaten.uitvoer.analyse_excel import meerjarig_werkmap
+        from kostenbaten.uitvoer.excel import meerjarig as meerjarig_excel
 
-        _schrijf_xlsx(xlsx, meerjarig_werkmap(uitkomst), overschrijf)
+        _schrijf_xlsx(xlsx, meerjarig_excel.werkmap(uitkomst), overschrijf)
 
 
 # -- begroting en Excel -----------------------------------------------------------
@@ -446,9 +445,9 @@ def begroting(
 
         toon_begroting(uitkomst, _console())
     if xlsx is not None:
-        from kostenbaten.uitvoer.excel_begroting import schrijf_begroting
+        from kostenbaten.uitvoer.excel import begroting as begroting_excel
 
-        _schrijf_werkboek(lambda: schrijf_begroting(uitkomst, bron.pad, xlsx, overschrijf), xlsx)
+        _schrijf_xlsx(xlsx, begroting_excel.werkmap(uitkomst, bron.pad, xlsx), overschrijf)
 
 
 @app.command(cls=_Opdracht)
@@ -467,9 +466,9 @@ def sjabloon(
     """Maak een in te vullen begrotingswerkboek (standaard de voorbeeldbegroting), met formules en toelichting."""
     bron, uitkomst = laad_begroting(van or _voorbeeldbegroting())
     _mag_schrijven(uit, overschrijf)
-    from kostenbaten.uitvoer.excel_begroting import schrijf_begroting
+    from kostenbaten.uitvoer.excel import begroting as begroting_excel
 
-    _schrijf_werkboek(lambda: schrijf_begroting(uitkomst, bron.pad, uit, overschrijf), uit)
+    _schrijf_xlsx(uit, begroting_excel.werkmap(uitkomst, bron.pad, uit), overschrijf)
 
 
 def _voorbeeldbegroting() -> Path:
@@ -491,15 +490,6 @@ def _voorbeeldbegroting() -> Path:
             ]
         )
     )
-
-
-def _schrijf_werkboek(schrijf, pad: Path) -> None:
-    """Schrijft een uitvoerbestand; een geweigerd doel (bestaat al, geen map) is een invoerfout."""
-    try:
-        schrijf()
-    except InvoerFouten as fouten:
-        _toon_fouten(fouten)
-    typer.echo(f"Geschreven: {pad}", err=True)
 
 
 # -- onzekerheid, varianten en schema's ---------------------------------------------
@@ -557,9 +547,9 @@ def onzekerheid(
 
         toon_onzekerheid(uitkomst, _console())
     if xlsx is not None:
-        from kostenbaten.uitvoer.onzekerheid_xlsx import schrijf_onzekerheid
+        from kostenbaten.uitvoer.excel import onzekerheid as onzekerheid_excel
 
-        _schrijf(xlsx, lambda doel: schrijf_onzekerheid(uitkomst, doel), overschrijf)
+        _schrijf_xlsx(xlsx, onzekerheid_excel.werkmap(uitkomst), overschrijf)
 
 
 @app.command(cls=_Opdracht)
