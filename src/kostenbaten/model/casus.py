@@ -43,7 +43,8 @@ def _als_decimal(waarde):
     getal = _als_decimal_onbegrensd(waarde)
     reden = buiten_grenzen(getal)
     if reden:
-        raise PydanticCustomError("kb_grenzen", "'{waarde}' " + reden, {"waarde": str(waarde)})
+        tekst = f"{getal:f}" if -20 < getal.adjusted() < 40 else str(getal)  # zoals geschreven, maar nooit honderden nullen
+        raise PydanticCustomError("kb_grenzen", "'{waarde}' " + reden, {"waarde": tekst})
     return getal
 
 
