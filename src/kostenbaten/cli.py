@@ -209,6 +209,9 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
 
     project = laad(map_)
     vergelijkingen = vergelijk(bereken_pilot(project.pilot, project.casussen))
+    if not vergelijkingen and formaat is Formaat.tabel:
+        typer.echo(f"Niets na te rekenen: {map_} heeft geen 'gepubliceerd'-blok met cijfers uit een rapport.")
+        return
     if formaat is Formaat.json:
         from kostenbaten.uitvoer.json_uitvoer import dump
 
