@@ -208,6 +208,9 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
 
     project = laad(map_)
     vergelijkingen = vergelijk(bereken_pilot(project.pilot, project.casussen))
+    if not vergelijkingen and formaat is Formaat.tabel:
+        typer.echo(f"Niets na te rekenen: {map_} heeft geen 'gepubliceerd'-blok met cijfers uit een rapport.")
+        return
     if formaat is Formaat.json:
         from kostenbaten.uitvoer.json_uitvoer import dump
 
@@ -232,6 +235,35 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
         toon_controle(vergelijkingen, _console())
     if any(v.is_fout for v in vergelijkingen):
         raise typer.Exit(EXIT_AFWIJKING)
+
+
+@app.command(cls=_Opdracht)
+def nieuw(
+    map_: Annotated[Path, typer.Argument(help="De nieuwe casussenmap, bijvoorbeeld casussen/mijnstad.", show_default=False, metavar="MAP")],
+    naam: Annotated[Optional[str], typer.Option("--naam", help="Naam van de pilot (standaard: de naam van de map).", show_default=False)] = None,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Begin een eigen casussenmap: pilot.yaml met startwaarden, een voorbeeldcasus en de koppeling voor registratie."""
+    from kostenbaten.uitvoer.nieuw import schrijf_nieuwe_map
+
+    try:
+        paden = schrijf_nieuwe_map(map_, naam, overschrijf)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+    for pad in paden:
+        typer.echo(f"Geschreven: {pad}", err=True)
+    koppeling = map_ / "registratie" / "koppeling.yaml"
+    typer.echo(
+        f"""Volgende stappen:
+  1. Zet de export van uw vraagregistratie om in hulpvragen en aandelen per rechtsgebied
+     (pas eerst de kolomnamen en onderwerpen aan in {koppeling}):
+       kostenbaten registratie EXPORT.csv --map {map_} --variant {map_}-eigen.yaml
+  2. Vervang casus-1.yaml door een eigen uitgewerkte casus, één bestand per casus,
+     en vervang in {map_ / "pilot.yaml"} de startwaarden door eigen cijfers.
+  3. Reken door (met uw eigen aantallen):
+       kostenbaten bereken {map_}
+       kostenbaten onzekerheid {map_}-eigen.yaml"""
+    )
 
 
 # -- analyse voorbij het rapport --------------------------------------------------

@@ -212,4 +212,7 @@ def _onbekend(soort: str, naam: str, bekend) -> str:
     suggestie = difflib.get_close_matches(naam, list(bekend), n=1)
     if suggestie:
         return melding + f"; bedoelt u '{suggestie[0]}'?"
-    return melding + f"; bekend zijn: {', '.join(bekend)}"
+    melding += f"; bekend zijn: {', '.join(bekend)}"
+    if soort == "actor":
+        melding += " (een eigen actor declareert u in pilot.yaml onder 'actoren', met 'naam' en 'groep')"
+    return melding

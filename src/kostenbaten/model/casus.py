@@ -248,8 +248,19 @@ class GepubliceerdPilot(Basis):
     bron: Tekst | None = None
 
 
+# Ingebouwde actoren: een casus mag ze noemen zonder ze in pilot.yaml te declareren;
+# een pilot mag ze onder dezelfde sleutel een andere naam of omschrijving geven.
+# Het rapport kent twee groepen: de cliënt en al het andere, de 'overheid', waar
+# het ook vermeden deurwaarderskosten onder rekent. Daarom vallen alle partijen
+# buiten de cliënt in die groep (zie docs/formaat.md, "Actoren").
 STANDAARD_ACTOREN = {
     "client": Actor(naam="Cliënt", groep="client"),
+    "gemeente": Actor(naam="Gemeente", groep="overheid", omschrijving="Bijzondere bijstand, schuldhulpverlening, Wmo."),
+    "rijk": Actor(naam="Rijk", groep="overheid", omschrijving="Raad voor Rechtsbijstand, rechtspraak, Belastingdienst, UWV."),
+    "schuldeiser": Actor(naam="Schuldeiser", groep="overheid", omschrijving="Schuldeisers en deurwaarders (vermeden incasso- en deurwaarderskosten)."),
+    "zorgverzekeraar": Actor(naam="Zorgverzekeraar", groep="overheid", omschrijving="Vermeden zorgkosten die de zorgverzekering draagt."),
+    "woningcorporatie": Actor(naam="Woningcorporatie", groep="overheid", omschrijving="Vermeden huurachterstand, ontruiming en incasso."),
+    "werkgever": Actor(naam="Werkgever", groep="overheid", omschrijving="Vermeden verzuim en loonbeslag."),
     "overheid": Actor(naam="Overheid", groep="overheid"),
 }
 

@@ -214,7 +214,7 @@ def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: d
         ("overheid", "Overheid, exact", "som overheid x gedekt / aantal casussen", f"{som['H']}*{{gedekt}}/{{n}}", rapport.overheid, EURO),
     ]
     pub = u.gepubliceerd
-    regels += [
+    regels += [] if not pub else [
         ("gemiddelde_netto", "Gemiddelde netto zonder centen", "TRUNC: centen weglaten", f"TRUNC({gemiddelde_netto})",
          pub["gemiddelde_netto"].waarde, EURO),
         ("pub_totaal", "Totaal zoals gepubliceerd", "afgekapt gemiddelde x gedekt, op duizendtallen",
