@@ -139,7 +139,7 @@ SLECHT = [
     ),
     (
         GOED + "casussen: ../nergens\n",
-        ["{f}:10: casussen: map '../nergens' bestaat niet (gezocht: {d}/../nergens)"],
+        ["{f}:10: casussen: map of variant '../nergens' bestaat niet (gezocht: {d}/../nergens)"],
     ),
     (
         GOED + "kba_methode: gemiddeld\n",
