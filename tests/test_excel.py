@@ -230,7 +230,7 @@ FOUTE_CELLEN = [
         "Begroting!E18: deze cel is leeg; vul hem in",
     ]),
     ({"B7": "=40+6"}, ["Begroting!B7: hier hoort een ingevulde waarde, geen formule"]),
-    ({"B9": "../nergens"}, ["Begroting!B9: casussen: map '../nergens' bestaat niet (gezocht: {d}/../nergens)"]),
+    ({"B9": "../nergens"}, ["Begroting!B9: casussen: map of variant '../nergens' bestaat niet (gezocht: {d}/../nergens)"]),
 ]
 
 

@@ -107,7 +107,9 @@ class Formaat(str, Enum):
 MapArgument = Annotated[
     Path,
     typer.Argument(
-        help="Map met pilot.yaml en één YAML-bestand per casus, bijvoorbeeld casussen/hengelo.", show_default=False, metavar="MAP"
+        help="Casussenmap (met pilot.yaml) of variantbestand, bijvoorbeeld casussen/hengelo of casussen/varianten/vrijwilligers.yaml.",
+        show_default=False,
+        metavar="MAP_OF_VARIANT",
     ),
 ]
 FormaatOptie = Annotated[Formaat, typer.Option("--formaat", "-f", help="Uitvoer als tabellen of als één JSON-document.")]
@@ -126,12 +128,12 @@ def _console():
     return Console(highlight=False)
 
 
-def laad(map_: Path):
-    """Laadt een casussenmap; bij fouten: alle meldingen naar stderr en afsluitcode 2."""
-    from kostenbaten.invoer.casussen import laad_project
+def laad(pad: Path):
+    """Laadt een casussenmap of variant; bij fouten: alle meldingen naar stderr en afsluitcode 2."""
+    from kostenbaten.invoer.project import laad as laad_invoer
 
     try:
-        return laad_project(map_)
+        return laad_invoer(pad)
     except InvoerFouten as fouten:
         _toon_fouten(fouten)
 
@@ -207,6 +209,11 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
     from kostenbaten.berekening.kba import bereken_pilot
 
     project = laad(map_)
+    if project.is_variant:
+        # Een variant heeft geen eigen gepubliceerde cijfers: die van de casussenmap eronder worden nagerekend.
+        melding = f"{map_} is een variant zonder eigen gepubliceerde cijfers; nagerekend zijn die van de basis {project.basismap}."
+        typer.echo(melding, err=formaat is Formaat.json)
+        project = laad(project.basismap)
     vergelijkingen = vergelijk(bereken_pilot(project.pilot, project.casussen))
     if not vergelijkingen and formaat is Formaat.tabel:
         typer.echo(f"Niets na te rekenen: {map_} heeft geen 'gepubliceerd'-blok met cijfers uit een rapport.")
@@ -526,14 +533,6 @@ def _voorbeeldbegroting() -> Path:
 
 # -- onzekerheid, varianten en schema's ---------------------------------------------
 
-PadArgument = Annotated[
-    Path,
-    typer.Argument(
-        help="Casussenmap (met pilot.yaml) of variantbestand, bijvoorbeeld casussen/hengelo of casussen/varianten/vrijwilligers.yaml.",
-        show_default=False,
-        metavar="MAP_OF_VARIANT",
-    ),
-]
 TrekkingenOptie = Annotated[
     int, typer.Option("--trekkingen", "-n", min=1, max=10_000_000, help="Aantal Monte-Carlo-trekkingen.")
 ]
@@ -544,19 +543,9 @@ OnzekerheidXlsxOptie = Annotated[
 ]
 
 
-def laad_pad(pad: Path):
-    """Laadt een casussenmap of een variant; bij fouten: alle meldingen naar stderr en afsluitcode 2."""
-    from kostenbaten.invoer.varianten import laad_invoer
-
-    try:
-        return laad_invoer(pad)
-    except InvoerFouten as fouten:
-        _toon_fouten(fouten)
-
-
 @app.command(cls=_Opdracht)
 def onzekerheid(
-    pad: PadArgument,
+    pad: MapArgument,
     trekkingen: TrekkingenOptie = 100_000,
     zaad: ZaadOptie = 1,
     formaat: FormaatOptie = Formaat.tabel,
@@ -566,7 +555,7 @@ def onzekerheid(
     """Monte-Carlo over alle bereiken: 90%-intervallen (P5-P95) en de kans op een negatief totaal."""
     from kostenbaten.berekening.onzekerheid import simuleer
 
-    project = laad_pad(pad)
+    project = laad(pad)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = simuleer(project.pilot, project.casussen, trekkingen, zaad)
     if formaat is Formaat.json:
@@ -600,7 +589,7 @@ def vergelijk(
 ):
     """Pilots en varianten naast elkaar: gemiddelde, beide extrapolaties en, bij bereiken, hun 90%-interval."""
     from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
-    from kostenbaten.invoer.varianten import laad_invoer
+    from kostenbaten.invoer.project import laad as laad_invoer
 
     projecten, fouten = [], []
     for pad in paden:
