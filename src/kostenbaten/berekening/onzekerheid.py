@@ -39,6 +39,7 @@ from decimal import Decimal
 
 from typing import TYPE_CHECKING
 
+from kostenbaten.berekening.aanpassingen import geldende_aanpassingen, netto_baat
 from kostenbaten.berekening.kba import METHODEN, PilotUitkomst, bereken_pilot
 from kostenbaten.geld import centen_uit_float, deel, getal_exact
 from kostenbaten.model.casus import GROEPEN, Baat, Casus, Onzeker, Pilot
@@ -175,6 +176,13 @@ class _Rekenplan:
         # Rijen van de bewaarde cijfers: netto per casus, gemiddelde netto, dan per methode totaal/client/overheid.
         self.rijen = len(casussen) + 1 + len(METHODEN) * len(DELEN)
 
+    def aanpassing(self, casus: Casus, baat: Baat, maanden: int) -> float:
+        """Getelde maanden (1 bij een eenmalige baat) maal de aanpassingen, met hun vaste waarde."""
+        geldend = geldende_aanpassingen(self.pilot, casus, baat)
+        per_maand = Decimal(1) if baat.per_maand is not None else None
+        netto, _ = netto_baat(Decimal(maanden), geldend, per_maand, maanden if per_maand is not None else 0)
+        return float(netto)
+
     def blok(self, rng: np.random.Generator, n: int) -> np.ndarray:
         import numpy as np
 
@@ -193,7 +201,7 @@ class _Rekenplan:
             slaagt = 1.0 if casus.kans is None else rng.random(n) < w(casus.kans)
             for baat in casus.baten:
                 invoer, maanden, actor = _baat(baat, self.pilot, self.in_beeld)
-                per_groep[self.groep[actor]][c] += w(invoer) * maanden * slaagt
+                per_groep[self.groep[actor]][c] += w(invoer) * self.aanpassing(casus, baat, maanden) * slaagt
         netto = client + overheid
 
         aantal = len(self.casussen)

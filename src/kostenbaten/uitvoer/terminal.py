@@ -37,7 +37,12 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
     db = decimalen_voor([p.bedrag for p in c.baten] + [c.totaal_baten, c.client, c.overheid])
     rijen_kosten = [(f"{p.naam} ({p.rekensom})", bedrag_tekst(p.bedrag, dk)) for p in c.kosten]
     namen = {k: a.naam for k, a in (actoren or {}).items()}
-    rijen_baten = [(p.naam, bedrag_tekst(p.bedrag, db), namen.get(p.actor, groep_naam(p.actor))) for p in c.baten]
+    rijen_baten = []
+    for p in c.baten:
+        rijen_baten.append((p.naam, bedrag_tekst(p.bedrag, db), namen.get(p.actor, groep_naam(p.actor))))
+        if p.stappen:  # van bruto naar netto, onder de post; het bedrag erboven is al netto
+            stappen = "".join(f"; min {s.soort} {getal_exact(s.aandeel * 100)}% {euro(s.af, 2)}" for s in p.stappen)
+            rijen_baten.append((Text(f"  bruto {euro(p.bruto, 2)}{stappen}", style="dim"), "", ""))
     rijen_baten += [(Text(e, style="italic"), Text("niet in €", style="dim italic"), "") for e in c.casus.effecten]
     for i in range(max(len(rijen_kosten), len(rijen_baten))):
         k = rijen_kosten[i] if i < len(rijen_kosten) else ("", "")
