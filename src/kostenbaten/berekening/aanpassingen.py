@@ -7,12 +7,16 @@ pilot.
 
 De volgorde van de stappen ligt vast (zie docs/methode.md):
 
-    netto = bruto x (1 - deadweight) x (1 - attributie) x (1 - verdringing)
+    netto = bruto x (1 - deadweight) x (1 - attributie) x (1 - verdringing) x (1 - korting optimisme)
 
 en bij een maandbedrag telt jaar t (t = 0 voor het eerste jaar) daarna nog
 voor (1 - afname)^t. Een eenmalige baat valt in het eerste jaar en kent dus
 geen afname. Zonder aanpassingen is netto precies bruto, zonder enige
 vermenigvuldiging: de cijfers van het rapport veranderen niet.
+
+De correctie voor optimisme (`optimisme` in pilot.yaml) geldt voor de hele
+pilot: een korting op elke baat (als vierde fractie hierboven) en een opslag
+op elke kostenpost.
 """
 
 from __future__ import annotations
@@ -20,11 +24,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kostenbaten.geld import NUL, som, vermenigvuldig
+from kostenbaten.geld import HONDERD, NUL, deel, som, vermenigvuldig
 from kostenbaten.model.casus import Aanpassing, Baat, Casus, Pilot
 
-FRACTIES = ("deadweight", "attributie", "verdringing")
-SOORTEN = (*FRACTIES, "afname")
+FRACTIES = ("deadweight", "attributie", "verdringing", "optimisme")
+SOORTEN = ("deadweight", "attributie", "verdringing", "afname")  # de soorten in een blok `aanpassingen`
 MAANDEN_PER_JAAR = 12
 
 
@@ -48,6 +52,10 @@ def geldende_aanpassingen(pilot: Pilot, casus: Casus, baat: Baat) -> dict[str, t
         lagen.append((f"kengetal {baat.kengetal}", pilot.kengetallen[baat.kengetal].aanpassingen))
     lagen.append(("pilot", pilot.aanpassingen))
     geldend = {}
+    optimisme = pilot.optimisme
+    if optimisme is not None and optimisme.korting_baten is not None:
+        korting = Aanpassing(waarde=deel(optimisme.korting_baten.waarde, HONDERD), reden=optimisme.reden, bron=optimisme.bron)
+        geldend["optimisme"] = (korting, "pilot")
     for soort in SOORTEN:
         for niveau, blok in lagen:
             aanpassing = getattr(blok, soort) if blok is not None else None
@@ -55,6 +63,17 @@ def geldende_aanpassingen(pilot: Pilot, casus: Casus, baat: Baat) -> dict[str, t
                 geldend[soort] = (aanpassing, niveau)
                 break
     return geldend
+
+
+def opslag_kosten(pilot: Pilot, bedrag: Decimal) -> tuple[Decimal, tuple[Stap, ...]]:
+    """Een kostenpost met de opslag voor optimisme; de stap heeft een negatief `af` (er komt iets bij)."""
+    optimisme = pilot.optimisme
+    if optimisme is None or optimisme.opslag_kosten is None or optimisme.opslag_kosten.waarde == 0:
+        return bedrag, ()
+    aandeel = deel(optimisme.opslag_kosten.waarde, HONDERD)
+    erbij = vermenigvuldig(bedrag, aandeel)
+    na = bedrag + erbij
+    return na, (Stap("optimisme", aandeel, -erbij, na, "pilot", optimisme.reden, optimisme.bron),)
 
 
 def maanden_per_jaar(maanden: int, jaren: int | None = None) -> list[int]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kostenbaten.berekening.aanpassingen import Stap, geldende_aanpassingen, netto_baat
+from kostenbaten.berekening.aanpassingen import Stap, geldende_aanpassingen, netto_baat, opslag_kosten
 from kostenbaten.geld import (
     HONDERD,
     NUL,
@@ -104,16 +104,20 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
 
     kosten = []
     for sleutel, tarief in pilot.tarieven.items():
+        bruto = uren * tarief.per_uur.waarde
+        bedrag, stappen = opslag_kosten(pilot, bruto)
         kosten.append(
             Post(
                 naam=tarief.naam,
-                bedrag=uren * tarief.per_uur.waarde,
+                bedrag=bedrag,
                 actor=tarief.betaler,
                 groep=actoren[tarief.betaler].groep,
                 rekensom=f"{getal_exact(uren)} uur x € {getal_exact(tarief.per_uur.waarde)} per uur",
                 soort="tarief",
                 sleutel=sleutel,
                 sleutelpad=("uren",),
+                bruto=bruto if stappen else None,
+                stappen=stappen,
             )
         )
 

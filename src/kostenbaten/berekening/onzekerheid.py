@@ -39,7 +39,13 @@ from decimal import Decimal
 
 from typing import TYPE_CHECKING
 
-from kostenbaten.berekening.aanpassingen import geldende_aanpassingen, netto_baat
+from kostenbaten.berekening.aanpassingen import (
+    FRACTIES,
+    MAANDEN_PER_JAAR,
+    SOORTEN,
+    geldende_aanpassingen,
+    maanden_per_jaar,
+)
 from kostenbaten.berekening.actoren import verdeel_over_actoren
 from kostenbaten.berekening.kba import METHODEN, PilotUitkomst, bereken_pilot
 from kostenbaten.geld import centen_uit_float, deel, getal_exact
@@ -130,19 +136,36 @@ def onzekere_invoer(pilot: Pilot, casussen) -> list[OnzekereInvoer]:
     ]
     kandidaten += [(f"tarieven.{n}.per_uur", t.per_uur, _GELD, f"Tarief per uur: {t.naam}") for n, t in pilot.tarieven.items()]
     kandidaten += [(f"kengetallen.{n}.bedrag", k.bedrag, _GELD, f"Kengetal: {k.naam}") for n, k in pilot.kengetallen.items()]
+    kandidaten += _aanpassingen("aanpassingen", pilot.aanpassingen, "Pilot")
+    for n, k in pilot.kengetallen.items():
+        kandidaten += _aanpassingen(f"kengetallen.{n}.aanpassingen", k.aanpassingen, f"Kengetal {k.naam}")
+    if pilot.optimisme is not None:
+        kandidaten += [
+            ("optimisme.opslag_kosten", pilot.optimisme.opslag_kosten, _GELD, "Optimisme: opslag op de kosten (%)"),
+            ("optimisme.korting_baten", pilot.optimisme.korting_baten, _PROCENT, "Optimisme: korting op de baten (%)"),
+        ]
     for casus in casussen:
         nr = casus.nummer
         kandidaten += [
             (f"casus {nr}: uren", casus.uren, _GELD, f"Casus {nr}: SJD-uren"),
             (f"casus {nr}: kans", casus.kans, _KANS, f"Casus {nr}: kans van slagen"),
         ]
+        kandidaten += _aanpassingen(f"casus {nr}: aanpassingen", casus.aanpassingen, f"Casus {nr}")
         for i, baat in enumerate(casus.baten):
             omschrijving = baat.omschrijving or f"baat {i + 1}"
             kandidaten += [
                 (f"casus {nr}: baten[{i}].bedrag", baat.bedrag, _GELD, f"Casus {nr}: {omschrijving}"),
                 (f"casus {nr}: baten[{i}].per_maand", baat.per_maand, _GELD, f"Casus {nr}: {omschrijving} (per maand)"),
             ]
+            kandidaten += _aanpassingen(f"casus {nr}: baten[{i}].aanpassingen", baat.aanpassingen, f"Casus {nr}: {omschrijving}")
     return [OnzekereInvoer(plek, o, grenzen, naam) for plek, o, grenzen, naam in kandidaten if o is not None and o.heeft_bereik]
+
+
+def _aanpassingen(plek: str, blok, naam: str) -> list:
+    """Kandidaten voor de bereiken van een blok `aanpassingen` (fracties tussen 0 en 1)."""
+    if blok is None:
+        return []
+    return [(f"{plek}.{soort}", getattr(blok, soort), _KANS, f"{naam}: {soort}") for soort in SOORTEN]
 
 
 def _trek(invoer: OnzekereInvoer, rng: np.random.Generator, n: int) -> np.ndarray:
@@ -189,12 +212,17 @@ class _Rekenplan:
         # dan per methode het saldo van elke actor.
         self.rijen = len(casussen) + 1 + len(METHODEN) * (len(DELEN) + len(actoren))
 
-    def aanpassing(self, casus: Casus, baat: Baat, maanden: int) -> float:
-        """Getelde maanden (1 bij een eenmalige baat) maal de aanpassingen, met hun vaste waarde."""
+    def baatfactor(self, casus: Casus, baat: Baat, maanden: int, w):
+        """Getelde maanden (1 bij een eenmalige baat) maal de aanpassingen, met getrokken fracties waar een bereik is."""
         geldend = geldende_aanpassingen(self.pilot, casus, baat)
-        per_maand = Decimal(1) if baat.per_maand is not None else None
-        netto, _ = netto_baat(Decimal(maanden), geldend, per_maand, maanden if per_maand is not None else 0)
-        return float(netto)
+        factor = 1.0
+        for soort in FRACTIES:
+            if soort in geldend and soort != "optimisme":  # de korting voor optimisme trekt `blok` zelf
+                factor = factor * (1 - w(geldend[soort][0]))
+        if baat.per_maand is not None and "afname" in geldend and maanden > MAANDEN_PER_JAAR:
+            blijft = 1 - w(geldend["afname"][0])
+            return factor * sum(m * blijft**t for t, m in enumerate(maanden_per_jaar(maanden)))
+        return factor * maanden
 
     def blok(self, rng: np.random.Generator, n: int) -> np.ndarray:
         import numpy as np
@@ -208,16 +236,19 @@ class _Rekenplan:
         client, overheid = saldi
         per_groep = dict(zip(GROEPEN, saldi))
         per_actor = {actor: np.zeros((len(self.casussen), n)) for actor in self.actoren}
+        optimisme = self.pilot.optimisme
+        opslag = 1.0 if optimisme is None or optimisme.opslag_kosten is None else 1 + w(optimisme.opslag_kosten) / 100
+        korting = 1.0 if optimisme is None or optimisme.korting_baten is None else 1 - w(optimisme.korting_baten) / 100
         for c, casus in enumerate(self.casussen):
             uren = w(casus.uren)
             for tarief in self.pilot.tarieven.values():
-                kosten = uren * w(tarief.per_uur)
+                kosten = uren * w(tarief.per_uur) * opslag
                 per_groep[self.groep[tarief.betaler]][c] -= kosten
                 per_actor[tarief.betaler][c] -= kosten
             slaagt = 1.0 if casus.kans is None else rng.random(n) < w(casus.kans)
             for baat in casus.baten:
                 invoer, maanden, actor = _baat(baat, self.pilot, self.in_beeld)
-                opbrengst = w(invoer) * self.aanpassing(casus, baat, maanden) * slaagt
+                opbrengst = w(invoer) * self.baatfactor(casus, baat, maanden, w) * korting * slaagt
                 per_groep[self.groep[actor]][c] += opbrengst
                 per_actor[actor][c] += opbrengst
         netto = client + overheid

@@ -214,6 +214,15 @@ class Aanpassingen(Basis):
     afname: AanpassingKans | None = None
 
 
+class Optimisme(Basis):
+    """Correctie voor optimisme (optimism bias): een opslag op de kosten en een korting op de baten, in procenten."""
+
+    opslag_kosten: Invoer | None = None  # procent bovenop elke kostenpost; mag boven 100
+    korting_baten: Percentage | None = None  # procent van elke baat, na de andere aanpassingen
+    reden: Tekst
+    bron: Tekst
+
+
 # -- pilot ---------------------------------------------------------------------
 
 
@@ -288,6 +297,7 @@ class Pilot(Basis):
     gepubliceerd: GepubliceerdPilot | None = None
     errata: dict[Naam, Tekst] = Field(default_factory=dict)
     aanpassingen: Aanpassingen | None = None  # gelden voor elke baat van de pilot
+    optimisme: Optimisme | None = None  # opslag op alle kosten, korting op alle baten
 
     @field_validator("rechtsgebieden")
     @classmethod
