@@ -248,6 +248,8 @@ def extrapoleer(pilot: Pilot, uitkomsten: tuple[CasusUitkomst, ...]) -> PilotUit
         dekking=dekking,
         extrapolaties={"rapport": rapport, "gewogen": gewogen},
     )
+    if pilot.gepubliceerd is None:  # geen rapport: geen cijfers "zoals gepubliceerd"
+        return uitkomst
     return PilotUitkomst(**{**uitkomst.__dict__, "gepubliceerd": zoals_gepubliceerd(uitkomst)})
 
 

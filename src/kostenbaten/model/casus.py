@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from kostenbaten.geld import bedrag
+from kostenbaten.geld import bedrag, buiten_grenzen
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -39,7 +39,16 @@ def _tekst_als_getal(tekst: str) -> str:
 
 
 def _als_decimal(waarde):
-    """Accepteert een geheel getal of Decimal uit de YAML; tekst, ja/nee en float niet."""
+    """Accepteert een geheel getal of Decimal uit de YAML binnen de grenzen van `geld`; tekst, ja/nee en float niet."""
+    getal = _als_decimal_onbegrensd(waarde)
+    reden = buiten_grenzen(getal)
+    if reden:
+        tekst = f"{getal:f}" if -20 < getal.adjusted() < 40 else str(getal)  # zoals geschreven, maar nooit honderden nullen
+        raise PydanticCustomError("kb_grenzen", "'{waarde}' " + reden, {"waarde": tekst})
+    return getal
+
+
+def _als_decimal_onbegrensd(waarde):
     if isinstance(waarde, bool):
         raise PydanticCustomError("kb_getal", "moet een getal zijn, niet ja/nee")
     if isinstance(waarde, int):
@@ -79,6 +88,9 @@ Tekst = Annotated[str, Field(min_length=1)]
 Naam = Annotated[str, Field(min_length=1, pattern=r"^[a-z][a-z0-9_]*$")]
 
 GROEPEN = ("client", "overheid")
+
+# De langste looptijd van een maandbedrag: honderd jaar (docs/formaat.md).
+MAX_MAANDEN = 1200
 
 
 class Basis(BaseModel):
@@ -278,8 +290,19 @@ class GepubliceerdPilot(Basis):
     bron: Tekst | None = None
 
 
+# Ingebouwde actoren: een casus mag ze noemen zonder ze in pilot.yaml te declareren;
+# een pilot mag ze onder dezelfde sleutel een andere naam of omschrijving geven.
+# Het rapport kent twee groepen: de cliënt en al het andere, de 'overheid', waar
+# het ook vermeden deurwaarderskosten onder rekent. Daarom vallen alle partijen
+# buiten de cliënt in die groep (zie docs/formaat.md, "Actoren").
 STANDAARD_ACTOREN = {
     "client": Actor(naam="Cliënt", groep="client"),
+    "gemeente": Actor(naam="Gemeente", groep="overheid", omschrijving="Bijzondere bijstand, schuldhulpverlening, Wmo."),
+    "rijk": Actor(naam="Rijk", groep="overheid", omschrijving="Raad voor Rechtsbijstand, rechtspraak, Belastingdienst, UWV."),
+    "schuldeiser": Actor(naam="Schuldeiser", groep="overheid", omschrijving="Schuldeisers en deurwaarders (vermeden incasso- en deurwaarderskosten)."),
+    "zorgverzekeraar": Actor(naam="Zorgverzekeraar", groep="overheid", omschrijving="Vermeden zorgkosten die de zorgverzekering draagt."),
+    "woningcorporatie": Actor(naam="Woningcorporatie", groep="overheid", omschrijving="Vermeden huurachterstand, ontruiming en incasso."),
+    "werkgever": Actor(naam="Werkgever", groep="overheid", omschrijving="Vermeden verzuim en loonbeslag."),
     "overheid": Actor(naam="Overheid", groep="overheid"),
 }
 
@@ -324,7 +347,7 @@ class Baat(Basis):
     kengetal: Naam | None = None
     bedrag: Geld | None = None
     per_maand: Geld | None = None
-    maanden: Annotated[int, Field(ge=1)] | None = None
+    maanden: Annotated[int, Field(ge=1, le=MAX_MAANDEN)] | None = None
     actor: Naam | None = None
     aanpassingen: Aanpassingen | None = None  # alleen voor deze baat
 

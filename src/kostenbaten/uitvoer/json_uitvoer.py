@@ -81,8 +81,15 @@ def pilot_json(u: PilotUitkomst) -> dict:
         "gemiddelde_overheid": json_bedrag(u.gemiddelde_overheid),
         "dekking_procent": json_getal(u.dekking),
         "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
-        "gepubliceerd": {k: json_bedrag(v.waarde) for k, v in u.gepubliceerd.items()},
-        "afrondingsregels": {k: v.regel for k, v in u.gepubliceerd.items()},
+        # Alleen met een rapport om na te rekenen (een 'gepubliceerd'-blok in pilot.yaml).
+        **(
+            {
+                "gepubliceerd": {k: json_bedrag(v.waarde) for k, v in u.gepubliceerd.items()},
+                "afrondingsregels": {k: v.regel for k, v in u.gepubliceerd.items()},
+            }
+            if u.gepubliceerd
+            else {}
+        ),
     }
 
 

@@ -96,15 +96,15 @@ def samenvatting(u: PilotUitkomst) -> Group:
         title=f"Extrapolatie naar {getal_nl(u.extrapolaties['rapport'].hulpvragen)} hulpvragen "
         f"({getal_nl(u.dekking)}% gedekt door de rechtsgebieden van de casussen)",
         title_justify="left",
-        caption="exact: zonder tussentijdse afronding; rapport: met de afrondingen van het rapport",
+        caption="exact: zonder tussentijdse afronding" + ("; rapport: met de afrondingen van het rapport" if u.gepubliceerd else ""),
     )
+    r = u.extrapolaties["rapport"]
+    g = u.extrapolaties["gewogen"]
     extrapolatie.add_column("Methode")
-    extrapolatie.add_column("Gedekte hulpvragen", justify="right")
+    extrapolatie.add_column(hulpvragen_kop("Gedekte hulpvragen", [r.gedekt]), justify="right")
     extrapolatie.add_column("Totaal", justify="right")
     extrapolatie.add_column("Cliënt", justify="right")
     extrapolatie.add_column("Overheid", justify="right")
-    r = u.extrapolaties["rapport"]
-    g = u.extrapolaties["gewogen"]
     pub = u.gepubliceerd
     rijen = [r, g]
     if "client" in pub:
@@ -127,7 +127,7 @@ def samenvatting(u: PilotUitkomst) -> Group:
     extrapolatie.add_row("gewogen (per rechtsgebied), exact", *cellen(g))
 
     gewogen = Table(title="Gewogen extrapolatie per rechtsgebied", title_justify="left")
-    for kolom in ("Rechtsgebied", "Aandeel", "Hulpvragen", "Casussen", "Gemiddelde netto", "Totaal"):
+    for kolom in ("Rechtsgebied", "Aandeel", hulpvragen_kop("Hulpvragen", [d.hulpvragen for d in g.delen]), "Casussen", "Gemiddelde netto", "Totaal"):
         gewogen.add_column(kolom, justify="left" if kolom == "Rechtsgebied" else "right")
     dh = decimalen_voor([d.hulpvragen for d in g.delen])
     dt = decimalen_voor([d.totaal for d in g.delen])
@@ -142,6 +142,8 @@ def samenvatting(u: PilotUitkomst) -> Group:
             bedrag_tekst(d.totaal, dt),
         )
 
+    if not pub:
+        return Group(per_casus, extrapolatie, gewogen)
     regels = Table(title="Zo komen de gepubliceerde cijfers tot stand", title_justify="left", show_header=True)
     regels.add_column("Cijfer")
     regels.add_column("Gepubliceerd", justify="right")
@@ -151,6 +153,13 @@ def samenvatting(u: PilotUitkomst) -> Group:
     for naam, a in pub.items():
         regels.add_row(naam, _getal(a.waarde), _getal(a.exact), a.regel.replace("_", " "), a.uitleg)
     return Group(per_casus, extrapolatie, gewogen, regels)
+
+
+def hulpvragen_kop(kop: str, aantallen) -> str:
+    """Een kolom met hulpvragen: tellingen zijn hele getallen; is een deel niet heel, dan heet het een verwacht aantal."""
+    if all(a == a.to_integral_value() for a in aantallen):
+        return kop
+    return f"{kop} (verwacht aantal)"
 
 
 def _getal(waarde: Decimal) -> str:
