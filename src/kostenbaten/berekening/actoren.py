@@ -28,6 +28,15 @@ class ActorRegel:
     def saldo(self) -> Decimal:
         return self.baten - self.kosten
 
+    @property
+    def verhouding(self) -> Decimal | None:
+        """Baten gedeeld door kosten; None voor een actor zonder kosten (de verhouding bestaat dan niet)."""
+        return baten_kosten(self.baten, self.kosten)
+
+
+def baten_kosten(baten: Decimal, kosten: Decimal) -> Decimal | None:
+    return deel(baten, kosten) if kosten else None
+
 
 @dataclass(frozen=True)
 class ActorTabel:
@@ -53,6 +62,10 @@ class ActorTabel:
     @property
     def saldo(self) -> Decimal:
         return som(r.saldo for r in self.regels)
+
+    @property
+    def verhouding(self) -> Decimal | None:
+        return baten_kosten(self.baten, self.kosten)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,20 @@ def _post(p: Post) -> dict:
     uit = {"naam": p.naam, "bedrag": json_bedrag(p.bedrag), "actor": p.actor, "groep": p.groep, "rekensom": p.rekensom}
     if p.bron:
         uit["bron"] = p.bron
+    if p.stappen:
+        uit["bruto"] = json_bedrag(p.bruto)
+        uit["aanpassingen"] = [
+            {
+                "soort": s.soort,
+                "aandeel": json_getal(s.aandeel),
+                "af": json_bedrag(s.af),
+                "na": json_bedrag(s.na),
+                "niveau": s.niveau,
+                "reden": s.reden,
+                "bron": s.bron,
+            }
+            for s in p.stappen
+        ]
     return uit
 
 

@@ -19,6 +19,14 @@ def bedrag_tekst(waarde: Decimal, decimalen: int = 0) -> Text:
     return Text(euro(waarde, decimalen), style="red" if waarde < 0 else "")
 
 
+def _stappen_tekst(p) -> Text:
+    """Van bruto naar netto, onder de post; het bedrag van de post zelf is al na de aanpassingen."""
+    stappen = "".join(
+        f"; {'plus' if s.af < 0 else 'min'} {s.soort} {getal_exact(s.aandeel * 100)}% {euro(abs(s.af), 2)}" for s in p.stappen
+    )
+    return Text(f"  bruto {euro(p.bruto, 2)}{stappen}", style="dim")
+
+
 def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None) -> Table:
     """De Kosten | Baten-tabel van het rapport, met de niet in geld uitgedrukte effecten."""
     tabel = Table(
@@ -35,9 +43,17 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
     # Per kolom dezelfde decimalen, zodat de posten optellen tot het totaal eronder.
     dk = decimalen_voor([p.bedrag for p in c.kosten] + [c.totaal_kosten, c.netto])
     db = decimalen_voor([p.bedrag for p in c.baten] + [c.totaal_baten, c.client, c.overheid])
-    rijen_kosten = [(f"{p.naam} ({p.rekensom})", bedrag_tekst(p.bedrag, dk)) for p in c.kosten]
+    rijen_kosten = []
+    for p in c.kosten:
+        rijen_kosten.append((f"{p.naam} ({p.rekensom})", bedrag_tekst(p.bedrag, dk)))
+        if p.stappen:
+            rijen_kosten.append((_stappen_tekst(p), ""))
     namen = {k: a.naam for k, a in (actoren or {}).items()}
-    rijen_baten = [(p.naam, bedrag_tekst(p.bedrag, db), namen.get(p.actor, groep_naam(p.actor))) for p in c.baten]
+    rijen_baten = []
+    for p in c.baten:
+        rijen_baten.append((p.naam, bedrag_tekst(p.bedrag, db), namen.get(p.actor, groep_naam(p.actor))))
+        if p.stappen:
+            rijen_baten.append((_stappen_tekst(p), "", ""))
     rijen_baten += [(Text(e, style="italic"), Text("niet in €", style="dim italic"), "") for e in c.casus.effecten]
     for i in range(max(len(rijen_kosten), len(rijen_baten))):
         k = rijen_kosten[i] if i < len(rijen_kosten) else ("", "")
