@@ -17,7 +17,7 @@ from kostenbaten.berekening.kba import bereken_pilot
 from kostenbaten.berekening.meerjarig import meerjarig
 from kostenbaten.berekening.uitleg import leg_uit
 from kostenbaten.invoer.casussen import laad_project
-from kostenbaten.invoer.varianten import laad_invoer
+from kostenbaten.invoer.project import laad as laad_invoer
 
 D = Decimal
 ROOT = HENGELO.parent.parent
