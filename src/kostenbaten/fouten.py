@@ -58,3 +58,11 @@ class UitvoerFouten(InvoerFouten):
     """Een uitvoerbestand dat niet geschreven mag of kan worden (bestaat al, map ontbreekt)."""
 
     slotregel = "fout(en) bij het schrijven; er is niets geschreven."
+
+
+class Gebruiksfout(Exception):
+    """Een waarde op de opdrachtregel die niet klopt (een optie, een onbekend cijfer): één regel, code 2."""
+
+
+class Afwijking(Exception):
+    """`controleer` vond een onverklaarde afwijking: de opdrachtregel stopt met code 1."""

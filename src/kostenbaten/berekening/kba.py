@@ -12,17 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kostenbaten.geld import (
-    HONDERD,
-    NUL,
-    afkappen_op_euro,
-    afronden_op_duizendtal,
-    afronden_op_procent,
-    deel,
-    getal_exact,
-    som,
-    vermenigvuldig,
-)
+from kostenbaten.geld import HONDERD, NUL, afkappen_op_euro, afronden_op_duizendtal, afronden_op_procent, deel, som, vermenigvuldig
+from kostenbaten.notatie import getal_exact
 from kostenbaten.model.casus import GROEPEN, Casus, Pilot
 
 METHODEN = ("rapport", "gewogen")

@@ -40,7 +40,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kostenbaten.berekening.kba import METHODEN, PilotUitkomst, bereken_pilot
-from kostenbaten.geld import centen_uit_float, deel, getal_exact
+from kostenbaten.geld import centen_uit_float, deel
+from kostenbaten.notatie import getal_exact
 from kostenbaten.model.casus import GROEPEN, Baat, Casus, Onzeker, Pilot
 
 PERCENTIELEN = (5, 50, 95)

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from kostenbaten.uitvoer.excel_veilig import bewaar_zonder_formules
-from kostenbaten.uitvoer.onzekerheid import DELEN_NAMEN, METHODE_NAMEN
+from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN
 
 EURO = '"€" #,##0.00;"€" -#,##0.00'
 PROCENT = "0.00%"

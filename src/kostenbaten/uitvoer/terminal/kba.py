@@ -1,22 +1,17 @@
-"""Tabellen voor de terminal (rich): per casus zoals het rapport, de samenvatting en de controle."""
+"""`bereken` in de terminal: de kop, de samenvatting en de tabellen per casus."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from types import SimpleNamespace
 
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from kostenbaten.berekening.controle import AFWIJKING, ERRATUM, ERRATUM_ZONDER_AFWIJKING, KLOPT, Vergelijking
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
-from kostenbaten.geld import decimalen_voor, euro, getal_exact, getal_nl
-
-
-def bedrag_tekst(waarde: Decimal, decimalen: int = 0) -> Text:
-    """Een bedrag, negatief in rood en mét min-teken (kleur alleen is niet genoeg)."""
-    return Text(euro(waarde, decimalen), style="red" if waarde < 0 else "")
+from kostenbaten.notatie import decimalen_voor, getal, getal_exact, getal_nl
+from kostenbaten.uitvoer.namen import groep_naam
+from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst
 
 
 def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None) -> Table:
@@ -133,21 +128,11 @@ def samenvatting(u: PilotUitkomst) -> Group:
     regels.add_column("Afrondingsregel")
     regels.add_column("Toelichting", style="dim")
     for naam, a in pub.items():
-        regels.add_row(naam, _getal(a.waarde), _getal(a.exact), a.regel.replace("_", " "), a.uitleg)
+        regels.add_row(naam, getal(a.waarde), getal(a.exact), a.regel.replace("_", " "), a.uitleg)
     return Group(per_casus, extrapolatie, gewogen, regels)
 
 
-def _getal(waarde: Decimal) -> str:
-    """Eén losse waarde: hele getallen zonder decimalen, anders op twee decimalen."""
-    return getal_nl(waarde, decimalen_voor([waarde]))
-
-
-def groep_naam(groep: str) -> str:
-    """De groep of actor `client` (sleutel zonder trema) zoals hij in tekst heet: cliënt."""
-    return "cliënt" if groep == "client" else groep
-
-
-def toon_pilot(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = False) -> None:
+def toon(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = False) -> None:
     if not alleen_samenvatting:
         for c in u.casussen:
             console.print(casus_tabel(c, u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam, u.pilot.alle_actoren))
@@ -160,40 +145,3 @@ def toon_pilot(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = F
                 style="dim",
             )
         )
-
-
-_STIJL = {KLOPT: "green", ERRATUM: "yellow", AFWIJKING: "bold red", ERRATUM_ZONDER_AFWIJKING: "bold red"}
-
-
-def controle_tabel(vergelijkingen: list[Vergelijking]) -> tuple[Table, list[str]]:
-    """De vergelijkingstabel; lange toelichtingen (errata) komen als genummerde noten eronder."""
-    tabel = Table(title="Gepubliceerde cijfers nagerekend", title_justify="left")
-    for kolom in ("Waar", "Cijfer", "Gepubliceerd", "Berekend", "Oordeel", "Toelichting"):
-        tabel.add_column(kolom, justify="right" if kolom in ("Gepubliceerd", "Berekend") else "left")
-    noten: list[str] = []
-    for v in vergelijkingen:
-        toelichting = v.toelichting
-        if v.oordeel == ERRATUM:
-            noten.append(f"{v.wat}, {v.figuur}: {v.toelichting}")
-            toelichting = f"zie noot {len(noten)}"
-        tabel.add_row(
-            v.wat,
-            v.figuur,
-            _getal(v.gepubliceerd),
-            _getal(v.berekend),
-            Text(v.oordeel, style=_STIJL[v.oordeel]),
-            toelichting,
-        )
-    return tabel, noten
-
-
-def toon_controle(vergelijkingen: list[Vergelijking], console: Console) -> None:
-    tabel, noten = controle_tabel(vergelijkingen)
-    console.print(tabel)
-    for i, noot in enumerate(noten, 1):
-        console.print(f"Noot {i} (bekend erratum) {noot}")
-    aantal = {o: sum(1 for v in vergelijkingen if v.oordeel == o) for o in _STIJL}
-    console.print(
-        f"{aantal[KLOPT]} kloppen, {aantal[ERRATUM]} bekend erratum, "
-        f"{aantal[AFWIJKING] + aantal[ERRATUM_ZONDER_AFWIJKING]} onverklaarde afwijking(en)."
-    )
