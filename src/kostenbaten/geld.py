@@ -6,6 +6,8 @@ benoemde functies hieronder, die de uitvoer (of de rapportregels) gebruiken.
 
 from __future__ import annotations
 
+import decimal
+from contextlib import contextmanager
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 
 NUL = Decimal(0)
@@ -14,6 +16,51 @@ MILJOENSTE = Decimal("0.000001")
 
 # Genoeg cijfers om een deling als 3.502 / 6 pas bij de uitvoer af te ronden.
 PRECISIE = 50
+
+# -- grenzen en rekenprecisie ---------------------------------------------------
+#
+# Elk getal dat het model aanneemt heeft hoogstens GEHEEL_CIJFERS cijfers voor
+# en DECIMALEN cijfers na de punt, dus hoogstens 25 significante cijfers. Een
+# product van drie zulke getallen (uren x tarief x kans, of maandbedrag x
+# maanden x kans) heeft er hoogstens 75; sommen over casussen en actoren voegen
+# er een paar toe. Met REKENPRECISIE = 100 wordt optellen, aftrekken en
+# vermenigvuldigen dus nooit afgerond. Alleen een deling (die oneindig kan
+# doorlopen, zoals 3.502 / 6) rondt af, op PRECISIE cijfers in `deel`, en de
+# benoemde afrondingsregels hieronder zijn de presentatie.
+GEHEEL_CIJFERS = 15
+DECIMALEN = 10
+REKENPRECISIE = 100
+
+
+def _rekencontext(context: decimal.Context) -> None:
+    context.prec = REKENPRECISIE
+
+
+_rekencontext(decimal.DefaultContext)  # voor threads die hierna starten
+_rekencontext(decimal.getcontext())
+
+
+def buiten_grenzen(waarde: Decimal) -> str | None:
+    """Een Nederlandse reden als `waarde` buiten de grenzen van het model valt, anders None."""
+    if not waarde.is_finite():
+        return "is geen eindig getal"
+    if waarde.is_zero():
+        return None
+    if waarde.adjusted() >= GEHEEL_CIJFERS:
+        return f"is te groot: hoogstens {GEHEEL_CIJFERS} cijfers voor de punt (kleiner dan 1.000.000.000.000.000)"
+    _, cijfers, exponent = waarde.as_tuple()
+    nullen = len(cijfers) - len("".join(map(str, cijfers)).rstrip("0"))
+    if exponent + nullen < -DECIMALEN:
+        return f"heeft te veel cijfers na de punt: hoogstens {DECIMALEN}"
+    return None
+
+
+@contextmanager
+def _afrondend(prec: int):
+    """De rekencontext van `deel` en de benoemde afrondingsregels: de enige plekken waar afronden mag."""
+    with localcontext() as ctx:
+        ctx.prec = prec
+        yield ctx
 
 
 def bedrag(waarde: int | str | Decimal) -> Decimal:
@@ -25,15 +72,17 @@ def bedrag(waarde: int | str | Decimal) -> Decimal:
 
 def deel(teller: Decimal, noemer: Decimal | int) -> Decimal:
     """Exacte deling met ruime precisie; het resultaat wordt pas bij de uitvoer afgerond."""
-    with localcontext() as ctx:
-        ctx.prec = PRECISIE
+    with _afrondend(PRECISIE):
         return Decimal(teller) / Decimal(noemer)
 
 
 def vermenigvuldig(*factoren: Decimal | int) -> Decimal:
-    """Product met ruime precisie, zodat een gedeeld gemiddelde niet vroegtijdig afrondt."""
-    with localcontext() as ctx:
-        ctx.prec = PRECISIE
+    """Product met ruime precisie, zodat een gedeeld gemiddelde niet vroegtijdig afrondt.
+
+    Een factor die uit `deel` komt heeft al PRECISIE cijfers; zo'n product wordt
+    weer op PRECISIE cijfers gebracht. Producten van invoergetallen zijn exact.
+    """
+    with _afrondend(PRECISIE):
         uitkomst = Decimal(1)
         for factor in factoren:
             uitkomst *= Decimal(factor)
@@ -53,8 +102,7 @@ def som(bedragen) -> Decimal:
 
 def _kwantiseer(waarde: Decimal, eenheid: Decimal, afronding: str) -> Decimal:
     """`quantize` met genoeg precisie voor elk bedrag (de standaard van 28 cijfers kan te krap zijn)."""
-    with localcontext() as ctx:
-        ctx.prec = max(PRECISIE, waarde.adjusted() - eenheid.adjusted() + 2)
+    with _afrondend(max(PRECISIE, waarde.adjusted() - eenheid.adjusted() + 2)):
         return waarde.quantize(eenheid, rounding=afronding)
 
 
@@ -98,13 +146,14 @@ def centen_uit_float(waarde: float) -> Decimal:
     halve cent als 6,645 niet als 6,6449999... naar beneden afrondt. Daarna
     op centen, half naar boven, zoals `afronden_op_centen`.
     """
-    zonder_ruis = Decimal(float(waarde)).quantize(MILJOENSTE, rounding=ROUND_HALF_EVEN)
+    with _afrondend(PRECISIE):
+        zonder_ruis = Decimal(float(waarde)).quantize(MILJOENSTE, rounding=ROUND_HALF_EVEN)
     return afronden_op_centen(zonder_ruis)
 
 
 def afronden_naar_boven(waarde: Decimal) -> Decimal:
     """Een aantal naar boven op een geheel getal (197,2 hulpvragen wordt 198), zoals ROUNDUP in Excel voor positieve getallen."""
-    return waarde.quantize(Decimal(1), rounding=ROUND_CEILING)
+    return _kwantiseer(waarde, Decimal(1), ROUND_CEILING)
 
 
 AFRONDINGSREGELS = {

@@ -32,7 +32,17 @@ class Project:
 
 
 def yaml_bestanden(map_: Path) -> list[Path]:
-    return sorted(p for p in map_.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    """De YAML-bestanden in de map; ook een map of kapotte verwijzing met zo'n naam (die meldt `lees_yaml`)."""
+    return sorted(p for p in map_.iterdir() if p.suffix in (".yaml", ".yml"))
+
+
+def _geen_bestand(pad: Path) -> Fout | None:
+    """Een map of een symbolische verwijzing die nergens (of in een kring) heen leidt, met een casusnaam."""
+    if pad.is_file():
+        return None
+    if pad.is_dir():
+        return Fout(str(pad), None, "", "dit is een map, geen casusbestand; hernoem of verwijder de map")
+    return Fout(str(pad), None, "", "dit is een verwijzing die niet naar een bestand leidt (ontbrekend doel of een kring); herstel of verwijder haar")
 
 
 def laad_project(map_: Path | str) -> Project:
@@ -42,7 +52,10 @@ def laad_project(map_: Path | str) -> Project:
         raise InvoerFouten([Fout(str(map_), None, "", "map bestaat niet")])
     if not map_.is_dir():
         raise InvoerFouten([Fout(str(map_), None, "", "dit is geen map; geef de map met pilot.yaml en de casussen")])
-    bestanden = yaml_bestanden(map_)
+    try:
+        bestanden = yaml_bestanden(map_)
+    except OSError as fout:
+        raise InvoerFouten([Fout(str(map_), None, "", f"kan de map niet lezen ({fout.strerror or 'onbekende reden'})")]) from None
     if not bestanden:
         raise InvoerFouten([Fout(str(map_), None, "", "de map bevat geen YAML-bestanden (verwacht pilot.yaml en casussen)")])
 
@@ -62,6 +75,11 @@ def laad_project(map_: Path | str) -> Project:
     alle_casussen_geldig = True
     for pad in bestanden:
         if pad.name == PILOTBESTAND:
+            continue
+        geen_bestand = _geen_bestand(pad)
+        if geen_bestand:
+            fouten.append(geen_bestand)
+            alle_casussen_geldig = False
             continue
         bestand, f = lees_yaml(pad)
         fouten += f
@@ -123,6 +141,10 @@ def _verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen, dekking: bo
         if kengetal.actor not in actoren:
             fouten.append(pilotbestand.fout(("kengetallen", naam, "actor"), _onbekend("actor", kengetal.actor, actoren)))
     fouten += _errata(pilot, pilotbestand, FIGUREN_PILOT)
+    if not pilot.kengetallen:
+        gebruikt = sorted({b.kengetal for casus, _ in casussen for b in casus.baten if b.kengetal is not None})
+        if gebruikt:
+            fouten.append(pilotbestand.fout(("kengetallen",), f"blok 'kengetallen' ontbreekt, maar de casussen gebruiken: {', '.join(gebruikt)}"))
 
     gedekt = {casus.rechtsgebied for casus, _ in casussen}
     for naam, gebied in pilot.rechtsgebieden.items():
@@ -164,7 +186,8 @@ def _casusverwijzingen(namen: _Namen, casussen) -> list[Fout]:
         if namen.rechtsgebieden and casus.rechtsgebied not in namen.rechtsgebieden:
             fouten.append(bestand.fout(("rechtsgebied",), _onbekend("rechtsgebied", casus.rechtsgebied, namen.rechtsgebieden)))
         for i, baat in enumerate(casus.baten):
-            if baat.kengetal is not None and baat.kengetal not in namen.kengetallen:
+            # Zonder kengetallen in pilot.yaml is dat één fout daar, niet een vervolgfout per casus.
+            if baat.kengetal is not None and namen.kengetallen and baat.kengetal not in namen.kengetallen:
                 fouten.append(bestand.fout(("baten", i, "kengetal"), _onbekend("kengetal", baat.kengetal, namen.kengetallen)))
             if baat.actor is not None and baat.actor not in namen.actoren:
                 fouten.append(bestand.fout(("baten", i, "actor"), _onbekend("actor", baat.actor, namen.actoren)))

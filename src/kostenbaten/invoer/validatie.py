@@ -35,6 +35,8 @@ def _melding(fout: dict) -> str:
         return fout["msg"]
     if soort == "greater_than_equal":
         return f"moet minstens {ctx.get('ge')} zijn"
+    if soort == "less_than_equal":
+        return f"mag hoogstens {ctx.get('le')} zijn"
     if soort == "greater_than":
         return f"moet groter dan {ctx.get('gt')} zijn"
     if soort == "literal_error":

@@ -8,7 +8,9 @@ sleutels af en onthouden we bij elk sleutelpad de regel waarop het staat.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -19,6 +21,13 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from kostenbaten.fouten import Fout
 
 Pad = tuple  # een sleutelpad: ("baten", 0, "kengetal")
+
+# Grenzen voor vijandige YAML (docs/formaat.md): de YAML-bibliotheek bouwt
+# knopen recursief op en kan bij diepe nesting of een 'billion laughs' vastlopen
+# of crashen. Daarom worden diepte en het aantal waarden na het uitvouwen van
+# verwijzingen (*naam) eerst op de gebeurtenissenstroom van de parser geteld.
+MAX_DIEPTE = 50
+MAX_WAARDEN = 100_000
 
 _TAG = "tag:yaml.org,2002:"
 
@@ -89,7 +98,7 @@ class _Bouwer:
                 self.fout(sleutelnode, sleutelpad, "een sleutel moet een eenvoudige tekst zijn")
                 continue
             sleutel = sleutelnode.value if sleutelnode.tag == _TAG + "str" else self._scalar(sleutelnode, sleutelpad)
-            if isinstance(sleutel, (bool, type(None), Decimal)):
+            if isinstance(sleutel, (bool, type(None), Decimal, date)):
                 sleutel = sleutelnode.value
             if sleutel in uit:
                 eerste = self.regels[sleutelpad + (sleutel,)]
@@ -114,18 +123,27 @@ class _Bouwer:
                 return node.value
             return waarde
         if tag == _TAG + "int":
-            return self._constructor.construct_yaml_int(node)
+            try:
+                return self._constructor.construct_yaml_int(node)
+            except ValueError:  # meer dan 4300 cijfers: Python weigert de omzetting
+                self.fout(node, sleutelpad, f"'{node.value[:20]}...' is geen bruikbaar getal (te lang)")
+                return node.value
         if tag == _TAG + "bool":
             return self._constructor.construct_yaml_bool(node)
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "timestamp":
-            return self._constructor.construct_yaml_timestamp(node)
+            try:
+                return self._constructor.construct_yaml_timestamp(node)
+            except ValueError:
+                self.fout(node, sleutelpad, f"'{node.value}' is geen bestaande datum (jjjj-mm-dd)")
+                return node.value
         self.fout(node, sleutelpad, f"YAML-type {tag} wordt niet ondersteund")
         return node.value
 
 
 # Stukjes van de meldingen van PyYAML en libyaml, met een Nederlandse uitleg.
+# De eerste die in de melding voorkomt, wint; de Engelse tekst volgt tussen haakjes.
 _VERTALINGEN = (
     ("tab character", "tab-teken in het inspringen: spring in met spaties, niet met tabs"),
     ("cannot start any token", "teken dat hier niet mag (vaak een tab: spring in met spaties)"),
@@ -138,40 +156,131 @@ _VERTALINGEN = (
     ("duplicate anchor", "een anker (&naam) staat dubbel"),
     ("undefined alias", "een verwijzing (*naam) naar een onbekend anker"),
     ("expected a single document", "het bestand bevat meer dan één YAML-document ('---'); gebruik er één"),
+    ("while scanning a quoted scalar", "een aanhalingsteken dat hier opent, wordt nergens gesloten"),
     ("found unexpected end of stream", "het bestand houdt midden in een tekst op (ontbreekt een aanhalingsteken?)"),
+    ("did not find expected '-' indicator", "inspringen klopt niet; elementen van een lijst beginnen op hetzelfde niveau met '-'"),
+    ("did not find expected node content", "hier ontbreekt een waarde (staat er een komma of haakje te veel?)"),
+    ("block sequence entries are not allowed", "onverwachte '-'; een lijstelement mag hier niet beginnen (controleer het inspringen)"),
+    ("unknown escape character", "onbekende code na '\\' tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens"),
+    ("while scanning an anchor", "een anker (&naam) heeft een naam van letters en cijfers nodig"),
+    ("while scanning an alias", "een verwijzing (*naam) heeft een naam van letters en cijfers nodig"),
+    ("while scanning a tag", "een YAML-type (!naam) is niet goed geschreven; laat het weg"),
+    ("undefined tag handle", "een YAML-type (!naam) is niet goed geschreven; laat het weg"),
+    ("while scanning a block scalar", "een tekstblok na '|' of '>' is niet goed ingesprongen"),
+    ("while scanning a directive", "een regel die met '%' begint is hier niet toegestaan"),
+    ("document start", "na het einde van de gegevens volgt nog tekst; begint een regel met een teken dat hier niet mag?"),
+    ("while parsing", "de opbouw van het bestand klopt hier niet (controleer inspringen, haakjes en aanhalingstekens)"),
+    ("while scanning", "de opbouw van het bestand klopt hier niet (controleer inspringen, haakjes en aanhalingstekens)"),
 )
+
+_ONBEKEND = "de opbouw van het bestand klopt hier niet (controleer inspringen, haakjes en aanhalingstekens)"
 
 # libyaml (als het er is) leest tien keer zo snel als de Python-versie; dezelfde veilige regels.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# Tekens die YAML niet toestaat (stuurtekens behalve tab en regeleinde).
+_VERBODEN_TEKEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
 
 def _vertaal(probleem: str | None, context: str | None) -> str:
-    """De melding van de YAML-lezer, met een Nederlandse uitleg ervoor waar die bekend is."""
+    """De melding van de YAML-lezer: een Nederlandse uitleg, de Engelse tekst tussen haakjes."""
     engels = "; ".join(t for t in (context, probleem) if t) or "onleesbare YAML"
     for stukje, nederlands in _VERTALINGEN:
         if stukje in engels:
             return f"{nederlands} ({engels})"
-    return engels
+    return f"{_ONBEKEND} ({engels})"
+
+
+def _syntaxfout(naam: str, fout: yaml.YAMLError) -> Fout:
+    """Een fout van de YAML-lezer als Fout, op de regel waar het probleem begint."""
+    if not isinstance(fout, yaml.MarkedYAMLError):
+        return Fout(naam, None, "", f"YAML-syntaxfout: {_ONBEKEND}")
+    mark = fout.problem_mark or fout.context_mark
+    # Een niet gesloten aanhalingsteken: de regel waar het opent, niet het einde van het bestand.
+    if fout.context and "quoted scalar" in fout.context and fout.context_mark:
+        mark = fout.context_mark
+    regel = mark.line + 1 if mark else None
+    return Fout(naam, regel, "", f"YAML-syntaxfout: {_vertaal(fout.problem, fout.context)}")
+
+
+def _voorcontrole(naam: str, tekst: str) -> Fout | None:
+    """Telt diepte en uitgevouwen waarden op de gebeurtenissen van de parser, vóór er knopen worden gebouwd.
+
+    Zo loopt een 'billion laughs' (verwijzingen die elkaar verdubbelen), een
+    verwijzing naar zichzelf of nesting van duizenden niveaus niet vast in het
+    geheugen of de stapel, maar wordt ze op de regel van het begin gemeld.
+    """
+    open_: list[list] = []  # per open lijst of blok: [anker, aantal waarden erin]
+    grootte: dict[str, int] = {}  # anker -> aantal waarden van zijn knoop
+    totaal = 0
+
+    def tel(aantal: int) -> None:
+        nonlocal totaal
+        totaal += aantal
+        if open_:
+            open_[-1][1] += aantal
+
+    for gebeurtenis in yaml.parse(tekst, Loader=_LOADER):
+        regel = gebeurtenis.start_mark.line + 1
+        if isinstance(gebeurtenis, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(open_) >= MAX_DIEPTE:
+                return Fout(naam, regel, "", f"te diep genest: hoogstens {MAX_DIEPTE} niveaus van lijsten en blokken")
+            totaal += 1  # de knoop zelf; zijn ouder krijgt hem mee bij het sluiten
+            open_.append([gebeurtenis.anchor, 1])
+        elif isinstance(gebeurtenis, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            anker, aantal = open_.pop()
+            if open_:
+                open_[-1][1] += aantal
+            if anker is not None:
+                grootte[anker] = aantal
+        elif isinstance(gebeurtenis, yaml.ScalarEvent):
+            tel(1)
+            if gebeurtenis.anchor is not None:
+                grootte[gebeurtenis.anchor] = 1
+        elif isinstance(gebeurtenis, yaml.AliasEvent):
+            if any(anker == gebeurtenis.anchor for anker, _ in open_):
+                return Fout(naam, regel, "", f"de verwijzing *{gebeurtenis.anchor} verwijst naar het blok waar ze zelf in staat")
+            tel(grootte.get(gebeurtenis.anchor, 1))
+        if totaal > MAX_WAARDEN:
+            return Fout(
+                naam, regel, "", f"te veel waarden: hoogstens {MAX_WAARDEN:_} na het uitvouwen van verwijzingen (*naam)".replace("_", ".")
+            )
+    return None
+
+
+def _lees_tekst(pad: Path) -> tuple[str | None, Fout | None]:
+    naam = str(pad)
+    try:
+        ruw = pad.read_bytes()
+    except IsADirectoryError:
+        return None, Fout(naam, None, "", "dit is een map, geen YAML-bestand; hernoem of verwijder de map")
+    except OSError as fout:
+        return None, Fout(naam, None, "", f"kan het bestand niet lezen ({fout.strerror or 'onbekende reden'})")
+    try:
+        tekst = ruw.decode("utf-8")
+    except UnicodeDecodeError as fout:
+        regel = ruw[: fout.start].count(b"\n") + 1
+        return None, Fout(naam, regel, "", f"het bestand is geen UTF-8-tekst (byte 0x{ruw[fout.start]:02x}); sla het op als UTF-8")
+    verboden = _VERBODEN_TEKEN.search(tekst)
+    if verboden:
+        regel = tekst.count("\n", 0, verboden.start()) + 1
+        return None, Fout(naam, regel, "", f"teken U+{ord(verboden.group()):04X} is in YAML niet toegestaan; verwijder het")
+    return tekst, None
 
 
 def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
     """Leest één YAML-bestand. Geeft de inhoud met regelnummers, of de fouten."""
     naam = str(pad)
+    tekst, fout = _lees_tekst(pad)
+    if fout:
+        return None, [fout]
     try:
-        tekst = pad.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Fout(naam, None, "", "het bestand is geen UTF-8-tekst")]
-    except OSError as fout:
-        return None, [Fout(naam, None, "", f"kan het bestand niet lezen ({fout.strerror})")]
-    try:
+        fout = _voorcontrole(naam, tekst)
+        if fout:
+            return None, [fout]
         node = yaml.compose(tekst, Loader=_LOADER)
-    except yaml.MarkedYAMLError as fout:
-        mark = fout.problem_mark or fout.context_mark
-        regel = mark.line + 1 if mark else None
-        probleem = _vertaal(fout.problem, fout.context)
-        return None, [Fout(naam, regel, "", f"YAML-syntaxfout: {probleem}")]
     except yaml.YAMLError as fout:
-        return None, [Fout(naam, None, "", f"YAML-syntaxfout: {fout}")]
+        return None, [_syntaxfout(naam, fout)]
     if node is None:
         return None, [Fout(naam, 1, "", "het bestand is leeg")]
     bouwer = _Bouwer(naam)

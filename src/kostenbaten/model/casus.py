@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from kostenbaten.geld import bedrag
+from kostenbaten.geld import bedrag, buiten_grenzen
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -39,7 +39,16 @@ def _tekst_als_getal(tekst: str) -> str:
 
 
 def _als_decimal(waarde):
-    """Accepteert een geheel getal of Decimal uit de YAML; tekst, ja/nee en float niet."""
+    """Accepteert een geheel getal of Decimal uit de YAML binnen de grenzen van `geld`; tekst, ja/nee en float niet."""
+    getal = _als_decimal_onbegrensd(waarde)
+    reden = buiten_grenzen(getal)
+    if reden:
+        tekst = f"{getal:f}" if -20 < getal.adjusted() < 40 else str(getal)  # zoals geschreven, maar nooit honderden nullen
+        raise PydanticCustomError("kb_grenzen", "'{waarde}' " + reden, {"waarde": tekst})
+    return getal
+
+
+def _als_decimal_onbegrensd(waarde):
     if isinstance(waarde, bool):
         raise PydanticCustomError("kb_getal", "moet een getal zijn, niet ja/nee")
     if isinstance(waarde, int):
@@ -79,6 +88,9 @@ Tekst = Annotated[str, Field(min_length=1)]
 Naam = Annotated[str, Field(min_length=1, pattern=r"^[a-z][a-z0-9_]*$")]
 
 GROEPEN = ("client", "overheid")
+
+# De langste looptijd van een maandbedrag: honderd jaar (docs/formaat.md).
+MAX_MAANDEN = 1200
 
 
 class Basis(BaseModel):
@@ -280,7 +292,7 @@ class Baat(Basis):
     kengetal: Naam | None = None
     bedrag: Geld | None = None
     per_maand: Geld | None = None
-    maanden: Annotated[int, Field(ge=1)] | None = None
+    maanden: Annotated[int, Field(ge=1, le=MAX_MAANDEN)] | None = None
     actor: Naam | None = None
 
     @model_validator(mode="after")

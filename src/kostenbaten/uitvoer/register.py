@@ -8,7 +8,6 @@ dat formaat gevraagd wordt, zodat JSON nooit rich laadt en alleen Excel openpyxl
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from pathlib import Path
 
 FUNCTIES = {
@@ -42,32 +41,9 @@ def module_naam(analyse: str, formaat: str) -> str:
     return f"kostenbaten.uitvoer.{formaat}.{analyse}"
 
 
-def _voorlopige_schrijver(analyse: str):
-    """De Excel-schrijvers van vóór het pakket `uitvoer/excel/`: (uitkomst, pad, **context) schrijft het bestand."""
-    if analyse == "kba":
-        from kostenbaten.uitvoer.excel_kba import bouw_kba
-
-        return lambda u, pad: bouw_kba(u)[0].save(pad)
-    if analyse == "begroting":
-        from kostenbaten.uitvoer.excel_begroting import bouw_begroting, casussen_vanaf
-
-        return lambda u, pad, bron, doel: bouw_begroting(u, casussen_vanaf(u, bron, doel))[0].save(pad)
-    if analyse == "onzekerheid":
-        from kostenbaten.uitvoer.onzekerheid_xlsx import schrijf_onzekerheid
-
-        return schrijf_onzekerheid
-    from kostenbaten.uitvoer import analyse_excel
-
-    bouw = getattr(analyse_excel, f"{analyse}_werkmap")
-    return lambda u, pad, **context: analyse_excel.schrijf_werkmap(bouw(u, **context), pad)
-
-
 def zoek(analyse: str, formaat: str):
     """De leverfunctie van (analyse, formaat), lui geïmporteerd."""
-    naam = module_naam(analyse, formaat)
-    if formaat == "excel" and importlib.util.find_spec("kostenbaten.uitvoer.excel").submodule_search_locations is None:
-        return _voorlopige_schrijver(analyse)
-    return getattr(importlib.import_module(naam), FUNCTIES[formaat])
+    return getattr(importlib.import_module(module_naam(analyse, formaat)), FUNCTIES[formaat])
 
 
 def toon(analyse: str, uitkomst, **context) -> None:
@@ -88,8 +64,5 @@ def schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **cont
     """Schrijft de Excel-werkmap atomair; weigert een bestaand bestand zonder --overschrijf."""
     from kostenbaten.uitvoer.bestand import schrijf_atomair
 
-    leverancier = zoek(analyse, "excel")
-    if FUNCTIES["excel"] == getattr(leverancier, "__name__", ""):
-        schrijf_atomair(pad, lambda tijdelijk: leverancier(uitkomst, **context).save(tijdelijk), overschrijf)
-    else:
-        schrijf_atomair(pad, lambda tijdelijk: leverancier(uitkomst, tijdelijk, **context), overschrijf)
+    werkmap = zoek(analyse, "excel")(uitkomst, **context)
+    schrijf_atomair(pad, werkmap.save, overschrijf)

@@ -1,0 +1,160 @@
+"""Vijandige en vreemde invoer: altijd code 2 met een Nederlandse melding op bestand en regel, snel en zonder crash."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import vervang
+from test_invoer import _verwacht
+
+
+def _bom(niveaus: int) -> str:
+    """Een 'billion laughs': elk niveau verwijst negen keer naar het vorige."""
+    regels = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, niveaus):
+        regels.append(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]")
+    return "\n".join(regels) + "\n"
+
+
+def _schrijf(tekst: str | bytes):
+    def maak(map_: Path) -> None:
+        pad = map_ / "casus-9.yaml"
+        if isinstance(tekst, bytes):
+            pad.write_bytes(tekst)
+        else:
+            pad.write_text(tekst, encoding="utf-8")
+
+    return maak
+
+
+def _zet(bestand, oud, nieuw):
+    return lambda map_: vervang(map_ / bestand, oud, nieuw)
+
+
+def _pilot_afgebroken(map_: Path) -> None:
+    pad = map_ / "pilot.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    pad.write_text(tekst[: tekst.index("kengetallen:")], encoding="utf-8")
+
+
+VIJANDIG = [
+    pytest.param(_schrijf(_bom(10)), ["casus-9.yaml:6: te veel waarden: hoogstens 100.000 na het uitvouwen van verwijzingen (*naam)"], id="billion-laughs"),
+    pytest.param(_schrijf("a: &e [*e]\n"), ["casus-9.yaml:1: de verwijzing *e verwijst naar het blok waar ze zelf in staat"], id="zelfverwijzing"),
+    pytest.param(
+        _schrijf("a: " + "[" * 50_000 + "]" * 50_000 + "\n"),
+        ["casus-9.yaml:1: te diep genest: hoogstens 50 niveaus van lijsten en blokken"],
+        id="diepte-50000",
+    ),
+    pytest.param(
+        _schrijf("a:\n" + "".join("  " * i + f"b{i}:\n" for i in range(1, 600)) + "  " * 600 + "c: 1\n"),
+        ["casus-9.yaml:51: te diep genest: hoogstens 50 niveaus van lijsten en blokken"],
+        id="diepte-ingesprongen",
+    ),
+    pytest.param(
+        _zet("casus-1.yaml", "uren: 2\n", "uren: 1000000000000000000000000000001\n"),
+        ["casus-1.yaml:9: uren: '1000000000000000000000000000001' is te groot: hoogstens 15 cijfers voor de punt (kleiner dan 1.000.000.000.000.000)"],
+        id="te-groot-getal",
+    ),
+    pytest.param(
+        _zet("casus-1.yaml", "uren: 2\n", "uren: 1.0e+400\n"),
+        ["casus-1.yaml:9: uren: '1.0E+400' is te groot: hoogstens 15 cijfers voor de punt (kleiner dan 1.000.000.000.000.000)"],
+        id="exponent",
+    ),
+    pytest.param(
+        _zet("casus-1.yaml", "uren: 2\n", "uren: 0.00000000001\n"),
+        ["casus-1.yaml:9: uren: '0.00000000001' heeft te veel cijfers na de punt: hoogstens 10"],
+        id="te-klein-getal",
+    ),
+    pytest.param(
+        _zet("casus-1.yaml", "uren: 2\n", "uren: " + "9" * 5000 + "\n"),
+        ["casus-1.yaml:9: uren: '99999999999999999999...' is geen bruikbaar getal (te lang)"],
+        id="getal-van-5000-cijfers",
+    ),
+    pytest.param(
+        _zet("pilot.yaml", "van: 2021-06-01", "van: 2021-02-30"),
+        ["pilot.yaml:@2021-02-30@: periode.van: '2021-02-30' is geen bestaande datum (jjjj-mm-dd)"],
+        id="onmogelijke-datum",
+    ),
+    pytest.param(
+        _zet("casus-1.yaml", "nummer: 1\n", "2021-06-01: x\nnummer: 1\n"),
+        ["casus-1.yaml:2: 2021-06-01: onbekende sleutel '2021-06-01'"],
+        id="datum-als-sleutel",
+    ),
+    pytest.param(
+        _zet("casus-1.yaml", "    maanden: 36\n", "    maanden: 1000000000\n"),
+        ["casus-1.yaml:13: baten[1].maanden: mag hoogstens 1200 zijn"],
+        id="looptijd-te-lang",
+    ),
+    pytest.param(
+        _schrijf("nummer: 9\nbaten: [1, , 2]\n"),
+        [
+            "casus-9.yaml:2: YAML-syntaxfout: hier ontbreekt een waarde (staat er een komma of haakje te veel?) "
+            "(while parsing a flow node; did not find expected node content)"
+        ],
+        id="lege-waarde-in-lijst",
+    ),
+    pytest.param(
+        _schrijf("a:\n  - b\n  x: 1\n"),
+        [
+            "casus-9.yaml:3: YAML-syntaxfout: inspringen klopt niet; elementen van een lijst beginnen op hetzelfde niveau met '-' "
+            "(while parsing a block collection; did not find expected '-' indicator)"
+        ],
+        id="lijst-zonder-streepje",
+    ),
+    pytest.param(
+        _schrijf('nummer: 9\ntitel: "open\nuren: 2\nrechtsgebied: x\n'),
+        [
+            "casus-9.yaml:2: YAML-syntaxfout: een aanhalingsteken dat hier opent, wordt nergens gesloten "
+            "(while scanning a quoted scalar; found unexpected end of stream)"
+        ],
+        id="open-aanhalingsteken",
+    ),
+    pytest.param(_schrijf("nummer: 9\ntitel: ab\0c\n"), ["casus-9.yaml:2: teken U+0000 is in YAML niet toegestaan; verwijder het"], id="nul-teken"),
+    pytest.param(
+        _schrijf(b"nummer: 9\ntitel: caf\xe9\n"), ["casus-9.yaml:2: het bestand is geen UTF-8-tekst (byte 0xe9); sla het op als UTF-8"], id="geen-utf8"
+    ),
+    pytest.param(
+        lambda map_: (map_ / "casus-9.yaml").mkdir(), ["casus-9.yaml: dit is een map, geen casusbestand; hernoem of verwijder de map"], id="map-als-casus"
+    ),
+    pytest.param(
+        lambda map_: (map_ / "casus-9.yaml").symlink_to("casus-9.yaml"),
+        ["casus-9.yaml: dit is een verwijzing die niet naar een bestand leidt (ontbrekend doel of een kring); herstel of verwijder haar"],
+        id="verwijzingskring",
+    ),
+    pytest.param(
+        _pilot_afgebroken,
+        [
+            "pilot.yaml:4: kengetallen: blok 'kengetallen' ontbreekt, maar de casussen gebruiken: bijzondere_bijstand, "
+            "deurwaarderskosten, incassomaatregelen, rechtbank, schuldhulpverlening, toevoeging"
+        ],
+        id="pilot-zonder-kengetallen",
+    ),
+]
+
+
+@pytest.mark.parametrize("maak, verwacht", VIJANDIG)
+@pytest.mark.parametrize("opdracht", ["bereken", "onzekerheid", "meerjarig"])
+def test_vijandige_invoer(cli, hengelo, maak, verwacht, opdracht):
+    maak(hengelo)
+    begin = time.perf_counter()
+    code, uit, fout = cli(opdracht, hengelo)
+    duur = time.perf_counter() - begin
+    assert (code, uit) == (2, "")
+    assert fout.splitlines() == [_verwacht(hengelo, v) for v in verwacht] + [f"{len(verwacht)} fout(en) in de invoer; er is niets berekend."]
+    # Ruime bovengrens tegen vastlopen (de oude lezer deed hier tientallen seconden over); geen snelheidsdoel.
+    assert duur < 20
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root mag elke map lezen")
+def test_onleesbare_map(cli, hengelo):
+    hengelo.chmod(0)
+    try:
+        code, _, fout = cli("bereken", hengelo)
+    finally:
+        hengelo.chmod(0o755)
+    assert code == 2
+    assert "Traceback" not in fout and "not readable" not in fout
