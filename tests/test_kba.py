@@ -219,3 +219,22 @@ def test_toelichting_gepubliceerd_in_nederlandse_notatie(hengelo):
     project = laad_project(hengelo)
     uitleg = bereken_pilot(project.pilot, project.casussen).gepubliceerd["totaal"].uitleg
     assert "= 115.818,78, op duizendtallen" in uitleg
+
+
+def test_bereken_opent_met_de_uitkomst_in_een_zin_en_kapt_niets_af_op_80_kolommen():
+    from typer.testing import CliRunner
+
+    from kostenbaten.cli import app
+
+    uit = CliRunner().invoke(app, ["bereken", str(HENGELO)], env={"COLUMNS": "80"}).stdout
+    regels = uit.splitlines()
+    kop = " ".join(r.strip() for r in regels[: regels.index("")])
+    assert kop.startswith("Pilot Hengelo: een casus levert gemiddeld € 583,67 netto op;")
+    for deel in ("198 gedekte hulpvragen", "€ 115.566 (gepubliceerd € 115.000)", "€ 107.109 gewogen", "68% voor de cliënt en 32% voor de overheid"):
+        assert deel in kop
+    # Eerst de samenvatting, daarna de tabellen per casus.
+    assert uit.index("Samenvatting pilot Hengelo") < uit.index("Casus 1: ")
+    assert "…" not in uit
+    from rich.cells import cell_len
+
+    assert max(cell_len(r) for r in regels) <= 80

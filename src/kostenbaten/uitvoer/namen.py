@@ -11,6 +11,18 @@ DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid"}
 METHODE_NAMEN = {"rapport": "rapport (vlak gemiddelde)", "gewogen": "gewogen (per rechtsgebied)"}
 
 
+# De gepubliceerde cijfers van een pilot, zoals ze in tekst heten.
+CIJFER_NAMEN = {
+    "gemiddelde_netto": "gemiddelde netto per casus",
+    "gedekt": "gedekte hulpvragen",
+    "totaal": "totaal",
+    "aandeel_client": "aandeel cliënt",
+    "aandeel_overheid": "aandeel overheid",
+    "client": "cliënt",
+    "overheid": "overheid",
+}
+
+
 def groep_naam(groep: str) -> str:
     """De groep of actor `client` (sleutel zonder trema) zoals hij in tekst heet: cliënt."""
     return "cliënt" if groep == "client" else groep

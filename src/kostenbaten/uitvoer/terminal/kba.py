@@ -1,4 +1,8 @@
-"""`bereken` in de terminal: de kop, de samenvatting en de tabellen per casus."""
+"""`bereken` in de terminal: eerst de uitkomst in één zin en de samenvatting, daarna de tabellen per casus.
+
+De tabellen per casus (Kosten | Baten zoals in het rapport) staan ná de samenvatting,
+zodat het eerste scherm de uitkomst toont; `--samenvatting` laat ze weg.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,10 @@ from rich.table import Table
 from rich.text import Text
 
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
-from kostenbaten.notatie import decimalen_voor, getal, getal_exact, getal_nl
-from kostenbaten.uitvoer.namen import groep_naam
-from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst
+from kostenbaten.geld import HONDERD, deel
+from kostenbaten.notatie import decimalen_voor, euro, getal, getal_exact, getal_nl, procent
+from kostenbaten.uitvoer.namen import CIJFER_NAMEN, groep_naam
+from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, vouw_lange_woorden
 
 
 def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None) -> Table:
@@ -47,14 +52,40 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
         Text.assemble(bedrag_tekst(c.client, db), " / ", bedrag_tekst(c.overheid, db)),
         "",
     )
-    return tabel
+    return vouw_lange_woorden(tabel)
+
+
+def kop(u: PilotUitkomst) -> Text:
+    """De uitkomst in één zin: gemiddelde per casus, beide extrapolaties en de verdeling cliënt / overheid."""
+    r, g, pub = u.extrapolaties["rapport"], u.extrapolaties["gewogen"], u.gepubliceerd
+    rapport = euro(r.totaal)
+    if "totaal" in pub:
+        rapport += f" (gepubliceerd {euro(pub['totaal'].waarde)})"
+    if "aandeel_client" in pub:
+        client, overheid = pub["aandeel_client"].waarde, pub["aandeel_overheid"].waarde
+        verdeling = f"{procent(client)} voor de cliënt en {procent(overheid)} voor de overheid"
+    elif r.totaal:
+        client = deel(r.client * HONDERD, r.totaal)
+        verdeling = f"{procent(client)} voor de cliënt en {procent(HONDERD - client)} voor de overheid"
+    else:
+        verdeling = ""
+    zin = (
+        f"Pilot {u.pilot.naam}: een casus levert gemiddeld {euro(u.gemiddelde_netto, 2)} netto op; "
+        f"naar {getal_nl(r.gedekt)} gedekte hulpvragen geëxtrapoleerd is dat {rapport} met één gemiddelde "
+        f"voor alle casussen, of {euro(g.totaal)} gewogen per rechtsgebied"
+    )
+    zin += f", waarvan {verdeling}." if verdeling else "."
+    return Text(zin, style="bold")
 
 
 def samenvatting(u: PilotUitkomst) -> Group:
     pilot = u.pilot
     per_casus = Table(title=f"Samenvatting pilot {pilot.naam}", title_justify="left")
+    langste_woord = max(len(woord) for g in pilot.rechtsgebieden.values() for woord in g.naam.split())
     for kolom in ("Casus", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"):
-        per_casus.add_column(kolom, justify="left" if kolom in ("Casus", "Rechtsgebied") else "right")
+        per_casus.add_column(
+            kolom, justify="left" if kolom in ("Casus", "Rechtsgebied") else "right", min_width=langste_woord if kolom == "Rechtsgebied" else None
+        )
     kolommen = ("totaal_kosten", "totaal_baten", "netto", "client", "overheid")
     decimalen = {k: decimalen_voor([getattr(c, k) for c in u.casussen]) for k in kolommen}
     for c in u.casussen:
@@ -65,7 +96,7 @@ def samenvatting(u: PilotUitkomst) -> Group:
         )
     per_casus.add_section()
     per_casus.add_row(
-        "Gemiddeld", "", "", "",
+        "", "Gemiddeld", "", "",
         bedrag_tekst(u.gemiddelde_netto, 2),
         bedrag_tekst(u.gemiddelde_client, 2),
         bedrag_tekst(u.gemiddelde_overheid, 2),
@@ -106,8 +137,13 @@ def samenvatting(u: PilotUitkomst) -> Group:
     extrapolatie.add_row("gewogen (per rechtsgebied), exact", *cellen(g))
 
     gewogen = Table(title="Gewogen extrapolatie per rechtsgebied", title_justify="left")
-    for kolom in ("Rechtsgebied", "Aandeel", "Hulpvragen", "Casussen", "Gemiddelde netto", "Totaal"):
-        gewogen.add_column(kolom, justify="left" if kolom == "Rechtsgebied" else "right")
+    for kolom in ("Rechtsgebied", "Aandeel", "Hulpvragen", "Casussen", "Netto per casus", "Totaal"):
+        gewogen.add_column(
+            kolom,
+            justify="left" if kolom == "Rechtsgebied" else "right",
+            min_width=langste_woord if kolom == "Rechtsgebied" else None,
+            max_width=10 if kolom == "Netto per casus" else None,
+        )
     dh = decimalen_voor([d.hulpvragen for d in g.delen])
     dt = decimalen_voor([d.totaal for d in g.delen])
     for d in g.delen:
@@ -128,16 +164,18 @@ def samenvatting(u: PilotUitkomst) -> Group:
     regels.add_column("Afrondingsregel")
     regels.add_column("Toelichting", style="dim")
     for naam, a in pub.items():
-        regels.add_row(naam, getal(a.waarde), getal(a.exact), a.regel.replace("_", " "), a.uitleg)
-    return Group(per_casus, extrapolatie, gewogen, regels)
+        regels.add_row(CIJFER_NAMEN.get(naam, naam), getal(a.waarde), getal(a.exact), a.regel.replace("_", " "), a.uitleg)
+    return Group(*(vouw_lange_woorden(t) for t in (per_casus, extrapolatie, gewogen, regels)))
 
 
 def toon(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = False) -> None:
+    console.print(kop(u))
+    console.print()
+    console.print(samenvatting(u))
     if not alleen_samenvatting:
         for c in u.casussen:
-            console.print(casus_tabel(c, u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam, u.pilot.alle_actoren))
             console.print()
-    console.print(samenvatting(u))
+            console.print(casus_tabel(c, u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam, u.pilot.alle_actoren))
     if u.pilot.maanden_in_beeld:
         console.print(
             Text(
