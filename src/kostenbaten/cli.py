@@ -142,7 +142,7 @@ def _lever(analyse: str, uitkomst, formaat: Formaat, xlsx: Path | None = None, o
     from kostenbaten.uitvoer import register
 
     if formaat is Formaat.json:
-        typer.echo(register.json_tekst(analyse, uitkomst, **context))
+        register.schrijf_json(analyse, uitkomst, sys.stdout, **context)
     else:
         register.toon(analyse, uitkomst, **context, **(tabel or {}))
     if xlsx is not None:

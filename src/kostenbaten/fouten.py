@@ -66,3 +66,10 @@ class Gebruiksfout(Exception):
 
 class Afwijking(Exception):
     """`controleer` vond een onverklaarde afwijking: de opdrachtregel stopt met code 1."""
+
+
+def bedoelt_u(naam: str, bekend) -> str | None:
+    """De bekende naam die het meest lijkt op een onbekende (voor 'bedoelt u ...?'), of None."""
+    import difflib
+
+    return next(iter(difflib.get_close_matches(str(naam), list(bekend), n=1)), None)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kostenbaten.berekening.kba import PilotUitkomst
-from kostenbaten.model.casus import FIGUREN_CASUS, FIGUREN_PILOT
+from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT
 
 KLOPT = "klopt"
 ERRATUM = "bekend erratum"
@@ -53,13 +53,13 @@ def controleer(uitkomst: PilotUitkomst) -> list[Controle]:
             "client": c.client,
             "overheid": c.overheid,
         }
-        for cijfer in FIGUREN_CASUS:
+        for cijfer in CIJFERS_CASUS:
             waarde = getattr(pub, cijfer)
             if waarde is not None:
                 uit.append(_oordeel(f"casus {c.nummer}", cijfer, waarde, berekend[cijfer], c.casus.errata))
     pub = uitkomst.pilot.gepubliceerd
     if pub is not None:
-        for cijfer in FIGUREN_PILOT:
+        for cijfer in CIJFERS_PILOT:
             waarde = getattr(pub, cijfer)
             if waarde is None:
                 continue

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kostenbaten.berekening.kba import METHODEN, bereken_pilot
+from kostenbaten.berekening.kba import bereken_pilot
+from kostenbaten.model.casus import METHODEN
 from kostenbaten.geld import HONDERD, NUL, deel, som, vermenigvuldig
 from kostenbaten.notatie import decimalen_voor, euro, getal_nl
 from kostenbaten.model.casus import Casus, Pilot

@@ -16,8 +16,6 @@ from kostenbaten.geld import HONDERD, NUL, afkappen_op_euro, afronden_op_duizend
 from kostenbaten.notatie import getal_exact
 from kostenbaten.model.casus import GROEPEN, Casus, Pilot
 
-METHODEN = ("rapport", "gewogen")
-
 
 @dataclass(frozen=True)
 class Post:

@@ -39,7 +39,8 @@ from decimal import Decimal
 
 from typing import TYPE_CHECKING
 
-from kostenbaten.berekening.kba import METHODEN, PilotUitkomst, bereken_pilot
+from kostenbaten.berekening.kba import PilotUitkomst, bereken_pilot
+from kostenbaten.model.casus import METHODEN
 from kostenbaten.geld import centen_uit_float, deel
 from kostenbaten.notatie import getal_exact
 from kostenbaten.model.casus import GROEPEN, Baat, Casus, Onzeker, Pilot
@@ -96,7 +97,7 @@ class Histogram:
 
 @dataclass(frozen=True)
 class OnzekerheidUitkomst:
-    deterministisch: PilotUitkomst
+    berekend: PilotUitkomst
     trekkingen: int
     zaad: int
     invoer: tuple[OnzekereInvoer, ...]
@@ -256,7 +257,7 @@ def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | 
     if trekkingen < 1:
         raise ValueError("er is minstens één trekking nodig")
     casussen = tuple(casussen)
-    deterministisch = bereken_pilot(pilot, casussen, maanden)
+    berekend = bereken_pilot(pilot, casussen, maanden)
     plan = _Rekenplan(pilot, casussen, maanden)
     rng = np.random.default_rng(zaad)
     cijfers = np.empty((plan.rijen, trekkingen))
@@ -289,16 +290,16 @@ def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | 
 
     extrapolaties = {}
     for methode, eerste in zip(METHODEN, (rapport, gewogen)):
-        e = deterministisch.extrapolaties[methode]
+        e = berekend.extrapolaties[methode]
         extrapolaties[methode] = {d: verdeling(eerste + k, getattr(e, d)) for k, d in enumerate(DELEN)}
     return OnzekerheidUitkomst(
-        deterministisch=deterministisch,
+        berekend=berekend,
         trekkingen=trekkingen,
         zaad=zaad,
         invoer=tuple(plan.invoer),
         kansen=tuple(c.nummer for c in casussen if c.kans is not None),
-        casussen={c.nummer: verdeling(i, c.netto) for i, c in enumerate(deterministisch.casussen)},
-        gemiddelde_netto=verdeling(aantal, deterministisch.gemiddelde_netto),
+        casussen={c.nummer: verdeling(i, c.netto) for i, c in enumerate(berekend.casussen)},
+        gemiddelde_netto=verdeling(aantal, berekend.gemiddelde_netto),
         extrapolaties=extrapolaties,
         histogrammen=histogrammen,
     )

@@ -11,10 +11,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-import difflib
 
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post
-from kostenbaten.fouten import Gebruiksfout
+from kostenbaten.fouten import Gebruiksfout, bedoelt_u
 from kostenbaten.geld import AFRONDINGSREGELS, AFRONDINGSREGELS_KORT, som
 from kostenbaten.notatie import decimalen_voor, getal_nl
 
@@ -47,7 +46,7 @@ class OnbekendCijfer(Gebruiksfout, ValueError):
     def __init__(self, cijfer: str, bekend: list[str]):
         self.cijfer = cijfer
         self.bekend = bekend
-        self.suggestie = next(iter(difflib.get_close_matches(cijfer, bekend, n=1)), None)
+        self.suggestie = bedoelt_u(cijfer, bekend)
         bedoelt = f" Bedoelt u '{self.suggestie}'?" if self.suggestie else ""
         super().__init__(f"onbekend cijfer '{cijfer}'.{bedoelt} Uit te leggen zijn: {', '.join(bekend)}")
 

@@ -334,5 +334,8 @@ class Casus(Basis):
     errata: dict[Naam, Tekst] = Field(default_factory=dict)
 
 
-FIGUREN_CASUS = ("kosten", "baten", "netto", "client", "overheid")
-FIGUREN_PILOT = ("gemiddelde_netto", "gedekt", "totaal", "client", "overheid", "aandeel_client", "aandeel_overheid")
+CIJFERS_CASUS = ("kosten", "baten", "netto", "client", "overheid")
+# De twee manieren van extrapoleren: het vlakke gemiddelde van het rapport, en gewogen per rechtsgebied.
+METHODEN = ("rapport", "gewogen")
+
+CIJFERS_PILOT = ("gemiddelde_netto", "gedekt", "totaal", "client", "overheid", "aandeel_client", "aandeel_overheid")

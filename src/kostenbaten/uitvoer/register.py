@@ -53,11 +53,11 @@ def toon(analyse: str, uitkomst, **context) -> None:
     zoek(analyse, "terminal")(uitkomst, Console(highlight=False), **context)
 
 
-def json_tekst(analyse: str, uitkomst, **context) -> str:
-    """De uitkomst als JSON-tekst."""
-    from kostenbaten.uitvoer.json import dump
+def schrijf_json(analyse: str, uitkomst, uit, **context) -> None:
+    """Schrijft de uitkomst als JSON-document naar de stroom `uit`."""
+    from kostenbaten.uitvoer.json import schrijf
 
-    return dump(zoek(analyse, "json")(uitkomst, **context))
+    schrijf(zoek(analyse, "json")(uitkomst, **context), uit)
 
 
 def schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **context) -> None:

@@ -31,7 +31,7 @@ def werkmap(u) -> Workbook:
     boek = Workbook()
     blad = boek.active
     blad.title = "Onzekerheid"
-    _rij(blad, [f"Onzekerheid pilot {u.deterministisch.pilot.naam}"], vet=True)
+    _rij(blad, [f"Onzekerheid pilot {u.berekend.pilot.naam}"], vet=True)
     _rij(blad, ["Trekkingen", u.trekkingen])
     _rij(blad, ["Zaad", u.zaad])
     _rij(blad, ["Percentielen en gemiddelden zijn op centen afgerond; berekend is de exacte uitkomst van `bereken`."])

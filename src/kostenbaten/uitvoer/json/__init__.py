@@ -19,3 +19,16 @@ def _standaard(waarde):
 
 def dump(document) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, default=_standaard)
+
+
+def schrijf(document, uit) -> None:
+    """Schrijft het document in stukken naar `uit`, zonder eerst de hele tekst in het geheugen te bouwen."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, default=_standaard)
+    stukken = []
+    for stuk in encoder.iterencode(document):
+        stukken.append(stuk)
+        if len(stukken) == 8192:
+            uit.write("".join(stukken))
+            stukken.clear()
+    stukken.append("\n")
+    uit.write("".join(stukken))

@@ -20,7 +20,7 @@ def extrapolaties_json(u) -> list[dict]:
 
 def document(u) -> dict:
     return {
-        "pilot": u.deterministisch.pilot.naam,
+        "pilot": u.berekend.pilot.naam,
         "trekkingen": u.trekkingen,
         "zaad": u.zaad,
         "percentielen": list(next(iter(u.casussen.values())).percentielen),

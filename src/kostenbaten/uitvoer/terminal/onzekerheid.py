@@ -51,7 +51,7 @@ def invoer_tabel(u) -> Table | Text:
         tabel.add_row(i.naam or i.plek, i.verdeling + ("; daarna slaagt de casus of niet" if i.plek.endswith(": kans") else ""))
     for nummer in u.kansen:
         if f"casus {nummer}: kans" not in plekken:
-            casus = next(c.casus for c in u.deterministisch.casussen if c.nummer == nummer)
+            casus = next(c.casus for c in u.berekend.casussen if c.nummer == nummer)
             tabel.add_row(f"Casus {nummer}: kans van slagen", f"{getal_exact(casus.kans.waarde)}: per trekking slaagt de casus of niet")
     return tabel
 
@@ -66,7 +66,7 @@ def casussen_tabel(u) -> Table:
 
 
 def extrapolatie_tabel(u) -> Table:
-    hulpvragen = u.deterministisch.extrapolaties["rapport"].hulpvragen
+    hulpvragen = u.berekend.extrapolaties["rapport"].hulpvragen
     tabel = _tabel(f"Extrapolatie naar {getal_nl(hulpvragen)} hulpvragen", "Methode: cijfer")
     for methode, delen in u.extrapolaties.items():
         for deel, v in delen.items():
@@ -114,7 +114,7 @@ def conclusie(u) -> Text:
 def toon(u, console: Console) -> None:
     console.print(
         Text(
-            f"Onzekerheid pilot {u.deterministisch.pilot.naam}: {getal_nl(Decimal(u.trekkingen))} trekkingen, zaad {u.zaad}",
+            f"Onzekerheid pilot {u.berekend.pilot.naam}: {getal_nl(Decimal(u.trekkingen))} trekkingen, zaad {u.zaad}",
             style="bold",
         )
     )

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kostenbaten.berekening.kba import METHODEN
+from kostenbaten.model.casus import METHODEN
 from kostenbaten.notatie import getal_nl, kans
 from kostenbaten.uitvoer.namen import DELEN_NAMEN
 from kostenbaten.uitvoer.terminal.cellen import getal_tekst
