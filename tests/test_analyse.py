@@ -19,7 +19,7 @@ from kostenbaten.berekening.actoren import extrapoleer_grootheid, verdeel_over_a
 from kostenbaten.berekening.gevoeligheid import gevoeligheid
 from kostenbaten.berekening.kba import bereken_casus, bereken_pilot
 from kostenbaten.berekening.meerjarig import jaarfactoren, maanden_per_jaar, meerjarig, standaard_horizon
-from kostenbaten.berekening.uitleg import OnbekendCijfer, leg_uit, uitlegbare_figuren
+from kostenbaten.berekening.uitleg import OnbekendCijfer, leg_uit, uitlegbare_cijfers
 from kostenbaten.cli import app
 from kostenbaten.geld import afronden_op_centen
 from kostenbaten.invoer.casussen import laad_project
@@ -127,8 +127,8 @@ def test_uitleg_volgt_de_invoer_en_niet_vaste_getallen(project):
         ("casus-3.schuldeiser", "200"),
     ],
 )
-def test_uitlegbare_figuren(project, uitkomst, figuur, waarde):
-    assert figuur in uitlegbare_figuren(uitkomst)
+def test_uitlegbare_cijfers(project, uitkomst, figuur, waarde):
+    assert figuur in uitlegbare_cijfers(uitkomst)
     assert leg_uit(uitkomst, figuur, project.regel).waarde == Decimal(waarde)
 
 
@@ -145,7 +145,7 @@ def test_uitleg_van_onbekend_cijfer(project, uitkomst):
 
 
 def test_uitleg_noemt_client_met_trema(project, uitkomst):
-    assert uitlegbare_figuren(uitkomst)["casus-1.client"] == "deel cliënt van casus 1"
+    assert uitlegbare_cijfers(uitkomst)["casus-1.client"] == "deel cliënt van casus 1"
     assert leg_uit(uitkomst, "casus-1.client", project.regel).label == "Casus 1: cliënt"
 
 
@@ -182,14 +182,14 @@ def test_cli_uitleg_diepte():
 def test_cli_uitleg_json():
     uit = cli("uitleg", str(HENGELO), "totaal", "--formaat", "json")
     document = json.loads(uit.stdout)
-    assert document["figuur"] == "totaal"
+    assert document["cijfer"] == "totaal"
     boom = document["uitleg"]
     assert boom["waarde"] == "115000"
     assert set(boom) >= {"label", "waarde", "eenheid", "rekensom", "kinderen"}
     assert boom["kinderen"][0]["waarde"] == "115434"
     lijst = json.loads(cli("uitleg", str(HENGELO), "-f", "json").stdout)
-    totaal = {"figuur": "totaal", "omschrijving": "totale opbrengst zoals gepubliceerd", "waarde": "115000", "eenheid": "euro"}
-    assert totaal in lijst["figuren"]
+    totaal = {"cijfer": "totaal", "omschrijving": "totale opbrengst zoals gepubliceerd", "waarde": "115000", "eenheid": "euro"}
+    assert totaal in lijst["cijfers"]
 
 
 # -- gevoeligheid ----------------------------------------------------------------------------
@@ -225,7 +225,7 @@ def test_omslagpunt_geen(variatie):
     toevoeging = per_sleutel["kengetal.toevoeging"].effecten["rapport"].omslagpunt
     # 3.502 + 1 x (t - 800) = 0 geeft t = -2.702: een kengetal kan niet negatief zijn.
     assert toevoeging.waarde is None and toevoeging.wiskundig == -2702
-    assert toevoeging.reden == "geen: nul pas bij € -2.702, onder het minimum € 0"
+    assert toevoeging.reden == "geen: nul pas bij -€ 2.702, onder het minimum € 0"
     aandeel = per_sleutel["aandeel.belastingrecht"].effecten["rapport"].omslagpunt
     assert aandeel.waarde is None and aandeel.wiskundig == -53  # de andere aandelen samen
 

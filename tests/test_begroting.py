@@ -142,7 +142,7 @@ def test_begroting_als_json(draai):
 def test_begroting_in_de_terminal_antwoordt_de_gemeente(draai):
     uit = draai("begroting", VOORBEELD).stdout
     zin = " ".join(uit.split())
-    assert "De gemeente betaalt € 43.120 en krijgt € 24.882 terug: saldo € -18.238" in zin
+    assert "De gemeente betaalt € 43.120 en krijgt € 24.882 terug: saldo -€ 18.238" in zin
     assert "terugverdiend vanaf 520 hulpvragen per jaar" in zin
 
 

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kostenbaten.berekening.kba import bereken_pilot
-from kostenbaten.geld import afkappen_op_euro, afronden_op_centen, afronden_op_duizendtal, euro, json_bedrag
+from kostenbaten.geld import afkappen_op_euro, afronden_op_centen, afronden_op_duizendtal
+from kostenbaten.notatie import euro, json_bedrag
 from kostenbaten.model.casus import Casus, Pilot
 
 bedragen = st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False, allow_infinity=False)
@@ -94,7 +95,7 @@ def test_afrondingsregels(waarde):
     assert abs(afkappen_op_euro(waarde) - waarde) < 1
     assert abs(afronden_op_duizendtal(waarde) - waarde) <= 500
     assert Decimal(json_bedrag(waarde)) == afronden_op_centen(waarde)
-    assert euro(waarde).startswith("€ -" if afronden_op_centen(waarde) <= Decimal("-0.5") else "€ ")
+    assert euro(waarde).startswith("-€ " if afronden_op_centen(waarde) <= Decimal("-0.5") else "€ ")
 
 
 @given(st.decimals(min_value=-(10**60), max_value=10**60, allow_nan=False, allow_infinity=False))

@@ -123,7 +123,7 @@ def test_json_bevat_geen_floats(cli):
 def test_bereken_tabel_toont_exact_en_gepubliceerd(cli):
     code, uit, _ = cli("bereken", HENGELO)
     assert code == 0
-    for tekst in ("€ 583,67", "€ 115.000", "€ 115.566", "€ 78.200", "€ 36.800", "€ 107.109", "€ -360", "Verhoogd welzijn"):
+    for tekst in ("€ 583,67", "€ 115.000", "€ 115.566", "€ 78.200", "€ 36.800", "€ 107.109", "-€ 360", "Verhoogd welzijn"):
         assert tekst in uit, tekst
 
 
@@ -148,7 +148,7 @@ def test_controleer_json_toont_erratum(cli):
     code, uit, _ = cli("controleer", HENGELO, "--formaat", "json")
     assert code == 0
     errata = [v for v in json.loads(uit) if v["oordeel"] == "bekend erratum"]
-    assert [(v["waar"], v["figuur"], v["gepubliceerd"], v["berekend"]) for v in errata] == [("casus 6", "kosten", "120", "240")]
+    assert [(v["waar"], v["cijfer"], v["gepubliceerd"], v["berekend"]) for v in errata] == [("casus 6", "kosten", "120", "240")]
 
 
 def test_controleer_onverklaarde_afwijking(cli, hengelo):
@@ -193,7 +193,7 @@ def test_json_aantallen_exact_niet_op_centen(cli, hengelo):
 
 
 def test_getal_exact_en_decimalen_voor():
-    from kostenbaten.geld import decimalen_voor, getal_exact
+    from kostenbaten.notatie import decimalen_voor, getal_exact
 
     assert [getal_exact(D(t)) for t in ("1.125", "2", "2.000", "1614", "0.5", "115818.78")] == [
         "1,125", "2", "2", "1.614", "0,5", "115.818,78",
@@ -219,3 +219,22 @@ def test_toelichting_gepubliceerd_in_nederlandse_notatie(hengelo):
     project = laad_project(hengelo)
     uitleg = bereken_pilot(project.pilot, project.casussen).gepubliceerd["totaal"].uitleg
     assert "= 115.818,78, op duizendtallen" in uitleg
+
+
+def test_bereken_opent_met_de_uitkomst_in_een_zin_en_kapt_niets_af_op_80_kolommen():
+    from typer.testing import CliRunner
+
+    from kostenbaten.cli import app
+
+    uit = CliRunner().invoke(app, ["bereken", str(HENGELO)], env={"COLUMNS": "80"}).stdout
+    regels = uit.splitlines()
+    kop = " ".join(r.strip() for r in regels[: regels.index("")])
+    assert kop.startswith("Pilot Hengelo: een casus levert gemiddeld € 583,67 netto op;")
+    for deel in ("198 gedekte hulpvragen", "€ 115.566 (gepubliceerd € 115.000)", "€ 107.109 gewogen", "68% voor de cliënt en 32% voor de overheid"):
+        assert deel in kop
+    # Eerst de samenvatting, daarna de tabellen per casus.
+    assert uit.index("Samenvatting pilot Hengelo") < uit.index("Casus 1: ")
+    assert "…" not in uit
+    from rich.cells import cell_len
+
+    assert max(cell_len(r) for r in regels) <= 80

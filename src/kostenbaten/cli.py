@@ -1,74 +1,88 @@
-"""De opdrachtregel: dunne commando's die invoer laden, de rekenkern aanroepen en uitvoer tonen.
+"""De opdrachtregel: elke opdracht laadt de invoer, rekent en levert de uitkomst, verder niets.
 
-Zware bibliotheken (openpyxl, numpy) en de modules van andere commando's worden
-pas binnen het commando geïmporteerd, zodat `kostenbaten bereken` snel start.
+Fouten worden niet per opdracht afgevangen: `_grens` is de enige plek die een fout
+naar een melding en een afsluitcode vertaalt (1 afwijking, 2 invoer, 3 intern,
+130 onderbroken). Welke module een uitkomst toont of schrijft, weet het register
+(`uitvoer/register.py`); zware bibliotheken laden pas in die modules.
 """
 
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperGroup
 
 from kostenbaten.fouten import (
     EXIT_AFWIJKING,
     EXIT_INTERNE_FOUT,
     EXIT_INVOERFOUT,
     EXIT_ONDERBROKEN,
+    Afwijking,
     Fout,
+    Gebruiksfout,
     InvoerFouten,
     UitvoerFouten,
 )
-
-# De hulptekst komt van typer/click en is Engels; de vaste woorden daarin worden vertaald.
-_HULPWOORDEN = (
-    ("Usage:", "Gebruik:"),
-    ("[OPTIONS]", "[OPTIES]"),
-    ("COMMAND [ARGS]...", "OPDRACHT [ARGUMENTEN]..."),
-    ("Arguments:", "Argumenten:"),
-    ("Options:", "Opties:"),
-    ("Commands:", "Opdrachten:"),
-    ("Show this message and exit.", "Toon deze hulptekst en stop."),
-    ("[required]", "[verplicht]"),
-    ("[default:", "[standaard:"),
-    ("<list[Path]>", "<paden>"),
-    ("<int range>", "<getal>"),
-    ("<path>", "<pad>"),
-    ("<int>", "<getal>"),
-    ("<str>", "<tekst>"),
-)
+from kostenbaten.vertaling import NederlandseHulp, Opdracht, gebruiksfout
 
 
-def _nederlandse_hulp(tekst: str) -> str:
-    """Vertaalt de vaste woorden; een kortere of langere vertaling eet of geeft spaties erna, zodat kolommen blijven staan."""
-    import re
+def _grens(roep) -> None:
+    """De foutgrens van het programma: Nederlandse meldingen, een afsluitcode en nooit een traceback."""
+    import os
 
-    def vervang(m, engels: str, nederlands: str) -> str:
-        ruimte = len(m.group(1))
-        if ruimte >= 2:  # uitlijning van een kolom: de totale breedte blijft gelijk
-            ruimte = max(len(engels) + ruimte - len(nederlands), 2)
-        return nederlands + " " * ruimte
+    from typer.exceptions import TyperException
 
-    for engels, nederlands in _HULPWOORDEN:
-        tekst = re.sub(re.escape(engels) + r"( *)", lambda m, e=engels, n=nederlands: vervang(m, e, n), tekst)
-    return tekst
+    try:
+        code = roep()
+    except InvoerFouten as fouten:
+        # Eén fout per regel, onafgebroken (editors en grep vinden zo de plek).
+        for fout in fouten.fouten:
+            print(fout, file=sys.stderr)
+        print(f"{len(fouten.fouten)} {fouten.slotregel}", file=sys.stderr)
+        code = EXIT_INVOERFOUT
+    except Gebruiksfout as fout:
+        print(f"Fout: {fout}", file=sys.stderr)
+        code = EXIT_INVOERFOUT
+    except Afwijking:
+        code = EXIT_AFWIJKING
+    except (KeyboardInterrupt, typer.Abort):
+        print("Onderbroken.", file=sys.stderr)
+        code = EXIT_ONDERBROKEN
+    except BrokenPipeError:
+        # De uitvoer ging naar een programma dat al gestopt is (zoals `| head`): stil stoppen.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
+    except TyperException as fout:
+        if type(fout).__name__ == "NoArgsIsHelpError":
+            # `kostenbaten` zonder opdracht: de hulptekst, geen foutmelding.
+            print(fout.format_message())
+        else:
+            print(gebruiksfout(fout), file=sys.stderr)
+        code = fout.exit_code
+    except Exception as fout:  # noqa: BLE001 - laatste vangnet voor de gebruiker
+        print(
+            f"Interne fout in kostenbaten ({type(fout).__name__}: {fout}). "
+            "Dit is geen fout in uw invoer; meld het met de gebruikte bestanden.",
+            file=sys.stderr,
+        )
+        code = EXIT_INTERNE_FOUT
+    sys.exit(code if isinstance(code, int) else 0)
 
 
-class _NederlandseHulp:
-    def get_help(self, ctx) -> str:
-        return _nederlandse_hulp(super().get_help(ctx))
+class _Groep(NederlandseHulp, TyperGroup):
+    def main(self, args=None, prog_name=None, **extra):
+        extra["standalone_mode"] = False
+        _grens(lambda: super(_Groep, self).main(args, prog_name, **extra))
 
 
-class _Groep(_NederlandseHulp, TyperGroup):
-    pass
-
-
-class _Opdracht(_NederlandseHulp, TyperCommand):
-    pass
+def main() -> None:
+    """Startpunt van het programma."""
+    _grens(lambda: app(prog_name="kostenbaten"))
 
 
 app = typer.Typer(
@@ -122,59 +136,52 @@ WerkmapOptie = Annotated[
 OverschrijfOptie = Annotated[bool, typer.Option("--overschrijf", help="Overschrijf een bestaand uitvoerbestand.")]
 
 
-def _console():
-    from rich.console import Console
+def _lever(analyse: str, uitkomst, formaat: Formaat, xlsx: Path | None = None, overschrijf: bool = False, tabel=None, **context) -> None:
+    """Levert de uitkomst in het gevraagde formaat, en met --xlsx ook als werkmap.
 
-    return Console(highlight=False)
+    `context` gaat naar elk formaat, `tabel` alleen naar de terminal.
+    """
+    from kostenbaten.uitvoer import register
+
+    if formaat is Formaat.json:
+        register.schrijf_json(analyse, uitkomst, sys.stdout, **context)
+    else:
+        register.toon(analyse, uitkomst, **context, **(tabel or {}))
+    if xlsx is not None:
+        _schrijf_werkmap(analyse, uitkomst, xlsx, overschrijf, **context)
 
 
-def laad(pad: Path):
-    """Laadt een casussenmap of variant; bij fouten: alle meldingen naar stderr en afsluitcode 2."""
-    from kostenbaten.invoer.project import laad as laad_invoer
+def _schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **context) -> None:
+    from kostenbaten.uitvoer import register
 
-    try:
-        return laad_invoer(pad)
-    except InvoerFouten as fouten:
-        _toon_fouten(fouten)
-
-
-def _toon_fouten(fouten: InvoerFouten):
-    """Eén fout per regel op stderr, onafgebroken (editors en grep vinden zo de plek), dan code 2."""
-    for fout in fouten.fouten:
-        print(fout, file=sys.stderr)
-    print(f"{len(fouten.fouten)} {fouten.slotregel}", file=sys.stderr)
-    raise typer.Exit(EXIT_INVOERFOUT)
+    register.schrijf_werkmap(analyse, uitkomst, pad, overschrijf, **context)
+    typer.echo(f"Geschreven: {pad}", err=True)
 
 
 def _mag_schrijven(pad: Path | None, overschrijf: bool) -> None:
     """Weigert een bestaand doelbestand vóór het rekenen, zodat er geen halve uitvoer verschijnt."""
-    if pad is None:
-        return
-    from kostenbaten.uitvoer.bestand import controleer_doel
+    if pad is not None:
+        from kostenbaten.uitvoer.bestand import controleer_doel
 
-    try:
         controleer_doel(pad, overschrijf)
-    except InvoerFouten as fouten:
-        _toon_fouten(fouten)
 
 
-def _schrijf(pad: Path, schrijf, overschrijf: bool) -> None:
-    """Schrijft atomair via `schrijf(tijdelijk_pad)`; een geweigerd doel is een invoerfout (code 2)."""
-    from kostenbaten.uitvoer.bestand import schrijf_atomair
+def _laad(pad: Path):
+    """Een casussenmap of een variant (ook een variant op een variant)."""
+    from kostenbaten.invoer.project import laad
 
-    try:
-        schrijf_atomair(pad, schrijf, overschrijf)
-    except InvoerFouten as fouten:
-        _toon_fouten(fouten)
-    typer.echo(f"Geschreven: {pad}", err=True)
+    return laad(pad)
 
 
-def _schrijf_xlsx(pad: Path, werkmap, overschrijf: bool) -> None:
-    """Bewaart een openpyxl-werkmap atomair."""
-    _schrijf(pad, werkmap.save, overschrijf)
+def _bereken(map_: Path):
+    """Laadt de map en rekent het standaardbeeld van het rapport door."""
+    from kostenbaten.berekening.kba import bereken_pilot
+
+    project = _laad(map_)
+    return project, bereken_pilot(project.pilot, project.casussen)
 
 
-@app.command(cls=_Opdracht)
+@app.command(cls=Opdracht)
 def bereken(
     map_: MapArgument,
     formaat: FormaatOptie = Formaat.tabel,
@@ -183,68 +190,37 @@ def bereken(
     overschrijf: OverschrijfOptie = False,
 ):
     """Reken de kosten en baten van alle casussen en de extrapolatie van een pilot door."""
+    project = _laad(map_)
+    _mag_schrijven(xlsx, overschrijf)
     from kostenbaten.berekening.kba import bereken_pilot
 
-    project = laad(map_)
-    _mag_schrijven(xlsx, overschrijf)
     uitkomst = bereken_pilot(project.pilot, project.casussen)
-    if formaat is Formaat.json:
-        from kostenbaten.uitvoer.json_uitvoer import dump, pilot_json
-
-        typer.echo(dump(pilot_json(uitkomst)))
-    else:
-        from kostenbaten.uitvoer.terminal import toon_pilot
-
-        toon_pilot(uitkomst, _console(), alleen_samenvatting=samenvatting)
-    if xlsx is not None:
-        from kostenbaten.uitvoer.excel import kba
-
-        _schrijf_xlsx(xlsx, kba.werkmap(uitkomst), overschrijf)
+    _lever("kba", uitkomst, formaat, xlsx, overschrijf, tabel={"alleen_samenvatting": samenvatting})
 
 
-@app.command(cls=_Opdracht)
+@app.command(cls=Opdracht)
 def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
     """Reken elk gepubliceerd cijfer na; een onverklaarde afwijking geeft afsluitcode 1."""
-    from kostenbaten.berekening.controle import controleer as vergelijk
-    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.berekening.controle import controleer as controleer_cijfers
 
-    project = laad(map_)
+    project = _laad(map_)
     if project.is_variant:
         # Een variant heeft geen eigen gepubliceerde cijfers: die van de casussenmap eronder worden nagerekend.
         melding = f"{map_} is een variant zonder eigen gepubliceerde cijfers; nagerekend zijn die van de basis {project.basismap}."
         typer.echo(melding, err=formaat is Formaat.json)
-        project = laad(project.basismap)
-    vergelijkingen = vergelijk(bereken_pilot(project.pilot, project.casussen))
-    if not vergelijkingen and formaat is Formaat.tabel:
+        project = _laad(project.basismap)
+    from kostenbaten.berekening.kba import bereken_pilot
+
+    controles = controleer_cijfers(bereken_pilot(project.pilot, project.casussen))
+    if not controles and formaat is Formaat.tabel:
         typer.echo(f"Niets na te rekenen: {map_} heeft geen 'gepubliceerd'-blok met cijfers uit een rapport.")
         return
-    if formaat is Formaat.json:
-        from kostenbaten.uitvoer.json_uitvoer import dump
-
-        typer.echo(
-            dump(
-                [
-                    {
-                        "waar": v.wat,
-                        "figuur": v.figuur,
-                        "gepubliceerd": v.gepubliceerd,
-                        "berekend": v.berekend,
-                        "oordeel": v.oordeel,
-                        "toelichting": v.toelichting,
-                    }
-                    for v in vergelijkingen
-                ]
-            )
-        )
-    else:
-        from kostenbaten.uitvoer.terminal import toon_controle
-
-        toon_controle(vergelijkingen, _console())
-    if any(v.is_fout for v in vergelijkingen):
-        raise typer.Exit(EXIT_AFWIJKING)
+    _lever("controle", controles, formaat)
+    if any(c.is_fout for c in controles):
+        raise Afwijking()
 
 
-@app.command(cls=_Opdracht)
+@app.command(cls=Opdracht)
 def nieuw(
     map_: Annotated[Path, typer.Argument(help="De nieuwe casussenmap, bijvoorbeeld casussen/mijnstad.", show_default=False, metavar="MAP")],
     naam: Annotated[Optional[str], typer.Option("--naam", help="Naam van de pilot (standaard: de naam van de map).", show_default=False)] = None,
@@ -253,10 +229,7 @@ def nieuw(
     """Begin een eigen casussenmap: pilot.yaml met startwaarden, een voorbeeldcasus en de koppeling voor registratie."""
     from kostenbaten.uitvoer.nieuw import schrijf_nieuwe_map
 
-    try:
-        paden = schrijf_nieuwe_map(map_, naam, overschrijf)
-    except InvoerFouten as fouten:
-        _toon_fouten(fouten)
+    paden = schrijf_nieuwe_map(map_, naam, overschrijf)
     for pad in paden:
         typer.echo(f"Geschreven: {pad}", err=True)
     koppeling = map_ / "registratie" / "koppeling.yaml"
@@ -276,18 +249,10 @@ def nieuw(
 # -- analyse voorbij het rapport --------------------------------------------------
 
 
-def _bereken(map_: Path):
-    """Laadt de map en rekent het standaardbeeld van het rapport door."""
-    from kostenbaten.berekening.kba import bereken_pilot
-
-    project = laad(map_)
-    return project, bereken_pilot(project.pilot, project.casussen)
-
-
-@app.command(cls=_Opdracht)
+@app.command(cls=Opdracht)
 def uitleg(
     map_: MapArgument,
-    figuur: Annotated[
+    cijfer: Annotated[
         Optional[str],
         typer.Argument(
             help="Het cijfer om uit te leggen, bijvoorbeeld totaal, gewogen of casus-3.overheid. Zonder: de lijst.",
@@ -301,35 +266,19 @@ def uitleg(
     ] = None,
 ):
     """Leg een cijfer uit: elke rekenstap terug tot de invoerregels en de bronnen van de kengetallen."""
-    from kostenbaten.berekening.uitleg import OnbekendFiguur, leg_uit, overzicht
-    from kostenbaten.uitvoer import analyse_json, analyse_terminal
+    from kostenbaten.berekening.uitleg import overzicht
+    from kostenbaten.berekening.uitleg import uitleg as leg_uit
 
     project, uitkomst = _bereken(map_)
-    if figuur is None:
-        figuren = overzicht(uitkomst, project.regel)
-        if formaat is Formaat.json:
-            from kostenbaten.uitvoer.json_uitvoer import dump
-
-            typer.echo(dump(analyse_json.figuren_json(figuren)))
-        else:
-            analyse_terminal.toon_figuren(figuren, _console())
-        return
-    try:
-        boom = leg_uit(uitkomst, figuur, project.regel)
-    except OnbekendFiguur as fout:
-        typer.echo(f"Fout: {fout}", err=True)
-        raise typer.Exit(EXIT_INVOERFOUT)
-    if formaat is Formaat.json:
-        from kostenbaten.uitvoer.json_uitvoer import dump
-
-        typer.echo(dump(analyse_json.uitleg_json(figuur, boom, diepte)))
+    if cijfer is None:
+        _lever("cijfers", overzicht(uitkomst, project.regel), formaat)
     else:
-        analyse_terminal.toon_uitleg(boom, _console(), diepte)
+        _lever("uitleg", leg_uit(uitkomst, cijfer, project.regel), formaat, diepte=diepte)
 
 
 def _decimaal(tekst: str, optie: str, minimum: str, maximum: str) -> Decimal:
     """Een getal van de opdrachtregel, zonder float: '25', '2,25' of '2.25', binnen [minimum, maximum]."""
-    from decimal import Decimal, InvalidOperation
+    from decimal import InvalidOperation
 
     def lees(t: str) -> Decimal | None:
         try:
@@ -340,16 +289,13 @@ def _decimaal(tekst: str, optie: str, minimum: str, maximum: str) -> Decimal:
 
     waarde = lees(tekst)
     if waarde is None:
-        typer.echo(f"Fout: {optie}: '{tekst}' is geen getal.", err=True)
-        raise typer.Exit(EXIT_INVOERFOUT)
+        raise Gebruiksfout(f"{optie}: '{tekst}' is geen getal.")
     if not lees(minimum) <= waarde <= lees(maximum):
-        typer.echo(f"Fout: {optie}: {tekst} ligt buiten het bereik {minimum} tot en met {maximum}.", err=True)
-        raise typer.Exit(EXIT_INVOERFOUT)
+        raise Gebruiksfout(f"{optie}: {tekst} ligt buiten het bereik {minimum} tot en met {maximum}.")
     return waarde
 
 
-
-@app.command(cls=_Opdracht)
+@app.command(cls=Opdracht)
 def gevoeligheid(
     map_: MapArgument,
     stap: Annotated[str, typer.Option("--stap", help="Procent omlaag en omhoog per invoer (groter dan 0, kleiner dan 100).")] = "25",
@@ -361,48 +307,23 @@ def gevoeligheid(
     from kostenbaten.berekening.gevoeligheid import gevoeligheid as varieer
 
     procent = _decimaal(stap, "--stap", "0,01", "99,99")
-    project = laad(map_)
+    project = _laad(map_)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = varieer(project.pilot, project.casussen, procent)
-    if formaat is Formaat.json:
-        from kostenbaten.uitvoer.analyse_json import gevoeligheid_json
-        from kostenbaten.uitvoer.json_uitvoer import dump
-
-        typer.echo(dump(gevoeligheid_json(uitkomst, project.regel)))
-    else:
-        from kostenbaten.uitvoer.analyse_terminal import toon_gevoeligheid
-
-        toon_gevoeligheid(uitkomst, _console(), project.regel)
-    if xlsx is not None:
-        from kostenbaten.uitvoer.excel import gevoeligheid
-
-        _schrijf_xlsx(xlsx, gevoeligheid.werkmap(uitkomst, project.regel), overschrijf)
+    _lever("gevoeligheid", uitkomst, formaat, xlsx, overschrijf, plek=project.regel)
 
 
-@app.command(cls=_Opdracht)
+@app.command(cls=Opdracht)
 def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel, xlsx: WerkmapOptie = None, overschrijf: OverschrijfOptie = False):
     """Wie betaalt de kosten en wie wint de baten: per casus en geëxtrapoleerd, met de tweedeling van het rapport."""
     from kostenbaten.berekening.actoren import verdeel_over_actoren
 
     _, uitkomst = _bereken(map_)
     _mag_schrijven(xlsx, overschrijf)
-    verdeling = verdeel_over_actoren(uitkomst)
-    if formaat is Formaat.json:
-        from kostenbaten.uitvoer.analyse_json import actoren_json
-        from kostenbaten.uitvoer.json_uitvoer import dump
-
-        typer.echo(dump(actoren_json(verdeling)))
-    else:
-        from kostenbaten.uitvoer.analyse_terminal import toon_actoren
-
-        toon_actoren(verdeling, _console(), uitkomst.gepubliceerd)
-    if xlsx is not None:
-        from kostenbaten.uitvoer.excel import actoren as actoren_excel
-
-        _schrijf_xlsx(xlsx, actoren_excel.werkmap(verdeling), overschrijf)
+    _lever("actoren", verdeel_over_actoren(uitkomst), formaat, xlsx, overschrijf, tabel={"pub": uitkomst.gepubliceerd})
 
 
-@app.command(cls=_Opdracht)
+@app.command(cls=Opdracht)
 def meerjarig(
     map_: MapArgument,
     horizon: Annotated[
@@ -418,22 +339,10 @@ def meerjarig(
     from kostenbaten.berekening.meerjarig import meerjarig as reken_meerjarig
 
     voet = _decimaal(disconto, "--disconto", "0", "100")
-    project = laad(map_)
+    project = _laad(map_)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet)
-    if formaat is Formaat.json:
-        from kostenbaten.uitvoer.analyse_json import meerjarig_json
-        from kostenbaten.uitvoer.json_uitvoer import dump
-
-        typer.echo(dump(meerjarig_json(uitkomst)))
-    else:
-        from kostenbaten.uitvoer.analyse_terminal import toon_meerjarig
-
-        toon_meerjarig(uitkomst, _console())
-    if xlsx is not None:
-        from kostenbaten.uitvoer.excel import meerjarig as meerjarig_excel
-
-        _schrijf_xlsx(xlsx, meerjarig_excel.werkmap(uitkomst), overschrijf)
+    _lever("meerjarig", uitkomst, formaat, xlsx, overschrijf)
 
 
 # -- begroting en Excel -----------------------------------------------------------
@@ -449,22 +358,19 @@ BegrotingArgument = Annotated[
 ]
 
 
-def laad_begroting(pad: Path):
-    """Laadt een begroting met haar casussenmap en rekent haar door; bij fouten afsluitcode 2."""
+def _laad_begroting(pad: Path):
+    """Laadt een begroting met haar casussenmap en rekent haar door."""
     from kostenbaten.berekening.begroting import bereken_begroting
     from kostenbaten.berekening.kba import bereken_pilot
-    from kostenbaten.invoer.begroting import laad_begroting as lees
+    from kostenbaten.invoer.begroting import laad_begroting
 
-    try:
-        invoer = lees(pad)
-    except InvoerFouten as fouten:
-        _toon_fouten(fouten)
+    invoer = laad_begroting(pad)
     project = invoer.project
     kba = bereken_pilot(project.pilot, project.casussen) if project is not None else None
     return invoer, bereken_begroting(invoer.begroting, kba)
 
 
-@app.command(cls=_Opdracht)
+@app.command(cls=Opdracht)
 def begroting(
     invoer: BegrotingArgument,
     formaat: FormaatOptie = Formaat.tabel,
@@ -472,26 +378,16 @@ def begroting(
     overschrijf: OverschrijfOptie = False,
 ):
     """Reken een begroting door: kosten per regel en per betaler, en de verwachte baten uit de KBA."""
-    bron, uitkomst = laad_begroting(invoer)
+    bron, uitkomst = _laad_begroting(invoer)
     _mag_schrijven(xlsx, overschrijf)
-    if formaat is Formaat.json:
-        from kostenbaten.uitvoer.begroting import begroting_json
-        from kostenbaten.uitvoer.json_uitvoer import dump
-
-        typer.echo(dump(begroting_json(uitkomst)))
-    else:
-        from kostenbaten.uitvoer.begroting import toon_begroting
-
-        toon_begroting(uitkomst, _console())
+    _lever("begroting", uitkomst, formaat)
     if xlsx is not None:
-        from kostenbaten.uitvoer.excel import begroting as begroting_excel
-
-        _schrijf_xlsx(xlsx, begroting_excel.werkmap(uitkomst, bron.pad, xlsx), overschrijf)
+        _schrijf_werkmap("begroting", uitkomst, xlsx, overschrijf, bron=bron.pad, doel=xlsx)
 
 
-@app.command(cls=_Opdracht)
+@app.command(cls=Opdracht)
 def sjabloon(
-    uit: Annotated[Path, typer.Argument(help="Het nieuwe werkboek, bijvoorbeeld mijn-begroting.xlsx.", show_default=False, metavar="WERKBOEK")],
+    uit: Annotated[Path, typer.Argument(help="De nieuwe werkmap, bijvoorbeeld mijn-begroting.xlsx.", show_default=False, metavar="WERKMAP")],
     van: Annotated[
         Optional[Path],
         typer.Option(
@@ -502,12 +398,10 @@ def sjabloon(
     ] = None,
     overschrijf: OverschrijfOptie = False,
 ):
-    """Maak een in te vullen begrotingswerkboek (standaard de voorbeeldbegroting), met formules en toelichting."""
-    bron, uitkomst = laad_begroting(van or _voorbeeldbegroting())
+    """Maak een in te vullen begrotingswerkmap (standaard de voorbeeldbegroting), met formules en toelichting."""
+    bron, uitkomst = _laad_begroting(van or _voorbeeldbegroting())
     _mag_schrijven(uit, overschrijf)
-    from kostenbaten.uitvoer.excel import begroting as begroting_excel
-
-    _schrijf_xlsx(uit, begroting_excel.werkmap(uitkomst, bron.pad, uit), overschrijf)
+    _schrijf_werkmap("begroting", uitkomst, uit, overschrijf, bron=bron.pad, doel=uit)
 
 
 def _voorbeeldbegroting() -> Path:
@@ -516,18 +410,16 @@ def _voorbeeldbegroting() -> Path:
     for kandidaat in (naam, Path(__file__).resolve().parents[2] / naam):
         if kandidaat.is_file():
             return kandidaat
-    _toon_fouten(
-        InvoerFouten(
-            [
-                Fout(
-                    str(naam),
-                    None,
-                    "",
-                    "voorbeeldbegroting niet gevonden, hier noch in de projectmap van kostenbaten; "
-                    "draai dit in de projectmap, of geef een eigen begroting met --van",
-                )
-            ]
-        )
+    raise InvoerFouten(
+        [
+            Fout(
+                str(naam),
+                None,
+                "",
+                "voorbeeldbegroting niet gevonden, hier noch in de projectmap van kostenbaten; "
+                "draai dit in de projectmap, of geef een eigen begroting met --van",
+            )
+        ]
     )
 
 
@@ -543,7 +435,7 @@ OnzekerheidXlsxOptie = Annotated[
 ]
 
 
-@app.command(cls=_Opdracht)
+@app.command(cls=Opdracht)
 def onzekerheid(
     pad: MapArgument,
     trekkingen: TrekkingenOptie = 100_000,
@@ -555,25 +447,13 @@ def onzekerheid(
     """Monte-Carlo over alle bereiken: 90%-intervallen (P5-P95) en de kans op een negatief totaal."""
     from kostenbaten.berekening.onzekerheid import simuleer
 
-    project = laad(pad)
+    project = _laad(pad)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = simuleer(project.pilot, project.casussen, trekkingen, zaad)
-    if formaat is Formaat.json:
-        from kostenbaten.uitvoer.json_uitvoer import dump
-        from kostenbaten.uitvoer.onzekerheid import onzekerheid_json
-
-        typer.echo(dump(onzekerheid_json(uitkomst)))
-    else:
-        from kostenbaten.uitvoer.onzekerheid import toon_onzekerheid
-
-        toon_onzekerheid(uitkomst, _console())
-    if xlsx is not None:
-        from kostenbaten.uitvoer.excel import onzekerheid as onzekerheid_excel
-
-        _schrijf_xlsx(xlsx, onzekerheid_excel.werkmap(uitkomst), overschrijf)
+    _lever("onzekerheid", uitkomst, formaat, xlsx, overschrijf)
 
 
-@app.command(cls=_Opdracht)
+@app.command(cls=Opdracht)
 def vergelijk(
     paden: Annotated[
         list[Path],
@@ -589,29 +469,19 @@ def vergelijk(
 ):
     """Pilots en varianten naast elkaar: gemiddelde, beide extrapolaties en, bij bereiken, hun 90%-interval."""
     from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
-    from kostenbaten.invoer.project import laad as laad_invoer
 
     projecten, fouten = [], []
     for pad in paden:
         try:
-            projecten.append(laad_invoer(pad))
+            projecten.append(_laad(pad))
         except InvoerFouten as f:
             fouten += f.fouten
     if fouten:
-        _toon_fouten(InvoerFouten(fouten))
-    kolommen = reken_vergelijking(projecten, trekkingen, zaad)
-    if formaat is Formaat.json:
-        from kostenbaten.uitvoer.json_uitvoer import dump
-        from kostenbaten.uitvoer.vergelijking import vergelijking_json
-
-        typer.echo(dump(vergelijking_json(kolommen, trekkingen, zaad)))
-    else:
-        from kostenbaten.uitvoer.vergelijking import toon_vergelijking
-
-        toon_vergelijking(kolommen, trekkingen, zaad, _console())
+        raise InvoerFouten(fouten)
+    _lever("vergelijking", reken_vergelijking(projecten, trekkingen, zaad), formaat, trekkingen=trekkingen, zaad=zaad)
 
 
-@app.command(cls=_Opdracht)
+@app.command(cls=Opdracht)
 def schema(
     map_: Annotated[
         Path, typer.Argument(help="Map voor de schema's; wordt aangemaakt als hij niet bestaat.", metavar="MAP")
@@ -619,12 +489,12 @@ def schema(
     overschrijf: OverschrijfOptie = False,
 ):
     """Schrijf JSON Schema's van de invoerformaten (pilot, casus, variant, ...) voor editors met YAML-ondersteuning."""
-    from kostenbaten.uitvoer.bestand import controleer_doel
+    from kostenbaten.uitvoer.bestand import controleer_doel, schrijf_atomair
     from kostenbaten.uitvoer.schema import schemas
 
     inhoud = schemas()
     if map_.exists() and not map_.is_dir():
-        _toon_fouten(UitvoerFouten([Fout(str(map_), None, "", "dit is een bestand; geef een map voor de schema's")]))
+        raise UitvoerFouten([Fout(str(map_), None, "", "dit is een bestand; geef een map voor de schema's")])
     map_.mkdir(parents=True, exist_ok=True)
     # Eerst alle doelen controleren, zodat er niet half geschreven wordt.
     fouten = []
@@ -634,99 +504,7 @@ def schema(
         except InvoerFouten as f:
             fouten += f.fouten
     if fouten:
-        _toon_fouten(UitvoerFouten(fouten))
+        raise UitvoerFouten(fouten)
     for naam, tekst in inhoud.items():
-        _schrijf(map_ / naam, lambda doel, tekst=tekst: doel.write_text(tekst, encoding="utf-8"), overschrijf)
-
-
-# Meldingen van de opdrachtregel-bibliotheek zelf (Engels), met hun Nederlandse vorm.
-_GEBRUIKSFOUTEN = (
-    (r"Missing argument '(.+)'\.", "argument {0} ontbreekt"),
-    (r"Missing option '(.+)'\.", "optie {0} ontbreekt"),
-    (r"No such option: (\S+?)(?: \(Possible options: (.+)\))?$", "onbekende optie {0}"),
-    (r"No such command '(.+)'\.", "onbekende opdracht '{0}'"),
-    (r"Got unexpected extra argument(?:\(s\)|s)? \((.+)\)", "onverwacht extra argument: {0}"),
-    (r"Option '(.+)' requires an argument\.", "optie {0} heeft een waarde nodig"),
-    (r"Invalid value for (.+?): (?:Value error, )?'(.+)' is not one of (.+)\.", "ongeldige waarde voor {0}: '{1}'; kies uit {2}"),
-    (r"Invalid value for (.+?): (?:Value error, )?(.+)", "ongeldige waarde voor {0}: {1}"),
-)
-
-# De uitleg achter "Invalid value" komt van de typecontrole (Engels); de bekendste in het Nederlands.
-_WAARDEFOUTEN = (
-    (r"Input should be greater than or equal to (\S+)", "moet minstens {0} zijn"),
-    (r"Input should be less than or equal to (\S+)", "mag hoogstens {0} zijn"),
-    (r"Input should be greater than (\S+)", "moet groter dan {0} zijn"),
-    (r"Input should be a valid integer.*", "moet een geheel getal zijn"),
-    (r"Input should be a valid number.*", "moet een getal zijn"),
-)
-
-
-def _vertaal_waardefout(tekst: str) -> str:
-    import re
-
-    for patroon, nederlands in _WAARDEFOUTEN:
-        gevonden = re.fullmatch(patroon, tekst.strip())
-        if gevonden:
-            return nederlands.format(*gevonden.groups())
-    return tekst
-
-
-def _gebruiksfout(fout) -> str:
-    """Een fout in de aanroep (ontbrekend argument, onbekende optie) in het Nederlands."""
-    import re
-
-    engels = fout.format_message()
-    for patroon, nederlands in _GEBRUIKSFOUTEN:
-        gevonden = re.match(patroon, engels)
-        if gevonden:
-            delen = [_vertaal_waardefout(d) if d else d for d in gevonden.groups()]
-            tekst = nederlands.format(*delen)
-            break
-    else:
-        tekst = engels
-    ctx = getattr(fout, "ctx", None)
-    opdracht = ctx.command_path if ctx is not None else "kostenbaten"
-    return f"Fout: {tekst}\nZie '{opdracht} --help' voor uitleg."
-
-
-def main() -> None:
-    """Startpunt van het programma: Nederlandse meldingen en nooit een Python-traceback."""
-    import os
-
-    try:
-        _main()
-    except BrokenPipeError:
-        # De uitvoer ging naar een programma dat al gestopt is (zoals `| head`): stil stoppen.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
-
-
-def _main() -> None:
-    from typer.exceptions import TyperException
-
-    try:
-        code = app(standalone_mode=False, prog_name="kostenbaten")
-    except KeyboardInterrupt:
-        print("Onderbroken.", file=sys.stderr)
-        sys.exit(EXIT_ONDERBROKEN)
-    except typer.Abort:
-        print("Onderbroken.", file=sys.stderr)
-        sys.exit(EXIT_ONDERBROKEN)
-    except TyperException as fout:
-        if type(fout).__name__ == "NoArgsIsHelpError":
-            # `kostenbaten` zonder opdracht: de hulptekst, geen foutmelding.
-            print(fout.format_message())
-        else:
-            print(_gebruiksfout(fout), file=sys.stderr)
-        sys.exit(fout.exit_code)
-    except InvoerFouten as fouten:  # pragma: no cover - commando's vangen dit zelf af
-        print(str(fouten), file=sys.stderr)
-        sys.exit(EXIT_INVOERFOUT)
-    except Exception as fout:  # noqa: BLE001 - laatste vangnet voor de gebruiker
-        print(
-            f"Interne fout in kostenbaten ({type(fout).__name__}: {fout}). "
-            "Dit is geen fout in uw invoer; meld het met de gebruikte bestanden.",
-            file=sys.stderr,
-        )
-        sys.exit(EXIT_INTERNE_FOUT)
-    sys.exit(code if isinstance(code, int) else 0)
+        schrijf_atomair(map_ / naam, lambda doel, tekst=tekst: doel.write_text(tekst, encoding="utf-8"), overschrijf)
+        typer.echo(f"Geschreven: {map_ / naam}", err=True)

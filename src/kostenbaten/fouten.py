@@ -58,3 +58,18 @@ class UitvoerFouten(InvoerFouten):
     """Een uitvoerbestand dat niet geschreven mag of kan worden (bestaat al, map ontbreekt)."""
 
     slotregel = "fout(en) bij het schrijven; er is niets geschreven."
+
+
+class Gebruiksfout(Exception):
+    """Een waarde op de opdrachtregel die niet klopt (een optie, een onbekend cijfer): één regel, code 2."""
+
+
+class Afwijking(Exception):
+    """`controleer` vond een onverklaarde afwijking: de opdrachtregel stopt met code 1."""
+
+
+def bedoelt_u(naam: str, bekend) -> str | None:
+    """De bekende naam die het meest lijkt op een onbekende (voor 'bedoelt u ...?'), of None."""
+    import difflib
+
+    return next(iter(difflib.get_close_matches(str(naam), list(bekend), n=1)), None)

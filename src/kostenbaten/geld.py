@@ -111,6 +111,11 @@ def afronden_op_centen(waarde: Decimal) -> Decimal:
     return _kwantiseer(waarde, Decimal("0.01"), ROUND_HALF_UP)
 
 
+def afronden_op_decimalen(waarde: Decimal, decimalen: int) -> Decimal:
+    """Presentatie: op een gegeven aantal decimalen, half naar boven (weg van nul)."""
+    return _kwantiseer(waarde, Decimal(1).scaleb(-decimalen), ROUND_HALF_UP)
+
+
 def afronden_op_euro(waarde: Decimal) -> Decimal:
     """Presentatie: op hele euro's, half naar boven (weg van nul)."""
     return _kwantiseer(waarde, Decimal(1), ROUND_HALF_UP)
@@ -169,73 +174,3 @@ AFRONDINGSREGELS_KORT = {
     "afronden_op_procent": "op hele procenten",
     "afronden_naar_boven": "naar boven op een geheel getal",
 }
-
-
-# -- notatie ----------------------------------------------------------------
-
-
-def _groepeer(geheel: str) -> str:
-    delen = []
-    while len(geheel) > 3:
-        delen.insert(0, geheel[-3:])
-        geheel = geheel[:-3]
-    delen.insert(0, geheel)
-    return ".".join(delen)
-
-
-def getal_nl(waarde: Decimal, decimalen: int = 0) -> str:
-    """Een getal in Nederlandse notatie: punt voor duizendtallen, komma voor decimalen."""
-    if decimalen:
-        afgerond = _kwantiseer(waarde, Decimal(1).scaleb(-decimalen), ROUND_HALF_UP)
-    else:
-        afgerond = afronden_op_euro(waarde)
-    teken = "-" if afgerond < 0 else ""
-    tekst = f"{abs(afgerond):f}"
-    geheel, _, fractie = tekst.partition(".")
-    uit = teken + _groepeer(geheel)
-    if decimalen:
-        uit += "," + fractie.ljust(decimalen, "0")
-    return uit
-
-
-def euro(waarde: Decimal, decimalen: int = 0) -> str:
-    """Bedrag als `€ 1.614` of `€ -360` (min-teken vooraan, nooit alleen kleur)."""
-    return "€ " + getal_nl(waarde, decimalen)
-
-
-def json_bedrag(waarde: Decimal) -> str:
-    """Bedrag voor JSON als decimale tekst: hele euro's zonder decimalen, anders op centen.
-
-    Een waarde die niet exact op centen eindigt (3.502 / 6) wordt hier pas afgerond.
-    """
-    if waarde == waarde.to_integral_value():
-        tekst = f"{waarde.to_integral_value():f}"
-    else:
-        tekst = f"{afronden_op_centen(waarde):f}"
-    return "0" if tekst == "-0" else tekst
-
-
-def getal_exact(waarde: Decimal) -> str:
-    """Een getal zoals het is, in Nederlandse notatie zonder overbodige nullen: 1,125, 2 of 1.614."""
-    decimalen = max(0, -waarde.normalize().as_tuple().exponent)
-    return getal_nl(waarde, decimalen)
-
-
-def decimalen_voor(waarden) -> int:
-    """Decimalen voor een kolom: 2 als één van de waarden geen geheel getal is, anders 0.
-
-    Zo telt een kolom op tot zijn totaal: niet € 100 + € 38 + € 13 naast € 150.
-    """
-    return 0 if all(w == w.to_integral_value() for w in waarden) else 2
-
-
-def json_getal(waarde: Decimal) -> str:
-    """Een aantal of percentage voor JSON: exact, zonder overbodige nullen (1.125, 65.345, 198)."""
-    if waarde == waarde.to_integral_value():
-        return f"{waarde.to_integral_value():f}"
-    return f"{waarde.normalize():f}"
-
-
-def json_verhouding(waarde: Decimal) -> str:
-    """Een verhouding (baten/kosten) voor JSON: decimale tekst, afgerond op vier decimalen."""
-    return f"{_kwantiseer(waarde, Decimal('0.0001'), ROUND_HALF_UP):f}"

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kostenbaten.berekening.kba import METHODEN, CasusUitkomst, PilotUitkomst
+from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
+from kostenbaten.model.casus import METHODEN
 from kostenbaten.geld import HONDERD, NUL, deel, som, vermenigvuldig
 from kostenbaten.model.casus import GROEPEN, STANDAARD_ACTOREN, Pilot
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kostenbaten.berekening.kba import PilotUitkomst
-from kostenbaten.geld import HONDERD, NUL, afronden_naar_boven, deel, getal_exact, som, vermenigvuldig
+from kostenbaten.geld import HONDERD, NUL, afronden_naar_boven, deel, som, vermenigvuldig
+from kostenbaten.notatie import getal_exact
 from kostenbaten.model.begroting import BETALERS, Begroting
 
 SOORTEN = ("personeel", "per_sjd_uur", "eenmalig")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kostenbaten.berekening.kba import PilotUitkomst
-from kostenbaten.model.casus import FIGUREN_CASUS, FIGUREN_PILOT
+from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT
 
 KLOPT = "klopt"
 ERRATUM = "bekend erratum"
@@ -15,9 +15,9 @@ ERRATUM_ZONDER_AFWIJKING = "erratum zonder afwijking"
 
 
 @dataclass(frozen=True)
-class Vergelijking:
+class Controle:
     wat: str  # "pilot" of "casus 6"
-    figuur: str
+    cijfer: str
     gepubliceerd: Decimal
     berekend: Decimal
     oordeel: str
@@ -28,18 +28,18 @@ class Vergelijking:
         return self.oordeel in (AFWIJKING, ERRATUM_ZONDER_AFWIJKING)
 
 
-def _oordeel(wat, figuur, gepubliceerd, berekend, errata, regel="") -> Vergelijking:
-    erratum = errata.get(figuur)
+def _oordeel(wat, cijfer, gepubliceerd, berekend, errata, regel="") -> Controle:
+    erratum = errata.get(cijfer)
     if gepubliceerd == berekend:
         if erratum:
-            return Vergelijking(wat, figuur, gepubliceerd, berekend, ERRATUM_ZONDER_AFWIJKING, "er staat een erratum, maar de cijfers kloppen")
-        return Vergelijking(wat, figuur, gepubliceerd, berekend, KLOPT, regel)
+            return Controle(wat, cijfer, gepubliceerd, berekend, ERRATUM_ZONDER_AFWIJKING, "er staat een erratum, maar de cijfers kloppen")
+        return Controle(wat, cijfer, gepubliceerd, berekend, KLOPT, regel)
     if erratum:
-        return Vergelijking(wat, figuur, gepubliceerd, berekend, ERRATUM, " ".join(erratum.split()))
-    return Vergelijking(wat, figuur, gepubliceerd, berekend, AFWIJKING, regel)
+        return Controle(wat, cijfer, gepubliceerd, berekend, ERRATUM, " ".join(erratum.split()))
+    return Controle(wat, cijfer, gepubliceerd, berekend, AFWIJKING, regel)
 
 
-def controleer(uitkomst: PilotUitkomst) -> list[Vergelijking]:
+def controleer(uitkomst: PilotUitkomst) -> list[Controle]:
     """Elk gepubliceerd cijfer uit de bestanden naast het berekende cijfer."""
     uit = []
     for c in uitkomst.casussen:
@@ -53,19 +53,19 @@ def controleer(uitkomst: PilotUitkomst) -> list[Vergelijking]:
             "client": c.client,
             "overheid": c.overheid,
         }
-        for figuur in FIGUREN_CASUS:
-            waarde = getattr(pub, figuur)
+        for cijfer in CIJFERS_CASUS:
+            waarde = getattr(pub, cijfer)
             if waarde is not None:
-                uit.append(_oordeel(f"casus {c.nummer}", figuur, waarde, berekend[figuur], c.casus.errata))
+                uit.append(_oordeel(f"casus {c.nummer}", cijfer, waarde, berekend[cijfer], c.casus.errata))
     pub = uitkomst.pilot.gepubliceerd
     if pub is not None:
-        for figuur in FIGUREN_PILOT:
-            waarde = getattr(pub, figuur)
+        for cijfer in CIJFERS_PILOT:
+            waarde = getattr(pub, cijfer)
             if waarde is None:
                 continue
-            afgerond = uitkomst.gepubliceerd.get(figuur)
+            afgerond = uitkomst.gepubliceerd.get(cijfer)
             if afgerond is None:
-                uit.append(Vergelijking("pilot", figuur, waarde, Decimal(0), AFWIJKING, "niet te berekenen (som netto is 0)"))
+                uit.append(Controle("pilot", cijfer, waarde, Decimal(0), AFWIJKING, "niet te berekenen (som netto is 0)"))
                 continue
-            uit.append(_oordeel("pilot", figuur, waarde, afgerond.waarde, uitkomst.pilot.errata, f"regel: {afgerond.regel}"))
+            uit.append(_oordeel("pilot", cijfer, waarde, afgerond.waarde, uitkomst.pilot.errata, f"regel: {afgerond.regel}"))
     return uit

@@ -12,8 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kostenbaten.berekening.kba import METHODEN, bereken_pilot
-from kostenbaten.geld import HONDERD, NUL, decimalen_voor, deel, getal_nl, som, vermenigvuldig
+from kostenbaten.berekening.kba import bereken_pilot
+from kostenbaten.model.casus import METHODEN
+from kostenbaten.geld import HONDERD, NUL, deel, som, vermenigvuldig
+from kostenbaten.notatie import decimalen_voor, euro, getal_nl
 from kostenbaten.model.casus import Casus, Pilot
 
 STANDAARD_STAP = Decimal(25)
@@ -216,8 +218,10 @@ def totalen(pilot: Pilot, casussen) -> dict[str, Decimal]:
 
 
 def tekst_met_eenheid(waarde: Decimal, eenheid: str) -> str:
+    if eenheid == "euro":
+        return euro(waarde, decimalen_voor([waarde]))
     getal = getal_nl(waarde, decimalen_voor([waarde]))
-    return {"euro": f"€ {getal}", "procent": f"{getal}%", "uur": f"{getal} uur"}.get(eenheid, f"{getal} {eenheid}")
+    return {"procent": f"{getal}%", "uur": f"{getal} uur"}.get(eenheid, f"{getal} {eenheid}")
 
 
 def omslagpunt(knop: Knop, basis: Decimal, per_eenheid: Decimal) -> Omslagpunt:

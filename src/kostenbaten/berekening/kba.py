@@ -20,13 +20,11 @@ from kostenbaten.geld import (
     afronden_op_duizendtal,
     afronden_op_procent,
     deel,
-    getal_exact,
     som,
     vermenigvuldig,
 )
+from kostenbaten.notatie import getal_exact
 from kostenbaten.model.casus import GROEPEN, Casus, Pilot
-
-METHODEN = ("rapport", "gewogen")
 
 
 @dataclass(frozen=True)

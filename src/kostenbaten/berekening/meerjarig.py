@@ -21,7 +21,8 @@ from kostenbaten.berekening.aanpassingen import (
 )
 from kostenbaten.berekening.actoren import verdeel_over_actoren
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post, bereken_casus, bereken_pilot, extrapoleer
-from kostenbaten.geld import HONDERD, deel, getal_nl, som, vermenigvuldig
+from kostenbaten.geld import HONDERD, deel, som, vermenigvuldig
+from kostenbaten.notatie import getal_nl
 from kostenbaten.model.casus import Casus, Pilot
 
 # Standaarddiscontovoet voor MKBA's sinds 1 januari 2021 (Werkgroep Discontovoet 2020, door het kabinet overgenomen).

@@ -47,8 +47,10 @@ from kostenbaten.berekening.aanpassingen import (
     maanden_per_jaar,
 )
 from kostenbaten.berekening.actoren import verdeel_over_actoren
-from kostenbaten.berekening.kba import METHODEN, PilotUitkomst, bereken_pilot
-from kostenbaten.geld import centen_uit_float, deel, getal_exact
+from kostenbaten.berekening.kba import PilotUitkomst, bereken_pilot
+from kostenbaten.geld import centen_uit_float, deel
+from kostenbaten.model.casus import METHODEN
+from kostenbaten.notatie import getal_exact
 from kostenbaten.model.casus import GROEPEN, Baat, Casus, Onzeker, Pilot
 
 PERCENTIELEN = (5, 50, 95)
@@ -112,7 +114,7 @@ class Histogram:
 
 @dataclass(frozen=True)
 class OnzekerheidUitkomst:
-    deterministisch: PilotUitkomst
+    berekend: PilotUitkomst
     trekkingen: int
     zaad: int
     invoer: tuple[OnzekereInvoer, ...]
@@ -317,8 +319,8 @@ def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | 
     if trekkingen < 1:
         raise ValueError("er is minstens één trekking nodig")
     casussen = tuple(casussen)
-    deterministisch = bereken_pilot(pilot, casussen, maanden)
-    verdeling_actoren = verdeel_over_actoren(deterministisch)
+    berekend = bereken_pilot(pilot, casussen, maanden)
+    verdeling_actoren = verdeel_over_actoren(berekend)
     actoren = tuple(r.actor for r in verdeling_actoren.extrapolaties[METHODEN[0]].regels)
     plan = _Rekenplan(pilot, casussen, maanden, actoren)
     rng = np.random.default_rng(zaad)
@@ -354,7 +356,7 @@ def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | 
 
     extrapolaties = {}
     for methode, eerste in zip(METHODEN, (rapport, gewogen)):
-        e = deterministisch.extrapolaties[methode]
+        e = berekend.extrapolaties[methode]
         extrapolaties[methode] = {d: verdeling(eerste + k, getattr(e, d)) for k, d in enumerate(DELEN)}
     per_actor = {}
     for m, methode in enumerate(METHODEN):
@@ -364,13 +366,13 @@ def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | 
             for k, r in enumerate(verdeling_actoren.extrapolaties[methode].regels)
         }
     return OnzekerheidUitkomst(
-        deterministisch=deterministisch,
+        berekend=berekend,
         trekkingen=trekkingen,
         zaad=zaad,
         invoer=tuple(plan.invoer),
         kansen=tuple(c.nummer for c in casussen if c.kans is not None),
-        casussen={c.nummer: verdeling(i, c.netto) for i, c in enumerate(deterministisch.casussen)},
-        gemiddelde_netto=verdeling(aantal, deterministisch.gemiddelde_netto),
+        casussen={c.nummer: verdeling(i, c.netto) for i, c in enumerate(berekend.casussen)},
+        gemiddelde_netto=verdeling(aantal, berekend.gemiddelde_netto),
         extrapolaties=extrapolaties,
         histogrammen=histogrammen,
         actoren=per_actor,

@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-import difflib
 
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post
-from kostenbaten.geld import AFRONDINGSREGELS, AFRONDINGSREGELS_KORT, decimalen_voor, getal_exact, getal_nl, som
+from kostenbaten.fouten import Gebruiksfout, bedoelt_u
+from kostenbaten.geld import AFRONDINGSREGELS, AFRONDINGSREGELS_KORT, som
+from kostenbaten.notatie import decimalen_voor, getal_exact, getal_nl
 
 Waar = Callable[[object, tuple], str]  # (wie, sleutelpad) -> "bestand:regel"
 
@@ -39,18 +40,16 @@ class Knoop:
             yield from kind.alle()
 
 
-class OnbekendCijfer(ValueError):
+class OnbekendCijfer(Gebruiksfout, ValueError):
     """Een cijfer dat `leg_uit` niet kent, met de bekende namen en de naam die er het meest op lijkt."""
 
     def __init__(self, cijfer: str, bekend: list[str]):
         self.cijfer = cijfer
         self.bekend = bekend
-        self.suggestie = next(iter(difflib.get_close_matches(cijfer, bekend, n=1)), None)
+        self.suggestie = bedoelt_u(cijfer, bekend)
         bedoelt = f" Bedoelt u '{self.suggestie}'?" if self.suggestie else ""
         super().__init__(f"onbekend cijfer '{cijfer}'.{bedoelt} Uit te leggen zijn: {', '.join(bekend)}")
 
-
-OnbekendFiguur = OnbekendCijfer  # oude naam
 
 
 def wie_naam(wie: str) -> str:
@@ -117,17 +116,17 @@ def _stap_knoop(u: CasusUitkomst, p: Post, stap, vorige: Decimal, waar: Waar) ->
     return Knoop(label, -stap.af, rekensom, (plek,), stap.bron)
 
 
-def _erratum(u: CasusUitkomst, figuur: str) -> str | None:
+def _erratum(u: CasusUitkomst, cijfer: str) -> str | None:
     """Een bekende drukfout van het rapport bij dit cijfer, zodat de uitleg die niet verzwijgt."""
-    tekst = u.casus.errata.get(figuur)
+    tekst = u.casus.errata.get(cijfer)
     return None if tekst is None else "erratum in het rapport: " + " ".join(tekst.split())
 
 
-def _posten_knoop(u: CasusUitkomst, figuur: str, posten, waar: Waar) -> Knoop:
+def _posten_knoop(u: CasusUitkomst, cijfer: str, posten, waar: Waar) -> Knoop:
     totaal = som(p.bedrag for p in posten)
     kinderen = tuple(post_knoop(u, p, waar) for p in posten)
     rekensom = _optelling((p.bedrag for p in posten), totaal)
-    return Knoop(f"Casus {u.nummer}: {figuur}", totaal, rekensom, (), None, kinderen, let_op=_erratum(u, figuur))
+    return Knoop(f"Casus {u.nummer}: {cijfer}", totaal, rekensom, (), None, kinderen, let_op=_erratum(u, cijfer))
 
 
 def kosten_knoop(u: CasusUitkomst, waar: Waar) -> Knoop:
@@ -364,49 +363,61 @@ def gewogen_knoop(uitkomst: PilotUitkomst, waar: Waar, groep: str | None = None)
 # -- de lijst van cijfers -----------------------------------------------------------
 
 
-def _figuren(uitkomst: PilotUitkomst) -> dict[str, tuple[str, Callable[[Waar], Knoop]]]:
+def _cijfers(uitkomst: PilotUitkomst) -> dict[str, tuple[str, Callable[[Waar], Knoop]]]:
     u = uitkomst
-    figuren: dict[str, tuple[str, Callable[[Waar], Knoop]]] = {}
+    cijfers: dict[str, tuple[str, Callable[[Waar], Knoop]]] = {}
     if "totaal" in u.gepubliceerd:
-        figuren["totaal"] = ("totale opbrengst zoals gepubliceerd", lambda w: gepubliceerd_totaal_knoop(u, w))
-        figuren["gemiddelde_netto"] = ("gemiddelde netto per casus zoals gepubliceerd", lambda w: gepubliceerd_gemiddelde_knoop(u, w))
+        cijfers["totaal"] = ("totale opbrengst zoals gepubliceerd", lambda w: gepubliceerd_totaal_knoop(u, w))
+        cijfers["gemiddelde_netto"] = ("gemiddelde netto per casus zoals gepubliceerd", lambda w: gepubliceerd_gemiddelde_knoop(u, w))
     if "client" in u.gepubliceerd:
-        figuren["client"] = ("deel cliënt zoals gepubliceerd", lambda w: gepubliceerd_deel_knoop(u, "client", w))
-        figuren["overheid"] = ("deel overheid zoals gepubliceerd", lambda w: gepubliceerd_deel_knoop(u, "overheid", w))
-    figuren["gedekt"] = ("gedekte hulpvragen", lambda w: gedekt_knoop(u, w))
+        cijfers["client"] = ("deel cliënt zoals gepubliceerd", lambda w: gepubliceerd_deel_knoop(u, "client", w))
+        cijfers["overheid"] = ("deel overheid zoals gepubliceerd", lambda w: gepubliceerd_deel_knoop(u, "overheid", w))
+    cijfers["gedekt"] = ("gedekte hulpvragen", lambda w: gedekt_knoop(u, w))
     for methode, knoop in (("rapport", rapport_knoop), ("gewogen", gewogen_knoop)):
-        figuren[methode] = (f"extrapolatie {methode}, exact", lambda w, k=knoop: k(u, w))
+        cijfers[methode] = (f"extrapolatie {methode}, exact", lambda w, k=knoop: k(u, w))
         for groep in ("client", "overheid"):
-            figuren[f"{methode}.{groep}"] = (f"extrapolatie {methode}, exact, deel {wie_naam(groep)}", lambda w, k=knoop, g=groep: k(u, w, g))
+            cijfers[f"{methode}.{groep}"] = (f"extrapolatie {methode}, exact, deel {wie_naam(groep)}", lambda w, k=knoop, g=groep: k(u, w, g))
     for c in u.casussen:
         naam = f"casus-{c.nummer}"
-        figuren[naam] = (f"netto van casus {c.nummer}", lambda w, c=c: netto_knoop(c, w))
-        figuren[f"{naam}.kosten"] = (f"kosten van casus {c.nummer}", lambda w, c=c: kosten_knoop(c, w))
-        figuren[f"{naam}.baten"] = (f"baten van casus {c.nummer}", lambda w, c=c: baten_knoop(c, w))
+        cijfers[naam] = (f"netto van casus {c.nummer}", lambda w, c=c: netto_knoop(c, w))
+        cijfers[f"{naam}.kosten"] = (f"kosten van casus {c.nummer}", lambda w, c=c: kosten_knoop(c, w))
+        cijfers[f"{naam}.baten"] = (f"baten van casus {c.nummer}", lambda w, c=c: baten_knoop(c, w))
         for groep in ("client", "overheid"):
-            figuren[f"{naam}.{groep}"] = (f"deel {wie_naam(groep)} van casus {c.nummer}", lambda w, c=c, g=groep: deel_knoop(c, g, w))
+            cijfers[f"{naam}.{groep}"] = (f"deel {wie_naam(groep)} van casus {c.nummer}", lambda w, c=c, g=groep: deel_knoop(c, g, w))
         for actor in c.per_actor():
             if actor not in ("client", "overheid"):
-                figuren[f"{naam}.{actor}"] = (
+                cijfers[f"{naam}.{actor}"] = (
                     f"saldo van actor {actor} in casus {c.nummer}",
                     lambda w, c=c, a=actor: deel_knoop(c, a, w, "actor"),
                 )
-    return figuren
+    return cijfers
 
 
-def uitlegbare_figuren(uitkomst: PilotUitkomst) -> dict[str, str]:
+def uitlegbare_cijfers(uitkomst: PilotUitkomst) -> dict[str, str]:
     """Naam -> korte omschrijving van elk cijfer dat `leg_uit` kan uitleggen."""
-    return {naam: omschrijving for naam, (omschrijving, _) in _figuren(uitkomst).items()}
+    return {naam: omschrijving for naam, (omschrijving, _) in _cijfers(uitkomst).items()}
 
 
-def leg_uit(uitkomst: PilotUitkomst, figuur: str, waar: Waar) -> Knoop:
+def leg_uit(uitkomst: PilotUitkomst, cijfer: str, waar: Waar) -> Knoop:
     """De uitlegboom van één cijfer; een onbekende naam geeft `OnbekendCijfer` met de bekende namen."""
-    figuren = _figuren(uitkomst)
-    if figuur not in figuren:
-        raise OnbekendCijfer(figuur, list(figuren))
-    return figuren[figuur][1](waar)
+    cijfers = _cijfers(uitkomst)
+    if cijfer not in cijfers:
+        raise OnbekendCijfer(cijfer, list(cijfers))
+    return cijfers[cijfer][1](waar)
+
+
+@dataclass(frozen=True)
+class Uitleg:
+    """De uitkomst van `uitleg CIJFER`: de gevraagde naam en zijn rekenboom."""
+
+    cijfer: str
+    boom: Knoop
+
+
+def uitleg(uitkomst: PilotUitkomst, cijfer: str, waar: Waar) -> Uitleg:
+    return Uitleg(cijfer, leg_uit(uitkomst, cijfer, waar))
 
 
 def overzicht(uitkomst: PilotUitkomst, waar: Waar) -> list[tuple[str, str, Knoop]]:
     """Elk uitlegbaar cijfer met zijn omschrijving en de top van zijn boom (voor de waarde)."""
-    return [(naam, omschrijving, bouw(waar)) for naam, (omschrijving, bouw) in _figuren(uitkomst).items()]
+    return [(naam, omschrijving, bouw(waar)) for naam, (omschrijving, bouw) in _cijfers(uitkomst).items()]

@@ -27,7 +27,7 @@ def vergelijk(projecten, trekkingen: int, zaad: int) -> list[Kolom]:
             from kostenbaten.berekening.onzekerheid import simuleer  # laadt numpy
 
             o = simuleer(project.pilot, project.casussen, trekkingen, zaad)
-            kolommen.append(Kolom(project.map, o.deterministisch, o))
+            kolommen.append(Kolom(project.map, o.berekend, o))
         else:
             kolommen.append(Kolom(project.map, bereken_pilot(project.pilot, project.casussen), None))
     return kolommen

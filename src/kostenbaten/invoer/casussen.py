@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kostenbaten.fouten import Fout, InvoerFouten
+from kostenbaten.fouten import Fout, InvoerFouten, bedoelt_u
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import YamlBestand, lees_yaml
-from kostenbaten.model.casus import FIGUREN_CASUS, FIGUREN_PILOT, STANDAARD_ACTOREN, Casus, Pilot
+from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT, STANDAARD_ACTOREN, Casus, Pilot
 
 PILOTBESTAND = "pilot.yaml"
 
@@ -150,7 +150,7 @@ def _verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen, dekking: bo
     for naam, kengetal in pilot.kengetallen.items():
         if kengetal.actor not in actoren:
             fouten.append(pilotbestand.fout(("kengetallen", naam, "actor"), _onbekend("actor", kengetal.actor, actoren)))
-    fouten += _errata(pilot, pilotbestand, FIGUREN_PILOT)
+    fouten += _errata(pilot, pilotbestand, CIJFERS_PILOT)
     if not pilot.kengetallen:
         gebruikt = sorted({b.kengetal for casus, _ in casussen for b in casus.baten if b.kengetal is not None})
         if gebruikt:
@@ -201,7 +201,7 @@ def _casusverwijzingen(namen: _Namen, casussen) -> list[Fout]:
                 fouten.append(bestand.fout(("baten", i, "kengetal"), _onbekend("kengetal", baat.kengetal, namen.kengetallen)))
             if baat.actor is not None and baat.actor not in namen.actoren:
                 fouten.append(bestand.fout(("baten", i, "actor"), _onbekend("actor", baat.actor, namen.actoren)))
-        fouten += _errata(casus, bestand, FIGUREN_CASUS)
+        fouten += _errata(casus, bestand, CIJFERS_CASUS)
     return fouten
 
 
@@ -216,12 +216,10 @@ def _errata(obj, bestand: YamlBestand, figuren) -> list[Fout]:
 
 
 def _onbekend(soort: str, naam: str, bekend) -> str:
-    import difflib
-
     melding = f"onbekend {soort} '{naam}'"
-    suggestie = difflib.get_close_matches(naam, list(bekend), n=1)
+    suggestie = bedoelt_u(naam, bekend)
     if suggestie:
-        return melding + f"; bedoelt u '{suggestie[0]}'?"
+        return melding + f"; bedoelt u '{suggestie}'?"
     melding += f"; bekend zijn: {', '.join(bekend)}"
     if soort == "actor":
         melding += " (een eigen actor declareert u in pilot.yaml onder 'actoren', met 'naam' en 'groep')"

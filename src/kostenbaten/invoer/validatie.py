@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 
 from pydantic import BaseModel, ValidationError
 
-from kostenbaten.fouten import Fout
+from kostenbaten.fouten import Fout, bedoelt_u
 from kostenbaten.invoer.yamlbestand import YamlBestand, toon_pad
 
 _MELDINGEN = {
@@ -67,10 +66,10 @@ def valideer(model: type[BaseModel], bestand: YamlBestand, context: dict | None 
             if fout["type"] == "extra_forbidden":
                 sleutel = pad[-1]
                 bekend = _bekende_sleutels(model, pad[:-1], bestand.inhoud)
-                suggestie = difflib.get_close_matches(str(sleutel), bekend, n=1)
+                suggestie = bedoelt_u(sleutel, bekend)
                 melding = f"onbekende sleutel '{sleutel}'"
                 if suggestie:
-                    melding += f"; bedoelt u '{suggestie[0]}'?"
+                    melding += f"; bedoelt u '{suggestie}'?"
             if fout["type"] == "missing":
                 regel = bestand.regel(pad[:-1])
             else:

@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from kostenbaten.model.casus import Basis, Bedrag, Tekst
+from kostenbaten.model.casus import METHODEN, Basis, Bedrag, Tekst
 
 # Wie een kostenregel betaalt; de volgorde is die van de tabellen en het werkblad.
 BETALERS = {
@@ -21,10 +21,6 @@ BETALERS = {
     "sjd_organisatie": "SJD-organisatie",
     "gemeente": "Gemeente",
 }
-
-# Hoe de baten per casus uit de KBA naar een hulpvraag gaan (zie berekening.begroting).
-KBA_METHODEN = ("rapport", "gewogen")
-
 
 def _keuze(soort: str, toegestaan):
     def controleer(waarde: str) -> str:
@@ -51,7 +47,7 @@ def _positief(waarde: Decimal) -> Decimal:
 
 Weken = Annotated[Bedrag, AfterValidator(_weken)]
 Betaler = Annotated[str, AfterValidator(_keuze("betaler", tuple(BETALERS)))]
-KbaMethode = Annotated[str, AfterValidator(_keuze("methode", KBA_METHODEN))]
+KbaMethode = Annotated[str, AfterValidator(_keuze("methode", METHODEN))]
 Aantal = Annotated[Bedrag, AfterValidator(_positief)]
 
 

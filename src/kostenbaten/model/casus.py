@@ -391,5 +391,8 @@ class Casus(Basis):
     aanpassingen: Aanpassingen | None = None  # gelden voor elke baat van deze casus
 
 
-FIGUREN_CASUS = ("kosten", "baten", "netto", "client", "overheid")
-FIGUREN_PILOT = ("gemiddelde_netto", "gedekt", "totaal", "client", "overheid", "aandeel_client", "aandeel_overheid")
+CIJFERS_CASUS = ("kosten", "baten", "netto", "client", "overheid")
+# De twee manieren van extrapoleren: het vlakke gemiddelde van het rapport, en gewogen per rechtsgebied.
+METHODEN = ("rapport", "gewogen")
+
+CIJFERS_PILOT = ("gemiddelde_netto", "gedekt", "totaal", "client", "overheid", "aandeel_client", "aandeel_overheid")

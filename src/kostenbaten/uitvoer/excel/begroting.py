@@ -14,7 +14,8 @@ from pathlib import Path
 from openpyxl.chart import BarChart, Reference
 
 from kostenbaten.berekening.begroting import BegrotingUitkomst
-from kostenbaten.model.begroting import BETALERS, KBA_METHODEN
+from kostenbaten.model.begroting import BETALERS
+from kostenbaten.model.casus import METHODEN
 from kostenbaten.model.werkboek import (
     ALGEMEEN,
     BLAD,
@@ -133,7 +134,7 @@ def bouw(u: BegrotingUitkomst, casussen: str | None):
     weken, hulpvragen = b.ref(cel["weken_per_jaar"]), b.ref(cel["hulpvragen_per_jaar"])
     b.validatie(getalregel("between", "Vul een aantal weken van 0 tot en met 53 in.", "0", "53"), cel["weken_per_jaar"])
     b.validatie(getalregel("greaterThan", "Vul een aantal hulpvragen groter dan 0 in.", "0"), cel["hulpvragen_per_jaar"])
-    b.validatie(keuzelijst(KBA_METHODEN, "Onbekende methode"), cel["kba_methode"])
+    b.validatie(keuzelijst(METHODEN, "Onbekende methode"), cel["kba_methode"])
 
     betalerlijst = keuzelijst(BETALERS.values(), "Onbekende betaler")
     janeelijst = keuzelijst((JA, NEE), "Kies ja of nee")

@@ -6,7 +6,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from kostenbaten.uitvoer.excel.blad import EURO, zonder_formules
-from kostenbaten.uitvoer.onzekerheid import DELEN_NAMEN, METHODE_NAMEN
+from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN
 
 PROCENT = "0.00%"
 KOPPEN = ("Berekend", "P5", "P50", "P95", "Gemiddelde", "Kans op verlies")
@@ -31,7 +31,7 @@ def werkmap(u) -> Workbook:
     boek = Workbook()
     blad = boek.active
     blad.title = "Onzekerheid"
-    _rij(blad, [f"Onzekerheid pilot {u.deterministisch.pilot.naam}"], vet=True)
+    _rij(blad, [f"Onzekerheid pilot {u.berekend.pilot.naam}"], vet=True)
     _rij(blad, ["Trekkingen", u.trekkingen])
     _rij(blad, ["Zaad", u.zaad])
     _rij(blad, ["Percentielen en gemiddelden zijn op centen afgerond; berekend is de exacte uitkomst van `bereken`."])

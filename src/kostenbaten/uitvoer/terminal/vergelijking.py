@@ -1,4 +1,4 @@
-"""Pilots en varianten naast elkaar: de kopcijfers per kolom, met hun 90%-interval als er bereiken zijn."""
+"""`vergelijk` in de terminal: pilots en varianten naast elkaar."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kostenbaten.berekening.kba import METHODEN
-from kostenbaten.geld import getal_nl, json_bedrag
-from kostenbaten.uitvoer.json_uitvoer import extrapolatie_json
-from kostenbaten.uitvoer.onzekerheid import DELEN_NAMEN, extrapolaties_json, getal_tekst, procent, verdeling_json
+from kostenbaten.model.casus import METHODEN
+from kostenbaten.notatie import getal_nl, kans
+from kostenbaten.uitvoer.namen import DELEN_NAMEN
+from kostenbaten.uitvoer.terminal.cellen import getal_tekst
 
 
 def _cel(exact, verdeling, decimalen: int = 0) -> Text:
@@ -55,35 +55,12 @@ def vergelijk_tabel(kolommen: list) -> Table:
         for methode in METHODEN:
             tabel.add_row(
                 f"{methode}: kans op verlies",
-                *(procent(k.onzekerheid.extrapolaties[methode]["totaal"].kans_negatief) if k.onzekerheid else "-" for k in kolommen),
+                *(kans(k.onzekerheid.extrapolaties[methode]["totaal"].kans_negatief) if k.onzekerheid else "-" for k in kolommen),
             )
     return tabel
 
 
-def toon_vergelijking(kolommen: list, trekkingen: int, zaad: int, console: Console) -> None:
+def toon(kolommen: list, console: Console, trekkingen: int, zaad: int) -> None:
     console.print(vergelijk_tabel(kolommen))
     if any(k.onzekerheid is not None for k in kolommen):
         console.print(Text(f"Intervallen uit {getal_nl(Decimal(trekkingen))} trekkingen met zaad {zaad}.", style="dim"))
-
-
-def vergelijking_json(kolommen: list, trekkingen: int, zaad: int) -> dict:
-    uit = []
-    for k in kolommen:
-        u = k.uitkomst
-        o = k.onzekerheid
-        uit.append(
-            {
-                "naam": u.pilot.naam,
-                "pad": str(k.pad),
-                "hulpvragen": json_bedrag(u.extrapolaties["rapport"].hulpvragen),
-                "gemiddelde_netto": json_bedrag(u.gemiddelde_netto),
-                "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
-                "onzekerheid": None
-                if o is None
-                else {
-                    "gemiddelde_netto": verdeling_json(o.gemiddelde_netto),
-                    "extrapolatie": extrapolaties_json(o),
-                },
-            }
-        )
-    return {"trekkingen": trekkingen, "zaad": zaad, "vergelijking": uit}

@@ -1,22 +1,22 @@
-"""Tabellen voor de terminal (rich): per casus zoals het rapport, de samenvatting en de controle."""
+"""`bereken` in de terminal: eerst de uitkomst in één zin en de samenvatting, daarna de tabellen per casus.
+
+De tabellen per casus (Kosten | Baten zoals in het rapport) staan ná de samenvatting,
+zodat het eerste scherm de uitkomst toont; `--samenvatting` laat ze weg.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from types import SimpleNamespace
 
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from kostenbaten.berekening.controle import AFWIJKING, ERRATUM, ERRATUM_ZONDER_AFWIJKING, KLOPT, Vergelijking
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
-from kostenbaten.geld import decimalen_voor, euro, getal_exact, getal_nl
-
-
-def bedrag_tekst(waarde: Decimal, decimalen: int = 0) -> Text:
-    """Een bedrag, negatief in rood en mét min-teken (kleur alleen is niet genoeg)."""
-    return Text(euro(waarde, decimalen), style="red" if waarde < 0 else "")
+from kostenbaten.geld import HONDERD, deel
+from kostenbaten.notatie import decimalen_voor, euro, getal, getal_exact, getal_nl, procent
+from kostenbaten.uitvoer.namen import CIJFER_NAMEN, groep_naam
+from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, vouw_lange_woorden
 
 
 def _stappen_tekst(p) -> Text:
@@ -68,14 +68,40 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
         Text.assemble(bedrag_tekst(c.client, db), " / ", bedrag_tekst(c.overheid, db)),
         "",
     )
-    return tabel
+    return vouw_lange_woorden(tabel)
+
+
+def kop(u: PilotUitkomst) -> Text:
+    """De uitkomst in één zin: gemiddelde per casus, beide extrapolaties en de verdeling cliënt / overheid."""
+    r, g, pub = u.extrapolaties["rapport"], u.extrapolaties["gewogen"], u.gepubliceerd
+    rapport = euro(r.totaal)
+    if "totaal" in pub:
+        rapport += f" (gepubliceerd {euro(pub['totaal'].waarde)})"
+    if "aandeel_client" in pub:
+        client, overheid = pub["aandeel_client"].waarde, pub["aandeel_overheid"].waarde
+        verdeling = f"{procent(client)} voor de cliënt en {procent(overheid)} voor de overheid"
+    elif r.totaal:
+        client = deel(r.client * HONDERD, r.totaal)
+        verdeling = f"{procent(client)} voor de cliënt en {procent(HONDERD - client)} voor de overheid"
+    else:
+        verdeling = ""
+    zin = (
+        f"Pilot {u.pilot.naam}: een casus levert gemiddeld {euro(u.gemiddelde_netto, 2)} netto op; "
+        f"naar {getal_nl(r.gedekt)} gedekte hulpvragen geëxtrapoleerd is dat {rapport} met één gemiddelde "
+        f"voor alle casussen, of {euro(g.totaal)} gewogen per rechtsgebied"
+    )
+    zin += f", waarvan {verdeling}." if verdeling else "."
+    return Text(zin, style="bold")
 
 
 def samenvatting(u: PilotUitkomst) -> Group:
     pilot = u.pilot
     per_casus = Table(title=f"Samenvatting pilot {pilot.naam}", title_justify="left")
+    langste_woord = max(len(woord) for g in pilot.rechtsgebieden.values() for woord in g.naam.split())
     for kolom in ("Casus", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"):
-        per_casus.add_column(kolom, justify="left" if kolom in ("Casus", "Rechtsgebied") else "right")
+        per_casus.add_column(
+            kolom, justify="left" if kolom in ("Casus", "Rechtsgebied") else "right", min_width=langste_woord if kolom == "Rechtsgebied" else None
+        )
     kolommen = ("totaal_kosten", "totaal_baten", "netto", "client", "overheid")
     decimalen = {k: decimalen_voor([getattr(c, k) for c in u.casussen]) for k in kolommen}
     for c in u.casussen:
@@ -86,7 +112,7 @@ def samenvatting(u: PilotUitkomst) -> Group:
         )
     per_casus.add_section()
     per_casus.add_row(
-        "Gemiddeld", "", "", "",
+        "", "Gemiddeld", "", "",
         bedrag_tekst(u.gemiddelde_netto, 2),
         bedrag_tekst(u.gemiddelde_client, 2),
         bedrag_tekst(u.gemiddelde_overheid, 2),
@@ -127,8 +153,13 @@ def samenvatting(u: PilotUitkomst) -> Group:
     extrapolatie.add_row("gewogen (per rechtsgebied), exact", *cellen(g))
 
     gewogen = Table(title="Gewogen extrapolatie per rechtsgebied", title_justify="left")
-    for kolom in ("Rechtsgebied", "Aandeel", hulpvragen_kop("Hulpvragen", [d.hulpvragen for d in g.delen]), "Casussen", "Gemiddelde netto", "Totaal"):
-        gewogen.add_column(kolom, justify="left" if kolom == "Rechtsgebied" else "right")
+    for kolom in ("Rechtsgebied", "Aandeel", hulpvragen_kop("Hulpvragen", [d.hulpvragen for d in g.delen]), "Casussen", "Netto per casus", "Totaal"):
+        gewogen.add_column(
+            kolom,
+            justify="left" if kolom == "Rechtsgebied" else "right",
+            min_width=langste_woord if kolom == "Rechtsgebied" else None,
+            max_width=10 if kolom == "Netto per casus" else None,
+        )
     dh = decimalen_voor([d.hulpvragen for d in g.delen])
     dt = decimalen_voor([d.totaal for d in g.delen])
     for d in g.delen:
@@ -151,8 +182,8 @@ def samenvatting(u: PilotUitkomst) -> Group:
     regels.add_column("Afrondingsregel")
     regels.add_column("Toelichting", style="dim")
     for naam, a in pub.items():
-        regels.add_row(naam, _getal(a.waarde), _getal(a.exact), a.regel.replace("_", " "), a.uitleg)
-    return Group(per_casus, extrapolatie, gewogen, regels)
+        regels.add_row(CIJFER_NAMEN.get(naam, naam), getal(a.waarde), getal(a.exact), a.regel.replace("_", " "), a.uitleg)
+    return Group(*(vouw_lange_woorden(t) for t in (per_casus, extrapolatie, gewogen, regels)))
 
 
 def hulpvragen_kop(kop: str, aantallen) -> str:
@@ -162,22 +193,14 @@ def hulpvragen_kop(kop: str, aantallen) -> str:
     return f"{kop} (verwacht aantal)"
 
 
-def _getal(waarde: Decimal) -> str:
-    """Eén losse waarde: hele getallen zonder decimalen, anders op twee decimalen."""
-    return getal_nl(waarde, decimalen_voor([waarde]))
-
-
-def groep_naam(groep: str) -> str:
-    """De groep of actor `client` (sleutel zonder trema) zoals hij in tekst heet: cliënt."""
-    return "cliënt" if groep == "client" else groep
-
-
-def toon_pilot(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = False) -> None:
+def toon(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = False) -> None:
+    console.print(kop(u))
+    console.print()
+    console.print(samenvatting(u))
     if not alleen_samenvatting:
         for c in u.casussen:
-            console.print(casus_tabel(c, u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam, u.pilot.alle_actoren))
             console.print()
-    console.print(samenvatting(u))
+            console.print(casus_tabel(c, u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam, u.pilot.alle_actoren))
     if u.pilot.maanden_in_beeld:
         console.print(
             Text(
@@ -185,40 +208,3 @@ def toon_pilot(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = F
                 style="dim",
             )
         )
-
-
-_STIJL = {KLOPT: "green", ERRATUM: "yellow", AFWIJKING: "bold red", ERRATUM_ZONDER_AFWIJKING: "bold red"}
-
-
-def controle_tabel(vergelijkingen: list[Vergelijking]) -> tuple[Table, list[str]]:
-    """De vergelijkingstabel; lange toelichtingen (errata) komen als genummerde noten eronder."""
-    tabel = Table(title="Gepubliceerde cijfers nagerekend", title_justify="left")
-    for kolom in ("Waar", "Cijfer", "Gepubliceerd", "Berekend", "Oordeel", "Toelichting"):
-        tabel.add_column(kolom, justify="right" if kolom in ("Gepubliceerd", "Berekend") else "left")
-    noten: list[str] = []
-    for v in vergelijkingen:
-        toelichting = v.toelichting
-        if v.oordeel == ERRATUM:
-            noten.append(f"{v.wat}, {v.figuur}: {v.toelichting}")
-            toelichting = f"zie noot {len(noten)}"
-        tabel.add_row(
-            v.wat,
-            v.figuur,
-            _getal(v.gepubliceerd),
-            _getal(v.berekend),
-            Text(v.oordeel, style=_STIJL[v.oordeel]),
-            toelichting,
-        )
-    return tabel, noten
-
-
-def toon_controle(vergelijkingen: list[Vergelijking], console: Console) -> None:
-    tabel, noten = controle_tabel(vergelijkingen)
-    console.print(tabel)
-    for i, noot in enumerate(noten, 1):
-        console.print(f"Noot {i} (bekend erratum) {noot}")
-    aantal = {o: sum(1 for v in vergelijkingen if v.oordeel == o) for o in _STIJL}
-    console.print(
-        f"{aantal[KLOPT]} kloppen, {aantal[ERRATUM]} bekend erratum, "
-        f"{aantal[AFWIJKING] + aantal[ERRATUM_ZONDER_AFWIJKING]} onverklaarde afwijking(en)."
-    )

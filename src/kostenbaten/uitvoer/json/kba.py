@@ -1,12 +1,9 @@
-"""De uitkomst als één JSON-document: bedragen als decimale tekst, sleutels in gewoon ASCII."""
+"""`bereken --formaat json`: de uitkomst van een pilot als één document."""
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
-
 from kostenbaten.berekening.kba import CasusUitkomst, Extrapolatie, PilotUitkomst, Post
-from kostenbaten.geld import json_bedrag, json_getal
+from kostenbaten.notatie import json_bedrag, json_getal
 
 
 def _post(p: Post) -> dict:
@@ -71,7 +68,7 @@ def extrapolatie_json(e: Extrapolatie) -> dict:
     return uit
 
 
-def pilot_json(u: PilotUitkomst) -> dict:
+def document(u: PilotUitkomst) -> dict:
     return {
         "pilot": u.pilot.naam,
         "maanden_in_beeld": u.pilot.maanden_in_beeld,
@@ -91,13 +88,3 @@ def pilot_json(u: PilotUitkomst) -> dict:
             else {}
         ),
     }
-
-
-def _standaard(waarde):
-    if isinstance(waarde, Decimal):
-        return json_bedrag(waarde)
-    raise TypeError(f"niet naar JSON te zetten: {type(waarde).__name__}")
-
-
-def dump(document) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2, default=_standaard)

@@ -1,45 +1,19 @@
-"""Uitvoer van de Monte-Carlo-analyse: tabellen en histogram in de terminal, en het JSON-document.
-
-Werkt alleen met de Decimal-uitkomsten van `berekening.onzekerheid`; numpy is
-hier niet nodig.
-"""
+"""`onzekerheid` in de terminal: percentielen, histogram en de kans op verlies."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from kostenbaten.geld import HONDERD, getal_exact, getal_nl, json_bedrag
+from kostenbaten.notatie import getal_exact, getal_nl, kans
+from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN
+from kostenbaten.uitvoer.terminal.cellen import getal_tekst
 
-DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid"}
-METHODE_NAMEN = {"rapport": "rapport (vlak gemiddelde)", "gewogen": "gewogen (per rechtsgebied)"}
+
 BALK = 40  # tekens voor de langste histogrambalk
-
-
-def procent(kans: Decimal) -> str:
-    """Een kans als percentage met één decimaal: 0,0123 wordt 1,2%."""
-    return f"{getal_nl(kans * HONDERD, 1)}%"
-
-
-def kans_json(kans: Decimal) -> str:
-    """Een kans voor JSON: decimale tekst op vier decimalen (0.0123)."""
-    return f"{kans.quantize(Decimal('0.0001'), rounding=ROUND_HALF_UP):f}"
-
-
-def interval_tekst(v) -> str:
-    """`€ 334 tot € 137.052`: het 90%-interval (P5 tot P95) van een verdeling."""
-    return f"€ {getal_nl(v.percentielen[5])} tot € {getal_nl(v.percentielen[95])}"
-
-
-# -- terminal -------------------------------------------------------------------
-
-
-def getal_tekst(waarde: Decimal, decimalen: int = 0) -> Text:
-    """Een bedrag zonder euroteken (de tabeltitel zegt 'in euro'), negatief in rood en met min-teken."""
-    return Text(getal_nl(waarde, decimalen), style="red" if waarde < 0 else "")
 
 
 def _tabel(titel: str, eerste: str) -> Table:
@@ -58,7 +32,7 @@ def _verdelingscellen(v, decimalen: int = 0) -> list:
     return [
         getal_tekst(v.berekend, decimalen),
         *(getal_tekst(v.percentielen[p], decimalen) for p in (5, 50, 95)),
-        procent(v.kans_negatief),
+        kans(v.kans_negatief),
     ]
 
 
@@ -77,7 +51,7 @@ def invoer_tabel(u) -> Table | Text:
         tabel.add_row(i.naam or i.plek, i.verdeling + ("; daarna slaagt de casus of niet" if i.plek.endswith(": kans") else ""))
     for nummer in u.kansen:
         if f"casus {nummer}: kans" not in plekken:
-            casus = next(c.casus for c in u.deterministisch.casussen if c.nummer == nummer)
+            casus = next(c.casus for c in u.berekend.casussen if c.nummer == nummer)
             tabel.add_row(f"Casus {nummer}: kans van slagen", f"{getal_exact(casus.kans.waarde)}: per trekking slaagt de casus of niet")
     return tabel
 
@@ -92,7 +66,7 @@ def casussen_tabel(u) -> Table:
 
 
 def extrapolatie_tabel(u) -> Table:
-    hulpvragen = u.deterministisch.extrapolaties["rapport"].hulpvragen
+    hulpvragen = u.berekend.extrapolaties["rapport"].hulpvragen
     tabel = _tabel(f"Extrapolatie naar {getal_nl(hulpvragen)} hulpvragen", "Methode: cijfer")
     for methode, delen in u.extrapolaties.items():
         for deel, v in delen.items():
@@ -107,7 +81,7 @@ def actoren_tabel(u) -> Table:
     tabel.add_column("Kans baten > kosten", justify="right")
     for methode, actoren in u.actoren.items():
         for a in actoren.values():
-            tabel.add_row(f"{methode}: {a.naam}", *_verdelingscellen(a.saldo), procent(a.kans_baten_groter))
+            tabel.add_row(f"{methode}: {a.naam}", *_verdelingscellen(a.saldo), kans(a.kans_baten_groter))
         tabel.add_section()
     return tabel
 
@@ -130,7 +104,7 @@ def histogram(u, methode: str) -> Group:
             Text.assemble(
                 f"€ {getal_nl(van):>{breedte}} tot € {getal_nl(tot):>{breedte}} ",
                 balk,
-                f" {procent(Decimal(aantal) / Decimal(u.trekkingen))}",
+                f" {kans(Decimal(aantal) / Decimal(u.trekkingen))}",
             )
         )
     return Group(*regels)
@@ -143,15 +117,15 @@ def conclusie(u) -> Text:
         regels.append(
             f"Methode {methode}: het totaal ligt met 90% kans tussen € {getal_nl(v.percentielen[5])} "
             f"en € {getal_nl(v.percentielen[95])} "
-            f"(mediaan € {getal_nl(v.percentielen[50])}); kans op een negatief totaal: {procent(v.kans_negatief)}."
+            f"(mediaan € {getal_nl(v.percentielen[50])}); kans op een negatief totaal: {kans(v.kans_negatief)}."
         )
     return Text("\n".join(regels), style="bold")
 
 
-def toon_onzekerheid(u, console: Console) -> None:
+def toon(u, console: Console) -> None:
     console.print(
         Text(
-            f"Onzekerheid pilot {u.deterministisch.pilot.naam}: {getal_nl(Decimal(u.trekkingen))} trekkingen, zaad {u.zaad}",
+            f"Onzekerheid pilot {u.berekend.pilot.naam}: {getal_nl(Decimal(u.trekkingen))} trekkingen, zaad {u.zaad}",
             style="bold",
         )
     )
@@ -172,47 +146,3 @@ def toon_onzekerheid(u, console: Console) -> None:
             style="dim",
         )
     )
-
-
-# -- JSON -------------------------------------------------------------------------
-
-
-def verdeling_json(v) -> dict:
-    return {
-        "berekend": json_bedrag(v.berekend),
-        **{f"p{p}": json_bedrag(w) for p, w in v.percentielen.items()},
-        "gemiddelde": json_bedrag(v.gemiddelde),
-        "kans_negatief": kans_json(v.kans_negatief),
-    }
-
-
-def extrapolaties_json(u) -> list[dict]:
-    return [{"methode": m, **{d: verdeling_json(v) for d, v in delen.items()}} for m, delen in u.extrapolaties.items()]
-
-
-def onzekerheid_json(u) -> dict:
-    return {
-        "pilot": u.deterministisch.pilot.naam,
-        "trekkingen": u.trekkingen,
-        "zaad": u.zaad,
-        "percentielen": list(next(iter(u.casussen.values())).percentielen),
-        "invoer_met_bereik": [{"plek": i.plek, "verdeling": i.verdeling} for i in u.invoer],
-        "kans_van_slagen": list(u.kansen),
-        "casussen": [{"nummer": n, "netto": verdeling_json(v)} for n, v in u.casussen.items()],
-        "gemiddelde_netto": verdeling_json(u.gemiddelde_netto),
-        "extrapolatie": extrapolaties_json(u),
-        "actoren": [
-            {
-                "methode": m,
-                "actoren": [
-                    {"actor": k, "naam": a.naam, "saldo": verdeling_json(a.saldo), "kans_baten_groter": kans_json(a.kans_baten_groter)}
-                    for k, a in actoren.items()
-                ],
-            }
-            for m, actoren in u.actoren.items()
-        ],
-        "histogram": [
-            {"methode": m, "randen": [json_bedrag(r) for r in h.randen], "aantallen": list(h.aantallen)}
-            for m, h in u.histogrammen.items()
-        ],
-    }

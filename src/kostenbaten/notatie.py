@@ -1,0 +1,107 @@
+"""Getal naar Nederlandse tekst: de enige plek voor euro, getal, procent, uren en exacte JSON-getallen.
+
+Afronden gebeurt hier alleen met de benoemde regels uit `geld`; een negatief
+bedrag staat overal als `-€ 360` (het min-teken vóór het euroteken).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kostenbaten.geld import HONDERD, afronden_op_centen, afronden_op_decimalen, afronden_op_euro
+
+
+
+def _groepeer(geheel: str) -> str:
+    delen = []
+    while len(geheel) > 3:
+        delen.insert(0, geheel[-3:])
+        geheel = geheel[:-3]
+    delen.insert(0, geheel)
+    return ".".join(delen)
+
+
+def getal_nl(waarde: Decimal, decimalen: int = 0) -> str:
+    """Een getal in Nederlandse notatie: punt voor duizendtallen, komma voor decimalen."""
+    if decimalen:
+        afgerond = afronden_op_decimalen(waarde, decimalen)
+    else:
+        afgerond = afronden_op_euro(waarde)
+    teken = "-" if afgerond < 0 else ""
+    tekst = f"{abs(afgerond):f}"
+    geheel, _, fractie = tekst.partition(".")
+    uit = teken + _groepeer(geheel)
+    if decimalen:
+        uit += "," + fractie.ljust(decimalen, "0")
+    return uit
+
+
+def euro(waarde: Decimal, decimalen: int = 0) -> str:
+    """Bedrag als `€ 1.614` of `-€ 360`: het min-teken vooraan, nooit alleen kleur."""
+    tekst = getal_nl(waarde, decimalen)
+    if tekst.startswith("-"):
+        return "-€ " + tekst[1:]
+    return "€ " + tekst
+
+
+def getal(waarde: Decimal) -> str:
+    """Eén losse waarde: een geheel getal zonder decimalen, anders op twee decimalen."""
+    return getal_nl(waarde, decimalen_voor([waarde]))
+
+
+def procent(waarde: Decimal, decimalen: int = 0) -> str:
+    """Een percentage: `66%`, of met decimalen `1,2%`."""
+    return f"{getal_nl(waarde, decimalen)}%"
+
+
+def kans(kans: Decimal) -> str:
+    """Een kans als percentage met één decimaal: 0,0123 wordt 1,2%."""
+    return procent(kans * HONDERD, 1)
+
+
+def uren(waarde: Decimal) -> str:
+    """Uren exact, met hun eenheid: `1,5 uur`."""
+    return f"{getal_exact(waarde)} uur"
+
+
+def json_bedrag(waarde: Decimal) -> str:
+    """Bedrag voor JSON als decimale tekst: hele euro's zonder decimalen, anders op centen.
+
+    Een waarde die niet exact op centen eindigt (3.502 / 6) wordt hier pas afgerond.
+    """
+    if waarde == waarde.to_integral_value():
+        tekst = f"{waarde.to_integral_value():f}"
+    else:
+        tekst = f"{afronden_op_centen(waarde):f}"
+    return "0" if tekst == "-0" else tekst
+
+
+def getal_exact(waarde: Decimal) -> str:
+    """Een getal zoals het is, in Nederlandse notatie zonder overbodige nullen: 1,125, 2 of 1.614."""
+    decimalen = max(0, -waarde.normalize().as_tuple().exponent)
+    return getal_nl(waarde, decimalen)
+
+
+def decimalen_voor(waarden) -> int:
+    """Decimalen voor een kolom: 2 als één van de waarden geen geheel getal is, anders 0.
+
+    Zo telt een kolom op tot zijn totaal: niet € 100 + € 38 + € 13 naast € 150.
+    """
+    return 0 if all(w == w.to_integral_value() for w in waarden) else 2
+
+
+def json_getal(waarde: Decimal) -> str:
+    """Een aantal of percentage voor JSON: exact, zonder overbodige nullen (1.125, 65.345, 198)."""
+    if waarde == waarde.to_integral_value():
+        return f"{waarde.to_integral_value():f}"
+    return f"{waarde.normalize():f}"
+
+
+def json_kans(kans: Decimal) -> str:
+    """Een kans voor JSON: decimale tekst op vier decimalen (0.0123)."""
+    return f"{afronden_op_decimalen(kans, 4):f}"
+
+
+def json_verhouding(waarde: Decimal) -> str:
+    """Een verhouding (baten/kosten) voor JSON: decimale tekst op vier decimalen (5.6021)."""
+    return f"{afronden_op_decimalen(waarde, 4):f}"

@@ -1,0 +1,41 @@
+"""`gevoeligheid --formaat json`: tornado en omslagpunten als document."""
+
+from __future__ import annotations
+
+from kostenbaten.notatie import json_bedrag, json_getal
+
+
+def _omslagpunt_json(o) -> dict:
+    return {
+        "waarde": None if o.waarde is None else json_bedrag(o.waarde),
+        "nulpunt_rechte_lijn": None if o.wiskundig is None else json_bedrag(o.wiskundig),
+        "toelichting": o.reden,
+    }
+
+
+def document(g, plek=None) -> dict:
+    """Elke gevarieerde invoer met het effect per methode, gesorteerd op de zwaai van `rapport`."""
+    invoer = []
+    for v in g.gesorteerd("rapport"):
+        invoer.append(
+            {
+                "sleutel": v.knop.sleutel,
+                "naam": v.knop.naam,
+                "eenheid": v.knop.eenheid,
+                "waar": None if plek is None or v.knop.plek is None else plek(*v.knop.plek),
+                "basis": json_bedrag(v.knop.basis),
+                "laag": json_bedrag(v.laag),
+                "hoog": json_bedrag(v.hoog),
+                "effecten": {
+                    m: {
+                        "totaal_laag": json_bedrag(e.laag),
+                        "totaal_hoog": json_bedrag(e.hoog),
+                        "zwaai": json_bedrag(e.zwaai),
+                        "per_eenheid": json_bedrag(e.per_eenheid),
+                        "omslagpunt": _omslagpunt_json(e.omslagpunt),
+                    }
+                    for m, e in v.effecten.items()
+                },
+            }
+        )
+    return {"stap_procent": json_getal(g.stap), "basis": {m: json_bedrag(t) for m, t in g.basis.items()}, "invoer": invoer}

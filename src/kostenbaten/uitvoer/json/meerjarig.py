@@ -1,0 +1,30 @@
+"""`meerjarig --formaat json`: jaarbeeld en volle looptijd als document."""
+
+from __future__ import annotations
+
+from kostenbaten.berekening.meerjarig import CONVENTIE
+from kostenbaten.notatie import json_getal
+from kostenbaten.uitvoer.json.actoren import document as actoren_document
+from kostenbaten.uitvoer.json.kba import casus_json, extrapolatie_json
+
+
+def _beeld_json(u) -> dict:
+    from kostenbaten.berekening.actoren import verdeel_over_actoren
+
+    return {
+        "casussen": [casus_json(c) for c in u.casussen],
+        "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
+        "actoren": actoren_document(verdeel_over_actoren(u))["extrapolatie"],
+    }
+
+
+def document(m) -> dict:
+    return {
+        "horizon_jaren": m.horizon,
+        "disconto_procent": json_getal(m.disconto),
+        "jaarfactoren": [str(f) for f in m.jaarfactoren],
+        "conventie": CONVENTIE,
+        "een_jaar": {"maanden": m.een_jaar.pilot.maanden_in_beeld, **_beeld_json(m.een_jaar)},
+        "nominaal": _beeld_json(m.nominaal),
+        "contant": _beeld_json(m.contant),
+    }

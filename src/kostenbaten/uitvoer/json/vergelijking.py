@@ -1,0 +1,30 @@
+"""`vergelijk --formaat json`: pilots en varianten naast elkaar als document."""
+
+from __future__ import annotations
+
+from kostenbaten.notatie import json_bedrag
+from kostenbaten.uitvoer.json.kba import extrapolatie_json
+from kostenbaten.uitvoer.json.onzekerheid import extrapolaties_json, verdeling_json
+
+
+def document(kolommen: list, trekkingen: int, zaad: int) -> dict:
+    uit = []
+    for k in kolommen:
+        u = k.uitkomst
+        o = k.onzekerheid
+        uit.append(
+            {
+                "naam": u.pilot.naam,
+                "pad": str(k.pad),
+                "hulpvragen": json_bedrag(u.extrapolaties["rapport"].hulpvragen),
+                "gemiddelde_netto": json_bedrag(u.gemiddelde_netto),
+                "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
+                "onzekerheid": None
+                if o is None
+                else {
+                    "gemiddelde_netto": verdeling_json(o.gemiddelde_netto),
+                    "extrapolatie": extrapolaties_json(o),
+                },
+            }
+        )
+    return {"trekkingen": trekkingen, "zaad": zaad, "vergelijking": uit}

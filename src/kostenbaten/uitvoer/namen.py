@@ -1,0 +1,33 @@
+"""Leesbare namen voor sleutels uit de rekenkern, voor elke uitvoer gelijk (zonder rich of openpyxl)."""
+
+from __future__ import annotations
+
+from kostenbaten.notatie import euro
+
+
+DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid"}
+
+
+METHODE_NAMEN = {"rapport": "rapport (vlak gemiddelde)", "gewogen": "gewogen (per rechtsgebied)"}
+
+
+# De gepubliceerde cijfers van een pilot, zoals ze in tekst heten.
+CIJFER_NAMEN = {
+    "gemiddelde_netto": "gemiddelde netto per casus",
+    "gedekt": "gedekte hulpvragen",
+    "totaal": "totaal",
+    "aandeel_client": "aandeel cliënt",
+    "aandeel_overheid": "aandeel overheid",
+    "client": "cliënt",
+    "overheid": "overheid",
+}
+
+
+def groep_naam(groep: str) -> str:
+    """De groep of actor `client` (sleutel zonder trema) zoals hij in tekst heet: cliënt."""
+    return "cliënt" if groep == "client" else groep
+
+
+def interval_tekst(v) -> str:
+    """`€ 334 tot € 137.052`: het 90%-interval (P5 tot P95) van een verdeling."""
+    return f"{euro(v.percentielen[5])} tot {euro(v.percentielen[95])}"

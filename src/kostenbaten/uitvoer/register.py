@@ -1,0 +1,68 @@
+"""Het register: bij een analyse en een formaat de functie die de uitkomst levert.
+
+Elke analyse heeft per formaat één module `kostenbaten.uitvoer.<formaat>.<analyse>`
+met één functie met een vaste naam (zie FUNCTIES). De module wordt pas geladen als
+dat formaat gevraagd wordt, zodat JSON nooit rich laadt en alleen Excel openpyxl.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+FUNCTIES = {
+    "terminal": "toon",  # toon(uitkomst, console, ...): tabellen op het scherm
+    "json": "document",  # document(uitkomst, ...) -> dict
+    "excel": "werkmap",  # werkmap(uitkomst, ...) -> openpyxl.Workbook
+}
+
+# Welke formaten elke analyse aanbiedt; de opdrachtregel vraagt niets anders.
+AANBOD: dict[str, tuple[str, ...]] = {
+    "kba": ("terminal", "json", "excel"),
+    "controle": ("terminal", "json"),
+    "cijfers": ("terminal", "json"),
+    "uitleg": ("terminal", "json"),
+    "gevoeligheid": ("terminal", "json", "excel"),
+    "actoren": ("terminal", "json", "excel"),
+    "meerjarig": ("terminal", "json", "excel"),
+    "begroting": ("terminal", "json", "excel"),
+    "onzekerheid": ("terminal", "json", "excel"),
+    "vergelijking": ("terminal", "json"),
+}
+
+
+class OnbekendeUitvoer(LookupError):
+    """Een analyse die een formaat niet aanbiedt: een fout in de opdrachtregel zelf."""
+
+
+def module_naam(analyse: str, formaat: str) -> str:
+    if formaat not in AANBOD.get(analyse, ()):
+        raise OnbekendeUitvoer(f"{analyse} heeft geen uitvoer als {formaat}")
+    return f"kostenbaten.uitvoer.{formaat}.{analyse}"
+
+
+def zoek(analyse: str, formaat: str):
+    """De leverfunctie van (analyse, formaat), lui geïmporteerd."""
+    return getattr(importlib.import_module(module_naam(analyse, formaat)), FUNCTIES[formaat])
+
+
+def toon(analyse: str, uitkomst, **context) -> None:
+    """Toont de uitkomst in de terminal; rich wordt pas hier geladen."""
+    from rich.console import Console
+
+    zoek(analyse, "terminal")(uitkomst, Console(highlight=False), **context)
+
+
+def schrijf_json(analyse: str, uitkomst, uit, **context) -> None:
+    """Schrijft de uitkomst als JSON-document naar de stroom `uit`."""
+    from kostenbaten.uitvoer.json import schrijf
+
+    schrijf(zoek(analyse, "json")(uitkomst, **context), uit)
+
+
+def schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **context) -> None:
+    """Schrijft de Excel-werkmap atomair; weigert een bestaand bestand zonder --overschrijf."""
+    from kostenbaten.uitvoer.bestand import schrijf_atomair
+
+    werkmap = zoek(analyse, "excel")(uitkomst, **context)
+    schrijf_atomair(pad, werkmap.save, overschrijf)

@@ -1,0 +1,1 @@
+"""Terminaluitvoer (rich): per analyse een module met `toon(uitkomst, console, ...)`."""

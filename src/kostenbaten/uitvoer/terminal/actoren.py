@@ -1,0 +1,68 @@
+"""`actoren` in de terminal: wie betaalt en wie wint, per casus en geëxtrapoleerd."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from kostenbaten.berekening.actoren import ActorenUitkomst
+from kostenbaten.notatie import euro, getal_nl
+from kostenbaten.uitvoer.namen import groep_naam
+from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst
+
+
+def actoren_per_casus(a: ActorenUitkomst) -> Table:
+    tabel = Table(title="Wie betaalt en wie wint, per casus", title_justify="left")
+    for kolom in ("Casus", "Actor", "Groep", "Betaalt", "Wint", "Saldo"):
+        tabel.add_column(kolom, justify="right" if kolom in ("Betaalt", "Wint", "Saldo") else "left")
+    for t in a.casussen:
+        for r in t.regels:
+            if r.kosten or r.baten:
+                tabel.add_row(t.wat, r.naam, groep_naam(r.groep), bedrag_tekst(r.kosten), bedrag_tekst(r.baten), bedrag_tekst(r.saldo))
+        tabel.add_section()
+    return tabel
+
+
+def _verhouding(v: Decimal | None) -> str:
+    """Baten/kosten op twee decimalen; zonder kosten 'geen kosten'."""
+    return "geen kosten" if v is None else getal_nl(v, 2)
+
+
+def actoren_extrapolatie(a: ActorenUitkomst, methode: str, pub: dict | None = None) -> Table:
+    t = a.extrapolaties[methode]
+    tabel = Table(title=f"Wie betaalt en wie wint, geëxtrapoleerd (methode {methode}, exact)", title_justify="left")
+    for kolom in ("Actor", "Groep", "Betaalt", "Wint", "Saldo", "Baten/kosten"):
+        tabel.add_column(kolom, justify="right" if kolom in ("Betaalt", "Wint", "Saldo", "Baten/kosten") else "left")
+    for r in t.regels:
+        tabel.add_row(
+            r.naam, groep_naam(r.groep), bedrag_tekst(r.kosten), bedrag_tekst(r.baten), bedrag_tekst(r.saldo), _verhouding(r.verhouding)
+        )
+    tabel.add_section()
+    tabel.add_row(
+        Text("Totaal", style="bold"), "", bedrag_tekst(t.kosten), bedrag_tekst(t.baten), bedrag_tekst(t.saldo), _verhouding(t.verhouding)
+    )
+    per_groep = t.per_groep()
+    for groep, actoren in a.koppeling.items():
+        namen = " + ".join(r.naam for r in t.regels if r.actor in actoren) or "-"
+        tabel.add_row(Text(f"groep {groep_naam(groep)} van het rapport", style="italic"), namen, "", "", bedrag_tekst(per_groep[groep]))
+    if pub and "client" in pub:
+        for groep in ("client", "overheid"):
+            tabel.add_row(
+                Text(f"groep {groep_naam(groep)}, zoals gepubliceerd", style="italic"),
+                f"{euro(pub['totaal'].waarde)} x {getal_nl(pub[f'aandeel_{groep}'].waarde)}%",
+                "",
+                "",
+                bedrag_tekst(pub[groep].waarde),
+            )
+    return tabel
+
+
+def toon(a: ActorenUitkomst, console: Console, pub: dict | None = None) -> None:
+    console.print(actoren_per_casus(a))
+    console.print()
+    for methode in a.extrapolaties:
+        console.print(actoren_extrapolatie(a, methode, pub if methode == "rapport" else None))
+        console.print()

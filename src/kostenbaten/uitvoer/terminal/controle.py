@@ -1,0 +1,47 @@
+"""`controleer` in de terminal: elk gepubliceerd cijfer naast het berekende."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from kostenbaten.berekening.controle import AFWIJKING, ERRATUM, ERRATUM_ZONDER_AFWIJKING, KLOPT, Controle
+from kostenbaten.notatie import getal
+
+
+_STIJL = {KLOPT: "green", ERRATUM: "yellow", AFWIJKING: "bold red", ERRATUM_ZONDER_AFWIJKING: "bold red"}
+
+
+def controle_tabel(controles: list[Controle]) -> tuple[Table, list[str]]:
+    """De vergelijkingstabel; lange toelichtingen (errata) komen als genummerde noten eronder."""
+    tabel = Table(title="Gepubliceerde cijfers nagerekend", title_justify="left")
+    for kolom in ("Waar", "Cijfer", "Gepubliceerd", "Berekend", "Oordeel", "Toelichting"):
+        tabel.add_column(kolom, justify="right" if kolom in ("Gepubliceerd", "Berekend") else "left")
+    noten: list[str] = []
+    for v in controles:
+        toelichting = v.toelichting
+        if v.oordeel == ERRATUM:
+            noten.append(f"{v.wat}, {v.cijfer}: {v.toelichting}")
+            toelichting = f"zie noot {len(noten)}"
+        tabel.add_row(
+            v.wat,
+            v.cijfer,
+            getal(v.gepubliceerd),
+            getal(v.berekend),
+            Text(v.oordeel, style=_STIJL[v.oordeel]),
+            toelichting,
+        )
+    return tabel, noten
+
+
+def toon(controles: list[Controle], console: Console) -> None:
+    tabel, noten = controle_tabel(controles)
+    console.print(tabel)
+    for i, noot in enumerate(noten, 1):
+        console.print(f"Noot {i} (bekend erratum) {noot}")
+    aantal = {o: sum(1 for v in controles if v.oordeel == o) for o in _STIJL}
+    console.print(
+        f"{aantal[KLOPT]} kloppen, {aantal[ERRATUM]} bekend erratum, "
+        f"{aantal[AFWIJKING] + aantal[ERRATUM_ZONDER_AFWIJKING]} onverklaarde afwijking(en)."
+    )

@@ -1,0 +1,121 @@
+"""De indeling van de code bewaakt: elk aangeboden formaat vindt zijn module, en de lagen importeren niet omhoog."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import HENGELO, ROOT
+
+BRON = ROOT / "src" / "kostenbaten"
+VOORBEELD = ROOT / "templates" / "voorbeeldbegroting.yaml"
+
+
+def _imports(pad: Path) -> set[str]:
+    """Elke module die een bestand importeert, ook binnen een functie (lui)."""
+    uit = set()
+    for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+        if isinstance(knoop, ast.Import):
+            uit.update(a.name for a in knoop.names)
+        elif isinstance(knoop, ast.ImportFrom) and knoop.module:
+            uit.add(knoop.module)
+    return uit
+
+
+def _verboden(map_: str, verboden: tuple[str, ...]) -> list[str]:
+    return [
+        f"{pad.relative_to(BRON)}: {module}"
+        for pad in sorted((BRON / map_).rglob("*.py"))
+        for module in sorted(_imports(pad))
+        if module.split(".")[0] in verboden or any(module == v or module.startswith(v + ".") for v in verboden)
+    ]
+
+
+@pytest.mark.parametrize("map_", ["berekening", "model"])
+def test_rekenkern_en_model_kennen_geen_uitvoer(map_):
+    assert _verboden(map_, ("rich", "openpyxl", "kostenbaten.uitvoer")) == []
+
+
+def test_json_uitvoer_laadt_geen_rich_of_openpyxl():
+    assert _verboden("uitvoer/json", ("rich", "openpyxl", "numpy", "kostenbaten.uitvoer.terminal", "kostenbaten.uitvoer.excel")) == []
+
+
+def test_elk_aangeboden_formaat_vindt_zijn_functie():
+    from kostenbaten.uitvoer.register import AANBOD, FUNCTIES, zoek
+
+    for analyse, formaten in AANBOD.items():
+        for formaat in formaten:
+            functie = zoek(analyse, formaat)
+            assert functie.__name__ == FUNCTIES[formaat], (analyse, formaat)
+            assert inspect.signature(functie).parameters, (analyse, formaat)
+
+
+def test_elke_levering_van_de_opdrachtregel_staat_in_het_register():
+    """Elke `_lever("analyse", ...)` en `_schrijf_werkmap("analyse", ...)` in cli.py noemt een analyse uit het register."""
+    from kostenbaten.uitvoer.register import AANBOD
+
+    boom = ast.parse((BRON / "cli.py").read_text(encoding="utf-8"))
+    gevraagd = {
+        (roep.func.id, roep.args[0].value)
+        for roep in ast.walk(boom)
+        if isinstance(roep, ast.Call) and isinstance(roep.func, ast.Name) and roep.func.id in ("_lever", "_schrijf_werkmap")
+        and roep.args and isinstance(roep.args[0], ast.Constant)
+    }
+    assert {a for _, a in gevraagd} >= {"kba", "controle", "cijfers", "uitleg", "gevoeligheid", "actoren", "meerjarig", "begroting", "onzekerheid", "vergelijking"}
+    for functie, analyse in gevraagd:
+        assert "terminal" in AANBOD[analyse] and "json" in AANBOD[analyse] or functie == "_schrijf_werkmap"
+        if functie == "_schrijf_werkmap":
+            assert "excel" in AANBOD[analyse]
+
+
+def test_een_analyse_zonder_formaat_is_een_fout():
+    from kostenbaten.uitvoer.register import OnbekendeUitvoer, zoek
+
+    with pytest.raises(OnbekendeUitvoer):
+        zoek("vergelijking", "excel")
+
+
+GELADEN = """
+import contextlib, io, runpy, sys
+sys.argv = ["kostenbaten", *{argumenten!r}]
+uit = io.StringIO()
+with contextlib.redirect_stdout(uit):
+    try:
+        runpy.run_module("kostenbaten", run_name="__main__")
+    except SystemExit as einde:
+        assert einde.code in (0, None), einde.code
+import json
+json.loads(uit.getvalue())
+print(",".join(sorted(m for m in ("rich", "openpyxl", "numpy") if m in sys.modules)))
+"""
+
+
+@pytest.mark.parametrize(
+    ("argumenten", "toegestaan"),
+    [
+        (["bereken", HENGELO], ""),
+        (["controleer", HENGELO], ""),
+        (["uitleg", HENGELO], ""),
+        (["uitleg", HENGELO, "totaal"], ""),
+        (["gevoeligheid", HENGELO], ""),
+        (["actoren", HENGELO], ""),
+        (["meerjarig", HENGELO], ""),
+        (["begroting", VOORBEELD], ""),
+        (["vergelijk", HENGELO], ""),
+        # De Monte-Carlo-trekkingen zelf rekenen met numpy; de JSON-uitvoer niet.
+        (["onzekerheid", HENGELO, "-n", "100"], "numpy"),
+    ],
+    ids=lambda w: w[0] if isinstance(w, list) else None,
+)
+def test_json_laadt_geen_rich_openpyxl_of_numpy(argumenten, toegestaan):
+    argumenten = [str(a) for a in argumenten] + ["--formaat", "json"]
+    uit = subprocess.run(
+        [sys.executable, "-c", GELADEN.format(argumenten=argumenten)], check=True, capture_output=True, text=True, cwd=ROOT
+    ).stdout
+    assert uit.strip() == toegestaan
