@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import vervang
+from conftest import HENGELO, vervang
 from test_invoer import _verwacht
 
 
@@ -158,3 +158,29 @@ def test_onleesbare_map(cli, hengelo):
         hengelo.chmod(0o755)
     assert code == 2
     assert "Traceback" not in fout and "not readable" not in fout
+
+
+@pytest.mark.parametrize(
+    "opties, melding",
+    [
+        (
+            ["-n", "10.000"],
+            "Fout: ongeldige waarde voor '--trekkingen' / '-n': '10.000' is geen getal: schrijf zonder duizendtalpunt "
+            "en met een punt als decimaalteken (bijvoorbeeld 1400 of 0.5)",
+        ),
+        (["-n", "1.5"], "Fout: ongeldige waarde voor '--trekkingen' / '-n': moet een geheel getal zijn"),
+        (["--zaad", "-1"], "Fout: ongeldige waarde voor '--zaad': moet minstens 0 zijn"),
+        (["--zaad", "1,5"], "Fout: ongeldige waarde voor '--zaad': '1,5' is geen getal: gebruik een punt als decimaalteken (bijvoorbeeld 0.5)"),
+        (["--zaad", "9" * 5000], "Fout: ongeldige waarde voor '--zaad': mag hoogstens 18446744073709551615 zijn"),
+    ],
+    ids=["duizendtalpunt", "kommagetal", "negatief-zaad", "zaad-met-komma", "zaad-van-5000-cijfers"],
+)
+@pytest.mark.parametrize("opdracht", ["onzekerheid", "vergelijk"])
+def test_getallen_op_de_opdrachtregel(monkeypatch, capsys, opdracht, opties, melding):
+    import kostenbaten.cli as cli_module
+
+    monkeypatch.setattr("sys.argv", ["kostenbaten", opdracht, str(HENGELO), *opties])
+    with pytest.raises(SystemExit) as einde:
+        cli_module.main()
+    assert einde.value.code == 2
+    assert capsys.readouterr().err.splitlines()[0] == melding

@@ -23,6 +23,7 @@ from kostenbaten.fouten import (
     InvoerFouten,
     UitvoerFouten,
 )
+from kostenbaten.invoer.opties import geheel_getal
 
 # De hulptekst komt van typer/click en is Engels; de vaste woorden daarin worden vertaald.
 _HULPWOORDEN = (
@@ -513,9 +514,14 @@ PadArgument = Annotated[
     ),
 ]
 TrekkingenOptie = Annotated[
-    int, typer.Option("--trekkingen", "-n", min=1, max=10_000_000, help="Aantal Monte-Carlo-trekkingen.")
+    int, typer.Option("--trekkingen", "-n", parser=geheel_getal(1, 10_000_000), help="Aantal Monte-Carlo-trekkingen.")
 ]
-ZaadOptie = Annotated[int, typer.Option("--zaad", help="Startwaarde van de toevalsgenerator; hetzelfde zaad geeft dezelfde uitkomst.")]
+ZaadOptie = Annotated[
+    int,
+    typer.Option(
+        "--zaad", parser=geheel_getal(0, 2**64 - 1), help="Startwaarde van de toevalsgenerator; hetzelfde zaad geeft dezelfde uitkomst."
+    ),
+]
 OnzekerheidXlsxOptie = Annotated[
     Optional[Path],
     typer.Option("--xlsx", help="Schrijf de percentielen en histogrammen ook naar deze Excel-werkmap.", show_default=False),
