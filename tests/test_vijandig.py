@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import HENGELO, vervang
+from conftest import HENGELO, ROOT, vervang
 from test_invoer import _verwacht
 
 
@@ -126,6 +127,11 @@ VIJANDIG = [
         id="verwijzingskring",
     ),
     pytest.param(
+        _zet("casus-1.yaml", "gepubliceerd:", "gepubli[eerd:"),
+        ["casus-1.yaml:@gepubli[eerd@: gepubli[eerd: onbekende sleutel 'gepubli[eerd'; bedoelt u 'gepubliceerd'?"],
+        id="haakje-in-sleutel",
+    ),
+    pytest.param(
         _pilot_afgebroken,
         [
             "pilot.yaml:4: kengetallen: blok 'kengetallen' ontbreekt, maar de casussen gebruiken: bijzondere_bijstand, "
@@ -184,3 +190,40 @@ def test_getallen_op_de_opdrachtregel(monkeypatch, capsys, opdracht, opties, mel
         cli_module.main()
     assert einde.value.code == 2
     assert capsys.readouterr().err.splitlines()[0] == melding
+
+
+def _geen_rechten(*args, **kwargs):
+    raise PermissionError(errno.EACCES, "Permission denied")
+
+
+@pytest.mark.parametrize(
+    "opdracht",
+    [["bereken", str(HENGELO), "--xlsx", "{doel}/uit.xlsx"], ["sjabloon", "{doel}/uit.xlsx"], ["schema", "{doel}"]],
+    ids=["bereken-xlsx", "sjabloon", "schema"],
+)
+def test_map_zonder_schrijfrechten(monkeypatch, capsys, tmp_path, opdracht):
+    """Geen schrijfrechten is een fout van de gebruiker (code 2), geen interne fout; er blijft niets achter."""
+    import kostenbaten.cli as cli_module
+
+    monkeypatch.setattr("kostenbaten.uitvoer.bestand.tempfile.mkstemp", _geen_rechten)
+    monkeypatch.chdir(ROOT)
+    argumenten = [a.format(doel=tmp_path) for a in opdracht]
+    monkeypatch.setattr("sys.argv", ["kostenbaten", *argumenten])
+    with pytest.raises(SystemExit) as einde:
+        cli_module.main()
+    assert einde.value.code == 2
+    doel = Path(argumenten[-1])
+    eerste = f"{doel / 'pilot.schema.json' if doel.suffix == '' else doel}: kan niet schrijven: geen schrijfrechten in map {tmp_path}"
+    assert capsys.readouterr().err.splitlines()[0] == eerste
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_uitvoermap_niet_te_maken(monkeypatch, capsys, tmp_path):
+    import kostenbaten.cli as cli_module
+
+    monkeypatch.setattr(Path, "mkdir", _geen_rechten)
+    monkeypatch.setattr("sys.argv", ["kostenbaten", "schema", str(tmp_path / "nieuw")])
+    with pytest.raises(SystemExit) as einde:
+        cli_module.main()
+    assert einde.value.code == 2
+    assert capsys.readouterr().err.splitlines()[0] == f"{tmp_path / 'nieuw'}: kan niet schrijven: geen schrijfrechten in map {tmp_path}"

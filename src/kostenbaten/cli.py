@@ -614,13 +614,16 @@ def schema(
     overschrijf: OverschrijfOptie = False,
 ):
     """Schrijf JSON Schema's van de invoerformaten (pilot, casus, variant, ...) voor editors met YAML-ondersteuning."""
-    from kostenbaten.uitvoer.bestand import controleer_doel
+    from kostenbaten.uitvoer.bestand import controleer_doel, maak_map
     from kostenbaten.uitvoer.schema import schemas
 
     inhoud = schemas()
     if map_.exists() and not map_.is_dir():
         _toon_fouten(UitvoerFouten([Fout(str(map_), None, "", "dit is een bestand; geef een map voor de schema's")]))
-    map_.mkdir(parents=True, exist_ok=True)
+    try:
+        maak_map(map_)
+    except UitvoerFouten as fouten:
+        _toon_fouten(fouten)
     # Eerst alle doelen controleren, zodat er niet half geschreven wordt.
     fouten = []
     for naam in inhoud:
