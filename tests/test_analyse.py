@@ -454,3 +454,22 @@ def test_bereken_laadt_geen_zware_bibliotheken():
     src = Path(__file__).resolve().parents[1] / "src"
     uit = subprocess.run([sys.executable, "-c", code, str(HENGELO)], capture_output=True, text=True, env={"PYTHONPATH": str(src)})
     assert "ZWAAR []" in uit.stderr
+
+
+def test_ingebouwde_actoren_zonder_declaratie(hengelo, cli):
+    """Een casus noemt gemeente en woningcorporatie zonder dat pilot.yaml ze declareert."""
+    from conftest import vervang
+
+    pilot = hengelo / "pilot.yaml"
+    tekst = pilot.read_text(encoding="utf-8")
+    begin, eind = tekst.index("actoren:\n"), tekst.index("kengetallen:")
+    pilot.write_text(tekst[:begin] + tekst[eind:], encoding="utf-8")
+    vervang(hengelo / "casus-3.yaml", "    actor: client\n", "    actor: woningcorporatie\n")
+    code, uit, fout = cli("actoren", hengelo, "--formaat", "json")
+    assert code == 0, fout
+    import json
+
+    gegevens = json.loads(uit)
+    tekst = json.dumps(gegevens, ensure_ascii=False)
+    assert "Woningcorporatie" in tekst and "Gemeente" in tekst
+    assert "Zorgverzekeraar" not in tekst  # niet gebruikt, dus niet getoond

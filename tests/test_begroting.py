@@ -70,6 +70,52 @@ def test_voorbeeldbegroting_baten_methode_gewogen():
     assert u.omslagpunt == 135  # 70.772 / 527,43 = 134,18
 
 
+def test_gemeente_betaalt_de_sjd_uren_met_de_hand():
+    """Hengelo bij 300 hulpvragen, de gemeente betaalt de SJD-uren (de voorbeeldbegroting).
+
+    Betaalt: (6 + 3) SJD-uur x 46 weken x € 80 = 33.120, plus de cabine 10.000 = 43.120.
+    Wint (methode rapport): wat de gemeente in de casussen wint, 214 + 0 + 180 + 0 + 180 + 180 = 754,
+    gemiddeld 754/6 per casus; per hulpvraag 66% daarvan = 754 x 66 / 600 = 82,94;
+    bij 300 hulpvragen 82,94 x 300 = 24.882 (= 754 x 33).
+    Saldo 24.882 - 43.120 = -18.238; verhouding 24.882 / 43.120 = 3.110,25 / 5.390 = 0,5770...;
+    omslagpunt 43.120 / 82,94 = 519,89..., dus 520 hulpvragen.
+    """
+    from fractions import Fraction
+
+    u = _voorbeeld()
+    g = u.van_actor("gemeente")
+    assert g.betaalt == 9 * 46 * 80 + 10000 == 43120
+    assert g.per_hulpvraag == D("82.94")
+    assert g.wint == 754 * 33 == 24882
+    assert g.saldo == -18238
+    assert abs(Fraction(g.verhouding) - Fraction(24882, 43120)) < Fraction(1, 10**40)
+    assert abs(Fraction(g.omslagpunt_exact) - Fraction(4312000, 8294)) < Fraction(1, 10**40)
+    assert g.omslagpunt == 520
+    # Samen zijn de actoren precies de begroting: kosten, baten en netto.
+    actoren = u.per_actor()
+    assert [a.actor for a in actoren] == ["bibliotheek", "sjd_organisatie", "gemeente", "client", "rijk", "schuldeiser"]
+    assert sum(a.betaalt for a in actoren) == u.totaal
+    assert sum(a.wint for a in actoren) == u.verwachte_baten == 163086
+    assert sum(a.saldo for a in actoren) == u.netto
+    # Cliënt: 600 + 400 + 500 + 888 = 2.388, x 33 = 78.804; Rijk: 800 + 500 + 150 + 150 = 1.600, x 33 = 52.800.
+    assert [a.wint for a in actoren[3:]] == [2388 * 33, 1600 * 33, 200 * 33]
+
+
+def test_gemeente_met_methode_gewogen_met_de_hand():
+    """Gewogen: per rechtsgebied het eigen gemiddelde van wat de gemeente wint.
+
+    Sociale zekerheid (33%): casus 1 en 2, (214 + 0) / 2 = 107; consumentenzaken (20%): casus 3 en 4,
+    (180 + 0) / 2 = 90; belastingrecht (13%): casus 5 en 6, (180 + 180) / 2 = 180.
+    Per hulpvraag (107 x 33 + 90 x 20 + 180 x 13) / 100 = (3.531 + 1.800 + 2.340) / 100 = 76,71;
+    bij 300 hulpvragen 23.013; saldo 23.013 - 43.120 = -20.107; omslagpunt 43.120 / 76,71 = 562,1 -> 563.
+    """
+    g = _voorbeeld("gewogen").van_actor("gemeente")
+    assert g.per_hulpvraag == D("76.71")
+    assert g.wint == 23013
+    assert g.saldo == -20107
+    assert g.omslagpunt == 563
+
+
 def test_begroting_opdracht_toont_tabellen(draai):
     uit = draai("begroting", VOORBEELD)
     assert uit.exit_code == 0
@@ -86,6 +132,18 @@ def test_begroting_als_json(draai):
     assert doc["baten"]["maat"] == "baten per casus"
     assert doc["baten"]["verwachte_baten"] == "163086"
     assert doc["baten"]["omslagpunt_hulpvragen"] == "131"
+    gemeente = next(a for a in doc["per_actor"] if a["actor"] == "gemeente")
+    assert gemeente == {
+        "actor": "gemeente", "naam": "Gemeente", "betaalt": "43120", "wint_per_hulpvraag": "82.94", "wint": "24882",
+        "saldo": "-18238", "verhouding": "0.58", "omslagpunt_hulpvragen": "520", "omslagpunt_exact": "519.89",
+    }
+
+
+def test_begroting_in_de_terminal_antwoordt_de_gemeente(draai):
+    uit = draai("begroting", VOORBEELD).stdout
+    zin = " ".join(uit.split())
+    assert "De gemeente betaalt € 43.120 en krijgt € 24.882 terug: saldo € -18.238" in zin
+    assert "terugverdiend vanaf 520 hulpvragen per jaar" in zin
 
 
 def test_begroting_zonder_casussen_toont_alleen_kosten(tmp_path, draai):
@@ -139,7 +197,7 @@ SLECHT = [
     ),
     (
         GOED + "casussen: ../nergens\n",
-        ["{f}:10: casussen: map '../nergens' bestaat niet (gezocht: {d}/../nergens)"],
+        ["{f}:10: casussen: map of variant '../nergens' bestaat niet (gezocht: {d}/../nergens)"],
     ),
     (
         GOED + "kba_methode: gemiddeld\n",

@@ -112,7 +112,7 @@ def test_libreoffice_rekent_het_ingevulde_werkboek_als_de_rekenkern(tmp_path):
     from kostenbaten.berekening.begroting import bereken_begroting
     from kostenbaten.berekening.kba import bereken_pilot
     from kostenbaten.invoer.begroting import laad_begroting
-    from kostenbaten.uitvoer.excel_begroting import bouw_begroting
+    from kostenbaten.uitvoer.excel.begroting import bouw as bouw_begroting
 
     pad = _ingevuld(tmp_path)
     invoer = laad_begroting(pad)
@@ -127,7 +127,7 @@ def test_libreoffice_rekent_de_begroting_als_de_rekenkern(tmp_path, draai):
     from kostenbaten.berekening.begroting import bereken_begroting
     from kostenbaten.berekening.kba import bereken_pilot
     from kostenbaten.invoer.begroting import laad_begroting
-    from kostenbaten.uitvoer.excel_begroting import bouw_begroting
+    from kostenbaten.uitvoer.excel.begroting import bouw as bouw_begroting
 
     for methode, casussen in (("rapport", HENGELO), ("gewogen", HENGELO), ("zonder", None)):
         yaml = tmp_path / f"{methode}.yaml"
@@ -230,7 +230,7 @@ FOUTE_CELLEN = [
         "Begroting!E18: deze cel is leeg; vul hem in",
     ]),
     ({"B7": "=40+6"}, ["Begroting!B7: hier hoort een ingevulde waarde, geen formule"]),
-    ({"B9": "../nergens"}, ["Begroting!B9: casussen: map '../nergens' bestaat niet (gezocht: {d}/../nergens)"]),
+    ({"B9": "../nergens"}, ["Begroting!B9: casussen: map of variant '../nergens' bestaat niet (gezocht: {d}/../nergens)"]),
 ]
 
 
@@ -284,7 +284,7 @@ def test_bereken_en_begroting_zonder_xlsx_laden_geen_openpyxl():
 def _kba_verwacht(map_: Path) -> dict:
     from kostenbaten.berekening.kba import bereken_pilot
     from kostenbaten.invoer.casussen import laad_project
-    from kostenbaten.uitvoer.excel_kba import bouw_kba
+    from kostenbaten.uitvoer.excel.kba import bouw as bouw_kba
 
     project = laad_project(map_)
     return bouw_kba(bereken_pilot(project.pilot, project.casussen))[1]
@@ -390,7 +390,7 @@ def test_kba_werkboek_na_wijziging_in_de_invoer(tmp_path, draai):
 
 def _breedte(ws, cel) -> float:
     """De breedte van de cel in eenheden, over alle kolommen als hij samengevoegd is."""
-    from kostenbaten.uitvoer.excel import kolombreedte
+    from kostenbaten.uitvoer.excel.blad import kolombreedte
 
     for bereik in ws.merged_cells.ranges:
         if bereik.min_row == cel.row and bereik.min_col == cel.column:
@@ -402,7 +402,7 @@ def _controleer_afdruk(ws):
     """Afgebroken tekst past in de hoogte van zijn rij; andere tekst past op één regel, ook doorlopend over lege cellen."""
     from openpyxl.utils import range_boundaries
 
-    from kostenbaten.uitvoer.excel import (
+    from kostenbaten.uitvoer.excel.blad import (
         REGELHOOGTE,
         kolombreedte,
         regels,
@@ -438,7 +438,7 @@ def _gecontroleerd(draai, *opdracht) -> object:
 
 
 def test_begroting_drukt_af_zonder_overlap_of_afgesneden_tekst(tmp_path, draai):
-    from kostenbaten.uitvoer.excel import (
+    from kostenbaten.uitvoer.excel.blad import (
         EURO,
         EURO_LEEG,
         REGELHOOGTE,
@@ -487,8 +487,8 @@ def _pdftekst(werkboek: Path, uitmap: Path) -> str:
 
 
 def test_afdruk_van_libreoffice_bevat_alle_tekst(tmp_path, draai):
-    from kostenbaten.uitvoer.excel_begroting import TOELICHTING as BEGROTING
-    from kostenbaten.uitvoer.excel_kba import TOELICHTING as KBA
+    from kostenbaten.uitvoer.excel.begroting import TOELICHTING as BEGROTING
+    from kostenbaten.uitvoer.excel.kba import TOELICHTING as KBA
 
     begroting, kba = tmp_path / "begroting.xlsx", tmp_path / "kba.xlsx"
     assert draai("begroting", VOORBEELD, "--xlsx", begroting).exit_code == 0

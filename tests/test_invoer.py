@@ -103,7 +103,7 @@ FOUTE_INVOER = [
     ),
     pytest.param(
         _zet("pilot.yaml", "    actor: rijk\n    omschrijving: Gesubsidieerde", "    actor: raad\n    omschrijving: Gesubsidieerde"),
-        ["pilot.yaml:@actor: raad@: kengetallen.toevoeging.actor: onbekend actor 'raad'; bekend zijn: client, overheid, gemeente, rijk, schuldeiser"],
+        ["pilot.yaml:@actor: raad@: kengetallen.toevoeging.actor: onbekend actor 'raad'; bekend zijn: client, gemeente, rijk, schuldeiser, zorgverzekeraar, woningcorporatie, werkgever, overheid (een eigen actor declareert u in pilot.yaml onder 'actoren', met 'naam' en 'groep')"],
         id="onbekende-actor",
     ),
     pytest.param(
@@ -162,9 +162,10 @@ def _los_bestand(map_: Path) -> Path:
 @pytest.mark.parametrize(
     "maak, melding",
     [
-        (lambda p: p / "bestaat-niet", "map bestaat niet"),
+        (lambda p: p / "bestaat-niet", "map of bestand bestaat niet"),
         (lambda p: p, "de map bevat geen YAML-bestanden (verwacht pilot.yaml en casussen)"),
-        (_los_bestand, "dit is geen map; geef de map met pilot.yaml en de casussen"),
+        # Een los bestand buiten een casussenmap wordt als variant gelezen: zonder basis is het er geen.
+        (_los_bestand, "1: a: onbekende sleutel 'a'"),
     ],
     ids=["ontbrekende-map", "lege-map", "bestand-in-plaats-van-map"],
 )
@@ -172,7 +173,7 @@ def test_map_problemen(cli, tmp_path, maak, melding):
     pad = maak(tmp_path)
     code, _, fout = cli("bereken", pad)
     assert code == 2
-    assert fout.splitlines()[0] == f"{pad}: {melding}"
+    assert fout.splitlines()[0] == f"{pad}:{'' if melding[0].isdigit() else ' '}{melding}"
 
 
 def test_alleen_pilot(cli, hengelo):
@@ -246,7 +247,7 @@ def test_casussen_ook_nagekeken_bij_foute_pilot(cli, hengelo):
 @pytest.mark.parametrize(
     "argumenten, melding",
     [
-        (["bereken"], "Fout: argument MAP ontbreekt\nZie 'kostenbaten bereken --help' voor uitleg."),
+        (["bereken"], "Fout: argument MAP_OF_VARIANT ontbreekt\nZie 'kostenbaten bereken --help' voor uitleg."),
         (
             ["bereken", str(HENGELO), "--formaat", "xml"],
             "Fout: ongeldige waarde voor '--formaat' / '-f': 'xml'; kies uit 'tabel', 'json'\n"

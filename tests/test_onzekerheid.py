@@ -14,7 +14,7 @@ from kostenbaten.berekening.kba import bereken_casus, bereken_pilot
 from kostenbaten.berekening.onzekerheid import simuleer
 from kostenbaten.geld import afronden_op_centen
 from kostenbaten.invoer.casussen import laad_project
-from kostenbaten.invoer.varianten import laad_invoer
+from kostenbaten.invoer.project import laad as laad_invoer
 from kostenbaten.model.casus import Onzeker
 
 VRIJWILLIGERS = ROOT / "casussen" / "varianten" / "vrijwilligers.yaml"

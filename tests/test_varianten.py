@@ -12,7 +12,7 @@ from conftest import HENGELO, ROOT
 from kostenbaten.berekening.kba import bereken_pilot
 from kostenbaten.fouten import InvoerFouten
 from kostenbaten.invoer.casussen import laad_project
-from kostenbaten.invoer.varianten import laad_invoer
+from kostenbaten.invoer.project import laad as laad_invoer
 
 VARIANTEN = ROOT / "casussen" / "varianten"
 
@@ -158,7 +158,7 @@ def test_fout_elders_in_de_basis_noemt_de_variant(tmp_path):
 @pytest.mark.parametrize(
     "inhoud, melding",
     [
-        ("naam: X\nbasis: ../nergens\n", ["2: basis: de basis {map}/nergens bestaat niet; geef de casussenmap, relatief aan dit bestand"]),
+        ("naam: X\nbasis: ../nergens\n", ["2: basis: de basis {map}/nergens bestaat niet; geef een casussenmap of variant, relatief aan dit bestand"]),
         ("basis: 12\n", ["1: basis: moet tekst zijn", "1: naam: verplichte sleutel ontbreekt"]),
     ],
 )
@@ -236,3 +236,67 @@ def test_vergelijk_zonder_bereiken_laadt_geen_numpy():
     code = VERGELIJK_ZONDER_NUMPY.format(basis=str(HENGELO), variant=str(VARIANTEN / "hengelo-900.yaml"))
     uit = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert uit.strip() == "False"
+
+
+# -- varianten op varianten, en elke opdracht neemt een variant -----------------
+
+
+def test_variant_op_een_variant(tmp_path):
+    """900 hulpvragen (variant 1), daarop een SJD-tarief van € 25 in plaats van € 80 (variant 2).
+
+    Met de hand: de zes casussen samen hebben 2 + 3 + 2 + 2 + 1 + 2 = 12 SJD-uren;
+    € 55 minder per uur maakt de som van de netto-opbrengsten 3.502 + 12 x 55 = 4.162.
+    Gedekt: 900 x 66% = 594 hulpvragen. Rapport: 4.162 / 6 x 594 = 4.162 x 99 = 412.038.
+    """
+    eerste = tmp_path / "eerste.yaml"
+    eerste.write_text(f"naam: Drukker\nbasis: {HENGELO}\npilot: {{hulpvragen: 900}}\n", encoding="utf-8")
+    tweede = tmp_path / "tweede.yaml"
+    tweede.write_text("naam: Drukker en goedkoper\nbasis: eerste.yaml\ntarieven:\n  sjd: {per_uur: 25}\n", encoding="utf-8")
+    project = laad_invoer(tweede)
+    assert project.pilot.naam == "Drukker en goedkoper"
+    assert project.pilot.hulpvragen.waarde == 900
+    assert project.basismap == HENGELO
+    u = bereken_pilot(project.pilot, project.casussen)
+    assert sum(c.uren.waarde for c in project.casussen) == 12
+    assert u.extrapolaties["rapport"].totaal == Decimal(4162) * 594 / 6 == 412038
+    # Elke waarde wijst naar het bestand dat haar als laatste zette.
+    assert project.regel("pilot", ("tarieven", "sjd", "per_uur")) == f"{tweede}:4"
+    assert project.regel("pilot", ("hulpvragen",)) == f"{eerste}:3"
+    assert project.regel("pilot", ("kengetallen", "toevoeging", "bedrag")).startswith(f"{HENGELO / 'pilot.yaml'}:")
+
+
+def test_kring_van_varianten_wordt_gemeld(tmp_path):
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text("naam: A\nbasis: b.yaml\n", encoding="utf-8")
+    b.write_text("naam: B\nbasis: a.yaml\n", encoding="utf-8")
+    with pytest.raises(InvoerFouten) as fout:
+        laad_invoer(a)
+    kring = f"{a.resolve()} -> {b.resolve()} -> {a.resolve()}"
+    assert [str(f) for f in fout.value.fouten] == [f"{b}:2: basis: kringverwijzing tussen varianten: {kring}"]
+
+
+def test_variant_op_zichzelf(tmp_path):
+    a = tmp_path / "a.yaml"
+    a.write_text("naam: A\nbasis: a.yaml\n", encoding="utf-8")
+    with pytest.raises(InvoerFouten) as fout:
+        laad_invoer(a)
+    assert [str(f) for f in fout.value.fouten] == [f"{a}:2: basis: kringverwijzing tussen varianten: {a.resolve()} -> {a.resolve()}"]
+
+
+@pytest.mark.parametrize("opdracht", ["bereken", "uitleg", "gevoeligheid", "meerjarig", "actoren", "onzekerheid"])
+def test_elke_opdracht_neemt_een_variant(cli, opdracht):
+    extra = ["--trekkingen", "200"] if opdracht == "onzekerheid" else []
+    code, uit, fout = cli(opdracht, VARIANTEN / "hengelo-900.yaml", "--formaat", "json", *extra)
+    assert (code, fout) == (0, "")
+    assert json.loads(uit)
+
+
+def test_controleer_op_een_variant_rekent_de_basis_na(cli):
+    code, uit, _ = cli("controleer", VARIANTEN / "hengelo-900.yaml")
+    assert code == 0
+    assert uit.splitlines()[0].startswith(f"{VARIANTEN / 'hengelo-900.yaml'} is een variant zonder eigen gepubliceerde cijfers")
+    assert f"die van de basis {HENGELO}" in " ".join(uit.split())
+    _, basis, _ = cli("controleer", HENGELO, "--formaat", "json")
+    code, variant_, melding = cli("controleer", VARIANTEN / "hengelo-900.yaml", "--formaat", "json")
+    assert code == 0 and variant_ == basis
+    assert "variant zonder eigen gepubliceerde cijfers" in melding

@@ -108,7 +108,9 @@ class Formaat(str, Enum):
 MapArgument = Annotated[
     Path,
     typer.Argument(
-        help="Map met pilot.yaml en één YAML-bestand per casus, bijvoorbeeld casussen/hengelo.", show_default=False, metavar="MAP"
+        help="Casussenmap (met pilot.yaml) of variantbestand, bijvoorbeeld casussen/hengelo of casussen/varianten/vrijwilligers.yaml.",
+        show_default=False,
+        metavar="MAP_OF_VARIANT",
     ),
 ]
 FormaatOptie = Annotated[Formaat, typer.Option("--formaat", "-f", help="Uitvoer als tabellen of als één JSON-document.")]
@@ -127,12 +129,12 @@ def _console():
     return Console(highlight=False)
 
 
-def laad(map_: Path):
-    """Laadt een casussenmap; bij fouten: alle meldingen naar stderr en afsluitcode 2."""
-    from kostenbaten.invoer.casussen import laad_project
+def laad(pad: Path):
+    """Laadt een casussenmap of variant; bij fouten: alle meldingen naar stderr en afsluitcode 2."""
+    from kostenbaten.invoer.project import laad as laad_invoer
 
     try:
-        return laad_project(map_)
+        return laad_invoer(pad)
     except InvoerFouten as fouten:
         _toon_fouten(fouten)
 
@@ -169,9 +171,8 @@ def _schrijf(pad: Path, schrijf, overschrijf: bool) -> None:
 
 
 def _schrijf_xlsx(pad: Path, werkmap, overschrijf: bool) -> None:
-    from kostenbaten.uitvoer.analyse_excel import schrijf_werkmap
-
-    _schrijf(pad, lambda tijdelijk: schrijf_werkmap(werkmap, tijdelijk), overschrijf)
+    """Bewaart een openpyxl-werkmap atomair."""
+    _schrijf(pad, werkmap.save, overschrijf)
 
 
 @app.command(cls=_Opdracht)
@@ -197,9 +198,9 @@ def bereken(
 
         toon_pilot(uitkomst, _console(), alleen_samenvatting=samenvatting)
     if xlsx is not None:
-        from kostenbaten.uitvoer.excel_kba import schrijf_kba
+        from kostenbaten.uitvoer.excel import kba
 
-        _schrijf_werkboek(lambda: schrijf_kba(uitkomst, xlsx, overschrijf), xlsx)
+        _schrijf_xlsx(xlsx, kba.werkmap(uitkomst), overschrijf)
 
 
 @app.command(cls=_Opdracht)
@@ -209,7 +210,15 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
     from kostenbaten.berekening.kba import bereken_pilot
 
     project = laad(map_)
+    if project.is_variant:
+        # Een variant heeft geen eigen gepubliceerde cijfers: die van de casussenmap eronder worden nagerekend.
+        melding = f"{map_} is een variant zonder eigen gepubliceerde cijfers; nagerekend zijn die van de basis {project.basismap}."
+        typer.echo(melding, err=formaat is Formaat.json)
+        project = laad(project.basismap)
     vergelijkingen = vergelijk(bereken_pilot(project.pilot, project.casussen))
+    if not vergelijkingen and formaat is Formaat.tabel:
+        typer.echo(f"Niets na te rekenen: {map_} heeft geen 'gepubliceerd'-blok met cijfers uit een rapport.")
+        return
     if formaat is Formaat.json:
         from kostenbaten.uitvoer.json_uitvoer import dump
 
@@ -234,6 +243,35 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
         toon_controle(vergelijkingen, _console())
     if any(v.is_fout for v in vergelijkingen):
         raise typer.Exit(EXIT_AFWIJKING)
+
+
+@app.command(cls=_Opdracht)
+def nieuw(
+    map_: Annotated[Path, typer.Argument(help="De nieuwe casussenmap, bijvoorbeeld casussen/mijnstad.", show_default=False, metavar="MAP")],
+    naam: Annotated[Optional[str], typer.Option("--naam", help="Naam van de pilot (standaard: de naam van de map).", show_default=False)] = None,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Begin een eigen casussenmap: pilot.yaml met startwaarden, een voorbeeldcasus en de koppeling voor registratie."""
+    from kostenbaten.uitvoer.nieuw import schrijf_nieuwe_map
+
+    try:
+        paden = schrijf_nieuwe_map(map_, naam, overschrijf)
+    except InvoerFouten as fouten:
+        _toon_fouten(fouten)
+    for pad in paden:
+        typer.echo(f"Geschreven: {pad}", err=True)
+    koppeling = map_ / "registratie" / "koppeling.yaml"
+    typer.echo(
+        f"""Volgende stappen:
+  1. Zet de export van uw vraagregistratie om in hulpvragen en aandelen per rechtsgebied
+     (pas eerst de kolomnamen en onderwerpen aan in {koppeling}):
+       kostenbaten registratie EXPORT.csv --map {map_} --variant {map_}-eigen.yaml
+  2. Vervang casus-1.yaml door een eigen uitgewerkte casus, één bestand per casus,
+     en vervang in {map_ / "pilot.yaml"} de startwaarden door eigen cijfers.
+  3. Reken door (met uw eigen aantallen):
+       kostenbaten bereken {map_}
+       kostenbaten onzekerheid {map_}-eigen.yaml"""
+    )
 
 
 # -- analyse voorbij het rapport --------------------------------------------------
@@ -337,9 +375,9 @@ def gevoeligheid(
 
         toon_gevoeligheid(uitkomst, _console(), project.regel)
     if xlsx is not None:
-        from kostenbaten.uitvoer.analyse_excel import gevoeligheid_werkmap
+        from kostenbaten.uitvoer.excel import gevoeligheid
 
-        _schrijf_xlsx(xlsx, gevoeligheid_werkmap(uitkomst, project.regel), overschrijf)
+        _schrijf_xlsx(xlsx, gevoeligheid.werkmap(uitkomst, project.regel), overschrijf)
 
 
 @app.command(cls=_Opdracht)
@@ -360,9 +398,9 @@ def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel, xlsx: Werk
 
         toon_actoren(verdeling, _console(), uitkomst.gepubliceerd)
     if xlsx is not None:
-        from kostenbaten.uitvoer.analyse_excel import actoren_werkmap
+        from kostenbaten.uitvoer.excel import actoren as actoren_excel
 
-        _schrijf_xlsx(xlsx, actoren_werkmap(verdeling), overschrijf)
+        _schrijf_xlsx(xlsx, actoren_excel.werkmap(verdeling), overschrijf)
 
 
 @app.command(cls=_Opdracht)
@@ -394,9 +432,9 @@ def meerjarig(
 
         toon_meerjarig(uitkomst, _console())
     if xlsx is not None:
-        from kostenbaten.uitvoer.analyse_excel import meerjarig_werkmap
+        from kostenbaten.uitvoer.excel import meerjarig as meerjarig_excel
 
-        _schrijf_xlsx(xlsx, meerjarig_werkmap(uitkomst), overschrijf)
+        _schrijf_xlsx(xlsx, meerjarig_excel.werkmap(uitkomst), overschrijf)
 
 
 # -- begroting en Excel -----------------------------------------------------------
@@ -447,9 +485,9 @@ def begroting(
 
         toon_begroting(uitkomst, _console())
     if xlsx is not None:
-        from kostenbaten.uitvoer.excel_begroting import schrijf_begroting
+        from kostenbaten.uitvoer.excel import begroting as begroting_excel
 
-        _schrijf_werkboek(lambda: schrijf_begroting(uitkomst, bron.pad, xlsx, overschrijf), xlsx)
+        _schrijf_xlsx(xlsx, begroting_excel.werkmap(uitkomst, bron.pad, xlsx), overschrijf)
 
 
 @app.command(cls=_Opdracht)
@@ -468,9 +506,9 @@ def sjabloon(
     """Maak een in te vullen begrotingswerkboek (standaard de voorbeeldbegroting), met formules en toelichting."""
     bron, uitkomst = laad_begroting(van or _voorbeeldbegroting())
     _mag_schrijven(uit, overschrijf)
-    from kostenbaten.uitvoer.excel_begroting import schrijf_begroting
+    from kostenbaten.uitvoer.excel import begroting as begroting_excel
 
-    _schrijf_werkboek(lambda: schrijf_begroting(uitkomst, bron.pad, uit, overschrijf), uit)
+    _schrijf_xlsx(uit, begroting_excel.werkmap(uitkomst, bron.pad, uit), overschrijf)
 
 
 def _voorbeeldbegroting() -> Path:
@@ -494,25 +532,8 @@ def _voorbeeldbegroting() -> Path:
     )
 
 
-def _schrijf_werkboek(schrijf, pad: Path) -> None:
-    """Schrijft een uitvoerbestand; een geweigerd doel (bestaat al, geen map) is een invoerfout."""
-    try:
-        schrijf()
-    except InvoerFouten as fouten:
-        _toon_fouten(fouten)
-    typer.echo(f"Geschreven: {pad}", err=True)
-
-
 # -- onzekerheid, varianten en schema's ---------------------------------------------
 
-PadArgument = Annotated[
-    Path,
-    typer.Argument(
-        help="Casussenmap (met pilot.yaml) of variantbestand, bijvoorbeeld casussen/hengelo of casussen/varianten/vrijwilligers.yaml.",
-        show_default=False,
-        metavar="MAP_OF_VARIANT",
-    ),
-]
 TrekkingenOptie = Annotated[
     int, typer.Option("--trekkingen", "-n", parser=geheel_getal(1, 10_000_000), help="Aantal Monte-Carlo-trekkingen.")
 ]
@@ -528,19 +549,9 @@ OnzekerheidXlsxOptie = Annotated[
 ]
 
 
-def laad_pad(pad: Path):
-    """Laadt een casussenmap of een variant; bij fouten: alle meldingen naar stderr en afsluitcode 2."""
-    from kostenbaten.invoer.varianten import laad_invoer
-
-    try:
-        return laad_invoer(pad)
-    except InvoerFouten as fouten:
-        _toon_fouten(fouten)
-
-
 @app.command(cls=_Opdracht)
 def onzekerheid(
-    pad: PadArgument,
+    pad: MapArgument,
     trekkingen: TrekkingenOptie = 100_000,
     zaad: ZaadOptie = 1,
     formaat: FormaatOptie = Formaat.tabel,
@@ -550,7 +561,7 @@ def onzekerheid(
     """Monte-Carlo over alle bereiken: 90%-intervallen (P5-P95) en de kans op een negatief totaal."""
     from kostenbaten.berekening.onzekerheid import simuleer
 
-    project = laad_pad(pad)
+    project = laad(pad)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = simuleer(project.pilot, project.casussen, trekkingen, zaad)
     if formaat is Formaat.json:
@@ -563,9 +574,9 @@ def onzekerheid(
 
         toon_onzekerheid(uitkomst, _console())
     if xlsx is not None:
-        from kostenbaten.uitvoer.onzekerheid_xlsx import schrijf_onzekerheid
+        from kostenbaten.uitvoer.excel import onzekerheid as onzekerheid_excel
 
-        _schrijf(xlsx, lambda doel: schrijf_onzekerheid(uitkomst, doel), overschrijf)
+        _schrijf_xlsx(xlsx, onzekerheid_excel.werkmap(uitkomst), overschrijf)
 
 
 @app.command(cls=_Opdracht)
@@ -584,7 +595,7 @@ def vergelijk(
 ):
     """Pilots en varianten naast elkaar: gemiddelde, beide extrapolaties en, bij bereiken, hun 90%-interval."""
     from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
-    from kostenbaten.invoer.varianten import laad_invoer
+    from kostenbaten.invoer.project import laad as laad_invoer
 
     projecten, fouten = [], []
     for pad in paden:

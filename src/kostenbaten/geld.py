@@ -234,3 +234,8 @@ def json_getal(waarde: Decimal) -> str:
     if waarde == waarde.to_integral_value():
         return f"{waarde.to_integral_value():f}"
     return f"{waarde.normalize():f}"
+
+
+def json_verhouding(waarde: Decimal) -> str:
+    """Een verhouding (baten/kosten) voor JSON: decimale tekst, afgerond op vier decimalen."""
+    return f"{_kwantiseer(waarde, Decimal('0.0001'), ROUND_HALF_UP):f}"

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from kostenbaten.berekening.kba import METHODEN, CasusUitkomst, PilotUitkomst
 from kostenbaten.geld import HONDERD, NUL, deel, som, vermenigvuldig
-from kostenbaten.model.casus import GROEPEN, Pilot
+from kostenbaten.model.casus import GROEPEN, STANDAARD_ACTOREN, Pilot
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,15 @@ class ActorRegel:
     @property
     def saldo(self) -> Decimal:
         return self.baten - self.kosten
+
+    @property
+    def verhouding(self) -> Decimal | None:
+        """Baten gedeeld door kosten; None voor een actor zonder kosten (de verhouding bestaat dan niet)."""
+        return baten_kosten(self.baten, self.kosten)
+
+
+def baten_kosten(baten: Decimal, kosten: Decimal) -> Decimal | None:
+    return deel(baten, kosten) if kosten else None
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,10 @@ class ActorTabel:
     @property
     def saldo(self) -> Decimal:
         return som(r.saldo for r in self.regels)
+
+    @property
+    def verhouding(self) -> Decimal | None:
+        return baten_kosten(self.baten, self.kosten)
 
 
 @dataclass(frozen=True)
@@ -93,9 +106,12 @@ def extrapoleer_grootheid(pilot: Pilot, uitkomsten, methode: str, waarde: Callab
 
 
 def betrokken_actoren(uitkomst: PilotUitkomst) -> list[str]:
-    """De cliënt, dan de actoren uit pilot.yaml, dan de algemene 'overheid' als die iets betaalt of wint."""
+    """De cliënt, de actoren uit pilot.yaml, de gebruikte ingebouwde actoren, dan de algemene 'overheid'.
+
+    Een ingebouwde actor die pilot.yaml niet noemt, staat er alleen bij als een casus of tarief hem gebruikt.
+    """
     gebruikt = {p.actor for c in uitkomst.casussen for p in (*c.kosten, *c.baten)}
-    volgorde = ["client", *uitkomst.pilot.actoren, "overheid"]
+    volgorde = ["client", *uitkomst.pilot.actoren, *STANDAARD_ACTOREN, "overheid"]
     uit = []
     for actor in volgorde:
         if actor not in uit and (actor in uitkomst.pilot.actoren or actor in gebruikt or actor == "client"):

@@ -63,12 +63,31 @@ class GebiedBaten:
 
 
 @dataclass(frozen=True)
+class ActorBaten:
+    """Wat één actor (cliënt, gemeente, Rijk, ...) per hulpvraag wint, volgens beide methoden.
+
+    rapport: dekking x het gemiddelde over alle casussen van wat deze actor wint;
+    gewogen: per rechtsgebied aandeel x het gemiddelde over de eigen casussen.
+    Over alle actoren samen zijn dat precies de baten per hulpvraag van `KbaBaten`.
+    """
+
+    actor: str
+    naam: str
+    rapport: Decimal
+    gewogen: Decimal
+
+    def per_hulpvraag(self, methode: str) -> Decimal:
+        return self.rapport if methode == "rapport" else self.gewogen
+
+
+@dataclass(frozen=True)
 class KbaBaten:
-    """De batenkant uit de KBA: per rechtsgebied en samen per hulpvraag."""
+    """De batenkant uit de KBA: per rechtsgebied en samen per hulpvraag, en per actor."""
 
     pilot: str
     methode: str  # "rapport": één gemiddelde over alle casussen; "gewogen": per rechtsgebied
     gebieden: tuple[GebiedBaten, ...]
+    actoren: tuple[ActorBaten, ...] = ()
 
     @property
     def dekking(self) -> Decimal:
@@ -88,6 +107,42 @@ class BetalerKosten:
     @property
     def totaal(self) -> Decimal:
         return self.structureel + self.eenmalig
+
+
+@dataclass(frozen=True)
+class ActorBalans:
+    """Per betaler of actor: wat hij betaalt (begroting), wat hij wint (KBA) en het saldo, voor één jaar."""
+
+    actor: str
+    naam: str
+    betaalt: Decimal
+    per_hulpvraag: Decimal  # wat deze actor per hulpvraag wint, volgens de gekozen methode
+    hulpvragen: Decimal
+
+    @property
+    def wint(self) -> Decimal:
+        return vermenigvuldig(self.per_hulpvraag, self.hulpvragen)
+
+    @property
+    def saldo(self) -> Decimal:
+        return self.wint - self.betaalt
+
+    @property
+    def verhouding(self) -> Decimal | None:
+        """Eigen baten gedeeld door eigen kosten; zonder kosten n.v.t."""
+        return deel(self.wint, self.betaalt) if self.betaalt > 0 else None
+
+    @property
+    def omslagpunt_exact(self) -> Decimal | None:
+        """Bij hoeveel hulpvragen per jaar wat deze actor wint zijn eigen kosten dekt."""
+        if self.betaalt <= 0 or self.per_hulpvraag <= 0:
+            return None
+        return deel(self.betaalt, self.per_hulpvraag)
+
+    @property
+    def omslagpunt(self) -> Decimal | None:
+        exact = self.omslagpunt_exact
+        return None if exact is None else afronden_naar_boven(exact)
 
 
 @dataclass(frozen=True)
@@ -126,6 +181,22 @@ class BegrotingUitkomst:
     @property
     def hulpvragen(self) -> Decimal:
         return self.begroting.hulpvragen_per_jaar
+
+    def per_actor(self) -> tuple[ActorBalans, ...]:
+        """Eerst de betalers van de begroting, dan de overige actoren van de KBA; samen: totaal, baten en netto."""
+        betaald = {b.betaler: b.totaal for b in self.per_betaler()}
+        gewonnen = {a.actor: a for a in self.baten.actoren} if self.baten is not None else {}
+        methode = self.begroting.kba_methode
+        uit = []
+        for actor in (*BETALERS, *(a for a in gewonnen if a not in BETALERS)):
+            baten = gewonnen.get(actor)
+            naam = baten.naam if baten is not None else BETALERS[actor]
+            per_hulpvraag = baten.per_hulpvraag(methode) if baten is not None else NUL
+            uit.append(ActorBalans(actor, naam, betaald.get(actor, NUL), per_hulpvraag, self.hulpvragen))
+        return tuple(uit)
+
+    def van_actor(self, actor: str) -> ActorBalans:
+        return next(a for a in self.per_actor() if a.actor == actor)
 
     @property
     def kosten_per_hulpvraag(self) -> Decimal:
@@ -180,7 +251,33 @@ def kba_baten(uitkomst: PilotUitkomst, methode: str) -> KbaBaten:
     for sleutel, gebied in pilot.rechtsgebieden.items():
         eigen = [c.totaal_baten for c in uitkomst.casussen if c.casus.rechtsgebied == sleutel]
         gebieden.append(GebiedBaten(sleutel, gebied.naam, gebied.aandeel.waarde, len(eigen), alle, _gemiddelde(eigen), methode))
-    return KbaBaten(pilot.naam, methode, tuple(gebieden))
+    return KbaBaten(pilot.naam, methode, tuple(gebieden), _actor_baten(uitkomst))
+
+
+def _actor_baten(uitkomst: PilotUitkomst) -> tuple[ActorBaten, ...]:
+    """Per actor die in de casussen iets wint: de baten per hulpvraag volgens beide methoden."""
+    from kostenbaten.berekening.actoren import betrokken_actoren
+
+    pilot = uitkomst.pilot
+    namen = pilot.alle_actoren
+    uit = []
+    for actor in betrokken_actoren(uitkomst):
+
+        def per_hulpvraag(aandeel: Decimal, casussen, actor=actor) -> Decimal:
+            """aandeel% x gemiddelde winst van de actor over `casussen`, in één deling (exact waar het kan)."""
+            if not casussen:
+                return NUL
+            winst = som(p.bedrag for c in casussen for p in c.baten if p.actor == actor)
+            return deel(vermenigvuldig(aandeel, winst), len(casussen) * HONDERD)
+
+        dekking = som(g.aandeel.waarde for g in pilot.rechtsgebieden.values())
+        rapport = per_hulpvraag(dekking, uitkomst.casussen)
+        gewogen = som(
+            per_hulpvraag(g.aandeel.waarde, [c for c in uitkomst.casussen if c.casus.rechtsgebied == sleutel])
+            for sleutel, g in pilot.rechtsgebieden.items()
+        )
+        uit.append(ActorBaten(actor, namen[actor].naam, rapport, gewogen))
+    return tuple(uit)
 
 
 def bereken_begroting(begroting: Begroting, kba: PilotUitkomst | None = None) -> BegrotingUitkomst:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kostenbaten.berekening.aanpassingen import Stap, geldende_aanpassingen, netto_baat, opslag_kosten
 from kostenbaten.geld import (
     HONDERD,
     NUL,
@@ -42,6 +43,8 @@ class Post:
     sleutelpad: tuple  # plek in het casusbestand
     bron: str | None = None  # bron van een kengetal
     kans: Decimal | None = None  # kans van slagen die het bedrag verkleint
+    bruto: Decimal | None = None  # het bedrag voor de aanpassingen; None als er geen zijn
+    stappen: tuple[Stap, ...] = ()  # van bruto naar netto: deadweight, attributie, verdringing, afname
 
 
 @dataclass(frozen=True)
@@ -101,16 +104,20 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
 
     kosten = []
     for sleutel, tarief in pilot.tarieven.items():
+        bruto = uren * tarief.per_uur.waarde
+        bedrag, stappen = opslag_kosten(pilot, bruto)
         kosten.append(
             Post(
                 naam=tarief.naam,
-                bedrag=uren * tarief.per_uur.waarde,
+                bedrag=bedrag,
                 actor=tarief.betaler,
                 groep=actoren[tarief.betaler].groep,
                 rekensom=f"{getal_exact(uren)} uur x € {getal_exact(tarief.per_uur.waarde)} per uur",
                 soort="tarief",
                 sleutel=sleutel,
                 sleutelpad=("uren",),
+                bruto=bruto if stappen else None,
+                stappen=stappen,
             )
         )
 
@@ -139,8 +146,16 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
         bedrag = bruto if kans is None else bruto * kans
         if kans is not None:
             rekensom += f" x kans van slagen {getal_exact(kans)}"
+        geldend = geldende_aanpassingen(pilot, casus, baat)
+        per_maand = None
+        if soort == "per_maand":
+            per_maand = baat.per_maand.waarde if kans is None else baat.per_maand.waarde * kans
+        netto, stappen = netto_baat(bedrag, geldend, per_maand, geteld if soort == "per_maand" else 0)
         baten.append(
-            Post(naam, bedrag, actor, actoren[actor].groep, rekensom, soort, sleutel, ("baten", i), bron, kans)
+            Post(
+                naam, netto, actor, actoren[actor].groep, rekensom, soort, sleutel, ("baten", i), bron, kans,
+                bedrag if stappen else None, stappen,
+            )
         )
     return CasusUitkomst(casus, tuple(kosten), tuple(baten))
 
@@ -233,6 +248,8 @@ def extrapoleer(pilot: Pilot, uitkomsten: tuple[CasusUitkomst, ...]) -> PilotUit
         dekking=dekking,
         extrapolaties={"rapport": rapport, "gewogen": gewogen},
     )
+    if pilot.gepubliceerd is None:  # geen rapport: geen cijfers "zoals gepubliceerd"
+        return uitkomst
     return PilotUitkomst(**{**uitkomst.__dict__, "gepubliceerd": zoals_gepubliceerd(uitkomst)})
 
 

@@ -12,6 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from kostenbaten.berekening.aanpassingen import (
+    MAANDEN_PER_JAAR,
+    afnamefactoren,
+    fractiefactor,
+    geldende_aanpassingen,
+    maanden_per_jaar,
+)
 from kostenbaten.berekening.actoren import verdeel_over_actoren
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post, bereken_casus, bereken_pilot, extrapoleer
 from kostenbaten.geld import HONDERD, deel, getal_nl, som, vermenigvuldig
@@ -19,7 +26,6 @@ from kostenbaten.model.casus import Casus, Pilot
 
 # Standaarddiscontovoet voor MKBA's sinds 1 januari 2021 (Werkgroep Discontovoet 2020, door het kabinet overgenomen).
 STANDAARD_DISCONTO = Decimal("2.25")
-MAANDEN_PER_JAAR = 12
 CONVENTIE = "maandbedragen in het jaar van hun maand, eenmalige posten in jaar 1; jaar t gedeeld door (1 + r)^(t - 1)"
 
 
@@ -45,26 +51,29 @@ def jaarfactoren(horizon: int, disconto: Decimal) -> tuple[Decimal, ...]:
     return tuple(deel(1, vermenigvuldig(*([groei] * (t - 1)))) for t in range(1, horizon + 1))
 
 
-def maanden_per_jaar(maanden: int, horizon: int) -> list[int]:
-    """Hoeveel van `maanden` opeenvolgende maanden (vanaf maand 1) in elk jaar van de horizon vallen."""
-    return [max(0, min(maanden - MAANDEN_PER_JAAR * t, MAANDEN_PER_JAAR)) for t in range(horizon)]
-
-
-def _contant_post(p: Post, casus: Casus, horizon: int, factoren: tuple[Decimal, ...]) -> Post:
+def _contant_post(p: Post, casus: Casus, pilot: Pilot, horizon: int, factoren: tuple[Decimal, ...]) -> Post:
     if p.soort != "per_maand":
         return p  # eenmalig: valt in jaar 1, factor 1
     baat = casus.baten[p.sleutelpad[1]]
     verdeling = maanden_per_jaar(baat.maanden, horizon)
+    geldend = geldende_aanpassingen(pilot, casus, baat)
+    if "afname" in geldend:  # drop-off: jaar t telt voor (1 - afname)^t
+        factoren = tuple(vermenigvuldig(f, a) for f, a in zip(factoren, afnamefactoren(geldend["afname"][0].waarde, horizon)))
     bedrag = vermenigvuldig(baat.per_maand.waarde, som(vermenigvuldig(m, f) for m, f in zip(verdeling, factoren)))
     if p.kans is not None:
         bedrag = vermenigvuldig(bedrag, p.kans)
+    fractie = fractiefactor(geldend)
+    if fractie is not None:
+        bedrag = vermenigvuldig(bedrag, fractie)
     jaren = " + ".join(f"{m} mnd x {getal_nl(f, 4)}" for m, f in zip(verdeling, factoren) if m)
     return replace(p, bedrag=bedrag, rekensom=f"€ {getal_nl(baat.per_maand.waarde, 2)} per maand x ({jaren}), contant")
 
 
 def contante_casus(casus: Casus, pilot: Pilot, horizon: int, factoren: tuple[Decimal, ...]) -> CasusUitkomst:
     nominaal = bereken_casus(casus, pilot, MAANDEN_PER_JAAR * horizon)
-    return CasusUitkomst(casus, nominaal.kosten, tuple(_contant_post(p, casus, horizon, factoren) for p in nominaal.baten))
+    return CasusUitkomst(
+        casus, nominaal.kosten, tuple(_contant_post(p, casus, pilot, horizon, factoren) for p in nominaal.baten)
+    )
 
 
 def meerjarig(pilot: Pilot, casussen, horizon: int | None = None, disconto: Decimal = STANDAARD_DISCONTO) -> Meerjarig:

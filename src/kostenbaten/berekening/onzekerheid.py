@@ -34,11 +34,19 @@ onzeker is (`onzekere_invoer`), zoals `vergelijk`, heeft het niet nodig.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from typing import TYPE_CHECKING
 
+from kostenbaten.berekening.aanpassingen import (
+    FRACTIES,
+    MAANDEN_PER_JAAR,
+    SOORTEN,
+    geldende_aanpassingen,
+    maanden_per_jaar,
+)
+from kostenbaten.berekening.actoren import verdeel_over_actoren
 from kostenbaten.berekening.kba import METHODEN, PilotUitkomst, bereken_pilot
 from kostenbaten.geld import centen_uit_float, deel, getal_exact
 from kostenbaten.model.casus import GROEPEN, Baat, Casus, Onzeker, Pilot
@@ -88,6 +96,15 @@ class Verdeling:
 
 
 @dataclass(frozen=True)
+class ActorKans:
+    """Het geëxtrapoleerde saldo van één actor over de trekkingen, en de kans dat zijn baten zijn kosten overtreffen."""
+
+    naam: str
+    saldo: Verdeling
+    kans_baten_groter: Decimal  # aandeel trekkingen met baten > kosten (saldo > 0), exact
+
+
+@dataclass(frozen=True)
 class Histogram:
     randen: tuple[Decimal, ...]  # klassengrenzen, één meer dan er klassen zijn
     aantallen: tuple[int, ...]
@@ -104,6 +121,7 @@ class OnzekerheidUitkomst:
     gemiddelde_netto: Verdeling
     extrapolaties: dict[str, dict[str, Verdeling]]  # methode -> totaal / client / overheid
     histogrammen: dict[str, Histogram]  # methode -> histogram van het totaal
+    actoren: dict[str, dict[str, ActorKans]] = field(default_factory=dict)  # methode -> actor -> saldo en kans
 
     @property
     def heeft_onzekerheid(self) -> bool:
@@ -118,19 +136,36 @@ def onzekere_invoer(pilot: Pilot, casussen) -> list[OnzekereInvoer]:
     ]
     kandidaten += [(f"tarieven.{n}.per_uur", t.per_uur, _GELD, f"Tarief per uur: {t.naam}") for n, t in pilot.tarieven.items()]
     kandidaten += [(f"kengetallen.{n}.bedrag", k.bedrag, _GELD, f"Kengetal: {k.naam}") for n, k in pilot.kengetallen.items()]
+    kandidaten += _aanpassingen("aanpassingen", pilot.aanpassingen, "Pilot")
+    for n, k in pilot.kengetallen.items():
+        kandidaten += _aanpassingen(f"kengetallen.{n}.aanpassingen", k.aanpassingen, f"Kengetal {k.naam}")
+    if pilot.optimisme is not None:
+        kandidaten += [
+            ("optimisme.opslag_kosten", pilot.optimisme.opslag_kosten, _GELD, "Optimisme: opslag op de kosten (%)"),
+            ("optimisme.korting_baten", pilot.optimisme.korting_baten, _PROCENT, "Optimisme: korting op de baten (%)"),
+        ]
     for casus in casussen:
         nr = casus.nummer
         kandidaten += [
             (f"casus {nr}: uren", casus.uren, _GELD, f"Casus {nr}: SJD-uren"),
             (f"casus {nr}: kans", casus.kans, _KANS, f"Casus {nr}: kans van slagen"),
         ]
+        kandidaten += _aanpassingen(f"casus {nr}: aanpassingen", casus.aanpassingen, f"Casus {nr}")
         for i, baat in enumerate(casus.baten):
             omschrijving = baat.omschrijving or f"baat {i + 1}"
             kandidaten += [
                 (f"casus {nr}: baten[{i}].bedrag", baat.bedrag, _GELD, f"Casus {nr}: {omschrijving}"),
                 (f"casus {nr}: baten[{i}].per_maand", baat.per_maand, _GELD, f"Casus {nr}: {omschrijving} (per maand)"),
             ]
+            kandidaten += _aanpassingen(f"casus {nr}: baten[{i}].aanpassingen", baat.aanpassingen, f"Casus {nr}: {omschrijving}")
     return [OnzekereInvoer(plek, o, grenzen, naam) for plek, o, grenzen, naam in kandidaten if o is not None and o.heeft_bereik]
+
+
+def _aanpassingen(plek: str, blok, naam: str) -> list:
+    """Kandidaten voor de bereiken van een blok `aanpassingen` (fracties tussen 0 en 1)."""
+    if blok is None:
+        return []
+    return [(f"{plek}.{soort}", getattr(blok, soort), _KANS, f"{naam}: {soort}") for soort in SOORTEN]
 
 
 def _trek(invoer: OnzekereInvoer, rng: np.random.Generator, n: int) -> np.ndarray:
@@ -163,7 +198,7 @@ def _baat(baat: Baat, pilot: Pilot, in_beeld: int) -> tuple[Onzeker, int, str]:
 class _Rekenplan:
     """De KBA als bewerkingen op arrays: één blok trekkingen in, de bewaarde cijfers uit."""
 
-    def __init__(self, pilot: Pilot, casussen: tuple[Casus, ...], maanden: int | None):
+    def __init__(self, pilot: Pilot, casussen: tuple[Casus, ...], maanden: int | None, actoren: tuple[str, ...] = ()):
         self.pilot = pilot
         self.casussen = casussen
         self.in_beeld = pilot.maanden_in_beeld if maanden is None else maanden
@@ -172,8 +207,22 @@ class _Rekenplan:
         self.gebieden = {
             naam: [i for i, c in enumerate(casussen) if c.rechtsgebied == naam] for naam in pilot.rechtsgebieden
         }
-        # Rijen van de bewaarde cijfers: netto per casus, gemiddelde netto, dan per methode totaal/client/overheid.
-        self.rijen = len(casussen) + 1 + len(METHODEN) * len(DELEN)
+        self.actoren = actoren
+        # Rijen van de bewaarde cijfers: netto per casus, gemiddelde netto, per methode totaal/client/overheid,
+        # dan per methode het saldo van elke actor.
+        self.rijen = len(casussen) + 1 + len(METHODEN) * (len(DELEN) + len(actoren))
+
+    def baatfactor(self, casus: Casus, baat: Baat, maanden: int, w):
+        """Getelde maanden (1 bij een eenmalige baat) maal de aanpassingen, met getrokken fracties waar een bereik is."""
+        geldend = geldende_aanpassingen(self.pilot, casus, baat)
+        factor = 1.0
+        for soort in FRACTIES:
+            if soort in geldend and soort != "optimisme":  # de korting voor optimisme trekt `blok` zelf
+                factor = factor * (1 - w(geldend[soort][0]))
+        if baat.per_maand is not None and "afname" in geldend and maanden > MAANDEN_PER_JAAR:
+            blijft = 1 - w(geldend["afname"][0])
+            return factor * sum(m * blijft**t for t, m in enumerate(maanden_per_jaar(maanden)))
+        return factor * maanden
 
     def blok(self, rng: np.random.Generator, n: int) -> np.ndarray:
         import numpy as np
@@ -186,14 +235,22 @@ class _Rekenplan:
         saldi = np.zeros((len(GROEPEN), len(self.casussen), n))
         client, overheid = saldi
         per_groep = dict(zip(GROEPEN, saldi))
+        per_actor = {actor: np.zeros((len(self.casussen), n)) for actor in self.actoren}
+        optimisme = self.pilot.optimisme
+        opslag = 1.0 if optimisme is None or optimisme.opslag_kosten is None else 1 + w(optimisme.opslag_kosten) / 100
+        korting = 1.0 if optimisme is None or optimisme.korting_baten is None else 1 - w(optimisme.korting_baten) / 100
         for c, casus in enumerate(self.casussen):
             uren = w(casus.uren)
             for tarief in self.pilot.tarieven.values():
-                per_groep[self.groep[tarief.betaler]][c] -= uren * w(tarief.per_uur)
+                kosten = uren * w(tarief.per_uur) * opslag
+                per_groep[self.groep[tarief.betaler]][c] -= kosten
+                per_actor[tarief.betaler][c] -= kosten
             slaagt = 1.0 if casus.kans is None else rng.random(n) < w(casus.kans)
             for baat in casus.baten:
                 invoer, maanden, actor = _baat(baat, self.pilot, self.in_beeld)
-                per_groep[self.groep[actor]][c] += w(invoer) * maanden * slaagt
+                opbrengst = w(invoer) * self.baatfactor(casus, baat, maanden, w) * korting * slaagt
+                per_groep[self.groep[actor]][c] += opbrengst
+                per_actor[actor][c] += opbrengst
         netto = client + overheid
 
         aantal = len(self.casussen)
@@ -203,16 +260,21 @@ class _Rekenplan:
         uit = np.empty((self.rijen, n))
         uit[:aantal] = netto
         uit[aantal] = netto.sum(axis=0) / aantal
-        rij = aantal + 1
-        for deel_ in (netto, client, overheid):  # methode rapport: vlak gemiddelde x gedekte hulpvragen
-            uit[rij] = deel_.sum(axis=0) / aantal * gedekt
-            rij += 1
-        for deel_ in (netto, client, overheid):  # methode gewogen: per rechtsgebied
-            uit[rij] = 0.0
+
+        def rapport(deel_):  # vlak gemiddelde x gedekte hulpvragen
+            return deel_.sum(axis=0) / aantal * gedekt
+
+        def gewogen(deel_):  # per rechtsgebied het eigen gemiddelde x de hulpvragen van dat gebied
+            totaal = np.zeros(n)
             for naam, casusrijen in self.gebieden.items():
                 if casusrijen:
-                    uit[rij] += deel_[casusrijen].sum(axis=0) / len(casusrijen) * (hulpvragen * aandelen[naam] / 100)
-            rij += 1
+                    totaal += deel_[casusrijen].sum(axis=0) / len(casusrijen) * (hulpvragen * aandelen[naam] / 100)
+            return totaal
+
+        # Per methode totaal / client / overheid, daarna per methode het saldo van elke actor.
+        rijen = [f(d) for f in (rapport, gewogen) for d in (netto, client, overheid)]
+        rijen += [f(d) for f in (rapport, gewogen) for d in per_actor.values()]
+        uit[aantal + 1 :] = rijen
         return uit
 
 
@@ -256,11 +318,14 @@ def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | 
         raise ValueError("er is minstens één trekking nodig")
     casussen = tuple(casussen)
     deterministisch = bereken_pilot(pilot, casussen, maanden)
-    plan = _Rekenplan(pilot, casussen, maanden)
+    verdeling_actoren = verdeel_over_actoren(deterministisch)
+    actoren = tuple(r.actor for r in verdeling_actoren.extrapolaties[METHODEN[0]].regels)
+    plan = _Rekenplan(pilot, casussen, maanden, actoren)
     rng = np.random.default_rng(zaad)
     cijfers = np.empty((plan.rijen, trekkingen))
     sommen = np.zeros(plan.rijen)
     negatief = np.zeros(plan.rijen, dtype=np.int64)
+    positief = np.zeros(plan.rijen, dtype=np.int64)
     for start in range(0, trekkingen, blok):
         stop = min(start + blok, trekkingen)
         uitkomsten = cijfers[:, start:stop]
@@ -268,6 +333,7 @@ def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | 
         # Gemiddelde en kans op verlies per blok bijhouden: geen hulparrays ter grootte van N.
         sommen += uitkomsten.sum(axis=1)
         negatief += (uitkomsten < 0).sum(axis=1)
+        positief += (uitkomsten > 0).sum(axis=1)
 
     aantal = len(casussen)
     rapport, gewogen = (aantal + 1, aantal + 1 + len(DELEN))
@@ -290,6 +356,13 @@ def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | 
     for methode, eerste in zip(METHODEN, (rapport, gewogen)):
         e = deterministisch.extrapolaties[methode]
         extrapolaties[methode] = {d: verdeling(eerste + k, getattr(e, d)) for k, d in enumerate(DELEN)}
+    per_actor = {}
+    for m, methode in enumerate(METHODEN):
+        eerste = aantal + 1 + len(METHODEN) * len(DELEN) + m * len(actoren)
+        per_actor[methode] = {
+            r.actor: ActorKans(r.naam, verdeling(eerste + k, r.saldo), deel(Decimal(int(positief[eerste + k])), trekkingen))
+            for k, r in enumerate(verdeling_actoren.extrapolaties[methode].regels)
+        }
     return OnzekerheidUitkomst(
         deterministisch=deterministisch,
         trekkingen=trekkingen,
@@ -300,4 +373,5 @@ def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | 
         gemiddelde_netto=verdeling(aantal, deterministisch.gemiddelde_netto),
         extrapolaties=extrapolaties,
         histogrammen=histogrammen,
+        actoren=per_actor,
     )

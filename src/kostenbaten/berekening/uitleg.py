@@ -14,7 +14,7 @@ from decimal import Decimal
 import difflib
 
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post
-from kostenbaten.geld import AFRONDINGSREGELS, AFRONDINGSREGELS_KORT, decimalen_voor, getal_nl, som
+from kostenbaten.geld import AFRONDINGSREGELS, AFRONDINGSREGELS_KORT, decimalen_voor, getal_exact, getal_nl, som
 
 Waar = Callable[[object, tuple], str]  # (wie, sleutelpad) -> "bestand:regel"
 
@@ -89,7 +89,32 @@ def post_knoop(u: CasusUitkomst, p: Post, waar: Waar, teken: str = "") -> Knoop:
     if p.kans is not None:
         plekken += (waar(nr, ("kans",)),)
     label = f"{teken}{p.naam} [{wie_naam(p.actor)}]"
-    return Knoop(label, p.bedrag, f"{p.rekensom} = {n(p.bedrag)}", plekken, p.bron)
+    if not p.stappen:
+        return Knoop(label, p.bedrag, f"{p.rekensom} = {n(p.bedrag)}", plekken, p.bron)
+    bruto = Knoop(f"bruto: {p.naam}", p.bruto, f"{p.rekensom} = {n(p.bruto)}", plekken, p.bron)
+    stappen = tuple(_stap_knoop(u, p, stap, vorige, waar) for stap, vorige in zip(p.stappen, (p.bruto, *(s.na for s in p.stappen))))
+    rekensom = f"{n(p.bruto)}" + "".join(f" - {n(s.af)}" if s.af >= 0 else f" + {n(-s.af)}" for s in p.stappen) + f" = {n(p.bedrag)}"
+    return Knoop(f"{label}, netto", p.bedrag, rekensom, (), None, (bruto, *stappen))
+
+
+def _stap_knoop(u: CasusUitkomst, p: Post, stap, vorige: Decimal, waar: Waar) -> Knoop:
+    """Eén aanpassing van bruto naar netto, met de plek waar hij staat, zijn reden en bron."""
+    if stap.soort == "optimisme":
+        plek = waar("pilot", ("optimisme", "opslag_kosten" if stap.af < 0 else "korting_baten"))
+    elif stap.niveau == "baat":
+        plek = waar(u.nummer, p.sleutelpad + ("aanpassingen", stap.soort))
+    elif stap.niveau == "casus":
+        plek = waar(u.nummer, ("aanpassingen", stap.soort))
+    elif stap.niveau == "pilot":
+        plek = waar("pilot", ("aanpassingen", stap.soort))
+    else:
+        plek = waar("pilot", ("kengetallen", stap.niveau.removeprefix("kengetal "), "aanpassingen", stap.soort))
+    if stap.soort == "afname":
+        rekensom = f"{n(vorige)} - {n(stap.na)} (elk volgend jaar {getal_exact(stap.aandeel * 100)}% minder) = {n(stap.af)}"
+    else:  # bij een opslag op de kosten is `af` negatief: er komt iets bij
+        rekensom = f"{n(vorige)} x {getal_exact(stap.aandeel * 100)}% = {n(abs(stap.af))}"
+    label = f"{'plus' if stap.af < 0 else 'min'} {stap.soort} ({stap.niveau}): {stap.reden}"
+    return Knoop(label, -stap.af, rekensom, (plek,), stap.bron)
 
 
 def _erratum(u: CasusUitkomst, figuur: str) -> str | None:

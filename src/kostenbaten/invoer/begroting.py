@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kostenbaten.fouten import Fout, InvoerFouten
-from kostenbaten.invoer.casussen import Project, laad_project
+from kostenbaten.invoer.casussen import Project
+from kostenbaten.invoer.project import laad
 from kostenbaten.model.begroting import Begroting
 
 WERKMAP_SOORTEN = (".xlsx", ".xlsm")
@@ -43,12 +44,12 @@ def laad_begroting(pad: Path | str) -> BegrotingInvoer:
     project = None
     if casussen is not None:
         map_ = pad.parent / casussen
-        if not map_.is_dir():
+        if not map_.exists():
             if casussenplek is not None:
-                fouten = [*fouten, casussenplek(f"map '{casussen}' bestaat niet (gezocht: {map_})")]
+                fouten = [*fouten, casussenplek(f"map of variant '{casussen}' bestaat niet (gezocht: {map_})")]
         else:
             try:
-                project = laad_project(map_)
+                project = laad(map_)
             except InvoerFouten as kba:  # de fouten van de casussenmap komen erbij, niet ervoor in de plaats
                 fouten = [*fouten, *kba.fouten]
     if fouten:

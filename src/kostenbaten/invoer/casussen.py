@@ -24,11 +24,21 @@ class Project:
     pilot: Pilot
     casussen: tuple[Casus, ...]
     bestanden: dict  # "pilot" of casusnummer -> YamlBestand
+    oorsprong: Path | None = None  # bij een variant: de casussenmap onder de hele keten
+
+    @property
+    def basismap(self) -> Path:
+        """De casussenmap met de gepubliceerde cijfers: de map zelf, of die onder een (keten van) varianten."""
+        return self.oorsprong or self.map
+
+    @property
+    def is_variant(self) -> bool:
+        return self.oorsprong is not None
 
     def regel(self, wie, sleutelpad=()) -> str:
         """`bestand:regel` van een sleutel, voor uitleg en meldingen."""
         bestand: YamlBestand = self.bestanden[wie]
-        return f"{bestand.pad}:{bestand.regel(tuple(sleutelpad))}"
+        return f"{bestand.bron(tuple(sleutelpad))}:{bestand.regel(tuple(sleutelpad))}"
 
 
 def yaml_bestanden(map_: Path) -> list[Path]:
@@ -212,4 +222,7 @@ def _onbekend(soort: str, naam: str, bekend) -> str:
     suggestie = difflib.get_close_matches(naam, list(bekend), n=1)
     if suggestie:
         return melding + f"; bedoelt u '{suggestie[0]}'?"
-    return melding + f"; bekend zijn: {', '.join(bekend)}"
+    melding += f"; bekend zijn: {', '.join(bekend)}"
+    if soort == "actor":
+        melding += " (een eigen actor declareert u in pilot.yaml onder 'actoren', met 'naam' en 'groep')"
+    return melding

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kostenbaten.fouten import Fout, InvoerFouten
-from kostenbaten.invoer.casussen import PILOTBESTAND, Project, _onbekend, laad_project, verwijzingen
+from kostenbaten.invoer.casussen import Project, _onbekend, verwijzingen
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import YamlBestand, lees_yaml, toon_pad
 from kostenbaten.model.casus import Casus, Pilot
@@ -36,20 +36,14 @@ class Wijziging:
     waarde: object
 
 
-def laad_invoer(pad: Path | str) -> Project:
-    """Een casussenmap of een variantbestand; gooit `InvoerFouten` met alle fouten samen."""
-    pad = Path(pad)
-    if pad.is_dir():
-        return laad_project(pad)
-    if not pad.exists():
-        raise InvoerFouten([Fout(str(pad), None, "", "map of bestand bestaat niet")])
-    if pad.name == PILOTBESTAND or (pad.parent / PILOTBESTAND).is_file():
-        raise InvoerFouten([Fout(str(pad), None, "", f"dit bestand hoort bij een casussenmap; geef de map {pad.parent}")])
-    return laad_variant(pad)
+def laad_variant(pad: Path, keten: tuple[Path, ...] = ()) -> Project:
+    """Leest een variant en geeft het samengevoegde, gevalideerde project.
 
+    De basis is een casussenmap of zelf een variant; `keten` zijn de varianten
+    die hierop voortbouwen, om een kring te herkennen.
+    """
+    from kostenbaten.invoer.project import laad
 
-def laad_variant(pad: Path) -> Project:
-    """Leest een variant en geeft het samengevoegde, gevalideerde project."""
     bestand, fouten = lees_yaml(pad)
     if fouten:
         raise InvoerFouten(fouten)
@@ -57,12 +51,15 @@ def laad_variant(pad: Path) -> Project:
     basis = bestand.inhoud.get("basis") if isinstance(bestand.inhoud, dict) else None
     if not isinstance(basis, str):
         _stop(fouten, pad)
+    keten = (*keten, pad.resolve())
     basis = Path(os.path.normpath(pad.parent / basis))
-    if not basis.is_dir():
-        waarom = "bestaat niet" if not basis.exists() else "is geen map"
-        _stop(fouten + [bestand.fout(("basis",), f"de basis {basis} {waarom}; geef de casussenmap, relatief aan dit bestand")], pad)
+    if not basis.exists():
+        _stop(fouten + [bestand.fout(("basis",), f"de basis {basis} bestaat niet; geef een casussenmap of variant, relatief aan dit bestand")], pad)
+    if basis.resolve() in keten:
+        kring = " -> ".join(str(p) for p in (*keten[keten.index(basis.resolve()) :], basis.resolve()))
+        _stop(fouten + [bestand.fout(("basis",), f"kringverwijzing tussen varianten: {kring}")], pad)
     try:
-        project = laad_project(basis)
+        project = laad(basis, keten)
     except InvoerFouten as basisfouten:
         _stop(fouten + basisfouten.fouten, pad)
     # Ook bij fouten in de variant: meld meteen welke namen de basis niet kent.
@@ -92,7 +89,9 @@ def laad_variant(pad: Path) -> Project:
         fouten += verwijzingen(pilot, samengevoegd["pilot"], casussen)
     if fouten:
         raise InvoerFouten([_herleid(f, wijzigingen, project, bestand) for f in fouten])
-    return Project(map=pad, pilot=pilot, casussen=tuple(c for c, _ in casussen), bestanden=samengevoegd)
+    return Project(
+        map=pad, pilot=pilot, casussen=tuple(c for c, _ in casussen), bestanden=samengevoegd, oorsprong=project.basismap
+    )
 
 
 def _stop(fouten: list[Fout], pad: Path):
@@ -139,7 +138,7 @@ def _onbekende_namen(wijzigingen, project: Project, bestand: YamlBestand) -> lis
 
 def _kopie(b: YamlBestand) -> YamlBestand:
     inhoud = {k: v for k, v in copy.deepcopy(b.inhoud).items() if k not in NIET_IN_VARIANT}
-    return YamlBestand(b.pad, inhoud, dict(b.regels))
+    return YamlBestand(b.pad, inhoud, dict(b.regels), dict(b.bronnen))
 
 
 def _vervang(doel: YamlBestand, w: Wijziging, variant: YamlBestand) -> None:
@@ -151,8 +150,11 @@ def _vervang(doel: YamlBestand, w: Wijziging, variant: YamlBestand) -> None:
     n = len(w.pad)
     for pad in [p for p in doel.regels if p[:n] == w.pad]:
         del doel.regels[pad]
+    for pad in [p for p in doel.bronnen if p[:n] == w.pad]:
+        del doel.bronnen[pad]
     m = len(w.variantpad)
     doel.regels.update({w.pad + p[m:]: regel for p, regel in variant.regels.items() if p[:m] == w.variantpad})
+    doel.bronnen[w.pad] = variant.pad
 
 
 def toon_variantpad(pad: tuple) -> str:

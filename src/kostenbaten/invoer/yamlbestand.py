@@ -39,6 +39,15 @@ class YamlBestand:
     pad: Path
     inhoud: object
     regels: dict[Pad, int] = field(default_factory=dict)
+    # Bij een samengevoegde variant: welk bestand een vervangen sleutel (en alles eronder) leverde.
+    bronnen: dict[Pad, Path] = field(default_factory=dict)
+
+    def bron(self, sleutelpad: Pad) -> Path:
+        """Het bestand waar een sleutel vandaan komt: de variant die hem verving, anders dit bestand."""
+        sleutelpad = tuple(sleutelpad)
+        while sleutelpad not in self.bronnen and sleutelpad:
+            sleutelpad = sleutelpad[:-1]
+        return self.bronnen.get(sleutelpad, self.pad)
 
     def regel(self, sleutelpad: Pad) -> int:
         """De regel van het diepste bekende deel van het sleutelpad."""

@@ -89,7 +89,7 @@ class Begroting(Basis):
     omschrijving: Tekst | None = None
     weken_per_jaar: Weken
     hulpvragen_per_jaar: Aantal
-    casussen: Tekst | None = None  # map met de KBA, relatief aan het begrotingsbestand
+    casussen: Tekst | None = None  # casussenmap of variant met de KBA, relatief aan het begrotingsbestand
     kba_methode: KbaMethode = "rapport"
     personeel: Annotated[list[Personeelsregel], Field(min_length=1)]
     per_sjd_uur: list[SjdUurregel] = Field(default_factory=list)

@@ -194,6 +194,47 @@ Kans = Annotated[Onzeker, _GETAL_OF_BEREIK, AfterValidator(_kans_onzeker)]
 Aantal = Annotated[Onzeker, _GETAL_OF_BEREIK, AfterValidator(_geheel_onzeker)]
 
 
+# -- aanpassingen op baten --------------------------------------------------------
+
+
+class Aanpassing(Onzeker):
+    """Een fractie (0-1) waarmee een baat kleiner wordt, met de reden en de bron.
+
+    `{waarde: 0.2, reden: ..., bron: ...}`; een bereik (`min`/`max` of
+    `interval_90`) mag erbij, net als bij andere onzekere invoer.
+    """
+
+    reden: Tekst
+    bron: Tekst  # een publicatie, of eerlijk: "aanname"
+
+
+AanpassingKans = Annotated[Aanpassing, AfterValidator(_kans_onzeker)]
+
+
+class Aanpassingen(Basis):
+    """Correcties op de bruto baat zoals in een SROI-waardekaart; alle standaard 0.
+
+    deadweight: deel dat ook zonder het spreekuur was gebeurd;
+    attributie: deel dat aan anderen toe te schrijven is;
+    verdringing: deel dat alleen verschoven is (elders of naar later);
+    afname: deel dat elk volgend jaar wegvalt (drop-off) bij meerjarige baten.
+    """
+
+    deadweight: AanpassingKans | None = None
+    attributie: AanpassingKans | None = None
+    verdringing: AanpassingKans | None = None
+    afname: AanpassingKans | None = None
+
+
+class Optimisme(Basis):
+    """Correctie voor optimisme (optimism bias): een opslag op de kosten en een korting op de baten, in procenten."""
+
+    opslag_kosten: Invoer | None = None  # procent bovenop elke kostenpost; mag boven 100
+    korting_baten: Percentage | None = None  # procent van elke baat, na de andere aanpassingen
+    reden: Tekst
+    bron: Tekst
+
+
 # -- pilot ---------------------------------------------------------------------
 
 
@@ -233,6 +274,7 @@ class Kengetal(Basis):
     actor: Naam  # wie de vermeden kosten bespaart
     bron: Tekst
     omschrijving: Tekst | None = None
+    aanpassingen: Aanpassingen | None = None  # gelden voor elke baat met dit kengetal
 
 
 class GepubliceerdPilot(Basis):
@@ -248,8 +290,19 @@ class GepubliceerdPilot(Basis):
     bron: Tekst | None = None
 
 
+# Ingebouwde actoren: een casus mag ze noemen zonder ze in pilot.yaml te declareren;
+# een pilot mag ze onder dezelfde sleutel een andere naam of omschrijving geven.
+# Het rapport kent twee groepen: de cliënt en al het andere, de 'overheid', waar
+# het ook vermeden deurwaarderskosten onder rekent. Daarom vallen alle partijen
+# buiten de cliënt in die groep (zie docs/formaat.md, "Actoren").
 STANDAARD_ACTOREN = {
     "client": Actor(naam="Cliënt", groep="client"),
+    "gemeente": Actor(naam="Gemeente", groep="overheid", omschrijving="Bijzondere bijstand, schuldhulpverlening, Wmo."),
+    "rijk": Actor(naam="Rijk", groep="overheid", omschrijving="Raad voor Rechtsbijstand, rechtspraak, Belastingdienst, UWV."),
+    "schuldeiser": Actor(naam="Schuldeiser", groep="overheid", omschrijving="Schuldeisers en deurwaarders (vermeden incasso- en deurwaarderskosten)."),
+    "zorgverzekeraar": Actor(naam="Zorgverzekeraar", groep="overheid", omschrijving="Vermeden zorgkosten die de zorgverzekering draagt."),
+    "woningcorporatie": Actor(naam="Woningcorporatie", groep="overheid", omschrijving="Vermeden huurachterstand, ontruiming en incasso."),
+    "werkgever": Actor(naam="Werkgever", groep="overheid", omschrijving="Vermeden verzuim en loonbeslag."),
     "overheid": Actor(naam="Overheid", groep="overheid"),
 }
 
@@ -266,6 +319,8 @@ class Pilot(Basis):
     kengetallen: dict[Naam, Kengetal] = Field(default_factory=dict)
     gepubliceerd: GepubliceerdPilot | None = None
     errata: dict[Naam, Tekst] = Field(default_factory=dict)
+    aanpassingen: Aanpassingen | None = None  # gelden voor elke baat van de pilot
+    optimisme: Optimisme | None = None  # opslag op alle kosten, korting op alle baten
 
     @field_validator("rechtsgebieden")
     @classmethod
@@ -294,6 +349,7 @@ class Baat(Basis):
     per_maand: Geld | None = None
     maanden: Annotated[int, Field(ge=1, le=MAX_MAANDEN)] | None = None
     actor: Naam | None = None
+    aanpassingen: Aanpassingen | None = None  # alleen voor deze baat
 
     @model_validator(mode="after")
     def _een_soort(self):
@@ -332,6 +388,7 @@ class Casus(Basis):
     effecten: list[Tekst] = Field(default_factory=list)  # niet in geld uitgedrukt
     gepubliceerd: GepubliceerdCasus | None = None
     errata: dict[Naam, Tekst] = Field(default_factory=dict)
+    aanpassingen: Aanpassingen | None = None  # gelden voor elke baat van deze casus
 
 
 FIGUREN_CASUS = ("kosten", "baten", "netto", "client", "overheid")

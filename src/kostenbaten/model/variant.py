@@ -56,7 +56,7 @@ class Variant(Basis):
 
     naam: Tekst = Field(description="Naam van de variant, zoals hij in `vergelijk` verschijnt.")
     omschrijving: Tekst | None = Field(default=None, description="Wat deze variant anders maakt en waarom.")
-    basis: Tekst = Field(description="De casussenmap waarop de variant voortbouwt, relatief aan dit bestand (bijvoorbeeld ../hengelo).")
+    basis: Tekst = Field(description="De casussenmap of variant waarop deze variant voortbouwt, relatief aan dit bestand (bijvoorbeeld ../hengelo).")
     pilot: PilotWijziging | None = Field(default=None, description="Velden van de pilot: hulpvragen, maanden_in_beeld, periode.")
     rechtsgebieden: dict[Naam, RechtsgebiedWijziging] = Field(default_factory=dict, description="Per bestaand rechtsgebied de velden die anders zijn.")
     tarieven: dict[Naam, TariefWijziging] = Field(default_factory=dict, description="Per bestaand tarief de velden die anders zijn.")

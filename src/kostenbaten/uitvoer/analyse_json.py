@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kostenbaten.berekening.meerjarig import CONVENTIE
 from kostenbaten.berekening.uitleg import Knoop
-from kostenbaten.geld import json_bedrag, json_getal
+from kostenbaten.geld import json_bedrag, json_getal, json_verhouding
 
 
 def knoop_json(k: Knoop, diepte: int | None = None) -> dict:
@@ -74,6 +74,11 @@ def gevoeligheid_json(g, plek=None) -> dict:
     return {"stap_procent": json_getal(g.stap), "basis": {m: json_bedrag(t) for m, t in g.basis.items()}, "invoer": invoer}
 
 
+def _verhouding_json(v) -> str | None:
+    """Baten/kosten op vier decimalen (None: geen kosten, dan bestaat de verhouding niet)."""
+    return None if v is None else json_verhouding(v)
+
+
 def actortabel_json(t) -> dict:
     return {
         "wat": t.wat,
@@ -85,9 +90,11 @@ def actortabel_json(t) -> dict:
                 "betaalt": json_bedrag(r.kosten),
                 "wint": json_bedrag(r.baten),
                 "saldo": json_bedrag(r.saldo),
+                "baten_kosten": _verhouding_json(r.verhouding),
             }
             for r in t.regels
         ],
+        "baten_kosten": _verhouding_json(t.verhouding),
         "per_groep": {g: json_bedrag(s) for g, s in t.per_groep().items()},
     }
 

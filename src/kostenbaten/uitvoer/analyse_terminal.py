@@ -162,15 +162,24 @@ def actoren_per_casus(a: ActorenUitkomst) -> Table:
     return tabel
 
 
+def _verhouding(v: Decimal | None) -> str:
+    """Baten/kosten op twee decimalen; zonder kosten 'geen kosten'."""
+    return "geen kosten" if v is None else getal_nl(v, 2)
+
+
 def actoren_extrapolatie(a: ActorenUitkomst, methode: str, pub: dict | None = None) -> Table:
     t = a.extrapolaties[methode]
     tabel = Table(title=f"Wie betaalt en wie wint, geëxtrapoleerd (methode {methode}, exact)", title_justify="left")
-    for kolom in ("Actor", "Groep", "Betaalt", "Wint", "Saldo"):
-        tabel.add_column(kolom, justify="right" if kolom in ("Betaalt", "Wint", "Saldo") else "left")
+    for kolom in ("Actor", "Groep", "Betaalt", "Wint", "Saldo", "Baten/kosten"):
+        tabel.add_column(kolom, justify="right" if kolom in ("Betaalt", "Wint", "Saldo", "Baten/kosten") else "left")
     for r in t.regels:
-        tabel.add_row(r.naam, groep_naam(r.groep), bedrag_tekst(r.kosten), bedrag_tekst(r.baten), bedrag_tekst(r.saldo))
+        tabel.add_row(
+            r.naam, groep_naam(r.groep), bedrag_tekst(r.kosten), bedrag_tekst(r.baten), bedrag_tekst(r.saldo), _verhouding(r.verhouding)
+        )
     tabel.add_section()
-    tabel.add_row(Text("Totaal", style="bold"), "", bedrag_tekst(t.kosten), bedrag_tekst(t.baten), bedrag_tekst(t.saldo))
+    tabel.add_row(
+        Text("Totaal", style="bold"), "", bedrag_tekst(t.kosten), bedrag_tekst(t.baten), bedrag_tekst(t.saldo), _verhouding(t.verhouding)
+    )
     per_groep = t.per_groep()
     for groep, actoren in a.koppeling.items():
         namen = " + ".join(r.naam for r in t.regels if r.actor in actoren) or "-"

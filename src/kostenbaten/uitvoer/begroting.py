@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kostenbaten.berekening.begroting import BegrotingUitkomst
-from kostenbaten.geld import getal_nl, json_bedrag, json_getal
+from kostenbaten.geld import euro, getal_nl, json_bedrag, json_getal
 from kostenbaten.model.begroting import BETALERS
 from kostenbaten.uitvoer.terminal import bedrag_tekst
 
@@ -99,7 +99,42 @@ def baten_tabel(u: BegrotingUitkomst) -> Group:
             f"{getal_nl(u.omslagpunt)} hulpvragen",
             f"kosten / baten per hulpvraag = {getal_nl(u.omslagpunt_exact, 2)}, naar boven afgerond",
         )
-    return Group(gebieden, saldo)
+    return Group(gebieden, saldo, actor_tabel(u))
+
+
+def _of_nvt(waarde: Decimal | None, decimalen: int = 2) -> str:
+    return "n.v.t." if waarde is None else getal_nl(waarde, decimalen)
+
+
+def actor_tabel(u: BegrotingUitkomst) -> Table:
+    """Per betaler of actor: wat hij betaalt, wat hij terugkrijgt, het saldo, zijn eigen verhouding en omslagpunt."""
+    tabel = Table(
+        title=f"Wie betaalt en wie wint, per jaar bij {_getal(u.hulpvragen)} hulpvragen",
+        title_justify="left",
+        caption="Betaalt: uit de begroting. Wint: de baten van deze actor uit de casussen, geëxtrapoleerd met de "
+        f"methode {u.begroting.kba_methode}. Omslagpunt: hulpvragen per jaar waarbij de actor zijn eigen kosten terugwint.",
+    )
+    for kolom in ("Actor", "Betaalt", "Wint", "Saldo", "Baten/kosten", "Omslagpunt (hulpvragen)"):
+        tabel.add_column(kolom, justify="left" if kolom == "Actor" else "right")
+    for a in u.per_actor():
+        tabel.add_row(
+            a.naam, bedrag_tekst(a.betaalt), bedrag_tekst(a.wint), bedrag_tekst(a.saldo), _of_nvt(a.verhouding), _of_nvt(a.omslagpunt, 0)
+        )
+    tabel.add_section()
+    tabel.add_row(
+        Text("Samen", style="bold"), bedrag_tekst(u.totaal), bedrag_tekst(u.verwachte_baten), bedrag_tekst(u.netto),
+        _of_nvt(u.verhouding), _of_nvt(u.omslagpunt, 0),
+    )
+    return tabel
+
+
+def gemeente_zin(u: BegrotingUitkomst) -> str:
+    """Het antwoord op de vraag van de gemeente in één zin."""
+    g = u.van_actor("gemeente")
+    zin = f"De gemeente betaalt {euro(g.betaalt)} en krijgt {euro(g.wint)} terug: saldo {euro(g.saldo)}"
+    if g.omslagpunt is None:
+        return zin + "."
+    return zin + f"; haar eigen kosten zijn terugverdiend vanaf {getal_nl(g.omslagpunt)} hulpvragen per jaar."
 
 
 def toon_begroting(u: BegrotingUitkomst, console: Console) -> None:
@@ -109,6 +144,7 @@ def toon_begroting(u: BegrotingUitkomst, console: Console) -> None:
         console.print(Text("Geen casussen opgegeven: de begroting toont alleen de kosten.", style="dim"))
     else:
         console.print(baten_tabel(u))
+        console.print(gemeente_zin(u))
 
 
 def _misschien(waarde: Decimal | None):
@@ -157,4 +193,18 @@ def begroting_json(u: BegrotingUitkomst) -> dict:
             "omslagpunt_hulpvragen": _misschien(u.omslagpunt),
             "omslagpunt_exact": _misschien(u.omslagpunt_exact),
         }
+        uit["per_actor"] = [
+            {
+                "actor": a.actor,
+                "naam": a.naam,
+                "betaalt": json_bedrag(a.betaalt),
+                "wint_per_hulpvraag": json_bedrag(a.per_hulpvraag),
+                "wint": json_bedrag(a.wint),
+                "saldo": json_bedrag(a.saldo),
+                "verhouding": _misschien(a.verhouding),
+                "omslagpunt_hulpvragen": _misschien(a.omslagpunt),
+                "omslagpunt_exact": _misschien(a.omslagpunt_exact),
+            }
+            for a in u.per_actor()
+        ]
     return uit

@@ -13,6 +13,20 @@ def _post(p: Post) -> dict:
     uit = {"naam": p.naam, "bedrag": json_bedrag(p.bedrag), "actor": p.actor, "groep": p.groep, "rekensom": p.rekensom}
     if p.bron:
         uit["bron"] = p.bron
+    if p.stappen:
+        uit["bruto"] = json_bedrag(p.bruto)
+        uit["aanpassingen"] = [
+            {
+                "soort": s.soort,
+                "aandeel": json_getal(s.aandeel),
+                "af": json_bedrag(s.af),
+                "na": json_bedrag(s.na),
+                "niveau": s.niveau,
+                "reden": s.reden,
+                "bron": s.bron,
+            }
+            for s in p.stappen
+        ]
     return uit
 
 
@@ -67,8 +81,15 @@ def pilot_json(u: PilotUitkomst) -> dict:
         "gemiddelde_overheid": json_bedrag(u.gemiddelde_overheid),
         "dekking_procent": json_getal(u.dekking),
         "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
-        "gepubliceerd": {k: json_bedrag(v.waarde) for k, v in u.gepubliceerd.items()},
-        "afrondingsregels": {k: v.regel for k, v in u.gepubliceerd.items()},
+        # Alleen met een rapport om na te rekenen (een 'gepubliceerd'-blok in pilot.yaml).
+        **(
+            {
+                "gepubliceerd": {k: json_bedrag(v.waarde) for k, v in u.gepubliceerd.items()},
+                "afrondingsregels": {k: v.regel for k, v in u.gepubliceerd.items()},
+            }
+            if u.gepubliceerd
+            else {}
+        ),
     }
 
 

@@ -101,6 +101,17 @@ def extrapolatie_tabel(u) -> Table:
     return tabel
 
 
+def actoren_tabel(u) -> Table:
+    """Per actor het geëxtrapoleerde saldo en de kans dat zijn baten zijn kosten overtreffen."""
+    tabel = _tabel("Saldo per actor (baten - kosten), geëxtrapoleerd", "Methode: actor")
+    tabel.add_column("Kans baten > kosten", justify="right")
+    for methode, actoren in u.actoren.items():
+        for a in actoren.values():
+            tabel.add_row(f"{methode}: {a.naam}", *_verdelingscellen(a.saldo), procent(a.kans_baten_groter))
+        tabel.add_section()
+    return tabel
+
+
 def histogram(u, methode: str) -> Group:
     h = u.histogrammen[methode]
     titel = Text(f"Verdeling van het totaal, methode {METHODE_NAMEN[methode]}", style="bold")
@@ -147,6 +158,8 @@ def toon_onzekerheid(u, console: Console) -> None:
     console.print(invoer_tabel(u))
     console.print(casussen_tabel(u))
     console.print(extrapolatie_tabel(u))
+    if u.actoren:
+        console.print(actoren_tabel(u))
     for methode in u.histogrammen:
         console.print(histogram(u, methode))
         console.print()
@@ -188,6 +201,16 @@ def onzekerheid_json(u) -> dict:
         "casussen": [{"nummer": n, "netto": verdeling_json(v)} for n, v in u.casussen.items()],
         "gemiddelde_netto": verdeling_json(u.gemiddelde_netto),
         "extrapolatie": extrapolaties_json(u),
+        "actoren": [
+            {
+                "methode": m,
+                "actoren": [
+                    {"actor": k, "naam": a.naam, "saldo": verdeling_json(a.saldo), "kans_baten_groter": kans_json(a.kans_baten_groter)}
+                    for k, a in actoren.items()
+                ],
+            }
+            for m, actoren in u.actoren.items()
+        ],
         "histogram": [
             {"methode": m, "randen": [json_bedrag(r) for r in h.randen], "aantallen": list(h.aantallen)}
             for m, h in u.histogrammen.items()

@@ -19,6 +19,14 @@ def bedrag_tekst(waarde: Decimal, decimalen: int = 0) -> Text:
     return Text(euro(waarde, decimalen), style="red" if waarde < 0 else "")
 
 
+def _stappen_tekst(p) -> Text:
+    """Van bruto naar netto, onder de post; het bedrag van de post zelf is al na de aanpassingen."""
+    stappen = "".join(
+        f"; {'plus' if s.af < 0 else 'min'} {s.soort} {getal_exact(s.aandeel * 100)}% {euro(abs(s.af), 2)}" for s in p.stappen
+    )
+    return Text(f"  bruto {euro(p.bruto, 2)}{stappen}", style="dim")
+
+
 def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None) -> Table:
     """De Kosten | Baten-tabel van het rapport, met de niet in geld uitgedrukte effecten."""
     tabel = Table(
@@ -35,9 +43,17 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
     # Per kolom dezelfde decimalen, zodat de posten optellen tot het totaal eronder.
     dk = decimalen_voor([p.bedrag for p in c.kosten] + [c.totaal_kosten, c.netto])
     db = decimalen_voor([p.bedrag for p in c.baten] + [c.totaal_baten, c.client, c.overheid])
-    rijen_kosten = [(f"{p.naam} ({p.rekensom})", bedrag_tekst(p.bedrag, dk)) for p in c.kosten]
+    rijen_kosten = []
+    for p in c.kosten:
+        rijen_kosten.append((f"{p.naam} ({p.rekensom})", bedrag_tekst(p.bedrag, dk)))
+        if p.stappen:
+            rijen_kosten.append((_stappen_tekst(p), ""))
     namen = {k: a.naam for k, a in (actoren or {}).items()}
-    rijen_baten = [(p.naam, bedrag_tekst(p.bedrag, db), namen.get(p.actor, groep_naam(p.actor))) for p in c.baten]
+    rijen_baten = []
+    for p in c.baten:
+        rijen_baten.append((p.naam, bedrag_tekst(p.bedrag, db), namen.get(p.actor, groep_naam(p.actor))))
+        if p.stappen:
+            rijen_baten.append((_stappen_tekst(p), "", ""))
     rijen_baten += [(Text(e, style="italic"), Text("niet in €", style="dim italic"), "") for e in c.casus.effecten]
     for i in range(max(len(rijen_kosten), len(rijen_baten))):
         k = rijen_kosten[i] if i < len(rijen_kosten) else ("", "")
@@ -80,15 +96,15 @@ def samenvatting(u: PilotUitkomst) -> Group:
         title=f"Extrapolatie naar {getal_nl(u.extrapolaties['rapport'].hulpvragen)} hulpvragen "
         f"({getal_nl(u.dekking)}% gedekt door de rechtsgebieden van de casussen)",
         title_justify="left",
-        caption="exact: zonder tussentijdse afronding; rapport: met de afrondingen van het rapport",
+        caption="exact: zonder tussentijdse afronding" + ("; rapport: met de afrondingen van het rapport" if u.gepubliceerd else ""),
     )
+    r = u.extrapolaties["rapport"]
+    g = u.extrapolaties["gewogen"]
     extrapolatie.add_column("Methode")
-    extrapolatie.add_column("Gedekte hulpvragen", justify="right")
+    extrapolatie.add_column(hulpvragen_kop("Gedekte hulpvragen", [r.gedekt]), justify="right")
     extrapolatie.add_column("Totaal", justify="right")
     extrapolatie.add_column("Cliënt", justify="right")
     extrapolatie.add_column("Overheid", justify="right")
-    r = u.extrapolaties["rapport"]
-    g = u.extrapolaties["gewogen"]
     pub = u.gepubliceerd
     rijen = [r, g]
     if "client" in pub:
@@ -111,7 +127,7 @@ def samenvatting(u: PilotUitkomst) -> Group:
     extrapolatie.add_row("gewogen (per rechtsgebied), exact", *cellen(g))
 
     gewogen = Table(title="Gewogen extrapolatie per rechtsgebied", title_justify="left")
-    for kolom in ("Rechtsgebied", "Aandeel", "Hulpvragen", "Casussen", "Gemiddelde netto", "Totaal"):
+    for kolom in ("Rechtsgebied", "Aandeel", hulpvragen_kop("Hulpvragen", [d.hulpvragen for d in g.delen]), "Casussen", "Gemiddelde netto", "Totaal"):
         gewogen.add_column(kolom, justify="left" if kolom == "Rechtsgebied" else "right")
     dh = decimalen_voor([d.hulpvragen for d in g.delen])
     dt = decimalen_voor([d.totaal for d in g.delen])
@@ -126,6 +142,8 @@ def samenvatting(u: PilotUitkomst) -> Group:
             bedrag_tekst(d.totaal, dt),
         )
 
+    if not pub:
+        return Group(per_casus, extrapolatie, gewogen)
     regels = Table(title="Zo komen de gepubliceerde cijfers tot stand", title_justify="left", show_header=True)
     regels.add_column("Cijfer")
     regels.add_column("Gepubliceerd", justify="right")
@@ -135,6 +153,13 @@ def samenvatting(u: PilotUitkomst) -> Group:
     for naam, a in pub.items():
         regels.add_row(naam, _getal(a.waarde), _getal(a.exact), a.regel.replace("_", " "), a.uitleg)
     return Group(per_casus, extrapolatie, gewogen, regels)
+
+
+def hulpvragen_kop(kop: str, aantallen) -> str:
+    """Een kolom met hulpvragen: tellingen zijn hele getallen; is een deel niet heel, dan heet het een verwacht aantal."""
+    if all(a == a.to_integral_value() for a in aantallen):
+        return kop
+    return f"{kop} (verwacht aantal)"
 
 
 def _getal(waarde: Decimal) -> str:

@@ -9,12 +9,10 @@ verwachting, zodat een test het werkboek in LibreOffice kan narekenen.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from openpyxl.styles import Alignment
 
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
-from kostenbaten.uitvoer.excel import (
+from kostenbaten.uitvoer.excel.blad import (
     BOVENRAND,
     EURO,
     TITEL,
@@ -22,7 +20,6 @@ from kostenbaten.uitvoer.excel import (
     VET,
     Blad,
     afdrukklaar,
-    bewaar,
     niet_negatief,
     nieuw_werkboek,
     toelichting,
@@ -217,7 +214,7 @@ def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: d
         ("overheid", "Overheid, exact", "som overheid x gedekt / aantal casussen", f"{som['H']}*{{gedekt}}/{{n}}", rapport.overheid, EURO),
     ]
     pub = u.gepubliceerd
-    regels += [
+    regels += [] if not pub else [
         ("gemiddelde_netto", "Gemiddelde netto zonder centen", "TRUNC: centen weglaten", f"TRUNC({gemiddelde_netto})",
          pub["gemiddelde_netto"].waarde, EURO),
         ("pub_totaal", "Totaal zoals gepubliceerd", "afgekapt gemiddelde x gedekt, op duizendtallen",
@@ -274,8 +271,8 @@ def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: d
     afdrukklaar(b.ws, f"A1:H{r}", liggend=True, titelrijen="1:3")
 
 
-def bouw_kba(u: PilotUitkomst):
-    """Het KBA-werkboek en het register {'Blad!B7': verwachte waarde} van elke formulecel."""
+def bouw(u: PilotUitkomst):
+    """De KBA-werkmap en het register {'Blad!B7': verwachte waarde} van elke formulecel."""
     wb, verwacht = nieuw_werkboek()
     invoer = _invoerblad(wb, u, verwacht)
     casussen = Blad(wb.create_sheet("Casussen", 0), verwacht)
@@ -294,6 +291,6 @@ def bouw_kba(u: PilotUitkomst):
     return wb, verwacht
 
 
-def schrijf_kba(u: PilotUitkomst, doel: Path, overschrijf: bool) -> None:
-    wb, _ = bouw_kba(u)
-    bewaar(wb, doel, overschrijf)
+def werkmap(u: PilotUitkomst):
+    """De KBA-werkmap met levende formules."""
+    return bouw(u)[0]

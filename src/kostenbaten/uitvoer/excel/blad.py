@@ -1,4 +1,4 @@
-"""Bouwstenen voor de Excel-werkboeken: stijlen, veilige tekst, invoercellen en formules met hun verwachte waarde.
+"""Bouwstenen voor de Excel-werkmappen: stijlen, veilige tekst, invoercellen en formules met hun verwachte waarde.
 
 Elke formule wordt samen met de waarde die de rekenkern ervoor geeft
 vastgelegd (`Blad.verwacht`), zodat een test het door LibreOffice
@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from kostenbaten.geld import afronden_op_centen
 from kostenbaten.uitvoer.bestand import schrijf_atomair
 
 EURO = '"€" #,##0.00'
@@ -303,3 +304,55 @@ def toelichting(wb: Workbook, titel: str, alineas: list[str]):
 def bewaar(wb: Workbook, pad: Path, overschrijf: bool) -> None:
     """Schrijft het werkboek atomair; weigert een bestaand bestand zonder --overschrijf."""
     schrijf_atomair(Path(pad), lambda tijdelijk: wb.save(tijdelijk), overschrijf)
+
+
+def zonder_formules(wb: Workbook) -> Workbook:
+    """Een werkmap die alleen waarden hoort te bevatten: elke formule wordt weer tekst.
+
+    openpyxl maakt van elke tekst die met '=' begint een formule; een naam uit de
+    invoer als "=1+1" of "-korting" zou zo een formule worden. Elke cel die als
+    formule is herkend, wordt hier teruggezet naar tekst (met een
+    aanhalingsteken-prefix, zoals Excel dat zelf doet).
+    """
+    for ws in wb.worksheets:
+        for rij in ws.iter_rows():
+            for cel in rij:
+                if cel.data_type == "f" or (isinstance(cel.value, str) and cel.value.startswith(FORMULETEKENS)):
+                    cel.data_type = "s"
+                    cel.quotePrefix = True
+    return wb
+
+# -- werkmappen met alleen waarden (de analyses) ---------------------------------
+
+
+def op_centen(waarde: Decimal | None):
+    """Excel rekent in dubbele precisie; we geven het bedrag afgerond op centen mee."""
+    return None if waarde is None else afronden_op_centen(waarde)
+
+
+def kop(blad, kolommen: list[str]) -> None:
+    blad.append(kolommen)
+    for cel in blad[1]:
+        cel.font = Font(bold=True)
+    blad.freeze_panes = "A2"
+    for i, kolom in enumerate(kolommen, start=1):
+        blad.column_dimensions[get_column_letter(i)].width = max(12, min(60, len(kolom) + 4))
+
+
+def tabelblad(map_: Workbook, titel: str, kolommen: list[str], rijen, geld: bool = True) -> object:
+    """Een blad met een kopregel; met `geld` worden Decimal-waarden bedragen op centen."""
+    blad = map_.create_sheet(titel)
+    kop(blad, kolommen)
+    for rij in rijen:
+        blad.append([op_centen(w) if geld and isinstance(w, Decimal) else w for w in rij])
+    if geld:
+        for rij in blad.iter_rows(min_row=2):
+            for cel in rij:
+                if isinstance(cel.value, Decimal):
+                    cel.number_format = EURO
+    return blad
+
+
+def zonder_leeg_blad(map_: Workbook) -> Workbook:
+    map_.remove(map_.active)
+    return zonder_formules(map_)

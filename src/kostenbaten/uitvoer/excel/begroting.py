@@ -31,7 +31,7 @@ from kostenbaten.model.werkboek import (
     SUBTOTAAL,
     tabelrijen,
 )
-from kostenbaten.uitvoer.excel import (
+from kostenbaten.uitvoer.excel.blad import (
     BOVENRAND,
     EURO,
     EURO_HEEL,
@@ -41,7 +41,6 @@ from kostenbaten.uitvoer.excel import (
     VET,
     Blad,
     afdrukklaar,
-    bewaar,
     getalregel,
     keuzelijst,
     niet_negatief,
@@ -97,8 +96,8 @@ def casussen_vanaf(u: BegrotingUitkomst, bron: Path, doel: Path) -> str | None:
     return Path(os.path.relpath(map_, os.path.abspath(Path(doel).parent))).as_posix()
 
 
-def bouw_begroting(u: BegrotingUitkomst, casussen: str | None):
-    """Het werkboek en het register {'Blad!F12': verwachte waarde} van elke formulecel."""
+def bouw(u: BegrotingUitkomst, casussen: str | None):
+    """De werkmap en het register {'Blad!F12': verwachte waarde} van elke formulecel."""
     wb, verwacht = nieuw_werkboek()
     toelichting(wb, "Toelichting bij de begroting", TOELICHTING)
     ws = wb.create_sheet(BLAD, 0)
@@ -297,6 +296,6 @@ def _of_nvt(waarde):
     return NVT if waarde is None else waarde
 
 
-def schrijf_begroting(u: BegrotingUitkomst, bron: Path, doel: Path, overschrijf: bool) -> None:
-    wb, _ = bouw_begroting(u, casussen_vanaf(u, bron, doel))
-    bewaar(wb, doel, overschrijf)
+def werkmap(u: BegrotingUitkomst, bron: Path, doel: Path):
+    """De begrotingswerkmap met levende formules; de casussenmap relatief aan `doel`."""
+    return bouw(u, casussen_vanaf(u, bron, doel))[0]

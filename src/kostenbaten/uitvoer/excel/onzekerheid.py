@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from kostenbaten.uitvoer.excel_veilig import bewaar_zonder_formules
+from kostenbaten.uitvoer.excel.blad import EURO, zonder_formules
 from kostenbaten.uitvoer.onzekerheid import DELEN_NAMEN, METHODE_NAMEN
 
-EURO = '"€" #,##0.00;"€" -#,##0.00'
 PROCENT = "0.00%"
 KOPPEN = ("Berekend", "P5", "P50", "P95", "Gemiddelde", "Kans op verlies")
 
@@ -30,7 +27,7 @@ def _verdeling(blad, label: list, v) -> None:
     rij[len(label) + 5].number_format = PROCENT
 
 
-def schrijf_onzekerheid(u, pad: Path) -> None:
+def werkmap(u) -> Workbook:
     boek = Workbook()
     blad = boek.active
     blad.title = "Onzekerheid"
@@ -69,4 +66,4 @@ def schrijf_onzekerheid(u, pad: Path) -> None:
     histo.column_dimensions["A"].width = 12
     for kolom in "BCD":
         histo.column_dimensions[kolom].width = 18
-    bewaar_zonder_formules(boek, pad)
+    return zonder_formules(boek)

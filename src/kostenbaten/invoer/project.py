@@ -1,0 +1,30 @@
+"""Eén ingang voor alle invoer van een analyse: een casussenmap of een variantbestand.
+
+Elke opdracht die casussen doorrekent, laadt ze via `laad`. Een variant mag
+voortbouwen op een casussenmap of op een andere variant; een kring van
+varianten (a bouwt op b, b op a) wordt gemeld met bestand en regel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kostenbaten.fouten import Fout, InvoerFouten
+from kostenbaten.invoer.casussen import PILOTBESTAND, Project, laad_project
+
+
+def laad(pad: Path | str, _keten: tuple[Path, ...] = ()) -> Project:
+    """Een casussenmap of een variantbestand; gooit `InvoerFouten` met alle fouten samen.
+
+    `_keten` is intern: de varianten die al op de weg naar deze basis liggen.
+    """
+    pad = Path(pad)
+    if pad.is_dir():
+        return laad_project(pad)
+    if not pad.exists():
+        raise InvoerFouten([Fout(str(pad), None, "", "map of bestand bestaat niet")])
+    if pad.name == PILOTBESTAND or (pad.parent / PILOTBESTAND).is_file():
+        raise InvoerFouten([Fout(str(pad), None, "", f"dit bestand hoort bij een casussenmap; geef de map {pad.parent}")])
+    from kostenbaten.invoer.varianten import laad_variant
+
+    return laad_variant(pad, _keten)

@@ -1,0 +1,1 @@
+"""Meegeleverde startbestanden (pakketgegevens), zodat `kostenbaten nieuw` vanuit elke map werkt."""
