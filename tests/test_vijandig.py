@@ -227,3 +227,33 @@ def test_uitvoermap_niet_te_maken(monkeypatch, capsys, tmp_path):
         cli_module.main()
     assert einde.value.code == 2
     assert capsys.readouterr().err.splitlines()[0] == f"{tmp_path / 'nieuw'}: kan niet schrijven: geen schrijfrechten in map {tmp_path}"
+
+
+def test_sjabloon_buiten_de_projectmap(monkeypatch, capsys, tmp_path):
+    """Zonder templates/ in de huidige map gebruikt `sjabloon` de met het pakket meegeleverde voorbeeldbegroting."""
+    import kostenbaten.cli as cli_module
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.argv", ["kostenbaten", "sjabloon", "mijn.xlsx"])
+    with pytest.raises(SystemExit) as einde:
+        cli_module.main()
+    assert einde.value.code == 0, capsys.readouterr().err
+    assert (tmp_path / "mijn.xlsx").is_file()
+
+
+def test_wiel_bevat_sjablonen_en_voorbeeldcasussen(tmp_path):
+    """Het gebouwde pakket neemt templates/ en casussen/ mee, zodat het na `pip install` overal werkt."""
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wiel,) = tmp_path.glob("*.whl")
+    namen = set(zipfile.ZipFile(wiel).namelist())
+    verwacht = {f"kostenbaten/gegevens/{p.relative_to(ROOT)}" for map_ in ("templates", "casussen") for p in (ROOT / map_).rglob("*.y*ml")}
+    verwacht.add("kostenbaten/gegevens/templates/voorbeeldbegroting.xlsx")
+    assert verwacht <= namen

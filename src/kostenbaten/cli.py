@@ -512,9 +512,11 @@ def sjabloon(
 
 
 def _voorbeeldbegroting() -> Path:
-    """templates/voorbeeldbegroting.yaml in de huidige map, anders in de projectmap rond de broncode."""
+    """templates/voorbeeldbegroting.yaml in de huidige map, anders de met het pakket meegeleverde."""
+    from kostenbaten.invoer.meegeleverd import meegeleverd
+
     naam = Path("templates") / "voorbeeldbegroting.yaml"
-    for kandidaat in (naam, Path(__file__).resolve().parents[2] / naam):
+    for kandidaat in (naam, meegeleverd("templates", "voorbeeldbegroting.yaml")):
         if kandidaat.is_file():
             return kandidaat
     _toon_fouten(
@@ -524,8 +526,8 @@ def _voorbeeldbegroting() -> Path:
                     str(naam),
                     None,
                     "",
-                    "voorbeeldbegroting niet gevonden, hier noch in de projectmap van kostenbaten; "
-                    "draai dit in de projectmap, of geef een eigen begroting met --van",
+                    "voorbeeldbegroting niet gevonden, hier noch in het pakket kostenbaten; "
+                    "installeer kostenbaten opnieuw, of geef een eigen begroting met --van",
                 )
             ]
         )
