@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import vervang
+from conftest import HENGELO, ROOT, vervang
 from test_invoer import _verwacht
 
 
@@ -126,6 +127,11 @@ VIJANDIG = [
         id="verwijzingskring",
     ),
     pytest.param(
+        _zet("casus-1.yaml", "gepubliceerd:", "gepubli[eerd:"),
+        ["casus-1.yaml:@gepubli[eerd@: gepubli[eerd: onbekende sleutel 'gepubli[eerd'; bedoelt u 'gepubliceerd'?"],
+        id="haakje-in-sleutel",
+    ),
+    pytest.param(
         _pilot_afgebroken,
         [
             "pilot.yaml:4: kengetallen: blok 'kengetallen' ontbreekt, maar de casussen gebruiken: bijzondere_bijstand, "
@@ -158,3 +164,96 @@ def test_onleesbare_map(cli, hengelo):
         hengelo.chmod(0o755)
     assert code == 2
     assert "Traceback" not in fout and "not readable" not in fout
+
+
+@pytest.mark.parametrize(
+    "opties, melding",
+    [
+        (
+            ["-n", "10.000"],
+            "Fout: ongeldige waarde voor '--trekkingen' / '-n': '10.000' is geen getal: schrijf zonder duizendtalpunt "
+            "en met een punt als decimaalteken (bijvoorbeeld 1400 of 0.5)",
+        ),
+        (["-n", "1.5"], "Fout: ongeldige waarde voor '--trekkingen' / '-n': moet een geheel getal zijn"),
+        (["--zaad", "-1"], "Fout: ongeldige waarde voor '--zaad': moet minstens 0 zijn"),
+        (["--zaad", "1,5"], "Fout: ongeldige waarde voor '--zaad': '1,5' is geen getal: gebruik een punt als decimaalteken (bijvoorbeeld 0.5)"),
+        (["--zaad", "9" * 5000], "Fout: ongeldige waarde voor '--zaad': mag hoogstens 18446744073709551615 zijn"),
+    ],
+    ids=["duizendtalpunt", "kommagetal", "negatief-zaad", "zaad-met-komma", "zaad-van-5000-cijfers"],
+)
+@pytest.mark.parametrize("opdracht", ["onzekerheid", "vergelijk"])
+def test_getallen_op_de_opdrachtregel(monkeypatch, capsys, opdracht, opties, melding):
+    import kostenbaten.cli as cli_module
+
+    monkeypatch.setattr("sys.argv", ["kostenbaten", opdracht, str(HENGELO), *opties])
+    with pytest.raises(SystemExit) as einde:
+        cli_module.main()
+    assert einde.value.code == 2
+    assert capsys.readouterr().err.splitlines()[0] == melding
+
+
+def _geen_rechten(*args, **kwargs):
+    raise PermissionError(errno.EACCES, "Permission denied")
+
+
+@pytest.mark.parametrize(
+    "opdracht",
+    [["bereken", str(HENGELO), "--xlsx", "{doel}/uit.xlsx"], ["sjabloon", "{doel}/uit.xlsx"], ["schema", "{doel}"]],
+    ids=["bereken-xlsx", "sjabloon", "schema"],
+)
+def test_map_zonder_schrijfrechten(monkeypatch, capsys, tmp_path, opdracht):
+    """Geen schrijfrechten is een fout van de gebruiker (code 2), geen interne fout; er blijft niets achter."""
+    import kostenbaten.cli as cli_module
+
+    monkeypatch.setattr("kostenbaten.uitvoer.bestand.tempfile.mkstemp", _geen_rechten)
+    monkeypatch.chdir(ROOT)
+    argumenten = [a.format(doel=tmp_path) for a in opdracht]
+    monkeypatch.setattr("sys.argv", ["kostenbaten", *argumenten])
+    with pytest.raises(SystemExit) as einde:
+        cli_module.main()
+    assert einde.value.code == 2
+    doel = Path(argumenten[-1])
+    eerste = f"{doel / 'pilot.schema.json' if doel.suffix == '' else doel}: kan niet schrijven: geen schrijfrechten in map {tmp_path}"
+    assert capsys.readouterr().err.splitlines()[0] == eerste
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_uitvoermap_niet_te_maken(monkeypatch, capsys, tmp_path):
+    import kostenbaten.cli as cli_module
+
+    monkeypatch.setattr(Path, "mkdir", _geen_rechten)
+    monkeypatch.setattr("sys.argv", ["kostenbaten", "schema", str(tmp_path / "nieuw")])
+    with pytest.raises(SystemExit) as einde:
+        cli_module.main()
+    assert einde.value.code == 2
+    assert capsys.readouterr().err.splitlines()[0] == f"{tmp_path / 'nieuw'}: kan niet schrijven: geen schrijfrechten in map {tmp_path}"
+
+
+def test_sjabloon_buiten_de_projectmap(monkeypatch, capsys, tmp_path):
+    """Zonder templates/ in de huidige map gebruikt `sjabloon` de met het pakket meegeleverde voorbeeldbegroting."""
+    import kostenbaten.cli as cli_module
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.argv", ["kostenbaten", "sjabloon", "mijn.xlsx"])
+    with pytest.raises(SystemExit) as einde:
+        cli_module.main()
+    assert einde.value.code == 0, capsys.readouterr().err
+    assert (tmp_path / "mijn.xlsx").is_file()
+
+
+def test_wiel_bevat_sjablonen_en_voorbeeldcasussen(tmp_path):
+    """Het gebouwde pakket neemt templates/ en casussen/ mee, zodat het na `pip install` overal werkt."""
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wiel,) = tmp_path.glob("*.whl")
+    namen = set(zipfile.ZipFile(wiel).namelist())
+    verwacht = {f"kostenbaten/gegevens/{p.relative_to(ROOT)}" for map_ in ("templates", "casussen") for p in (ROOT / map_).rglob("*.y*ml")}
+    verwacht.add("kostenbaten/gegevens/templates/voorbeeldbegroting.xlsx")
+    assert verwacht <= namen

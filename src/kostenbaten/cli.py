@@ -28,6 +28,7 @@ from kostenbaten.fouten import (
     InvoerFouten,
     UitvoerFouten,
 )
+from kostenbaten.invoer.opties import geheel_getal
 from kostenbaten.vertaling import NederlandseHulp, Opdracht, gebruiksfout
 
 
@@ -405,9 +406,11 @@ def sjabloon(
 
 
 def _voorbeeldbegroting() -> Path:
-    """templates/voorbeeldbegroting.yaml in de huidige map, anders in de projectmap rond de broncode."""
+    """templates/voorbeeldbegroting.yaml in de huidige map, anders de met het pakket meegeleverde."""
+    from kostenbaten.invoer.meegeleverd import meegeleverd
+
     naam = Path("templates") / "voorbeeldbegroting.yaml"
-    for kandidaat in (naam, Path(__file__).resolve().parents[2] / naam):
+    for kandidaat in (naam, meegeleverd("templates", "voorbeeldbegroting.yaml")):
         if kandidaat.is_file():
             return kandidaat
     raise InvoerFouten(
@@ -416,8 +419,8 @@ def _voorbeeldbegroting() -> Path:
                 str(naam),
                 None,
                 "",
-                "voorbeeldbegroting niet gevonden, hier noch in de projectmap van kostenbaten; "
-                "draai dit in de projectmap, of geef een eigen begroting met --van",
+                "voorbeeldbegroting niet gevonden, hier noch in het pakket kostenbaten; "
+                "installeer kostenbaten opnieuw, of geef een eigen begroting met --van",
             )
         ]
     )
@@ -426,9 +429,14 @@ def _voorbeeldbegroting() -> Path:
 # -- onzekerheid, varianten en schema's ---------------------------------------------
 
 TrekkingenOptie = Annotated[
-    int, typer.Option("--trekkingen", "-n", min=1, max=10_000_000, help="Aantal Monte-Carlo-trekkingen.")
+    int, typer.Option("--trekkingen", "-n", parser=geheel_getal(1, 10_000_000), help="Aantal Monte-Carlo-trekkingen.")
 ]
-ZaadOptie = Annotated[int, typer.Option("--zaad", help="Startwaarde van de toevalsgenerator; hetzelfde zaad geeft dezelfde uitkomst.")]
+ZaadOptie = Annotated[
+    int,
+    typer.Option(
+        "--zaad", parser=geheel_getal(0, 2**64 - 1), help="Startwaarde van de toevalsgenerator; hetzelfde zaad geeft dezelfde uitkomst."
+    ),
+]
 OnzekerheidXlsxOptie = Annotated[
     Optional[Path],
     typer.Option("--xlsx", help="Schrijf de percentielen en histogrammen ook naar deze Excel-werkmap.", show_default=False),
@@ -489,13 +497,13 @@ def schema(
     overschrijf: OverschrijfOptie = False,
 ):
     """Schrijf JSON Schema's van de invoerformaten (pilot, casus, variant, ...) voor editors met YAML-ondersteuning."""
-    from kostenbaten.uitvoer.bestand import controleer_doel, schrijf_atomair
+    from kostenbaten.uitvoer.bestand import controleer_doel, maak_map, schrijf_atomair
     from kostenbaten.uitvoer.schema import schemas
 
     inhoud = schemas()
     if map_.exists() and not map_.is_dir():
         raise UitvoerFouten([Fout(str(map_), None, "", "dit is een bestand; geef een map voor de schema's")])
-    map_.mkdir(parents=True, exist_ok=True)
+    maak_map(map_)
     # Eerst alle doelen controleren, zodat er niet half geschreven wordt.
     fouten = []
     for naam in inhoud:

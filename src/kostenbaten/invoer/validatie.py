@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 
 from pydantic import BaseModel, ValidationError
 
@@ -49,9 +50,14 @@ def _melding(fout: dict) -> str:
     return _MELDINGEN.get(soort, fout["msg"])
 
 
+# Interne stappen die pydantic aan een sleutelpad toevoegt, zoals 'function-after[_kans(), ...]'.
+# Alleen deze vormen: een sleutel van de gebruiker als 'gepubli[eerd' blijft staan.
+_INTERNE_STAP = re.compile(r"^(function-[a-z]+|tagged-union|union|chain|lax-or-strict|json-or-python|nullable|constrained-[a-z]+)(\[.*\])?$", re.S)
+
+
 def _schoon_pad(loc: tuple) -> tuple:
     """Verwijdert de interne stappen die pydantic toevoegt (zoals 'function-after[...]')."""
-    return tuple(d for d in loc if not (isinstance(d, str) and ("[" in d or d.startswith("function-"))))
+    return tuple(d for d in loc if not (isinstance(d, str) and _INTERNE_STAP.match(d)))
 
 
 def valideer(model: type[BaseModel], bestand: YamlBestand, context: dict | None = None) -> tuple[BaseModel | None, list[Fout]]:

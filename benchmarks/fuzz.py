@@ -1,0 +1,93 @@
+"""Lange fuzzrun op verzoek: verminkte casussenmappen door lezer en doorrekening, zolang als gevraagd.
+
+    .venv/bin/python benchmarks/fuzz.py --minuten 10
+
+Elke invoer draait in een eigen kindproces met een tijdslimiet en een
+geheugengrens, zodat ook een crash (signaal), een vastloper of een
+geheugenexplosie als fout telt en niet de run zelf stopt. Goed is alleen
+afsluitcode 0 of 2; de run meldt het aantal uitvoeringen en elke andere uitkomst.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from fuzzdoel import pas_toe, reken_door, verminkingen, verse_kopie  # noqa: E402
+
+TIJDSLIMIET = 10  # seconden per invoer
+GEHEUGEN = 1 << 30  # 1 GiB per invoer
+
+
+def _kind(map_: str, wachtrij) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (GEHEUGEN, GEHEUGEN))
+    try:
+        wachtrij.put(reken_door(Path(map_), onzeker=True))
+    except BaseException as fout:  # noqa: BLE001 - elke andere uitkomst is precies wat we zoeken
+        wachtrij.put(f"3 ({type(fout).__name__}: {fout})"[:500])
+
+
+def _draai(map_: Path) -> str | int:
+    fork = multiprocessing.get_context("fork")
+    wachtrij = fork.Queue()
+    proces = fork.Process(target=_kind, args=(str(map_), wachtrij))
+    proces.start()
+    proces.join(TIJDSLIMIET)
+    if proces.is_alive():
+        proces.kill()
+        proces.join()
+        return f"vastgelopen (langer dan {TIJDSLIMIET} s)"
+    if proces.exitcode != 0:
+        return f"proces gestopt met code {proces.exitcode}"
+    return wachtrij.get()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minuten", type=float, default=10)
+    parser.add_argument("--bewaar", type=Path, default=Path("fuzz-vondsten"), help="map voor invoer die niet 0 of 2 gaf")
+    args = parser.parse_args()
+    einde = time.monotonic() + 60 * args.minuten
+    tellers = {0: 0, 2: 0}
+    vondsten: list[str] = []
+
+    @settings(max_examples=500, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(verminkingen())
+    def ronde(bewerkingen):
+        if time.monotonic() > einde:
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            map_ = verse_kopie(Path(tmp) / "hengelo")
+            pas_toe(map_, bewerkingen)
+            uitkomst = _draai(map_)
+            if uitkomst in tellers:
+                tellers[uitkomst] += 1
+                return
+            vondsten.append(f"{uitkomst}: {bewerkingen!r}")
+            args.bewaar.mkdir(exist_ok=True)
+            verse_kopie(args.bewaar / f"vondst-{len(vondsten)}")
+            pas_toe(args.bewaar / f"vondst-{len(vondsten)}", bewerkingen)
+
+    # Eén keer alles laden (ook numpy), zodat elk kindproces als kopie van dit proces snel start.
+    with tempfile.TemporaryDirectory() as tmp:
+        reken_door(verse_kopie(Path(tmp) / "hengelo"), onzeker=True)
+    while time.monotonic() < einde:
+        ronde()  # elke ronde trekt hypothesis nieuwe voorbeelden
+    totaal = sum(tellers.values()) + len(vondsten)
+    print(f"uitvoeringen: {totaal} (code 0: {tellers[0]}, code 2: {tellers[2]}, anders: {len(vondsten)})")
+    for vondst in vondsten:
+        print(vondst)
+    return 1 if vondsten else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
