@@ -212,6 +212,10 @@ def _syntaxfout(naam: str, fout: yaml.YAMLError) -> Fout:
     return Fout(naam, regel, "", f"YAML-syntaxfout: {_vertaal(fout.problem, fout.context)}")
 
 
+def _te_diep(naam: str, regel: int) -> Fout:
+    return Fout(naam, regel, "", f"te diep genest: hoogstens {MAX_DIEPTE} niveaus van lijsten en blokken")
+
+
 def _voorcontrole(naam: str, tekst: str) -> Fout | None:
     """Telt diepte en uitgevouwen waarden op de gebeurtenissen van de parser, vóór er knopen worden gebouwd.
 
@@ -233,7 +237,7 @@ def _voorcontrole(naam: str, tekst: str) -> Fout | None:
         regel = gebeurtenis.start_mark.line + 1
         if isinstance(gebeurtenis, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(open_) >= MAX_DIEPTE:
-                return Fout(naam, regel, "", f"te diep genest: hoogstens {MAX_DIEPTE} niveaus van lijsten en blokken")
+                return _te_diep(naam, regel)
             totaal += 1  # de knoop zelf; zijn ouder krijgt hem mee bij het sluiten
             open_.append([gebeurtenis.anchor, 1])
         elif isinstance(gebeurtenis, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -289,6 +293,9 @@ def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
             return None, [fout]
         node = yaml.compose(tekst, Loader=_LOADER)
     except yaml.YAMLError as fout:
+        if "maximum nesting depth" in str(fout):
+            # Nieuwere libyaml heeft een eigen grens en slaat aan vóór de onze bij MAX_DIEPTE: dezelfde melding.
+            return None, [_te_diep(naam, fout.problem_mark.line + 1 if getattr(fout, "problem_mark", None) else 1)]
         return None, [_syntaxfout(naam, fout)]
     if node is None:
         return None, [Fout(naam, 1, "", "het bestand is leeg")]
