@@ -503,6 +503,29 @@ def onzekerheid(
     _lever("onzekerheid", uitkomst, formaat, xlsx, overschrijf)
 
 
+@app.command(cls=Opdracht, name="waarde-informatie")
+def waarde_informatie(
+    pad: MapArgument,
+    trekkingen: Annotated[
+        int, typer.Option("--trekkingen", "-n", parser=geheel_getal(2, 2_000_000), help="Aantal Monte-Carlo-trekkingen (alle worden bewaard).")
+    ] = 100_000,
+    zaad: ZaadOptie = 1,
+    klassen: Annotated[
+        Optional[int],
+        typer.Option("--klassen", parser=geheel_getal(1, 1_000_000), help="Klassen per invoer voor de EVPPI. Standaard: de wortel uit het aantal trekkingen.", show_default=False),
+    ] = None,
+    formaat: FormaatOptie = Formaat.tabel,
+    prijspeil: PrijspeilOptie = None,
+    prijsindex: PrijsindexOptie = None,
+):
+    """Wat is zekerheid waard voor het besluit 'financieren of niet': EVPI in totaal en EVPPI per onzekere invoer."""
+    from kostenbaten.berekening.waarde_informatie import waarde_van_informatie
+
+    project = _laad(pad, prijspeil, prijsindex)
+    uitkomst = waarde_van_informatie(project.pilot, project.casussen, trekkingen, zaad, klassen)
+    _lever("waarde_informatie", uitkomst, formaat)
+
+
 @app.command(cls=Opdracht)
 def vergelijk(
     paden: Annotated[
