@@ -131,3 +131,23 @@ def test_meegeleverde_cpi_reeks():
     for m in reeks.jaarmutaties:
         assert deel(index[m.jaar], index[m.jaar - 1]) == 1 + m.procent / 100
     assert all(m.bron for m in reeks.jaarmutaties)
+
+
+def test_fouten_in_invoer_en_indexreeks_samen(tmp_path, cli):
+    leeg = tmp_path / "leeg"
+    leeg.mkdir()
+    reeks = tmp_path / "slecht.yaml"
+    reeks.write_text("naam: x\nbron: y\nstartjaar: 2020\njaarmutaties: []\n", encoding="utf-8")
+    code, _, fout = cli("bereken", leeg, "--prijspeil", "2024", "--prijsindex", reeks)
+    assert code == 2
+    assert fout.splitlines() == [
+        f"{leeg}: de map bevat geen YAML-bestanden (verwacht pilot.yaml en casussen)",
+        f"{reeks}:4: jaarmutaties: mag niet leeg zijn",
+        "2 fout(en) in de invoer; er is niets berekend.",
+    ]
+
+
+def test_prijsindex_zonder_prijspeil_is_een_fout(cli):
+    code, _, fout = cli("bereken", HENGELO, "--prijsindex", "reeks.yaml")
+    assert code == 2
+    assert fout == "Fout: --prijsindex hoort bij --prijspeil: geef ook het jaar waarnaar omgerekend wordt.\n"

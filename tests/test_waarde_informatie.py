@@ -138,3 +138,24 @@ def test_opdrachtregel_rangorde_en_conclusie(cli):
     assert waarden == sorted(waarden, reverse=True)
     code, uit, _ = cli("waarde-informatie", variant, "-n", "20000")
     assert "Het meest waard om uit te zoeken: " + document["invoer"][0]["naam"] in " ".join(uit.split())
+
+
+def test_werkmap_met_dezelfde_schattingen(tmp_path, cli):
+    from openpyxl import load_workbook
+
+    from conftest import HENGELO
+
+    variant = HENGELO.parent / "varianten" / "vrijwilligers.yaml"
+    pad = tmp_path / "wi.xlsx"
+    code, _, _ = cli("waarde-informatie", variant, "-n", "5000", "--zaad", "3", "--xlsx", pad)
+    assert code == 0
+    p = laad(variant)
+    u = waarde_van_informatie(p.pilot, p.casussen, 5000, 3)
+    boek = load_workbook(pad)
+    besluit = boek["Besluit en EVPI"]
+    assert [besluit.cell(r, 5).value for r in (2, 3)] == [float(u.besluiten[m].evpi) for m in ("rapport", "gewogen")]
+    evppi = boek["EVPPI per invoer"]
+    assert [evppi.cell(r, 2).value for r in range(2, 2 + len(u.invoer))] == [i.plek for i in u.invoer]
+    # Zonder --overschrijf blijft een bestaand bestand staan.
+    code, _, fout = cli("waarde-informatie", variant, "-n", "5000", "--xlsx", pad)
+    assert code == 2

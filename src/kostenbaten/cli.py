@@ -194,9 +194,9 @@ def _laad(pad: Path, prijspeil: int | None = None, prijsindex: Path | None = Non
         if prijsindex is not None:
             raise Gebruiksfout("--prijsindex hoort bij --prijspeil: geef ook het jaar waarnaar omgerekend wordt.")
         return laad(pad)
-    from kostenbaten.invoer.prijspeil import naar_prijspeil
+    from kostenbaten.invoer.prijspeil import laad_op_prijspeil
 
-    return naar_prijspeil(laad(pad), prijspeil, prijsindex)
+    return laad_op_prijspeil(pad, prijspeil, prijsindex)
 
 
 def _bereken(map_: Path, prijspeil: int | None = None, prijsindex: Path | None = None):
@@ -515,6 +515,8 @@ def waarde_informatie(
         typer.Option("--klassen", parser=geheel_getal(1, 1_000_000), help="Klassen per invoer voor de EVPPI. Standaard: de wortel uit het aantal trekkingen.", show_default=False),
     ] = None,
     formaat: FormaatOptie = Formaat.tabel,
+    xlsx: WerkmapOptie = None,
+    overschrijf: OverschrijfOptie = False,
     prijspeil: PrijspeilOptie = None,
     prijsindex: PrijsindexOptie = None,
 ):
@@ -522,8 +524,9 @@ def waarde_informatie(
     from kostenbaten.berekening.waarde_informatie import waarde_van_informatie
 
     project = _laad(pad, prijspeil, prijsindex)
+    _mag_schrijven(xlsx, overschrijf)
     uitkomst = waarde_van_informatie(project.pilot, project.casussen, trekkingen, zaad, klassen)
-    _lever("waarde_informatie", uitkomst, formaat)
+    _lever("waarde_informatie", uitkomst, formaat, xlsx, overschrijf)
 
 
 @app.command(cls=Opdracht)

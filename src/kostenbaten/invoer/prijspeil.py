@@ -42,10 +42,36 @@ def laad_prijsindex(pad: Path) -> tuple[Prijsindex, YamlBestand]:
     return reeks, bestand
 
 
-def naar_prijspeil(project: Project, jaar: int, indexpad: Path | None = None) -> Project:
-    """Het project met elk bedrag dat een `prijspeil` heeft omgerekend naar `jaar`; fouten allemaal samen."""
-    indexpad = standaardindex() if indexpad is None else Path(indexpad)
-    reeks, indexbestand = laad_prijsindex(indexpad)
+def laad_op_prijspeil(pad: Path, jaar: int, indexpad: Path | None = None) -> Project:
+    """Laadt een casussenmap of variant en rekent haar om naar `jaar`; fouten in invoer en indexreeks samen."""
+    from kostenbaten.invoer.project import laad
+
+    fouten: list[Fout] = []
+    project = reeks = None
+    try:
+        project = laad(pad)
+    except InvoerFouten as f:
+        fouten += f.fouten
+    try:
+        reeks = laad_prijsindex(_indexpad(indexpad))
+    except InvoerFouten as f:
+        fouten += f.fouten
+    if fouten:
+        raise InvoerFouten(fouten)
+    return naar_prijspeil(project, jaar, indexpad, reeks)
+
+
+def _indexpad(indexpad: Path | None) -> Path:
+    return standaardindex() if indexpad is None else Path(indexpad)
+
+
+def naar_prijspeil(project: Project, jaar: int, indexpad: Path | None = None, geladen=None) -> Project:
+    """Het project met elk bedrag dat een `prijspeil` heeft omgerekend naar `jaar`; fouten allemaal samen.
+
+    `geladen` is de al gelezen reeks (model en bestand) uit `indexpad`, als die er al is.
+    """
+    indexpad = _indexpad(indexpad)
+    reeks, indexbestand = geladen or laad_prijsindex(indexpad)
     toon = _toon(indexpad)
     index = indexcijfers(reeks)
     pilotbestand = project.bestanden["pilot"]
