@@ -81,6 +81,9 @@ def test_indexering_gaat_door_tot_de_casus_en_de_uitleg(reeks, cli):
     assert f"{reeks}:8" in uit  # de regel van de jaarmutatie van 2023, de enige tussen 2022 en 2023
     _, tabel, _ = cli("bereken", HENGELO, "--samenvatting", "--prijspeil", "2023", "--prijsindex", reeks)
     assert "LET OP: dit is een voorbeeldreeks, geen echte cijfers." in " ".join(tabel.split())
+    # Ook bij een opdracht zonder eigen prijspeilregel, zoals JSON van onzekerheid: de melding op stderr.
+    code, _, fout = cli("onzekerheid", HENGELO, "-n", "10", "--formaat", "json", "--prijspeil", "2023", "--prijsindex", reeks)
+    assert code == 0 and fout == "Let op: de prijsindex 'Testreeks' is een voorbeeldreeks, geen echte cijfers.\n"
 
 
 def test_zonder_prijspeil_niets_omgerekend_en_rapportcijfers_alleen_zonder_omrekening(reeks, cli):

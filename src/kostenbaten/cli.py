@@ -194,9 +194,14 @@ def _laad(pad: Path, prijspeil: int | None = None, prijsindex: Path | None = Non
         if prijsindex is not None:
             raise Gebruiksfout("--prijsindex hoort bij --prijspeil: geef ook het jaar waarnaar omgerekend wordt.")
         return laad(pad)
+    from kostenbaten.berekening.prijspeil import omrekeningen
     from kostenbaten.invoer.prijspeil import laad_op_prijspeil
 
-    return laad_op_prijspeil(pad, prijspeil, prijsindex)
+    project = laad_op_prijspeil(pad, prijspeil, prijsindex)
+    voorbeelden = {i.reeks for i in omrekeningen(project.pilot).values() if i.voorbeeld}
+    for reeks in voorbeelden:  # op stderr, zodat elke opdracht en elk formaat het meldt
+        typer.echo(f"Let op: de prijsindex '{reeks}' is een voorbeeldreeks, geen echte cijfers.", err=True)
+    return project
 
 
 def _bereken(map_: Path, prijspeil: int | None = None, prijsindex: Path | None = None):
