@@ -110,6 +110,7 @@ print(",".join(sorted(m for m in ("rich", "openpyxl", "numpy") if m in sys.modul
         (["vergelijk", HENGELO], ""),
         # De Monte-Carlo-trekkingen zelf rekenen met numpy; de JSON-uitvoer niet.
         (["onzekerheid", HENGELO, "-n", "100"], "numpy"),
+        (["waarde-informatie", HENGELO, "-n", "100"], "numpy"),
     ],
     ids=lambda w: w[0] if isinstance(w, list) else None,
 )

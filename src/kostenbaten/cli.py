@@ -135,6 +135,25 @@ WerkmapOptie = Annotated[
     Optional[Path], typer.Option("--xlsx", help="Schrijf de uitkomst ook als Excel-werkmap naar dit bestand.", show_default=False)
 ]
 OverschrijfOptie = Annotated[bool, typer.Option("--overschrijf", help="Overschrijf een bestaand uitvoerbestand.")]
+PrijspeilOptie = Annotated[
+    Optional[int],
+    typer.Option(
+        "--prijspeil",
+        parser=geheel_getal(1900, 2200),
+        metavar="JAAR",
+        help="Reken elk tarief en kengetal met een 'prijspeil' om naar de prijzen van dit jaar (met --prijsindex).",
+        show_default=False,
+    ),
+]
+PrijsindexOptie = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--prijsindex",
+        metavar="BESTAND",
+        help="Prijsindexreeks voor --prijspeil; standaard de meegeleverde CBS-consumentenprijsindex (templates/prijsindex-cpi.yaml).",
+        show_default=False,
+    ),
+]
 
 
 def _lever(analyse: str, uitkomst, formaat: Formaat, xlsx: Path | None = None, overschrijf: bool = False, tabel=None, **context) -> None:
@@ -167,18 +186,29 @@ def _mag_schrijven(pad: Path | None, overschrijf: bool) -> None:
         controleer_doel(pad, overschrijf)
 
 
-def _laad(pad: Path):
-    """Een casussenmap of een variant (ook een variant op een variant)."""
+def _laad(pad: Path, prijspeil: int | None = None, prijsindex: Path | None = None):
+    """Een casussenmap of een variant (ook een variant op een variant), met --prijspeil omgerekend naar dat jaar."""
     from kostenbaten.invoer.project import laad
 
-    return laad(pad)
+    if prijspeil is None:
+        if prijsindex is not None:
+            raise Gebruiksfout("--prijsindex hoort bij --prijspeil: geef ook het jaar waarnaar omgerekend wordt.")
+        return laad(pad)
+    from kostenbaten.berekening.prijspeil import omrekeningen
+    from kostenbaten.invoer.prijspeil import laad_op_prijspeil
+
+    project = laad_op_prijspeil(pad, prijspeil, prijsindex)
+    voorbeelden = {i.reeks for i in omrekeningen(project.pilot).values() if i.voorbeeld}
+    for reeks in voorbeelden:  # op stderr, zodat elke opdracht en elk formaat het meldt
+        typer.echo(f"Let op: de prijsindex '{reeks}' is een voorbeeldreeks, geen echte cijfers.", err=True)
+    return project
 
 
-def _bereken(map_: Path):
+def _bereken(map_: Path, prijspeil: int | None = None, prijsindex: Path | None = None):
     """Laadt de map en rekent het standaardbeeld van het rapport door."""
     from kostenbaten.berekening.kba import bereken_pilot
 
-    project = _laad(map_)
+    project = _laad(map_, prijspeil, prijsindex)
     return project, bereken_pilot(project.pilot, project.casussen)
 
 
@@ -189,9 +219,11 @@ def bereken(
     samenvatting: Annotated[bool, typer.Option("--samenvatting", help="Toon alleen de samenvatting, niet elke casus.")] = False,
     xlsx: XlsxOptie = None,
     overschrijf: OverschrijfOptie = False,
+    prijspeil: PrijspeilOptie = None,
+    prijsindex: PrijsindexOptie = None,
 ):
     """Reken de kosten en baten van alle casussen en de extrapolatie van een pilot door."""
-    project = _laad(map_)
+    project = _laad(map_, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
     from kostenbaten.berekening.kba import bereken_pilot
 
@@ -265,12 +297,14 @@ def uitleg(
     diepte: Annotated[
         Optional[int], typer.Option("--diepte", min=0, help="Toon zoveel niveaus onder het cijfer. Standaard: alles tot de invoer.", show_default=False)
     ] = None,
+    prijspeil: PrijspeilOptie = None,
+    prijsindex: PrijsindexOptie = None,
 ):
     """Leg een cijfer uit: elke rekenstap terug tot de invoerregels en de bronnen van de kengetallen."""
     from kostenbaten.berekening.uitleg import overzicht
     from kostenbaten.berekening.uitleg import uitleg as leg_uit
 
-    project, uitkomst = _bereken(map_)
+    project, uitkomst = _bereken(map_, prijspeil, prijsindex)
     if cijfer is None:
         _lever("cijfers", overzicht(uitkomst, project.regel), formaat)
     else:
@@ -303,23 +337,32 @@ def gevoeligheid(
     formaat: FormaatOptie = Formaat.tabel,
     xlsx: WerkmapOptie = None,
     overschrijf: OverschrijfOptie = False,
+    prijspeil: PrijspeilOptie = None,
+    prijsindex: PrijsindexOptie = None,
 ):
     """Varieer elke invoer om de beurt: tornadodiagram per methode en het omslagpunt van elke invoer."""
     from kostenbaten.berekening.gevoeligheid import gevoeligheid as varieer
 
     procent = _decimaal(stap, "--stap", "0,01", "99,99")
-    project = _laad(map_)
+    project = _laad(map_, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = varieer(project.pilot, project.casussen, procent)
     _lever("gevoeligheid", uitkomst, formaat, xlsx, overschrijf, plek=project.regel)
 
 
 @app.command(cls=Opdracht)
-def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel, xlsx: WerkmapOptie = None, overschrijf: OverschrijfOptie = False):
+def actoren(
+    map_: MapArgument,
+    formaat: FormaatOptie = Formaat.tabel,
+    xlsx: WerkmapOptie = None,
+    overschrijf: OverschrijfOptie = False,
+    prijspeil: PrijspeilOptie = None,
+    prijsindex: PrijsindexOptie = None,
+):
     """Wie betaalt de kosten en wie wint de baten: per casus en geëxtrapoleerd, met de tweedeling van het rapport."""
     from kostenbaten.berekening.actoren import verdeel_over_actoren
 
-    _, uitkomst = _bereken(map_)
+    _, uitkomst = _bereken(map_, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
     _lever("actoren", verdeel_over_actoren(uitkomst), formaat, xlsx, overschrijf, tabel={"pub": uitkomst.gepubliceerd})
 
@@ -335,12 +378,14 @@ def meerjarig(
     formaat: FormaatOptie = Formaat.tabel,
     xlsx: WerkmapOptie = None,
     overschrijf: OverschrijfOptie = False,
+    prijspeil: PrijspeilOptie = None,
+    prijsindex: PrijsindexOptie = None,
 ):
     """Terugkerende baten over hun volle looptijd, met contante waarden, naast het jaarbeeld van het rapport."""
     from kostenbaten.berekening.meerjarig import meerjarig as reken_meerjarig
 
     voet = _decimaal(disconto, "--disconto", "0", "100")
-    project = _laad(map_)
+    project = _laad(map_, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet)
     _lever("meerjarig", uitkomst, formaat, xlsx, overschrijf)
@@ -451,14 +496,42 @@ def onzekerheid(
     formaat: FormaatOptie = Formaat.tabel,
     xlsx: OnzekerheidXlsxOptie = None,
     overschrijf: OverschrijfOptie = False,
+    prijspeil: PrijspeilOptie = None,
+    prijsindex: PrijsindexOptie = None,
 ):
     """Monte-Carlo over alle bereiken: 90%-intervallen (P5-P95) en de kans op een negatief totaal."""
     from kostenbaten.berekening.onzekerheid import simuleer
 
-    project = _laad(pad)
+    project = _laad(pad, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = simuleer(project.pilot, project.casussen, trekkingen, zaad)
     _lever("onzekerheid", uitkomst, formaat, xlsx, overschrijf)
+
+
+@app.command(cls=Opdracht, name="waarde-informatie")
+def waarde_informatie(
+    pad: MapArgument,
+    trekkingen: Annotated[
+        int, typer.Option("--trekkingen", "-n", parser=geheel_getal(2, 2_000_000), help="Aantal Monte-Carlo-trekkingen (alle worden bewaard).")
+    ] = 100_000,
+    zaad: ZaadOptie = 1,
+    klassen: Annotated[
+        Optional[int],
+        typer.Option("--klassen", parser=geheel_getal(1, 1_000_000), help="Klassen per invoer voor de EVPPI. Standaard: de wortel uit het aantal trekkingen.", show_default=False),
+    ] = None,
+    formaat: FormaatOptie = Formaat.tabel,
+    xlsx: WerkmapOptie = None,
+    overschrijf: OverschrijfOptie = False,
+    prijspeil: PrijspeilOptie = None,
+    prijsindex: PrijsindexOptie = None,
+):
+    """Wat is zekerheid waard voor het besluit 'financieren of niet': EVPI in totaal en EVPPI per onzekere invoer."""
+    from kostenbaten.berekening.waarde_informatie import waarde_van_informatie
+
+    project = _laad(pad, prijspeil, prijsindex)
+    _mag_schrijven(xlsx, overschrijf)
+    uitkomst = waarde_van_informatie(project.pilot, project.casussen, trekkingen, zaad, klassen)
+    _lever("waarde_informatie", uitkomst, formaat, xlsx, overschrijf)
 
 
 @app.command(cls=Opdracht)
@@ -474,6 +547,8 @@ def vergelijk(
     trekkingen: TrekkingenOptie = 20_000,
     zaad: ZaadOptie = 1,
     formaat: FormaatOptie = Formaat.tabel,
+    prijspeil: PrijspeilOptie = None,
+    prijsindex: PrijsindexOptie = None,
 ):
     """Pilots en varianten naast elkaar: gemiddelde, beide extrapolaties en, bij bereiken, hun 90%-interval."""
     from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
@@ -481,7 +556,7 @@ def vergelijk(
     projecten, fouten = [], []
     for pad in paden:
         try:
-            projecten.append(_laad(pad))
+            projecten.append(_laad(pad, prijspeil, prijsindex))
         except InvoerFouten as f:
             fouten += f.fouten
     if fouten:

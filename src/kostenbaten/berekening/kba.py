@@ -43,6 +43,7 @@ class Post:
     kans: Decimal | None = None  # kans van slagen die het bedrag verkleint
     bruto: Decimal | None = None  # het bedrag voor de aanpassingen; None als er geen zijn
     stappen: tuple[Stap, ...] = ()  # van bruto naar netto: deadweight, attributie, verdringing, afname
+    indexering: object = None  # `berekening.prijspeil.Indexering` als het tarief of kengetal naar een ander prijspeil is omgerekend
 
 
 @dataclass(frozen=True)
@@ -110,26 +111,28 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
                 bedrag=bedrag,
                 actor=tarief.betaler,
                 groep=actoren[tarief.betaler].groep,
-                rekensom=f"{getal_exact(uren)} uur x € {getal_exact(tarief.per_uur.waarde)} per uur",
+                rekensom=f"{getal_exact(uren)} uur x {_geindexeerd(tarief.per_uur.waarde, tarief._indexering, ' per uur')}",
                 soort="tarief",
                 sleutel=sleutel,
                 sleutelpad=("uren",),
                 bruto=bruto if stappen else None,
                 stappen=stappen,
+                indexering=tarief._indexering,
             )
         )
 
     kans = casus.kans.waarde if casus.kans is not None else None
     baten = []
     for i, baat in enumerate(casus.baten):
-        bron = None
+        bron = indexering = None
         if baat.kengetal is not None:
             kengetal = pilot.kengetallen[baat.kengetal]
             bruto = kengetal.bedrag.waarde
             naam = baat.omschrijving or kengetal.naam
             actor = baat.actor or kengetal.actor
-            rekensom = f"kengetal {baat.kengetal}: € {getal_exact(bruto)}"
+            rekensom = f"kengetal {baat.kengetal}: {_geindexeerd(bruto, kengetal._indexering)}"
             soort, sleutel, bron = "kengetal", baat.kengetal, kengetal.bron
+            indexering = kengetal._indexering
         elif baat.per_maand is not None:
             geteld = min(baat.maanden, in_beeld)
             bruto = baat.per_maand.waarde * geteld
@@ -152,10 +155,18 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
         baten.append(
             Post(
                 naam, netto, actor, actoren[actor].groep, rekensom, soort, sleutel, ("baten", i), bron, kans,
-                bedrag if stappen else None, stappen,
+                bedrag if stappen else None, stappen, indexering,
             )
         )
     return CasusUitkomst(casus, tuple(kosten), tuple(baten))
+
+
+def _geindexeerd(bedrag: Decimal, indexering, eenheid: str = "") -> str:
+    """Een bedrag in een rekensom; na omrekening naar een ander prijspeil: het oorspronkelijke bedrag x de indexverhouding."""
+    if indexering is None:
+        return f"€ {getal_exact(bedrag)}{eenheid}"
+    i = indexering
+    return f"€ {getal_exact(i.oorspronkelijk)}{eenheid} (prijspeil {i.van}) x index {i.naar} / index {i.van}"
 
 
 # -- pilot ------------------------------------------------------------------------

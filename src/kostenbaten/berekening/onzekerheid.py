@@ -226,10 +226,13 @@ class _Rekenplan:
             return factor * sum(m * blijft**t for t, m in enumerate(maanden_per_jaar(maanden)))
         return factor * maanden
 
-    def blok(self, rng: np.random.Generator, n: int) -> np.ndarray:
+    def blok(self, rng: np.random.Generator, n: int, bewaar: dict | None = None) -> np.ndarray:
+        """Eén blok trekkingen; met `bewaar` ook de getrokken invoer (op plek) en per casus of hij slaagde (op nummer)."""
         import numpy as np
 
         getrokken = {id(i.onzeker): _trek(i, rng, n) for i in self.invoer}
+        if bewaar is not None:
+            bewaar.update({i.plek: getrokken[id(i.onzeker)] for i in self.invoer})
 
         def w(o: Onzeker):
             return getrokken.get(id(o), float(o.waarde))
@@ -248,6 +251,8 @@ class _Rekenplan:
                 per_groep[self.groep[tarief.betaler]][c] -= kosten
                 per_actor[tarief.betaler][c] -= kosten
             slaagt = 1.0 if casus.kans is None else rng.random(n) < w(casus.kans)
+            if bewaar is not None and casus.kans is not None:
+                bewaar[casus.nummer] = slaagt
             for baat in casus.baten:
                 invoer, maanden, actor = _baat(baat, self.pilot, self.in_beeld)
                 opbrengst = w(invoer) * self.baatfactor(casus, baat, maanden, w) * korting * slaagt

@@ -88,12 +88,25 @@ def post_knoop(u: CasusUitkomst, p: Post, waar: Waar, teken: str = "") -> Knoop:
     if p.kans is not None:
         plekken += (waar(nr, ("kans",)),)
     label = f"{teken}{p.naam} [{wie_naam(p.actor)}]"
+    index = (index_knoop(p, waar),) if p.indexering is not None else ()
     if not p.stappen:
-        return Knoop(label, p.bedrag, f"{p.rekensom} = {n(p.bedrag)}", plekken, p.bron)
-    bruto = Knoop(f"bruto: {p.naam}", p.bruto, f"{p.rekensom} = {n(p.bruto)}", plekken, p.bron)
+        return Knoop(label, p.bedrag, f"{p.rekensom} = {n(p.bedrag)}", plekken, p.bron, index)
+    bruto = Knoop(f"bruto: {p.naam}", p.bruto, f"{p.rekensom} = {n(p.bruto)}", plekken, p.bron, index)
     stappen = tuple(_stap_knoop(u, p, stap, vorige, waar) for stap, vorige in zip(p.stappen, (p.bruto, *(s.na for s in p.stappen))))
     rekensom = f"{n(p.bruto)}" + "".join(f" - {n(s.af)}" if s.af >= 0 else f" + {n(-s.af)}" for s in p.stappen) + f" = {n(p.bedrag)}"
     return Knoop(f"{label}, netto", p.bedrag, rekensom, (), None, (bruto, *stappen))
+
+
+def index_knoop(p: Post, waar: Waar) -> Knoop:
+    """Het tarief of kengetal van een post, omgerekend naar het gevraagde prijspeil, met de regels van prijspeil en indexreeks."""
+    i = p.indexering
+    blok = "tarieven" if p.soort == "tarief" else "kengetallen"
+    plekken = (waar("pilot", (blok, p.sleutel, "prijspeil")), *i.indexplekken)
+    rekensom = f"{n(i.oorspronkelijk)} x {getal_nl(i.index_naar, 2)} / {getal_nl(i.index_van, 2)} = {n(i.bedrag)}"
+    label = f"{'tarief' if p.soort == 'tarief' else 'kengetal'} {p.sleutel} van prijspeil {i.van} naar {i.naar} ({i.reeks})"
+    if i.voorbeeld:
+        label += "; LET OP: voorbeeldreeks, geen echte cijfers"
+    return Knoop(label, i.bedrag, rekensom, plekken, i.bron)
 
 
 def _stap_knoop(u: CasusUitkomst, p: Post, stap, vorige: Decimal, waar: Waar) -> Knoop:

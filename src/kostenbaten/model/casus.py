@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from kostenbaten.geld import bedrag, buiten_grenzen
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 # -- getallen ------------------------------------------------------------------
@@ -86,6 +86,7 @@ Getal = Annotated[Decimal, BeforeValidator(_als_decimal, json_schema_input_type=
 Bedrag = Annotated[Decimal, BeforeValidator(_als_decimal, json_schema_input_type=float), AfterValidator(_niet_negatief)]
 Tekst = Annotated[str, Field(min_length=1)]
 Naam = Annotated[str, Field(min_length=1, pattern=r"^[a-z][a-z0-9_]*$")]
+Jaar = Annotated[int, Field(ge=1900, le=2200)]  # een prijspeil: het jaar waarin een bedrag is uitgedrukt
 
 GROEPEN = ("client", "overheid")
 
@@ -260,6 +261,9 @@ class Tarief(Basis):
     per_uur: Geld  # euro per SJD-uur
     betaler: Naam = "overheid"  # actor die deze kosten draagt
     omschrijving: Tekst | None = None
+    prijspeil: Jaar | None = None  # het jaar waarin `per_uur` is uitgedrukt; `--prijspeil` indexeert het
+    # Gezet door `invoer.prijspeil` als het bedrag naar een ander prijspeil is omgerekend; nooit uit de YAML.
+    _indexering: object = PrivateAttr(default=None)
 
 
 class Actor(Basis):
@@ -275,6 +279,9 @@ class Kengetal(Basis):
     bron: Tekst
     omschrijving: Tekst | None = None
     aanpassingen: Aanpassingen | None = None  # gelden voor elke baat met dit kengetal
+    prijspeil: Jaar | None = None  # het jaar waarin `bedrag` is uitgedrukt; `--prijspeil` indexeert het
+    # Gezet door `invoer.prijspeil` als het bedrag naar een ander prijspeil is omgerekend; nooit uit de YAML.
+    _indexering: object = PrivateAttr(default=None)
 
 
 class GepubliceerdPilot(Basis):

@@ -78,6 +78,7 @@ def document(u: PilotUitkomst) -> dict:
         "gemiddelde_overheid": json_bedrag(u.gemiddelde_overheid),
         "dekking_procent": json_getal(u.dekking),
         "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
+        **_prijspeil(u),
         # Alleen met een rapport om na te rekenen (een 'gepubliceerd'-blok in pilot.yaml).
         **(
             {
@@ -87,4 +88,32 @@ def document(u: PilotUitkomst) -> dict:
             if u.gepubliceerd
             else {}
         ),
+    }
+
+
+def _prijspeil(u: PilotUitkomst) -> dict:
+    """Met --prijspeil: per omgerekend tarief of kengetal het oorspronkelijke bedrag, de jaren en de indexcijfers."""
+    from kostenbaten.berekening.prijspeil import omrekeningen
+
+    omgerekend = omrekeningen(u.pilot)
+    if not omgerekend:
+        return {}
+    eerste = next(iter(omgerekend.values()))
+    return {
+        "prijspeil": {
+            "jaar": eerste.naar,
+            "reeks": eerste.reeks,
+            "bron": eerste.bron,
+            "voorbeeld": eerste.voorbeeld,
+            "omgerekend": {
+                plek: {
+                    "oorspronkelijk": json_bedrag(i.oorspronkelijk),
+                    "prijspeil": i.van,
+                    "index_van": json_getal(i.index_van),
+                    "index_naar": json_getal(i.index_naar),
+                    "bedrag": json_bedrag(i.bedrag),
+                }
+                for plek, i in omgerekend.items()
+            },
+        }
     }

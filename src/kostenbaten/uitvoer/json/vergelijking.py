@@ -19,6 +19,7 @@ def document(kolommen: list, trekkingen: int, zaad: int) -> dict:
                 "hulpvragen": json_bedrag(u.extrapolaties["rapport"].hulpvragen),
                 "gemiddelde_netto": json_bedrag(u.gemiddelde_netto),
                 "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
+                "gepubliceerd_totaal": json_bedrag(u.gepubliceerd["totaal"].waarde) if "totaal" in u.gepubliceerd else None,
                 "onzekerheid": None
                 if o is None
                 else {

@@ -193,9 +193,27 @@ def hulpvragen_kop(kop: str, aantallen) -> str:
     return f"{kop} (verwacht aantal)"
 
 
+def prijspeil_regel(u: PilotUitkomst) -> Text | None:
+    """Eén regel als bedragen naar een ander prijspeil zijn omgerekend: welk jaar, welke reeks, en of het een voorbeeld is."""
+    from kostenbaten.berekening.prijspeil import omrekeningen
+
+    omgerekend = omrekeningen(u.pilot)
+    if not omgerekend:
+        return None
+    i = next(iter(omgerekend.values()))
+    tekst = f"Prijspeil {i.naar}: {len(omgerekend)} tarieven en kengetallen omgerekend met {i.reeks} ({i.bron})."
+    if i.voorbeeld:
+        return Text(tekst + " LET OP: dit is een voorbeeldreeks, geen echte cijfers.", style="bold")
+    return Text(tekst, style="dim")
+
+
 def toon(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = False) -> None:
     console.print(kop(u))
     console.print()
+    regel = prijspeil_regel(u)
+    if regel is not None:
+        console.print(regel)
+        console.print()
     console.print(samenvatting(u))
     if not alleen_samenvatting:
         for c in u.casussen:

@@ -8,8 +8,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kostenbaten import geld
 from kostenbaten.model.casus import METHODEN
-from kostenbaten.notatie import getal_nl, kans
+from kostenbaten.notatie import getal_nl, kans, procent
 from kostenbaten.uitvoer.namen import DELEN_NAMEN
 from kostenbaten.uitvoer.terminal.cellen import getal_tekst
 
@@ -48,6 +49,22 @@ def vergelijk_tabel(kolommen: list) -> Table:
                         getattr(k.uitkomst.extrapolaties[methode], deel),
                         k.onzekerheid and k.onzekerheid.extrapolaties[methode][deel],
                     )
+                    for k in kolommen
+                ),
+            )
+    if any("totaal" in k.uitkomst.gepubliceerd for k in kolommen):
+        # Het cijfer uit het rapport naast elke kolom, zodat te zien is wat er van de gepubliceerde uitkomst overblijft.
+        tabel.add_row(
+            "rapport: totaal zoals gepubliceerd",
+            *(getal_nl(k.uitkomst.gepubliceerd["totaal"].waarde) if "totaal" in k.uitkomst.gepubliceerd else "-" for k in kolommen),
+        )
+    if len(kolommen) > 1:
+        for methode in METHODEN:
+            basis = kolommen[0].uitkomst.extrapolaties[methode].totaal
+            tabel.add_row(
+                f"{methode}: totaal als deel van {kolommen[0].uitkomst.pilot.naam}",
+                *(
+                    procent(geld.deel(k.uitkomst.extrapolaties[methode].totaal * geld.HONDERD, basis)) if basis > 0 else "-"
                     for k in kolommen
                 ),
             )

@@ -1,0 +1,103 @@
+"""`waarde-informatie` in de terminal: het besluit, de EVPI en een rangorde van de invoer naar EVPPI."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from kostenbaten.geld import HONDERD, deel
+from kostenbaten.model.casus import METHODEN
+from kostenbaten.notatie import euro, getal_nl, kans, procent
+from kostenbaten.uitvoer.namen import METHODE_NAMEN
+from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, vouw_lange_woorden
+
+
+def besluit_tabel(u) -> Table:
+    tabel = Table(
+        title="Besluit: financieren als het verwachte netto totaal groter is dan nul",
+        title_justify="left",
+        caption="Monte-Carlo-schattingen in euro; EVPI: verwachte waarde van volledige informatie over alle invoer; "
+        "methoden: " + "; ".join(METHODE_NAMEN.values()),
+    )
+    for kolom, rechts in (("Methode", False), ("Verwacht netto", True), ("Besluit", False), ("Kans ander besluit beter", True), ("EVPI", True), ("± st.fout", True)):
+        tabel.add_column(kolom, justify="right" if rechts else "left")
+    for methode, b in u.besluiten.items():
+        tabel.add_row(
+            methode,
+            bedrag_tekst(b.verwacht_netto),
+            "financieren" if b.financieren else "niet",
+            kans(b.kans_ander_besluit),
+            bedrag_tekst(b.evpi, 2),
+            euro(b.standaardfout, 2),
+        )
+    return vouw_lange_woorden(tabel)
+
+
+def invoer_tabel(u) -> Table:
+    eerste = METHODEN[0]
+    tabel = Table(
+        title="Wat zekerheid over één invoer waard is (EVPPI), van hoog naar laag",
+        title_justify="left",
+        caption=f"EVPPI per methode in euro; deel van de EVPI: volgens {METHODE_NAMEN[eerste]}",
+    )
+    tabel.add_column("Invoer")
+    tabel.add_column("Verdeling")
+    for methode in METHODEN:
+        tabel.add_column(f"EVPPI {methode}", justify="right")
+    tabel.add_column("Deel EVPI", justify="right")
+    evpi = u.besluiten[eerste].evpi
+    for i in u.invoer:
+        deel_evpi = procent(deel(i.evppi[eerste] * HONDERD, evpi)) if evpi > 0 else "-"
+        stijl = "dim" if all(w == 0 for w in i.evppi.values()) else ""
+        tabel.add_row(Text(i.naam, style=stijl), Text(i.verdeling, style=stijl), *(bedrag_tekst(i.evppi[m], 2) for m in METHODEN), deel_evpi)
+    return vouw_lange_woorden(tabel)
+
+
+def conclusie(u) -> Text:
+    eerste = METHODEN[0]
+    b = u.besluiten[eerste]
+    if b.evpi == 0:
+        return Text(
+            f"In geen van de trekkingen was het andere besluit beter ({METHODE_NAMEN[eerste]}): "
+            "onderzoek naar deze invoer verandert het besluit niet.",
+            style="bold",
+        )
+    top = u.invoer[0] if u.invoer and u.invoer[0].evppi[eerste] > 0 else None
+    tekst = f"Volledige zekerheid over alle invoer is naar schatting {euro(b.evpi)} waard ({METHODE_NAMEN[eerste]})."
+    if top is None:
+        tekst += " Geen enkele invoer afzonderlijk verandert het besluit; alleen een combinatie doet dat."
+    else:
+        tekst += f" Het meest waard om uit te zoeken: {top.naam} (tot {euro(top.evppi[eerste])})."
+    return Text(tekst, style="bold")
+
+
+def toon(u, console: Console) -> None:
+    console.print(
+        Text(
+            f"Waarde van informatie, pilot {u.berekend.pilot.naam}: {getal_nl(Decimal(u.trekkingen))} trekkingen, zaad {u.zaad}",
+            style="bold",
+        )
+    )
+    if not u.heeft_onzekerheid:
+        console.print(
+            Text(
+                "Geen invoer met een bereik en geen kans van slagen: er is niets onzeker, dus informatie is niets waard. "
+                "Zie docs/onzekerheid.md om bereiken toe te voegen.",
+                style="yellow",
+            )
+        )
+        return
+    console.print(besluit_tabel(u))
+    console.print(invoer_tabel(u))
+    console.print(conclusie(u))
+    console.print(
+        Text(
+            f"Schattingen uit dezelfde trekkingen als kostenbaten onzekerheid; EVPPI met de klassenmethode "
+            f"({u.klassen} klassen op volgorde van de invoer; een invoer met weinig waarden per waarde). "
+            "Een EVPPI is de bovengrens van wat onderzoek naar die invoer waard is. Zie docs/methode.md.",
+            style="dim",
+        )
+    )
