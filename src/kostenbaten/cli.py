@@ -474,8 +474,10 @@ def vergelijk(
     trekkingen: TrekkingenOptie = 20_000,
     zaad: ZaadOptie = 1,
     formaat: FormaatOptie = Formaat.tabel,
+    xlsx: WerkmapOptie = None,
+    overschrijf: OverschrijfOptie = False,
 ):
-    """Pilots en varianten naast elkaar: gemiddelde, beide extrapolaties en, bij bereiken, hun 90%-interval."""
+    """Pilots en varianten naast elkaar: gemiddelde, extrapolaties, per actor betaalt / wint / saldo en, bij bereiken, het 90%-interval."""
     from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
 
     projecten, fouten = [], []
@@ -486,7 +488,9 @@ def vergelijk(
             fouten += f.fouten
     if fouten:
         raise InvoerFouten(fouten)
-    _lever("vergelijking", reken_vergelijking(projecten, trekkingen, zaad), formaat, trekkingen=trekkingen, zaad=zaad)
+    _mag_schrijven(xlsx, overschrijf)
+    uitkomst = reken_vergelijking(projecten, trekkingen, zaad)
+    _lever("vergelijking", uitkomst, formaat, xlsx, overschrijf, trekkingen=trekkingen, zaad=zaad)
 
 
 @app.command(cls=Opdracht)

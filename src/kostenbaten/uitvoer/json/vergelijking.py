@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kostenbaten.notatie import json_bedrag
+from kostenbaten.uitvoer.json.actoren import actortabel_json
 from kostenbaten.uitvoer.json.kba import extrapolatie_json
 from kostenbaten.uitvoer.json.onzekerheid import extrapolaties_json, verdeling_json
 
@@ -19,6 +20,7 @@ def document(kolommen: list, trekkingen: int, zaad: int) -> dict:
                 "hulpvragen": json_bedrag(u.extrapolaties["rapport"].hulpvragen),
                 "gemiddelde_netto": json_bedrag(u.gemiddelde_netto),
                 "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
+                "actoren": [{"methode": m, **actortabel_json(t)} for m, t in k.actoren.extrapolaties.items()],
                 "onzekerheid": None
                 if o is None
                 else {
