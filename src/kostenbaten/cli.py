@@ -359,8 +359,8 @@ BegrotingArgument = Annotated[
 ]
 
 
-def _laad_begroting(pad: Path):
-    """Laadt een begroting met haar casussenmap en rekent haar door."""
+def _laad_begroting(pad: Path, horizon: int | None = None):
+    """Laadt een begroting met haar casussenmap en rekent haar door; `horizon` vervangt die uit het bestand."""
     from kostenbaten.berekening.begroting import bereken_begroting
     from kostenbaten.berekening.kba import bereken_pilot
     from kostenbaten.invoer.begroting import laad_begroting
@@ -368,7 +368,8 @@ def _laad_begroting(pad: Path):
     invoer = laad_begroting(pad)
     project = invoer.project
     kba = bereken_pilot(project.pilot, project.casussen) if project is not None else None
-    return invoer, bereken_begroting(invoer.begroting, kba)
+    begroting = invoer.begroting if horizon is None else invoer.begroting.model_copy(update={"horizon": horizon})
+    return invoer, bereken_begroting(begroting, kba)
 
 
 @app.command(cls=Opdracht)
@@ -377,9 +378,13 @@ def begroting(
     formaat: FormaatOptie = Formaat.tabel,
     xlsx: XlsxOptie = None,
     overschrijf: OverschrijfOptie = False,
+    horizon: Annotated[
+        Optional[int],
+        typer.Option("--horizon", min=1, max=100, help="Aantal jaren; vervangt 'horizon' uit de begroting (standaard 1).", show_default=False),
+    ] = None,
 ):
-    """Reken een begroting door: kosten per regel en per betaler, en de verwachte baten uit de KBA."""
-    bron, uitkomst = _laad_begroting(invoer)
+    """Reken een begroting door: kosten per regel en per betaler, de baten uit de KBA per actor, en over meer jaren contant."""
+    bron, uitkomst = _laad_begroting(invoer, horizon)
     _mag_schrijven(xlsx, overschrijf)
     _lever("begroting", uitkomst, formaat)
     if xlsx is not None:
