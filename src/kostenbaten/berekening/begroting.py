@@ -20,6 +20,7 @@ precies de kosten en baten van het eerste jaar.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from decimal import Decimal
 
 from kostenbaten.berekening.aanpassingen import MAANDEN_PER_JAAR
@@ -340,7 +341,7 @@ class BegrotingUitkomst(MetOmslagpunt):
             return None
         return deel(self.totaal, self.baten.per_hulpvraag)
 
-    @property
+    @cached_property
     def meerjarig(self) -> BegrotingMeerjarig:
         """Kosten en baten over de horizon van de begroting, per actor en samen, contant gemaakt."""
         b = self.begroting

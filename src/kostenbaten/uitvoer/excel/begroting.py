@@ -379,7 +379,7 @@ def _meerjarig(b: Blad, u: BegrotingUitkomst, rij: int, kosten: dict, methode: s
     rij += 2
 
     # Baten per hulpvraag in het 1e, 2e, ... jaar na de hulpvraag (grijs, uit de KBA), per methode.
-    b.kopregel(rij, ["Baten per hulpvraag per levensjaar", "Samen, rapport", "Samen, gewogen", "Gemeente, rapport", "Gemeente, gewogen"])
+    b.kopregel(rij, ["Baten per hulpvraag per levensjaar", "Samen rapport", "Samen gewogen", "Gemeente rapport", "Gemeente gewogen"])
     rij += 1
     levens_eerste = rij
     levensjaren = u.levensjaren or ((u.baten,) if u.baten is not None else ())
