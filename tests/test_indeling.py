@@ -78,7 +78,7 @@ def test_een_analyse_zonder_formaat_is_een_fout():
     from kostenbaten.uitvoer.register import OnbekendeUitvoer, zoek
 
     with pytest.raises(OnbekendeUitvoer):
-        zoek("vergelijking", "excel")
+        zoek("controle", "excel")
 
 
 GELADEN = """

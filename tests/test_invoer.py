@@ -103,7 +103,7 @@ FOUTE_INVOER = [
     ),
     pytest.param(
         _zet("pilot.yaml", "    actor: rijk\n    omschrijving: Gesubsidieerde", "    actor: raad\n    omschrijving: Gesubsidieerde"),
-        ["pilot.yaml:@actor: raad@: kengetallen.toevoeging.actor: onbekend actor 'raad'; bekend zijn: client, gemeente, rijk, schuldeiser, zorgverzekeraar, woningcorporatie, werkgever, overheid (een eigen actor declareert u in pilot.yaml onder 'actoren', met 'naam' en 'groep')"],
+        ["pilot.yaml:@actor: raad@: kengetallen.toevoeging.actor: onbekend actor 'raad'; bekend zijn: client, gemeente, rijk, schuldeiser, zorgverzekeraar, woningcorporatie, werkgever, bibliotheek, sjd_organisatie, overheid (een eigen actor declareert u in pilot.yaml onder 'actoren', met 'naam' en 'groep')"],
         id="onbekende-actor",
     ),
     pytest.param(

@@ -404,8 +404,8 @@ BegrotingArgument = Annotated[
 ]
 
 
-def _laad_begroting(pad: Path):
-    """Laadt een begroting met haar casussenmap en rekent haar door."""
+def _laad_begroting(pad: Path, horizon: int | None = None):
+    """Laadt een begroting met haar casussenmap en rekent haar door; `horizon` vervangt die uit het bestand."""
     from kostenbaten.berekening.begroting import bereken_begroting
     from kostenbaten.berekening.kba import bereken_pilot
     from kostenbaten.invoer.begroting import laad_begroting
@@ -413,7 +413,8 @@ def _laad_begroting(pad: Path):
     invoer = laad_begroting(pad)
     project = invoer.project
     kba = bereken_pilot(project.pilot, project.casussen) if project is not None else None
-    return invoer, bereken_begroting(invoer.begroting, kba)
+    begroting = invoer.begroting if horizon is None else invoer.begroting.model_copy(update={"horizon": horizon})
+    return invoer, bereken_begroting(begroting, kba)
 
 
 @app.command(cls=Opdracht)
@@ -422,9 +423,13 @@ def begroting(
     formaat: FormaatOptie = Formaat.tabel,
     xlsx: XlsxOptie = None,
     overschrijf: OverschrijfOptie = False,
+    horizon: Annotated[
+        Optional[int],
+        typer.Option("--horizon", min=1, max=100, help="Aantal jaren; vervangt 'horizon' uit de begroting (standaard 1).", show_default=False),
+    ] = None,
 ):
-    """Reken een begroting door: kosten per regel en per betaler, en de verwachte baten uit de KBA."""
-    bron, uitkomst = _laad_begroting(invoer)
+    """Reken een begroting door: kosten per regel en per betaler, de baten uit de KBA per actor, en over meer jaren contant."""
+    bron, uitkomst = _laad_begroting(invoer, horizon)
     _mag_schrijven(xlsx, overschrijf)
     _lever("begroting", uitkomst, formaat)
     if xlsx is not None:
@@ -549,8 +554,10 @@ def vergelijk(
     formaat: FormaatOptie = Formaat.tabel,
     prijspeil: PrijspeilOptie = None,
     prijsindex: PrijsindexOptie = None,
+    xlsx: WerkmapOptie = None,
+    overschrijf: OverschrijfOptie = False,
 ):
-    """Pilots en varianten naast elkaar: gemiddelde, beide extrapolaties en, bij bereiken, hun 90%-interval."""
+    """Pilots en varianten naast elkaar: gemiddelde, extrapolaties, per actor betaalt / wint / saldo en, bij bereiken, het 90%-interval."""
     from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
 
     projecten, fouten = [], []
@@ -561,7 +568,9 @@ def vergelijk(
             fouten += f.fouten
     if fouten:
         raise InvoerFouten(fouten)
-    _lever("vergelijking", reken_vergelijking(projecten, trekkingen, zaad), formaat, trekkingen=trekkingen, zaad=zaad)
+    _mag_schrijven(xlsx, overschrijf)
+    uitkomst = reken_vergelijking(projecten, trekkingen, zaad)
+    _lever("vergelijking", uitkomst, formaat, xlsx, overschrijf, trekkingen=trekkingen, zaad=zaad)
 
 
 @app.command(cls=Opdracht)

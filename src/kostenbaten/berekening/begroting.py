@@ -7,14 +7,25 @@ De baten per hulpvraag komen uit de casussen van de KBA: de gemiddelde
 SJD-kosten al van af en die staan hier in de begroting), gewogen met het
 aandeel van elk rechtsgebied. Hulpvragen buiten de rechtsgebieden van de
 casussen tellen voor nul: de dekking van de KBA is geen 100%.
+
+Over meer jaren (`horizon`): de structurele kosten elk jaar, geïndexeerd met
+`indexatie`; de eenmalige in jaar 1. Elk jaar komen er evenveel hulpvragen
+bij; de baten van de hulpvragen van één jaar vallen zoals `meerjarig` ze telt
+(maandbedragen in het jaar van hun maand, eenmalige baten in het eerste jaar).
+Alles wordt verdisconteerd zoals in `meerjarig`: jaar t gedeeld door
+(1 + r)^(t - 1), jaar 1 dus niet. Met één jaar zijn de contante waarden
+precies de kosten en baten van het eerste jaar.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from decimal import Decimal
 
-from kostenbaten.berekening.kba import PilotUitkomst
+from kostenbaten.berekening.aanpassingen import MAANDEN_PER_JAAR
+from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, bereken_casus, extrapoleer
+from kostenbaten.berekening.meerjarig import STANDAARD_DISCONTO, jaarfactoren
 from kostenbaten.geld import HONDERD, NUL, afronden_naar_boven, deel, som, vermenigvuldig
 from kostenbaten.notatie import getal_exact
 from kostenbaten.model.begroting import BETALERS, Begroting
@@ -99,6 +110,20 @@ class KbaBaten:
         return som(g.per_hulpvraag for g in self.gebieden)
 
 
+def _omslag(kosten: Decimal, per_hulpvraag: Decimal) -> Decimal | None:
+    """Kosten gedeeld door baten per hulpvraag; zonder kosten of zonder baten bestaat het omslagpunt niet."""
+    return deel(kosten, per_hulpvraag) if kosten > 0 and per_hulpvraag > 0 else None
+
+
+class MetOmslagpunt:
+    """Een uitkomst met `omslagpunt_exact`; `omslagpunt` is dat in hele hulpvragen, naar boven afgerond."""
+
+    @property
+    def omslagpunt(self) -> Decimal | None:
+        exact = self.omslagpunt_exact
+        return None if exact is None else afronden_naar_boven(exact)
+
+
 @dataclass(frozen=True)
 class BetalerKosten:
     betaler: str
@@ -111,7 +136,7 @@ class BetalerKosten:
 
 
 @dataclass(frozen=True)
-class ActorBalans:
+class ActorBalans(MetOmslagpunt):
     """Per betaler of actor: wat hij betaalt (begroting), wat hij wint (KBA) en het saldo, voor één jaar."""
 
     actor: str
@@ -136,22 +161,105 @@ class ActorBalans:
     @property
     def omslagpunt_exact(self) -> Decimal | None:
         """Bij hoeveel hulpvragen per jaar wat deze actor wint zijn eigen kosten dekt."""
-        if self.betaalt <= 0 or self.per_hulpvraag <= 0:
-            return None
-        return deel(self.betaalt, self.per_hulpvraag)
-
-    @property
-    def omslagpunt(self) -> Decimal | None:
-        exact = self.omslagpunt_exact
-        return None if exact is None else afronden_naar_boven(exact)
+        return _omslag(self.betaalt, self.per_hulpvraag)
 
 
 @dataclass(frozen=True)
-class BegrotingUitkomst:
+class Jaar:
+    """Eén jaar van de horizon voor één actor (of allen samen): nominaal en contant."""
+
+    jaar: int  # 1, 2, ...
+    factor: Decimal  # 1 / (1 + r)^(jaar - 1)
+    kosten: Decimal
+    baten: Decimal
+
+    @property
+    def saldo(self) -> Decimal:
+        return self.baten - self.kosten
+
+    @property
+    def contante_kosten(self) -> Decimal:
+        return vermenigvuldig(self.kosten, self.factor)
+
+    @property
+    def contante_baten(self) -> Decimal:
+        return vermenigvuldig(self.baten, self.factor)
+
+    @property
+    def contant_saldo(self) -> Decimal:
+        return self.contante_baten - self.contante_kosten
+
+
+@dataclass(frozen=True)
+class MeerjarigeBalans(MetOmslagpunt):
+    """Kosten en baten van één actor (of van allen samen, actor 'totaal') over de horizon."""
+
+    actor: str
+    naam: str
+    jaren: tuple[Jaar, ...]
+    contante_baten_per_hulpvraag: Decimal  # contante baten over de horizon per jaarlijkse hulpvraag
+    hulpvragen: Decimal  # per jaar
+
+    @property
+    def contante_kosten(self) -> Decimal:
+        return som(j.contante_kosten for j in self.jaren)
+
+    @property
+    def contante_baten(self) -> Decimal:
+        return som(j.contante_baten for j in self.jaren)
+
+    @property
+    def netto_contante_waarde(self) -> Decimal:
+        return self.contante_baten - self.contante_kosten
+
+    @property
+    def verhouding(self) -> Decimal | None:
+        """Contante baten gedeeld door contante kosten; zonder kosten n.v.t."""
+        return deel(self.contante_baten, self.contante_kosten) if self.contante_kosten > 0 else None
+
+    @property
+    def cumulatief(self) -> tuple[Decimal, ...]:
+        """Het cumulatieve contante saldo na elk jaar."""
+        uit, totaal = [], NUL
+        for j in self.jaren:
+            totaal += j.contant_saldo
+            uit.append(totaal)
+        return tuple(uit)
+
+    @property
+    def terugverdienjaar(self) -> int | None:
+        """Het eerste jaar waarin het cumulatieve contante saldo positief is; None: niet binnen de horizon."""
+        return next((j.jaar for j, c in zip(self.jaren, self.cumulatief) if c > 0), None)
+
+    @property
+    def omslagpunt_exact(self) -> Decimal | None:
+        """Bij hoeveel hulpvragen per jaar de contante baten over de horizon de contante kosten dekken."""
+        return _omslag(self.contante_kosten, self.contante_baten_per_hulpvraag)
+
+
+@dataclass(frozen=True)
+class BegrotingMeerjarig:
+    """De begroting over `horizon` jaren: per jaar, contant, per actor en samen."""
+
+    horizon: int
+    indexatie: Decimal  # procent per jaar op de structurele kosten
+    disconto: Decimal  # procent per jaar
+    jaarfactoren: tuple[Decimal, ...]
+    baten_per_levensjaar: tuple[Decimal, ...]  # baten per hulpvraag in het 1e, 2e, ... jaar na de hulpvraag
+    totaal: MeerjarigeBalans
+    actoren: tuple[MeerjarigeBalans, ...]
+
+    def van_actor(self, actor: str) -> MeerjarigeBalans:
+        return next(a for a in self.actoren if a.actor == actor)
+
+
+@dataclass(frozen=True)
+class BegrotingUitkomst(MetOmslagpunt):
     begroting: Begroting
     sjd_uren_per_week: Decimal
     regels: tuple[Kostenregel, ...]
     baten: KbaBaten | None
+    levensjaren: tuple[KbaBaten, ...] = ()  # de baten van een hulpvraag in haar 1e, 2e, ... jaar (voor `meerjarig`)
 
     def van_soort(self, soort: str) -> tuple[Kostenregel, ...]:
         return tuple(r for r in self.regels if r.soort == soort)
@@ -233,11 +341,39 @@ class BegrotingUitkomst:
             return None
         return deel(self.totaal, self.baten.per_hulpvraag)
 
-    @property
-    def omslagpunt(self) -> Decimal | None:
-        """Het omslagpunt in hele hulpvragen, naar boven afgerond (een halve hulpvraag bestaat niet)."""
-        exact = self.omslagpunt_exact
-        return None if exact is None else afronden_naar_boven(exact)
+    @cached_property
+    def meerjarig(self) -> BegrotingMeerjarig:
+        """Kosten en baten over de horizon van de begroting, per actor en samen, contant gemaakt."""
+        b = self.begroting
+        disconto = STANDAARD_DISCONTO if b.disconto is None else b.disconto
+        factoren = jaarfactoren(b.horizon, disconto)
+        groei = 1 + deel(b.indexatie, HONDERD)
+        index = [vermenigvuldig(*([groei] * t)) if t else Decimal(1) for t in range(b.horizon)]
+        methode = b.kba_methode
+
+        def balans(actor: str, naam: str, structureel: Decimal, eenmalig: Decimal, per_levensjaar: list[Decimal]) -> MeerjarigeBalans:
+            # De hulpvragen van jaar k zijn in jaar t in hun (t - k + 1)e jaar: jaar t krijgt de som van levensjaren 1..t.
+            opgeteld = [som(per_levensjaar[: t + 1]) for t in range(b.horizon)]
+            jaren = tuple(
+                Jaar(t + 1, f, vermenigvuldig(structureel, index[t]) + (eenmalig if t == 0 else NUL), vermenigvuldig(self.hulpvragen, p))
+                for t, (f, p) in enumerate(zip(factoren, opgeteld))
+            )
+            contant = som(vermenigvuldig(f, p) for f, p in zip(factoren, opgeteld))
+            return MeerjarigeBalans(actor, naam, jaren, contant, self.hulpvragen)
+
+        levensjaren = self.levensjaren or (() if self.baten is None else (self.baten,))
+        levensjaren = (*levensjaren, *([None] * (b.horizon - len(levensjaren))))[: b.horizon]
+        kosten = {k.betaler: k for k in self.per_betaler()}
+        actoren = []
+        for a in self.per_actor():
+            k = kosten.get(a.actor)
+            per_levensjaar = [
+                NUL if l is None else next((x.per_hulpvraag(methode) for x in l.actoren if x.actor == a.actor), NUL) for l in levensjaren
+            ]
+            actoren.append(balans(a.actor, a.naam, k.structureel if k else NUL, k.eenmalig if k else NUL, per_levensjaar))
+        per_levensjaar = [NUL if l is None else l.per_hulpvraag for l in levensjaren]
+        totaal = balans("totaal", "Samen", self.structureel, self.eenmalig, per_levensjaar)
+        return BegrotingMeerjarig(b.horizon, b.indexatie, disconto, factoren, tuple(per_levensjaar), totaal, tuple(actoren))
 
 
 def _gemiddelde(bedragen: list[Decimal]) -> Decimal:
@@ -303,4 +439,27 @@ def bereken_begroting(begroting: Begroting, kba: PilotUitkomst | None = None) ->
     for i, r in enumerate(begroting.eenmalig):
         regels.append(Kostenregel("eenmalig", i, r.naam, r.betaler, r.bedrag, "eenmalig"))
     baten = kba_baten(kba, begroting.kba_methode) if kba is not None else None
-    return BegrotingUitkomst(begroting, sjd_uren, tuple(regels), baten)
+    levensjaren = _levensjaren(kba, begroting.kba_methode, begroting.horizon) if kba is not None and begroting.horizon > 1 else ()
+    return BegrotingUitkomst(begroting, sjd_uren, tuple(regels), baten, levensjaren)
+
+
+def _levensjaren(kba: PilotUitkomst, methode: str, jaren: int) -> tuple[KbaBaten, ...]:
+    """De baten per hulpvraag in het 1e tot en met `jaren`e jaar na de hulpvraag, zoals `meerjarig` ze telt.
+
+    Jaar j is wat er over j jaar (12 x j maanden) geteld wordt min wat er over
+    j - 1 jaar geteld wordt: een eenmalige baat valt zo in jaar 1, een
+    maandbedrag in het jaar van zijn maand (met de afname van zijn jaar).
+    """
+    pilot = kba.pilot
+    tot = [tuple(bereken_casus(c.casus, pilot, MAANDEN_PER_JAAR * j) for c in kba.casussen) for j in range(1, jaren + 1)]
+    uit = []
+    for j, nu in enumerate(tot):
+        if j == 0:
+            casussen = nu
+        else:
+            casussen = tuple(
+                CasusUitkomst(n.casus, n.kosten, tuple(replace(p, bedrag=p.bedrag - v.bedrag) for p, v in zip(n.baten, vorig.baten)))
+                for n, vorig in zip(nu, tot[j - 1])
+            )
+        uit.append(kba_baten(extrapoleer(pilot, casussen), methode))
+    return tuple(uit)

@@ -25,6 +25,7 @@ from kostenbaten.model.werkboek import (
     K_TARIEF,
     K_TOELICHTING,
     K_UREN,
+    MEERJARIG,
     NEE,
     SECTIES,
     SUBTOTAAL,
@@ -121,6 +122,11 @@ def lees_begroting_werkmap(pad: Path):
         lezer.zet(lezer.inhoud, (sleutel,), lezer.waarde((sleutel,), f"B{rij}"))
         if sleutel == "casussen":
             casussencel = f"B{rij}"
+
+    for sleutel, (label, _) in MEERJARIG.items():
+        rij = labels.get(label)
+        if rij is not None:  # zonder dit blok: één jaar, zoals in oudere werkboeken
+            lezer.zet(lezer.inhoud, (sleutel,), lezer.waarde((sleutel,), f"B{rij}"))
 
     for soort, titel in SECTIES.items():
         rij = labels.get(titel)

@@ -45,7 +45,14 @@ def _positief(waarde: Decimal) -> Decimal:
     return waarde
 
 
+def _procent(waarde: Decimal) -> Decimal:
+    if waarde > 100:
+        raise PydanticCustomError("kb_procent", "hoogstens 100 (procent per jaar; gevonden: {waarde})", {"waarde": str(waarde)})
+    return waarde
+
+
 Weken = Annotated[Bedrag, AfterValidator(_weken)]
+Procent = Annotated[Bedrag, AfterValidator(_procent)]
 Betaler = Annotated[str, AfterValidator(_keuze("betaler", tuple(BETALERS)))]
 KbaMethode = Annotated[str, AfterValidator(_keuze("methode", METHODEN))]
 Aantal = Annotated[Bedrag, AfterValidator(_positief)]
@@ -90,6 +97,10 @@ class Begroting(Basis):
     personeel: Annotated[list[Personeelsregel], Field(min_length=1)]
     per_sjd_uur: list[SjdUurregel] = Field(default_factory=list)
     eenmalig: list[Eenmalig] = Field(default_factory=list)
+    # Meer jaren: structurele kosten elk jaar (geïndexeerd), eenmalige in jaar 1, alles contant gemaakt.
+    horizon: Annotated[int, Field(ge=1, le=100)] = 1  # jaren
+    indexatie: Procent = Decimal(0)  # procent per jaar op de structurele kosten, vanaf jaar 2
+    disconto: Procent | None = None  # discontovoet in procent per jaar; zonder: de MKBA-standaard (2,25)
 
     @model_validator(mode="after")
     def _sjd_uren_bij_sjd_kosten(self):

@@ -310,6 +310,9 @@ STANDAARD_ACTOREN = {
     "zorgverzekeraar": Actor(naam="Zorgverzekeraar", groep="overheid", omschrijving="Vermeden zorgkosten die de zorgverzekering draagt."),
     "woningcorporatie": Actor(naam="Woningcorporatie", groep="overheid", omschrijving="Vermeden huurachterstand, ontruiming en incasso."),
     "werkgever": Actor(naam="Werkgever", groep="overheid", omschrijving="Vermeden verzuim en loonbeslag."),
+    # De betalers van een begroting; als actor betalen ze de SJD-uren of de servicekosten van een tarief.
+    "bibliotheek": Actor(naam="Bibliotheek", groep="overheid", omschrijving="Eigen personeel, huisvesting en andere faciliteiten van het spreekuur."),
+    "sjd_organisatie": Actor(naam="SJD-organisatie", groep="overheid", omschrijving="De organisatie van de sociaal-juridisch dienstverlener (projectkosten)."),
     "overheid": Actor(naam="Overheid", groep="overheid"),
 }
 

@@ -20,6 +20,14 @@ ALGEMEEN = {
     "kba_methode": ("KBA-methode", "rapport of gewogen"),
 }
 
+# Meer jaren: in een eigen blok onder de baten, label in kolom A, waarde in B. Een werkboek zonder deze
+# labels (van vóór de meerjarige begroting) geldt als één jaar.
+MEERJARIG = {
+    "horizon": ("Horizon", "jaren (1: alleen het eerste jaar)"),
+    "indexatie": ("Indexatie structurele kosten", "procent per jaar, vanaf jaar 2"),
+    "disconto": ("Discontovoet", "procent per jaar (MKBA-standaard: 2,25)"),
+}
+
 # Elke soort kostenregel is een tabel met deze kop in kolom A; hij eindigt bij de subtotaalregel.
 SECTIES = {
     "personeel": "Personeel",

@@ -23,6 +23,15 @@ CIJFER_NAMEN = {
 }
 
 
+# Een begroting die binnen haar horizon niet terugverdiend wordt (terugverdienjaar None).
+NIET_BINNEN_HORIZON = "niet binnen de horizon"
+
+
+def terugverdiend_tekst(jaar: int | None) -> str:
+    """`jaar 2` of `niet binnen de horizon`: het jaar waarin het cumulatieve contante saldo positief wordt."""
+    return NIET_BINNEN_HORIZON if jaar is None else f"jaar {jaar}"
+
+
 def groep_naam(groep: str) -> str:
     """De groep of actor `client` (sleutel zonder trema) zoals hij in tekst heet: cliënt."""
     return "cliënt" if groep == "client" else groep

@@ -27,7 +27,7 @@ AANBOD: dict[str, tuple[str, ...]] = {
     "meerjarig": ("terminal", "json", "excel"),
     "begroting": ("terminal", "json", "excel"),
     "onzekerheid": ("terminal", "json", "excel"),
-    "vergelijking": ("terminal", "json"),
+    "vergelijking": ("terminal", "json", "excel"),
     "waarde_informatie": ("terminal", "json", "excel"),
 }
 

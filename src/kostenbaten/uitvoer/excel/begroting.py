@@ -9,11 +9,14 @@ bij het inlezen opnieuw uit de casussenmap.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment
 
 from kostenbaten.berekening.begroting import BegrotingUitkomst
+from kostenbaten.geld import som
 from kostenbaten.model.begroting import BETALERS
 from kostenbaten.model.casus import METHODEN
 from kostenbaten.model.werkboek import (
@@ -27,11 +30,13 @@ from kostenbaten.model.werkboek import (
     K_TARIEF,
     K_TOELICHTING,
     K_UREN,
+    MEERJARIG,
     NEE,
     SECTIES,
     SUBTOTAAL,
     tabelrijen,
 )
+from kostenbaten.uitvoer.namen import NIET_BINNEN_HORIZON
 from kostenbaten.uitvoer.excel.blad import (
     BOVENRAND,
     EURO,
@@ -50,6 +55,7 @@ from kostenbaten.uitvoer.excel.blad import (
 )
 
 NVT = "n.v.t."
+RECHTS = Alignment(horizontal="right")
 TEKSTVELDEN = ("naam", "omschrijving", "casussen")
 
 KOPPEN = {
@@ -82,6 +88,13 @@ TOELICHTING = [
     "telt één gemiddelde over alle casussen (zoals de KBA zelf), met 'gewogen' het gemiddelde per rechtsgebied.",
     "Omslagpunt: het aantal hulpvragen per jaar waarbij de verwachte baten de kosten van het eerste jaar dekken, "
     "naar boven afgerond.",
+    "Wie betaalt en wie wint: per betaler wat hij betaalt (uit de kosten per betaler) en per actor wat hij wint "
+    "(zijn deel van de baten uit de KBA, met dezelfde methode en hetzelfde aantal hulpvragen), en het saldo. Daaronder "
+    "de eigen baten/kosten-verhouding en het omslagpunt van de gemeente.",
+    "Meer jaren: vul een horizon in jaren in, eventueel een indexatie van de structurele kosten en een discontovoet "
+    "(standaard 2,25%). Structurele kosten tellen elk jaar, eenmalige in jaar 1. Elk jaar komen er evenveel hulpvragen "
+    "bij; een maandbedrag telt in het jaar van zijn maand. Jaar t telt voor 1 / (1 + discontovoet)^(t - 1). "
+    "Terugverdiend in jaar: het eerste jaar waarin het opgetelde contante saldo positief is.",
     "Teruglezen en doorrekenen:",
     "kostenbaten begroting dit-werkboek.xlsx   (tabellen in de terminal; met --xlsx een nieuw werkboek)",
     "Dit werkboek bevat formules zonder opgeslagen uitkomsten en vraagt het rekenprogramma om bij het openen alles "
@@ -214,7 +227,9 @@ def bouw(u: BegrotingUitkomst, casussen: str | None):
         e, l = bereik[soort]
         return f"SUMIF({K_BETALER}{e}:{K_BETALER}{l},A{rij},{K_KOSTEN}{e}:{K_KOSTEN}{l})"
 
+    betaler_rij = {}
     for kosten in u.per_betaler():
+        betaler_rij[kosten.betaler] = rij
         b.tekst(f"A{rij}", BETALERS[kosten.betaler])
         b.formule(f"B{rij}", f"{sumif('personeel', rij)}+{sumif('per_sjd_uur', rij)}", kosten.structureel)
         b.formule(f"C{rij}", sumif("eenmalig", rij), kosten.eenmalig)
@@ -228,6 +243,9 @@ def bouw(u: BegrotingUitkomst, casussen: str | None):
 
     if u.baten is not None:
         laatste_rij = _baten(b, u, rij + 2, cel, totaal, hulpvragen)
+        laatste_rij = _per_actor(b, u, laatste_rij + 1, betaler_rij, b.ref(cel["kba_methode"]), hulpvragen)
+    kosten = {"samen": (structureel, eenmalig), **{k: (b.ref(f"B{r}"), b.ref(f"C{r}")) for k, r in betaler_rij.items()}}
+    laatste_rij = _meerjarig(b, u, laatste_rij + 2, kosten, b.ref(cel["kba_methode"]), hulpvragen)
     afdrukklaar(ws, f"A1:G{laatste_rij}", liggend=True, titelrijen="1:2")
     return wb, verwacht
 
@@ -291,6 +309,130 @@ def _baten(b: Blad, u: BegrotingUitkomst, rij: int, cel: dict, totaal: str, hulp
     grafiek.height, grafiek.width = 7.5, 16
     b.ws.add_chart(grafiek, f"A{rij + 1}")
     return rij + 16
+
+
+def _per_actor(b: Blad, u: BegrotingUitkomst, rij: int, betaler_rij: dict, methode: str, hulpvragen: str) -> int:
+    """Per betaler of actor wat hij betaalt (uit de kosten per betaler) en wint (uit de KBA), en het saldo."""
+    b.kopregel(
+        rij,
+        ["Wie betaalt en wie wint (eerste jaar)", "Wint per hulpvraag, rapport", "Wint per hulpvraag, gewogen",
+         "Betaalt", "Wint", "Saldo", "Baten/kosten"],
+    )
+    rij += 1
+    eerste = rij
+    gewonnen = {a.actor: a for a in u.baten.actoren}
+    gemeente = None
+    for a in u.per_actor():
+        baten = gewonnen.get(a.actor)
+        b.tekst(f"A{rij}", a.naam)
+        b.afgeleid(f"B{rij}", baten.rapport if baten else 0, EURO)
+        b.afgeleid(f"C{rij}", baten.gewogen if baten else 0, EURO)
+        if a.actor in betaler_rij:
+            b.formule(f"D{rij}", f"$D${betaler_rij[a.actor]}", a.betaalt, EURO_HEEL)
+        else:
+            b.afgeleid(f"D{rij}", 0, EURO_HEEL)  # betaalt niets in deze begroting
+        b.formule(f"E{rij}", f'{hulpvragen}*IF({methode}="gewogen",C{rij},B{rij})', a.wint, EURO_HEEL)
+        b.formule(f"F{rij}", f"E{rij}-D{rij}", a.saldo, EURO_HEEL, font=VET)
+        b.formule(f"G{rij}", f'IF(D{rij}>0,E{rij}/D{rij},"{NVT}")', _of_nvt(a.verhouding), "0.00").alignment = RECHTS
+        if a.actor == "gemeente":
+            gemeente = (rij, a)
+        rij += 1
+    b.tekst(f"A{rij}", "Samen", VET)
+    for kolom, waarde in zip("DEF", (u.totaal, u.verwachte_baten, u.netto)):
+        b.formule(f"{kolom}{rij}", f"SUM({kolom}{eerste}:{kolom}{rij - 1})", waarde, EURO_HEEL, font=VET)
+    for kolom in "ABCDEFG":
+        b.ws[f"{kolom}{rij}"].border = BOVENRAND
+    rij += 1
+    g_rij, g = gemeente
+    b.tekst(f"A{rij}", "Gemeente: baten/kosten (eigen kosten)")
+    b.formule(f"F{rij}", f"G{g_rij}", _of_nvt(g.verhouding), "0.00")
+    rij += 1
+    b.tekst(f"A{rij}", "Gemeente: omslagpunt (hulpvragen per jaar, naar boven afgerond)")
+    per_hulpvraag = f'IF({methode}="gewogen",C{g_rij},B{g_rij})'
+    b.formule(f"F{rij}", f'IF(AND(D{g_rij}>0,{per_hulpvraag}>0),ROUNDUP(D{g_rij}/{per_hulpvraag},0),"{NVT}")', _of_nvt(g.omslagpunt), "0")
+    return rij
+
+
+def _meerjarig(b: Blad, u: BegrotingUitkomst, rij: int, kosten: dict, methode: str, hulpvragen: str) -> int:
+    """De begroting over de horizon: invoer (horizon, indexatie, discontovoet), de baten per levensjaar en per jaar
+    de kosten, baten, het contante saldo en het cumulatieve saldo, voor allen samen en voor de gemeente.
+
+    Kosten, baten, factoren, contante waarden en het terugverdienjaar zijn formules; het aantal rijen volgt de
+    horizon waarmee het werkboek gemaakt is (een andere horizon: werkboek teruglezen en opnieuw schrijven).
+    """
+    m = u.meerjarig
+    b.kopregel(rij, ["Meer jaren", "Waarde", "Eenheid"])
+    rij += 1
+    cellen = {}
+    for sleutel, (label, eenheid) in MEERJARIG.items():
+        b.tekst(f"A{rij}", label)
+        b.invoer(f"B{rij}", {"horizon": m.horizon, "indexatie": m.indexatie, "disconto": m.disconto}[sleutel])
+        b.tekst(f"C{rij}", eenheid, UITLEG)
+        cellen[sleutel] = b.ref(f"B{rij}")
+        rij += 1
+    b.validatie(getalregel("between", "Vul een horizon van 1 tot en met 100 jaar in.", "1", "100"), cellen["horizon"].replace("$", ""))
+    procent = getalregel("between", "Vul een percentage van 0 tot en met 100 in.", "0", "100")
+    for sleutel in ("indexatie", "disconto"):
+        b.validatie(procent, cellen[sleutel].replace("$", ""))
+    b.tekst(f"A{rij}", "Na het wijzigen van de horizon: lees het werkboek terug met kostenbaten begroting en schrijf het opnieuw (--xlsx); "
+            "de tabellen hieronder hebben één rij per jaar.", UITLEG)
+    rij += 2
+
+    # Baten per hulpvraag in het 1e, 2e, ... jaar na de hulpvraag (grijs, uit de KBA), per methode.
+    b.kopregel(rij, ["Baten per hulpvraag per levensjaar", "Samen rapport", "Samen gewogen", "Gemeente rapport", "Gemeente gewogen"])
+    rij += 1
+    levens_eerste = rij
+    levensjaren = u.levensjaren or ((u.baten,) if u.baten is not None else ())
+    for t in range(m.horizon):
+        l = levensjaren[t] if t < len(levensjaren) else None
+        g = next((a for a in l.actoren if a.actor == "gemeente"), None) if l is not None else None
+        b.tekst(f"A{rij}", f"Levensjaar {t + 1}")
+        samen_rapport, samen_gewogen = (som(replace(x, methode=k).per_hulpvraag for x in l.gebieden) if l else 0 for k in METHODEN)
+        for kolom, waarde in zip("BCDE", (samen_rapport, samen_gewogen, g.rapport if g else 0, g.gewogen if g else 0)):
+            b.afgeleid(f"{kolom}{rij}", waarde, EURO)
+        rij += 1
+    rij += 1
+
+    for wie, naam, kolommen in (("samen", "Samen", "BC"), ("gemeente", "Gemeente", "DE")):
+        balans = m.totaal if wie == "samen" else m.van_actor("gemeente")
+        structureel, eenmalig = kosten[wie]
+        b.kopregel(rij, [f"{naam}: per jaar", "Factor", "Kosten", "Baten", "Contant saldo", "Cumulatief contant", "Terugverdiend in jaar"])
+        rij += 1
+        eerste = rij
+        for jaar, cumulatief in zip(balans.jaren, balans.cumulatief):
+            t = jaar.jaar
+            b.afgeleid(f"A{rij}", t, "0")
+            b.formule(f"B{rij}", f"1/(1+{cellen['disconto']}/100)^(A{rij}-1)", jaar.factor, "0.0000")
+            b.formule(
+                f"C{rij}", f"{structureel}*(1+{cellen['indexatie']}/100)^(A{rij}-1)+IF(A{rij}=1,{eenmalig},0)", jaar.kosten, EURO_HEEL
+            )
+            r, g = kolommen
+            b.formule(
+                f"D{rij}",
+                f'{hulpvragen}*IF({methode}="gewogen",SUM(${g}${levens_eerste}:{g}{levens_eerste + t - 1}),SUM(${r}${levens_eerste}:{r}{levens_eerste + t - 1}))',
+                jaar.baten, EURO_HEEL,
+            )
+            b.formule(f"E{rij}", f"(D{rij}-C{rij})*B{rij}", jaar.contant_saldo, EURO_HEEL)
+            b.formule(f"F{rij}", f"SUM(E${eerste}:E{rij})", cumulatief, EURO_HEEL)
+            # Het eerste jaar met een positief cumulatief saldo: hier positief en nergens eerder.
+            b.formule(f"G{rij}", f'IF(AND(F{rij}>0,COUNTIF(F${eerste}:F{rij},">0")=1),A{rij},0)',
+                      t if balans.terugverdienjaar == t else 0, '0;-0;""')
+            rij += 1
+        laatste = rij - 1
+        samenvatting = [
+            ("contante kosten", f"SUMPRODUCT(C{eerste}:C{laatste},B{eerste}:B{laatste})", balans.contante_kosten, EURO_HEEL),
+            ("contante baten", f"SUMPRODUCT(D{eerste}:D{laatste},B{eerste}:B{laatste})", balans.contante_baten, EURO_HEEL),
+            ("netto contante waarde", f"F{rij + 1}-F{rij}", balans.netto_contante_waarde, EURO_HEEL),
+            ("baten/kosten", f'IF(F{rij}>0,F{rij + 1}/F{rij},"{NVT}")', _of_nvt(balans.verhouding), "0.00"),
+            ("terugverdiend in jaar", f'IF(SUM(G{eerste}:G{laatste})=0,"{NIET_BINNEN_HORIZON}",SUM(G{eerste}:G{laatste}))',
+             NIET_BINNEN_HORIZON if balans.terugverdienjaar is None else balans.terugverdienjaar, "0"),
+        ]
+        for label, formule, waarde, formaat in samenvatting:
+            b.tekst(f"A{rij}", f"{naam}: {label}", VET if label.startswith("netto") else None)
+            b.formule(f"F{rij}", formule, waarde, formaat, font=VET if label.startswith("netto") else None)
+            rij += 1
+        rij += 1
+    return rij - 2
 
 
 def _of_nvt(waarde):

@@ -5,11 +5,43 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kostenbaten.berekening.begroting import BegrotingUitkomst
-from kostenbaten.notatie import json_bedrag, json_getal
+from kostenbaten.notatie import json_bedrag, json_getal, json_verhouding
 
 
 def _misschien(waarde: Decimal | None):
     return None if waarde is None else json_bedrag(waarde)
+
+
+def balans_json(a) -> dict:
+    """Eén actor (of allen samen) over de horizon: per jaar en contant."""
+    return {
+        "actor": a.actor,
+        "naam": a.naam,
+        "contante_kosten": json_bedrag(a.contante_kosten),
+        "contante_baten": json_bedrag(a.contante_baten),
+        "netto_contante_waarde": json_bedrag(a.netto_contante_waarde),
+        "verhouding": _misschien(a.verhouding),
+        "terugverdienjaar": a.terugverdienjaar,  # null: niet binnen de horizon
+        "omslagpunt_hulpvragen": _misschien(a.omslagpunt),
+        "omslagpunt_exact": _misschien(a.omslagpunt_exact),
+        "jaren": [
+            {"jaar": j.jaar, "kosten": json_bedrag(j.kosten), "baten": json_bedrag(j.baten), "contant_saldo": json_bedrag(j.contant_saldo), "cumulatief": json_bedrag(c)}
+            for j, c in zip(a.jaren, a.cumulatief)
+        ],
+    }
+
+
+def meerjarig_json(u: BegrotingUitkomst) -> dict:
+    m = u.meerjarig
+    return {
+        "horizon": m.horizon,
+        "indexatie_procent": json_getal(m.indexatie),
+        "disconto_procent": json_getal(m.disconto),
+        "jaarfactoren": [json_verhouding(f) for f in m.jaarfactoren],
+        "baten_per_hulpvraag_per_levensjaar": [json_bedrag(b) for b in m.baten_per_levensjaar],
+        "totaal": balans_json(m.totaal),
+        "per_actor": [balans_json(a) for a in m.actoren],
+    }
 
 
 def document(u: BegrotingUitkomst) -> dict:
@@ -68,4 +100,5 @@ def document(u: BegrotingUitkomst) -> dict:
             }
             for a in u.per_actor()
         ]
+    uit["meerjarig"] = meerjarig_json(u)
     return uit

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kostenbaten.notatie import json_bedrag
+from kostenbaten.uitvoer.json.actoren import actortabel_json
 from kostenbaten.uitvoer.json.kba import extrapolatie_json
 from kostenbaten.uitvoer.json.onzekerheid import extrapolaties_json, verdeling_json
 
@@ -20,6 +21,7 @@ def document(kolommen: list, trekkingen: int, zaad: int) -> dict:
                 "gemiddelde_netto": json_bedrag(u.gemiddelde_netto),
                 "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
                 "gepubliceerd_totaal": json_bedrag(u.gepubliceerd["totaal"].waarde) if "totaal" in u.gepubliceerd else None,
+                "actoren": [{"methode": m, **actortabel_json(t)} for m, t in k.actoren.extrapolaties.items()],
                 "onzekerheid": None
                 if o is None
                 else {

@@ -10,8 +10,9 @@ from rich.text import Text
 
 from kostenbaten.berekening.begroting import BegrotingUitkomst
 from kostenbaten.model.begroting import BETALERS
-from kostenbaten.notatie import euro, getal, getal_nl
-from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst
+from kostenbaten.notatie import euro, getal, getal_exact, getal_nl
+from kostenbaten.uitvoer.namen import terugverdiend_tekst
+from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, getal_tekst, vouw_lange_woorden
 
 
 KOPJES = {
@@ -135,6 +136,64 @@ def gemeente_zin(u: BegrotingUitkomst) -> str:
     return zin + f"; haar eigen kosten zijn terugverdiend vanaf {getal_nl(g.omslagpunt)} hulpvragen per jaar."
 
 
+def meerjarig_titel(u: BegrotingUitkomst) -> str:
+    m = u.meerjarig
+    index = f", structurele kosten geïndexeerd met {getal_exact(m.indexatie)}% per jaar" if m.indexatie else ""
+    return f"Over {m.horizon} jaar, contant tegen {getal_exact(m.disconto)}% per jaar{index}"
+
+
+def meerjarig_tabel(u: BegrotingUitkomst) -> Table:
+    """Per actor en samen: contante kosten en baten over de horizon, netto contante waarde en terugverdienjaar."""
+    m = u.meerjarig
+    tabel = Table(
+        title=meerjarig_titel(u),
+        title_justify="left",
+        caption="Contante waarden in euro: jaar 1 telt zonder korting, jaar t gedeeld door (1 + r)^(t - 1). Terugverdiend: het eerste jaar waarin "
+        "het opgetelde contante saldo positief is. Omslagpunt: hulpvragen per jaar waarbij de contante baten de contante kosten dekken.",
+    )
+    for kolom in ("Actor", "Kosten", "Baten", "Netto", "Baten/ kosten", "Terugverdiend", "Omslagpunt (hulpvragen)"):
+        tabel.add_column(kolom, justify="left" if kolom == "Actor" else "right")
+    for i, a in enumerate((*m.actoren, m.totaal)):
+        if i == len(m.actoren):
+            tabel.add_section()
+        tabel.add_row(
+            Text(a.naam, style="bold") if a is m.totaal else a.naam,
+            getal_tekst(a.contante_kosten), getal_tekst(a.contante_baten), getal_tekst(a.netto_contante_waarde),
+            _of_nvt(a.verhouding), terugverdiend_tekst(a.terugverdienjaar), _of_nvt(a.omslagpunt, 0),
+        )
+    return vouw_lange_woorden(tabel)
+
+
+def jaren_tabel(u: BegrotingUitkomst) -> Table:
+    """Per jaar de kosten en baten van de gemeente en van allen samen, met het opgetelde contante saldo."""
+    m = u.meerjarig
+    tabel = Table(
+        title="Per jaar: gemeente en samen",
+        title_justify="left",
+        caption="bedragen in euro; betaalt, wint, kosten en baten nominaal, cumulatief het opgetelde contante saldo",
+    )
+    for kolom in ("Jaar", "Factor", "Gemeente betaalt", "Gemeente wint", "Gemeente cumulatief", "Samen kosten", "Samen baten", "Samen cumulatief"):
+        tabel.add_column(kolom, justify="right")
+    g = m.van_actor("gemeente")
+    for jg, cg, jt, ct in zip(g.jaren, g.cumulatief, m.totaal.jaren, m.totaal.cumulatief):
+        tabel.add_row(
+            str(jg.jaar), getal_nl(jg.factor, 4), getal_tekst(jg.kosten), getal_tekst(jg.baten), getal_tekst(cg),
+            getal_tekst(jt.kosten), getal_tekst(jt.baten), getal_tekst(ct),
+        )
+    return vouw_lange_woorden(tabel)
+
+
+def meerjarig_zin(u: BegrotingUitkomst) -> str:
+    """Het antwoord van de gemeente over de hele horizon in één zin."""
+    m = u.meerjarig
+    g = m.van_actor("gemeente")
+    return (
+        f"Over {m.horizon} jaar (contant) betaalt de gemeente {euro(g.contante_kosten)} en krijgt zij {euro(g.contante_baten)} "
+        f"terug: netto {euro(g.netto_contante_waarde)}, terugverdiend: {terugverdiend_tekst(g.terugverdienjaar)}. "
+        f"Alle actoren samen: netto {euro(m.totaal.netto_contante_waarde)}, terugverdiend: {terugverdiend_tekst(m.totaal.terugverdienjaar)}."
+    )
+
+
 def toon(u: BegrotingUitkomst, console: Console) -> None:
     console.print(kosten_tabel(u))
     console.print(betaler_tabel(u))
@@ -143,3 +202,9 @@ def toon(u: BegrotingUitkomst, console: Console) -> None:
     else:
         console.print(baten_tabel(u))
         console.print(gemeente_zin(u))
+    if u.begroting.horizon > 1:
+        # Eén jaar (de standaard) is het jaarbeeld hierboven; pas met meer jaren volgt het meerjarige beeld.
+        console.print(meerjarig_tabel(u))
+        if u.baten is not None:
+            console.print(jaren_tabel(u))
+            console.print(meerjarig_zin(u))

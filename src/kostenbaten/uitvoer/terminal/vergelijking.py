@@ -9,10 +9,14 @@ from rich.table import Table
 from rich.text import Text
 
 from kostenbaten import geld
+from kostenbaten.berekening.vergelijking import per_actor
 from kostenbaten.model.casus import METHODEN
 from kostenbaten.notatie import getal_nl, kans, procent
 from kostenbaten.uitvoer.namen import DELEN_NAMEN
-from kostenbaten.uitvoer.terminal.cellen import getal_tekst
+from kostenbaten.uitvoer.terminal.cellen import getal_tekst, vouw_lange_woorden
+
+# Per actor drie regels: wat hij betaalt, wat hij wint en het saldo (zoals in `actoren` en `begroting`).
+ACTORDELEN = {"kosten": "betaalt", "baten": "wint", "saldo": "saldo"}
 
 
 def _cel(exact, verdeling, decimalen: int = 0) -> Text:
@@ -77,7 +81,29 @@ def vergelijk_tabel(kolommen: list) -> Table:
     return tabel
 
 
+def actor_tabel(kolommen: list, methode: str) -> Table:
+    """Per actor wat hij betaalt, wint en overhoudt, per pilot of variant naast elkaar; '-' waar hij niet meedoet."""
+    tabel = Table(
+        title=f"Wie betaalt en wie wint, per actor (methode {methode}, exact)",
+        title_justify="left",
+        caption="bedragen in euro per jaar, geëxtrapoleerd naar de hulpvragen van elke kolom",
+    )
+    tabel.add_column("")
+    for k in kolommen:
+        tabel.add_column(k.uitkomst.pilot.naam, justify="right")
+    for rij in per_actor(kolommen, methode):
+        for deel, naam in ACTORDELEN.items():
+            tabel.add_row(
+                f"{rij.naam}: {naam}",
+                *(getal_tekst(getattr(r, deel)) if r is not None else Text("-") for r in rij.regels),
+                end_section=deel == "saldo",
+            )
+    return vouw_lange_woorden(tabel)
+
+
 def toon(kolommen: list, console: Console, trekkingen: int, zaad: int) -> None:
     console.print(vergelijk_tabel(kolommen))
+    for methode in METHODEN:
+        console.print(actor_tabel(kolommen, methode))
     if any(k.onzekerheid is not None for k in kolommen):
         console.print(Text(f"Intervallen uit {getal_nl(Decimal(trekkingen))} trekkingen met zaad {zaad}.", style="dim"))
