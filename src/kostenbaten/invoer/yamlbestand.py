@@ -59,6 +59,10 @@ class YamlBestand:
     def fout(self, sleutelpad: Pad, melding: str) -> Fout:
         return Fout(str(self.pad), self.regel(sleutelpad), toon_pad(sleutelpad), melding)
 
+    def waar(self, sleutelpad: Pad) -> str:
+        """`bestand:regel` van een sleutel, voor uitleg en meldingen."""
+        return f"{self.bron(sleutelpad)}:{self.regel(sleutelpad)}"
+
 
 def toon_pad(sleutelpad: Pad) -> str:
     """`("baten", 0, "kengetal")` wordt `baten[1].kengetal`: elementen van een lijst tellen vanaf 1."""

@@ -28,6 +28,7 @@ AANBOD: dict[str, tuple[str, ...]] = {
     "begroting": ("terminal", "json", "excel"),
     "onzekerheid": ("terminal", "json", "excel"),
     "vergelijking": ("terminal", "json"),
+    "casussen": ("excel",),  # een casussenmap als in te vullen werkmap (sjabloon --casussen, omzetten)
 }
 
 
