@@ -65,7 +65,7 @@ def lees_casussen_werkmap(pad: Path) -> Project:
 def _zet(doel: dict, pad: tuple, waarde) -> None:
     """Zet een waarde op een sleutelpad en maakt de blokken ertussen aan."""
     for deel in pad[:-1]:
-        doel = doel.setdefault(deel, {})
+        doel = doel[deel] if isinstance(doel, list) else doel.setdefault(deel, {})
     doel[pad[-1]] = waarde
 
 

@@ -116,6 +116,11 @@ class WerkmapBestand(YamlBestand):
         cel = self._cel(sleutelpad)
         return super().fout(sleutelpad, melding) if cel is None else Fout(str(self.pad), None, "", melding, plek=cel)
 
+    def fout_op_regel(self, regel: int, sleutelpad, melding: str) -> Fout:
+        if self.bron(sleutelpad) != self.pad:
+            return super().fout_op_regel(regel, sleutelpad, melding)
+        return Fout(str(self.pad), None, toon_pad(sleutelpad), melding, plek=self.cellen[regel])
+
     def waar(self, sleutelpad) -> str:
         cel = self._cel(sleutelpad)
         return super().waar(sleutelpad) if cel is None else f"{self.pad}:{cel}"
@@ -216,7 +221,7 @@ def naar_cel(lezer: Lezer, fout: Fout) -> Fout:
     melding = fout.melding
     if melding == "verplichte sleutel ontbreekt":
         melding = "deze cel is leeg; vul hem in"
-    plek = lezer.paden.get(fout.sleutelpad) or lezer.cellen[fout.regel]
+    plek = lezer.paden.get(fout.sleutelpad) or fout.plek or lezer.cellen[fout.regel]
     blad, _, cel = plek.rpartition("!")
     inhoud = lezer.ws.parent[blad][cel].value
     if isinstance(inhoud, str) and "is geen getal" in melding:
