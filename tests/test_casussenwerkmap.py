@@ -254,3 +254,27 @@ def test_een_werkmap_zonder_bladen_van_casussen(tmp_path, cli):
     code, _, fout = cli("bereken", pad)
     assert code == 2
     assert fout.splitlines()[0] == f"{pad}: blad 'Pilot' ontbreekt; maak een werkboek met 'kostenbaten sjabloon --casussen'"
+
+
+def test_uitleg_wijst_naar_de_cel_van_elke_invoer(werkmap, cli):
+    code, uit, fout = cli("uitleg", werkmap, "casus-1.kosten")
+    assert code == 0, fout
+    # Casus 1 staat op rij 2 van Casussen (uren in kolom D); het SJD-tarief op rij 2 van Tarieven (per uur in kolom C).
+    assert f"{werkmap}:Casussen!D2" in uit and f"{werkmap}:Tarieven!C2" in uit
+
+
+def test_een_variant_op_een_foute_werkmap_meldt_de_cel(werkmap, tmp_path, cli):
+    wb = load_workbook(werkmap)
+    wb["Casussen"]["C5"] = "belastingrechtt"
+    wb.save(werkmap)
+    variant = tmp_path / "variant.yaml"
+    variant.write_text(f"naam: Meer hulpvragen\nbasis: {werkmap.name}\npilot:\n  hulpvragen: 900\n", encoding="utf-8")
+    code, _, fout = cli("bereken", variant)
+    assert code == 2
+    assert fout.splitlines()[0] == f"{werkmap}:Casussen!C5: onbekend rechtsgebied 'belastingrechtt'; bedoelt u 'belastingrecht'?"
+
+
+def test_sjabloon_casussen_van_een_map(tmp_path, cli):
+    pad = tmp_path / "hengelo.xlsx"
+    assert cli("sjabloon", "--casussen", pad, "--van", HENGELO)[0] == 0
+    _zelfde_gegevens(laad(pad), laad(HENGELO))

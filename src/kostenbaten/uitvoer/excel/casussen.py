@@ -217,6 +217,7 @@ def _tabelblad(blad: Blad, tabel: Tabel, rijen: list[dict], project) -> None:
         elif kolom.soort in ("getal", "geheel") and tabel.blad not in (GEPUBLICEERD_TABEL.blad,):
             blad.validatie(niet_negatief(), bereik)
     ws.freeze_panes = "A2"
+    ws.print_options.gridLines = True  # op papier blijft te zien welke waarde in welke kolom staat
     afdrukklaar(ws, f"A1:{get_column_letter(len(tabel.kolommen))}{laatste}", liggend=True, titelrijen="1:1")
 
 
@@ -254,6 +255,23 @@ def _lijsten(wb, pilot) -> None:
     ws.sheet_state = "hidden"
 
 
+def _uitlegregels(tabel: Tabel) -> list[tuple[str, str, bool]]:
+    """(kop, uitleg, verplicht) per kolom; de vier kolommen van een bereik samen op één regel."""
+    regels = []
+    for kolom in tabel.kolommen:
+        if kolom.pad[-1] in ("max", 0, 1):
+            continue
+        if kolom.pad[-1] == "min":
+            naam = kolom.kop.removesuffix(" min")
+            tekst = "Bereik voor kostenbaten onzekerheid (mag leeg): min en max, of de grenzen van een 90%-interval."
+            if kolom.pad[0] == "bereik":
+                tekst += " Het bereik hoort bij het bedrag of het bedrag per maand op dezelfde regel."
+            regels.append((f"{naam} min, max, 90% van, 90% tot", tekst, False))
+            continue
+        regels.append((kolom.kop, kolom.uitleg, kolom.verplicht))
+    return regels
+
+
 def _uitleg(wb, tabellen: list[Tabel]) -> None:
     """Blad Uitleg: hoe de werkmap werkt en wat elke kolom van elk blad betekent."""
     blad = Blad(wb.create_sheet(UITLEG), {})
@@ -265,7 +283,7 @@ def _uitleg(wb, tabellen: list[Tabel]) -> None:
         rij += 1
     rij += 1
     delen = [(PILOT, "De gegevens van de pilot: één per regel, de waarde in kolom B.", [(v.label, v.uitleg, v.verplicht) for v in PILOTVELDEN])]
-    delen += [(t.blad, t.uitleg, [(k.kop, k.uitleg, k.verplicht) for k in t.kolommen]) for t in tabellen]
+    delen += [(t.blad, t.uitleg, _uitlegregels(t)) for t in tabellen]
     for naam, uitleg, kolommen in delen:
         blad.kopregel(rij, [f"Blad {naam}", uitleg])
         rij += 1
