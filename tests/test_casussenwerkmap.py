@@ -222,6 +222,8 @@ def test_sjabloon_casussen_geeft_een_werkmap_die_meteen_rekent(tmp_path, cli):
     assert cli("bereken", pad)[0] == 0
     code, _, fout = cli("sjabloon", "--casussen", pad)
     assert code == 2 and "bestand bestaat al; gebruik --overschrijf" in fout
+    code, _, fout = cli("sjabloon", "--casussen", tmp_path / "mijnstad.xls")
+    assert (code, fout.strip()) == (2, f"Fout: {tmp_path / 'mijnstad.xls'}: een casussenwerkmap eindigt op .xlsx, bijvoorbeeld mijnstad.xlsx.")
 
 
 def test_omzetten_overschrijft_niets_zonder_overschrijf(werkmap, tmp_path, cli):

@@ -409,6 +409,8 @@ def sjabloon(
 ):
     """Maak een in te vullen begrotingswerkmap (standaard de voorbeeldbegroting), met formules en toelichting."""
     if casussen:
+        if uit.suffix.lower() != ".xlsx":
+            raise Gebruiksfout(f"{uit}: een casussenwerkmap eindigt op .xlsx, bijvoorbeeld mijnstad.xlsx.")
         project = _laad(van) if van is not None else _startmap(uit)
         _mag_schrijven(uit, overschrijf)
         _schrijf_werkmap("casussen", project, uit, overschrijf)
