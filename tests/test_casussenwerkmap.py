@@ -280,3 +280,9 @@ def test_sjabloon_casussen_van_een_map(tmp_path, cli):
     pad = tmp_path / "hengelo.xlsx"
     assert cli("sjabloon", "--casussen", pad, "--van", HENGELO)[0] == 0
     _zelfde_gegevens(laad(pad), laad(HENGELO))
+
+
+def test_bereiken_en_aanpassingen_overleven_libreoffice(hengelo_zeldzaam, tmp_path, cli):
+    werkmap = tmp_path / "zeldzaam.xlsx"
+    assert cli("omzetten", hengelo_zeldzaam, werkmap)[0] == 0
+    _zelfde_gegevens(laad(herbereken(werkmap, tmp_path / "lo")), laad(hengelo_zeldzaam))
