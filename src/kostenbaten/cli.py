@@ -407,7 +407,7 @@ def sjabloon(
         ),
     ] = False,
 ):
-    """Maak een in te vullen begrotingswerkmap (standaard de voorbeeldbegroting), met formules en toelichting."""
+    """Maak een in te vullen begrotingswerkmap (standaard de voorbeeldbegroting), of met --casussen een casussenwerkmap."""
     if casussen:
         if uit.suffix.lower() != ".xlsx":
             raise Gebruiksfout(f"{uit}: een casussenwerkmap eindigt op .xlsx, bijvoorbeeld mijnstad.xlsx.")
