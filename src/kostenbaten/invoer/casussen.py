@@ -37,8 +37,7 @@ class Project:
 
     def regel(self, wie, sleutelpad=()) -> str:
         """`bestand:regel` van een sleutel, voor uitleg en meldingen."""
-        bestand: YamlBestand = self.bestanden[wie]
-        return f"{bestand.bron(tuple(sleutelpad))}:{bestand.regel(tuple(sleutelpad))}"
+        return self.bestanden[wie].waar(tuple(sleutelpad))
 
 
 def yaml_bestanden(map_: Path) -> list[Path]:
@@ -103,14 +102,7 @@ def laad_project(map_: Path | str) -> Project:
     if not casussen and not fouten:
         fouten.append(Fout(str(map_), None, "", "de map bevat geen casussen, alleen pilot.yaml"))
 
-    fouten += _dubbele_nummers(casussen)
-    if pilot is not None:
-        # Een rechtsgebied zonder casus is pas zeker als elk casusbestand te lezen was.
-        fouten += _verwijzingen(pilot, pilotbestand, casussen, dekking=alle_casussen_geldig)
-        fouten += _casusverwijzingen(_Namen.uit_pilot(pilot), casussen)
-    elif pilotbestand is not None and isinstance(pilotbestand.inhoud, dict):
-        # Ook met een foute pilot de casussen nakijken, op de namen die er wel staan.
-        fouten += _casusverwijzingen(_Namen.uit_tekst(pilotbestand.inhoud), casussen)
+    fouten += samenhang(pilot, pilotbestand, casussen, dekking=alle_casussen_geldig)
     if fouten:
         raise InvoerFouten(fouten)
 
@@ -121,6 +113,19 @@ def laad_project(map_: Path | str) -> Project:
         casussen=tuple(c for c, _ in casussen),
         bestanden={"pilot": pilotbestand, **{c.nummer: b for c, b in casussen}},
     )
+
+
+def samenhang(pilot: Pilot | None, pilotbestand: YamlBestand | None, casussen, dekking: bool = True) -> list[Fout]:
+    """De controles over de bestanden van een map heen (ook voor een casussenwerkmap): nummers en verwijzingen."""
+    fouten = _dubbele_nummers(casussen)
+    if pilot is not None:
+        # Een rechtsgebied zonder casus is pas zeker als elk casusbestand te lezen was.
+        fouten += _verwijzingen(pilot, pilotbestand, casussen, dekking=dekking)
+        fouten += _casusverwijzingen(_Namen.uit_pilot(pilot), casussen)
+    elif pilotbestand is not None and isinstance(pilotbestand.inhoud, dict):
+        # Ook met een foute pilot de casussen nakijken, op de namen die er wel staan.
+        fouten += _casusverwijzingen(_Namen.uit_tekst(pilotbestand.inhoud), casussen)
+    return fouten
 
 
 def verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen) -> list[Fout]:
@@ -134,7 +139,7 @@ def _dubbele_nummers(casussen) -> list[Fout]:
     for casus, bestand in casussen:
         if casus.nummer in gezien:
             eerder = gezien[casus.nummer]
-            fouten.append(bestand.fout(("nummer",), f"casusnummer {casus.nummer} staat ook in {eerder.pad}:{eerder.regel(('nummer',))}"))
+            fouten.append(bestand.fout(("nummer",), f"casusnummer {casus.nummer} staat ook in {eerder.waar(('nummer',))}"))
         else:
             gezien[casus.nummer] = bestand
     return fouten

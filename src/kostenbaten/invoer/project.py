@@ -1,4 +1,4 @@
-"""Eén ingang voor alle invoer van een analyse: een casussenmap of een variantbestand.
+"""Eén ingang voor alle invoer van een analyse: een casussenmap, een casussenwerkmap (.xlsx) of een variantbestand.
 
 Elke opdracht die casussen doorrekent, laadt ze via `laad`. Een variant mag
 voortbouwen op een casussenmap of op een andere variant; een kring van
@@ -14,7 +14,7 @@ from kostenbaten.invoer.casussen import PILOTBESTAND, Project, laad_project
 
 
 def laad(pad: Path | str, _keten: tuple[Path, ...] = ()) -> Project:
-    """Een casussenmap of een variantbestand; gooit `InvoerFouten` met alle fouten samen.
+    """Een casussenmap, casussenwerkmap of variantbestand; gooit `InvoerFouten` met alle fouten samen.
 
     `_keten` is intern: de varianten die al op de weg naar deze basis liggen.
     """
@@ -23,6 +23,10 @@ def laad(pad: Path | str, _keten: tuple[Path, ...] = ()) -> Project:
         return laad_project(pad)
     if not pad.exists():
         raise InvoerFouten([Fout(str(pad), None, "", "map of bestand bestaat niet")])
+    if pad.suffix.lower() == ".xlsx":
+        from kostenbaten.invoer.casussenwerkmap import lees_casussen_werkmap
+
+        return lees_casussen_werkmap(pad)
     if pad.name == PILOTBESTAND or (pad.parent / PILOTBESTAND).is_file():
         raise InvoerFouten([Fout(str(pad), None, "", f"dit bestand hoort bij een casussenmap; geef de map {pad.parent}")])
     from kostenbaten.invoer.varianten import laad_variant

@@ -83,7 +83,7 @@ def valideer(model: type[BaseModel], bestand: YamlBestand, context: dict | None 
             # Een los getal wordt intern {waarde: ...}: toon dan het pad zonder 'waarde'.
             if pad and pad[-1] == "waarde" and pad not in bestand.regels:
                 pad = pad[:-1]
-            uit.append(Fout(str(bestand.pad), regel, toon_pad(pad), melding))
+            uit.append(bestand.fout_op_regel(regel, pad, melding))
         return None, uit
 
 

@@ -10,6 +10,7 @@ of anders naar het basisbestand met de vermelding van de variant.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import os
 import re
 from dataclasses import dataclass
@@ -138,7 +139,8 @@ def _onbekende_namen(wijzigingen, project: Project, bestand: YamlBestand) -> lis
 
 def _kopie(b: YamlBestand) -> YamlBestand:
     inhoud = {k: v for k, v in copy.deepcopy(b.inhoud).items() if k not in NIET_IN_VARIANT}
-    return YamlBestand(b.pad, inhoud, dict(b.regels), dict(b.bronnen))
+    # `replace` houdt de soort: een deel van een casussenwerkmap blijft naar zijn cellen wijzen.
+    return dataclasses.replace(b, inhoud=inhoud, regels=dict(b.regels), bronnen=dict(b.bronnen))
 
 
 def _vervang(doel: YamlBestand, w: Wijziging, variant: YamlBestand) -> None:
@@ -187,4 +189,4 @@ def _herleid(fout: Fout, wijzigingen, project: Project, variant: YamlBestand) ->
         if fout.sleutelpad and plek.startswith(fout.sleutelpad) and plek[len(fout.sleutelpad) : len(fout.sleutelpad) + 1] in (".", "["):
             blok = w.variantpad[: len(w.variantpad) - len(w.pad)] + tuple(fout.sleutelpad.split("."))
             return Fout(str(variant.pad), variant.regel(w.variantpad), toon_variantpad(blok), fout.melding)
-    return Fout(fout.bestand, fout.regel, fout.sleutelpad, f"{fout.melding} (met de wijzigingen uit {variant.pad})")
+    return Fout(fout.bestand, fout.regel, fout.sleutelpad, f"{fout.melding} (met de wijzigingen uit {variant.pad})", plek=fout.plek)

@@ -8,6 +8,7 @@ cel, als `bestand:Begroting!B7: melding`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -42,31 +43,35 @@ KOLOMMEN = {
 }
 
 
-class _Lezer:
+class Lezer:
     """Verzamelt de inhoud als geneste dict (zoals uit YAML), de cel van elk sleutelpad en eigen fouten."""
 
-    def __init__(self, pad: Path, ws):
+    def __init__(self, pad: Path, ws, tekstvelden: tuple[str, ...] = TEKSTVELDEN):
         self.pad = pad
-        self.ws = ws
+        self.ws = ws  # het blad waar `fout`, `plek` en `waarde` hun cellen lezen; mag wisselen
+        self.tekstvelden = tekstvelden
         self.inhoud: dict = {}
-        self.cellen = ["", f"{BLAD}!A1"]  # index = 'regelnummer' voor de validatie; 1 is het blad zelf
+        self.cellen = ["", f"{ws.title}!A1"]  # index = 'regelnummer' voor de validatie; 1 is het blad zelf
         self.regels: dict[tuple, int] = {(): 1}
         self.fouten: list[Fout] = []
         self.gemeld: set[str] = set()  # sleutelpaden met een eigen melding; die van het model vervallen
         self.paden: dict[str, str] = {}  # getoond sleutelpad -> cel, ook voor lege cellen
 
     def fout(self, cel: str, melding: str, sleutelpad: tuple | None = None) -> None:
-        self.fouten.append(Fout(str(self.pad), None, "", melding, plek=f"{BLAD}!{cel}"))
+        self.fouten.append(Fout(str(self.pad), None, "", melding, plek=f"{self.ws.title}!{cel}"))
         if sleutelpad is not None:
             self.gemeld.add(toon_pad(sleutelpad))
 
     def plek(self, sleutelpad: tuple, cel: str) -> None:
-        self.cellen.append(f"{BLAD}!{cel}")
+        self.cellen.append(f"{self.ws.title}!{cel}")
         self.regels[sleutelpad] = len(self.cellen) - 1
-        self.paden[toon_pad(sleutelpad)] = f"{BLAD}!{cel}"
+        self.paden[toon_pad(sleutelpad)] = f"{self.ws.title}!{cel}"
 
-    def waarde(self, sleutelpad: tuple, cel: str):
-        """De celwaarde zoals het model hem verwacht; None als de cel leeg is."""
+    def waarde(self, sleutelpad: tuple, cel: str, tekst: bool | None = None):
+        """De celwaarde zoals het model hem verwacht; None als de cel leeg is.
+
+        `tekst`: of de cel tekst hoort te bevatten; standaard volgens de veldnaam (`tekstvelden`).
+        """
         self.plek(sleutelpad, cel)
         ruw = self.ws[cel].value
         if isinstance(ruw, str):
@@ -79,18 +84,50 @@ class _Lezer:
         veld = sleutelpad[-1]
         if ruw is None:
             return None
-        if veld in TEKSTVELDEN:
+        if tekst or (tekst is None and veld in self.tekstvelden):
             return ruw if isinstance(ruw, str) else str(ruw)
         if isinstance(ruw, float):
             return Decimal(repr(ruw))
         return ruw
+
+    def bestand(self) -> WerkmapBestand:
+        return WerkmapBestand(self.pad, self.inhoud, dict(self.regels), cellen=list(self.cellen))
 
     def zet(self, doel: dict, sleutelpad: tuple, waarde) -> None:
         if waarde is not None:
             doel[sleutelpad[-1]] = waarde
 
 
-def _labels(ws) -> dict[str, int]:
+@dataclass
+class WerkmapBestand(YamlBestand):
+    """Het deel van een werkmap dat één 'bestand' vormt (de pilot, een casus): elk sleutelpad wijst naar een cel.
+
+    `regels` geeft bij een sleutelpad een plaats in `cellen` ("Casussen!D5"), zodat
+    meldingen en uitleg `bestand:Blad!D5` tonen. Een sleutel die een variant verving,
+    houdt de regel van de variant.
+    """
+
+    cellen: list[str] = field(default_factory=list)
+
+    def _cel(self, sleutelpad) -> str | None:
+        sleutelpad = tuple(sleutelpad)
+        return self.cellen[self.regel(sleutelpad)] if self.bron(sleutelpad) == self.pad else None
+
+    def fout(self, sleutelpad, melding: str) -> Fout:
+        cel = self._cel(sleutelpad)
+        return super().fout(sleutelpad, melding) if cel is None else Fout(str(self.pad), None, "", melding, plek=cel)
+
+    def fout_op_regel(self, regel: int, sleutelpad, melding: str) -> Fout:
+        if self.bron(sleutelpad) != self.pad:
+            return super().fout_op_regel(regel, sleutelpad, melding)
+        return Fout(str(self.pad), None, toon_pad(sleutelpad), melding, plek=self.cellen[regel])
+
+    def waar(self, sleutelpad) -> str:
+        cel = self._cel(sleutelpad)
+        return super().waar(sleutelpad) if cel is None else f"{self.pad}:{cel}"
+
+
+def labels_in_kolom_a(ws) -> dict[str, int]:
     """Tekst in kolom A -> eerste rij waarop hij staat."""
     uit: dict[str, int] = {}
     for (cel,) in ws.iter_rows(min_col=1, max_col=1):
@@ -110,8 +147,8 @@ def lees_begroting_werkmap(pad: Path):
         return None, [Fout(naam, None, "", f"kan het werkboek niet lezen ({type(fout).__name__}: {fout})")], None
     if BLAD not in wb.sheetnames:
         return None, [Fout(naam, None, "", f"blad '{BLAD}' ontbreekt; maak een werkboek met 'kostenbaten sjabloon'")], None
-    lezer = _Lezer(pad, wb[BLAD])
-    labels = _labels(lezer.ws)
+    lezer = Lezer(pad, wb[BLAD])
+    labels = labels_in_kolom_a(lezer.ws)
 
     casussencel = None
     for sleutel, (label, _) in ALGEMEEN.items():
@@ -136,7 +173,7 @@ def lees_begroting_werkmap(pad: Path):
         _lees_tabel(lezer, soort, rij + 1)
 
     begroting, fouten = valideer(Begroting, YamlBestand(pad, lezer.inhoud, lezer.regels))
-    fouten = [_naar_cel(lezer, f) for f in fouten if f.sleutelpad not in lezer.gemeld]
+    fouten = [naar_cel(lezer, f) for f in fouten if f.sleutelpad not in lezer.gemeld]
     fouten = lezer.fouten + fouten
     if fouten:
         return None, fouten, None
@@ -147,7 +184,7 @@ def lees_begroting_werkmap(pad: Path):
     return begroting, [], casussenfout
 
 
-def _lees_tabel(lezer: _Lezer, soort: str, eerste: int) -> None:
+def _lees_tabel(lezer: Lezer, soort: str, eerste: int) -> None:
     regels = []
     lezer.plek((soort,), f"A{eerste - 1}")
     rij = eerste
@@ -177,7 +214,7 @@ def _lees_tabel(lezer: _Lezer, soort: str, eerste: int) -> None:
     lezer.inhoud[soort] = regels
 
 
-def _ja_nee(lezer: _Lezer, sleutelpad: tuple, cel: str, waarde) -> bool:
+def _ja_nee(lezer: Lezer, sleutelpad: tuple, cel: str, waarde) -> bool:
     if isinstance(waarde, bool):
         return waarde
     if isinstance(waarde, str) and waarde.lower() in (JA, NEE):
@@ -186,12 +223,13 @@ def _ja_nee(lezer: _Lezer, sleutelpad: tuple, cel: str, waarde) -> bool:
     return False
 
 
-def _naar_cel(lezer: _Lezer, fout: Fout) -> Fout:
+def naar_cel(lezer: Lezer, fout: Fout) -> Fout:
     melding = fout.melding
     if melding == "verplichte sleutel ontbreekt":
         melding = "deze cel is leeg; vul hem in"
-    plek = lezer.paden.get(fout.sleutelpad) or lezer.cellen[fout.regel]
-    inhoud = lezer.ws[plek.rpartition("!")[2]].value
+    plek = lezer.paden.get(fout.sleutelpad) or fout.plek or lezer.cellen[fout.regel]
+    blad, _, cel = plek.rpartition("!")
+    inhoud = lezer.ws.parent[blad][cel].value
     if isinstance(inhoud, str) and "is geen getal" in melding:
         # De YAML-tip (punt als decimaalteken) klopt niet voor Excel, waar een komma juist goed is.
         melding = f"deze cel bevat de tekst '{inhoud}' in plaats van een getal; typ een getal, zonder €-teken, in een cel zonder tekstopmaak"

@@ -59,6 +59,14 @@ class YamlBestand:
     def fout(self, sleutelpad: Pad, melding: str) -> Fout:
         return Fout(str(self.pad), self.regel(sleutelpad), toon_pad(sleutelpad), melding)
 
+    def fout_op_regel(self, regel: int, sleutelpad: Pad, melding: str) -> Fout:
+        """Een fout op een al gekozen regel (bij een ontbrekende sleutel: die van het blok erboven)."""
+        return Fout(str(self.pad), regel, toon_pad(sleutelpad), melding)
+
+    def waar(self, sleutelpad: Pad) -> str:
+        """`bestand:regel` van een sleutel, voor uitleg en meldingen."""
+        return f"{self.bron(sleutelpad)}:{self.regel(sleutelpad)}"
+
 
 def toon_pad(sleutelpad: Pad) -> str:
     """`("baten", 0, "kengetal")` wordt `baten[1].kengetal`: elementen van een lijst tellen vanaf 1."""

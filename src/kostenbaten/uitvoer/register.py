@@ -29,6 +29,7 @@ AANBOD: dict[str, tuple[str, ...]] = {
     "onzekerheid": ("terminal", "json", "excel"),
     "vergelijking": ("terminal", "json", "excel"),
     "waarde_informatie": ("terminal", "json", "excel"),
+    "casussen": ("excel",),  # een casussenmap als in te vullen werkmap (sjabloon --casussen, omzetten)
 }
 
 

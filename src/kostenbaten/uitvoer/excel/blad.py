@@ -170,6 +170,18 @@ def keuzelijst(keuzes, titel: str) -> DataValidation:
     )
 
 
+def keuzelijst_uit(bereik: str, titel: str, wat: str) -> DataValidation:
+    """Een keuzelijst uit cellen elders in het werkboek (zoals 'Kengetallen'!$A$2:$A$200): een nieuwe regel daar doet mee."""
+    return DataValidation(
+        type="list",
+        formula1=bereik,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=titel,
+        error=f"Kies een {wat} uit de lijst; een nieuwe voegt u eerst toe op het blad waar de lijst vandaan komt.",
+    )
+
+
 def _lettergrootte(font: Font | None) -> float:
     return float(font.sz) if font is not None and font.sz else 11.0
 

@@ -1,0 +1,432 @@
+"""Een casussenwerkmap inlezen: alle bladen naar dezelfde modellen als een casussenmap, fouten per cel.
+
+De lezer bouwt per 'bestand' (de pilot, elke casus) dezelfde geneste inhoud
+als de YAML-lezer, met bij elk sleutelpad zijn cel, en valideert die met
+dezelfde modellen en dezelfde controles over de bestanden heen
+(`invoer.casussen.samenhang`). Elke melding wijst naar een cel:
+`mijnstad.xlsx:Casussen!D5: melding`. De indeling staat in
+`model.casussenwerkboek`; openpyxl wordt pas hier geladen.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from kostenbaten.fouten import Fout, InvoerFouten
+from kostenbaten.invoer.casussen import Project, samenhang
+from kostenbaten.invoer.validatie import valideer
+from kostenbaten.invoer.werkmap import Lezer, labels_in_kolom_a, naar_cel
+from kostenbaten.invoer.yamlbestand import toon_pad
+from kostenbaten.model.casus import Casus, Pilot
+from kostenbaten.model.casussenwerkboek import (
+    AANPASSINGEN,
+    BEREIKSLEUTELS,
+    BATEN,
+    CASUSSEN,
+    DE_PILOT,
+    EFFECTEN,
+    ERRATA_TABEL,
+    GEPUBLICEERD_TABEL,
+    PILOT,
+    PILOT_BEREIK,
+    PILOTVELDEN,
+    SOORTEN_AANPASSING,
+    TABELLEN,
+    VERPLICHTE_BLADEN,
+    Tabel,
+    tabel as tabel_van,
+)
+
+# Bladen met één regel per naam in een blok van pilot.yaml.
+BLOKKEN = {"Rechtsgebieden": "rechtsgebieden", "Tarieven": "tarieven", "Actoren": "actoren", "Kengetallen": "kengetallen"}
+# Kolommen die bepalen waar een regel hoort; ze komen zelf niet in de inhoud.
+WEGWIJZERS = ("sleutel", "casus", "kengetal_van", "baat", "soort", "cijfer", "uitleg")
+
+
+def lees_casussen_werkmap(pad: Path) -> Project:
+    """Leest een casussenwerkmap; gooit `InvoerFouten` met alle fouten samen, elk met zijn cel."""
+    from openpyxl import load_workbook
+
+    naam = str(pad)
+    try:
+        wb = load_workbook(pad)
+    except Exception as fout:  # noqa: BLE001 - openpyxl kent veel soorten leesfouten
+        raise InvoerFouten([Fout(naam, None, "", f"kan het werkboek niet lezen ({type(fout).__name__}: {fout})")]) from None
+    ontbrekend = [b for b in VERPLICHTE_BLADEN if b not in wb.sheetnames]
+    if ontbrekend:
+        raise InvoerFouten(
+            [Fout(naam, None, "", f"blad '{b}' ontbreekt; maak een werkboek met 'kostenbaten sjabloon --casussen'") for b in ontbrekend]
+        )
+    return _Lezing(pad, wb).project()
+
+
+def _zet(doel: dict, pad: tuple, waarde) -> None:
+    """Zet een waarde op een sleutelpad en maakt de blokken ertussen aan."""
+    for deel in pad[:-1]:
+        doel = doel[deel] if isinstance(doel, list) else doel.setdefault(deel, {})
+    doel[pad[-1]] = waarde
+
+
+class _Lezing:
+    def __init__(self, pad: Path, wb):
+        self.pad = pad
+        self.wb = wb
+        self.pilot = Lezer(pad, wb[PILOT], ())
+        self.casussen: dict[int, Lezer] = {}
+        self.fouten: list[Fout] = []
+
+    def fout(self, ws, cel: str, melding: str) -> None:
+        self.fouten.append(Fout(str(self.pad), None, "", melding, plek=f"{ws.title}!{cel}"))
+
+    # -- cellen ---------------------------------------------------------------
+
+    def cel(self, lezer: Lezer, ws, pad: tuple, cel: str, soort: str, bereik: bool = False):
+        """Leest één cel via de lezer (die de plek van het sleutelpad onthoudt) en zet hem om naar zijn soort."""
+        lezer.ws = ws
+        plekpad = pad[:-1] if bereik and pad[-1] == "waarde" else pad
+        waarde = lezer.waarde(plekpad, cel, tekst=soort in ("tekst", "naam"))
+        if waarde is None:
+            return None
+        if soort == "geheel" and isinstance(waarde, Decimal) and waarde == waarde.to_integral_value():
+            return int(waarde)
+        if soort == "datum":
+            if isinstance(waarde, datetime):
+                return waarde.date()
+            if isinstance(waarde, str):
+                try:
+                    return date.fromisoformat(waarde)
+                except ValueError:
+                    pass
+            if not isinstance(waarde, date):
+                lezer.fout(cel, f"'{waarde}' is geen datum; typ een datum, bijvoorbeeld 2021-06-01", plekpad)
+                return None
+        return waarde
+
+    def ruw(self, ws, cel: str):
+        waarde = ws[cel].value
+        return waarde.strip() or None if isinstance(waarde, str) else waarde
+
+    def wegwijzer(self, ws, letters: dict, kop: str, rij: int, soort: str):
+        """Een kolom die zegt waar een regel hoort (sleutel, casus, soort): leeg is None, een fout ook."""
+        letter = letters.get(kop)
+        if letter is None:
+            return None
+        waarde = self.ruw(ws, f"{letter}{rij}")
+        if waarde is None or soort != "geheel":
+            return None if waarde is None else str(waarde)
+        if isinstance(waarde, float) and waarde.is_integer():
+            waarde = int(waarde)
+        if isinstance(waarde, str) and waarde.isdigit():
+            waarde = int(waarde)
+        if not isinstance(waarde, int) or isinstance(waarde, bool):
+            self.fout(ws, f"{letter}{rij}", f"'{waarde}' is geen casusnummer; typ een geheel getal")
+            return False
+        return waarde
+
+    # -- tabellen ----------------------------------------------------------------
+
+    def kolommen(self, tabel: Tabel) -> tuple[object, dict[str, str]]:
+        """Het blad en de kolomletter van elke kop in rij 1; een ontbrekende verplichte kop is een fout."""
+        ws = self.wb[tabel.blad]
+        letters = {}
+        for cel in ws[1]:
+            if isinstance(cel.value, str) and cel.value.strip():
+                letters.setdefault(cel.value.strip(), cel.column_letter)
+        for kolom in tabel.kolommen:
+            if kolom.verplicht and kolom.kop not in letters:
+                self.fout(ws, "A1", f"kolom '{kolom.kop}' ontbreekt in rij 1")
+        return ws, letters
+
+    def rijen(self, tabel: Tabel) -> list[tuple[object, dict, int]]:
+        """(blad, kolomletters, rij) voor elke rij met iets erin; lege rijen tellen niet."""
+        ws, letters = self.kolommen(tabel)
+        bekend = [letters[k.kop] for k in tabel.kolommen if k.kop in letters]
+        return [
+            (ws, letters, rij)
+            for rij in range(2, ws.max_row + 1)
+            if any(self.ruw(ws, f"{letter}{rij}") is not None for letter in bekend)
+        ]
+
+    def regel(self, lezer: Lezer, ws, tabel: Tabel, letters: dict, rij: int, voor: tuple) -> dict:
+        """De velden van één rij als blok onder `voor` in de inhoud van de lezer; bereiken samengevoegd."""
+        blok: dict = {}
+        for kolom in tabel.kolommen:
+            if kolom.pad[0] in WEGWIJZERS or kolom.kop not in letters:
+                continue
+            waarde = self.cel(lezer, ws, voor + kolom.pad, f"{letters[kolom.kop]}{rij}", kolom.soort, kolom.bereik)
+            if waarde is not None:
+                _zet(blok, kolom.pad, waarde)
+        return blok
+
+    def bereiken(self, lezer: Lezer, blok: dict, voor: tuple, velden) -> None:
+        """Een getal zonder bereik wordt een los getal; een 90%-interval een lijst van twee grenzen."""
+        for veld in velden:
+            deel = blok.get(veld) if veld else blok
+            if not isinstance(deel, dict):
+                continue
+            pad = voor + ((veld,) if veld else ())
+            interval = deel.get("interval_90")
+            if interval is not None:
+                if set(interval) != {0, 1}:
+                    leeg = pad + ("interval_90", 1 if 0 in interval else 0)
+                    lezer.fouten.append(Fout(str(self.pad), None, "", "vul beide grenzen van het 90%-interval in, of geen van beide", plek=lezer.paden[toon_pad(leeg)]))
+                    lezer.gemeld.add(toon_pad(pad + ("interval_90",)))
+                    del deel["interval_90"]
+                else:
+                    deel["interval_90"] = [interval[0], interval[1]]
+            if veld and set(deel) == {"waarde"}:
+                blok[veld] = deel["waarde"]
+
+    # -- de bladen ---------------------------------------------------------------
+
+    def lees_pilot(self) -> None:
+        lezer = self.pilot
+        ws = self.wb[PILOT]
+        labels = labels_in_kolom_a(ws)
+        for veld in PILOTVELDEN:
+            rij = labels.get(veld.label)
+            if rij is None:
+                if veld.verplicht:
+                    self.fout(ws, "A1", f"label '{veld.label}' niet gevonden in kolom A")
+                continue
+            lezer.ws = ws
+            if len(veld.pad) > 1 and veld.pad[:1] not in lezer.regels:
+                lezer.plek(veld.pad[:1], f"B{rij}")
+            waarde = self.cel(lezer, ws, veld.pad, f"B{rij}", veld.soort)
+            blok: dict = {}
+            if waarde is not None:
+                blok["waarde"] = waarde
+            if veld.bereik:
+                for kop, kolom in PILOT_BEREIK.items():
+                    grens = self.cel(lezer, ws, veld.pad + BEREIKSLEUTELS[kop], f"{kolom}{rij}", "getal")
+                    if grens is not None:
+                        _zet(blok, BEREIKSLEUTELS[kop], grens)
+            if blok:
+                houder = lezer.inhoud
+                for deel in veld.pad[:-1]:
+                    houder = houder.setdefault(deel, {})
+                houder[veld.pad[-1]] = blok
+                self.bereiken(lezer, houder, veld.pad[:-1], [veld.pad[-1]])
+
+    def lees_blokken(self) -> None:
+        lezer = self.pilot
+        for tabel in TABELLEN:
+            blok = BLOKKEN.get(tabel.blad)
+            if blok is None:
+                continue
+            lezer.ws = self.wb[tabel.blad]
+            lezer.plek((blok,), "A1")
+            inhoud = lezer.inhoud.setdefault(blok, {})
+            gezien: dict[str, int] = {}
+            for ws, letters, rij in self.rijen(tabel):
+                sleutel = self.wegwijzer(ws, letters, "Sleutel", rij, "naam")
+                cel = f"{letters.get('Sleutel', 'A')}{rij}"
+                if sleutel is None:
+                    self.fout(ws, cel, "de sleutel is leeg; vul een korte naam in (kleine letters, cijfers en '_')")
+                    continue
+                if sleutel in gezien:
+                    self.fout(ws, cel, f"sleutel '{sleutel}' staat dubbel (ook op rij {gezien[sleutel]})")
+                    continue
+                gezien[sleutel] = rij
+                lezer.ws = ws
+                lezer.plek((blok, sleutel), cel)
+                inhoud[sleutel] = self.regel(lezer, ws, tabel, letters, rij, (blok, sleutel))
+                self.bereiken(lezer, inhoud[sleutel], (blok, sleutel), [k.pad[0] for k in tabel.kolommen if k.bereik])
+
+    def lees_casussen(self) -> None:
+        tabel = tabel_van(CASUSSEN)
+        gezien: dict[int, int] = {}
+        for ws, letters, rij in self.rijen(tabel):
+            lezer = Lezer(self.pad, ws, ())
+            cel = f"{letters.get('Nummer', 'A')}{rij}"
+            nummer = self.cel(lezer, ws, ("nummer",), cel, "geheel")
+            if not isinstance(nummer, int) or isinstance(nummer, bool):
+                self.fout(ws, cel, "het casusnummer is leeg of geen geheel getal; typ een nummer (1, 2, ...)")
+                continue
+            if nummer in gezien:
+                self.fout(ws, cel, f"casusnummer {nummer} staat dubbel (ook op rij {gezien[nummer]})")
+                continue
+            gezien[nummer] = rij
+            lezer.regels[()] = lezer.regels[("nummer",)]
+            lezer.inhoud = self.regel(lezer, ws, tabel, letters, rij, ())
+            lezer.inhoud["nummer"] = nummer
+            self.bereiken(lezer, lezer.inhoud, (), [k.pad[0] for k in tabel.kolommen if k.bereik])
+            self.casussen[nummer] = lezer
+        if not gezien:
+            self.fout(self.wb[CASUSSEN], "A2", "het blad bevat geen casussen; vul minstens één regel in")
+
+    def casus_van(self, ws, letters: dict, rij: int, pilot_mag: bool = False) -> Lezer | None:
+        """De lezer van de casus in de kolom Casus van deze rij; met `pilot_mag` ook 'pilot'."""
+        cel = f"{letters.get('Casus', 'A')}{rij}"
+        waarde = self.ruw(ws, cel)
+        if pilot_mag and isinstance(waarde, str) and waarde.lower() == DE_PILOT:
+            return self.pilot
+        nummer = self.wegwijzer(ws, letters, "Casus", rij, "geheel")
+        if nummer is False:
+            return None
+        if nummer is None:
+            self.fout(ws, cel, f"vul het nummer van een casus in{' of ' + repr(DE_PILOT) if pilot_mag else ''}")
+            return None
+        if nummer not in self.casussen:
+            self.fout(ws, cel, f"casus {nummer} staat niet op blad {CASUSSEN}")
+            return None
+        return self.casussen[nummer]
+
+    def lees_baten(self) -> None:
+        tabel = tabel_van(BATEN)
+        bereik = [k for k in tabel.kolommen if k.pad[0] == "bereik"]
+        for ws, letters, rij in self.rijen(tabel):
+            lezer = self.casus_van(ws, letters, rij)
+            if lezer is None:
+                continue
+            baten = lezer.inhoud.setdefault("baten", [])
+            voor = ("baten", len(baten))
+            lezer.ws = ws
+            lezer.plek(voor, f"{letters.get('Casus', 'A')}{rij}")
+            baat = self.regel(lezer, ws, tabel, letters, rij, voor)
+            grenzen = baat.pop("bereik", None)
+            if grenzen:
+                doel = next((s for s in ("bedrag", "per_maand") if s in baat), None)
+                if doel is None:
+                    cel = next(f"{letters[k.kop]}{rij}" for k in bereik if k.kop in letters and self.ruw(ws, f"{letters[k.kop]}{rij}") is not None)
+                    self.fout(ws, cel, "een bereik hoort bij een bedrag of een bedrag per maand; het bereik van een kengetal staat op blad Kengetallen")
+                else:
+                    baat[doel].update(grenzen)
+                    for k in bereik:
+                        if k.kop in letters:
+                            lezer.regels[voor + (doel,) + k.pad[1:]] = lezer.regels[voor + k.pad]
+                            lezer.paden[toon_pad(voor + (doel,) + k.pad[1:])] = lezer.paden[toon_pad(voor + k.pad)]
+            self.bereiken(lezer, baat, voor, ["bedrag", "per_maand"])
+            baten.append(baat)
+
+    def lees_effecten(self) -> None:
+        tabel = tabel_van(EFFECTEN)
+        for ws, letters, rij in self.rijen(tabel):
+            lezer = self.casus_van(ws, letters, rij)
+            if lezer is None:
+                continue
+            effecten = lezer.inhoud.setdefault("effecten", [])
+            effect = self.cel(lezer, ws, ("effecten", len(effecten)), f"{letters.get('Effect', 'B')}{rij}", "tekst")
+            effecten.append(effect)
+
+    def lees_aanpassingen(self) -> None:
+        tabel = tabel_van(AANPASSINGEN)
+        gezien: dict[tuple, int] = {}
+        for ws, letters, rij in self.rijen(tabel):
+            kengetal = self.wegwijzer(ws, letters, "Kengetal", rij, "naam")
+            soort = self.wegwijzer(ws, letters, "Soort", rij, "naam")
+            baat = self.wegwijzer(ws, letters, "Baat", rij, "geheel")
+            cel = {k.kop: f"{letters.get(k.kop, 'A')}{rij}" for k in tabel.kolommen}
+            heeft_casus = self.ruw(ws, cel["Casus"]) is not None
+            if soort not in SOORTEN_AANPASSING:
+                wat = "de soort is leeg" if soort is None else f"onbekende soort '{soort}'"
+                self.fout(ws, cel["Soort"], f"{wat}; kies uit: {', '.join(SOORTEN_AANPASSING)}")
+                continue
+            if kengetal is not None and heeft_casus:
+                self.fout(ws, cel["Casus"], "geef een kengetal of een casus, niet allebei")
+                continue
+            if baat is not None and not heeft_casus:
+                self.fout(ws, cel["Baat"], "een baat hoort bij een casus; vul ook de kolom Casus in")
+                continue
+            if baat is False:
+                continue
+            if heeft_casus:
+                lezer = self.casus_van(ws, letters, rij)
+                if lezer is None:
+                    continue
+                voor: tuple = ()
+                if baat is not None:
+                    aantal = len(lezer.inhoud.get("baten", []))
+                    if not 1 <= baat <= aantal:
+                        self.fout(ws, cel["Baat"], f"casus {lezer.inhoud['nummer']} heeft {aantal} baten op blad {BATEN}; geef een nummer van 1 tot en met {aantal}")
+                        continue
+                    voor = ("baten", baat - 1)
+            else:
+                lezer = self.pilot
+                voor = ()
+                if kengetal is not None:
+                    if kengetal not in self.pilot.inhoud.get("kengetallen", {}):
+                        self.fout(ws, cel["Kengetal"], f"kengetal '{kengetal}' staat niet op blad Kengetallen")
+                        continue
+                    voor = ("kengetallen", kengetal)
+            voor += ("aanpassingen", soort)
+            doel = (id(lezer), voor)
+            if doel in gezien:
+                self.fout(ws, cel["Soort"], f"deze aanpassing staat dubbel (ook op rij {gezien[doel]})")
+                continue
+            gezien[doel] = rij
+            lezer.ws = ws
+            lezer.plek(voor[:-1], cel["Soort"])
+            lezer.plek(voor, cel["Soort"])
+            blok = self.regel(lezer, ws, tabel, letters, rij, voor)
+            self.bereiken(lezer, blok, voor, [None])
+            _zet(lezer.inhoud, voor, blok)
+
+    def lees_gepubliceerd(self) -> None:
+        for tabel in (GEPUBLICEERD_TABEL, ERRATA_TABEL):
+            if tabel.blad not in self.wb.sheetnames:
+                continue
+            for ws, letters, rij in self.rijen(tabel):
+                lezer = self.casus_van(ws, letters, rij, pilot_mag=True)
+                if lezer is None:
+                    continue
+                lezer.ws = ws
+                if tabel is GEPUBLICEERD_TABEL:
+                    if "gepubliceerd" in lezer.inhoud:
+                        self.fout(ws, f"{letters.get('Casus', 'A')}{rij}", "deze casus staat al eerder op dit blad; één regel per casus")
+                        continue
+                    lezer.plek(("gepubliceerd",), f"{letters.get('Casus', 'A')}{rij}")
+                    lezer.inhoud["gepubliceerd"] = self.regel(lezer, ws, tabel, letters, rij, ("gepubliceerd",))
+                    continue
+                cijfer = self.wegwijzer(ws, letters, "Cijfer", rij, "naam")
+                if cijfer is None:
+                    self.fout(ws, f"{letters.get('Cijfer', 'B')}{rij}", "vul het cijfer in waar het erratum over gaat")
+                    continue
+                if cijfer in lezer.inhoud.get("errata", {}):
+                    self.fout(ws, f"{letters.get('Cijfer', 'B')}{rij}", f"erratum bij '{cijfer}' staat dubbel; één regel per cijfer")
+                    continue
+                uitleg = self.cel(lezer, ws, ("errata", cijfer), f"{letters.get('Uitleg', 'C')}{rij}", "tekst")
+                # Meldingen over het erratum (een onbekend cijfer) wijzen naar de kolom Cijfer.
+                lezer.plek(("errata",), f"{letters.get('Cijfer', 'B')}{rij}")
+                lezer.plek(("errata", cijfer), f"{letters.get('Cijfer', 'B')}{rij}")
+                lezer.inhoud.setdefault("errata", {})[cijfer] = uitleg
+
+    # -- samen -------------------------------------------------------------------
+
+    def project(self) -> Project:
+        self.lees_pilot()
+        self.lees_blokken()
+        self.lees_casussen()
+        self.lees_baten()
+        self.lees_effecten()
+        self.lees_aanpassingen()
+        self.lees_gepubliceerd()
+        fouten = list(self.fouten)
+
+        def valideer_cellen(model, lezer: Lezer):
+            object_, f = valideer(model, lezer.bestand())
+            fouten.extend(lezer.fouten)
+            fouten.extend(naar_cel(lezer, x) for x in f if x.sleutelpad not in lezer.gemeld)
+            return object_
+
+        pilotbestand = self.pilot.bestand()
+        pilot = valideer_cellen(Pilot, self.pilot)
+        casussen = []
+        for lezer in self.casussen.values():
+            casus = valideer_cellen(Casus, lezer)
+            if casus is not None:
+                casussen.append((casus, lezer.bestand()))
+        alle_geldig = len(casussen) == len(self.casussen) and not self.fouten
+        fouten += samenhang(pilot, pilotbestand, casussen, dekking=alle_geldig)
+        if fouten:
+            raise InvoerFouten(fouten)
+        casussen.sort(key=lambda cb: cb[0].nummer)
+        return Project(
+            map=self.pad,
+            pilot=pilot,
+            casussen=tuple(c for c, _ in casussen),
+            bestanden={"pilot": pilotbestand, **{c.nummer: b for c, b in casussen}},
+        )
+

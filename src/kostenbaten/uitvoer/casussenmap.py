@@ -1,0 +1,98 @@
+"""Een casussenmap schrijven: `pilot.yaml` en `casus-N.yaml`, in het formaat van de meegeleverde mappen.
+
+Getallen blijven exact: een `Decimal` wordt geschreven zoals hij is (800,
+12.5, 0.25), nooit via een kommagetal. Een getal zonder bereik wordt een los
+getal, een bereik een blok (`{waarde, min, max}` of `interval_90`), zoals in
+docs/formaat.md. Leeg gebleven lijsten en blokken vallen weg.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+
+from kostenbaten.fouten import Fout, UitvoerFouten
+from kostenbaten.model.casus import Onzeker
+from kostenbaten.uitvoer.bestand import controleer_doel, maak_map, schrijf_atomair
+
+PILOTBESTAND = "pilot.yaml"
+
+
+class _Schrijver(yaml.SafeDumper):
+    """De veilige YAML-schrijver, met Decimal als exact getal."""
+
+
+def _getal(schrijver: yaml.SafeDumper, waarde: Decimal):
+    tekst = format(waarde, "f")
+    return schrijver.represent_scalar("tag:yaml.org,2002:" + ("float" if "." in tekst else "int"), tekst)
+
+
+_Schrijver.add_representer(Decimal, _getal)
+
+
+def inhoud(waarde):
+    """Een model als YAML-inhoud: velden in de volgorde van het model, zonder lege velden."""
+    if type(waarde) is Onzeker and not waarde.heeft_bereik:
+        return waarde.waarde
+    if isinstance(waarde, BaseModel):
+        uit = {}
+        for naam in type(waarde).model_fields:
+            veld = getattr(waarde, naam)
+            if veld is None or (isinstance(veld, (dict, list, tuple)) and not veld):
+                continue
+            uit[naam] = inhoud(veld)
+        return uit
+    if isinstance(waarde, dict):
+        return {sleutel: inhoud(w) for sleutel, w in waarde.items()}
+    if isinstance(waarde, (list, tuple)):
+        return [inhoud(w) for w in waarde]
+    return waarde
+
+
+def _schemamap(map_: Path) -> str:
+    """De map met de JSON Schema's, gezien vanaf de nieuwe map (docs/schema.md); anders die van casussen/<naam>/."""
+    for hoger in map_.resolve().parents:
+        if (hoger / "schema" / "pilot.schema.json").is_file():
+            return Path(os.path.relpath(hoger / "schema", map_.resolve())).as_posix()
+    return "../../schema"
+
+
+def yaml_tekst(gegevens: dict, schema: str, bron) -> str:
+    kop = f"# yaml-language-server: $schema={schema}\n# Omgezet door kostenbaten uit {bron}. Het formaat: docs/formaat.md.\n"
+    return kop + yaml.dump(gegevens, Dumper=_Schrijver, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+
+
+def schrijf_casussenmap(project, map_: Path, overschrijf: bool, bron) -> list[Path]:
+    """Schrijft pilot.yaml en een casus-N.yaml per casus; weigert bestaande bestanden zonder `overschrijf`.
+
+    Een ander YAML-bestand in de map zou bij het lezen een casus worden: dan schrijft het niets.
+    """
+    map_ = Path(map_)
+    if map_.exists() and not map_.is_dir():
+        raise UitvoerFouten([Fout(str(map_), None, "", "dit is een bestand; geef de naam van een (nieuwe) map")])
+    bestanden = {PILOTBESTAND: ("pilot", project.pilot)}
+    bestanden.update({f"casus-{c.nummer}.yaml": ("casus", c) for c in project.casussen})
+    fouten = []
+    if map_.is_dir():
+        for pad in sorted(map_.iterdir()):
+            if pad.suffix in (".yaml", ".yml") and pad.name not in bestanden:
+                fouten.append(Fout(str(pad), None, "", "de map bevat al dit YAML-bestand, dat een casus zou worden; kies een lege map"))
+            elif pad.name in bestanden:
+                try:
+                    controleer_doel(pad, overschrijf)
+                except UitvoerFouten as f:
+                    fouten += f.fouten
+    if fouten:
+        raise UitvoerFouten(fouten)
+    maak_map(map_)
+    schemas = _schemamap(map_)
+    paden = []
+    for naam, (soort, model) in bestanden.items():
+        tekst = yaml_tekst(inhoud(model), f"{schemas}/{soort}.schema.json", bron)
+        schrijf_atomair(map_ / naam, lambda doel, tekst=tekst: doel.write_text(tekst, encoding="utf-8"), overschrijf)
+        paden.append(map_ / naam)
+    return paden
