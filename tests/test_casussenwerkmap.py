@@ -14,6 +14,7 @@ from conftest import HENGELO, ROOT, vervang
 from libreoffice import herbereken
 
 from kostenbaten.invoer.project import laad
+from kostenbaten.model.casus import STANDAARD_ACTOREN
 
 VARIANTEN = sorted((ROOT / "casussen" / "varianten").glob("*.yaml"))
 
@@ -207,7 +208,9 @@ def test_keuzelijsten_voor_rechtsgebied_kengetal_en_actor(werkmap):
     lijsten = wb["Lijsten"]
     assert lijsten.sheet_state == "hidden"
     assert [lijsten[f"A{r}"].value for r in range(2, 5)] == ["client", "gemeente", "rijk"]
-    assert "'Actoren'!A2" in lijsten["A10"].value
+    eerste_eigen = 2 + len(STANDAARD_ACTOREN)  # rij 1 is de kop, daarna elke ingebouwde actor
+    assert [lijsten[f"A{r}"].value for r in range(2, eerste_eigen)] == list(STANDAARD_ACTOREN)
+    assert "'Actoren'!A2" in lijsten[f"A{eerste_eigen}"].value
 
 
 def test_sjabloon_casussen_geeft_een_werkmap_die_meteen_rekent(tmp_path, cli):

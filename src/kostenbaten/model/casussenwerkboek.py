@@ -79,6 +79,9 @@ def _sleutel(voorbeeld: str) -> Kolom:
     return Kolom("Sleutel", ("sleutel",), "naam", SLEUTEL_UITLEG.format(voorbeeld=voorbeeld), True, breedte=24)
 
 
+PRIJSPEIL = Kolom(
+    "Prijspeil", ("prijspeil",), "geheel", "Het jaar waarin het bedrag is uitgedrukt (mag leeg); --prijspeil rekent het om.", breedte=10
+)
 OMSCHRIJVING = Kolom("Omschrijving", ("omschrijving",), "tekst", "Toelichting in een paar woorden (mag leeg).", breedte=45)
 
 
@@ -141,6 +144,7 @@ TABELLEN = (
             Kolom("Naam", ("naam",), "tekst", "Naam van de kostenpost.", True, breedte=24),
             *bereik("Per uur (€)", "per_uur", "euro per SJD-uur, zonder €-teken", "Het tarief.", geld=True),
             Kolom("Betaler", ("betaler",), "naam", "De actor die deze kosten draagt (kies uit de lijst; leeg: overheid).", keuze="actor", breedte=16),
+            PRIJSPEIL,
             OMSCHRIJVING,
         ),
     ),
@@ -164,6 +168,7 @@ TABELLEN = (
             *bereik("Bedrag (€)", "bedrag", "euro, zonder €-teken", "De vermeden kosten per geval.", geld=True),
             Kolom("Actor", ("actor",), "naam", "Wie deze kosten bespaart (kies uit de lijst).", True, keuze="actor", breedte=16),
             Kolom("Bron", ("bron",), "tekst", "Waar het bedrag vandaan komt: publicatie en jaar (verplicht).", True, breedte=40),
+            PRIJSPEIL,
             OMSCHRIJVING,
         ),
     ),
