@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import decimal
 from contextlib import contextmanager
+from fractions import Fraction
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 
 NUL = Decimal(0)
@@ -87,6 +88,20 @@ def vermenigvuldig(*factoren: Decimal | int) -> Decimal:
         for factor in factoren:
             uitkomst *= Decimal(factor)
         return uitkomst
+
+
+def som_van_delingen(termen) -> Decimal:
+    """De som van teller / noemer over alle termen, met één deling aan het eind.
+
+    Elke term apart delen geeft bij noemers als 3 of 7 afgekapte repeterende
+    breuken, waarvan de som net naast een exact eindigend totaal kan vallen
+    (-784,95499... in plaats van -784,955: een cent verschil na afronden).
+    Teller en noemer als breuk optellen houdt de som exact tot die ene deling.
+    """
+    totaal = Fraction(0)
+    for teller, noemer in termen:
+        totaal += Fraction(Decimal(teller)) / Fraction(Decimal(noemer))
+    return deel(Decimal(totaal.numerator), Decimal(totaal.denominator))
 
 
 def som(bedragen) -> Decimal:

@@ -21,6 +21,7 @@ from kostenbaten.geld import (
     afronden_op_procent,
     deel,
     som,
+    som_van_delingen,
     vermenigvuldig,
 )
 from kostenbaten.notatie import getal_exact
@@ -264,6 +265,7 @@ def extrapoleer(pilot: Pilot, uitkomsten: tuple[CasusUitkomst, ...]) -> PilotUit
 
 def _gewogen(pilot: Pilot, uitkomsten, hulpvragen: Decimal, gedekt: Decimal) -> Extrapolatie:
     delen = []
+    breuken: dict[str, list] = {"netto": [], "client": [], "overheid": []}
     for sleutel, gebied in pilot.rechtsgebieden.items():
         eigen = [u for u in uitkomsten if u.casus.rechtsgebied == sleutel]
         aantal = deel(vermenigvuldig(hulpvragen, gebied.aandeel.waarde), HONDERD)
@@ -272,6 +274,8 @@ def _gewogen(pilot: Pilot, uitkomsten, hulpvragen: Decimal, gedekt: Decimal) -> 
             delen.append(Gebiedsdeel(sleutel, 0, aantal, NUL, NUL, NUL, NUL))
             continue
         k = len(eigen)
+        for deel_ in breuken:
+            breuken[deel_].append((vermenigvuldig(som(getattr(u, deel_) for u in eigen), aantal), k))
         delen.append(
             Gebiedsdeel(
                 rechtsgebied=sleutel,
@@ -287,9 +291,10 @@ def _gewogen(pilot: Pilot, uitkomsten, hulpvragen: Decimal, gedekt: Decimal) -> 
         methode="gewogen",
         hulpvragen=hulpvragen,
         gedekt=gedekt,
-        totaal=som(d.totaal for d in delen),
-        client=som(d.client for d in delen),
-        overheid=som(d.overheid for d in delen),
+        # De delen zijn elk een deling door hun aantal casussen; hun som met één deling aan het eind.
+        totaal=som_van_delingen(breuken["netto"]),
+        client=som_van_delingen(breuken["client"]),
+        overheid=som_van_delingen(breuken["overheid"]),
         delen=tuple(delen),
     )
 
