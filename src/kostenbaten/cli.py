@@ -238,13 +238,67 @@ def nieuw(
         f"""Volgende stappen:
   1. Zet de export van uw vraagregistratie om in hulpvragen en aandelen per rechtsgebied
      (pas eerst de kolomnamen en onderwerpen aan in {koppeling}):
-       kostenbaten registratie EXPORT.csv --map {map_} --variant {map_}-eigen.yaml
+       kostenbaten registratie EXPORT.csv --casussen {map_} --variant {map_}-eigen.yaml
   2. Vervang casus-1.yaml door een eigen uitgewerkte casus, één bestand per casus,
      en vervang in {map_ / "pilot.yaml"} de startwaarden door eigen cijfers.
   3. Reken door (met uw eigen aantallen):
        kostenbaten bereken {map_}
        kostenbaten onzekerheid {map_}-eigen.yaml"""
     )
+
+
+@app.command(cls=Opdracht)
+def registratie(
+    export: Annotated[
+        Path, typer.Argument(help="Export van de vraagregistratie: CSV (puntkomma of komma) of .xlsx, één regel per hulpvraag.", show_default=False, metavar="EXPORT")
+    ],
+    koppeling: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--koppeling",
+            help="Koppeling van kolommen en onderwerpen (YAML). Standaard: koppeling.yaml naast de export, "
+            "anders MAP/registratie/koppeling.yaml, anders de standaardkoppeling van `nieuw`.",
+            show_default=False,
+        ),
+    ] = None,
+    casussen: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--casussen",
+            help="Casussenmap (of variant) waarvoor geteld wordt; standaard de map van de export of de map daarboven, als daar pilot.yaml staat.",
+            show_default=False,
+            metavar="MAP",
+        ),
+    ] = None,
+    variant: Annotated[
+        Optional[Path],
+        typer.Option("--variant", help="Schrijf een variant met deze hulpvragen en aandelen op de casussenmap.", show_default=False),
+    ] = None,
+    formaat: FormaatOptie = Formaat.tabel,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Tel de eigen vraagregistratie: hulpvragen en aandeel per rechtsgebied, doorverwijzing en uren; met --variant voor elke opdracht."""
+    from kostenbaten.berekening.registratie import tel_registratie
+    from kostenbaten.invoer.registratie import laad_registratie, standaardkoppeling, zoek_casussen, zoek_koppeling
+
+    map_ = casussen or zoek_casussen(export)
+    if variant is not None and map_ is None:
+        raise Gebruiksfout("--variant: geef met --casussen de casussenmap waarop de variant voortbouwt.")
+    project = _laad(map_) if map_ is not None else None
+    namen = {k: g.naam for k, g in project.pilot.rechtsgebieden.items()} if project else None
+    koppelingpad = koppeling or zoek_koppeling(export, map_)
+    bestand, regels = laad_registratie(export, koppelingpad, namen, str(map_))
+    _mag_schrijven(variant, overschrijf)
+    uitkomst = tel_registratie(bestand, regels, str(koppelingpad), namen, koppelingpad == standaardkoppeling())
+    _lever("registratie", uitkomst, formaat)
+    if variant is not None:
+        from kostenbaten.uitvoer.variant import schrijf_variant, variant_tekst, zonder_casus
+
+        gedekt = {c.rechtsgebied for c in project.casussen}
+        schrijf_variant(variant_tekst(uitkomst, project.pilot.naam, namen, gedekt, map_, variant), variant, overschrijf)
+        typer.echo(f"Geschreven: {variant}", err=True)
+        for a in zonder_casus(uitkomst, gedekt):
+            typer.echo(f"Let op: {a.naam} ({a.aantal} van {a.van} hulpvragen) heeft nog geen casus in {map_}; in de variant is het aandeel 0 tot er een casus is.", err=True)
 
 
 # -- analyse voorbij het rapport --------------------------------------------------

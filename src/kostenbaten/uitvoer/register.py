@@ -28,6 +28,7 @@ AANBOD: dict[str, tuple[str, ...]] = {
     "begroting": ("terminal", "json", "excel"),
     "onzekerheid": ("terminal", "json", "excel"),
     "vergelijking": ("terminal", "json"),
+    "registratie": ("terminal", "json"),
 }
 
 
