@@ -137,19 +137,36 @@ WerkmapOptie = Annotated[
 OverschrijfOptie = Annotated[bool, typer.Option("--overschrijf", help="Overschrijf een bestaand uitvoerbestand.")]
 
 
-def _lever(analyse: str, uitkomst, formaat: Formaat, xlsx: Path | None = None, overschrijf: bool = False, tabel=None, **context) -> None:
+def _lever(
+    analyse: str, uitkomst, formaat: Formaat, xlsx: Path | None = None, overschrijf: bool = False, tabel=None, waarschuwingen=None, **context
+) -> None:
     """Levert de uitkomst in het gevraagde formaat, en met --xlsx ook als werkmap.
 
-    `context` gaat naar elk formaat, `tabel` alleen naar de terminal.
+    `context` gaat naar elk formaat, `tabel` alleen naar de terminal. Waarschuwingen
+    staan in JSON onder `waarschuwingen`, in de terminal samen op stderr na de uitkomst.
     """
     from kostenbaten.uitvoer import register
 
     if formaat is Formaat.json:
-        register.schrijf_json(analyse, uitkomst, sys.stdout, **context)
+        register.schrijf_json(analyse, uitkomst, sys.stdout, waarschuwingen=waarschuwingen, **context)
     else:
         register.toon(analyse, uitkomst, **context, **(tabel or {}))
     if xlsx is not None:
         _schrijf_werkmap(analyse, uitkomst, xlsx, overschrijf, **context)
+    if waarschuwingen and formaat is Formaat.tabel:
+        from kostenbaten.uitvoer.waarschuwingen import tekst
+
+        sys.stdout.flush()
+        typer.echo(f"Waarschuwingen ({len(waarschuwingen)}):", err=True)
+        for w in waarschuwingen:
+            typer.echo(f"- {tekst(w)}", err=True)
+
+
+def _waarschuwingen(project, trekkingen: int | None = None) -> tuple:
+    """Waar het bewijs van een casussenmap dun is; met `trekkingen` ook een te kleine Monte-Carlo-steekproef."""
+    from kostenbaten.berekening.waarschuwingen import over_casussen, over_trekkingen
+
+    return over_casussen(project.pilot, project.casussen) + (over_trekkingen(trekkingen) if trekkingen is not None else ())
 
 
 def _schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **context) -> None:
@@ -196,7 +213,7 @@ def bereken(
     from kostenbaten.berekening.kba import bereken_pilot
 
     uitkomst = bereken_pilot(project.pilot, project.casussen)
-    _lever("kba", uitkomst, formaat, xlsx, overschrijf, tabel={"alleen_samenvatting": samenvatting})
+    _lever("kba", uitkomst, formaat, xlsx, overschrijf, tabel={"alleen_samenvatting": samenvatting}, waarschuwingen=_waarschuwingen(project))
 
 
 @app.command(cls=Opdracht)
@@ -365,7 +382,7 @@ def gevoeligheid(
     project = _laad(map_)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = varieer(project.pilot, project.casussen, procent)
-    _lever("gevoeligheid", uitkomst, formaat, xlsx, overschrijf, plek=project.regel)
+    _lever("gevoeligheid", uitkomst, formaat, xlsx, overschrijf, plek=project.regel, waarschuwingen=_waarschuwingen(project))
 
 
 @app.command(cls=Opdracht)
@@ -373,9 +390,11 @@ def actoren(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel, xlsx: Werk
     """Wie betaalt de kosten en wie wint de baten: per casus en geëxtrapoleerd, met de tweedeling van het rapport."""
     from kostenbaten.berekening.actoren import verdeel_over_actoren
 
-    _, uitkomst = _bereken(map_)
+    project, uitkomst = _bereken(map_)
     _mag_schrijven(xlsx, overschrijf)
-    _lever("actoren", verdeel_over_actoren(uitkomst), formaat, xlsx, overschrijf, tabel={"pub": uitkomst.gepubliceerd})
+    _lever(
+        "actoren", verdeel_over_actoren(uitkomst), formaat, xlsx, overschrijf, tabel={"pub": uitkomst.gepubliceerd}, waarschuwingen=_waarschuwingen(project)
+    )
 
 
 @app.command(cls=Opdracht)
@@ -397,7 +416,7 @@ def meerjarig(
     project = _laad(map_)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet)
-    _lever("meerjarig", uitkomst, formaat, xlsx, overschrijf)
+    _lever("meerjarig", uitkomst, formaat, xlsx, overschrijf, waarschuwingen=_waarschuwingen(project))
 
 
 # -- begroting en Excel -----------------------------------------------------------
@@ -433,9 +452,13 @@ def begroting(
     overschrijf: OverschrijfOptie = False,
 ):
     """Reken een begroting door: kosten per regel en per betaler, en de verwachte baten uit de KBA."""
+    from kostenbaten.berekening.waarschuwingen import over_begroting
+
     bron, uitkomst = _laad_begroting(invoer)
     _mag_schrijven(xlsx, overschrijf)
-    _lever("begroting", uitkomst, formaat)
+    project = bron.project
+    waarschuwingen = () if project is None else _waarschuwingen(project) + over_begroting(bron.begroting, uitkomst.sjd_uren_per_week, project.casussen)
+    _lever("begroting", uitkomst, formaat, waarschuwingen=waarschuwingen)
     if xlsx is not None:
         _schrijf_werkmap("begroting", uitkomst, xlsx, overschrijf, bron=bron.pad, doel=xlsx)
 
@@ -512,7 +535,7 @@ def onzekerheid(
     project = _laad(pad)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = simuleer(project.pilot, project.casussen, trekkingen, zaad)
-    _lever("onzekerheid", uitkomst, formaat, xlsx, overschrijf)
+    _lever("onzekerheid", uitkomst, formaat, xlsx, overschrijf, waarschuwingen=_waarschuwingen(project, trekkingen))
 
 
 @app.command(cls=Opdracht)
