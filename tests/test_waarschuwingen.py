@@ -20,8 +20,8 @@ OP_EEN_CASUS = (
 def _dekking(procent: str, rest: str) -> str:
     return (
         f"- De casussen dekken {procent}% van de hulpvragen; over de andere {rest}% zegt de extrapolatie niets. "
-        "Werk casussen uit voor de onderwerpen die nog ontbreken en geef hun rechtsgebied een aandeel in pilot.yaml "
-        "(of tel ze met kostenbaten registratie)."
+        "Werk casussen uit voor de onderwerpen zonder casus en geef hun rechtsgebied zijn aandeel "
+        "(in pilot.yaml, of met kostenbaten registratie --variant)."
     )
 
 

@@ -307,12 +307,14 @@ def registratie(
     bestand, regels = laad_registratie(export, koppelingpad, namen, str(map_))
     _mag_schrijven(variant, overschrijf)
     uitkomst = tel_registratie(bestand, regels, str(koppelingpad), namen, koppelingpad == standaardkoppeling())
-    _lever("registratie", uitkomst, formaat)
     if variant is not None:
+        # Eerst schrijven: een verslag dat naar `| head` gaat, kost zo niet de variant.
         from kostenbaten.uitvoer.variant import schrijf_variant, variant_tekst, zonder_casus
 
         gedekt = {c.rechtsgebied for c in project.casussen}
         schrijf_variant(variant_tekst(uitkomst, project.pilot.naam, namen, gedekt, map_, variant), variant, overschrijf)
+    _lever("registratie", uitkomst, formaat)
+    if variant is not None:
         typer.echo(f"Geschreven: {variant}", err=True)
         for a in zonder_casus(uitkomst, gedekt):
             typer.echo(f"Let op: {a.naam} ({a.aantal} van {a.van} hulpvragen) heeft nog geen casus in {map_}; in de variant is het aandeel 0 tot er een casus is.", err=True)

@@ -62,7 +62,7 @@ def variant_tekst(u: RegistratieUitkomst, pilotnaam: str, rechtsgebieden, gedekt
         if a is None:
             regels += [f"  {sleutel}:", "    aandeel: 0  # geen onderwerp in de koppeling"]
         elif sleutel in geen_casus:
-            regels += [f"  {sleutel}:", f"    aandeel: 0  # {a.aantal} van {a.van} hulpvragen, maar nog geen casus: zet het aandeel als er een is"]
+            regels += [f"  {sleutel}:", f"    aandeel: 0  # {a.aantal} van {a.van} hulpvragen, maar nog geen casus; met een casus: schrijf de variant opnieuw"]
         elif a.is_exact:
             regels += [f"  {sleutel}:", f"    aandeel: {json_getal(a.aandeel)}  # {a.aantal} van {a.van} hulpvragen"]
         else:

@@ -28,7 +28,7 @@ def tekst(w: Waarschuwing) -> str:
         return (
             f"De casussen dekken {getal_exact(w.dekking)}% van de hulpvragen; over de andere "
             f"{getal_exact(HONDERD - w.dekking)}% zegt de extrapolatie niets. Werk casussen uit voor de onderwerpen "
-            "die nog ontbreken en geef hun rechtsgebied een aandeel in pilot.yaml (of tel ze met kostenbaten registratie)."
+            "zonder casus en geef hun rechtsgebied zijn aandeel (in pilot.yaml, of met kostenbaten registratie --variant)."
         )
     if isinstance(w, BronZonderJaar):
         return (
