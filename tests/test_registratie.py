@@ -267,3 +267,11 @@ def test_nieuw_registratie_variant_bereken(tmp_path, cli):
     code, uit, fout = cli("bereken", variant, "--formaat", "json")
     assert code == 0, fout
     assert json.loads(uit)["extrapolatie"][0]["gedekt"] == "99"  # 300 x 33%
+
+
+def test_standaardkoppeling_voldoet_aan_haar_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "schema" / "koppeling.schema.json").read_text(encoding="utf-8"))
+    koppeling = yaml.safe_load((ROOT / "src" / "kostenbaten" / "sjablonen" / "nieuw" / "koppeling.yaml").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(koppeling)
+    assert not jsonschema.Draft202012Validator(schema).is_valid({**koppeling, "kolommen": {"datum": "Datum"}})

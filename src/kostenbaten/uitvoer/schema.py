@@ -17,6 +17,7 @@ FORMATEN = (
     ("casus", "kostenbaten.model.casus", "Casus"),
     ("variant", "kostenbaten.model.variant", "Variant"),
     ("begroting", "kostenbaten.model.begroting", "Begroting"),
+    ("koppeling", "kostenbaten.model.registratie", "Koppeling"),
 )
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 STANDAARDMAP = Path("schema")
