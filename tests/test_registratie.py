@@ -275,3 +275,13 @@ def test_standaardkoppeling_voldoet_aan_haar_schema():
     koppeling = yaml.safe_load((ROOT / "src" / "kostenbaten" / "sjablonen" / "nieuw" / "koppeling.yaml").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(koppeling)
     assert not jsonschema.Draft202012Validator(schema).is_valid({**koppeling, "kolommen": {"datum": "Datum"}})
+
+
+def test_koppeling_en_export_ontbreken_samen(tmp_path, cli):
+    code, uit, fout = cli("registratie", tmp_path / "export.csv", "--koppeling", tmp_path / "koppeling.yaml")
+    assert (code, uit) == (2, "")
+    assert fout.splitlines() == [
+        f"{tmp_path / 'export.csv'}: bestand bestaat niet",
+        f"{tmp_path / 'koppeling.yaml'}: koppeling niet gevonden; geef een bestaand bestand met --koppeling",
+        "2 fout(en) in de invoer; er is niets berekend.",
+    ]

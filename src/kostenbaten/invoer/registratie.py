@@ -274,10 +274,13 @@ def laad_registratie(export: Path, koppelingpad: Path, rechtsgebieden: dict | No
     from kostenbaten.fouten import InvoerFouten
     from kostenbaten.invoer.casussen import _onbekend
 
-    bestand, fouten = lees_yaml(koppelingpad)
     koppeling = None
-    if not fouten:
-        koppeling, fouten = valideer(Koppeling, bestand)
+    if not koppelingpad.is_file():
+        fouten = [Fout(str(koppelingpad), None, "", "koppeling niet gevonden; geef een bestaand bestand met --koppeling")]
+    else:
+        bestand, fouten = lees_yaml(koppelingpad)
+        if not fouten:
+            koppeling, fouten = valideer(Koppeling, bestand)
     if koppeling is not None and rechtsgebieden is not None:
         fouten = [
             bestand.fout(("onderwerpen", gebied), _onbekend("rechtsgebied", gebied, rechtsgebieden) + f" (in {bron})")
@@ -285,6 +288,9 @@ def laad_registratie(export: Path, koppelingpad: Path, rechtsgebieden: dict | No
             if gebied not in rechtsgebieden
         ]
     if koppeling is None or fouten:
+        # Zonder koppeling valt de export niet te lezen; een ontbrekende export melden we wel meteen mee.
+        if not export.exists():
+            fouten = [*fouten, Fout(str(export), None, "", "bestand bestaat niet")]
         raise InvoerFouten(fouten)
     registratie, fouten = lees_registratie(export, koppeling, koppelingpad)
     if fouten:
