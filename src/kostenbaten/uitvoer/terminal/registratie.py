@@ -23,7 +23,7 @@ def _ja_nee(j: JaNee) -> str:
 
 
 def toon(u: RegistratieUitkomst, console: Console) -> None:
-    console.print(f"Registratie: {u.bestand}")
+    console.print(f"Registratie: {u.bestand}", markup=False)
     if u.standaardkoppeling:
         console.print("Koppeling: de standaardkoppeling van `kostenbaten nieuw` (eigen woorden: zet een koppeling.yaml naast de export)", markup=False)
     else:
