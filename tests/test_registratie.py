@@ -285,3 +285,29 @@ def test_koppeling_en_export_ontbreken_samen(tmp_path, cli):
         f"{tmp_path / 'koppeling.yaml'}: koppeling niet gevonden; geef een bestaand bestand met --koppeling",
         "2 fout(en) in de invoer; er is niets berekend.",
     ]
+
+
+def test_voorbeeldregistratie_geopend_en_bewaard_in_libreoffice(tmp_path, cli):
+    """Zoals een gebruiker doet: de CSV openen in een spreadsheet (Nederlands, Windows-1252) en als .xlsx bewaren."""
+    import subprocess
+
+    from libreoffice import vereis_libreoffice
+
+    profiel = tmp_path / "profiel"
+    subprocess.run(
+        [
+            vereis_libreoffice(), f"-env:UserInstallation={profiel.as_uri()}", "--headless", "--norestore", "--nolockcheck",
+            # puntkomma (59), aanhalingsteken (34), Windows-1252, vanaf regel 1, taal nl-NL (1043) voor de datums
+            "--infilter=CSV:59,34,1252,1,,1043", "--convert-to", "xlsx", "--outdir", str(tmp_path), str(VOORBEELD),
+        ],
+        capture_output=True, timeout=180,
+    )
+    werkmap = tmp_path / "voorbeeldregistratie.xlsx"
+    assert werkmap.is_file()
+    from openpyxl import load_workbook
+
+    assert isinstance(load_workbook(werkmap, read_only=True).active["A2"].value, datetime)  # echte datumcellen
+    uit_csv, uit_werkmap = _json(cli, VOORBEELD, "--casussen", HENGELO), _json(cli, werkmap, "--casussen", HENGELO)
+    for doc in (uit_csv, uit_werkmap):
+        del doc["bestand"]
+    assert uit_werkmap == uit_csv
