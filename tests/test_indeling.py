@@ -108,6 +108,7 @@ print(",".join(sorted(m for m in ("rich", "openpyxl", "numpy") if m in sys.modul
         (["meerjarig", HENGELO], ""),
         (["begroting", VOORBEELD], ""),
         (["vergelijk", HENGELO], ""),
+        (["registratie", ROOT / "templates" / "voorbeeldregistratie.csv", "--casussen", HENGELO], ""),
         # De Monte-Carlo-trekkingen zelf rekenen met numpy; de JSON-uitvoer niet.
         (["onzekerheid", HENGELO, "-n", "100"], "numpy"),
         (["waarde-informatie", HENGELO, "-n", "100"], "numpy"),

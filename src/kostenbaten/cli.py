@@ -156,19 +156,36 @@ PrijsindexOptie = Annotated[
 ]
 
 
-def _lever(analyse: str, uitkomst, formaat: Formaat, xlsx: Path | None = None, overschrijf: bool = False, tabel=None, **context) -> None:
+def _lever(
+    analyse: str, uitkomst, formaat: Formaat, xlsx: Path | None = None, overschrijf: bool = False, tabel=None, waarschuwingen=None, **context
+) -> None:
     """Levert de uitkomst in het gevraagde formaat, en met --xlsx ook als werkmap.
 
-    `context` gaat naar elk formaat, `tabel` alleen naar de terminal.
+    `context` gaat naar elk formaat, `tabel` alleen naar de terminal. Waarschuwingen
+    staan in JSON onder `waarschuwingen`, in de terminal samen op stderr na de uitkomst.
     """
     from kostenbaten.uitvoer import register
 
     if formaat is Formaat.json:
-        register.schrijf_json(analyse, uitkomst, sys.stdout, **context)
+        register.schrijf_json(analyse, uitkomst, sys.stdout, waarschuwingen=waarschuwingen, **context)
     else:
         register.toon(analyse, uitkomst, **context, **(tabel or {}))
     if xlsx is not None:
         _schrijf_werkmap(analyse, uitkomst, xlsx, overschrijf, **context)
+    if waarschuwingen and formaat is Formaat.tabel:
+        from kostenbaten.uitvoer.waarschuwingen import tekst
+
+        sys.stdout.flush()
+        typer.echo(f"Waarschuwingen ({len(waarschuwingen)}):", err=True)
+        for w in waarschuwingen:
+            typer.echo(f"- {tekst(w)}", err=True)
+
+
+def _waarschuwingen(project, trekkingen: int | None = None) -> tuple:
+    """Waar het bewijs van een casussenmap dun is; met `trekkingen` ook een te kleine Monte-Carlo-steekproef."""
+    from kostenbaten.berekening.waarschuwingen import over_casussen, over_trekkingen
+
+    return over_casussen(project.pilot, project.casussen) + (over_trekkingen(trekkingen) if trekkingen is not None else ())
 
 
 def _schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **context) -> None:
@@ -228,7 +245,7 @@ def bereken(
     from kostenbaten.berekening.kba import bereken_pilot
 
     uitkomst = bereken_pilot(project.pilot, project.casussen)
-    _lever("kba", uitkomst, formaat, xlsx, overschrijf, tabel={"alleen_samenvatting": samenvatting})
+    _lever("kba", uitkomst, formaat, xlsx, overschrijf, tabel={"alleen_samenvatting": samenvatting}, waarschuwingen=_waarschuwingen(project))
 
 
 @app.command(cls=Opdracht)
@@ -270,13 +287,69 @@ def nieuw(
         f"""Volgende stappen:
   1. Zet de export van uw vraagregistratie om in hulpvragen en aandelen per rechtsgebied
      (pas eerst de kolomnamen en onderwerpen aan in {koppeling}):
-       kostenbaten registratie EXPORT.csv --map {map_} --variant {map_}-eigen.yaml
+       kostenbaten registratie EXPORT.csv --casussen {map_} --variant {map_}-eigen.yaml
   2. Vervang casus-1.yaml door een eigen uitgewerkte casus, één bestand per casus,
      en vervang in {map_ / "pilot.yaml"} de startwaarden door eigen cijfers.
   3. Reken door (met uw eigen aantallen):
        kostenbaten bereken {map_}
        kostenbaten onzekerheid {map_}-eigen.yaml"""
     )
+
+
+@app.command(cls=Opdracht)
+def registratie(
+    export: Annotated[
+        Path, typer.Argument(help="Export van de vraagregistratie: CSV (puntkomma of komma) of .xlsx, één regel per hulpvraag.", show_default=False, metavar="EXPORT")
+    ],
+    koppeling: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--koppeling",
+            help="Koppeling van kolommen en onderwerpen (YAML). Standaard: koppeling.yaml naast de export, "
+            "anders MAP/registratie/koppeling.yaml, anders de standaardkoppeling van `nieuw`.",
+            show_default=False,
+        ),
+    ] = None,
+    casussen: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--casussen",
+            help="Casussenmap (of variant) waarvoor geteld wordt; standaard de map van de export of de map daarboven, als daar pilot.yaml staat.",
+            show_default=False,
+            metavar="MAP",
+        ),
+    ] = None,
+    variant: Annotated[
+        Optional[Path],
+        typer.Option("--variant", help="Schrijf een variant met deze hulpvragen en aandelen op de casussenmap.", show_default=False),
+    ] = None,
+    formaat: FormaatOptie = Formaat.tabel,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Tel de eigen vraagregistratie: hulpvragen en aandeel per rechtsgebied, doorverwijzing en uren; met --variant voor elke opdracht."""
+    from kostenbaten.berekening.registratie import tel_registratie
+    from kostenbaten.invoer.registratie import laad_registratie, standaardkoppeling, zoek_casussen, zoek_koppeling
+
+    map_ = casussen or zoek_casussen(export)
+    if variant is not None and map_ is None:
+        raise Gebruiksfout("--variant: geef met --casussen de casussenmap waarop de variant voortbouwt.")
+    project = _laad(map_) if map_ is not None else None
+    namen = {k: g.naam for k, g in project.pilot.rechtsgebieden.items()} if project else None
+    koppelingpad = koppeling or zoek_koppeling(export, map_)
+    bestand, regels = laad_registratie(export, koppelingpad, namen, str(map_))
+    _mag_schrijven(variant, overschrijf)
+    uitkomst = tel_registratie(bestand, regels, str(koppelingpad), namen, koppelingpad == standaardkoppeling())
+    if variant is not None:
+        # Eerst schrijven: een verslag dat naar `| head` gaat, kost zo niet de variant.
+        from kostenbaten.uitvoer.variant import schrijf_variant, variant_tekst, zonder_casus
+
+        gedekt = {c.rechtsgebied for c in project.casussen}
+        schrijf_variant(variant_tekst(uitkomst, project.pilot.naam, namen, gedekt, map_, variant), variant, overschrijf)
+    _lever("registratie", uitkomst, formaat)
+    if variant is not None:
+        typer.echo(f"Geschreven: {variant}", err=True)
+        for a in zonder_casus(uitkomst, gedekt):
+            typer.echo(f"Let op: {a.naam} ({a.aantal} van {a.van} hulpvragen) heeft nog geen casus in {map_}; in de variant is het aandeel 0 tot er een casus is.", err=True)
 
 
 # -- analyse voorbij het rapport --------------------------------------------------
@@ -347,7 +420,7 @@ def gevoeligheid(
     project = _laad(map_, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = varieer(project.pilot, project.casussen, procent)
-    _lever("gevoeligheid", uitkomst, formaat, xlsx, overschrijf, plek=project.regel)
+    _lever("gevoeligheid", uitkomst, formaat, xlsx, overschrijf, plek=project.regel, waarschuwingen=_waarschuwingen(project))
 
 
 @app.command(cls=Opdracht)
@@ -362,9 +435,11 @@ def actoren(
     """Wie betaalt de kosten en wie wint de baten: per casus en geëxtrapoleerd, met de tweedeling van het rapport."""
     from kostenbaten.berekening.actoren import verdeel_over_actoren
 
-    _, uitkomst = _bereken(map_, prijspeil, prijsindex)
+    project, uitkomst = _bereken(map_, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
-    _lever("actoren", verdeel_over_actoren(uitkomst), formaat, xlsx, overschrijf, tabel={"pub": uitkomst.gepubliceerd})
+    _lever(
+        "actoren", verdeel_over_actoren(uitkomst), formaat, xlsx, overschrijf, tabel={"pub": uitkomst.gepubliceerd}, waarschuwingen=_waarschuwingen(project)
+    )
 
 
 @app.command(cls=Opdracht)
@@ -388,7 +463,7 @@ def meerjarig(
     project = _laad(map_, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet)
-    _lever("meerjarig", uitkomst, formaat, xlsx, overschrijf)
+    _lever("meerjarig", uitkomst, formaat, xlsx, overschrijf, waarschuwingen=_waarschuwingen(project))
 
 
 # -- begroting en Excel -----------------------------------------------------------
@@ -429,9 +504,13 @@ def begroting(
     ] = None,
 ):
     """Reken een begroting door: kosten per regel en per betaler, de baten uit de KBA per actor, en over meer jaren contant."""
+    from kostenbaten.berekening.waarschuwingen import over_begroting
+
     bron, uitkomst = _laad_begroting(invoer, horizon)
     _mag_schrijven(xlsx, overschrijf)
-    _lever("begroting", uitkomst, formaat)
+    project = bron.project
+    waarschuwingen = () if project is None else _waarschuwingen(project) + over_begroting(bron.begroting, uitkomst.sjd_uren_per_week, project.casussen)
+    _lever("begroting", uitkomst, formaat, waarschuwingen=waarschuwingen)
     if xlsx is not None:
         _schrijf_werkmap("begroting", uitkomst, xlsx, overschrijf, bron=bron.pad, doel=xlsx)
 
@@ -564,7 +643,7 @@ def onzekerheid(
     project = _laad(pad, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = simuleer(project.pilot, project.casussen, trekkingen, zaad)
-    _lever("onzekerheid", uitkomst, formaat, xlsx, overschrijf)
+    _lever("onzekerheid", uitkomst, formaat, xlsx, overschrijf, waarschuwingen=_waarschuwingen(project, trekkingen))
 
 
 @app.command(cls=Opdracht, name="waarde-informatie")

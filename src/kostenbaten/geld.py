@@ -171,6 +171,11 @@ def afronden_naar_boven(waarde: Decimal) -> Decimal:
     return _kwantiseer(waarde, Decimal(1), ROUND_CEILING)
 
 
+def afkappen_op_aandeel(waarde: Decimal) -> Decimal:
+    """Een aandeel in procenten op twee decimalen, richting nul, zodat afgekapte aandelen samen nooit boven 100% komen."""
+    return _kwantiseer(waarde, Decimal("0.01"), ROUND_DOWN)
+
+
 AFRONDINGSREGELS = {
     "afronden_op_centen": afronden_op_centen,
     "afronden_op_euro": afronden_op_euro,

@@ -30,6 +30,7 @@ AANBOD: dict[str, tuple[str, ...]] = {
     "vergelijking": ("terminal", "json", "excel"),
     "waarde_informatie": ("terminal", "json", "excel"),
     "casussen": ("excel",),  # een casussenmap als in te vullen werkmap (sjabloon --casussen, omzetten)
+    "registratie": ("terminal", "json"),
 }
 
 
@@ -55,11 +56,16 @@ def toon(analyse: str, uitkomst, **context) -> None:
     zoek(analyse, "terminal")(uitkomst, Console(highlight=False), **context)
 
 
-def schrijf_json(analyse: str, uitkomst, uit, **context) -> None:
-    """Schrijft de uitkomst als JSON-document naar de stroom `uit`."""
+def schrijf_json(analyse: str, uitkomst, uit, waarschuwingen=None, **context) -> None:
+    """Schrijft de uitkomst als JSON-document naar de stroom `uit`; met `waarschuwingen` (ook leeg) onder die sleutel."""
     from kostenbaten.uitvoer.json import schrijf
 
-    schrijf(zoek(analyse, "json")(uitkomst, **context), uit)
+    document = zoek(analyse, "json")(uitkomst, **context)
+    if waarschuwingen is not None:
+        from kostenbaten.uitvoer.json.waarschuwingen import lijst
+
+        document = {**document, "waarschuwingen": lijst(waarschuwingen)}
+    schrijf(document, uit)
 
 
 def schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **context) -> None:

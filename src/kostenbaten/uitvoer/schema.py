@@ -18,6 +18,7 @@ FORMATEN = (
     ("variant", "kostenbaten.model.variant", "Variant"),
     ("begroting", "kostenbaten.model.begroting", "Begroting"),
     ("prijsindex", "kostenbaten.model.prijsindex", "Prijsindex"),
+    ("koppeling", "kostenbaten.model.registratie", "Koppeling"),
 )
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 STANDAARDMAP = Path("schema")

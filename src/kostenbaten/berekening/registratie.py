@@ -1,0 +1,158 @@
+"""Een vraagregistratie geteld: periode, hulpvragen en aandeel per rechtsgebied, doorverwijzing en uren.
+
+Aandelen zijn exact (`deel` met ruime precisie) en tellen tegen alle bruikbare
+hulpvragen, ook die met een onderwerp dat de koppeling niet kent: net als in
+pilot.yaml is de rest het deel zonder casussen. Onderwerpen zonder rechtsgebied
+komen met hun aantal in de uitkomst, nooit stil weg.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from math import gcd
+
+from kostenbaten.geld import HONDERD, NUL, deel, som
+from kostenbaten.model.registratie import Koppeling, Melding, Registratie, sleutel_onderwerp
+
+
+@dataclass(frozen=True)
+class Aandeel:
+    """Hoeveel hulpvragen bij een rechtsgebied horen, en welk deel van alle hulpvragen dat is (procent)."""
+
+    sleutel: str
+    naam: str
+    aantal: int
+    van: int  # alle bruikbare hulpvragen
+
+    @property
+    def aandeel(self) -> Decimal:
+        return deel(self.aantal * HONDERD, self.van)
+
+    @property
+    def is_exact(self) -> bool:
+        return _is_exact(self.aandeel, self.aantal, self.van)
+
+
+def _is_exact(aandeel: Decimal, aantal: int, van: int) -> bool:
+    """Of aantal x 100 / van een eindige decimale breuk is (99 van 300 = 33%; 1 van 3 niet).
+
+    Dat is zo als de noemer na het wegdelen van de gemeenschappelijke factor alleen
+    factoren 2 en 5 heeft; dan is ook `aandeel` (met ruime precisie) exact.
+    """
+    if not van:
+        return True
+    noemer = van // gcd(aantal * 100, van)
+    for factor in (2, 5):
+        while noemer % factor == 0:
+            noemer //= factor
+    return noemer == 1
+
+
+@dataclass(frozen=True)
+class JaNee:
+    """Een ja/nee-gegeven: bij hoeveel hulpvragen het is ingevuld en hoe vaak met ja."""
+
+    ingevuld: int
+    ja: int
+
+    @property
+    def aandeel(self) -> Decimal:
+        return deel(self.ja * HONDERD, self.ingevuld) if self.ingevuld else NUL
+
+    @property
+    def is_exact(self) -> bool:
+        return _is_exact(self.aandeel, self.ja, self.ingevuld)
+
+
+@dataclass(frozen=True)
+class RegistratieUitkomst:
+    """De telling van één export."""
+
+    bestand: str
+    koppeling: str
+    standaardkoppeling: bool  # de koppeling die met het pakket meekomt, niet een eigen
+    van: date
+    tot: date
+    hulpvragen: int
+    rechtsgebieden: tuple[Aandeel, ...]  # in de volgorde van de koppeling (of van pilot.yaml)
+    niet_gekoppeld: tuple[tuple[str, int], ...]  # onderwerp zoals geschreven, aantal; grootste eerst
+    meldingen: tuple[Melding, ...]
+    doorverwezen: JaNee | None
+    opgelost: JaNee | None
+    opgelost_zonder_doorverwijzing: JaNee | None  # bij beide kolommen: opgelost én niet doorverwezen
+    uren_ingevuld: int | None
+    uren: Decimal | None
+
+    @property
+    def dagen(self) -> int:
+        """De lengte van de periode in dagen, eerste en laatste dag meegeteld."""
+        return (self.tot - self.van).days + 1
+
+    @property
+    def gekoppeld(self) -> int:
+        return sum(a.aantal for a in self.rechtsgebieden)
+
+    @property
+    def zonder_rechtsgebied(self) -> Aandeel:
+        """De hulpvragen met een onderwerp dat de koppeling niet kent: de rest, zoals in pilot.yaml."""
+        return Aandeel("", "", self.hulpvragen - self.gekoppeld, self.hulpvragen)
+
+    @property
+    def uren_per_hulpvraag(self) -> Decimal | None:
+        return deel(self.uren, self.uren_ingevuld) if self.uren_ingevuld else None
+
+
+def tel_registratie(
+    registratie: Registratie, koppeling: Koppeling, koppelingpad: str, namen: dict[str, str] | None = None, standaard: bool = False
+) -> RegistratieUitkomst:
+    """Telt de hulpvragen per rechtsgebied. `namen` geeft de leesbare naam en de volgorde (uit pilot.yaml)."""
+    vragen = registratie.hulpvragen
+    totaal = len(vragen)
+    per_gebied: Counter[str] = Counter()
+    los: Counter[str] = Counter()
+    schrijfwijze: dict[str, str] = {}
+    for vraag in vragen:
+        gebied = koppeling.rechtsgebied(vraag.onderwerp)
+        if gebied is None:
+            sleutel = sleutel_onderwerp(vraag.onderwerp)
+            schrijfwijze.setdefault(sleutel, vraag.onderwerp)
+            los[sleutel] += 1
+        else:
+            per_gebied[gebied] += 1
+    namen = namen or {}
+    volgorde = list(namen) + [g for g in koppeling.onderwerpen if g not in namen]
+    gebieden = tuple(
+        Aandeel(g, namen.get(g, g), per_gebied[g], totaal) for g in volgorde
+    )
+    niet_gekoppeld = tuple(sorted(((schrijfwijze[s], n) for s, n in los.items()), key=lambda x: (-x[1], x[0].casefold())))
+
+    def ja_nee(veld: str) -> JaNee | None:
+        if veld not in registratie.kolommen:
+            return None
+        ingevuld = [v for v in vragen if getattr(v, veld) is not None]
+        return JaNee(len(ingevuld), sum(1 for v in ingevuld if getattr(v, veld)))
+
+    zonder = None
+    if {"doorverwezen", "opgelost"} <= set(registratie.kolommen):
+        beide = [v for v in vragen if v.doorverwezen is not None and v.opgelost is not None]
+        zonder = JaNee(len(beide), sum(1 for v in beide if v.opgelost and not v.doorverwezen))
+    uren = [v.uren for v in vragen if v.uren is not None] if "uren" in registratie.kolommen else None
+    return RegistratieUitkomst(
+        bestand=registratie.bestand,
+        koppeling=koppelingpad,
+        standaardkoppeling=standaard,
+        van=min(v.datum for v in vragen),
+        tot=max(v.datum for v in vragen),
+        hulpvragen=totaal,
+        rechtsgebieden=gebieden,
+        niet_gekoppeld=niet_gekoppeld,
+        meldingen=registratie.meldingen,
+        doorverwezen=ja_nee("doorverwezen"),
+        opgelost=ja_nee("opgelost"),
+        opgelost_zonder_doorverwijzing=zonder,
+        uren_ingevuld=None if uren is None else len(uren),
+        uren=None if uren is None else som(uren),
+    )

@@ -1,0 +1,107 @@
+"""Waar het bewijs dun is: waarschuwingen als gegevens, naast (nooit in plaats van) de uitkomst.
+
+Elke waarschuwing is een onveranderlijk object met de getallen waar ze over
+gaat; de zin erbij (met wat eraan te doen is) maakt `uitvoer/waarschuwingen.py`.
+De grenzen staan hier als constanten, zodat docs en tests ze kunnen noemen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from kostenbaten.geld import deel, som, vermenigvuldig
+
+MIN_CASUSSEN = 2  # per rechtsgebied
+MIN_DEKKING = Decimal(50)  # procent van de hulpvragen
+MAX_FACTOR_UREN = Decimal(2)  # begroting tegen casussen, beide kanten op
+MIN_TREKKINGEN = 1000
+
+# Een jaartal in de bron: 1900 tot en met 2099, als los getal ("KBA Hengelo (2023)").
+_JAAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+
+
+@dataclass(frozen=True)
+class Waarschuwing:
+    """Gemeenschappelijke basis; `soort` is de vaste sleutel in JSON."""
+
+    soort: ClassVar[str] = ""
+
+
+@dataclass(frozen=True)
+class WeinigCasussen(Waarschuwing):
+    soort: ClassVar[str] = "weinig_casussen"
+    rechtsgebied: str
+    naam: str
+    casussen: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class LageDekking(Waarschuwing):
+    soort: ClassVar[str] = "lage_dekking"
+    dekking: Decimal  # procent van de hulpvragen in rechtsgebieden met een casus
+
+
+@dataclass(frozen=True)
+class BronZonderJaar(Waarschuwing):
+    soort: ClassVar[str] = "bron_zonder_jaar"
+    kengetal: str
+    naam: str
+    bron: str
+
+
+@dataclass(frozen=True)
+class BegrotingUren(Waarschuwing):
+    soort: ClassVar[str] = "begroting_uren"
+    sjd_uren_per_week: Decimal
+    weken: Decimal
+    hulpvragen: Decimal
+    per_hulpvraag: Decimal  # SJD-uren per hulpvraag volgens de begroting
+    casussen: Decimal  # gemiddelde SJD-uren van de casussen
+
+
+@dataclass(frozen=True)
+class WeinigTrekkingen(Waarschuwing):
+    soort: ClassVar[str] = "weinig_trekkingen"
+    trekkingen: int
+
+
+def over_casussen(pilot, casussen: Sequence) -> tuple[Waarschuwing, ...]:
+    """Rechtsgebieden op één casus, een lage dekking en kengetallen met een bron zonder jaar."""
+    uit: list[Waarschuwing] = []
+    for sleutel, gebied in pilot.rechtsgebieden.items():
+        nummers = tuple(c.nummer for c in casussen if c.rechtsgebied == sleutel)
+        # Zonder casus en zonder aandeel telt een rechtsgebied niet mee; met aandeel weigert de invoercontrole het al.
+        if 0 < len(nummers) < MIN_CASUSSEN:
+            uit.append(WeinigCasussen(sleutel, gebied.naam, nummers))
+    dekking = som(g.aandeel.waarde for g in pilot.rechtsgebieden.values())
+    if dekking < MIN_DEKKING:
+        uit.append(LageDekking(dekking))
+    for sleutel, kengetal in pilot.kengetallen.items():
+        if not _JAAR.search(kengetal.bron):
+            uit.append(BronZonderJaar(sleutel, kengetal.naam, kengetal.bron))
+    return tuple(uit)
+
+
+def over_begroting(begroting, sjd_uren_per_week: Decimal, casussen: Sequence) -> tuple[Waarschuwing, ...]:
+    """SJD-uren per hulpvraag in de begroting tegen het gemiddelde van de casussen: meer dan een factor twee verschil."""
+    if not casussen:
+        return ()
+    weken = begroting.weken_per_jaar
+    hulpvragen = begroting.hulpvragen_per_jaar
+    per_hulpvraag = deel(vermenigvuldig(sjd_uren_per_week, weken), hulpvragen)
+    gemiddeld = deel(som(c.uren.waarde for c in casussen), len(casussen))
+    if per_hulpvraag <= 0 or gemiddeld <= 0:
+        return ()
+    if per_hulpvraag > vermenigvuldig(gemiddeld, MAX_FACTOR_UREN) or gemiddeld > vermenigvuldig(per_hulpvraag, MAX_FACTOR_UREN):
+        return (BegrotingUren(sjd_uren_per_week, weken, hulpvragen, per_hulpvraag, gemiddeld),)
+    return ()
+
+
+def over_trekkingen(trekkingen: int) -> tuple[Waarschuwing, ...]:
+    return (WeinigTrekkingen(trekkingen),) if trekkingen < MIN_TREKKINGEN else ()
+
+

@@ -1,0 +1,78 @@
+"""Een variant uit de eigen registratie: hulpvragen, periode en aandelen per rechtsgebied, bovenop een casussenmap.
+
+De variant noemt alleen wat uit de registratie komt; al het andere (casussen,
+tarieven, kengetallen) blijft van de basis. Het aantal hulpvragen is de telling
+over de geregistreerde periode, niet opgeschaald naar een jaar: de periode gaat
+mee in de variant, zodat elke opdracht zegt waarover geteld is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from kostenbaten.berekening.registratie import RegistratieUitkomst
+from kostenbaten.geld import afkappen_op_aandeel
+from kostenbaten.notatie import datum, json_getal
+from kostenbaten.uitvoer.bestand import schrijf_atomair
+
+
+def _basis(basis: Path, variant: Path) -> str:
+    """De basis relatief aan de map van de variant, met schuine strepen (werkt ook op Windows)."""
+    try:
+        return Path(os.path.relpath(basis.resolve(), variant.resolve().parent)).as_posix()
+    except ValueError:  # een andere schijf op Windows
+        return basis.resolve().as_posix()
+
+
+def zonder_casus(u: RegistratieUitkomst, gedekt) -> tuple:
+    """De rechtsgebieden met hulpvragen maar zonder casus in de basis: in de variant aandeel 0, ze tellen als rest."""
+    return tuple(a for a in u.rechtsgebieden if a.aantal and a.sleutel not in gedekt)
+
+
+def variant_tekst(u: RegistratieUitkomst, pilotnaam: str, rechtsgebieden, gedekt, basis: Path, variant: Path) -> str:
+    """De variant als YAML-tekst, met commentaar over waar elk getal vandaan komt.
+
+    `rechtsgebieden` zijn de sleutels uit pilot.yaml van de basis en `gedekt` de
+    rechtsgebieden met een casus. Een rechtsgebied zonder onderwerp in de koppeling
+    of zonder casus krijgt aandeel 0 (zoals `kostenbaten nieuw` het voorschrijft):
+    zijn hulpvragen tellen dan als rest, met een regel commentaar.
+    """
+    geen_casus = {a.sleutel for a in zonder_casus(u, gedekt)}
+    tellingen = {a.sleutel: a for a in u.rechtsgebieden}
+    naam = f"{pilotnaam}, eigen registratie"
+    regels = [
+        f"# Geschreven door `kostenbaten registratie` uit {Path(u.bestand).name}: {u.hulpvragen} hulpvragen",
+        f"# van {datum(u.van)} tot en met {datum(u.tot)}. De hulpvragen en de aandelen per rechtsgebied",
+        "# komen uit die registratie; casussen, tarieven en kengetallen uit de basis.",
+        "# Het aantal hulpvragen geldt voor deze periode (niet omgerekend naar een jaar).",
+        f"naam: {json.dumps(naam, ensure_ascii=False)}",
+        "omschrijving: " + json.dumps(f"{pilotnaam} met de hulpvragen en aandelen uit de eigen vraagregistratie.", ensure_ascii=False),
+        f"basis: {json.dumps(_basis(basis, variant), ensure_ascii=False)}",
+        "pilot:",
+        "  periode:",
+        f"    van: {u.van.isoformat()}",
+        f"    tot: {u.tot.isoformat()}",
+        f"  hulpvragen: {u.hulpvragen}",
+        "rechtsgebieden:",
+    ]
+    for sleutel in rechtsgebieden:
+        a = tellingen.get(sleutel)
+        if a is None:
+            regels += [f"  {sleutel}:", "    aandeel: 0  # geen onderwerp in de koppeling"]
+        elif sleutel in geen_casus:
+            regels += [f"  {sleutel}:", f"    aandeel: 0  # {a.aantal} van {a.van} hulpvragen, maar nog geen casus; met een casus: schrijf de variant opnieuw"]
+        elif a.is_exact:
+            regels += [f"  {sleutel}:", f"    aandeel: {json_getal(a.aandeel)}  # {a.aantal} van {a.van} hulpvragen"]
+        else:
+            afgekapt = json_getal(afkappen_op_aandeel(a.aandeel))
+            regels += [f"  {sleutel}:", f"    aandeel: {afgekapt}  # {a.aantal} van {a.van} hulpvragen, afgekapt op twee decimalen"]
+    if u.niet_gekoppeld:
+        regels.append(f"# Onderwerpen zonder rechtsgebied (de rest: {u.zonder_rechtsgebied.aantal} van {u.hulpvragen} hulpvragen):")
+        regels += [f"#   {onderwerp}: {aantal}" for onderwerp, aantal in u.niet_gekoppeld]
+    return "\n".join(regels) + "\n"
+
+
+def schrijf_variant(tekst: str, pad: Path, overschrijf: bool) -> None:
+    schrijf_atomair(pad, lambda tijdelijk: tijdelijk.write_text(tekst, encoding="utf-8"), overschrijf)
