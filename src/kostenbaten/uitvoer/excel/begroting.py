@@ -37,6 +37,10 @@ from kostenbaten.uitvoer.excel.blad import (
     EURO,
     EURO_HEEL,
     EURO_LEEG,
+    GETAL,
+    HEEL,
+    NL,
+    PROCENT_GETAL,
     TITEL,
     UITLEG,
     VET,
@@ -184,7 +188,7 @@ def bouw(u: BegrotingUitkomst, casussen: str | None):
                 f"{K_UREN}{rij}",
                 f'SUMIF({K_SJD}{eerste}:{K_SJD}{laatste},"{JA}",{K_UREN}{eerste}:{K_UREN}{laatste})',
                 u.sjd_uren_per_week,
-                formaat=None,
+                formaat=GETAL,
             )
             sjd_uren = b.ref(f"{K_UREN}{rij}")
         rij += 2
@@ -254,7 +258,7 @@ def _baten(b: Blad, u: BegrotingUitkomst, rij: int, cel: dict, totaal: str, hulp
         b.formule(f"F{rij}", f'B{rij}*IF({methode}="gewogen",E{rij},D{rij})/100', g.per_hulpvraag)
         rij += 1
     b.tekst(f"A{rij}", "Samen: dekking en baten per hulpvraag", VET)
-    b.formule(f"B{rij}", f"SUM(B{eerste}:B{rij - 1})", kba.dekking, formaat='0.##"%"')
+    b.formule(f"B{rij}", f"SUM(B{eerste}:B{rij - 1})", kba.dekking, formaat=PROCENT_GETAL)
     b.formule(f"F{rij}", f"SUM(F{eerste}:F{rij - 1})", kba.per_hulpvraag, font=VET)
     per_hulpvraag = b.ref(f"F{rij}")
     rij += 2
@@ -267,12 +271,12 @@ def _baten(b: Blad, u: BegrotingUitkomst, rij: int, cel: dict, totaal: str, hulp
         ("Kosten eerste jaar", totaal, u.totaal, EURO_HEEL),
         ("Verwachte baten (hulpvragen x baten per hulpvraag)", f"{hulpvragen}*{per_hulpvraag}", u.verwachte_baten, EURO_HEEL),
         ("Netto resultaat (verwachte baten min kosten)", f"{baten}-{totaal}", u.netto, EURO_HEEL),
-        ("Baten/kosten-verhouding", f'IF({totaal}>0,{baten}/{totaal},"{NVT}")', _of_nvt(u.verhouding), "0.00"),
+        ("Baten/kosten-verhouding", f'IF({totaal}>0,{baten}/{totaal},"{NVT}")', _of_nvt(u.verhouding), VERHOUDING),
         (
             "Omslagpunt (hulpvragen per jaar, naar boven afgerond)",
             f'IF({per_hulpvraag}>0,ROUNDUP({totaal}/{per_hulpvraag},0),"{NVT}")',
             _of_nvt(u.omslagpunt),
-            "0",
+            HEEL,
         ),
     ]
     for label, formule, waarde, formaat in saldo:
@@ -291,6 +295,9 @@ def _baten(b: Blad, u: BegrotingUitkomst, rij: int, cel: dict, totaal: str, hulp
     grafiek.height, grafiek.width = 7.5, 16
     b.ws.add_chart(grafiek, f"A{rij + 1}")
     return rij + 16
+
+
+VERHOUDING = NL + "0.00"
 
 
 def _of_nvt(waarde):
