@@ -231,7 +231,6 @@ FOUTE_CELLEN = [
         "Begroting!E18: deze cel is leeg; vul hem in",
     ]),
     ({"B7": "=40+6"}, ["Begroting!B7: hier hoort een ingevulde waarde, geen formule"]),
-    ({"B9": "../nergens"}, ["Begroting!B9: casussen: map of variant '../nergens' bestaat niet (gezocht: {d}/../nergens)"]),
 ]
 
 
@@ -246,12 +245,50 @@ def test_foute_cellen_exacte_meldingen(tmp_path, draai, wijzigingen, verwacht):
     assert regels[-1] == f"{len(verwacht)} fout(en) in de invoer; er is niets berekend."
 
 
+def test_verplaatste_werkmap_rekent_de_kosten_en_zegt_hoe_de_casussen_te_vinden(tmp_path, draai):
+    """Een werkmap die haar casussen niet meer vindt (verplaatst): kosten wel, baten niet, en de weg naar de casussen."""
+    pad = _bedorven(tmp_path, {"B9": "../nergens"})
+    uit = draai("begroting", pad)
+    assert uit.exit_code == 0
+    assert uit.stderr.splitlines() == [
+        f"{pad}:Begroting!B9: casussen: map of variant '../nergens' bestaat niet (gezocht: {tmp_path}/../nergens); "
+        "alleen de kosten zijn berekend. Geef de casussen met --casussen MAP, of zet in deze cel het pad naar de "
+        "casussenmap, gezien vanaf de map van de werkmap"
+    ]
+    assert "Totaal eerste jaar" in uit.stdout and "Netto resultaat" not in uit.stdout
+    # Met --casussen (vanaf de huidige map) komen de baten terug, en een nieuwe werkmap noemt die map.
+    nieuw = tmp_path / "uit" / "nieuw.xlsx"
+    nieuw.parent.mkdir()
+    uit = draai("begroting", pad, "--casussen", HENGELO, "--xlsx", nieuw)
+    assert uit.exit_code == 0 and "Netto resultaat" in uit.stdout
+    assert (nieuw.parent / load_workbook(nieuw)["Begroting"][_casussencel(nieuw)].value).resolve() == HENGELO.resolve()
+    uit = draai("begroting", pad, "--casussen", tmp_path / "nergens")
+    assert uit.exit_code == 2
+    assert uit.stderr.splitlines()[0] == f"--casussen: map of variant '{tmp_path / 'nergens'}' bestaat niet"
+
+
 def test_geen_werkboek_of_geen_begrotingsblad(tmp_path, draai):
     kapot = tmp_path / "kapot.xlsx"
     kapot.write_text("geen zip", encoding="utf-8")
     uit = draai("begroting", kapot)
     assert uit.exit_code == 2
-    assert uit.stderr.startswith(f"{kapot}: kan het werkboek niet lezen (")
+    assert uit.stderr.splitlines()[0] == (
+        f"{kapot}: kan het werkboek niet lezen: geen geldig .xlsx-bestand (beschadigd of een ander formaat); "
+        "open het in Excel of LibreOffice en sla het op als .xlsx (BadZipFile)"
+    )
+    # Een onmogelijke datum in een cel: alleen de Nederlandse melding bij de cel, geen waarschuwing van openpyxl.
+    datum = _bedorven(tmp_path, {"C16": 2.6e22})
+    wb = load_workbook(datum)
+    wb["Begroting"]["C16"].number_format = "yyyy-mm-dd"
+    wb.save(datum)
+    import warnings
+
+    with warnings.catch_warnings(record=True) as gezien:
+        warnings.simplefilter("always")
+        uit = draai("begroting", datum)
+    assert uit.exit_code == 2
+    assert uit.stderr.splitlines()[0] == f"{datum}:Begroting!C16: vul 'ja' of 'nee' in (gevonden: #VALUE!)"
+    assert [str(w.message) for w in gezien] == []
     from openpyxl import Workbook
 
     leeg = tmp_path / "leeg.xlsx"

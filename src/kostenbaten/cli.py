@@ -359,13 +359,15 @@ BegrotingArgument = Annotated[
 ]
 
 
-def _laad_begroting(pad: Path):
+def _laad_begroting(pad: Path, casussen: Path | None = None):
     """Laadt een begroting met haar casussenmap en rekent haar door."""
     from kostenbaten.berekening.begroting import bereken_begroting
     from kostenbaten.berekening.kba import bereken_pilot
     from kostenbaten.invoer.begroting import laad_begroting
 
-    invoer = laad_begroting(pad)
+    invoer = laad_begroting(pad, casussen)
+    for waarschuwing in invoer.waarschuwingen:
+        typer.echo(str(waarschuwing), err=True)
     project = invoer.project
     kba = bereken_pilot(project.pilot, project.casussen) if project is not None else None
     return invoer, bereken_begroting(invoer.begroting, kba)
@@ -377,9 +379,14 @@ def begroting(
     formaat: FormaatOptie = Formaat.tabel,
     xlsx: XlsxOptie = None,
     overschrijf: OverschrijfOptie = False,
+    casussen: Annotated[
+        Optional[Path],
+        typer.Option("--casussen", help="Casussenmap of variant voor de baten; gaat voor de map in de begroting "
+                                        "(voor een verplaatste werkmap).", show_default=False),
+    ] = None,
 ):
     """Reken een begroting door: kosten per regel en per betaler, en de verwachte baten uit de KBA."""
-    bron, uitkomst = _laad_begroting(invoer)
+    bron, uitkomst = _laad_begroting(invoer, casussen)
     _mag_schrijven(xlsx, overschrijf)
     _lever("begroting", uitkomst, formaat)
     if xlsx is not None:
