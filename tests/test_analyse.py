@@ -23,6 +23,7 @@ from kostenbaten.berekening.uitleg import OnbekendCijfer, leg_uit, uitlegbare_ci
 from kostenbaten.cli import app
 from kostenbaten.geld import afronden_op_centen
 from kostenbaten.invoer.casussen import laad_project
+from kostenbaten.uitvoer.namen import omslagpunt_tekst
 
 HENGELO = Path(__file__).resolve().parents[1] / "casussen" / "hengelo"
 runner = CliRunner()
@@ -225,7 +226,7 @@ def test_omslagpunt_geen(variatie):
     toevoeging = per_sleutel["kengetal.toevoeging"].effecten["rapport"].omslagpunt
     # 3.502 + 1 x (t - 800) = 0 geeft t = -2.702: een kengetal kan niet negatief zijn.
     assert toevoeging.waarde is None and toevoeging.wiskundig == -2702
-    assert toevoeging.reden == "geen: nul pas bij -€ 2.702, onder het minimum € 0"
+    assert omslagpunt_tekst(toevoeging, "euro") == "geen: nul pas bij -€ 2.702, onder het minimum € 0"
     aandeel = per_sleutel["aandeel.belastingrecht"].effecten["rapport"].omslagpunt
     assert aandeel.waarde is None and aandeel.wiskundig == -53  # de andere aandelen samen
 

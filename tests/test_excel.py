@@ -273,8 +273,8 @@ def test_geen_werkboek_of_geen_begrotingsblad(tmp_path, draai):
     uit = draai("begroting", kapot)
     assert uit.exit_code == 2
     assert uit.stderr.splitlines()[0] == (
-        f"{kapot}: kan het werkboek niet lezen: geen geldig .xlsx-bestand (beschadigd of een ander formaat); "
-        "open het in Excel of LibreOffice en sla het op als .xlsx (BadZipFile)"
+        f"{kapot}: kan de werkmap niet lezen: geen geldig .xlsx-bestand (beschadigd of een ander formaat); "
+        "open hem in Excel of LibreOffice en sla hem op als .xlsx (BadZipFile)"
     )
     # Een onmogelijke datum in een cel: alleen de Nederlandse melding bij de cel, geen waarschuwing van openpyxl.
     datum = _bedorven(tmp_path, {"C16": 2.6e22})
@@ -294,7 +294,7 @@ def test_geen_werkboek_of_geen_begrotingsblad(tmp_path, draai):
     leeg = tmp_path / "leeg.xlsx"
     Workbook().save(leeg)
     uit = draai("begroting", leeg)
-    assert uit.stderr.splitlines()[0] == f"{leeg}: blad 'Begroting' ontbreekt; maak een werkboek met 'kostenbaten sjabloon'"
+    assert uit.stderr.splitlines()[0] == f"{leeg}: blad 'Begroting' ontbreekt; maak een werkmap met 'kostenbaten sjabloon'"
 
 
 def test_bereken_en_begroting_zonder_xlsx_laden_geen_openpyxl():

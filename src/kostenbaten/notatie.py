@@ -105,3 +105,11 @@ def json_kans(kans: Decimal) -> str:
 def json_verhouding(waarde: Decimal) -> str:
     """Een verhouding (baten/kosten) voor JSON: decimale tekst op vier decimalen (5.6021)."""
     return f"{afronden_op_decimalen(waarde, 4):f}"
+
+
+def met_eenheid(waarde: Decimal, eenheid: str) -> str:
+    """Een invoerwaarde in haar eenheid: `€ 371,83`, `41,18 uur`, `33%` of `300 hulpvragen`."""
+    if eenheid == "euro":
+        return euro(waarde, decimalen_voor([waarde]))
+    tekst = getal_nl(waarde, decimalen_voor([waarde]))
+    return {"procent": f"{tekst}%", "uur": f"{tekst} uur"}.get(eenheid, f"{tekst} {eenheid}")

@@ -111,11 +111,11 @@ def lees_begroting_werkmap(pad: Path):
             warnings.simplefilter("ignore")
             wb = load_workbook(pad)
     except Exception as fout:  # noqa: BLE001 - openpyxl kent veel soorten leesfouten
-        melding = ("kan het werkboek niet lezen: geen geldig .xlsx-bestand (beschadigd of een ander formaat); "
-                   f"open het in Excel of LibreOffice en sla het op als .xlsx ({type(fout).__name__})")
+        melding = ("kan de werkmap niet lezen: geen geldig .xlsx-bestand (beschadigd of een ander formaat); "
+                   f"open hem in Excel of LibreOffice en sla hem op als .xlsx ({type(fout).__name__})")
         return None, [Fout(naam, None, "", melding)], None
     if BLAD not in wb.sheetnames:
-        return None, [Fout(naam, None, "", f"blad '{BLAD}' ontbreekt; maak een werkboek met 'kostenbaten sjabloon'")], None
+        return None, [Fout(naam, None, "", f"blad '{BLAD}' ontbreekt; maak een werkmap met 'kostenbaten sjabloon'")], None
     lezer = _Lezer(pad, wb[BLAD])
     labels = _labels(lezer.ws)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kostenbaten.notatie import euro
+from kostenbaten.notatie import euro, getal_nl, met_eenheid
 
 
 DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid"}
@@ -31,3 +31,18 @@ def groep_naam(groep: str) -> str:
 def interval_tekst(v) -> str:
     """`€ 334 tot € 137.052`: het 90%-interval (P5 tot P95) van een verdeling."""
     return f"{euro(v.percentielen[5])} tot {euro(v.percentielen[95])}"
+
+
+def omslagpunt_tekst(o, eenheid: str) -> str:
+    """Het omslagpunt in woorden, in de eenheid van de invoer: `bij 41,18 uur (+243,2% t.o.v. nu)`."""
+    if o.soort == "vlak":
+        return "geen: het totaal hangt niet van deze invoer af"
+    if o.soort == "evenredig":
+        return "geen: het totaal is evenredig hiermee en alleen nul bij 0"
+    if o.soort in ("onder_minimum", "boven_maximum"):
+        grens = "onder het minimum" if o.soort == "onder_minimum" else "boven het maximum"
+        return f"geen: nul pas bij {met_eenheid(o.wiskundig, eenheid)}, {grens} {met_eenheid(o.grens, eenheid)}"
+    tekst = f"bij {met_eenheid(o.waarde, eenheid)}"
+    if o.verandering is not None:
+        tekst += f" ({'+' if o.verandering > 0 else ''}{getal_nl(o.verandering, 1)}% t.o.v. nu)"
+    return tekst

@@ -30,7 +30,7 @@ from kostenbaten.uitvoer.excel.blad import (
     staafgrafiek,
     zonder_formules,
 )
-from kostenbaten.uitvoer.namen import METHODE_NAMEN
+from kostenbaten.uitvoer.namen import METHODE_NAMEN, omslagpunt_tekst
 
 NOTATIE = {"euro": EURO, "uur": UREN, "procent": PROCENT_GETAL, "hulpvragen": GETAL}
 
@@ -88,7 +88,7 @@ def _omslagpunten(map_: Workbook, g: Gevoeligheid) -> None:
         b.uitkomst(f"B{r}", op_centen(v.knop.basis), NOTATIE.get(v.knop.eenheid, GETAL))
         for kolom, m in zip("CD", methoden):
             # De toelichting noemt de waarde zelf, in de eenheid van de invoer (uren als uren).
-            b.tekst(f"{kolom}{r}", v.effecten[m].omslagpunt.reden).alignment = Alignment(wrap_text=True, vertical="top")
+            b.tekst(f"{kolom}{r}", omslagpunt_tekst(v.effecten[m].omslagpunt, v.knop.eenheid)).alignment = Alignment(wrap_text=True, vertical="top")
     b.ws.freeze_panes = "A4"
     afdrukklaar(b.ws, f"A1:D{r}", titelrijen="1:3")
 

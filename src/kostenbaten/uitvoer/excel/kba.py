@@ -34,7 +34,7 @@ from kostenbaten.uitvoer.namen import groep_naam
 LINKS = Alignment(horizontal="left")
 
 TOELICHTING = [
-    "Dit werkboek bevat de kosten-batenanalyse (KBA) zoals kostenbaten hem doorrekent, met formules in plaats van vaste getallen.",
+    "Deze werkmap bevat de kosten-batenanalyse (KBA) zoals kostenbaten hem doorrekent, met formules in plaats van vaste getallen.",
     "Invoer: de gele cellen op het blad Invoer (hulpvragen, tarieven per SJD-uur, kengetallen, aandelen van de "
     "rechtsgebieden) en op het blad Casussen (SJD-uren, vaste bedragen, maandbedragen en looptijden).",
     "Casussen: per casus de kosten (SJD-uren x tarief) naast de baten, zoals in het rapport. Cliënt is de baat van de "
@@ -42,7 +42,7 @@ TOELICHTING = [
     "Samenvatting: per casus de totalen, het gemiddelde en twee extrapolaties. 'rapport' vermenigvuldigt het gemiddelde "
     "netto per casus met de gedekte hulpvragen, ook met de afrondingen van het rapport (gemiddelde zonder centen, "
     "totaal op duizendtallen, verdeling in hele procenten). 'gewogen' rekent per rechtsgebied met het eigen gemiddelde.",
-    "Dit werkboek bevat formules zonder opgeslagen uitkomsten en vraagt het rekenprogramma om bij het openen alles te "
+    "Deze werkmap bevat formules zonder opgeslagen uitkomsten en vraagt het rekenprogramma om bij het openen alles te "
     "herberekenen. Excel en LibreOffice doen dat vanzelf.",
 ]
 
