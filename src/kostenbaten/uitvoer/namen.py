@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kostenbaten.notatie import euro, getal_nl, met_eenheid
+from kostenbaten.notatie import euro, getal_exact, getal_nl, met_eenheid
 
 
 DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid"}
@@ -46,3 +46,12 @@ def omslagpunt_tekst(o, eenheid: str) -> str:
     if o.verandering is not None:
         tekst += f" ({'+' if o.verandering > 0 else ''}{getal_nl(o.verandering, 1)}% t.o.v. nu)"
     return tekst
+
+
+def verdeling_tekst(o) -> str:
+    """Het bereik van een onzekere invoer: `driehoek: min 270, top 300, max 330` of een 90%-interval."""
+    t = getal_exact
+    if o.min is not None:
+        return f"driehoek: min {t(o.min)}, top {t(o.waarde)}, max {t(o.max)}"
+    laag, hoog = o.interval_90
+    return f"90%-interval {t(laag)} tot {t(hoog)}, mediaan {t(o.waarde)}"

@@ -24,7 +24,7 @@ from kostenbaten.uitvoer.excel.blad import (
     staafgrafiek,
     zonder_formules,
 )
-from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN
+from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN, verdeling_tekst
 
 KOPPEN = ("Berekend", "P5", "P50", "P95", "Gemiddelde", "Kans op verlies")
 NOTATIES = {**{k: EURO for k in range(2, 7)}, 7: PROCENT}
@@ -69,7 +69,7 @@ def werkmap(u) -> Workbook:
                   rijen, NOTATIES, [28, 12, 14, 14, 14, 14, 14, 12], liggend=True, uitleg=uitleg)
     r = b.ws.max_row + 2
     b.kopregel(r, ["Invoer met een bereik", "", "Verdeling"])
-    invoer = [(i.naam or i.plek, i.verdeling) for i in u.invoer]
+    invoer = [(i.naam or i.plek, verdeling_tekst(i.onzeker)) for i in u.invoer]
     invoer += [(f"Casus {nummer}: kans", "slaagt of niet (Bernoulli)") for nummer in u.kansen]
     for naam, verdeling in invoer:
         r += 1
