@@ -1,4 +1,4 @@
-"""Lange fuzzrun op verzoek: verminkte casussenmappen door lezer en doorrekening, zolang als gevraagd.
+"""Lange fuzzrun op verzoek: verminkte casussenmappen en begrotingswerkmappen door lezer en doorrekening, zolang als gevraagd.
 
     .venv/bin/python benchmarks/fuzz.py --minuten 10
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -22,7 +23,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
-from fuzzdoel import pas_toe, reken_door, verminkingen, verse_kopie  # noqa: E402
+from fuzzdoel import (  # noqa: E402
+    pas_toe,
+    reken_door,
+    reken_werkmap_door,
+    verminkingen,
+    verminkte_werkmap,
+    verse_kopie,
+    werkmapverminkingen,
+)
 
 TIJDSLIMIET = 10  # seconden per invoer
 GEHEUGEN = 1 << 30  # 1 GiB per invoer
@@ -31,7 +40,8 @@ GEHEUGEN = 1 << 30  # 1 GiB per invoer
 def _kind(map_: str, wachtrij) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (GEHEUGEN, GEHEUGEN))
     try:
-        wachtrij.put(reken_door(Path(map_), onzeker=True))
+        pad = Path(map_)
+        wachtrij.put(reken_werkmap_door(pad) if pad.suffix == ".xlsx" else reken_door(pad, onzeker=True))
     except BaseException as fout:  # noqa: BLE001 - elke andere uitkomst is precies wat we zoeken
         wachtrij.put(f"3 ({type(fout).__name__}: {fout})"[:500])
 
@@ -60,6 +70,14 @@ def main() -> int:
     tellers = {0: 0, 2: 0}
     vondsten: list[str] = []
 
+    def telt(uitkomst, wat: str) -> bool:
+        """Telt code 0 of 2; elke andere uitkomst is een vondst."""
+        if uitkomst in tellers:
+            tellers[uitkomst] += 1
+            return True
+        vondsten.append(f"{uitkomst}: {wat}")
+        return False
+
     @settings(max_examples=500, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(verminkingen())
     def ronde(bewerkingen):
@@ -68,20 +86,29 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             map_ = verse_kopie(Path(tmp) / "hengelo")
             pas_toe(map_, bewerkingen)
-            uitkomst = _draai(map_)
-            if uitkomst in tellers:
-                tellers[uitkomst] += 1
-                return
-            vondsten.append(f"{uitkomst}: {bewerkingen!r}")
-            args.bewaar.mkdir(exist_ok=True)
-            verse_kopie(args.bewaar / f"vondst-{len(vondsten)}")
-            pas_toe(args.bewaar / f"vondst-{len(vondsten)}", bewerkingen)
+            if not telt(_draai(map_), repr(bewerkingen)):
+                args.bewaar.mkdir(exist_ok=True)
+                verse_kopie(args.bewaar / f"vondst-{len(vondsten)}")
+                pas_toe(args.bewaar / f"vondst-{len(vondsten)}", bewerkingen)
 
-    # Eén keer alles laden (ook numpy), zodat elk kindproces als kopie van dit proces snel start.
+    @settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(werkmapverminkingen())
+    def werkmapronde(wijzigingen):
+        if time.monotonic() > einde:
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            werkmap = verminkte_werkmap(Path(tmp) / "begroting.xlsx", wijzigingen)
+            if not telt(_draai(werkmap), f"werkmap {wijzigingen!r}"):
+                args.bewaar.mkdir(exist_ok=True)
+                shutil.copy(werkmap, args.bewaar / f"vondst-{len(vondsten)}.xlsx")
+
+    # Eén keer alles laden (ook numpy en openpyxl), zodat elk kindproces als kopie van dit proces snel start.
     with tempfile.TemporaryDirectory() as tmp:
         reken_door(verse_kopie(Path(tmp) / "hengelo"), onzeker=True)
+        reken_werkmap_door(verminkte_werkmap(Path(tmp) / "begroting.xlsx", []))
     while time.monotonic() < einde:
         ronde()  # elke ronde trekt hypothesis nieuwe voorbeelden
+        werkmapronde()
     totaal = sum(tellers.values()) + len(vondsten)
     print(f"uitvoeringen: {totaal} (code 0: {tellers[0]}, code 2: {tellers[2]}, anders: {len(vondsten)})")
     for vondst in vondsten:

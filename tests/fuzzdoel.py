@@ -90,3 +90,62 @@ def verse_kopie(doel: Path) -> Path:
         shutil.rmtree(doel)
     shutil.copytree(HENGELO, doel)
     return doel
+
+
+# -- de begrotingswerkmap --------------------------------------------------------------
+
+SJABLOON = ROOT / "templates" / "voorbeeldbegroting.xlsx"
+# Celwaarden die de lezer van de werkmap op de proef stellen: tekst waar een getal hoort, formules,
+# kopteksten op de verkeerde plek, onmogelijk grote of negatieve getallen, datums.
+CELWAARDEN = st.one_of(
+    st.none(),
+    st.integers(-(10**30), 10**30),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12),  # wat een cel kan bevatten
+    st.datetimes(),
+    st.sampled_from(["ja", "nee", "=1/0", "=A1", "1.250", "1,5", "-1", "Gemeente", "Personeel", "Totalen", "../nergens", "rapport"]),
+)
+
+
+@st.composite
+def werkmapverminkingen(draw) -> list[tuple[str, object]]:
+    """Eén tot vijf cellen van het blad Begroting van het sjabloon met een andere waarde."""
+    return [
+        (f"{draw(st.sampled_from('ABCDEFG'))}{draw(st.integers(1, 90))}", draw(CELWAARDEN))
+        for _ in range(draw(st.integers(1, 5)))
+    ]
+
+
+def verminkte_werkmap(doel: Path, wijzigingen) -> Path:
+    """Het sjabloon met de wijzigingen, opgeslagen als `doel`; de casussen van Hengelo met hun volledige pad."""
+    from openpyxl import load_workbook
+    from openpyxl.cell.cell import MergedCell
+
+    wb = load_workbook(SJABLOON)
+    ws = wb["Begroting"]
+    (casussen,) = [c for (c,) in ws.iter_rows(min_col=1, max_col=1) if c.value == "Casussen (KBA)"]
+    ws.cell(casussen.row, 2).value = str(HENGELO)
+    for cel, waarde in wijzigingen:
+        if not isinstance(ws[cel], MergedCell):  # een samengevoegde cel kan ook een gebruiker niet invullen
+            ws[cel] = waarde
+    wb.save(doel)
+    return doel
+
+
+def reken_werkmap_door(pad: Path) -> int:
+    """Leest en rekent zoals `begroting WERKMAP --formaat json`; geeft de afsluitcode 0 of 2."""
+    from kostenbaten.berekening.begroting import bereken_begroting
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.invoer.begroting import laad_begroting
+    from kostenbaten.uitvoer import register
+
+    try:
+        invoer = laad_begroting(pad)
+    except InvoerFouten as fouten:
+        for fout in fouten.fouten:
+            assert not any(stuk in str(fout) for stuk in ("Traceback", "datetime.", "Decimal(")), str(fout)
+        return 2
+    project = invoer.project
+    kba = bereken_pilot(project.pilot, project.casussen) if project is not None else None
+    register.schrijf_json("begroting", bereken_begroting(invoer.begroting, kba), io.StringIO())
+    return 0

@@ -44,12 +44,19 @@ def herbereken(werkboek: Path, uitmap: Path) -> Path:
     return zet_om(werkboek, uitmap, "xlsx")
 
 
+# Een taalinstelling die niet Nederlands is: de Nederlandse notatie moet uit het werkboek zelf komen.
+ANDERE_TAAL = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "LANGUAGE": ""}
+
+
 def als_pdf(werkboek: Path, uitmap: Path) -> Path:
-    """Drukt het werkboek met LibreOffice af als PDF in `uitmap`, met de afdrukinstellingen van het werkboek."""
-    return zet_om(werkboek, uitmap, "pdf")
+    """Drukt het werkboek met LibreOffice af als PDF in `uitmap`, met de afdrukinstellingen van het werkboek.
+
+    LibreOffice draait daarbij onder `LANG=C.UTF-8`, zoals op een machine die niet Nederlands is ingesteld.
+    """
+    return zet_om(werkboek, uitmap, "pdf", {**os.environ, **ANDERE_TAAL})
 
 
-def zet_om(werkboek: Path, uitmap: Path, formaat: str) -> Path:
+def zet_om(werkboek: Path, uitmap: Path, formaat: str, omgeving: dict | None = None) -> Path:
     programma = vereis_libreoffice()
     uitmap.mkdir(parents=True, exist_ok=True)
     doel = uitmap / (Path(werkboek).stem + "." + formaat)
@@ -71,7 +78,7 @@ def zet_om(werkboek: Path, uitmap: Path, formaat: str) -> Path:
             str(uitmap),
             str(werkboek),
         ]
-        gedaan = subprocess.run(opdracht, capture_output=True, text=True, timeout=180)
+        gedaan = subprocess.run(opdracht, capture_output=True, text=True, timeout=180, env=omgeving)
     if not doel.is_file():
         raise AssertionError(
             f"LibreOffice maakte geen {doel} (code {gedaan.returncode}).\n"

@@ -23,6 +23,7 @@ from kostenbaten.berekening.uitleg import OnbekendCijfer, leg_uit, uitlegbare_ci
 from kostenbaten.cli import app
 from kostenbaten.geld import afronden_op_centen
 from kostenbaten.invoer.casussen import laad_project
+from kostenbaten.uitvoer.namen import omslagpunt_tekst
 
 HENGELO = Path(__file__).resolve().parents[1] / "casussen" / "hengelo"
 runner = CliRunner()
@@ -225,7 +226,7 @@ def test_omslagpunt_geen(variatie):
     toevoeging = per_sleutel["kengetal.toevoeging"].effecten["rapport"].omslagpunt
     # 3.502 + 1 x (t - 800) = 0 geeft t = -2.702: een kengetal kan niet negatief zijn.
     assert toevoeging.waarde is None and toevoeging.wiskundig == -2702
-    assert toevoeging.reden == "geen: nul pas bij -€ 2.702, onder het minimum € 0"
+    assert omslagpunt_tekst(toevoeging, "euro") == "geen: nul pas bij -€ 2.702, onder het minimum € 0"
     aandeel = per_sleutel["aandeel.belastingrecht"].effecten["rapport"].omslagpunt
     assert aandeel.waarde is None and aandeel.wiskundig == -53  # de andere aandelen samen
 
@@ -316,15 +317,29 @@ def test_cli_gevoeligheid_stap_en_fouten():
 
 
 def test_cli_gevoeligheid_xlsx(tmp_path):
+    from kostenbaten.uitvoer.excel.blad import EURO, UREN
+
     pad = tmp_path / "gevoeligheid.xlsx"
     map_ = werkmap(pad, "gevoeligheid")
-    assert map_.sheetnames == ["Gevoeligheid", "Tornado rapport", "Tornado gewogen"]
+    assert map_.sheetnames == ["Gevoeligheid", "Omslagpunten", "Tornado rapport", "Tornado gewogen"]
     blad = map_["Gevoeligheid"]
-    kop = [c.value for c in blad[1]]
-    rijen = {r[1]: dict(zip(kop, r)) for r in blad.iter_rows(min_row=2, values_only=True)}
-    assert Decimal(str(rijen["tarief.sjd"]["Omslagpunt (rapport)"])) == Decimal("371.83")
-    assert rijen["kengetal.toevoeging"]["Totaal hoog (rapport)"] == 122166
-    assert len(map_["Tornado rapport"]._charts) == 1
+    kop = [c.value for c in blad[3]]
+    rijen = {r[0].value: dict(zip(kop, r)) for r in blad.iter_rows(min_row=4) if r[1].value}
+    # Namen en plekken in plaats van interne sleutels; elke invoer in zijn eigen eenheid.
+    assert rijen["Kengetal: Kostenbesparing toevoeging"]["Totaal bij +25% (rapport)"].value == 122166
+    assert rijen["Kengetal: Kostenbesparing toevoeging"]["Waar"].value == "pilot.yaml:68"
+    assert rijen["SJD-uren, alle casussen samen"]["Nu"].number_format == UREN
+    assert rijen["Tarief per uur: Inzet SJD"]["Nu"].number_format == EURO
+    omslag = {r[0]: r for r in map_["Omslagpunten"].iter_rows(min_row=4, values_only=True)}
+    assert omslag["Tarief per uur: Inzet SJD"][2] == "bij € 371,83 (+364,8% t.o.v. nu)"
+    assert omslag["SJD-uren, alle casussen samen"][2].startswith("bij 41,18 uur")  # uren als uren, niet als euro
+    # De tornado noemt elke staaf: evenveel namen als invoer, geen naam overgeslagen.
+    tornado = map_["Tornado rapport"]
+    (grafiek,) = tornado._charts
+    assert grafiek.x_axis.tickLblSkip == 1
+    assert grafiek.series[0].cat.numRef.f == f"'Tornado rapport'!$N$2:$N${len(rijen) + 1}"
+    # Afdrukbereik: titel plus grafiek, op één pagina (de gegevens staan er rechts buiten).
+    assert tornado.print_area == "'Tornado rapport'!$A$1:$I$48" and tornado.page_setup.fitToHeight == 1
     # Niet ongevraagd overschrijven.
     opnieuw = cli("gevoeligheid", str(HENGELO), "--xlsx", str(pad))
     assert opnieuw.exit_code == 2 and "--overschrijf" in opnieuw.output
@@ -395,9 +410,11 @@ def test_cli_meerjarig_xlsx(tmp_path):
     map_ = werkmap(tmp_path / "meerjarig.xlsx", "meerjarig")
     assert map_.sheetnames == ["Per casus", "Extrapolatie", "Actoren", "Conventie"]
     rijen = list(map_["Per casus"].iter_rows(values_only=True))
-    assert rijen[0] == ("Casus", "Wie", "12 maanden (rapport)", "3 jaar nominaal", "3 jaar contant")
-    assert rijen[2][:4] == ("1", "client", 600, 1800)
-    assert Decimal(str(rijen[2][4])) == Decimal("1760.68")
+    assert rijen[2] == ("Casus", "Wie", "12 maanden (rapport)", "3 jaar nominaal", "3 jaar contant")
+    assert rijen[4][:4] == ("Casus 1", "Cliënt", 600, 1800)
+    assert Decimal(str(rijen[4][4])) == Decimal("1760.68")
+    conventie = {r[0]: r[1] for r in map_["Conventie"].iter_rows(min_row=4, values_only=True)}
+    assert conventie["Horizon"] == "3 jaar" and conventie["Discontovoet per jaar"] == 2.25
 
 
 # -- actoren -----------------------------------------------------------------------------------
@@ -433,10 +450,12 @@ def test_cli_actoren():
 
 def test_cli_actoren_xlsx(tmp_path):
     map_ = werkmap(tmp_path / "actoren.xlsx", "actoren")
-    rijen = {r[0]: r for r in map_["Geextrapoleerd rapport"].iter_rows(values_only=True)}
-    assert rijen["Rijk"][2:] == (47520, 52800, 5280)
-    assert rijen["groep overheid van het rapport"][4] == 36762
-    assert len(map_["Geextrapoleerd rapport"]._charts) == 1
+    assert map_.sheetnames == ["Per casus", "Geëxtrapoleerd rapport", "Grafiek rapport", "Geëxtrapoleerd gewogen", "Grafiek gewogen"]
+    rijen = {r[0]: r for r in map_["Geëxtrapoleerd rapport"].iter_rows(values_only=True)}
+    assert rijen["Rijk"][1:] == ("overheid", 47520, 52800, 5280)
+    assert rijen["Cliënt"][1] == "cliënt"
+    assert rijen["Groep overheid in het rapport"][1:] == ("Gemeente + Rijk + Schuldeiser en deurwaarder", None, None, 36762)
+    assert len(map_["Grafiek rapport"]._charts) == 1
 
 
 # -- snel starten ----------------------------------------------------------------------------

@@ -251,6 +251,23 @@ def test_onbekend_soort_bestand(tmp_path, draai):
     assert uit.stderr.splitlines()[0] == f"{pad}: onbekend soort bestand; geef een begroting als .yaml of .xlsx"
 
 
+@pytest.mark.parametrize(
+    "soort, melding",
+    [
+        (".ods", "een LibreOffice-werkmap (.ods) wordt niet gelezen; open hem in LibreOffice Calc en kies Bestand > "
+                 "Opslaan als, met als bestandstype 'Excel 2007-365 (.xlsx)'"),
+        (".xls", "een werkmap in het oude Excel-formaat (.xls) wordt niet gelezen; open hem in Excel en kies Bestand > "
+                 "Opslaan als, met als bestandstype 'Excel-werkmap (*.xlsx)' (in LibreOffice: 'Excel 2007-365 (.xlsx)')"),
+    ],
+)
+def test_ods_en_xls_zeggen_hoe_op_te_slaan_als_xlsx(tmp_path, draai, soort, melding):
+    pad = tmp_path / f"begroting{soort.upper()}"
+    pad.write_bytes(b"PK\x03\x04")
+    uit = draai("begroting", pad)
+    assert uit.exit_code == 2
+    assert uit.stderr.splitlines()[0] == f"{pad}: {melding}"
+
+
 _bedragen = st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False, allow_infinity=False)
 _betalers = st.sampled_from(["bibliotheek", "sjd_organisatie", "gemeente"])
 

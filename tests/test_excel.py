@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -156,7 +157,7 @@ def test_begroting_xlsx_heeft_levende_formules_en_een_grafiek(tmp_path, draai):
     assert ws["B48"].value.startswith("=SUMIF(")
     assert ws["F44"].value == "=$F$42+$F$43"
     assert ws["F64"].value.startswith("=IF($F$57>0,ROUNDUP(")
-    assert ws["F13"].number_format == '"€" #,##0.00'
+    assert ws["F13"].number_format == '[$-413]"€" #,##0.00;-"€" #,##0.00'
     assert ws.freeze_panes == "A3" and ws.page_setup.orientation == "landscape"
     assert len(ws._charts) == 1
     assert ws["B7"].fill.fgColor.rgb.endswith("FFF2CC")  # invoer is geel
@@ -230,7 +231,6 @@ FOUTE_CELLEN = [
         "Begroting!E18: deze cel is leeg; vul hem in",
     ]),
     ({"B7": "=40+6"}, ["Begroting!B7: hier hoort een ingevulde waarde, geen formule"]),
-    ({"B9": "../nergens"}, ["Begroting!B9: casussen: map of variant '../nergens' bestaat niet (gezocht: {d}/../nergens)"]),
 ]
 
 
@@ -245,18 +245,56 @@ def test_foute_cellen_exacte_meldingen(tmp_path, draai, wijzigingen, verwacht):
     assert regels[-1] == f"{len(verwacht)} fout(en) in de invoer; er is niets berekend."
 
 
+def test_verplaatste_werkmap_rekent_de_kosten_en_zegt_hoe_de_casussen_te_vinden(tmp_path, draai):
+    """Een werkmap die haar casussen niet meer vindt (verplaatst): kosten wel, baten niet, en de weg naar de casussen."""
+    pad = _bedorven(tmp_path, {"B9": "../nergens"})
+    uit = draai("begroting", pad)
+    assert uit.exit_code == 0
+    assert uit.stderr.splitlines() == [
+        f"{pad}:Begroting!B9: casussen: map of variant '../nergens' bestaat niet (gezocht: {tmp_path}/../nergens); "
+        "alleen de kosten zijn berekend. Geef de casussen met --casussen MAP, of zet in deze cel het pad naar de "
+        "casussenmap, gezien vanaf de map van de werkmap"
+    ]
+    assert "Totaal eerste jaar" in uit.stdout and "Netto resultaat" not in uit.stdout
+    # Met --casussen (vanaf de huidige map) komen de baten terug, en een nieuwe werkmap noemt die map.
+    nieuw = tmp_path / "uit" / "nieuw.xlsx"
+    nieuw.parent.mkdir()
+    uit = draai("begroting", pad, "--casussen", HENGELO, "--xlsx", nieuw)
+    assert uit.exit_code == 0 and "Netto resultaat" in uit.stdout
+    assert (nieuw.parent / load_workbook(nieuw)["Begroting"][_casussencel(nieuw)].value).resolve() == HENGELO.resolve()
+    uit = draai("begroting", pad, "--casussen", tmp_path / "nergens")
+    assert uit.exit_code == 2
+    assert uit.stderr.splitlines()[0] == f"--casussen: map of variant '{tmp_path / 'nergens'}' bestaat niet"
+
+
 def test_geen_werkboek_of_geen_begrotingsblad(tmp_path, draai):
     kapot = tmp_path / "kapot.xlsx"
     kapot.write_text("geen zip", encoding="utf-8")
     uit = draai("begroting", kapot)
     assert uit.exit_code == 2
-    assert uit.stderr.startswith(f"{kapot}: kan het werkboek niet lezen (")
+    assert uit.stderr.splitlines()[0] == (
+        f"{kapot}: kan de werkmap niet lezen: geen geldig .xlsx-bestand (beschadigd of een ander formaat); "
+        "open hem in Excel of LibreOffice en sla hem op als .xlsx (BadZipFile)"
+    )
+    # Een onmogelijke datum in een cel: alleen de Nederlandse melding bij de cel, geen waarschuwing van openpyxl.
+    datum = _bedorven(tmp_path, {"C16": 2.6e22})
+    wb = load_workbook(datum)
+    wb["Begroting"]["C16"].number_format = "yyyy-mm-dd"
+    wb.save(datum)
+    import warnings
+
+    with warnings.catch_warnings(record=True) as gezien:
+        warnings.simplefilter("always")
+        uit = draai("begroting", datum)
+    assert uit.exit_code == 2
+    assert uit.stderr.splitlines()[0] == f"{datum}:Begroting!C16: vul 'ja' of 'nee' in (gevonden: #VALUE!)"
+    assert [str(w.message) for w in gezien] == []
     from openpyxl import Workbook
 
     leeg = tmp_path / "leeg.xlsx"
     Workbook().save(leeg)
     uit = draai("begroting", leeg)
-    assert uit.stderr.splitlines()[0] == f"{leeg}: blad 'Begroting' ontbreekt; maak een werkboek met 'kostenbaten sjabloon'"
+    assert uit.stderr.splitlines()[0] == f"{leeg}: blad 'Begroting' ontbreekt; maak een werkmap met 'kostenbaten sjabloon'"
 
 
 def test_bereken_en_begroting_zonder_xlsx_laden_geen_openpyxl():
@@ -346,7 +384,7 @@ def test_kba_werkboek_formules_over_invoercellen(tmp_path, draai):
     uit = tmp_path / "kba.xlsx"
     assert draai("bereken", HENGELO, "--samenvatting", "--xlsx", uit).exit_code == 0
     wb = load_workbook(uit)
-    assert wb.sheetnames == ["Casussen", "Samenvatting", "Invoer", "Toelichting"]
+    assert wb.sheetnames == ["Casussen", "Samenvatting", "Grafiek", "Invoer", "Toelichting"]
     casussen = wb["Casussen"]
     assert casussen["A4"].value == "Casus 1: Bezwaarschrift tegen terugvordering van bijstand"
     assert [casussen[f"{k}5"].value for k in "ABCDEF"] == ["Kosten", "Bedrag", "Groep", "Baten", "Bedrag", "Groep"]
@@ -473,8 +511,8 @@ def _kaal(tekst: str) -> str:
     return "".join(tekst.split()).replace("-", "")
 
 
-def _pdftekst(werkboek: Path, uitmap: Path) -> str:
-    """De tekst van de afdruk door LibreOffice, kaal (afbreken mag, afsnijden niet)."""
+def _afdruktekst(werkboek: Path, uitmap: Path, *opties: str) -> str:
+    """De tekst van de afdruk door LibreOffice (pdftotext); zonder poppler-utils overgeslagen, behalve in CI."""
     import shutil
 
     if shutil.which("pdftotext") is None:
@@ -482,8 +520,12 @@ def _pdftekst(werkboek: Path, uitmap: Path) -> str:
             pytest.fail("pdftotext (poppler-utils) ontbreekt in CI; .ci/run hoort het te installeren")
         pytest.skip("pdftotext (poppler-utils) is niet geïnstalleerd")
     pdf = als_pdf(werkboek, uitmap)
-    tekst = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return _kaal(tekst)
+    return subprocess.run(["pdftotext", *opties, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _pdftekst(werkboek: Path, uitmap: Path) -> str:
+    """De tekst van de afdruk door LibreOffice, kaal (afbreken mag, afsnijden niet)."""
+    return _kaal(_afdruktekst(werkboek, uitmap))
 
 
 def test_afdruk_van_libreoffice_bevat_alle_tekst(tmp_path, draai):
@@ -506,3 +548,42 @@ def test_afdruk_van_libreoffice_bevat_alle_tekst(tmp_path, draai):
     for (cel,) in casussen.iter_rows(max_col=1):
         if str(cel.value).startswith("Erratum"):
             assert _kaal(cel.value) in afdruk
+
+
+# -- afdruk van elke werkmap, zoals de documentatie hem belooft -----------------------------
+
+DOCS = ("docs/begroting.md", "docs/analyse.md", "docs/onzekerheid.md")
+# "De werkmap van `kostenbaten gevoeligheid casussen/hengelo --xlsx` drukt af op 4 pagina's A4"
+BELOFTE = re.compile(r"De werkmap van `kostenbaten (\w+) (\S+) --xlsx` drukt af op (\d+) pagina's")
+BEDRAG_NL = re.compile(r"-?€ \d{1,3}(?:\.\d{3})*,\d{2}\b")
+BEDRAG_EN = re.compile(r"€ -?\d{1,3}(?:,\d{3})+(?:\.\d{2})?\b|€ -?\d+\.\d{2}\b|€ -")
+# Interne sleutels die een lezer niet hoort te zien: de groep zonder trema, sleutels van knoppen en bladen.
+SLEUTELS = re.compile(r"\bclient\b|baat\.casus-|kengetallen\.\w|tarieven\.\w|Geextrapoleerd")
+
+
+def _beloftes() -> dict[str, tuple[str, int]]:
+    beloftes = {}
+    for doc in DOCS:
+        for opdracht, pad, paginas in BELOFTE.findall((WORTEL / doc).read_text(encoding="utf-8")):
+            beloftes[opdracht] = (pad, int(paginas))
+    return beloftes
+
+
+def test_de_documentatie_noemt_het_aantal_paginas_van_elke_werkmap():
+    from kostenbaten.uitvoer.register import AANBOD
+
+    assert set(_beloftes()) == {"bereken", "begroting"} | {a for a, f in AANBOD.items() if "excel" in f and a != "kba"}
+
+
+@pytest.mark.parametrize("opdracht", sorted(_beloftes()))
+def test_werkmap_drukt_af_op_het_gedocumenteerde_aantal_paginas(opdracht, tmp_path, draai):
+    """LibreOffice onder LANG=C.UTF-8: het aantal pagina's uit de docs, Nederlandse bedragen, geen interne sleutels."""
+    pad, paginas = _beloftes()[opdracht]
+    werkmap = tmp_path / f"{opdracht}.xlsx"
+    assert draai(opdracht, WORTEL / pad, "--xlsx", werkmap).exit_code == 0
+    tekst = _afdruktekst(werkmap, tmp_path / "pdf", "-layout")
+    # pdftotext sluit elke pagina af met een form feed.
+    assert tekst.count("\f") == paginas, f"{opdracht}: {tekst.count(chr(12))} pagina's, de docs noemen er {paginas}"
+    assert BEDRAG_NL.search(tekst), tekst[:2000]
+    assert not BEDRAG_EN.findall(tekst), BEDRAG_EN.findall(tekst)
+    assert not SLEUTELS.findall(tekst), SLEUTELS.findall(tekst)

@@ -132,6 +132,11 @@ VIJANDIG = [
         id="haakje-in-sleutel",
     ),
     pytest.param(
+        _schrijf("nummer: 9\n# " + "x" * 1_000_000 + "\n"),
+        ["casus-9.yaml: het bestand is te groot: hoogstens 1.000.000 bytes (1 MB)"],
+        id="te-groot-bestand",
+    ),
+    pytest.param(
         _pilot_afgebroken,
         [
             "pilot.yaml:4: kengetallen: blok 'kengetallen' ontbreekt, maar de casussen gebruiken: bijzondere_bijstand, "
@@ -155,8 +160,39 @@ def test_vijandige_invoer(cli, hengelo, maak, verwacht, opdracht):
     assert duur < 20
 
 
+def test_onleesbare_map(monkeypatch, capsys, hengelo):
+    """Een map zonder leesrechten; ook als root getoetst: de rechtencontrole zegt 'niet leesbaar' voor deze map."""
+    import kostenbaten.cli as cli_module
+
+    echt = os.access
+    monkeypatch.setattr(os, "access", lambda pad, modus, **kw: False if Path(pad) == hengelo else echt(pad, modus, **kw))
+    monkeypatch.setattr("sys.argv", ["kostenbaten", "bereken", str(hengelo)])
+    with pytest.raises(SystemExit) as einde:
+        cli_module.main()
+    assert einde.value.code == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"Fout: ongeldige waarde voor 'MAP_OF_VARIANT': '{hengelo}' is niet leesbaar (geen leesrechten); geef leesrechten of kies een andere map",
+        "Zie 'kostenbaten bereken --help' voor uitleg.",
+    ]
+
+
+def test_onleesbaar_bestand(monkeypatch, cli, hengelo):
+    """Een casus zonder leesrechten (ook als root getoetst): de reden in het Nederlands, niet 'Permission denied'."""
+    echt = Path.open
+
+    def open_(pad, *args, **kwargs):
+        if pad.name == "casus-2.yaml":
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return echt(pad, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_)
+    code, _, fout = cli("bereken", hengelo)
+    assert code == 2
+    assert fout.splitlines()[0] == f"{hengelo / 'casus-2.yaml'}: kan het bestand niet lezen (geen leesrechten)"
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root mag elke map lezen")
-def test_onleesbare_map(cli, hengelo):
+def test_onleesbare_map_echt(cli, hengelo):
     hengelo.chmod(0)
     try:
         code, _, fout = cli("bereken", hengelo)

@@ -479,13 +479,15 @@ BegrotingArgument = Annotated[
 ]
 
 
-def _laad_begroting(pad: Path, horizon: int | None = None):
+def _laad_begroting(pad: Path, horizon: int | None = None, casussen: Path | None = None):
     """Laadt een begroting met haar casussenmap en rekent haar door; `horizon` vervangt die uit het bestand."""
     from kostenbaten.berekening.begroting import bereken_begroting
     from kostenbaten.berekening.kba import bereken_pilot
     from kostenbaten.invoer.begroting import laad_begroting
 
-    invoer = laad_begroting(pad)
+    invoer = laad_begroting(pad, casussen)
+    for waarschuwing in invoer.waarschuwingen:
+        typer.echo(str(waarschuwing), err=True)
     project = invoer.project
     kba = bereken_pilot(project.pilot, project.casussen) if project is not None else None
     begroting = invoer.begroting if horizon is None else invoer.begroting.model_copy(update={"horizon": horizon})
@@ -502,11 +504,16 @@ def begroting(
         Optional[int],
         typer.Option("--horizon", min=1, max=100, help="Aantal jaren; vervangt 'horizon' uit de begroting (standaard 1).", show_default=False),
     ] = None,
+    casussen: Annotated[
+        Optional[Path],
+        typer.Option("--casussen", help="Casussenmap of variant voor de baten; gaat voor de map in de begroting "
+                                        "(voor een verplaatste werkmap).", show_default=False),
+    ] = None,
 ):
     """Reken een begroting door: kosten per regel en per betaler, de baten uit de KBA per actor, en over meer jaren contant."""
     from kostenbaten.berekening.waarschuwingen import over_begroting
 
-    bron, uitkomst = _laad_begroting(invoer, horizon)
+    bron, uitkomst = _laad_begroting(invoer, horizon, casussen)
     _mag_schrijven(xlsx, overschrijf)
     project = bron.project
     waarschuwingen = () if project is None else _waarschuwingen(project) + over_begroting(bron.begroting, uitkomst.sjd_uren_per_week, project.casussen)

@@ -113,3 +113,11 @@ MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
 def datum(dag) -> str:
     """Een datum voluit: `1 juni 2021`."""
     return f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}"
+
+
+def met_eenheid(waarde: Decimal, eenheid: str) -> str:
+    """Een invoerwaarde in haar eenheid: `€ 371,83`, `41,18 uur`, `33%` of `300 hulpvragen`."""
+    if eenheid == "euro":
+        return euro(waarde, decimalen_voor([waarde]))
+    tekst = getal_nl(waarde, decimalen_voor([waarde]))
+    return {"procent": f"{tekst}%", "uur": f"{tekst} uur"}.get(eenheid, f"{tekst} {eenheid}")

@@ -66,12 +66,13 @@ _WAARDEFOUTEN = (
     (r"Input should be greater than (\S+)", "moet groter dan {0} zijn"),
     (r"Input should be a valid integer.*", "moet een geheel getal zijn"),
     (r"Input should be a valid number.*", "moet een getal zijn"),
+    (r"(?:path|file|directory) ['\"](.+)['\"] is not readable\.", "'{0}' is niet leesbaar (geen leesrechten); geef leesrechten of kies een andere map"),
 )
 
 
 def _vertaal_waardefout(tekst: str) -> str:
     for patroon, nederlands in _WAARDEFOUTEN:
-        gevonden = re.fullmatch(patroon, tekst.strip())
+        gevonden = re.fullmatch(patroon, tekst.strip(), flags=re.IGNORECASE)
         if gevonden:
             return nederlands.format(*gevonden.groups())
     return tekst

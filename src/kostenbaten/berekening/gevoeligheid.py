@@ -15,7 +15,6 @@ from decimal import Decimal
 from kostenbaten.berekening.kba import bereken_pilot
 from kostenbaten.model.casus import METHODEN
 from kostenbaten.geld import HONDERD, NUL, deel, som, vermenigvuldig
-from kostenbaten.notatie import decimalen_voor, euro, getal_nl
 from kostenbaten.model.casus import Casus, Pilot
 
 STANDAARD_STAP = Decimal(25)
@@ -45,9 +44,15 @@ class Knop:
 
 @dataclass(frozen=True)
 class Omslagpunt:
+    """Waar het totaal nul wordt; de uitvoer maakt er een zin van (`uitvoer.namen.omslagpunt_tekst`)."""
+
     waarde: Decimal | None  # None: geen waarde van deze invoer maakt het totaal nul
     wiskundig: Decimal | None  # nulpunt van de rechte lijn, ook als dat buiten het bereik ligt
-    reden: str
+    # "bij" (een geldige waarde), "vlak" (hangt er niet van af), "evenredig" (alleen nul bij 0),
+    # "onder_minimum" of "boven_maximum" (het nulpunt ligt buiten het geldige bereik, zie `grens`)
+    soort: str
+    grens: Decimal | None = None
+    verandering: Decimal | None = None  # procent ten opzichte van de huidige waarde (bij "bij")
 
 
 @dataclass(frozen=True)
@@ -217,31 +222,19 @@ def totalen(pilot: Pilot, casussen) -> dict[str, Decimal]:
     return {m: uitkomst.extrapolaties[m].totaal for m in METHODEN}
 
 
-def tekst_met_eenheid(waarde: Decimal, eenheid: str) -> str:
-    if eenheid == "euro":
-        return euro(waarde, decimalen_voor([waarde]))
-    getal = getal_nl(waarde, decimalen_voor([waarde]))
-    return {"procent": f"{getal}%", "uur": f"{getal} uur"}.get(eenheid, f"{getal} {eenheid}")
-
-
 def omslagpunt(knop: Knop, basis: Decimal, per_eenheid: Decimal) -> Omslagpunt:
     """Waar de rechte lijn `basis + per_eenheid x (x - knop.basis)` nul wordt, en of dat een geldige waarde is."""
     if per_eenheid == 0:
-        return Omslagpunt(None, None, "geen: het totaal hangt niet van deze invoer af")
+        return Omslagpunt(None, None, "vlak")
     nulpunt = knop.basis - deel(basis, per_eenheid)
     if knop.nul_telt_niet and nulpunt == 0:
-        return Omslagpunt(None, nulpunt, "geen: het totaal is evenredig hiermee en alleen nul bij 0")
+        return Omslagpunt(None, nulpunt, "evenredig")
     if nulpunt < knop.minimum or (knop.nul_telt_niet and nulpunt <= 0):
-        grens = f"onder het minimum {tekst_met_eenheid(knop.minimum, knop.eenheid)}"
-        return Omslagpunt(None, nulpunt, f"geen: nul pas bij {tekst_met_eenheid(nulpunt, knop.eenheid)}, {grens}")
+        return Omslagpunt(None, nulpunt, "onder_minimum", knop.minimum)
     if knop.maximum is not None and nulpunt > knop.maximum:
-        grens = f"boven het maximum {tekst_met_eenheid(knop.maximum, knop.eenheid)}"
-        return Omslagpunt(None, nulpunt, f"geen: nul pas bij {tekst_met_eenheid(nulpunt, knop.eenheid)}, {grens}")
+        return Omslagpunt(None, nulpunt, "boven_maximum", knop.maximum)
     verandering = deel((nulpunt - knop.basis) * HONDERD, knop.basis) if knop.basis else None
-    reden = f"bij {tekst_met_eenheid(nulpunt, knop.eenheid)}"
-    if verandering is not None:
-        reden += f" ({'+' if verandering > 0 else ''}{getal_nl(verandering, 1)}% t.o.v. nu)"
-    return Omslagpunt(nulpunt, nulpunt, reden)
+    return Omslagpunt(nulpunt, nulpunt, "bij", verandering=verandering)
 
 
 def varieer(knop: Knop, pilot: Pilot, casussen, stap: Decimal, basis: dict[str, Decimal]) -> Variatie:

@@ -50,7 +50,6 @@ from kostenbaten.berekening.actoren import verdeel_over_actoren
 from kostenbaten.berekening.kba import PilotUitkomst, bereken_pilot
 from kostenbaten.geld import centen_uit_float, deel
 from kostenbaten.model.casus import METHODEN
-from kostenbaten.notatie import getal_exact
 from kostenbaten.model.casus import GROEPEN, Baat, Casus, Onzeker, Pilot
 
 PERCENTIELEN = (5, 50, 95)
@@ -76,15 +75,6 @@ class OnzekereInvoer:
     onzeker: Onzeker
     grenzen: tuple[float, float]
     naam: str = ""  # leesbaar: "Kengetal: Kostenbesparing toevoeging" of "Casus 1: SJD-uren"
-
-    @property
-    def verdeling(self) -> str:
-        o = self.onzeker
-        t = getal_exact
-        if o.min is not None:
-            return f"driehoek: min {t(o.min)}, top {t(o.waarde)}, max {t(o.max)}"
-        laag, hoog = o.interval_90
-        return f"90%-interval {t(laag)} tot {t(hoog)}, mediaan {t(o.waarde)}"
 
 
 @dataclass(frozen=True)

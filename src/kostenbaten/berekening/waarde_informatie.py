@@ -62,7 +62,8 @@ class Invoerwaarde:
 
     plek: str  # zoals in `onzekerheid`: "kengetallen.toevoeging.bedrag", of "casus 3: slaagt"
     naam: str
-    verdeling: str
+    soort: str  # "bereik" (een invoer met bereik), "kans" (slaagt een casus) of "samen" (welke casussen slagen)
+    onzeker: object  # het bereik van de invoer of van de kans (Onzeker); bij "samen" de nummers van de casussen
     evppi: dict[str, Decimal]  # methode -> Monte-Carlo-schatting
     klassen: int  # aantal klassen in de schatting (of aantal verschillende waarden)
 
@@ -161,27 +162,26 @@ def waarde_van_informatie(
 
     invoer = []
     for i in plan.invoer:
-        invoer.append(_invoerwaarde(i.plek, i.naam or i.plek, i.verdeling, getrokken[i.plek], nb, klassen))
+        invoer.append(_invoerwaarde(i.plek, i.naam or i.plek, "bereik", i.onzeker, getrokken[i.plek], nb, klassen))
     for casus in casussen:
         if casus.kans is not None:
-            kans = f"slaagt met kans {casus.kans.waarde}" if not casus.kans.heeft_bereik else "slaagt met een getrokken kans"
             naam = f"Casus {casus.nummer}: slaagt of niet"
-            invoer.append(_invoerwaarde(f"casus {casus.nummer}: slaagt", naam, kans, getrokken[casus.nummer], nb, klassen))
+            invoer.append(_invoerwaarde(f"casus {casus.nummer}: slaagt", naam, "kans", casus.kans, getrokken[casus.nummer], nb, klassen))
     slagen = [c.nummer for c in casussen if c.kans is not None]
     if 1 < len(slagen) <= 20:
         # Samen: welke casussen slagen (een van 2^k combinaties). Een verlies ontstaat vaak pas als er meer
         # tegelijk mislukken; dat ziet de EVPPI van één casus niet.
         code = sum(getrokken[nr].astype(np.int64) << k for k, nr in enumerate(slagen))
         naam = "Casussen " + ", ".join(map(str, slagen)) + ": welke slagen (samen)"
-        invoer.append(_invoerwaarde("casussen: slagen samen", naam, f"{2 ** len(slagen)} combinaties", code, nb, 2 ** len(slagen)))
+        invoer.append(_invoerwaarde("casussen: slagen samen", naam, "samen", tuple(slagen), code, nb, 2 ** len(slagen)))
     invoer.sort(key=lambda w: (-w.evppi[METHODEN[0]], w.plek))
     return WaardeInformatieUitkomst(berekend, trekkingen, zaad, klassen, besluiten, tuple(invoer))
 
 
-def _invoerwaarde(plek: str, naam: str, verdeling: str, x, nb: dict, klassen: int) -> Invoerwaarde:
+def _invoerwaarde(plek: str, naam: str, soort: str, onzeker, x, nb: dict, klassen: int) -> Invoerwaarde:
     schattingen = {}
     gebruikt = klassen
     for m, waarden in nb.items():
         schatting, gebruikt = evppi(x, waarden, klassen)
         schattingen[m] = centen_uit_float(schatting)
-    return Invoerwaarde(plek, naam, verdeling, schattingen, gebruikt)
+    return Invoerwaarde(plek, naam, soort, onzeker, schattingen, gebruikt)

@@ -18,6 +18,17 @@ WERKMAP_SOORTEN = (".xlsx", ".xlsm")
 YAML_SOORTEN = (".yaml", ".yml")
 
 
+# Werkmappen die kostenbaten niet leest, met de weg naar een .xlsx.
+OPSLAAN_ALS = {
+    ".ods": "een LibreOffice-werkmap (.ods) wordt niet gelezen; open hem in LibreOffice Calc en kies "
+            "Bestand > Opslaan als, met als bestandstype 'Excel 2007-365 (.xlsx)'",
+    ".xls": "een werkmap in het oude Excel-formaat (.xls) wordt niet gelezen; open hem in Excel en kies "
+            "Bestand > Opslaan als, met als bestandstype 'Excel-werkmap (*.xlsx)' (in LibreOffice: 'Excel 2007-365 (.xlsx)')",
+}
+VERPLAATST = ("; alleen de kosten zijn berekend. Geef de casussen met --casussen MAP, of zet in deze cel "
+              "het pad naar de casussenmap, gezien vanaf de map van de werkmap")
+
+
 @dataclass(frozen=True)
 class BegrotingInvoer:
     """Een gevalideerde begroting, het bestand waar zij vandaan komt en de geladen KBA (als die er is)."""
@@ -25,10 +36,15 @@ class BegrotingInvoer:
     pad: Path
     begroting: Begroting
     project: Project | None
+    # Een verplaatste werkmap vindt haar casussen niet: de kosten tellen, de baten niet; dit zegt waarom.
+    waarschuwingen: tuple[Fout, ...] = ()
 
 
-def laad_begroting(pad: Path | str) -> BegrotingInvoer:
-    """Leest een begroting (YAML of werkmap) en de casussenmap; gooit `InvoerFouten` met alle fouten samen."""
+def laad_begroting(pad: Path | str, casussen_optie: Path | None = None) -> BegrotingInvoer:
+    """Leest een begroting (YAML of werkmap) en de casussenmap; gooit `InvoerFouten` met alle fouten samen.
+
+    `casussen_optie` (de optie --casussen, vanaf de huidige map) gaat voor de map in de begroting.
+    """
     pad = Path(pad)
     if not pad.exists():
         raise InvoerFouten([Fout(str(pad), None, "", "bestand bestaat niet")])
@@ -38,15 +54,25 @@ def laad_begroting(pad: Path | str) -> BegrotingInvoer:
         begroting, fouten, casussenplek = lees_begroting_werkmap(pad)
     elif pad.suffix.lower() in YAML_SOORTEN:
         begroting, fouten, casussenplek = _lees_yaml(pad)
+    elif pad.suffix.lower() in OPSLAAN_ALS:
+        raise InvoerFouten([Fout(str(pad), None, "", OPSLAAN_ALS[pad.suffix.lower()])])
     else:
         raise InvoerFouten([Fout(str(pad), None, "", "onbekend soort bestand; geef een begroting als .yaml of .xlsx")])
+    if casussen_optie is not None:
+        if not Path(casussen_optie).exists():
+            raise InvoerFouten([*fouten, Fout("--casussen", None, "", f"map of variant '{casussen_optie}' bestaat niet")])
+        if begroting is not None:  # vanaf de begroting, zoals in het bestand; een nieuwe werkmap noemt dan deze map
+            begroting = begroting.model_copy(update={"casussen": _vanaf(pad, Path(casussen_optie))})
     casussen = begroting.casussen if begroting is not None else _ruwe_casussen(pad)
-    project = None
+    project, waarschuwingen = None, ()
     if casussen is not None:
         map_ = pad.parent / casussen
         if not map_.exists():
-            if casussenplek is not None:
-                fouten = [*fouten, casussenplek(f"map of variant '{casussen}' bestaat niet (gezocht: {map_})")]
+            melding = f"map of variant '{casussen}' bestaat niet (gezocht: {map_})"
+            if casussenplek is not None and pad.suffix.lower() in WERKMAP_SOORTEN:
+                waarschuwingen = (casussenplek(melding + VERPLAATST),)
+            elif casussenplek is not None:
+                fouten = [*fouten, casussenplek(melding)]
         else:
             try:
                 project = laad(map_)
@@ -54,7 +80,14 @@ def laad_begroting(pad: Path | str) -> BegrotingInvoer:
                 fouten = [*fouten, *kba.fouten]
     if fouten:
         raise InvoerFouten(fouten)
-    return BegrotingInvoer(pad, begroting, project)
+    return BegrotingInvoer(pad, begroting, project, waarschuwingen)
+
+
+def _vanaf(pad: Path, map_: Path) -> str:
+    """Het pad van `map_` gezien vanaf de map van de begroting."""
+    import os
+
+    return Path(os.path.relpath(os.path.abspath(map_), os.path.abspath(pad.parent))).as_posix()
 
 
 def _ruwe_casussen(pad: Path) -> str | None:

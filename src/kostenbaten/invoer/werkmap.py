@@ -138,15 +138,22 @@ def labels_in_kolom_a(ws) -> dict[str, int]:
 
 def lees_begroting_werkmap(pad: Path):
     """Leest een ingevuld werkboek. Geeft (begroting of None, fouten, maker van een fout bij de casussencel)."""
+    import warnings
+
     from openpyxl import load_workbook
 
     naam = str(pad)
     try:
-        wb = load_workbook(pad)
+        with warnings.catch_warnings():
+            # openpyxl waarschuwt in het Engels (bijvoorbeeld over een onmogelijke datum); de cel zelf geeft de melding.
+            warnings.simplefilter("ignore")
+            wb = load_workbook(pad)
     except Exception as fout:  # noqa: BLE001 - openpyxl kent veel soorten leesfouten
-        return None, [Fout(naam, None, "", f"kan het werkboek niet lezen ({type(fout).__name__}: {fout})")], None
+        melding = ("kan de werkmap niet lezen: geen geldig .xlsx-bestand (beschadigd of een ander formaat); "
+                   f"open hem in Excel of LibreOffice en sla hem op als .xlsx ({type(fout).__name__})")
+        return None, [Fout(naam, None, "", melding)], None
     if BLAD not in wb.sheetnames:
-        return None, [Fout(naam, None, "", f"blad '{BLAD}' ontbreekt; maak een werkboek met 'kostenbaten sjabloon'")], None
+        return None, [Fout(naam, None, "", f"blad '{BLAD}' ontbreekt; maak een werkmap met 'kostenbaten sjabloon'")], None
     lezer = Lezer(pad, wb[BLAD])
     labels = labels_in_kolom_a(lezer.ws)
 

@@ -8,6 +8,7 @@ sleutels af en onthouden we bij elk sleutelpad de regel waarop het staat.
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,6 +29,17 @@ Pad = tuple  # een sleutelpad: ("baten", 0, "kengetal")
 # verwijzingen (*naam) eerst op de gebeurtenissenstroom van de parser geteld.
 MAX_DIEPTE = 50
 MAX_WAARDEN = 100_000
+# Een casus of pilot.yaml is een paar kB; een groter bestand wordt niet gelezen, zodat het geheugen begrensd blijft.
+MAX_BYTES = 1_000_000
+
+# Waarom een bestand niet te lezen is, in het Nederlands (de systeemtekst is Engels).
+_LEESREDENEN = {
+    errno.EACCES: "geen leesrechten",
+    errno.EPERM: "geen leesrechten",
+    errno.ENOENT: "het bestand bestaat niet (meer)",
+    errno.ELOOP: "een verwijzing die in een kring naar zichzelf leidt",
+    errno.EIO: "leesfout van de schijf",
+}
 
 _TAG = "tag:yaml.org,2002:"
 
@@ -272,11 +284,15 @@ def _voorcontrole(naam: str, tekst: str) -> Fout | None:
 def _lees_tekst(pad: Path) -> tuple[str | None, Fout | None]:
     naam = str(pad)
     try:
-        ruw = pad.read_bytes()
+        with pad.open("rb") as bestand:
+            ruw = bestand.read(MAX_BYTES + 1)
     except IsADirectoryError:
         return None, Fout(naam, None, "", "dit is een map, geen YAML-bestand; hernoem of verwijder de map")
     except OSError as fout:
-        return None, Fout(naam, None, "", f"kan het bestand niet lezen ({fout.strerror or 'onbekende reden'})")
+        reden = _LEESREDENEN.get(fout.errno, f"systeemfout {errno.errorcode.get(fout.errno, fout.errno)}")
+        return None, Fout(naam, None, "", f"kan het bestand niet lezen ({reden})")
+    if len(ruw) > MAX_BYTES:
+        return None, Fout(naam, None, "", f"het bestand is te groot: hoogstens {MAX_BYTES:_} bytes (1 MB)".replace("_", "."))
     try:
         tekst = ruw.decode("utf-8")
     except UnicodeDecodeError as fout:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kostenbaten.notatie import euro
+from kostenbaten.notatie import euro, getal_exact, getal_nl, met_eenheid
 
 
 DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid"}
@@ -40,3 +40,36 @@ def groep_naam(groep: str) -> str:
 def interval_tekst(v) -> str:
     """`€ 334 tot € 137.052`: het 90%-interval (P5 tot P95) van een verdeling."""
     return f"{euro(v.percentielen[5])} tot {euro(v.percentielen[95])}"
+
+
+def omslagpunt_tekst(o, eenheid: str) -> str:
+    """Het omslagpunt in woorden, in de eenheid van de invoer: `bij 41,18 uur (+243,2% t.o.v. nu)`."""
+    if o.soort == "vlak":
+        return "geen: het totaal hangt niet van deze invoer af"
+    if o.soort == "evenredig":
+        return "geen: het totaal is evenredig hiermee en alleen nul bij 0"
+    if o.soort in ("onder_minimum", "boven_maximum"):
+        grens = "onder het minimum" if o.soort == "onder_minimum" else "boven het maximum"
+        return f"geen: nul pas bij {met_eenheid(o.wiskundig, eenheid)}, {grens} {met_eenheid(o.grens, eenheid)}"
+    tekst = f"bij {met_eenheid(o.waarde, eenheid)}"
+    if o.verandering is not None:
+        tekst += f" ({'+' if o.verandering > 0 else ''}{getal_nl(o.verandering, 1)}% t.o.v. nu)"
+    return tekst
+
+
+def verdeling_tekst(o) -> str:
+    """Het bereik van een onzekere invoer: `driehoek: min 270, top 300, max 330` of een 90%-interval."""
+    t = getal_exact
+    if o.min is not None:
+        return f"driehoek: min {t(o.min)}, top {t(o.waarde)}, max {t(o.max)}"
+    laag, hoog = o.interval_90
+    return f"90%-interval {t(laag)} tot {t(hoog)}, mediaan {t(o.waarde)}"
+
+
+def evppi_verdeling(i) -> str:
+    """Wat er onzeker is aan een invoer van de waarde van informatie: zijn bereik, de kans dat een casus slaagt, of de combinaties."""
+    if i.soort == "samen":
+        return f"{2 ** len(i.onzeker)} combinaties"
+    if i.soort == "kans":
+        return "slaagt met een getrokken kans" if i.onzeker.heeft_bereik else f"slaagt met kans {getal_exact(i.onzeker.waarde)}"
+    return verdeling_tekst(i.onzeker)

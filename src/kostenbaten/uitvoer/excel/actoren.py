@@ -1,29 +1,45 @@
-"""De verdeling over de actoren als werkmap: wie betaalt en wie wint, per casus en geëxtrapoleerd."""
+"""De verdeling over de actoren als werkmap: wie betaalt en wie wint, per casus en geëxtrapoleerd.
+
+Elk blad drukt af op A4, één pagina breed; de grafiek van een extrapolatie
+staat op een eigen pagina.
+"""
 
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import Reference
 
 from kostenbaten.berekening.actoren import ActorenUitkomst
-from kostenbaten.uitvoer.excel.blad import tabelblad, zonder_leeg_blad
+from kostenbaten.uitvoer.excel.blad import EURO, grafiek_op_pagina, overzicht, staafgrafiek, zonder_formules
+from kostenbaten.uitvoer.namen import METHODE_NAMEN, groep_naam
+
+BEDRAGEN = {k: EURO for k in range(2, 6)}
 
 
 def werkmap(a: ActorenUitkomst) -> Workbook:
     map_ = Workbook()
+    map_.remove(map_.active)
     kolommen = ["Actor", "Groep", "Betaalt", "Wint", "Saldo"]
-    per_casus = ([t.wat, r.naam, r.groep, r.kosten, r.baten, r.saldo] for t in a.casussen for r in t.regels if r.kosten or r.baten)
-    tabelblad(map_, "Per casus", ["Casus", *kolommen], per_casus)
+    per_casus = [
+        [t.wat.capitalize(), r.naam, groep_naam(r.groep), r.kosten, r.baten, r.saldo]
+        for t in a.casussen for r in t.regels if r.kosten or r.baten
+    ]
+    overzicht(map_, "Per casus", "Wie betaalt en wie wint, per casus", ["Casus", *kolommen], per_casus,
+              {k + 1: EURO for k in range(2, 5)}, [10, 26, 12, 14, 14, 14])
     for methode, t in a.extrapolaties.items():
-        rijen = [[r.naam, r.groep, r.kosten, r.baten, r.saldo] for r in t.regels]
+        namen = {r.actor: r.naam for r in t.regels}
+        rijen = [[r.naam, groep_naam(r.groep), r.kosten, r.baten, r.saldo] for r in t.regels]
         per_groep = t.per_groep()
-        rijen += [[f"groep {g} van het rapport", " + ".join(actoren), None, None, per_groep[g]] for g, actoren in a.koppeling.items()]
-        blad = tabelblad(map_, f"Geextrapoleerd {methode}", kolommen, rijen)
-        grafiek = BarChart()
-        grafiek.type = "col"
-        grafiek.title = f"Wie betaalt en wie wint (methode {methode})"
-        grafiek.add_data(Reference(blad, min_col=3, max_col=4, min_row=1, max_row=len(t.regels) + 1), titles_from_data=True)
-        grafiek.set_categories(Reference(blad, min_col=1, min_row=2, max_row=len(t.regels) + 1))
-        grafiek.width = 20
-        blad.add_chart(grafiek, "H2")
-    return zonder_leeg_blad(map_)
+        rijen += [
+            [f"Groep {groep_naam(g)} in het rapport", " + ".join(namen.get(x, x) for x in actoren), None, None, per_groep[g]]
+            for g, actoren in a.koppeling.items()
+        ]
+        titel = f"Wie betaalt en wie wint, geëxtrapoleerd ({METHODE_NAMEN[methode]})"
+        b = overzicht(map_, f"Geëxtrapoleerd {methode}", titel, kolommen, rijen, BEDRAGEN, [30, 34, 14, 14, 14],
+                      vet_vanaf=len(t.regels))
+        ws = map_.create_sheet(f"Grafiek {methode}")
+        grafiek = staafgrafiek(titel, liggend_staven=False, as_titel="bedrag")
+        grafiek.add_data(Reference(b.ws, min_col=3, max_col=4, min_row=3, max_row=len(t.regels) + 3), titles_from_data=True)
+        grafiek.set_categories(Reference(b.ws, min_col=1, min_row=4, max_row=len(t.regels) + 3))
+        grafiek_op_pagina(ws, grafiek, 24, 14, rij=1)
+    return zonder_formules(map_)

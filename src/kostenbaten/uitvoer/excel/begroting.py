@@ -42,6 +42,10 @@ from kostenbaten.uitvoer.excel.blad import (
     EURO,
     EURO_HEEL,
     EURO_LEEG,
+    GETAL,
+    HEEL,
+    NL,
+    PROCENT_GETAL,
     TITEL,
     UITLEG,
     VET,
@@ -55,6 +59,7 @@ from kostenbaten.uitvoer.excel.blad import (
 )
 
 NVT = "n.v.t."
+VERHOUDING = NL + "0.00"
 RECHTS = Alignment(horizontal="right")
 TEKSTVELDEN = ("naam", "omschrijving", "casussen")
 
@@ -197,7 +202,7 @@ def bouw(u: BegrotingUitkomst, casussen: str | None):
                 f"{K_UREN}{rij}",
                 f'SUMIF({K_SJD}{eerste}:{K_SJD}{laatste},"{JA}",{K_UREN}{eerste}:{K_UREN}{laatste})',
                 u.sjd_uren_per_week,
-                formaat=None,
+                formaat=GETAL,
             )
             sjd_uren = b.ref(f"{K_UREN}{rij}")
         rij += 2
@@ -272,7 +277,7 @@ def _baten(b: Blad, u: BegrotingUitkomst, rij: int, cel: dict, totaal: str, hulp
         b.formule(f"F{rij}", f'B{rij}*IF({methode}="gewogen",E{rij},D{rij})/100', g.per_hulpvraag)
         rij += 1
     b.tekst(f"A{rij}", "Samen: dekking en baten per hulpvraag", VET)
-    b.formule(f"B{rij}", f"SUM(B{eerste}:B{rij - 1})", kba.dekking, formaat='0.##"%"')
+    b.formule(f"B{rij}", f"SUM(B{eerste}:B{rij - 1})", kba.dekking, formaat=PROCENT_GETAL)
     b.formule(f"F{rij}", f"SUM(F{eerste}:F{rij - 1})", kba.per_hulpvraag, font=VET)
     per_hulpvraag = b.ref(f"F{rij}")
     rij += 2
@@ -285,12 +290,12 @@ def _baten(b: Blad, u: BegrotingUitkomst, rij: int, cel: dict, totaal: str, hulp
         ("Kosten eerste jaar", totaal, u.totaal, EURO_HEEL),
         ("Verwachte baten (hulpvragen x baten per hulpvraag)", f"{hulpvragen}*{per_hulpvraag}", u.verwachte_baten, EURO_HEEL),
         ("Netto resultaat (verwachte baten min kosten)", f"{baten}-{totaal}", u.netto, EURO_HEEL),
-        ("Baten/kosten-verhouding", f'IF({totaal}>0,{baten}/{totaal},"{NVT}")', _of_nvt(u.verhouding), "0.00"),
+        ("Baten/kosten-verhouding", f'IF({totaal}>0,{baten}/{totaal},"{NVT}")', _of_nvt(u.verhouding), VERHOUDING),
         (
             "Omslagpunt (hulpvragen per jaar, naar boven afgerond)",
             f'IF({per_hulpvraag}>0,ROUNDUP({totaal}/{per_hulpvraag},0),"{NVT}")',
             _of_nvt(u.omslagpunt),
-            "0",
+            HEEL,
         ),
     ]
     for label, formule, waarde, formaat in saldo:
@@ -333,7 +338,7 @@ def _per_actor(b: Blad, u: BegrotingUitkomst, rij: int, betaler_rij: dict, metho
             b.afgeleid(f"D{rij}", 0, EURO_HEEL)  # betaalt niets in deze begroting
         b.formule(f"E{rij}", f'{hulpvragen}*IF({methode}="gewogen",C{rij},B{rij})', a.wint, EURO_HEEL)
         b.formule(f"F{rij}", f"E{rij}-D{rij}", a.saldo, EURO_HEEL, font=VET)
-        b.formule(f"G{rij}", f'IF(D{rij}>0,E{rij}/D{rij},"{NVT}")', _of_nvt(a.verhouding), "0.00").alignment = RECHTS
+        b.formule(f"G{rij}", f'IF(D{rij}>0,E{rij}/D{rij},"{NVT}")', _of_nvt(a.verhouding), VERHOUDING).alignment = RECHTS
         if a.actor == "gemeente":
             gemeente = (rij, a)
         rij += 1
@@ -345,11 +350,11 @@ def _per_actor(b: Blad, u: BegrotingUitkomst, rij: int, betaler_rij: dict, metho
     rij += 1
     g_rij, g = gemeente
     b.tekst(f"A{rij}", "Gemeente: baten/kosten (eigen kosten)")
-    b.formule(f"F{rij}", f"G{g_rij}", _of_nvt(g.verhouding), "0.00")
+    b.formule(f"F{rij}", f"G{g_rij}", _of_nvt(g.verhouding), VERHOUDING)
     rij += 1
     b.tekst(f"A{rij}", "Gemeente: omslagpunt (hulpvragen per jaar, naar boven afgerond)")
     per_hulpvraag = f'IF({methode}="gewogen",C{g_rij},B{g_rij})'
-    b.formule(f"F{rij}", f'IF(AND(D{g_rij}>0,{per_hulpvraag}>0),ROUNDUP(D{g_rij}/{per_hulpvraag},0),"{NVT}")', _of_nvt(g.omslagpunt), "0")
+    b.formule(f"F{rij}", f'IF(AND(D{g_rij}>0,{per_hulpvraag}>0),ROUNDUP(D{g_rij}/{per_hulpvraag},0),"{NVT}")', _of_nvt(g.omslagpunt), HEEL)
     return rij
 
 
@@ -401,7 +406,7 @@ def _meerjarig(b: Blad, u: BegrotingUitkomst, rij: int, kosten: dict, methode: s
         eerste = rij
         for jaar, cumulatief in zip(balans.jaren, balans.cumulatief):
             t = jaar.jaar
-            b.afgeleid(f"A{rij}", t, "0")
+            b.afgeleid(f"A{rij}", t, HEEL)
             b.formule(f"B{rij}", f"1/(1+{cellen['disconto']}/100)^(A{rij}-1)", jaar.factor, "0.0000")
             b.formule(
                 f"C{rij}", f"{structureel}*(1+{cellen['indexatie']}/100)^(A{rij}-1)+IF(A{rij}=1,{eenmalig},0)", jaar.kosten, EURO_HEEL
@@ -423,9 +428,9 @@ def _meerjarig(b: Blad, u: BegrotingUitkomst, rij: int, kosten: dict, methode: s
             ("contante kosten", f"SUMPRODUCT(C{eerste}:C{laatste},B{eerste}:B{laatste})", balans.contante_kosten, EURO_HEEL),
             ("contante baten", f"SUMPRODUCT(D{eerste}:D{laatste},B{eerste}:B{laatste})", balans.contante_baten, EURO_HEEL),
             ("netto contante waarde", f"F{rij + 1}-F{rij}", balans.netto_contante_waarde, EURO_HEEL),
-            ("baten/kosten", f'IF(F{rij}>0,F{rij + 1}/F{rij},"{NVT}")', _of_nvt(balans.verhouding), "0.00"),
+            ("baten/kosten", f'IF(F{rij}>0,F{rij + 1}/F{rij},"{NVT}")', _of_nvt(balans.verhouding), VERHOUDING),
             ("terugverdiend in jaar", f'IF(SUM(G{eerste}:G{laatste})=0,"{NIET_BINNEN_HORIZON}",SUM(G{eerste}:G{laatste}))',
-             NIET_BINNEN_HORIZON if balans.terugverdienjaar is None else balans.terugverdienjaar, "0"),
+             NIET_BINNEN_HORIZON if balans.terugverdienjaar is None else balans.terugverdienjaar, HEEL),
         ]
         for label, formule, waarde, formaat in samenvatting:
             b.tekst(f"A{rij}", f"{naam}: {label}", VET if label.startswith("netto") else None)
@@ -433,6 +438,7 @@ def _meerjarig(b: Blad, u: BegrotingUitkomst, rij: int, kosten: dict, methode: s
             rij += 1
         rij += 1
     return rij - 2
+
 
 
 def _of_nvt(waarde):

@@ -22,12 +22,19 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from kostenbaten.geld import afronden_op_centen
 from kostenbaten.uitvoer.bestand import schrijf_atomair
 
-EURO = '"€" #,##0.00'
+# Elke notatie begint met de taalcode van het Nederlands ([$-413]): LibreOffice toont dan punt en
+# komma op zijn Nederlands, ook op een machine met een andere taalinstelling (€ 22.080,00, niet
+# € 22,080.00). Excel volgt de scheidingstekens van Windows. Een negatief bedrag staat overal als -€ 360.
+NL = "[$-413]"
+EURO = NL + '"€" #,##0.00;-"€" #,##0.00'
 # Voor formules op een lege invoerregel: een nul blijft onzichtbaar, zodat een lege regel leeg afdrukt.
-EURO_LEEG = '"€" #,##0.00;-"€" #,##0.00;""'
-EURO_HEEL = '"€" #,##0'
-GETAL = "#,##0.##"
-PROCENT_GETAL = '0.##"%"'
+EURO_LEEG = NL + '"€" #,##0.00;-"€" #,##0.00;""'
+EURO_HEEL = NL + '"€" #,##0;-"€" #,##0'
+GETAL = NL + "#,##0.##"
+HEEL = NL + "#,##0"
+PROCENT_GETAL = NL + '0.##"%"'
+PROCENT = NL + "0.0%"
+UREN = NL + '#,##0.##" uur"'
 
 INVOER = PatternFill("solid", start_color="FFF2CC")  # lichtgeel: hier vult u in
 AFGELEID = PatternFill("solid", start_color="E7E6E6")  # grijs: door kostenbaten ingevuld, niet wijzigen
@@ -101,9 +108,16 @@ class Blad:
         """Een vaste waarde die kostenbaten invult (grijs), zoals een gemiddelde uit de KBA."""
         return self._waarde(cel, waarde, formaat, AFGELEID)
 
-    def _waarde(self, cel: str, waarde, formaat: str | None, vulling: PatternFill):
+    def uitkomst(self, cel: str, waarde, formaat: str | None = None):
+        """Een vaste uitkomst zonder kleur, in een werkmap met alleen waarden (de analyses)."""
+        return self._waarde(cel, waarde, formaat, None)
+
+    def _waarde(self, cel: str, waarde, formaat: str | None, vulling: PatternFill | None):
         c = self.tekst(cel, waarde) if isinstance(waarde, str) else self._getal(cel, waarde)
-        c.fill = vulling
+        if vulling is not None:
+            c.fill = vulling
+        if formaat is None and isinstance(c.value, (int, float)):
+            formaat = GETAL  # ook een kale 24,75 of 0,3 in Nederlandse notatie
         if formaat:
             c.number_format = formaat
         return c
@@ -342,29 +356,82 @@ def op_centen(waarde: Decimal | None):
     return None if waarde is None else afronden_op_centen(waarde)
 
 
-def kop(blad, kolommen: list[str]) -> None:
-    blad.append(kolommen)
-    for cel in blad[1]:
-        cel.font = Font(bold=True)
-    blad.freeze_panes = "A2"
-    for i, kolom in enumerate(kolommen, start=1):
-        blad.column_dimensions[get_column_letter(i)].width = max(12, min(60, len(kolom) + 4))
+# -- grafieken die op één pagina afdrukken ---------------------------------------------
+
+# Onder een grafiek krijgt elke kolom breedte 10 (75 pixels, 1,98 cm); een rij van 15 punten is 0,53 cm hoog.
+KOLOM_ONDER_GRAFIEK, CM_PER_KOLOM, CM_PER_RIJ = 10, 1.98, 0.53
 
 
-def tabelblad(map_: Workbook, titel: str, kolommen: list[str], rijen, geld: bool = True) -> object:
-    """Een blad met een kopregel; met `geld` worden Decimal-waarden bedragen op centen."""
-    blad = map_.create_sheet(titel)
-    kop(blad, kolommen)
-    for rij in rijen:
-        blad.append([op_centen(w) if geld and isinstance(w, Decimal) else w for w in rij])
-    if geld:
-        for rij in blad.iter_rows(min_row=2):
-            for cel in rij:
-                if isinstance(cel.value, Decimal):
-                    cel.number_format = EURO
-    return blad
+def _asletters(as_, grootte: int = 900):
+    """Lettergrootte (in honderdsten van een punt) van de namen langs een as."""
+    from openpyxl.chart.text import RichText
+    from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+
+    eigenschappen = CharacterProperties(sz=grootte)
+    as_.txPr = RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=eigenschappen), endParaRPr=eigenschappen)])
 
 
-def zonder_leeg_blad(map_: Workbook) -> Workbook:
-    map_.remove(map_.active)
-    return zonder_formules(map_)
+def staafgrafiek(titel: str, liggend_staven: bool, as_titel: str, notatie: str = EURO_HEEL):
+    """Een staafgrafiek met een titel in Nederlandse notatie (als tekst), bedragen langs de as en elke naam leesbaar."""
+    from openpyxl.chart import BarChart
+
+    grafiek = BarChart()
+    grafiek.type = "bar" if liggend_staven else "col"
+    grafiek.grouping = "clustered"
+    grafiek.title = titel
+    grafiek.y_axis.title = as_titel
+    grafiek.y_axis.number_format = notatie
+    grafiek.y_axis.numFmt.sourceLinked = False
+    grafiek.y_axis.majorGridlines = None if liggend_staven else grafiek.y_axis.majorGridlines
+    grafiek.x_axis.tickLblSkip = 1  # elke staaf zijn naam, ook als het krap wordt
+    grafiek.x_axis.tickLblPos = "low"  # namen naast de as, niet over de staven
+    for as_ in (grafiek.x_axis, grafiek.y_axis):
+        as_.delete = False
+        _asletters(as_)
+    grafiek.legend.position = "b"
+    return grafiek
+
+
+def grafiek_op_pagina(ws, grafiek, breedte_cm: float, hoogte_cm: float, rij: int = 3, liggend: bool = True):
+    """Zet de grafiek vanaf `rij` op het blad en maakt het afdrukbereik precies titel plus grafiek, op één pagina."""
+    from math import ceil
+
+    grafiek.width, grafiek.height = breedte_cm, hoogte_cm
+    ws.add_chart(grafiek, f"A{rij}")
+    kolommen = ceil(breedte_cm / CM_PER_KOLOM)
+    for k in range(1, kolommen + 1):
+        ws.column_dimensions[get_column_letter(k)].width = KOLOM_ONDER_GRAFIEK
+    rijen = rij + ceil(hoogte_cm / CM_PER_RIJ) + 1
+    afdrukklaar(ws, f"A1:{get_column_letter(kolommen)}{rijen}", liggend=liggend)
+    ws.page_setup.fitToHeight = 1  # de grafiek wordt nooit over twee pagina's verdeeld
+
+
+def overzicht(map_: Workbook, naam: str, titel: str, koppen: list[str], rijen, notaties: dict[int, str],
+              breedtes: list[float], liggend: bool = False, uitleg: str | None = None, vet_vanaf: int | None = None) -> Blad:
+    """Een blad met alleen waarden, klaar om af te drukken: titel, uitleg, kopregel en rijen.
+
+    `notaties` geeft per kolomnummer (vanaf 0) de getalnotatie; Decimal-bedragen worden op centen
+    afgerond. Rijen vanaf `vet_vanaf` (een totaal) staan vet met een lijn erboven.
+    """
+    b = Blad(map_.create_sheet(naam), {})
+    b.tekst("A1", titel, TITEL)
+    if uitleg:
+        b.tekst("A2", uitleg, UITLEG)
+    b.kopregel(3, koppen)
+    b.breedtes({get_column_letter(i): w for i, w in enumerate(breedtes, start=1)})
+    r = 3
+    for i, rij in enumerate(rijen):
+        r += 1
+        for k, waarde in enumerate(rij):
+            cel = f"{get_column_letter(k + 1)}{r}"
+            if isinstance(waarde, str) or waarde is None:
+                b.tekst(cel, waarde)
+            else:
+                bedrag = isinstance(waarde, Decimal) and notaties.get(k) == EURO
+                b.uitkomst(cel, op_centen(waarde) if bedrag else waarde, notaties.get(k))
+            if vet_vanaf is not None and i >= vet_vanaf:
+                b.ws[cel].font = VET
+                b.ws[cel].border = BOVENRAND if i == vet_vanaf else Border()
+    b.ws.freeze_panes = "A4"
+    afdrukklaar(b.ws, f"A1:{get_column_letter(len(koppen))}{r}", liggend=liggend, titelrijen="1:3")
+    return b

@@ -1,60 +1,128 @@
-"""De gevoeligheidsanalyse als werkmap: per invoer het effect van -stap en +stap, en per methode een tornado."""
+"""De gevoeligheidsanalyse als werkmap: per invoer het effect van -stap en +stap, de omslagpunten en per methode een tornado.
+
+Elk blad drukt af op A4, één pagina breed; elke tornado staat op een eigen
+pagina met de naam van elke staaf. Invoer staat in zijn eigen eenheid (euro,
+uren, procent, hulpvragen), met de plek in de bestanden in plaats van een
+interne sleutel.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from pathlib import PurePath
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import Reference
+from openpyxl.styles import Alignment
 
 from kostenbaten.berekening.gevoeligheid import Gevoeligheid
-from kostenbaten.geld import afronden_op_centen
-from kostenbaten.uitvoer.excel.blad import EURO, kop, op_centen, zonder_formules
+from kostenbaten.notatie import euro, getal
+from kostenbaten.uitvoer.excel.blad import (
+    EURO,
+    GETAL,
+    PROCENT_GETAL,
+    TITEL,
+    UITLEG,
+    UREN,
+    Blad,
+    afdrukklaar,
+    grafiek_op_pagina,
+    op_centen,
+    staafgrafiek,
+    zonder_formules,
+)
+from kostenbaten.uitvoer.namen import METHODE_NAMEN, omslagpunt_tekst
+
+NOTATIE = {"euro": EURO, "uur": UREN, "procent": PROCENT_GETAL, "hulpvragen": GETAL}
+
+
+def _waar(plek, knop) -> str | None:
+    """`pilot.yaml:17`: bestand en regel, zonder de map (die staat in de titel)."""
+    if plek is None or knop.plek is None:
+        return "meer bestanden" if plek is not None else None
+    tekst = plek(*knop.plek)
+    return PurePath(tekst).name if tekst else None
+
+
+def _overzicht(map_: Workbook, g: Gevoeligheid, plek) -> None:
+    methoden = list(g.basis)
+    stap = getal(g.stap)
+    b = Blad(map_.create_sheet("Gevoeligheid"), {})
+    b.tekst("A1", "Gevoeligheid van de extrapolatie", TITEL)
+    b.tekst("A2", f"Elke invoer om de beurt {stap}% lager en {stap}% hoger; de totalen zijn de extrapolatie "
+                  "voor alle hulpvragen. Gesorteerd op zwaai (het verschil tussen hoog en laag).", UITLEG)
+    koppen = ["Invoer", "Waar", "Nu", f"-{stap}%", f"+{stap}%"]
+    for m in methoden:
+        koppen += [f"Totaal bij -{stap}% ({m})", f"Totaal bij +{stap}% ({m})", f"Zwaai ({m})"]
+    b.kopregel(3, koppen)
+    b.breedtes({"A": 46, "B": 16, "C": 12, "D": 12, "E": 12, **{k: 14 for k in "FGHIJK"}})
+    r = 3
+    for v in g.gesorteerd(methoden[0]):
+        r += 1
+        b.tekst(f"A{r}", v.knop.naam)
+        b.tekst(f"B{r}", _waar(plek, v.knop), UITLEG)
+        for kolom, waarde in zip("CDE", (v.knop.basis, v.laag, v.hoog)):
+            b.uitkomst(f"{kolom}{r}", op_centen(waarde), NOTATIE.get(v.knop.eenheid, GETAL))
+        for i, m in enumerate(methoden):
+            e = v.effecten[m]
+            for j, waarde in enumerate((e.laag, e.hoog, e.zwaai)):
+                b.uitkomst(f"{'FGHIJK'[3 * i + j]}{r}", op_centen(waarde), EURO)
+    r += 2
+    for m in methoden:
+        b.tekst(f"A{r}", f"Totaal bij de huidige invoer, methode {METHODE_NAMEN[m]}")
+        b.uitkomst(f"C{r}", op_centen(g.basis[m]), EURO)
+        r += 1
+    b.ws.freeze_panes = "B4"
+    afdrukklaar(b.ws, f"A1:{'FGHIJK'[3 * len(methoden) - 1]}{r - 1}", liggend=True, titelrijen="1:3")
+
+
+def _omslagpunten(map_: Workbook, g: Gevoeligheid) -> None:
+    methoden = list(g.basis)
+    b = Blad(map_.create_sheet("Omslagpunten"), {})
+    b.tekst("A1", "Omslagpunten: bij welke waarde wordt het totaal nul?", TITEL)
+    b.kopregel(3, ["Invoer", "Nu", *(f"Omslagpunt ({m})" for m in methoden)])
+    b.breedtes({"A": 40, "B": 12, "C": 30, "D": 30})
+    r = 3
+    for v in g.gesorteerd(methoden[0]):
+        r += 1
+        b.tekst(f"A{r}", v.knop.naam).alignment = Alignment(wrap_text=True, vertical="top")
+        b.uitkomst(f"B{r}", op_centen(v.knop.basis), NOTATIE.get(v.knop.eenheid, GETAL))
+        for kolom, m in zip("CD", methoden):
+            # De toelichting noemt de waarde zelf, in de eenheid van de invoer (uren als uren).
+            b.tekst(f"{kolom}{r}", omslagpunt_tekst(v.effecten[m].omslagpunt, v.knop.eenheid)).alignment = Alignment(wrap_text=True, vertical="top")
+    b.ws.freeze_panes = "A4"
+    afdrukklaar(b.ws, f"A1:D{r}", titelrijen="1:3")
+
+
+def _tornado(map_: Workbook, g: Gevoeligheid, methode: str) -> None:
+    stap = getal(g.stap)
+    ws = map_.create_sheet(f"Tornado {methode}")
+    b = Blad(ws, {})
+    b.tekst("A1", f"Tornado, methode {METHODE_NAMEN[methode]}", TITEL)
+    # De gegevens van de grafiek staan rechts van het afdrukbereik.
+    rijen = list(reversed(g.gesorteerd(methode)))  # een liggende staafgrafiek tekent de eerste rij onderaan
+    b.kopregel(1, ["Invoer", f"Verschil bij -{stap}%", f"Verschil bij +{stap}%"], kolom=14)
+    b.breedtes({"N": 46, "O": 16, "P": 16})
+    for i, v in enumerate(rijen, start=2):
+        e = v.effecten[methode]
+        b.tekst(f"N{i}", v.knop.label)
+        b.uitkomst(f"O{i}", op_centen(e.laag - e.basis), EURO)
+        b.uitkomst(f"P{i}", op_centen(e.hoog - e.basis), EURO)
+    grafiek = staafgrafiek(
+        f"Verschil met het totaal van {euro(g.basis[methode])} als één invoer {stap}% lager of hoger is",
+        liggend_staven=True,
+        as_titel="verschil met het totaal",
+    )
+    grafiek.overlap = 100
+    grafiek.add_data(Reference(ws, min_col=15, max_col=16, min_row=1, max_row=len(rijen) + 1), titles_from_data=True)
+    grafiek.set_categories(Reference(ws, min_col=14, min_row=2, max_row=len(rijen) + 1))
+    grafiek_op_pagina(ws, grafiek, 17, min(23, max(10, 3 + len(rijen) * 0.85)), liggend=False)
 
 
 def werkmap(g: Gevoeligheid, plek=None) -> Workbook:
     map_ = Workbook()
-    blad = map_.active
-    blad.title = "Gevoeligheid"
-    methoden = list(g.basis)
-    kolommen = ["Invoer", "Sleutel", "Waar", "Eenheid", "Basis", "Laag", "Hoog"]
-    for m in methoden:
-        kolommen += [f"Totaal laag ({m})", f"Totaal hoog ({m})", f"Zwaai ({m})", f"Omslagpunt ({m})", f"Toelichting ({m})"]
-    kop(blad, kolommen)
-    blad.column_dimensions["A"].width = 60
-    for v in g.gesorteerd(methoden[0]):
-        rij = [v.knop.naam, v.knop.sleutel, None if plek is None or v.knop.plek is None else plek(*v.knop.plek), v.knop.eenheid]
-        rij += [op_centen(v.knop.basis), op_centen(v.laag), op_centen(v.hoog)]
-        for m in methoden:
-            e = v.effecten[m]
-            rij += [op_centen(e.laag), op_centen(e.hoog), op_centen(e.zwaai), op_centen(e.omslagpunt.waarde), e.omslagpunt.reden]
-        blad.append(rij)
-    for rij in blad.iter_rows(min_row=2):
-        for cel in rij[7:]:
-            if isinstance(cel.value, Decimal):
-                cel.number_format = EURO
-
-    # Per methode een tornado: verschil met het basistotaal bij -stap en +stap, als liggende staven.
-    for m in methoden:
-        tornado = map_.create_sheet(f"Tornado {m}")
-        kop(tornado, ["Invoer", "Verschil bij -stap", "Verschil bij +stap"])
-        tornado.column_dimensions["A"].width = 60
-        rijen = list(reversed(g.gesorteerd(m)))  # Excel tekent de eerste rij onderaan
-        for v in rijen:
-            e = v.effecten[m]
-            tornado.append([v.knop.naam, op_centen(e.laag - e.basis), op_centen(e.hoog - e.basis)])
-        grafiek = BarChart()
-        grafiek.type = "bar"
-        grafiek.grouping = "clustered"
-        grafiek.overlap = 100
-        grafiek.title = f"Tornado {m}: verschil met het totaal van € {afronden_op_centen(g.basis[m])}"
-        grafiek.y_axis.title = "verschil in euro"
-        grafiek.x_axis.tickLblPos = "low"  # namen links naast de grafiek, niet over de staven
-        data = Reference(tornado, min_col=2, max_col=3, min_row=1, max_row=len(rijen) + 1)
-        namen = Reference(tornado, min_col=1, min_row=2, max_row=len(rijen) + 1)
-        grafiek.add_data(data, titles_from_data=True)
-        grafiek.set_categories(namen)
-        grafiek.height = max(8, len(rijen) * 0.6)
-        grafiek.width = 24
-        tornado.add_chart(grafiek, "E2")
+    map_.remove(map_.active)
+    _overzicht(map_, g, plek)
+    _omslagpunten(map_, g)
+    for m in g.basis:
+        _tornado(map_, g, m)
     return zonder_formules(map_)

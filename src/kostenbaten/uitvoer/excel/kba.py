@@ -9,26 +9,32 @@ verwachting, zodat een test het werkboek in LibreOffice kan narekenen.
 
 from __future__ import annotations
 
+from openpyxl.chart import Reference
 from openpyxl.styles import Alignment
 
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.uitvoer.excel.blad import (
     BOVENRAND,
     EURO,
+    GETAL,
+    HEEL,
     TITEL,
     UITLEG,
     VET,
     Blad,
     afdrukklaar,
+    grafiek_op_pagina,
     niet_negatief,
     nieuw_werkboek,
+    staafgrafiek,
     toelichting,
 )
+from kostenbaten.uitvoer.namen import groep_naam
 
 LINKS = Alignment(horizontal="left")
 
 TOELICHTING = [
-    "Dit werkboek bevat de kosten-batenanalyse (KBA) zoals kostenbaten hem doorrekent, met formules in plaats van vaste getallen.",
+    "Deze werkmap bevat de kosten-batenanalyse (KBA) zoals kostenbaten hem doorrekent, met formules in plaats van vaste getallen.",
     "Invoer: de gele cellen op het blad Invoer (hulpvragen, tarieven per SJD-uur, kengetallen, aandelen van de "
     "rechtsgebieden) en op het blad Casussen (SJD-uren, vaste bedragen, maandbedragen en looptijden).",
     "Casussen: per casus de kosten (SJD-uren x tarief) naast de baten, zoals in het rapport. Cliënt is de baat van de "
@@ -36,7 +42,7 @@ TOELICHTING = [
     "Samenvatting: per casus de totalen, het gemiddelde en twee extrapolaties. 'rapport' vermenigvuldigt het gemiddelde "
     "netto per casus met de gedekte hulpvragen, ook met de afrondingen van het rapport (gemiddelde zonder centen, "
     "totaal op duizendtallen, verdeling in hele procenten). 'gewogen' rekent per rechtsgebied met het eigen gemiddelde.",
-    "Dit werkboek bevat formules zonder opgeslagen uitkomsten en vraagt het rekenprogramma om bij het openen alles te "
+    "Deze werkmap bevat formules zonder opgeslagen uitkomsten en vraagt het rekenprogramma om bij het openen alles te "
     "herberekenen. Excel en LibreOffice doen dat vanzelf.",
 ]
 
@@ -67,11 +73,11 @@ def _invoerblad(wb, u: PilotUitkomst, verwacht: dict) -> dict:
 
     actoren = pilot.alle_actoren
     tabellen = [
-        ("tarief", ["Tarief", "Naam", "€ per SJD-uur", "Betaler", "Groep"],
-         {k: (t.naam, t.per_uur.waarde, EURO, t.betaler, actoren[t.betaler].groep) for k, t in pilot.tarieven.items()}),
-        ("kengetal", ["Kengetal", "Naam", "Bedrag", "Actor", "Groep", "Bron"],
-         {k: (g.naam, g.bedrag.waarde, EURO, g.actor, actoren[g.actor].groep, g.bron) for k, g in pilot.kengetallen.items()}),
-        ("aandeel", ["Rechtsgebied", "Naam", "Aandeel (%)"],
+        ("tarief", ["Tarief (sleutel)", "Naam", "€ per SJD-uur", "Betaler", "Groep"],
+         {k: (t.naam, t.per_uur.waarde, EURO, actoren[t.betaler].naam, groep_naam(actoren[t.betaler].groep)) for k, t in pilot.tarieven.items()}),
+        ("kengetal", ["Kengetal (sleutel)", "Naam", "Bedrag", "Actor", "Groep", "Bron"],
+         {k: (g.naam, g.bedrag.waarde, EURO, actoren[g.actor].naam, groep_naam(actoren[g.actor].groep), g.bron) for k, g in pilot.kengetallen.items()}),
+        ("aandeel", ["Rechtsgebied (sleutel)", "Naam", "Aandeel (%)"],
          {k: (g.naam, g.aandeel.waarde, None) for k, g in pilot.rechtsgebieden.items()}),
     ]
     rij = 5
@@ -89,7 +95,7 @@ def _invoerblad(wb, u: PilotUitkomst, verwacht: dict) -> dict:
                 b.tekst(f"{kolom}{rij}", t)
             ref[soort][sleutel] = b.ref(f"C{rij}", blad=True)
             if soort == "aandeel":
-                ref["gebied"][sleutel] = b.ref(f"A{rij}", blad=True)
+                ref["gebied"][sleutel] = b.ref(f"B{rij}", blad=True)  # de samenvatting noemt het rechtsgebied bij naam
     b.ws.freeze_panes = "A2"
     afdrukklaar(b.ws, f"A1:F{rij}", liggend=True)
     return ref
@@ -119,7 +125,7 @@ def _casus(b: Blad, c: CasusUitkomst, rij: int, invoer: dict, getal) -> tuple[in
             post = c.kosten[i]
             b.tekst(f"A{r}", post.naam)
             b.formule(f"B{r}", _kosten_formule(invoer, uren, post.sleutel), post.bedrag)
-            b.tekst(f"C{r}", post.groep)
+            b.tekst(f"C{r}", groep_naam(post.groep))
         if i < len(c.baten):
             post = c.baten[i]
             baat = casus.baten[i]
@@ -136,7 +142,7 @@ def _casus(b: Blad, c: CasusUitkomst, rij: int, invoer: dict, getal) -> tuple[in
             if kans is not None:
                 formule = f"{formule}*{kans}"
             b.formule(f"E{r}", formule, post.bedrag)
-            b.tekst(f"F{r}", post.groep)
+            b.tekst(f"F{r}", groep_naam(post.groep))
         elif i - len(c.baten) < len(effecten):
             b.tekst(f"D{r}", effecten[i - len(c.baten)], UITLEG)
             b.tekst(f"E{r}", "niet in €", UITLEG)
@@ -157,7 +163,7 @@ def _casus(b: Blad, c: CasusUitkomst, rij: int, invoer: dict, getal) -> tuple[in
         b.tekst(f"D{r}", "Cliënt" if groep == "client" else "Overheid")
         b.formule(
             f"E{r}",
-            f'SUMIF(F{eerste}:F{laatste},"{groep}",{baten})-SUMIF(C{eerste}:C{laatste},"{groep}",{kosten})',
+            f'SUMIF(F{eerste}:F{laatste},"{groep_naam(groep)}",{baten})-SUMIF(C{eerste}:C{laatste},"{groep_naam(groep)}",{kosten})',
             waarde,
         )
         cellen[groep] = b.ref(f"E{r}", blad=True)
@@ -183,7 +189,7 @@ def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: d
         b.ws[f"A{r}"] = c.nummer
         b.ws[f"A{r}"].alignment = LINKS
         b.tekst(f"B{r}", c.casus.titel)
-        b.tekst(f"C{r}", c.casus.rechtsgebied)
+        b.tekst(f"C{r}", pilot.rechtsgebieden[c.casus.rechtsgebied].naam)
         waarden = (c.totaal_kosten, c.totaal_baten, c.netto, c.client, c.overheid)
         for kolom, veld, waarde in zip("DEFGH", velden, waarden):
             b.formule(f"{kolom}{r}", totalen[c.nummer][veld], waarde)
@@ -205,10 +211,10 @@ def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: d
     b.kopregel(r, ["Extrapolatie 'rapport' (vlak gemiddelde)", "Berekening", "", "", "", "Waarde"])
     aandelen = ",".join(invoer["aandeel"].values())
     regels = [
-        ("hulpvragen", "Hulpvragen", "uit de invoer", invoer["hulpvragen"], rapport.hulpvragen, "0.##"),
-        ("dekking", "Dekking (%)", "som van de aandelen van de rechtsgebieden", f"SUM({aandelen})", u.dekking, "0.##"),
-        ("gedekt", "Gedekte hulpvragen", "hulpvragen x dekking / 100", "{hulpvragen}*{dekking}/100", rapport.gedekt, "0.##"),
-        ("n", "Aantal casussen", "", f"COUNT(A{eerste}:A{laatste})", len(u.casussen), "0"),
+        ("hulpvragen", "Hulpvragen", "uit de invoer", invoer["hulpvragen"], rapport.hulpvragen, GETAL),
+        ("dekking", "Dekking (%)", "som van de aandelen van de rechtsgebieden", f"SUM({aandelen})", u.dekking, GETAL),
+        ("gedekt", "Gedekte hulpvragen", "hulpvragen x dekking / 100", "{hulpvragen}*{dekking}/100", rapport.gedekt, GETAL),
+        ("n", "Aantal casussen", "", f"COUNT(A{eerste}:A{laatste})", len(u.casussen), HEEL),
         ("totaal", "Totaal, exact", "som netto x gedekt / aantal casussen", f"{som['F']}*{{gedekt}}/{{n}}", rapport.totaal, EURO),
         ("client", "Cliënt, exact", "som cliënt x gedekt / aantal casussen", f"{som['G']}*{{gedekt}}/{{n}}", rapport.client, EURO),
         ("overheid", "Overheid, exact", "som overheid x gedekt / aantal casussen", f"{som['H']}*{{gedekt}}/{{n}}", rapport.overheid, EURO),
@@ -223,9 +229,9 @@ def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: d
     if "aandeel_client" in pub:
         regels += [
             ("aandeel_client", "Aandeel cliënt (%)", "som cliënt / som netto, in hele procenten",
-             f"ROUND({som['G']}*100/{som['F']},0)", pub["aandeel_client"].waarde, "0"),
+             f"ROUND({som['G']}*100/{som['F']},0)", pub["aandeel_client"].waarde, HEEL),
             ("aandeel_overheid", "Aandeel overheid (%)", "100 min het aandeel van de cliënt", "100-{aandeel_client}",
-             pub["aandeel_overheid"].waarde, "0"),
+             pub["aandeel_overheid"].waarde, HEEL),
             ("pub_client", "Cliënt zoals gepubliceerd", "gepubliceerd totaal x aandeel cliënt / 100",
              "{pub_totaal}*{aandeel_client}/100", pub["client"].waarde, EURO),
             ("pub_overheid", "Overheid zoals gepubliceerd", "gepubliceerd totaal x aandeel overheid / 100",
@@ -250,9 +256,9 @@ def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: d
         r += 1
         gebied = invoer["gebied"][d.rechtsgebied]
         b.tekst(f"A{r}", pilot.rechtsgebieden[d.rechtsgebied].naam)
-        b.formule(f"B{r}", invoer["aandeel"][d.rechtsgebied], pilot.rechtsgebieden[d.rechtsgebied].aandeel.waarde, "0.##")
-        b.formule(f"C{r}", f"{invoer['hulpvragen']}*B{r}/100", d.hulpvragen, "0.##")
-        b.formule(f"D{r}", f"COUNTIF({gebieden},{gebied})", d.aantal_casussen, "0")
+        b.formule(f"B{r}", invoer["aandeel"][d.rechtsgebied], pilot.rechtsgebieden[d.rechtsgebied].aandeel.waarde, GETAL)
+        b.formule(f"C{r}", f"{invoer['hulpvragen']}*B{r}/100", d.hulpvragen, GETAL)
+        b.formule(f"D{r}", f"COUNTIF({gebieden},{gebied})", d.aantal_casussen, HEEL)
 
         def gemiddeld(kolom: str) -> str:
             return f"IF(D{r}=0,0,AVERAGEIF({gebieden},{gebied},${kolom}${eerste}:${kolom}${laatste}))"
@@ -263,12 +269,23 @@ def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: d
         b.formule(f"H{r}", f"{gemiddeld('H')}*C{r}", d.overheid)
     r += 1
     b.tekst(f"A{r}", "Totaal gewogen", VET)
-    b.formule(f"C{r}", f"SUM(C{eerste_gebied}:C{r - 1})", gewogen.gedekt, "0.##", font=VET)
+    b.formule(f"C{r}", f"SUM(C{eerste_gebied}:C{r - 1})", gewogen.gedekt, GETAL, font=VET)
     for kolom, waarde in zip("FGH", (gewogen.totaal, gewogen.client, gewogen.overheid)):
         b.formule(f"{kolom}{r}", f"SUM({kolom}{eerste_gebied}:{kolom}{r - 1})", waarde, font=VET)
     for kolom in "ABCDEFGH":
         b.ws[f"{kolom}{r}"].border = BOVENRAND
     afdrukklaar(b.ws, f"A1:H{r}", liggend=True, titelrijen="1:3")
+
+
+def _grafiek(wb, u: PilotUitkomst) -> None:
+    """Kosten naast baten per casus, uit de samenvatting, als grafiek op een eigen pagina."""
+    samenvatting = wb["Samenvatting"]
+    ws = wb.create_sheet("Grafiek", wb.sheetnames.index("Samenvatting") + 1)
+    grafiek = staafgrafiek(f"Kosten en baten per casus, pilot {u.pilot.naam}", liggend_staven=False, as_titel="bedrag")
+    grafiek.x_axis.title = "casus"
+    grafiek.add_data(Reference(samenvatting, min_col=4, max_col=5, min_row=3, max_row=3 + len(u.casussen)), titles_from_data=True)
+    grafiek.set_categories(Reference(samenvatting, min_col=1, min_row=4, max_row=3 + len(u.casussen)))
+    grafiek_op_pagina(ws, grafiek, 24, 14, rij=1)
 
 
 def bouw(u: PilotUitkomst):
@@ -278,7 +295,7 @@ def bouw(u: PilotUitkomst):
     casussen = Blad(wb.create_sheet("Casussen", 0), verwacht)
     casussen.breedtes({"A": 34, "B": 13, "C": 11, "D": 60, "E": 13, "F": 11, "G": 13, "H": 10})
     casussen.tekst("A1", f"Casussen van de KBA {u.pilot.naam}", TITEL)
-    casussen.tekst("A2", "Geel: invoer. Wit: formules. Groep: client of overheid, zoals in het rapport.", UITLEG)
+    casussen.tekst("A2", "Geel: invoer. Wit: formules. Groep: cliënt of overheid, zoals in het rapport.", UITLEG)
     casussen.ws.freeze_panes = "A3"
     rij, totalen, getal = 4, {}, niet_negatief()
     for c in u.casussen:
@@ -286,6 +303,7 @@ def bouw(u: PilotUitkomst):
     afdrukklaar(casussen.ws, f"A1:H{rij}", liggend=True, titelrijen="1:2")
     _samenvatting(wb, u, verwacht, invoer, totalen)
     wb.move_sheet("Samenvatting", offset=-(len(wb.sheetnames) - 2))
+    _grafiek(wb, u)
     toelichting(wb, f"Toelichting bij de KBA {u.pilot.naam}", TOELICHTING)
     wb.active = 0
     return wb, verwacht

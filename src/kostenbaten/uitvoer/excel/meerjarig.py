@@ -1,26 +1,40 @@
-"""De meerjarige vergelijking als werkmap: per beeld de bedragen, en de conventie met horizon en factoren."""
+"""De meerjarige vergelijking als werkmap: per beeld de bedragen, en de conventie met horizon en factoren.
+
+Elk blad drukt af op A4, staand en één pagina breed.
+"""
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 from openpyxl import Workbook
 
 from kostenbaten.berekening.meerjarig import CONVENTIE, Meerjarig, beelden, vergelijkingen
-from kostenbaten.uitvoer.excel.blad import tabelblad, zonder_leeg_blad
+from kostenbaten.uitvoer.excel.blad import EURO, NL, PROCENT_GETAL, overzicht, zonder_formules
+from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN
+
+WIE = {**DELEN_NAMEN, "netto": "Netto"}
+FACTOR = NL + "0.000000"
+
+
+def _groep(eerste_kolom: str, groep: str) -> str:
+    return f"Casus {groep}" if eerste_kolom == "Casus" else METHODE_NAMEN.get(groep, groep)
 
 
 def werkmap(m: Meerjarig) -> Workbook:
     map_ = Workbook()
+    map_.remove(map_.active)
     namen = [naam for naam, _ in beelden(m)]
-    for v, titel in zip(vergelijkingen(m), ("Per casus", "Extrapolatie", "Actoren")):
-        tabelblad(map_, titel, [v.eerste_kolom, "Wie", *namen], ([groep, wie, *waarden] for groep, wie, waarden in v.rijen))
+    for v, blad in zip(vergelijkingen(m), ("Per casus", "Extrapolatie", "Actoren")):
+        rijen = [[_groep(v.eerste_kolom, groep), WIE.get(wie, wie), *waarden] for groep, wie, waarden in v.rijen]
+        koppen = [v.eerste_kolom, "Wie", *namen]
+        overzicht(map_, blad, v.titel, koppen, rijen, {k: EURO for k in range(2, 2 + len(namen))}, [28, 22, 18, 18, 18])
     conventie = [
-        ["Horizon (jaren)", m.horizon],
-        ["Discontovoet (% per jaar)", m.disconto],
+        ["Horizon", f"{m.horizon} jaar"],
+        ["Discontovoet per jaar", m.disconto],
         ["Conventie", CONVENTIE],
-        *([f"Factor jaar {t}", f.quantize(Decimal("1e-12"))] for t, f in enumerate(m.jaarfactoren, start=1)),
+        *([f"Factor jaar {t}", f] for t, f in enumerate(m.jaarfactoren, start=1)),
     ]
-    blad = tabelblad(map_, "Conventie", ["Wat", "Waarde"], conventie, geld=False)
-    blad.column_dimensions["B"].width = 100
-    return zonder_leeg_blad(map_)
+    b = overzicht(map_, "Conventie", "Conventie van de contante waarde", ["Wat", "Waarde"], conventie, {}, [26, 60])
+    b.ws["B5"].number_format = PROCENT_GETAL
+    for r in range(7, 7 + len(m.jaarfactoren)):
+        b.ws[f"B{r}"].number_format = FACTOR
+    return zonder_formules(map_)

@@ -1,69 +1,81 @@
-"""De Monte-Carlo-uitkomst als Excel-werkmap: percentielen per cijfer en de histogrammen."""
+"""De Monte-Carlo-uitkomst als Excel-werkmap: percentielen per cijfer en per methode een histogram.
+
+Elk blad drukt af op A4, één pagina breed; elk histogram staat als grafiek op
+een eigen pagina.
+"""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.chart import Reference
 
-from kostenbaten.uitvoer.excel.blad import EURO, zonder_formules
-from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN
+from kostenbaten.notatie import euro, getal_nl
+from kostenbaten.uitvoer.excel.blad import (
+    EURO,
+    HEEL,
+    PROCENT,
+    Blad,
+    afdrukklaar,
+    grafiek_op_pagina,
+    op_centen,
+    overzicht,
+    staafgrafiek,
+    zonder_formules,
+)
+from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN, verdeling_tekst
 
-PROCENT = "0.00%"
 KOPPEN = ("Berekend", "P5", "P50", "P95", "Gemiddelde", "Kans op verlies")
+NOTATIES = {**{k: EURO for k in range(2, 7)}, 7: PROCENT}
 
 
-def _rij(blad, waarden, vet: bool = False) -> None:
-    blad.append(list(waarden))
-    for cel in blad[blad.max_row]:
-        if vet:
-            cel.font = Font(bold=True)
+def _verdeling(label: list, v) -> list:
+    return [*label, v.berekend, *(v.percentielen[p] for p in (5, 50, 95)), v.gemiddelde, v.kans_negatief]
 
 
-def _verdeling(blad, label: list, v) -> None:
-    blad.append([*label, v.berekend, *(v.percentielen[p] for p in (5, 50, 95)), v.gemiddelde, v.kans_negatief])
-    rij = blad[blad.max_row]
-    for cel in rij[len(label) : len(label) + 5]:
-        cel.number_format = EURO
-    rij[len(label) + 5].number_format = PROCENT
+def _histogram(map_: Workbook, methode: str, h) -> None:
+    ws = map_.create_sheet(f"Histogram {methode}")
+    b = Blad(ws, {})
+    # De gegevens van de grafiek staan rechts van het afdrukbereik.
+    b.kopregel(1, ["Totaal van", "Totaal tot", "Klasse", "Trekkingen"], kolom=16)
+    b.breedtes({"P": 14, "Q": 14, "R": 26, "S": 12})
+    for i, aantal in enumerate(h.aantallen, start=2):
+        van, tot = h.randen[i - 2], h.randen[i - 1]
+        b.uitkomst(f"P{i}", op_centen(van), EURO)
+        b.uitkomst(f"Q{i}", op_centen(tot), EURO)
+        b.tekst(f"R{i}", f"{euro(van)} tot {euro(tot)}")
+        b.uitkomst(f"S{i}", aantal, HEEL)
+    grafiek = staafgrafiek(f"Totaal over de trekkingen, methode {METHODE_NAMEN[methode]}", liggend_staven=False,
+                           as_titel="aantal trekkingen", notatie=HEEL)
+    grafiek.gapWidth = 10
+    grafiek.legend = None
+    grafiek.x_axis.title = "geëxtrapoleerd totaal"
+    grafiek.add_data(Reference(ws, min_col=19, min_row=1, max_row=len(h.aantallen) + 1), titles_from_data=True)
+    grafiek.set_categories(Reference(ws, min_col=18, min_row=2, max_row=len(h.aantallen) + 1))
+    grafiek_op_pagina(ws, grafiek, 25, 15, rij=1)
 
 
 def werkmap(u) -> Workbook:
-    boek = Workbook()
-    blad = boek.active
-    blad.title = "Onzekerheid"
-    _rij(blad, [f"Onzekerheid pilot {u.berekend.pilot.naam}"], vet=True)
-    _rij(blad, ["Trekkingen", u.trekkingen])
-    _rij(blad, ["Zaad", u.zaad])
-    _rij(blad, ["Percentielen en gemiddelden zijn op centen afgerond; berekend is de exacte uitkomst van `bereken`."])
-    blad.append([])
-    _rij(blad, ["Netto per casus", "", *KOPPEN], vet=True)
-    for nummer, v in u.casussen.items():
-        _verdeling(blad, [f"casus {nummer}", ""], v)
-    _verdeling(blad, ["gemiddeld per casus", ""], u.gemiddelde_netto)
-    blad.append([])
-    _rij(blad, ["Extrapolatie", "Cijfer", *KOPPEN], vet=True)
+    map_ = Workbook()
+    map_.remove(map_.active)
+    rijen = [_verdeling([f"Casus {nummer}", ""], v) for nummer, v in u.casussen.items()]
+    rijen.append(_verdeling(["Gemiddeld per casus", ""], u.gemiddelde_netto))
     for methode, delen in u.extrapolaties.items():
-        for deel, v in delen.items():
-            _verdeling(blad, [METHODE_NAMEN[methode], DELEN_NAMEN[deel]], v)
-    blad.append([])
-    _rij(blad, ["Invoer met een bereik", "Verdeling"], vet=True)
-    for i in u.invoer:
-        blad.append([i.plek, i.verdeling])
-    for nummer in u.kansen:
-        blad.append([f"casus {nummer}: kans", "slaagt of niet (Bernoulli)"])
-    blad.column_dimensions["A"].width = 34
-    blad.column_dimensions["B"].width = 14
-    for kolom in "CDEFGH":
-        blad.column_dimensions[kolom].width = 16
-
-    histo = boek.create_sheet("Histogram")
-    _rij(histo, ["Methode", "Van", "Tot", "Aantal trekkingen"], vet=True)
+        rijen += [_verdeling([METHODE_NAMEN[methode], DELEN_NAMEN[deel]], v) for deel, v in delen.items()]
+    uitleg = (f"{getal_nl(Decimal(u.trekkingen))} trekkingen, zaad {u.zaad}. Percentielen en gemiddelden zijn op centen "
+              "afgerond; berekend is de exacte uitkomst van bereken. Kans op verlies: het aandeel trekkingen onder nul.")
+    b = overzicht(map_, "Onzekerheid", f"Onzekerheid pilot {u.berekend.pilot.naam}", ["Cijfer", "Wie", *KOPPEN],
+                  rijen, NOTATIES, [28, 12, 14, 14, 14, 14, 14, 12], liggend=True, uitleg=uitleg)
+    r = b.ws.max_row + 2
+    b.kopregel(r, ["Invoer met een bereik", "", "Verdeling"])
+    invoer = [(i.naam or i.plek, verdeling_tekst(i.onzeker)) for i in u.invoer]
+    invoer += [(f"Casus {nummer}: kans", "slaagt of niet (Bernoulli)") for nummer in u.kansen]
+    for naam, verdeling in invoer:
+        r += 1
+        b.tekst(f"A{r}", naam)
+        b.tekst(f"C{r}", verdeling)
+    afdrukklaar(b.ws, f"A1:H{r}", liggend=True, titelrijen="1:3")
     for methode, h in u.histogrammen.items():
-        for i, aantal in enumerate(h.aantallen):
-            histo.append([methode, h.randen[i], h.randen[i + 1], aantal])
-            for cel in histo[histo.max_row][1:3]:
-                cel.number_format = EURO
-    histo.column_dimensions["A"].width = 12
-    for kolom in "BCD":
-        histo.column_dimensions[kolom].width = 18
-    return zonder_formules(boek)
+        _histogram(map_, methode, h)
+    return zonder_formules(map_)

@@ -15,6 +15,7 @@ from kostenbaten.berekening.vergelijking import per_actor
 from kostenbaten.model.casus import METHODEN
 from kostenbaten.uitvoer.excel.blad import (
     BOVENRAND,
+    EURO,
     EURO_HEEL,
     GETAL,
     TITEL,
@@ -63,7 +64,7 @@ def bouw(kolommen, trekkingen: int = 0, zaad: int = 0):
     rij += 1
     b.tekst(f"A{rij}", "Gemiddeld netto per casus")
     for letter, k in zip(letters, kolommen):
-        b.afgeleid(f"{letter}{rij}", k.uitkomst.gemiddelde_netto, '"€" #,##0.00')
+        b.afgeleid(f"{letter}{rij}", k.uitkomst.gemiddelde_netto, EURO)
     rij += 1
     for methode in METHODEN:
         for deel, naam in DELEN_NAMEN.items():

@@ -1,41 +1,45 @@
-"""De waarde van informatie als werkmap: het besluit met de EVPI per methode, en de EVPPI per invoer (Monte-Carlo-schattingen)."""
+"""De waarde van informatie als werkmap: het besluit met de EVPI per methode, en de EVPPI per invoer (Monte-Carlo-schattingen).
+
+Elk blad drukt af op A4, één pagina breed, met de kopregel op elke pagina.
+"""
 
 from __future__ import annotations
 
 from openpyxl import Workbook
 
 from kostenbaten.model.casus import METHODEN
-from kostenbaten.uitvoer.excel.blad import afdrukklaar, tabelblad, zonder_leeg_blad
-
-PROCENT = "0.0%"
+from kostenbaten.uitvoer.excel.blad import EURO, GETAL, PROCENT, overzicht, zonder_formules
+from kostenbaten.uitvoer.namen import METHODE_NAMEN, evppi_verdeling
 
 
 def werkmap(u) -> Workbook:
     map_ = Workbook()
-    besluit = tabelblad(
+    map_.remove(map_.active)
+    bron = f"Monte-Carlo-schattingen uit {u.trekkingen} trekkingen met zaad {u.zaad}; bedragen op centen. Zie docs/methode.md."
+    overzicht(
         map_,
         "Besluit en EVPI",
+        "Waarde van volmaakte informatie (EVPI) per methode",
         ["Methode", "Verwacht netto", "Besluit", "Kans ander besluit beter", "EVPI", "Standaardfout EVPI"],
         (
-            [m, b.verwacht_netto, "financieren" if b.financieren else "niet financieren", b.kans_ander_besluit, b.evpi, b.standaardfout]
+            [METHODE_NAMEN[m], b.verwacht_netto, "financieren" if b.financieren else "niet financieren",
+             b.kans_ander_besluit, b.evpi, b.standaardfout]
             for m, b in u.besluiten.items()
         ),
+        {1: EURO, 3: PROCENT, 4: EURO, 5: EURO},
+        [22, 16, 18, 16, 14, 14],
+        liggend=True,
+        uitleg=bron,
     )
-    for rij in besluit.iter_rows(min_row=2, min_col=4, max_col=4):
-        for cel in rij:
-            cel.value = float(cel.value)  # een kans, geen geld: als getal met procentnotatie
-            cel.number_format = PROCENT
-    besluit.append([])
-    besluit.append([f"Monte-Carlo-schattingen uit {u.trekkingen} trekkingen met zaad {u.zaad}; bedragen op centen. Zie docs/methode.md."])
-    afdrukklaar(besluit, f"A1:F{besluit.max_row}", liggend=True)
-    evppi = tabelblad(
+    overzicht(
         map_,
         "EVPPI per invoer",
-        ["Invoer", "Plek", "Verdeling", *(f"EVPPI {m}" for m in METHODEN), "Klassen"],
-        ([i.naam, i.plek, i.verdeling, *(i.evppi[m] for m in METHODEN), i.klassen] for i in u.invoer),
+        "Waarde van volmaakte informatie per onzekere invoer (EVPPI)",
+        ["Invoer", "Plek", "Verdeling", *(f"EVPPI {METHODE_NAMEN[m]}" for m in METHODEN), "Klassen"],
+        ([i.naam, i.plek, evppi_verdeling(i), *(i.evppi[m] for m in METHODEN), i.klassen] for i in u.invoer),
+        {3 + k: EURO for k in range(len(METHODEN))} | {3 + len(METHODEN): GETAL},
+        [36, 30, 30, *(14 for _ in METHODEN), 9],
+        liggend=True,
+        uitleg=bron,
     )
-    evppi.column_dimensions["A"].width = 40
-    evppi.column_dimensions["B"].width = 34
-    evppi.column_dimensions["C"].width = 34
-    afdrukklaar(evppi, f"A1:{evppi.cell(1, evppi.max_column).column_letter}{evppi.max_row}", liggend=True, titelrijen="1:1")
-    return zonder_leeg_blad(map_)
+    return zonder_formules(map_)

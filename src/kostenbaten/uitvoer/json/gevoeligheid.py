@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from kostenbaten.notatie import json_bedrag, json_getal
+from kostenbaten.uitvoer.namen import omslagpunt_tekst
 
 
-def _omslagpunt_json(o) -> dict:
+def _omslagpunt_json(o, eenheid: str) -> dict:
     return {
         "waarde": None if o.waarde is None else json_bedrag(o.waarde),
         "nulpunt_rechte_lijn": None if o.wiskundig is None else json_bedrag(o.wiskundig),
-        "toelichting": o.reden,
+        "toelichting": omslagpunt_tekst(o, eenheid),
     }
 
 
@@ -32,7 +33,7 @@ def document(g, plek=None) -> dict:
                         "totaal_hoog": json_bedrag(e.hoog),
                         "zwaai": json_bedrag(e.zwaai),
                         "per_eenheid": json_bedrag(e.per_eenheid),
-                        "omslagpunt": _omslagpunt_json(e.omslagpunt),
+                        "omslagpunt": _omslagpunt_json(e.omslagpunt, v.knop.eenheid),
                     }
                     for m, e in v.effecten.items()
                 },

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kostenbaten.notatie import json_bedrag, json_kans
+from kostenbaten.uitvoer.namen import verdeling_tekst
 
 
 def verdeling_json(v) -> dict:
@@ -24,7 +25,7 @@ def document(u) -> dict:
         "trekkingen": u.trekkingen,
         "zaad": u.zaad,
         "percentielen": list(next(iter(u.casussen.values())).percentielen),
-        "invoer_met_bereik": [{"plek": i.plek, "verdeling": i.verdeling} for i in u.invoer],
+        "invoer_met_bereik": [{"plek": i.plek, "verdeling": verdeling_tekst(i.onzeker)} for i in u.invoer],
         "kans_van_slagen": list(u.kansen),
         "casussen": [{"nummer": n, "netto": verdeling_json(v)} for n, v in u.casussen.items()],
         "gemiddelde_netto": verdeling_json(u.gemiddelde_netto),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kostenbaten.notatie import json_bedrag, json_kans
+from kostenbaten.uitvoer.namen import evppi_verdeling
 
 
 def document(u) -> dict:
@@ -27,7 +28,7 @@ def document(u) -> dict:
             {
                 "plek": i.plek,
                 "naam": i.naam,
-                "verdeling": i.verdeling,
+                "verdeling": evppi_verdeling(i),
                 "klassen": i.klassen,
                 "evppi": {m: json_bedrag(w) for m, w in i.evppi.items()},
             }

@@ -8,9 +8,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kostenbaten.berekening.gevoeligheid import tekst_met_eenheid, Gevoeligheid
+from kostenbaten.berekening.gevoeligheid import Gevoeligheid
 from kostenbaten.geld import NUL
-from kostenbaten.notatie import euro, getal
+from kostenbaten.notatie import euro, getal, met_eenheid
+from kostenbaten.uitvoer.namen import omslagpunt_tekst
 from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst
 
 
@@ -59,7 +60,7 @@ def tornado(g: Gevoeligheid, methode: str) -> Table:
                 links = max(links, (_lengte(basis - totaal, grootste), teken))
             elif totaal > basis:
                 rechts = max(rechts, (_lengte(totaal - basis, grootste), teken))
-        nu = getal(v.knop.basis) if v.knop.eenheid == "hulpvragen" else tekst_met_eenheid(v.knop.basis, v.knop.eenheid)
+        nu = getal(v.knop.basis) if v.knop.eenheid == "hulpvragen" else met_eenheid(v.knop.basis, v.knop.eenheid)
         tabel.add_row(v.knop.label, nu, bedrag_tekst(e.laag), bedrag_tekst(e.hoog), _balk(*links, *rechts))
     return tabel
 
@@ -77,8 +78,8 @@ def omslagpunten(g: Gevoeligheid, plek=None) -> Table:
             naam.append(f"\n{plek(*v.knop.plek)}", style="dim")
         tabel.add_row(
             naam,
-            tekst_met_eenheid(v.knop.basis, v.knop.eenheid),
-            *(Text(e.omslagpunt.reden, style="bold" if e.omslagpunt.waarde is not None else "dim") for e in effecten),
+            met_eenheid(v.knop.basis, v.knop.eenheid),
+            *(Text(omslagpunt_tekst(e.omslagpunt, v.knop.eenheid), style="bold" if e.omslagpunt.waarde is not None else "dim") for e in effecten),
         )
     return tabel
 

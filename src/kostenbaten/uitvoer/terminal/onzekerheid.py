@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kostenbaten.notatie import getal_exact, getal_nl, kans
-from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN
+from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN, verdeling_tekst
 from kostenbaten.uitvoer.terminal.cellen import getal_tekst
 
 
@@ -48,7 +48,7 @@ def invoer_tabel(u) -> Table | Text:
     tabel.add_column("Verdeling")
     plekken = {i.plek for i in u.invoer}
     for i in u.invoer:
-        tabel.add_row(i.naam or i.plek, i.verdeling + ("; daarna slaagt de casus of niet" if i.plek.endswith(": kans") else ""))
+        tabel.add_row(i.naam or i.plek, verdeling_tekst(i.onzeker) + ("; daarna slaagt de casus of niet" if i.plek.endswith(": kans") else ""))
     for nummer in u.kansen:
         if f"casus {nummer}: kans" not in plekken:
             casus = next(c.casus for c in u.berekend.casussen if c.nummer == nummer)

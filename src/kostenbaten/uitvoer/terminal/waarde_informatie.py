@@ -11,7 +11,7 @@ from rich.text import Text
 from kostenbaten.geld import HONDERD, deel
 from kostenbaten.model.casus import METHODEN
 from kostenbaten.notatie import euro, getal_nl, kans, procent
-from kostenbaten.uitvoer.namen import METHODE_NAMEN
+from kostenbaten.uitvoer.namen import METHODE_NAMEN, evppi_verdeling
 from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, vouw_lange_woorden
 
 
@@ -52,7 +52,7 @@ def invoer_tabel(u) -> Table:
     for i in u.invoer:
         deel_evpi = procent(deel(i.evppi[eerste] * HONDERD, evpi)) if evpi > 0 else "-"
         stijl = "dim" if all(w == 0 for w in i.evppi.values()) else ""
-        tabel.add_row(Text(i.naam, style=stijl), Text(i.verdeling, style=stijl), *(bedrag_tekst(i.evppi[m], 2) for m in METHODEN), deel_evpi)
+        tabel.add_row(Text(i.naam, style=stijl), Text(evppi_verdeling(i), style=stijl), *(bedrag_tekst(i.evppi[m], 2) for m in METHODEN), deel_evpi)
     return vouw_lange_woorden(tabel)
 
 
