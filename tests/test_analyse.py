@@ -327,7 +327,10 @@ def test_cli_gevoeligheid_xlsx(tmp_path):
     rijen = {r[0].value: dict(zip(kop, r)) for r in blad.iter_rows(min_row=4) if r[1].value}
     # Namen en plekken in plaats van interne sleutels; elke invoer in zijn eigen eenheid.
     assert rijen["Kengetal: Kostenbesparing toevoeging"]["Totaal bij +25% (rapport)"].value == 122166
-    assert rijen["Kengetal: Kostenbesparing toevoeging"]["Waar"].value == "pilot.yaml:68"
+    regels = (HENGELO / "pilot.yaml").read_text(encoding="utf-8").splitlines()
+    kengetal = regels.index("  toevoeging:")
+    bedrag = next(i for i in range(kengetal, len(regels)) if regels[i].startswith("    bedrag:")) + 1
+    assert rijen["Kengetal: Kostenbesparing toevoeging"]["Waar"].value == f"pilot.yaml:{bedrag}"
     assert rijen["SJD-uren, alle casussen samen"]["Nu"].number_format == UREN
     assert rijen["Tarief per uur: Inzet SJD"]["Nu"].number_format == EURO
     omslag = {r[0]: r for r in map_["Omslagpunten"].iter_rows(min_row=4, values_only=True)}

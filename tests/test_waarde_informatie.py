@@ -153,9 +153,10 @@ def test_werkmap_met_dezelfde_schattingen(tmp_path, cli):
     u = waarde_van_informatie(p.pilot, p.casussen, 5000, 3)
     boek = load_workbook(pad)
     besluit = boek["Besluit en EVPI"]
-    assert [besluit.cell(r, 5).value for r in (2, 3)] == [float(u.besluiten[m].evpi) for m in ("rapport", "gewogen")]
+    # Titel in rij 1, uitleg in rij 2, kopregel in rij 3: de gegevens beginnen in rij 4.
+    assert [besluit.cell(r, 5).value for r in (4, 5)] == [float(u.besluiten[m].evpi) for m in ("rapport", "gewogen")]
     evppi = boek["EVPPI per invoer"]
-    assert [evppi.cell(r, 2).value for r in range(2, 2 + len(u.invoer))] == [i.plek for i in u.invoer]
+    assert [evppi.cell(r, 1).value for r in range(4, 4 + len(u.invoer))] == [i.naam for i in u.invoer]
     # Zonder --overschrijf blijft een bestaand bestand staan.
     code, _, fout = cli("waarde-informatie", variant, "-n", "5000", "--xlsx", pad)
     assert code == 2
