@@ -105,3 +105,11 @@ def json_kans(kans: Decimal) -> str:
 def json_verhouding(waarde: Decimal) -> str:
     """Een verhouding (baten/kosten) voor JSON: decimale tekst op vier decimalen (5.6021)."""
     return f"{afronden_op_decimalen(waarde, 4):f}"
+
+
+_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+
+
+def datum(dag) -> str:
+    """Een datum voluit: `1 juni 2021`."""
+    return f"{dag.day} {_MAANDEN[dag.month - 1]} {dag.year}"

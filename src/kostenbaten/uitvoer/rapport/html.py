@@ -1,0 +1,21 @@
+"""Het rapport als één HTML-bestand zonder netwerk: stijl, grafieken (SVG) en tekst staan er allemaal in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+
+def html(doc: dict) -> str:
+    omgeving = Environment(
+        loader=PackageLoader("kostenbaten.uitvoer.rapport", "sjablonen"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return omgeving.get_template("rapport.html.j2").render(doc=doc)
+
+
+def schrijf_html(doc: dict, doel: Path) -> None:
+    doel.write_text(html(doc), encoding="utf-8")

@@ -1,0 +1,37 @@
+"""Het rapport als PDF: typst zet de gegevens (JSON) en dezelfde SVG-grafieken als de HTML in A4-pagina's.
+
+typst komt als wiel van PyPI en heeft geen systeempakketten nodig; als letter
+gebruikt het DejaVu Sans uit matplotlib, zodat de PDF op elke machine dezelfde
+letters en dus dezelfde pagina's heeft.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from importlib.resources import files
+from pathlib import Path
+
+import matplotlib
+import typst
+
+from kostenbaten.uitvoer.rapport.document import grafieken
+
+
+def pdf(doc: dict) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="kostenbaten-rapport-") as map_:
+        werk = Path(map_)
+        for b in grafieken(doc):
+            (werk / f"grafiek-{b['naam']}.svg").write_text(b["svg"], encoding="utf-8")
+        zonder_svg = json.loads(json.dumps(doc))
+        for b in grafieken(zonder_svg):
+            b["svg"] = ""
+        (werk / "rapport.json").write_text(json.dumps(zonder_svg, ensure_ascii=False), encoding="utf-8")
+        with (files("kostenbaten.uitvoer.rapport") / "sjablonen" / "rapport.typ").open("rb") as sjabloon:
+            (werk / "rapport.typ").write_bytes(sjabloon.read())
+        letters = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+        return typst.compile(str(werk / "rapport.typ"), root=str(werk), font_paths=[str(letters)], ignore_system_fonts=True)
+
+
+def schrijf_pdf(doc: dict, doel: Path) -> None:
+    doel.write_bytes(pdf(doc))
