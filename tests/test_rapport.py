@@ -64,6 +64,11 @@ def _paginas(pdf: Path) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", uit, re.M).group(1))
 
 
+def _lees(html: Path) -> str:
+    """De HTML met elke harde spatie (tussen € en het bedrag) als gewone spatie."""
+    return html.read_text(encoding="utf-8").replace("\xa0", " ")
+
+
 def _maak(cli, tmp: Path, naam: str, *argumenten) -> Path:
     doel = tmp / naam
     code, _, fout = cli("rapport", *argumenten, "-o", doel)
@@ -147,7 +152,7 @@ def test_vergelijking_zet_de_varianten_naast_elkaar(rapporten):
     from kostenbaten.notatie import euro
 
     pdf = _tekst(rapporten["volledig.pdf"])
-    html = rapporten["volledig.html"].read_text(encoding="utf-8")
+    html = _lees(rapporten["volledig.html"])
     for variant in VARIANTEN:
         u = _kba(variant)
         assert f"<td data-kop=\"Scenario\">{u.pilot.naam}</td>" in html
@@ -172,7 +177,7 @@ def test_html_in_chromium(rapporten, naam, breedte):
 
 
 def test_html_heeft_geen_netwerk_nodig_en_elke_grafiek_een_tekstalternatief(rapporten):
-    tekst = rapporten["volledig.html"].read_text(encoding="utf-8")
+    tekst = _lees(rapporten["volledig.html"])
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", tekst)
     assert "@import" not in tekst and "url(http" not in tekst
     figuren = re.findall(r'<figure class="grafiek.*?</figure>', tekst, re.S)
@@ -183,7 +188,7 @@ def test_html_heeft_geen_netwerk_nodig_en_elke_grafiek_een_tekstalternatief(rapp
 
 
 def test_html_draagt_de_kopcijfers(rapporten):
-    tekst = rapporten["html"].read_text(encoding="utf-8")
+    tekst = _lees(rapporten["html"])
     for cijfer in _kopcijfers(HENGELO):
         assert cijfer in tekst
 
@@ -197,7 +202,7 @@ def test_ander_kengetal_ander_rapport(cli, hengelo, tmp_path):
     vervang(hengelo / "pilot.yaml", "    bedrag: 800\n", "    bedrag: 1000\n")
     na = _kopcijfers(hengelo)
     assert voor[1] != na[1]
-    html = _maak(cli, tmp_path, "na.html", hengelo).read_text(encoding="utf-8")
+    html = _lees(_maak(cli, tmp_path, "na.html", hengelo))
     pdf = _tekst(_maak(cli, tmp_path, "na.pdf", hengelo), 1, 1)
     for cijfer in na:
         assert cijfer in html and cijfer in pdf
@@ -213,7 +218,7 @@ def test_onzekerheid_met_zaad_in_de_kernzin(cli, tmp_path):
     project = laad(BANDBREEDTE)
     o = simuleer(project.pilot, project.casussen, 2000, 7)
     totaal = o.extrapolaties["rapport"]["totaal"]
-    tekst = " ".join(_maak(cli, tmp_path, "b.html", BANDBREEDTE, "--trekkingen", "2000", "--zaad", "7").read_text(encoding="utf-8").split())
+    tekst = " ".join(_lees(_maak(cli, tmp_path, "b.html", BANDBREEDTE, "--trekkingen", "2000", "--zaad", "7")).split())
     assert f"Met 90% kans ligt het totaal tussen {interval_tekst(totaal)}" in tekst
     assert f"kans op een negatief totaal is {kans(totaal.kans_negatief)}" in tekst
     assert "2.000 trekkingen" in tekst and "zaad 7" in tekst
@@ -224,7 +229,7 @@ def test_eigen_map_zonder_rapportcijfers_noemt_dat_woord_nergens(cli, tmp_path, 
     map_ = tmp_path / "mijnstad"
     code, _, fout = cli("nieuw", map_)
     assert code == 0, fout
-    html = _maak(cli, tmp_path, "m.html", map_).read_text(encoding="utf-8")
+    html = _lees(_maak(cli, tmp_path, "m.html", map_))
     pdf = _tekst(_maak(cli, tmp_path, "m.pdf", map_))
     assert "gepubliceerd" not in html.lower()
     assert "gepubliceerd" not in pdf.lower()

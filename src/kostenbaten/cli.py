@@ -544,7 +544,8 @@ def rapport(
     from kostenbaten.berekening.actoren import verdeel_over_actoren
     from kostenbaten.berekening.controle import controleer as controleer_cijfers
     from kostenbaten.berekening.gevoeligheid import gevoeligheid as varieer
-    from kostenbaten.berekening.onzekerheid import simuleer
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.berekening.onzekerheid import onzekere_invoer  # zonder numpy
     from kostenbaten.berekening.uitleg import uitleg as leg_uit
     from kostenbaten.uitvoer import register
     from kostenbaten.uitvoer.rapport.document import controleer_formaat
@@ -566,9 +567,15 @@ def rapport(
         raise InvoerFouten(fouten)
     _mag_schrijven(uit, overschrijf)
     project = projecten[0]
-    onzeker = simuleer(project.pilot, project.casussen, trekkingen, zaad)
-    kba = onzeker.berekend
-    uitkomsten = {"kba": kba, "onzekerheid": onzeker, "actoren": verdeel_over_actoren(kba)}
+    # Zonder bereik of kans van slagen is elke trekking gelijk: dan geen Monte-Carlo en geen interval in de kernzin.
+    bandbreedtes = bool(onzekere_invoer(project.pilot, project.casussen)) or any(c.kans is not None for c in project.casussen)
+    kba = bereken_pilot(project.pilot, project.casussen)
+    uitkomsten = {"kba": kba}
+    if bandbreedtes:
+        from kostenbaten.berekening.onzekerheid import simuleer
+
+        uitkomsten["onzekerheid"] = simuleer(project.pilot, project.casussen, trekkingen, zaad)
+    uitkomsten["actoren"] = verdeel_over_actoren(kba)
     if begroting_uitkomst is not None:
         uitkomsten["begroting"] = begroting_uitkomst
     uitkomsten["gevoeligheid"] = varieer(project.pilot, project.casussen)
@@ -581,6 +588,6 @@ def rapport(
     uitkomsten["controle"] = [] if project.is_variant else controleer_cijfers(kba)
     voet = f"kostenbaten {__version__}: kostenbaten rapport {map_}"
     register.schrijf_rapport(
-        uitkomsten, uit, overschrijf, voet, trekkingen=trekkingen, zaad=zaad, met_gepubliceerd=not project.is_variant
+        uitkomsten, uit, overschrijf, voet, trekkingen=trekkingen, zaad=zaad, met_gepubliceerd=not project.is_variant, bandbreedtes=bandbreedtes
     )
     typer.echo(f"Geschreven: {uit}", err=True)

@@ -7,8 +7,14 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 
+def _euro_bijeen(waarde):
+    """`€ 115.566` breekt nooit tussen het teken en het getal: een harde spatie in elke tekst."""
+    return waarde.replace("€ ", "€\u00a0") if isinstance(waarde, str) else waarde
+
+
 def html(doc: dict) -> str:
     omgeving = Environment(
+        finalize=_euro_bijeen,
         loader=PackageLoader("kostenbaten.uitvoer.rapport", "sjablonen"),
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,

@@ -34,14 +34,17 @@ def _verdeling(u: PilotUitkomst) -> str:
     )
 
 
-def kern(u: PilotUitkomst) -> list[dict]:
+def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
     r, g = u.extrapolaties["rapport"], u.extrapolaties["gewogen"]
     zin = (
         f"Een uitgewerkte casus levert gemiddeld {euro(u.gemiddelde_netto, 2)} netto op: wat de hulp oplevert min wat zij kost. "
         f"Voor de {getal_nl(r.gedekt)} hulpvragen van de pilotperiode in de rechtsgebieden van de casussen is dat samen "
         f"{euro(r.totaal)} ({VLAK}) of {euro(g.totaal)} ({GEWOGEN})."
     )
-    return [alinea(zin, nadruk=True), alinea(_verdeling(u))] if _verdeling(u) else [alinea(zin, nadruk=True)]
+    blokken = [alinea(zin, nadruk=True)] + ([alinea(_verdeling(u))] if _verdeling(u) else [])
+    if not bandbreedtes:  # met bandbreedtes volgt hier het 90%-interval (uitvoer/rapport/onzekerheid.py)
+        blokken.append(alinea("De invoer heeft geen bandbreedtes: de bedragen hierboven zijn berekend zonder onzekerheidsmarge."))
+    return blokken
 
 
 def casussen(u: PilotUitkomst) -> list[dict]:
@@ -151,12 +154,12 @@ def casustabel(c: CasusUitkomst, u: PilotUitkomst) -> dict:
     ])
 
 
-def secties(u: PilotUitkomst, met_gepubliceerd: bool = True, **_context) -> dict[str, Sectie]:
+def secties(u: PilotUitkomst, met_gepubliceerd: bool = True, bandbreedtes: bool = False, **_context) -> dict[str, Sectie]:
     """`met_gepubliceerd` is onwaar voor een variant: de gepubliceerde cijfers horen bij de casussenmap eronder."""
     inleiding = [alinea(f"Pilot {u.pilot.naam}, {periode(u)}. {u.pilot.omschrijving or ''}".strip())]
     return {
         "titel": Sectie(f"Kosten en baten van sociaal-juridische hulp in de bibliotheek: {u.pilot.naam}", inleiding),
-        "kern": Sectie("De uitkomst", kern(u)),
+        "kern": Sectie("De uitkomst", kern(u, bandbreedtes)),
         "casussen": Sectie("De casussen", casussen(u)),
         "aannames": Sectie("Aannames en bronnen", aannames(u)),
         "methode": Sectie("Hoe is gerekend", methode(u, met_gepubliceerd)),

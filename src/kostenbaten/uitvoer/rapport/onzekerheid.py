@@ -12,8 +12,6 @@ from kostenbaten.uitvoer.rapport.kba import GEWOGEN, VLAK
 
 
 def kern(u: OnzekerheidUitkomst) -> list[dict]:
-    if not u.heeft_onzekerheid:
-        return [alinea("De invoer heeft geen bandbreedtes: de bedragen hierboven zijn berekend zonder onzekerheidsmarge.")]
     r, g = u.extrapolaties["rapport"]["totaal"], u.extrapolaties["gewogen"]["totaal"]
     return [
         alinea(
