@@ -24,8 +24,8 @@ def nagerekend(controles: list[Controle]) -> list[dict]:
     ]
     aantal = {o: sum(1 for c in controles if c.oordeel == o) for o in (KLOPT, ERRATUM, AFWIJKING, ERRATUM_ZONDER_AFWIJKING)}
     samen = (
-        f"{aantal[KLOPT]} van de {len(controles)} gepubliceerde cijfers kloppen met de berekening, {aantal[ERRATUM]} wijken af door een "
-        f"bekend erratum en {aantal[AFWIJKING] + aantal[ERRATUM_ZONDER_AFWIJKING]} wijken af zonder verklaring."
+        f"Van de {len(controles)} gepubliceerde cijfers kloppen er {aantal[KLOPT]} met de berekening; "
+        f"bekend erratum: {aantal[ERRATUM]}; onverklaarde afwijking: {aantal[AFWIJKING] + aantal[ERRATUM_ZONDER_AFWIJKING]}."
     )
     return [
         alinea(samen),

@@ -112,7 +112,7 @@ def staven(labels: list[str], reeksen: list[Reeks], as_titel: str = "") -> str:
 def tornado(labels: list[str], basis: Decimal, laag: list[Decimal], hoog: list[Decimal], namen: tuple[str, str], as_titel: str) -> str:
     """Het tornadodiagram: per invoer een staaf van het basistotaal naar het totaal bij lage en bij hoge invoer."""
     n = len(labels)
-    fig = Figure(figsize=(BREEDTE, 0.8 + n * 0.3))
+    fig = Figure(figsize=(BREEDTE, 0.8 + n * 0.33))
     ax = fig.add_subplot()
     b = _tekening(basis)
     for waarden, naam, grijs, arcering, verschuiving in ((laag, namen[0], "0.88", "////", -0.19), (hoog, namen[1], "0.45", "", 0.19)):
