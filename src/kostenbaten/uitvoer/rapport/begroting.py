@@ -33,7 +33,8 @@ def per_betaler(b: BegrotingUitkomst) -> list[dict]:
         quitte = f"; quitte bij {getal_nl(b.omslagpunt)} hulpvragen per jaar" if b.omslagpunt is not None else ""
         blokken.append(
             alinea(
-                f"Alle baten samen: {euro(b.verwachte_baten)} ({METHODE_TEKST[b.begroting.kba_methode]}), netto {euro(b.netto)}; "
+                f"Alle baten samen, uit de casussen van {b.baten.pilot}: {euro(b.verwachte_baten)} "
+                f"({METHODE_TEKST[b.begroting.kba_methode]}), netto {euro(b.netto)}; "
                 f"baten/kosten-verhouding {_verhouding(b.verhouding)}{quitte}.",
                 nadruk=True,
             )
