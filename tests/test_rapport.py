@@ -262,3 +262,16 @@ def test_zonder_uitvoerbestand(cli):
     code, _, fout = cli("rapport", HENGELO)
     assert code == 2
     assert fout.splitlines()[0] == "Fout: optie -o (of --uitvoer) ontbreekt"
+
+
+def test_negatief_totaal_zonder_zinloze_procenten(cli, hengelo, tmp_path):
+    from kostenbaten.notatie import euro
+
+    # SJD-tarief € 500 in plaats van € 80: boven het omslagpunt van € 371,83, dus een negatief totaal.
+    vervang(hengelo / "pilot.yaml", "    per_uur: 80\n", "    per_uur: 500\n")
+    r = _kba(hengelo).extrapolaties["rapport"]
+    assert r.totaal < 0
+    tekst = " ".join(_lees(_maak(cli, tmp_path, "neg.html", hengelo)).split())
+    assert f"Daarvan winnen de cliënten zelf {euro(r.client)}; voor de overheid" in tekst
+    assert f"is het saldo {euro(r.overheid)}." in tekst
+    assert "ten goede aan de cliënten" not in tekst

@@ -24,13 +24,17 @@ def periode(u: PilotUitkomst) -> str:
 
 
 def _verdeling(u: PilotUitkomst) -> str:
+    """Hoe het totaal verdeeld is; in procenten alleen als beide delen en het totaal positief zijn (anders zeggen ze niets)."""
     r = u.extrapolaties["rapport"]
-    if not r.totaal:
-        return ""
-    client = deel(r.client * HONDERD, r.totaal)
+    if r.totaal > 0 and r.client >= 0 and r.overheid >= 0:
+        client = deel(r.client * HONDERD, r.totaal)
+        return (
+            f"Van dat totaal komt {procent(client)} ten goede aan de cliënten zelf en {procent(HONDERD - client)} aan de overheid "
+            "(vermeden kosten min de kosten van de hulp)."
+        )
     return (
-        f"Van dat totaal komt {procent(client)} ten goede aan de cliënten zelf en {procent(HONDERD - client)} aan de overheid "
-        "(vermeden kosten min de kosten van de hulp)."
+        f"Daarvan winnen de cliënten zelf {euro(r.client)}; voor de overheid (vermeden kosten min de kosten van de hulp) "
+        f"is het saldo {euro(r.overheid)}."
     )
 
 
@@ -41,7 +45,7 @@ def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
         f"Voor de {getal_nl(r.gedekt)} hulpvragen van de pilotperiode in de rechtsgebieden van de casussen is dat samen "
         f"{euro(r.totaal)} ({VLAK}) of {euro(g.totaal)} ({GEWOGEN})."
     )
-    blokken = [alinea(zin, nadruk=True)] + ([alinea(_verdeling(u))] if _verdeling(u) else [])
+    blokken = [alinea(zin, nadruk=True), alinea(_verdeling(u))]
     if not bandbreedtes:  # met bandbreedtes volgt hier het 90%-interval (uitvoer/rapport/onzekerheid.py)
         blokken.append(alinea("De invoer heeft geen bandbreedtes: de bedragen hierboven zijn berekend zonder onzekerheidsmarge."))
     return blokken
