@@ -8,6 +8,7 @@ letters en dus dezelfde pagina's heeft.
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 from importlib.resources import files
 from pathlib import Path
@@ -16,6 +17,8 @@ import matplotlib
 import typst
 
 from kostenbaten.uitvoer.rapport.document import grafieken
+
+LETTERS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
 
 
 def pdf(doc: dict) -> bytes:
@@ -29,7 +32,11 @@ def pdf(doc: dict) -> bytes:
         (werk / "rapport.json").write_text(json.dumps(zonder_svg, ensure_ascii=False), encoding="utf-8")
         with (files("kostenbaten.uitvoer.rapport") / "sjablonen" / "rapport.typ").open("rb") as sjabloon:
             (werk / "rapport.typ").write_bytes(sjabloon.read())
-        letters = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+        # Alleen de vier snitten van DejaVu Sans: typst leest elk lettertype in de map, en die van matplotlib heeft er veertig.
+        letters = werk / "letters"
+        letters.mkdir()
+        for snit in LETTERS:
+            shutil.copyfile(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / snit, letters / snit)
         return typst.compile(str(werk / "rapport.typ"), root=str(werk), font_paths=[str(letters)], ignore_system_fonts=True)
 
 
