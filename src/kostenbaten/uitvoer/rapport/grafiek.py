@@ -20,7 +20,7 @@ from matplotlib.transforms import offset_copy
 
 from kostenbaten.notatie import euro
 
-BREEDTE = 4.6  # inch; in de PDF op ongeveer halve tot hele tekstbreedte, in HTML schaalt de SVG mee
+BREEDTE = 3.9  # inch; in de PDF ongeveer de halve tekstbreedte, zodat de letters daar en op een telefoon niet krimpen
 LETTER = 8
 
 matplotlib.rcParams.update(
@@ -83,7 +83,7 @@ def staven(labels: list[str], reeksen: list[Reeks], as_titel: str = "") -> str:
     """Liggende staven per label, één staaf per reeks, met het bedrag aan het eind van elke staaf."""
     n, k = len(labels), len(reeksen)
     dikte = 0.8 / k
-    fig = Figure(figsize=(BREEDTE, 0.55 + n * (0.1 + 0.17 * k)))
+    fig = Figure(figsize=(BREEDTE, 0.5 + n * (0.08 + 0.15 * k)))
     ax = fig.add_subplot()
     alle = [_tekening(w) for r in reeksen for w in r.waarden]
     for i, reeks in enumerate(reeksen):
@@ -112,7 +112,7 @@ def staven(labels: list[str], reeksen: list[Reeks], as_titel: str = "") -> str:
 def tornado(labels: list[str], basis: Decimal, laag: list[Decimal], hoog: list[Decimal], namen: tuple[str, str], as_titel: str) -> str:
     """Het tornadodiagram: per invoer een staaf van het basistotaal naar het totaal bij lage en bij hoge invoer."""
     n = len(labels)
-    fig = Figure(figsize=(BREEDTE, 0.8 + n * 0.33))
+    fig = Figure(figsize=(BREEDTE, 0.7 + n * 0.29))
     ax = fig.add_subplot()
     b = _tekening(basis)
     for waarden, naam, grijs, arcering, verschuiving in ((laag, namen[0], "0.88", "////", -0.19), (hoog, namen[1], "0.45", "", 0.19)):
@@ -128,7 +128,7 @@ def tornado(labels: list[str], basis: Decimal, laag: list[Decimal], hoog: list[D
     ax.axvline(b, color="black", linewidth=0.9)
     ax.annotate(f"nu {euro(basis)}", (b, 1.0), xycoords=("data", "axes fraction"), xytext=(0, 2), textcoords="offset points",
                 ha="center", va="bottom", fontsize=LETTER - 0.5, fontweight="bold")
-    ax.set_yticks(range(n), [_regels(l, 26) for l in labels])
+    ax.set_yticks(range(n), [_regels(l, 30) for l in labels])
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(FuncFormatter(_as_euro))
     ax.xaxis.set_major_locator(MaxNLocator(4))
