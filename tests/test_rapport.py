@@ -275,3 +275,13 @@ def test_negatief_totaal_zonder_zinloze_procenten(cli, hengelo, tmp_path):
     assert f"Daarvan winnen de cliënten zelf {euro(r.client)}; voor de overheid" in tekst
     assert f"is het saldo {euro(r.overheid)}." in tekst
     assert "ten goede aan de cliënten" not in tekst
+
+
+def test_tekens_uit_de_invoer_blijven_tekst(cli, hengelo, tmp_path):
+    """HTML-tekens en de opmaaktekens van typst in een naam komen letterlijk in het rapport, zonder opmaak of code."""
+    naam = "Mijnstad <b>&</b> #set $x$ *vet* _schuin_ @label"
+    vervang(hengelo / "pilot.yaml", "naam: Hengelo\n", f"naam: '{naam}'\n")
+    html = _lees(_maak(cli, tmp_path, "t.html", hengelo))
+    assert "Mijnstad &lt;b&gt;&amp;&lt;/b&gt; #set $x$ *vet* _schuin_ @label" in html
+    assert "<b>&</b>" not in html
+    assert naam in _tekst(_maak(cli, tmp_path, "t.pdf", hengelo), 1, 1)
