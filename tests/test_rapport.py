@@ -285,3 +285,18 @@ def test_tekens_uit_de_invoer_blijven_tekst(cli, hengelo, tmp_path):
     assert "Mijnstad &lt;b&gt;&amp;&lt;/b&gt; #set $x$ *vet* _schuin_ @label" in html
     assert "<b>&</b>" not in html
     assert naam in _tekst(_maak(cli, tmp_path, "t.pdf", hengelo), 1, 1)
+
+
+def test_voorkant_past_ook_met_twaalf_casussen_en_begroting(cli, hengelo, tmp_path):
+    """Meer casussen en een begroting: de PDF zet kleiner tot de voorkant weer op twee pagina's past."""
+    for nummer in range(1, 7):
+        tekst = (hengelo / f"casus-{nummer}.yaml").read_text(encoding="utf-8")
+        tekst = tekst.replace(f"\nnummer: {nummer}\n", f"\nnummer: {nummer + 6}\n").split("\ngepubliceerd:")[0] + "\n"
+        (hengelo / f"casus-{nummer + 6}.yaml").write_text(tekst, encoding="utf-8")
+    begroting = tmp_path / "begroting.yaml"
+    begroting.write_text(BEGROTING.read_text(encoding="utf-8").replace("casussen: ../casussen/hengelo", f"casussen: {hengelo}"), encoding="utf-8")
+    assert len(_kba(hengelo).casussen) == 12
+    pdf = _maak(cli, tmp_path, "groot.pdf", hengelo, "--begroting", begroting)
+    per_pagina = [_tekst(pdf, i) for i in range(1, _paginas(pdf) + 1)]
+    assert next(i for i, t in enumerate(per_pagina, 1) if t.startswith(MARKERING)) <= 3
+    assert "Casus 12:" in " ".join(per_pagina)

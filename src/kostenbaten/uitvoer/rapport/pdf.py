@@ -18,6 +18,8 @@ import typst
 
 from kostenbaten.uitvoer.rapport.document import grafieken
 
+VOORKANT_PAGINAS = 2
+SCHALEN = ("1", "0.92", "0.85")  # letters en grafieken zo veel kleiner als nodig voor een voorkant van twee pagina's
 LETTERS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
 
 
@@ -37,7 +39,13 @@ def pdf(doc: dict) -> bytes:
         letters.mkdir()
         for snit in LETTERS:
             shutil.copyfile(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / snit, letters / snit)
-        return typst.compile(str(werk / "rapport.typ"), root=str(werk), font_paths=[str(letters)], ignore_system_fonts=True)
+        zetter = typst.Compiler(str(werk / "rapport.typ"), root=str(werk), font_paths=[str(letters)], ignore_system_fonts=True)
+        for schaal in SCHALEN:
+            uit = zetter.compile(sys_inputs={"schaal": schaal})
+            # query zet opnieuw met de invoer van de laatste compile; dezelfde zetter houdt zijn werk in het geheugen.
+            if int(zetter.query("<voorkant-eind>", field="value", one=True)) <= VOORKANT_PAGINAS:
+                break
+        return uit
 
 
 def schrijf_pdf(doc: dict, doel: Path) -> None:
