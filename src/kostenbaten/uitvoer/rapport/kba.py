@@ -114,8 +114,8 @@ def aannames(u: PilotUitkomst) -> list[dict]:
 def methode(u: PilotUitkomst, met_gepubliceerd: bool) -> list[dict]:
     r = u.extrapolaties["rapport"]
     regels = [
-        "Exact: elk bedrag is zonder tussentijdse afronding uit de casussen berekend en pas bij het tonen afgerond, "
-        f"op hele euro's ({AFRONDINGSREGELS_KORT['afronden_op_euro']}); gemiddelden per casus op centen.",
+        "Exact: elk bedrag is zonder tussentijdse afronding uit de casussen berekend en pas bij het tonen afgerond: "
+        f"{AFRONDINGSREGELS_KORT['afronden_op_euro']}, gemiddelden per casus {AFRONDINGSREGELS_KORT['afronden_op_centen']}.",
         f"Twee extrapolaties. {hoofdletter(VLAK)}: het gemiddelde netto van alle casussen maal de "
         f"{getal_nl(r.gedekt)} hulpvragen in hun rechtsgebieden ({getal_nl(u.dekking)}% van {getal_nl(r.hulpvragen)}). "
         f"{hoofdletter(GEWOGEN)}: per rechtsgebied het gemiddelde van de eigen casussen maal de eigen hulpvragen; "
