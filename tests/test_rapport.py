@@ -300,3 +300,16 @@ def test_voorkant_past_ook_met_twaalf_casussen_en_begroting(cli, hengelo, tmp_pa
     per_pagina = [_tekst(pdf, i) for i in range(1, _paginas(pdf) + 1)]
     assert next(i for i, t in enumerate(per_pagina, 1) if t.startswith(MARKERING)) <= 3
     assert "Casus 12:" in " ".join(per_pagina)
+
+
+def test_rekenboom_noemt_namen_niet_sleutels(rapporten):
+    from kostenbaten.invoer.project import laad
+
+    pilot = laad(HENGELO).pilot
+    html = _lees(rapporten["html"])
+    assert "Hoe het totaal is opgebouwd" in html
+    for sleutel, kengetal in pilot.kengetallen.items():
+        assert f"kengetal {sleutel}:" not in html
+        assert f"kengetal &#39;{kengetal.naam}&#39;:" in html
+    for sleutel in ("client", "cliënt", *pilot.alle_actoren):
+        assert f"[{sleutel}]" not in html

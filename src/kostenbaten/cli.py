@@ -587,7 +587,6 @@ def rapport(
     # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
     uitkomsten["controle"] = [] if project.is_variant else controleer_cijfers(kba)
     voet = f"kostenbaten {__version__}: kostenbaten rapport {map_}"
-    register.schrijf_rapport(
-        uitkomsten, uit, overschrijf, voet, trekkingen=trekkingen, zaad=zaad, met_gepubliceerd=not project.is_variant, bandbreedtes=bandbreedtes
-    )
+    context = {"trekkingen": trekkingen, "zaad": zaad, "bandbreedtes": bandbreedtes, "pilot": kba.pilot}
+    register.schrijf_rapport(uitkomsten, uit, overschrijf, voet, met_gepubliceerd=not project.is_variant, **context)
     typer.echo(f"Geschreven: {uit}", err=True)
