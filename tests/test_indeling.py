@@ -59,8 +59,8 @@ def test_het_rapport_toont_precies_de_analyses_die_de_opdracht_uitrekent():
     )
     sleutels = set()
     for knoop in ast.walk(functie):
-        if isinstance(knoop, ast.Dict):
-            sleutels |= {k.value for k in knoop.keys if isinstance(k, ast.Constant)}
+        if isinstance(knoop, ast.Assign) and [getattr(d, "id", None) for d in knoop.targets] == ["uitkomsten"]:
+            sleutels |= {k.value for k in knoop.value.keys if isinstance(k, ast.Constant)}
         elif isinstance(knoop, ast.Subscript) and isinstance(knoop.value, ast.Name) and knoop.value.id == "uitkomsten":
             sleutels.add(knoop.slice.value)
     assert sleutels == {a for a, formaten in AANBOD.items() if "rapport" in formaten}
