@@ -46,6 +46,26 @@ def test_json_uitvoer_laadt_geen_rich_of_openpyxl():
     assert _verboden("uitvoer/json", ("rich", "openpyxl", "numpy", "kostenbaten.uitvoer.terminal", "kostenbaten.uitvoer.excel")) == []
 
 
+def test_rapport_laadt_geen_rich_openpyxl_of_andere_formaten():
+    assert _verboden("uitvoer/rapport", ("rich", "openpyxl", "kostenbaten.uitvoer.terminal", "kostenbaten.uitvoer.excel", "kostenbaten.uitvoer.json")) == []
+
+
+def test_het_rapport_toont_precies_de_analyses_die_de_opdracht_uitrekent():
+    """De sleutels van `uitkomsten` in `rapport` (cli.py) zijn de analyses met het formaat rapport in het register."""
+    from kostenbaten.uitvoer.register import AANBOD
+
+    functie = next(
+        k for k in ast.walk(ast.parse((BRON / "cli.py").read_text(encoding="utf-8"))) if isinstance(k, ast.FunctionDef) and k.name == "rapport"
+    )
+    sleutels = set()
+    for knoop in ast.walk(functie):
+        if isinstance(knoop, ast.Assign) and [getattr(d, "id", None) for d in knoop.targets] == ["uitkomsten"]:
+            sleutels |= {k.value for k in knoop.value.keys if isinstance(k, ast.Constant)}
+        elif isinstance(knoop, ast.Subscript) and isinstance(knoop.value, ast.Name) and knoop.value.id == "uitkomsten":
+            sleutels.add(knoop.slice.value)
+    assert sleutels == {a for a, formaten in AANBOD.items() if "rapport" in formaten}
+
+
 def test_elk_aangeboden_formaat_vindt_zijn_functie():
     from kostenbaten.uitvoer.register import AANBOD, FUNCTIES, zoek
 
@@ -92,7 +112,7 @@ with contextlib.redirect_stdout(uit):
         assert einde.code in (0, None), einde.code
 import json
 json.loads(uit.getvalue())
-print(",".join(sorted(m for m in ("rich", "openpyxl", "numpy") if m in sys.modules)))
+print(",".join(sorted(m for m in ("rich", "openpyxl", "numpy", "matplotlib", "typst", "jinja2") if m in sys.modules)))
 """
 
 

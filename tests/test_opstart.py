@@ -15,7 +15,7 @@ with contextlib.redirect_stdout(io.StringIO()):
         runpy.run_module("kostenbaten", run_name="__main__")
     except SystemExit as einde:
         assert einde.code in (0, None), einde.code
-print(",".join(sorted(m for m in ("openpyxl", "numpy") if m in sys.modules)))
+print(",".join(sorted(m for m in ("openpyxl", "numpy", "matplotlib", "typst", "jinja2") if m in sys.modules)))
 """
 
 

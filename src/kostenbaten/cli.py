@@ -740,3 +740,77 @@ def schema(
     for naam, tekst in inhoud.items():
         schrijf_atomair(map_ / naam, lambda doel, tekst=tekst: doel.write_text(tekst, encoding="utf-8"), overschrijf)
         typer.echo(f"Geschreven: {map_ / naam}", err=True)
+
+
+# -- rapport ------------------------------------------------------------------------
+
+
+@app.command(cls=Opdracht)
+def rapport(
+    map_: MapArgument,
+    uit: Annotated[
+        Path, typer.Option("-o", "--uitvoer", help="Het rapport: een bestand op .html (één pagina) of .pdf (A4).", show_default=False)
+    ],
+    begroting_: Annotated[
+        Optional[Path],
+        typer.Option("--begroting", help="Begroting (YAML of ingevulde werkmap): voegt toe wat elke betaler betaalt en terugkrijgt.", show_default=False),
+    ] = None,
+    vergelijk_: Annotated[
+        Optional[list[Path]],
+        typer.Option("--vergelijk", help="Pilot of variant om ernaast te zetten; herhaal de optie voor meer.", show_default=False),
+    ] = None,
+    trekkingen: TrekkingenOptie = 100_000,
+    zaad: ZaadOptie = 1,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Maak het rapport voor de gemeenteraad: één HTML-pagina of een PDF met grafieken, bronnen en bijlagen."""
+    from kostenbaten import __version__
+    from kostenbaten.berekening.actoren import verdeel_over_actoren
+    from kostenbaten.berekening.controle import controleer as controleer_cijfers
+    from kostenbaten.berekening.gevoeligheid import gevoeligheid as varieer
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.berekening.onzekerheid import onzekere_invoer  # zonder numpy
+    from kostenbaten.berekening.uitleg import uitleg as leg_uit
+    from kostenbaten.uitvoer import register
+    from kostenbaten.uitvoer.rapport.document import controleer_formaat
+
+    controleer_formaat(uit)
+    projecten, fouten = [], []
+    for pad in (map_, *(vergelijk_ or ())):
+        try:
+            projecten.append(_laad(pad))
+        except InvoerFouten as f:
+            fouten += f.fouten
+    begroting_uitkomst = None
+    if begroting_ is not None:
+        try:
+            _, begroting_uitkomst = _laad_begroting(begroting_)
+        except InvoerFouten as f:
+            fouten += f.fouten
+    if fouten:
+        raise InvoerFouten(fouten)
+    _mag_schrijven(uit, overschrijf)
+    project = projecten[0]
+    # Zonder bereik of kans van slagen is elke trekking gelijk: dan geen Monte-Carlo en geen interval in de kernzin.
+    bandbreedtes = bool(onzekere_invoer(project.pilot, project.casussen)) or any(c.kans is not None for c in project.casussen)
+    kba = bereken_pilot(project.pilot, project.casussen)
+    uitkomsten = {"kba": kba}
+    if bandbreedtes:
+        from kostenbaten.berekening.onzekerheid import simuleer
+
+        uitkomsten["onzekerheid"] = simuleer(project.pilot, project.casussen, trekkingen, zaad)
+    uitkomsten["actoren"] = verdeel_over_actoren(kba)
+    if begroting_uitkomst is not None:
+        uitkomsten["begroting"] = begroting_uitkomst
+    uitkomsten["gevoeligheid"] = varieer(project.pilot, project.casussen)
+    if vergelijk_:
+        from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
+
+        uitkomsten["vergelijking"] = reken_vergelijking(projecten, trekkingen, zaad)
+    uitkomsten["uitleg"] = leg_uit(kba, "rapport", project.regel)
+    # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
+    uitkomsten["controle"] = [] if project.is_variant else controleer_cijfers(kba)
+    voet = f"kostenbaten {__version__}: kostenbaten rapport {map_}"
+    context = {"trekkingen": trekkingen, "zaad": zaad, "bandbreedtes": bandbreedtes, "pilot": kba.pilot}
+    register.schrijf_rapport(uitkomsten, uit, overschrijf, voet, met_gepubliceerd=not project.is_variant, **context)
+    typer.echo(f"Geschreven: {uit}", err=True)

@@ -50,6 +50,7 @@ class Opdracht(NederlandseHulp, TyperCommand):
 # Meldingen van de opdrachtregel-bibliotheek zelf (Engels), met hun Nederlandse vorm.
 _GEBRUIKSFOUTEN = (
     (r"Missing argument '(.+)'\.", "argument {0} ontbreekt"),
+    (r"Missing option '(.+?)' / '(.+)'\.", "optie {0} (of {1}) ontbreekt"),
     (r"Missing option '(.+)'\.", "optie {0} ontbreekt"),
     (r"No such option: (\S+?)(?: \(Possible options: (.+)\))?$", "onbekende optie {0}"),
     (r"No such command '(.+)'\.", "onbekende opdracht '{0}'"),

@@ -14,20 +14,21 @@ FUNCTIES = {
     "terminal": "toon",  # toon(uitkomst, console, ...): tabellen op het scherm
     "json": "document",  # document(uitkomst, ...) -> dict
     "excel": "werkmap",  # werkmap(uitkomst, ...) -> openpyxl.Workbook
+    "rapport": "secties",  # secties(uitkomst, ...) -> {plek: Sectie}: onderdelen van het rapport (HTML of PDF)
 }
 
 # Welke formaten elke analyse aanbiedt; de opdrachtregel vraagt niets anders.
 AANBOD: dict[str, tuple[str, ...]] = {
-    "kba": ("terminal", "json", "excel"),
-    "controle": ("terminal", "json"),
+    "kba": ("terminal", "json", "excel", "rapport"),
+    "controle": ("terminal", "json", "rapport"),
     "cijfers": ("terminal", "json"),
-    "uitleg": ("terminal", "json"),
-    "gevoeligheid": ("terminal", "json", "excel"),
-    "actoren": ("terminal", "json", "excel"),
+    "uitleg": ("terminal", "json", "rapport"),
+    "gevoeligheid": ("terminal", "json", "excel", "rapport"),
+    "actoren": ("terminal", "json", "excel", "rapport"),
     "meerjarig": ("terminal", "json", "excel"),
-    "begroting": ("terminal", "json", "excel"),
-    "onzekerheid": ("terminal", "json", "excel"),
-    "vergelijking": ("terminal", "json", "excel"),
+    "begroting": ("terminal", "json", "excel", "rapport"),
+    "onzekerheid": ("terminal", "json", "excel", "rapport"),
+    "vergelijking": ("terminal", "json", "excel", "rapport"),
     "waarde_informatie": ("terminal", "json", "excel"),
     "casussen": ("excel",),  # een casussenmap als in te vullen werkmap (sjabloon --casussen, omzetten)
     "registratie": ("terminal", "json"),
@@ -74,3 +75,10 @@ def schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **cont
 
     werkmap = zoek(analyse, "excel")(uitkomst, **context)
     schrijf_atomair(pad, werkmap.save, overschrijf)
+
+
+def schrijf_rapport(uitkomsten: dict, pad: Path, overschrijf: bool, voet: str, **context) -> None:
+    """Schrijft het rapport (HTML of PDF naar de extensie) uit de secties van elke analyse; matplotlib en typst laden pas hier."""
+    from kostenbaten.uitvoer.rapport.document import schrijf
+
+    schrijf([zoek(analyse, "rapport")(uitkomst, **context) for analyse, uitkomst in uitkomsten.items()], pad, overschrijf, voet)

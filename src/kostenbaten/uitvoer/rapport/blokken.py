@@ -1,0 +1,59 @@
+"""De bouwstenen van het rapport: koppen, alinea's, tabellen, grafieken en bomen, los van HTML of PDF.
+
+Een blok is een klein woordenboek met een `soort`, zodat dezelfde blokken
+naar het HTML-sjabloon (jinja2) en als JSON naar het typst-sjabloon gaan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Sectie:
+    """De blokken van één plek in het rapport (zie `document.PLEKKEN`); de titel geeft de eerste leverancier."""
+
+    titel: str | None
+    blokken: list[dict] = field(default_factory=list)
+
+
+def alinea(tekst: str, nadruk: bool = False) -> dict:
+    return {"soort": "alinea", "tekst": tekst, "nadruk": nadruk}
+
+
+def opsomming(regels: list[str]) -> dict:
+    return {"soort": "opsomming", "regels": list(regels)}
+
+
+def tabel(kop: list[str], rijen: list[list[str]], rechts: tuple[int, ...] = (), slot: list[list[str]] | None = None,
+          bijschrift: str = "", breed: bool = False) -> dict:
+    """Een tabel; `rechts` zijn de kolommen met bedragen (rechts uitgelijnd), `slot` de totaalregels."""
+    return {
+        "soort": "tabel",
+        "kop": list(kop),
+        "rijen": [list(r) for r in rijen],
+        "slot": [list(r) for r in (slot or [])],
+        "rechts": list(rechts),
+        "bijschrift": bijschrift,
+        "breed": breed,
+    }
+
+
+def grafiek(naam: str, svg: str, beschrijving: str, bij: dict | None = None) -> dict:
+    """Een grafiek als SVG met haar tekstalternatief: een beschrijving en (`bij`) de tabel met dezelfde cijfers."""
+    return {"soort": "grafiek", "naam": naam, "svg": svg, "beschrijving": beschrijving, "tabel": bij}
+
+
+def boom(knopen: list[dict]) -> dict:
+    """Een geneste lijst: elke knoop {'tekst', 'detail', 'kinderen'}."""
+    return {"soort": "boom", "knopen": knopen}
+
+
+def bij_elkaar(blokken: list[dict]) -> dict:
+    """Blokken die op één pagina bij elkaar blijven (een kopje met zijn tabel)."""
+    return {"soort": "bij_elkaar", "blokken": blokken}
+
+
+def naast(blokken: list[dict]) -> dict:
+    """Kleine blokken (smalle tabellen) naast elkaar; op een smal scherm onder elkaar."""
+    return {"soort": "naast", "blokken": blokken}

@@ -1,0 +1,64 @@
+"""Wat de uitkomst drijft in het rapport: de acht invoeren met de grootste zwaai als tornado, en de omslagpunten."""
+
+from __future__ import annotations
+
+from kostenbaten.berekening.gevoeligheid import Gevoeligheid, tekst_met_eenheid
+from kostenbaten.notatie import euro, getal
+from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, grafiek, opsomming, tabel
+from kostenbaten.uitvoer.rapport.kba import VLAK
+
+AANTAL = 8
+METHODE = "rapport"
+
+
+def _nu(v) -> str:
+    return getal(v.knop.basis) if v.knop.eenheid == "hulpvragen" else tekst_met_eenheid(v.knop.basis, v.knop.eenheid)
+
+
+def _omslagpunten(g: Gevoeligheid) -> list[str]:
+    """De omslagpunten die ertoe doen: het hoogste uurtarief (de SJD) en het aantal hulpvragen."""
+    tarieven = [v for v in g.variaties if v.knop.sleutel.startswith("tarief.")]
+    gekozen = [max(tarieven, key=lambda v: v.knop.basis)] if tarieven else []
+    gekozen += [v for v in g.variaties if v.knop.sleutel == "hulpvragen"]
+    zinnen = []
+    for v in gekozen:
+        punt = v.effecten[METHODE].omslagpunt
+        if punt.waarde is not None:
+            zinnen.append(f"{v.knop.label}: het totaal wordt nul {punt.reden}; nu {_nu(v)}.")
+        elif punt.wiskundig == 0:
+            zinnen.append(
+                f"{v.knop.label}: geen omslagpunt; het totaal groeit en krimpt evenredig met het aantal hulpvragen "
+                "en is pas nul bij nul hulpvragen."
+            )
+        else:
+            zinnen.append(f"{v.knop.label}: omslagpunt {punt.reden}.")
+    return zinnen
+
+
+def drijvers(g: Gevoeligheid) -> list[dict]:
+    from kostenbaten.uitvoer.rapport.grafiek import tornado
+
+    stap = getal(g.stap)
+    basis = g.basis[METHODE]
+    top = g.gesorteerd(METHODE)[:AANTAL]
+    svg = tornado(
+        [v.knop.label for v in top], basis,
+        [v.effecten[METHODE].laag for v in top], [v.effecten[METHODE].hoog for v in top],
+        (f"invoer {stap}% lager", f"invoer {stap}% hoger"), f"totaal per jaar ({VLAK})",
+    )
+    rijen = [[v.knop.label, _nu(v), euro(v.effecten[METHODE].laag), euro(v.effecten[METHODE].hoog)] for v in top]
+    bij = tabel(["Invoer", "Nu", f"Totaal bij -{stap}%", f"Totaal bij +{stap}%"], rijen, rechts=(1, 2, 3))
+    beschrijving = (
+        f"Tornadodiagram: het totaal van {euro(basis)} per jaar als één invoer {stap}% lager of hoger is. "
+        + "; ".join(f"{v.knop.label}: {euro(v.effecten[METHODE].laag)} tot {euro(v.effecten[METHODE].hoog)}" for v in top)
+        + "."
+    )
+    tekst = (
+        f"Elke invoer om de beurt {stap}% lager en hoger, de rest gelijk; bovenaan de invoer die het meest uitmaakt "
+        f"(de {AANTAL} grootste van {len(g.variaties)})."
+    )
+    return [alinea(tekst), grafiek("tornado", svg, beschrijving, bij), opsomming(_omslagpunten(g))]
+
+
+def secties(g: Gevoeligheid, **_context) -> dict[str, Sectie]:
+    return {"drijvers": Sectie("Wat de uitkomst bepaalt", drijvers(g))}

@@ -1,0 +1,171 @@
+"""De KBA in het rapport: de kernzin, de casussen op één regel, de aannames met bronnen, de methode en de tabellen per casus."""
+
+from __future__ import annotations
+
+from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
+from kostenbaten.geld import AFRONDINGSREGELS_KORT, HONDERD, deel
+from kostenbaten.notatie import datum, decimalen_voor, euro, getal_exact, getal_nl, procent
+from kostenbaten.uitvoer.namen import groep_naam
+from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, bij_elkaar, naast, opsomming, tabel
+
+VLAK = "één gemiddelde voor alle casussen"
+GEWOGEN = "gewogen per rechtsgebied"
+
+
+def hoofdletter(tekst: str) -> str:
+    """Aan het begin van een zin of kolomkop: 'één' wordt 'Eén' (het accent blijft alleen op de kleine letter)."""
+    if tekst.startswith("één"):
+        return "Eén" + tekst[3:]
+    return tekst[:1].upper() + tekst[1:]
+
+
+def periode(u: PilotUitkomst) -> str:
+    return f"{datum(u.pilot.periode.van)} tot {datum(u.pilot.periode.tot)}"
+
+
+def _verdeling(u: PilotUitkomst) -> str:
+    """Hoe het totaal verdeeld is; in procenten alleen als beide delen en het totaal positief zijn (anders zeggen ze niets)."""
+    r = u.extrapolaties["rapport"]
+    if r.totaal > 0 and r.client >= 0 and r.overheid >= 0:
+        client = deel(r.client * HONDERD, r.totaal)
+        return (
+            f"Van dat totaal komt {procent(client)} ten goede aan de cliënten zelf en {procent(HONDERD - client)} aan de overheid "
+            "(vermeden kosten min de kosten van de hulp)."
+        )
+    return (
+        f"Daarvan winnen de cliënten zelf {euro(r.client)}; voor de overheid (vermeden kosten min de kosten van de hulp) "
+        f"is het saldo {euro(r.overheid)}."
+    )
+
+
+def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
+    r, g = u.extrapolaties["rapport"], u.extrapolaties["gewogen"]
+    zin = (
+        f"Een uitgewerkte casus levert gemiddeld {euro(u.gemiddelde_netto, 2)} netto op: wat de hulp oplevert min wat zij kost. "
+        f"Voor de {getal_nl(r.gedekt)} hulpvragen van de pilotperiode in de rechtsgebieden van de casussen is dat samen "
+        f"{euro(r.totaal)} ({VLAK}) of {euro(g.totaal)} ({GEWOGEN})."
+    )
+    blokken = [alinea(zin, nadruk=True), alinea(_verdeling(u))]
+    if not bandbreedtes:  # met bandbreedtes volgt hier het 90%-interval (uitvoer/rapport/onzekerheid.py)
+        blokken.append(alinea("De invoer heeft geen bandbreedtes: de bedragen hierboven zijn berekend zonder onzekerheidsmarge."))
+    return blokken
+
+
+def casussen(u: PilotUitkomst) -> list[dict]:
+    gebieden = u.pilot.rechtsgebieden
+    kolommen = ("totaal_kosten", "totaal_baten", "netto")
+    dec = {k: decimalen_voor([getattr(c, k) for c in u.casussen]) for k in kolommen}
+    rijen = [
+        [
+            str(c.nummer),
+            c.casus.titel,
+            gebieden[c.casus.rechtsgebied].naam,
+            getal_exact(c.casus.uren.waarde),
+            *(euro(getattr(c, k), dec[k]) for k in kolommen),
+            ", ".join(e[:1].lower() + e[1:] if i else e for i, e in enumerate(c.casus.effecten)) or "-",
+        ]
+        for c in u.casussen
+    ]
+    slot = [["", "Gemiddeld", "", "", "", "", euro(u.gemiddelde_netto, 2), ""]]
+    kop = ["Nr.", "Casus", "Rechtsgebied", "Uren", "Kosten", "Baten", "Netto", "Niet in geld uitgedrukt"]
+    return [
+        tabel(kop, rijen, rechts=(3, 4, 5, 6), slot=slot, breed=True,
+              bijschrift="Uren: ingezette uren van de sociaal-juridisch dienstverlener (SJD). De laatste kolom noemt de effecten die niet in euro's zijn uitgedrukt; ze tellen niet mee in de bedragen, maar horen bij de uitkomst."),
+    ]
+
+
+def aannames(u: PilotUitkomst) -> list[dict]:
+    p = u.pilot
+    actoren = p.alle_actoren
+    blokken = [
+        alinea(
+            f"Periode {periode(u)}; {getal_nl(p.hulpvragen.waarde)} hulpvragen, waarvan {getal_nl(u.dekking)}% in de rechtsgebieden "
+            f"van de casussen. Terugkerende baten tellen voor {p.maanden_in_beeld} maanden."
+        ),
+        naast([tabel(
+            ["Tarief", "Per uur", "Betaald door"],
+            [[t.naam, euro(t.per_uur.waarde, decimalen_voor([t.per_uur.waarde])), actoren[t.betaler].naam] for t in p.tarieven.values()],
+            rechts=(1,),
+        ),
+        tabel(
+            ["Rechtsgebied", "Aandeel hulpvragen"],
+            [[g.naam, procent(g.aandeel.waarde, decimalen_voor([g.aandeel.waarde]))] for g in p.rechtsgebieden.values()],
+            rechts=(1,),
+        )]),
+    ]
+    if p.kengetallen:
+        blokken.append(
+            tabel(
+                ["Kengetal (vermeden kosten per geval)", "Bedrag", "Wie bespaart", "Bron"],
+                [[k.naam, euro(k.bedrag.waarde, decimalen_voor([k.bedrag.waarde])), actoren[k.actor].naam, k.bron] for k in p.kengetallen.values()],
+                rechts=(1,),
+                breed=True,
+            )
+        )
+    for naam, correctie in (("Correctie voor optimisme", p.optimisme),):
+        if correctie is not None:
+            blokken.append(alinea(f"{naam}: {correctie.reden} (bron: {correctie.bron})."))
+    if p.aanpassingen is not None:
+        redenen = [f"{soort}: {a.reden} (bron: {a.bron})" for soort, a in p.aanpassingen if a is not None]
+        blokken.append(alinea("Aanpassingen op alle baten: " + "; ".join(redenen) + "."))
+    return blokken
+
+
+def methode(u: PilotUitkomst, met_gepubliceerd: bool) -> list[dict]:
+    r = u.extrapolaties["rapport"]
+    regels = [
+        "Exact: elk bedrag is zonder tussentijdse afronding uit de casussen berekend en pas bij het tonen afgerond: "
+        f"{AFRONDINGSREGELS_KORT['afronden_op_euro']}, gemiddelden per casus {AFRONDINGSREGELS_KORT['afronden_op_centen']}.",
+        f"Twee extrapolaties. {hoofdletter(VLAK)}: het gemiddelde netto van alle casussen maal de "
+        f"{getal_nl(r.gedekt)} hulpvragen in hun rechtsgebieden ({getal_nl(u.dekking)}% van {getal_nl(r.hulpvragen)}). "
+        f"{hoofdletter(GEWOGEN)}: per rechtsgebied het gemiddelde van de eigen casussen maal de eigen hulpvragen; "
+        "zo weegt een rechtsgebied met één opvallende casus niet zwaarder dan zijn aandeel.",
+        f"Eén jaar: terugkerende baten, zoals een hogere uitkering, tellen alleen voor de eerste {u.pilot.maanden_in_beeld} maanden. "
+        "Over hun volle looptijd levert de hulp meer op; die rekening maakt de opdracht kostenbaten meerjarig.",
+        "Hulpvragen buiten de rechtsgebieden van de casussen tellen voor nul: daar is geen casus om van uit te gaan.",
+    ]
+    pub = u.gepubliceerd
+    if met_gepubliceerd and "totaal" in pub:
+        regels.append(
+            f"Gepubliceerde cijfers: het rapport van de pilot drukte het gemiddelde als {euro(pub['gemiddelde_netto'].waarde)} "
+            f"({AFRONDINGSREGELS_KORT[pub['gemiddelde_netto'].regel]}) en het totaal als {euro(pub['totaal'].waarde)} "
+            f"({AFRONDINGSREGELS_KORT[pub['totaal'].regel]}); de bijlage legt elk gepubliceerd cijfer naast het berekende."
+        )
+    return [opsomming(regels)]
+
+
+def casustabel(c: CasusUitkomst, u: PilotUitkomst) -> dict:
+    actoren = u.pilot.alle_actoren
+    dk = decimalen_voor([p.bedrag for p in c.kosten] + [c.totaal_kosten, c.netto])
+    db = decimalen_voor([p.bedrag for p in c.baten] + [c.totaal_baten, c.client, c.overheid])
+    kosten = [(f"{p.naam} ({p.rekensom})", euro(p.bedrag, dk)) for p in c.kosten]
+    baten = [(p.naam, euro(p.bedrag, db), actoren[p.actor].naam if p.actor in actoren else groep_naam(p.actor)) for p in c.baten]
+    baten += [(e, "niet in €", "") for e in c.casus.effecten]
+    rijen = []
+    for i in range(max(len(kosten), len(baten))):
+        k = kosten[i] if i < len(kosten) else ("", "")
+        b = baten[i] if i < len(baten) else ("", "", "")
+        rijen.append([*k, *b])
+    slot = [
+        ["Totaal kosten", euro(c.totaal_kosten, dk), "Totaal baten", euro(c.totaal_baten, db), ""],
+        ["Netto (baten min kosten)", euro(c.netto, dk), "waarvan cliënt / overheid", f"{euro(c.client, db)} / {euro(c.overheid, db)}", ""],
+    ]
+    gebied = u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam
+    return bij_elkaar([
+        alinea(f"Casus {c.nummer}: {c.casus.titel}", nadruk=True),
+        alinea(f"{gebied}; {getal_exact(c.casus.uren.waarde)} uur. {c.casus.omschrijving or ''}".strip()),
+        tabel(["Kosten", "Bedrag", "Baten", "Bedrag", "Wie"], rijen, rechts=(1, 3), slot=slot, breed=True),
+    ])
+
+
+def secties(u: PilotUitkomst, met_gepubliceerd: bool = True, bandbreedtes: bool = False, **_context) -> dict[str, Sectie]:
+    """`met_gepubliceerd` is onwaar voor een variant: de gepubliceerde cijfers horen bij de casussenmap eronder."""
+    inleiding = [alinea(f"Pilot {u.pilot.naam}, {periode(u)}. {u.pilot.omschrijving or ''}".strip())]
+    return {
+        "titel": Sectie(f"Kosten en baten van sociaal-juridische hulp in de bibliotheek: {u.pilot.naam}", inleiding),
+        "kern": Sectie("De uitkomst", kern(u, bandbreedtes)),
+        "casussen": Sectie("De casussen", casussen(u)),
+        "aannames": Sectie("Aannames en bronnen", aannames(u)),
+        "methode": Sectie("Hoe is gerekend", methode(u, met_gepubliceerd)),
+        "casustabellen": Sectie("Kosten en baten per casus", [casustabel(c, u) for c in u.casussen]),
+    }
