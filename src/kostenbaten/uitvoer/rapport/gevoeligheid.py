@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from kostenbaten.berekening.gevoeligheid import Gevoeligheid, tekst_met_eenheid
-from kostenbaten.notatie import euro, getal
+from kostenbaten.berekening.gevoeligheid import Gevoeligheid
+from kostenbaten.notatie import euro, getal, met_eenheid
+from kostenbaten.uitvoer.namen import omslagpunt_tekst
 from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, grafiek, opsomming, tabel
 from kostenbaten.uitvoer.rapport.kba import VLAK
 
@@ -12,7 +13,7 @@ METHODE = "rapport"
 
 
 def _nu(v) -> str:
-    return getal(v.knop.basis) if v.knop.eenheid == "hulpvragen" else tekst_met_eenheid(v.knop.basis, v.knop.eenheid)
+    return getal(v.knop.basis) if v.knop.eenheid == "hulpvragen" else met_eenheid(v.knop.basis, v.knop.eenheid)
 
 
 def _omslagpunten(g: Gevoeligheid) -> list[str]:
@@ -24,14 +25,14 @@ def _omslagpunten(g: Gevoeligheid) -> list[str]:
     for v in gekozen:
         punt = v.effecten[METHODE].omslagpunt
         if punt.waarde is not None:
-            zinnen.append(f"{v.knop.label}: het totaal wordt nul {punt.reden}; nu {_nu(v)}.")
+            zinnen.append(f"{v.knop.label}: het totaal wordt nul {omslagpunt_tekst(punt, v.knop.eenheid)}; nu {_nu(v)}.")
         elif punt.wiskundig == 0:
             zinnen.append(
                 f"{v.knop.label}: geen omslagpunt; het totaal groeit en krimpt evenredig met het aantal hulpvragen "
                 "en is pas nul bij nul hulpvragen."
             )
         else:
-            zinnen.append(f"{v.knop.label}: omslagpunt {punt.reden}.")
+            zinnen.append(f"{v.knop.label}: omslagpunt {omslagpunt_tekst(punt, v.knop.eenheid)}.")
     return zinnen
 
 
