@@ -313,3 +313,26 @@ def test_rekenboom_noemt_namen_niet_sleutels(rapporten):
         assert f"kengetal &#39;{kengetal.naam}&#39;:" in html
     for sleutel in ("client", "cliënt", *pilot.alle_actoren):
         assert f"[{sleutel}]" not in html
+
+
+def test_begroting_over_meer_jaren_zegt_wanneer_het_terugverdiend_is(cli, tmp_path):
+    """Met --horizon: dezelfde zin en dezelfde contante bedragen als `begroting --horizon`, en de voorkant past nog."""
+    from kostenbaten.berekening.begroting import bereken_begroting
+    from kostenbaten.invoer.begroting import laad_begroting
+    from kostenbaten.notatie import euro
+    from kostenbaten.uitvoer.namen import terugverdiend_tekst
+
+    invoer = laad_begroting(BEGROTING)
+    b = bereken_begroting(invoer.begroting.model_copy(update={"horizon": 3}), _kba(invoer.project.map))
+    gemeente = b.meerjarig.van_actor("gemeente")
+    pdf = _maak(cli, tmp_path, "drie-jaar.pdf", HENGELO, "--begroting", BEGROTING, "--horizon", "3")
+    per_pagina = [_tekst(pdf, i) for i in range(1, _paginas(pdf) + 1)]
+    eerste_bijlage = next(i for i, t in enumerate(per_pagina, 1) if t.startswith(MARKERING))
+    voorkant = " ".join(" ".join(per_pagina[: eerste_bijlage - 1]).split())
+    assert eerste_bijlage <= 3
+    assert (
+        f"Over 3 jaar (contant) betaalt de gemeente {euro(gemeente.contante_kosten)} en krijgt zij {euro(gemeente.contante_baten)} "
+        f"terug: netto {euro(gemeente.netto_contante_waarde)}, terugverdiend: {terugverdiend_tekst(gemeente.terugverdienjaar)}."
+    ) in voorkant
+    # Eén jaar (de standaard) heeft geen meerjarig deel.
+    assert "Over 3 jaar" not in _tekst(_maak(cli, tmp_path, "een-jaar.pdf", HENGELO, "--begroting", BEGROTING))

@@ -479,6 +479,12 @@ BegrotingArgument = Annotated[
 ]
 
 
+BegrotingHorizonOptie = Annotated[
+    Optional[int],
+    typer.Option("--horizon", min=1, max=100, help="Aantal jaren van de begroting; vervangt 'horizon' uit de begroting (standaard 1).", show_default=False),
+]
+
+
 def _laad_begroting(pad: Path, horizon: int | None = None, casussen: Path | None = None):
     """Laadt een begroting met haar casussenmap en rekent haar door; `horizon` vervangt die uit het bestand."""
     from kostenbaten.berekening.begroting import bereken_begroting
@@ -500,10 +506,7 @@ def begroting(
     formaat: FormaatOptie = Formaat.tabel,
     xlsx: XlsxOptie = None,
     overschrijf: OverschrijfOptie = False,
-    horizon: Annotated[
-        Optional[int],
-        typer.Option("--horizon", min=1, max=100, help="Aantal jaren; vervangt 'horizon' uit de begroting (standaard 1).", show_default=False),
-    ] = None,
+    horizon: BegrotingHorizonOptie = None,
     casussen: Annotated[
         Optional[Path],
         typer.Option("--casussen", help="Casussenmap of variant voor de baten; gaat voor de map in de begroting "
@@ -759,6 +762,7 @@ def rapport(
         Optional[list[Path]],
         typer.Option("--vergelijk", help="Pilot of variant om ernaast te zetten; herhaal de optie voor meer.", show_default=False),
     ] = None,
+    horizon: BegrotingHorizonOptie = None,
     trekkingen: TrekkingenOptie = 100_000,
     zaad: ZaadOptie = 1,
     overschrijf: OverschrijfOptie = False,
@@ -784,7 +788,7 @@ def rapport(
     begroting_uitkomst = None
     if begroting_ is not None:
         try:
-            _, begroting_uitkomst = _laad_begroting(begroting_)
+            _, begroting_uitkomst = _laad_begroting(begroting_, horizon)
         except InvoerFouten as f:
             fouten += f.fouten
     if fouten:

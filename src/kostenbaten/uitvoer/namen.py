@@ -73,3 +73,32 @@ def evppi_verdeling(i) -> str:
     if i.soort == "kans":
         return "slaagt met een getrokken kans" if i.onzeker.heeft_bereik else f"slaagt met kans {getal_exact(i.onzeker.waarde)}"
     return verdeling_tekst(i.onzeker)
+
+
+# -- de begroting in zinnen: dezelfde in de terminal en in het rapport -----------------
+
+
+def gemeente_zin(u) -> str:
+    """Het antwoord op de vraag van de gemeente in één zin."""
+    g = u.van_actor("gemeente")
+    zin = f"De gemeente betaalt {euro(g.betaalt)} en krijgt {euro(g.wint)} terug: saldo {euro(g.saldo)}"
+    if g.omslagpunt is None:
+        return zin + "."
+    return zin + f"; haar eigen kosten zijn terugverdiend vanaf {getal_nl(g.omslagpunt)} hulpvragen per jaar."
+
+
+def meerjarig_titel(u) -> str:
+    m = u.meerjarig
+    index = f", structurele kosten geïndexeerd met {getal_exact(m.indexatie)}% per jaar" if m.indexatie else ""
+    return f"Over {m.horizon} jaar, contant tegen {getal_exact(m.disconto)}% per jaar{index}"
+
+
+def meerjarig_zin(u) -> str:
+    """Het antwoord van de gemeente over de hele horizon in één zin."""
+    m = u.meerjarig
+    g = m.van_actor("gemeente")
+    return (
+        f"Over {m.horizon} jaar (contant) betaalt de gemeente {euro(g.contante_kosten)} en krijgt zij {euro(g.contante_baten)} "
+        f"terug: netto {euro(g.netto_contante_waarde)}, terugverdiend: {terugverdiend_tekst(g.terugverdienjaar)}. "
+        f"Alle actoren samen: netto {euro(m.totaal.netto_contante_waarde)}, terugverdiend: {terugverdiend_tekst(m.totaal.terugverdienjaar)}."
+    )

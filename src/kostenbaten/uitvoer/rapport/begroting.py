@@ -6,6 +6,7 @@ from kostenbaten.berekening.begroting import BegrotingUitkomst
 from kostenbaten.notatie import euro, getal_nl
 from kostenbaten.uitvoer.rapport.actoren import BATEN, KOSTEN
 from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, grafiek, tabel
+from kostenbaten.uitvoer.namen import meerjarig_titel, meerjarig_zin, terugverdiend_tekst
 from kostenbaten.uitvoer.rapport.kba import GEWOGEN, VLAK
 
 METHODE_TEKST = {"rapport": VLAK, "gewogen": GEWOGEN}
@@ -52,7 +53,24 @@ def per_betaler(b: BegrotingUitkomst) -> list[dict]:
     beschrijving = "Staafdiagram per betaler of begunstigde: " + "; ".join(
         f"{a.naam} betaalt {euro(a.betaalt)} en krijgt {euro(a.wint)} terug" for a in actoren
     ) + "."
-    return blokken + [grafiek("begroting", svg, beschrijving, bij)]
+    return blokken + [grafiek("begroting", svg, beschrijving, bij)] + meerjarig(b)
+
+
+def meerjarig(b: BegrotingUitkomst) -> list[dict]:
+    """Bij een horizon van meer dan één jaar: contant over de hele horizon, per actor en samen, met het terugverdienjaar."""
+    if b.baten is None or b.meerjarig.horizon <= 1:
+        return []
+    m = b.meerjarig
+    rijen = [
+        [a.naam, euro(a.contante_kosten), euro(a.contante_baten), euro(a.netto_contante_waarde), terugverdiend_tekst(a.terugverdienjaar)]
+        for a in (*m.actoren, m.totaal)
+        if a.contante_kosten or a.contante_baten
+    ]
+    return [
+        alinea(meerjarig_zin(b), nadruk=True),
+        alinea(meerjarig_titel(b) + ":"),
+        tabel(["Wie", "Betaalt (contant)", "Krijgt terug (contant)", "Netto", "Terugverdiend"], rijen, rechts=(1, 2, 3)),
+    ]
 
 
 def secties(b: BegrotingUitkomst, **_context) -> dict[str, Sectie]:

@@ -11,7 +11,7 @@ from rich.text import Text
 from kostenbaten.berekening.begroting import BegrotingUitkomst
 from kostenbaten.model.begroting import BETALERS
 from kostenbaten.notatie import euro, getal, getal_exact, getal_nl
-from kostenbaten.uitvoer.namen import terugverdiend_tekst
+from kostenbaten.uitvoer.namen import gemeente_zin, meerjarig_titel, meerjarig_zin, terugverdiend_tekst
 from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, getal_tekst, vouw_lange_woorden
 
 
@@ -127,21 +127,6 @@ def actor_tabel(u: BegrotingUitkomst) -> Table:
     return tabel
 
 
-def gemeente_zin(u: BegrotingUitkomst) -> str:
-    """Het antwoord op de vraag van de gemeente in één zin."""
-    g = u.van_actor("gemeente")
-    zin = f"De gemeente betaalt {euro(g.betaalt)} en krijgt {euro(g.wint)} terug: saldo {euro(g.saldo)}"
-    if g.omslagpunt is None:
-        return zin + "."
-    return zin + f"; haar eigen kosten zijn terugverdiend vanaf {getal_nl(g.omslagpunt)} hulpvragen per jaar."
-
-
-def meerjarig_titel(u: BegrotingUitkomst) -> str:
-    m = u.meerjarig
-    index = f", structurele kosten geïndexeerd met {getal_exact(m.indexatie)}% per jaar" if m.indexatie else ""
-    return f"Over {m.horizon} jaar, contant tegen {getal_exact(m.disconto)}% per jaar{index}"
-
-
 def meerjarig_tabel(u: BegrotingUitkomst) -> Table:
     """Per actor en samen: contante kosten en baten over de horizon, netto contante waarde en terugverdienjaar."""
     m = u.meerjarig
@@ -181,17 +166,6 @@ def jaren_tabel(u: BegrotingUitkomst) -> Table:
             getal_tekst(jt.kosten), getal_tekst(jt.baten), getal_tekst(ct),
         )
     return vouw_lange_woorden(tabel)
-
-
-def meerjarig_zin(u: BegrotingUitkomst) -> str:
-    """Het antwoord van de gemeente over de hele horizon in één zin."""
-    m = u.meerjarig
-    g = m.van_actor("gemeente")
-    return (
-        f"Over {m.horizon} jaar (contant) betaalt de gemeente {euro(g.contante_kosten)} en krijgt zij {euro(g.contante_baten)} "
-        f"terug: netto {euro(g.netto_contante_waarde)}, terugverdiend: {terugverdiend_tekst(g.terugverdienjaar)}. "
-        f"Alle actoren samen: netto {euro(m.totaal.netto_contante_waarde)}, terugverdiend: {terugverdiend_tekst(m.totaal.terugverdienjaar)}."
-    )
 
 
 def toon(u: BegrotingUitkomst, console: Console) -> None:
