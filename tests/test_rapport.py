@@ -237,6 +237,27 @@ def test_eigen_map_zonder_rapportcijfers_noemt_dat_woord_nergens(cli, tmp_path, 
     assert "Gepubliceerde cijfers nagerekend" in _tekst(rapporten["pdf"])
 
 
+def test_waar_het_bewijs_dun_is_staat_op_de_voorkant(cli, tmp_path, rapporten):
+    """De startmap van `nieuw` rust op één casus per rechtsgebied en dekt 33%: de raad leest dat; Hengelo heeft niets."""
+    from kostenbaten.berekening.waarschuwingen import over_casussen
+    from kostenbaten.invoer.project import laad
+    from kostenbaten.uitvoer.waarschuwingen import tekst
+
+    map_ = tmp_path / "mijnstad"
+    assert cli("nieuw", map_)[0] == 0
+    project = laad(map_)
+    verwacht = over_casussen(project.pilot, project.casussen)
+    assert len(verwacht) == 2
+    pdf = _maak(cli, tmp_path, "m.pdf", map_)
+    per_pagina = [_tekst(pdf, i) for i in range(1, _paginas(pdf) + 1)]
+    eerste_bijlage = next(i for i, t in enumerate(per_pagina, 1) if t.startswith(MARKERING))
+    voorkant = " ".join(" ".join(per_pagina[: eerste_bijlage - 1]).split())
+    assert "Waar het bewijs dun is" in voorkant
+    for w in verwacht:
+        assert " ".join(tekst(w).split()) in voorkant.replace("• ", "")
+    assert "Waar het bewijs dun is" not in _tekst(rapporten["pdf"])
+
+
 # -- opdrachtregel --------------------------------------------------------------------------
 
 

@@ -788,7 +788,7 @@ def rapport(
     begroting_uitkomst = None
     if begroting_ is not None:
         try:
-            _, begroting_uitkomst = _laad_begroting(begroting_, horizon)
+            bron_begroting, begroting_uitkomst = _laad_begroting(begroting_, horizon)
         except InvoerFouten as f:
             fouten += f.fouten
     if fouten:
@@ -811,6 +811,12 @@ def rapport(
         from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
 
         uitkomsten["vergelijking"] = reken_vergelijking(projecten, trekkingen, zaad)
+    waarschuwingen = _waarschuwingen(project, trekkingen if bandbreedtes else None)
+    if begroting_uitkomst is not None and bron_begroting.project is not None:
+        from kostenbaten.berekening.waarschuwingen import over_begroting
+
+        waarschuwingen += over_begroting(bron_begroting.begroting, begroting_uitkomst.sjd_uren_per_week, bron_begroting.project.casussen)
+    uitkomsten["waarschuwingen"] = waarschuwingen
     uitkomsten["uitleg"] = leg_uit(kba, "rapport", project.regel)
     # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
     uitkomsten["controle"] = [] if project.is_variant else controleer_cijfers(kba)
