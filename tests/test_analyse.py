@@ -42,7 +42,7 @@ def uitkomst(project):
 @pytest.fixture(scope="module")
 def variatie(project):
     g = gevoeligheid(project.pilot, project.casussen)
-    return g, {v.knop.sleutel: v for v in g.variaties}
+    return g, {v.invoer.sleutel: v for v in g.variaties}
 
 
 def cli(*argumenten: str):
@@ -112,7 +112,7 @@ def test_uitleg_volgt_de_invoer_en_niet_vaste_getallen(project):
 
 
 @pytest.mark.parametrize(
-    ("figuur", "waarde"),
+    ("cijfer", "waarde"),
     [
         ("gemiddelde_netto", "583"),
         ("client", "78200"),
@@ -128,9 +128,9 @@ def test_uitleg_volgt_de_invoer_en_niet_vaste_getallen(project):
         ("casus-3.schuldeiser", "200"),
     ],
 )
-def test_uitlegbare_cijfers(project, uitkomst, figuur, waarde):
-    assert figuur in uitlegbare_cijfers(uitkomst)
-    assert leg_uit(uitkomst, figuur, project.regel).waarde == Decimal(waarde)
+def test_uitlegbare_cijfers(project, uitkomst, cijfer, waarde):
+    assert cijfer in uitlegbare_cijfers(uitkomst)
+    assert leg_uit(uitkomst, cijfer, project.regel).waarde == Decimal(waarde)
 
 
 def test_uitleg_noemt_het_erratum_van_casus_6(project, uitkomst):
@@ -246,11 +246,11 @@ def test_elk_omslagpunt_maakt_het_totaal_nul(project, variatie):
             if e.omslagpunt.waarde is None:
                 continue
             gevonden += 1
-            pilot, casussen = v.knop.zet(project.pilot, project.casussen, e.omslagpunt.waarde)
+            pilot, casussen = v.invoer.zet(project.pilot, project.casussen, e.omslagpunt.waarde)
             # Rechtstreeks geëxtrapoleerd: de gepubliceerde afrondingen hebben bij een totaal van bijna nul geen zin.
             uitkomsten = [bereken_casus(c, pilot) for c in casussen]
             totaal = extrapoleer_grootheid(pilot, uitkomsten, methode, lambda u: u.netto)
-            assert abs(totaal) < Decimal("1e-15"), (v.knop.sleutel, methode, totaal)
+            assert abs(totaal) < Decimal("1e-15"), (v.invoer.sleutel, methode, totaal)
     assert gevonden >= 2 * 10  # tarieven en uren, voor beide methoden
 
 
@@ -268,7 +268,7 @@ def test_tornado_is_gesorteerd_op_zwaai(variatie):
     for methode in ("rapport", "gewogen"):
         zwaaien = [v.effecten[methode].zwaai for v in g.gesorteerd(methode)]
         assert zwaaien == sorted(zwaaien, reverse=True)
-    assert g.gesorteerd("rapport")[0].knop.sleutel == "hulpvragen"
+    assert g.gesorteerd("rapport")[0].invoer.sleutel == "hulpvragen"
 
 
 def test_cli_gevoeligheid_tabel():

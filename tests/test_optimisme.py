@@ -23,7 +23,7 @@ def _met_optimisme(hengelo):
     return laad_project(hengelo)
 
 
-def test_optimisme_deterministisch(hengelo):
+def test_optimisme_berekend(hengelo):
     # Kosten: 12 SJD-uren x € 120 = 1440, plus 20% = 1728. Baten: 1614 + 1280 + 830 + 1218 = 4942, min 10% = 4447,8.
     # Som netto 4447,8 - 1728 = 2719,8; rapport: x 198 / 6 = x 33 = 89.753,4.
     # Casus 1: kosten 240 x 1,2 = 288; baten 1614 x 0,9 = 1452,6; netto 1164,6.

@@ -54,7 +54,7 @@ class GebiedBaten:
     """De baten van één rechtsgebied: het aandeel van de hulpvragen en de gemiddelde baten per casus.
 
     Beide gemiddelden worden bewaard (over alle casussen en over de eigen
-    casussen), zodat het werkboek de methode kan laten wisselen.
+    casussen), zodat de werkmap de methode kan laten wisselen.
     """
 
     rechtsgebied: str

@@ -96,7 +96,7 @@ def meerjarig(pilot: Pilot, casussen, horizon: int | None = None, disconto: Deci
 
 
 @dataclass(frozen=True)
-class Vergelijking:
+class Beeldtabel:
     """Eén tabel met de drie beelden naast elkaar: rijen (groep, wie, waarde per beeld)."""
 
     titel: str
@@ -113,7 +113,7 @@ def beelden(m: Meerjarig) -> list[tuple[str, PilotUitkomst]]:
     ]
 
 
-def vergelijkingen(m: Meerjarig) -> list[Vergelijking]:
+def beeldtabellen(m: Meerjarig) -> list[Beeldtabel]:
     """Per casus, per extrapolatie en per actor: het jaarbeeld naast nominaal en contant."""
     uitkomsten = [u for _, u in beelden(m)]
     casussen = tuple(
@@ -134,7 +134,7 @@ def vergelijkingen(m: Meerjarig) -> list[Vergelijking]:
         for i, r in enumerate(verdelingen[0][methode].regels)
     )
     return [
-        Vergelijking("Per casus: het jaarbeeld naast de volle looptijd", "Casus", casussen),
-        Vergelijking("Extrapolatie (exact)", "Methode", extrapolatie),
-        Vergelijking("Saldo per actor, geëxtrapoleerd (exact)", "Methode", actoren),
+        Beeldtabel("Per casus: het jaarbeeld naast de volle looptijd", "Casus", casussen),
+        Beeldtabel("Extrapolatie (exact)", "Methode", extrapolatie),
+        Beeldtabel("Saldo per actor, geëxtrapoleerd (exact)", "Methode", actoren),
     ]
