@@ -1,4 +1,4 @@
-"""LibreOffice headless als onafhankelijke rekenaar: een werkboek herberekenen en de uitkomsten teruglezen.
+"""LibreOffice headless als onafhankelijke rekenaar: een werkmap herberekenen en de uitkomsten teruglezen.
 
 Twee valkuilen: LibreOffice houdt opgeslagen formule-uitkomsten aan tenzij
 het profiel herberekenen bij het laden afdwingt, en `soffice --convert-to`
@@ -34,33 +34,33 @@ def vereis_libreoffice() -> str:
     pad = soffice()
     if pad is None:
         if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) ontbreekt, maar in CI moeten de werkboeken herberekend worden")
+            pytest.fail("LibreOffice (soffice) ontbreekt, maar in CI moeten de werkmappen herberekend worden")
         pytest.skip("LibreOffice (soffice) is niet geïnstalleerd")
     return pad
 
 
-def herbereken(werkboek: Path, uitmap: Path) -> Path:
-    """Laat LibreOffice het werkboek openen, alles herberekenen en als .xlsx in `uitmap` bewaren."""
-    return zet_om(werkboek, uitmap, "xlsx")
+def herbereken(werkmap: Path, uitmap: Path) -> Path:
+    """Laat LibreOffice de werkmap openen, alles herberekenen en als .xlsx in `uitmap` bewaren."""
+    return zet_om(werkmap, uitmap, "xlsx")
 
 
-# Een taalinstelling die niet Nederlands is: de Nederlandse notatie moet uit het werkboek zelf komen.
+# Een taalinstelling die niet Nederlands is: de Nederlandse notatie moet uit de werkmap zelf komen.
 ANDERE_TAAL = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "LANGUAGE": ""}
 
 
-def als_pdf(werkboek: Path, uitmap: Path) -> Path:
-    """Drukt het werkboek met LibreOffice af als PDF in `uitmap`, met de afdrukinstellingen van het werkboek.
+def als_pdf(werkmap: Path, uitmap: Path) -> Path:
+    """Drukt de werkmap met LibreOffice af als PDF in `uitmap`, met de afdrukinstellingen van de werkmap.
 
     LibreOffice draait daarbij onder `LANG=C.UTF-8`, zoals op een machine die niet Nederlands is ingesteld.
     """
-    return zet_om(werkboek, uitmap, "pdf", {**os.environ, **ANDERE_TAAL})
+    return zet_om(werkmap, uitmap, "pdf", {**os.environ, **ANDERE_TAAL})
 
 
-def zet_om(werkboek: Path, uitmap: Path, formaat: str, omgeving: dict | None = None) -> Path:
+def zet_om(werkmap: Path, uitmap: Path, formaat: str, omgeving: dict | None = None) -> Path:
     programma = vereis_libreoffice()
     uitmap.mkdir(parents=True, exist_ok=True)
-    doel = uitmap / (Path(werkboek).stem + "." + formaat)
-    assert Path(werkboek).resolve().parent != uitmap.resolve(), "uitmap moet een andere map zijn dan die van het werkboek"
+    doel = uitmap / (Path(werkmap).stem + "." + formaat)
+    assert Path(werkmap).resolve().parent != uitmap.resolve(), "uitmap moet een andere map zijn dan die van de werkmap"
     doel.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="lo-profiel-") as profiel:
         gebruiker = Path(profiel) / "user"
@@ -76,7 +76,7 @@ def zet_om(werkboek: Path, uitmap: Path, formaat: str, omgeving: dict | None = N
             formaat,
             "--outdir",
             str(uitmap),
-            str(werkboek),
+            str(werkmap),
         ]
         gedaan = subprocess.run(opdracht, capture_output=True, text=True, timeout=180, env=omgeving)
     if not doel.is_file():
@@ -87,11 +87,11 @@ def zet_om(werkboek: Path, uitmap: Path, formaat: str, omgeving: dict | None = N
     return doel
 
 
-def uitkomsten(werkboek: Path) -> dict[str, object]:
-    """Alle celwaarden van een herberekend werkboek als {'Blad!A1': waarde}."""
+def uitkomsten(werkmap: Path) -> dict[str, object]:
+    """Alle celwaarden van een herberekende werkmap als {'Blad!A1': waarde}."""
     from openpyxl import load_workbook
 
-    wb = load_workbook(werkboek, data_only=True)
+    wb = load_workbook(werkmap, data_only=True)
     uit = {}
     for ws in wb.worksheets:
         for rij in ws.iter_rows():
@@ -101,11 +101,11 @@ def uitkomsten(werkboek: Path) -> dict[str, object]:
     return uit
 
 
-def formulecellen(werkboek: Path) -> set[str]:
+def formulecellen(werkmap: Path) -> set[str]:
     """Alle cellen met een formule, als 'Blad!A1'."""
     from openpyxl import load_workbook
 
-    wb = load_workbook(werkboek)
+    wb = load_workbook(werkmap)
     return {
         f"{ws.title}!{cel.coordinate}"
         for ws in wb.worksheets
@@ -115,20 +115,20 @@ def formulecellen(werkboek: Path) -> set[str]:
     }
 
 
-def vergelijk_met_rekenkern(werkboek: Path, verwacht: dict, uitmap: Path) -> int:
+def vergelijk_met_rekenkern(werkmap: Path, verwacht: dict, uitmap: Path) -> int:
     """Herberekent in LibreOffice en eist dat elke formulecel op de cent gelijk is aan de rekenkern.
 
-    Elke formule in het werkboek moet een verwachte waarde hebben: een formule
+    Elke formule in de werkmap moet een verwachte waarde hebben: een formule
     zonder controle telt als fout. Geeft het aantal gecontroleerde cellen.
     """
     from decimal import Decimal
 
-    formules = formulecellen(werkboek)
+    formules = formulecellen(werkmap)
     assert formules == set(verwacht), (
         f"formules zonder verwachte waarde: {sorted(formules - set(verwacht))}; "
         f"verwacht maar geen formule: {sorted(set(verwacht) - formules)}"
     )
-    berekend = uitkomsten(herbereken(werkboek, uitmap))
+    berekend = uitkomsten(herbereken(werkmap, uitmap))
     verschillen = []
     for cel, waarde in verwacht.items():
         lo = berekend.get(cel)

@@ -23,7 +23,7 @@ from kostenbaten.berekening.uitleg import OnbekendCijfer, leg_uit, uitlegbare_ci
 from kostenbaten.cli import app
 from kostenbaten.geld import afronden_op_centen
 from kostenbaten.invoer.casussen import laad_project
-from kostenbaten.uitvoer.namen import omslagpunt_tekst
+from kostenbaten.uitvoer.namen import omslagpunt_tekst, rekensom_tekst
 
 HENGELO = Path(__file__).resolve().parents[1] / "casussen" / "hengelo"
 runner = CliRunner()
@@ -42,7 +42,7 @@ def uitkomst(project):
 @pytest.fixture(scope="module")
 def variatie(project):
     g = gevoeligheid(project.pilot, project.casussen)
-    return g, {v.knop.sleutel: v for v in g.variaties}
+    return g, {v.invoer.sleutel: v for v in g.variaties}
 
 
 def cli(*argumenten: str):
@@ -70,15 +70,15 @@ def test_uitleg_van_het_totaal_bevat_elke_rekenstap(project, uitkomst):
     for verwacht in ("115000", "115434", "583", "198", "3502", "300", "66"):
         assert Decimal(verwacht) in waarden, verwacht
     assert boom.waarde == 115000
-    assert "afronden_op_duizendtal" in boom.rekensom
+    assert "afronden_op_duizendtal" in rekensom_tekst(boom.rekensom)
     product = boom.kinderen[0]
-    assert product.rekensom == "583 x 198 = 115.434"
+    assert rekensom_tekst(product.rekensom) == "583 x 198 = 115.434"
     gemiddelde, gedekt = product.kinderen
-    assert gemiddelde.rekensom == "afkappen_op_euro(583,67) = 583 (centen weggelaten)"
-    assert gedekt.rekensom == "66% x 300 = 198"
-    assert gemiddelde.kinderen[0].rekensom == "3.502 / 6 = 583,67"
+    assert rekensom_tekst(gemiddelde.rekensom) == "afkappen_op_euro(583,67) = 583 (centen weggelaten)"
+    assert rekensom_tekst(gedekt.rekensom) == "66% x 300 = 198"
+    assert rekensom_tekst(gemiddelde.kinderen[0].rekensom) == "3.502 / 6 = 583,67"
     som_netto = gemiddelde.kinderen[0].kinderen[0]
-    assert som_netto.rekensom == "1.374 + (-360) + 1.040 + (-240) + 710 + 978 = 3.502"
+    assert rekensom_tekst(som_netto.rekensom) == "1.374 + (-360) + 1.040 + (-240) + 710 + 978 = 3.502"
     assert len(som_netto.kinderen) == 6
 
 
@@ -96,7 +96,7 @@ def test_uitleg_verwijst_naar_bestand_en_regel_en_bron(project, uitkomst):
     assert toevoeging.bron.startswith("KBA Hengelo")
     # Een kostenpost wijst naar de uren van de casus en naar het tarief.
     sjd = next(k for k in boom.alle() if k.label.startswith("Inzet SJD"))
-    assert sjd.rekensom == "2 uur x € 80 per uur = 160"
+    assert rekensom_tekst(sjd.rekensom) == "2 uur x € 80 per uur = 160"
     assert "uren: 2" in casus_regels[int(sjd.waar[0].rsplit(":", 1)[1]) - 1]
     assert "per_uur: 80" in pilot_regels[int(sjd.waar[1].rsplit(":", 1)[1]) - 1]
 
@@ -108,11 +108,11 @@ def test_uitleg_volgt_de_invoer_en_niet_vaste_getallen(project):
     pilot = project.pilot.model_copy(update={"kengetallen": kengetallen})
     boom = leg_uit(bereken_pilot(pilot, project.casussen), "rapport", project.regel)
     assert boom.waarde == 122166
-    assert boom.rekensom == "3.702 x 198 / 6 = 122.166"
+    assert rekensom_tekst(boom.rekensom) == "3.702 x 198 / 6 = 122.166"
 
 
 @pytest.mark.parametrize(
-    ("figuur", "waarde"),
+    ("cijfer", "waarde"),
     [
         ("gemiddelde_netto", "583"),
         ("client", "78200"),
@@ -128,9 +128,9 @@ def test_uitleg_volgt_de_invoer_en_niet_vaste_getallen(project):
         ("casus-3.schuldeiser", "200"),
     ],
 )
-def test_uitlegbare_cijfers(project, uitkomst, figuur, waarde):
-    assert figuur in uitlegbare_cijfers(uitkomst)
-    assert leg_uit(uitkomst, figuur, project.regel).waarde == Decimal(waarde)
+def test_uitlegbare_cijfers(project, uitkomst, cijfer, waarde):
+    assert cijfer in uitlegbare_cijfers(uitkomst)
+    assert leg_uit(uitkomst, cijfer, project.regel).waarde == Decimal(waarde)
 
 
 def test_uitleg_noemt_het_erratum_van_casus_6(project, uitkomst):
@@ -246,11 +246,11 @@ def test_elk_omslagpunt_maakt_het_totaal_nul(project, variatie):
             if e.omslagpunt.waarde is None:
                 continue
             gevonden += 1
-            pilot, casussen = v.knop.zet(project.pilot, project.casussen, e.omslagpunt.waarde)
+            pilot, casussen = v.invoer.zet(project.pilot, project.casussen, e.omslagpunt.waarde)
             # Rechtstreeks geëxtrapoleerd: de gepubliceerde afrondingen hebben bij een totaal van bijna nul geen zin.
             uitkomsten = [bereken_casus(c, pilot) for c in casussen]
             totaal = extrapoleer_grootheid(pilot, uitkomsten, methode, lambda u: u.netto)
-            assert abs(totaal) < Decimal("1e-15"), (v.knop.sleutel, methode, totaal)
+            assert abs(totaal) < Decimal("1e-15"), (v.invoer.sleutel, methode, totaal)
     assert gevonden >= 2 * 10  # tarieven en uren, voor beide methoden
 
 
@@ -268,7 +268,7 @@ def test_tornado_is_gesorteerd_op_zwaai(variatie):
     for methode in ("rapport", "gewogen"):
         zwaaien = [v.effecten[methode].zwaai for v in g.gesorteerd(methode)]
         assert zwaaien == sorted(zwaaien, reverse=True)
-    assert g.gesorteerd("rapport")[0].knop.sleutel == "hulpvragen"
+    assert g.gesorteerd("rapport")[0].invoer.sleutel == "hulpvragen"
 
 
 def test_cli_gevoeligheid_tabel():

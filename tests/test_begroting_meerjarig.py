@@ -1,4 +1,4 @@
-"""De begroting over meer jaren en per actor: met de hand nagerekend, in JSON, in de terminal en in het werkboek."""
+"""De begroting over meer jaren en per actor: met de hand nagerekend, in JSON, in de terminal en in de werkmap."""
 
 from __future__ import annotations
 
@@ -149,8 +149,8 @@ def test_foute_meerjarige_invoer(draai, drie_jaar, regel, melding):
     assert uit.stderr.splitlines()[:-1] == [melding.format(f=drie_jaar)]
 
 
-def test_werkboek_per_actor_en_meerjarig_rekent_in_libreoffice(tmp_path, draai, drie_jaar):
-    """Het werkboek van een driejarige begroting: elke formule (per actor, per jaar, contant, terugverdienjaar)
+def test_werkmap_per_actor_en_meerjarig_rekent_in_libreoffice(tmp_path, draai, drie_jaar):
+    """De werkmap van een driejarige begroting: elke formule (per actor, per jaar, contant, terugverdienjaar)
     door LibreOffice nagerekend, en teruggelezen geeft het dezelfde cijfers als de YAML."""
     from libreoffice import vergelijk_met_rekenkern
 
@@ -170,13 +170,13 @@ def test_werkboek_per_actor_en_meerjarig_rekent_in_libreoffice(tmp_path, draai, 
         assert terug["meerjarig"] == heen["meerjarig"] and terug["per_actor"] == heen["per_actor"]
 
 
-def _rij(werkboek, label: str) -> int:
-    ws = load_workbook(werkboek)["Begroting"]
+def _rij(werkmap, label: str) -> int:
+    ws = load_workbook(werkmap)["Begroting"]
     return next(c.row for (c,) in ws.iter_rows(max_col=1) if c.value == label)
 
 
-def test_werkboek_zonder_meerjarig_blok_is_een_jaar(tmp_path, draai):
-    """Een werkboek van vóór de meerjarige begroting (zonder de labels Horizon, Indexatie, Discontovoet) leest als één jaar."""
+def test_werkmap_zonder_meerjarig_blok_is_een_jaar(tmp_path, draai):
+    """Een werkmap van vóór de meerjarige begroting (zonder de labels Horizon, Indexatie, Discontovoet) leest als één jaar."""
     uit = tmp_path / "begroting.xlsx"
     assert draai("begroting", VOORBEELD, "--xlsx", uit).exit_code == 0
     wb = load_workbook(uit)

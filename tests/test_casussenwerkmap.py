@@ -258,7 +258,7 @@ def test_een_werkmap_zonder_bladen_van_casussen(tmp_path, cli):
     shutil.copy(ROOT / "templates" / "voorbeeldbegroting.xlsx", pad)
     code, _, fout = cli("bereken", pad)
     assert code == 2
-    assert fout.splitlines()[0] == f"{pad}: blad 'Pilot' ontbreekt; maak een werkboek met 'kostenbaten sjabloon --casussen'"
+    assert fout.splitlines()[0] == f"{pad}: blad 'Pilot' ontbreekt; maak een werkmap met 'kostenbaten sjabloon --casussen'"
 
 
 def test_uitleg_wijst_naar_de_cel_van_elke_invoer(werkmap, cli):

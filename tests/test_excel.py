@@ -1,4 +1,4 @@
-"""De werkboeken: sjabloon zonder drift, heen en terug, ingevulde cellen, foute cellen, en LibreOffice als rekencontrole."""
+"""De werkmappen: sjabloon zonder drift, heen en terug, ingevulde cellen, foute cellen, en LibreOffice als rekencontrole."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ SJABLOON = WORTEL / "templates" / "voorbeeldbegroting.xlsx"
 
 
 def _inhoud(pad: Path, behalve: set[str] = frozenset()) -> dict:
-    """Wat een gebruiker van een werkboek ziet: celwaarden, formules, notaties, invoerkleur, validaties, afdrukinstellingen."""
+    """Wat een gebruiker van een werkmap ziet: celwaarden, formules, notaties, invoerkleur, validaties, afdrukinstellingen."""
     wb = load_workbook(pad)
     uit = {"bladen": wb.sheetnames, "herberekenen": wb.calculation.fullCalcOnLoad}
     for ws in wb.worksheets:
@@ -56,7 +56,7 @@ def test_meegeleverd_sjabloon_is_gelijk_aan_een_verse_generatie(tmp_path, draai)
     uit = draai("sjabloon", vers, "--van", VOORBEELD)
     assert uit.exit_code == 0, uit.output
     cel = _casussencel(SJABLOON)
-    # De casussenmap staat relatief aan het werkboek; die ene cel verschilt dus per map.
+    # De casussenmap staat relatief aan de werkmap; die ene cel verschilt dus per map.
     assert _inhoud(vers, {f"Begroting!{cel}"}) == _inhoud(SJABLOON, {f"Begroting!{cel}"})
     for pad in (vers, SJABLOON):
         waarde = load_workbook(pad)["Begroting"][cel].value
@@ -69,7 +69,7 @@ def _json(draai, pad) -> dict:
     return json.loads(uit.stdout)
 
 
-def test_heen_en_terug_werkboek_geeft_dezelfde_cijfers_als_yaml(draai):
+def test_heen_en_terug_werkmap_geeft_dezelfde_cijfers_als_yaml(draai):
     assert _json(draai, SJABLOON) == _json(draai, VOORBEELD)
 
 
@@ -79,7 +79,7 @@ def _ingevuld(tmp_path: Path) -> Path:
     ws = wb["Begroting"]
     ws["B7"] = 40  # weken per jaar
     ws["B8"] = 250  # hulpvragen per jaar
-    ws["B9"] = str(HENGELO)  # het werkboek staat nu elders
+    ws["B9"] = str(HENGELO)  # de werkmap staat nu elders
     ws["D13"] = 85  # SJD-tarief spreekuur
     ws["A18"], ws["B18"], ws["C18"], ws["D18"], ws["E18"] = "Extra SJD-uren nazorg", 1, "ja", 85, "Gemeente"
     ws["D34"] = 300  # banner
@@ -100,8 +100,8 @@ def test_ingevulde_cellen_geven_nieuwe_cijfers(tmp_path, draai):
     assert doc["baten"]["verwachte_baten"] == "135905"  # 4.942 / 6 x 66% x 250
 
 
-def test_door_libreoffice_opgeslagen_werkboek_leest_hetzelfde(tmp_path, draai):
-    """Zoals een gebruiker die het werkboek in LibreOffice opent, invult en opslaat: het blijft leesbaar."""
+def test_door_libreoffice_opgeslagen_werkmap_leest_hetzelfde(tmp_path, draai):
+    """Zoals een gebruiker die de werkmap in LibreOffice opent, invult en opslaat: ze blijft leesbaar."""
     from libreoffice import herbereken
 
     ingevuld = _ingevuld(tmp_path)
@@ -109,7 +109,7 @@ def test_door_libreoffice_opgeslagen_werkboek_leest_hetzelfde(tmp_path, draai):
     assert _json(draai, opgeslagen) == _json(draai, ingevuld)
 
 
-def test_libreoffice_rekent_het_ingevulde_werkboek_als_de_rekenkern(tmp_path):
+def test_libreoffice_rekent_de_ingevulde_werkmap_als_de_rekenkern(tmp_path):
     from kostenbaten.berekening.begroting import bereken_begroting
     from kostenbaten.berekening.kba import bereken_pilot
     from kostenbaten.invoer.begroting import laad_begroting
@@ -267,7 +267,7 @@ def test_verplaatste_werkmap_rekent_de_kosten_en_zegt_hoe_de_casussen_te_vinden(
     assert uit.stderr.splitlines()[0] == f"--casussen: map of variant '{tmp_path / 'nergens'}' bestaat niet"
 
 
-def test_geen_werkboek_of_geen_begrotingsblad(tmp_path, draai):
+def test_geen_werkmap_of_geen_begrotingsblad(tmp_path, draai):
     kapot = tmp_path / "kapot.xlsx"
     kapot.write_text("geen zip", encoding="utf-8")
     uit = draai("begroting", kapot)
@@ -316,7 +316,7 @@ def test_bereken_en_begroting_zonder_xlsx_laden_geen_openpyxl():
     assert uit.stdout.splitlines()[-1] == "False False"
 
 
-# -- de KBA als werkboek ----------------------------------------------------------
+# -- de KBA als werkmap ----------------------------------------------------------
 
 
 def _kba_verwacht(map_: Path) -> dict:
@@ -344,7 +344,7 @@ def _kopie_hengelo(tmp_path: Path, **vervang) -> Path:
     return map_
 
 
-def test_kba_werkboek_rekent_in_libreoffice_als_de_rekenkern(tmp_path, draai):
+def test_kba_werkmap_rekent_in_libreoffice_als_de_rekenkern(tmp_path, draai):
     uit = tmp_path / "kba.xlsx"
     resultaat = draai("bereken", HENGELO, "--samenvatting", "--xlsx", uit)
     assert resultaat.exit_code == 0, resultaat.output
@@ -368,7 +368,7 @@ def test_kba_werkboek_rekent_in_libreoffice_als_de_rekenkern(tmp_path, draai):
     }
 
 
-def test_kba_werkboek_met_kans_en_looptijd(tmp_path, draai):
+def test_kba_werkmap_met_kans_en_looptijd(tmp_path, draai):
     # Een kans van slagen en een looptijd korter dan de maanden in beeld raken de andere formules.
     map_ = _kopie_hengelo(
         tmp_path,
@@ -380,7 +380,7 @@ def test_kba_werkboek_met_kans_en_looptijd(tmp_path, draai):
     assert vergelijk_met_rekenkern(uit, _kba_verwacht(map_), tmp_path / "lo") > 100
 
 
-def test_kba_werkboek_formules_over_invoercellen(tmp_path, draai):
+def test_kba_werkmap_formules_over_invoercellen(tmp_path, draai):
     uit = tmp_path / "kba.xlsx"
     assert draai("bereken", HENGELO, "--samenvatting", "--xlsx", uit).exit_code == 0
     wb = load_workbook(uit)
@@ -397,7 +397,7 @@ def test_kba_werkboek_formules_over_invoercellen(tmp_path, draai):
     assert any("AVERAGEIF(" in f for (c,) in samenvatting.iter_rows(min_col=5, max_col=5) for f in [str(c.value)])
 
 
-def test_kba_werkboek_nooit_overschrijven_en_tekst_blijft_tekst(tmp_path, draai):
+def test_kba_werkmap_nooit_overschrijven_en_tekst_blijft_tekst(tmp_path, draai):
     map_ = _kopie_hengelo(tmp_path, casus_2=[("titel: Bemiddeling", "titel: =Bemiddeling")])
     uit = tmp_path / "kba.xlsx"
     uit.write_bytes(b"bestaand")
@@ -409,7 +409,7 @@ def test_kba_werkboek_nooit_overschrijven_en_tekst_blijft_tekst(tmp_path, draai)
     assert titel.data_type == "s" and titel.quotePrefix
 
 
-def test_kba_werkboek_na_wijziging_in_de_invoer(tmp_path, draai):
+def test_kba_werkmap_na_wijziging_in_de_invoer(tmp_path, draai):
     """Een invoercel wijzigen (zoals een gebruiker in Excel) en LibreOffice laten herberekenen."""
     uit = tmp_path / "kba.xlsx"
     assert draai("bereken", HENGELO, "--samenvatting", "--xlsx", uit).exit_code == 0
@@ -467,7 +467,7 @@ def _controleer_afdruk(ws):
 
 
 def _gecontroleerd(draai, *opdracht) -> object:
-    """Maakt een werkboek met de opdracht (laatste argument: het doel) en controleert de afdruk van elk blad."""
+    """Maakt een werkmap met de opdracht (laatste argument: het doel) en controleert de afdruk van elk blad."""
     assert draai(*opdracht).exit_code == 0
     wb = load_workbook(opdracht[-1])
     for ws in wb.worksheets:
@@ -500,7 +500,7 @@ def test_begroting_drukt_af_zonder_overlap_of_afgesneden_tekst(tmp_path, draai):
     assert toelichting.page_setup.orientation == "portrait"
 
 
-def test_kba_werkboek_drukt_af_zonder_overlap_of_afgesneden_tekst(tmp_path, draai):
+def test_kba_werkmap_drukt_af_zonder_overlap_of_afgesneden_tekst(tmp_path, draai):
     ws = _gecontroleerd(draai, "bereken", HENGELO, "--xlsx", tmp_path / "kba.xlsx")["Casussen"]
     erratum = next(c for (c,) in ws.iter_rows(max_col=1) if str(c.value).startswith("Erratum"))
     assert f"A{erratum.row}:H{erratum.row}" in {str(r) for r in ws.merged_cells.ranges}
@@ -511,7 +511,7 @@ def _kaal(tekst: str) -> str:
     return "".join(tekst.split()).replace("-", "")
 
 
-def _afdruktekst(werkboek: Path, uitmap: Path, *opties: str) -> str:
+def _afdruktekst(werkmap: Path, uitmap: Path, *opties: str) -> str:
     """De tekst van de afdruk door LibreOffice (pdftotext); zonder poppler-utils overgeslagen, behalve in CI."""
     import shutil
 
@@ -519,13 +519,13 @@ def _afdruktekst(werkboek: Path, uitmap: Path, *opties: str) -> str:
         if os.environ.get("CI"):
             pytest.fail("pdftotext (poppler-utils) ontbreekt in CI; .ci/run hoort het te installeren")
         pytest.skip("pdftotext (poppler-utils) is niet geïnstalleerd")
-    pdf = als_pdf(werkboek, uitmap)
+    pdf = als_pdf(werkmap, uitmap)
     return subprocess.run(["pdftotext", *opties, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
-def _pdftekst(werkboek: Path, uitmap: Path) -> str:
+def _pdftekst(werkmap: Path, uitmap: Path) -> str:
     """De tekst van de afdruk door LibreOffice, kaal (afbreken mag, afsnijden niet)."""
-    return _kaal(_afdruktekst(werkboek, uitmap))
+    return _kaal(_afdruktekst(werkmap, uitmap))
 
 
 def test_afdruk_van_libreoffice_bevat_alle_tekst(tmp_path, draai):
@@ -535,8 +535,8 @@ def test_afdruk_van_libreoffice_bevat_alle_tekst(tmp_path, draai):
     begroting, kba = tmp_path / "begroting.xlsx", tmp_path / "kba.xlsx"
     assert draai("begroting", VOORBEELD, "--xlsx", begroting).exit_code == 0
     assert draai("bereken", HENGELO, "--xlsx", kba).exit_code == 0
-    for werkboek, alineas in ((begroting, BEGROTING), (kba, KBA)):
-        afdruk = _pdftekst(werkboek, tmp_path / "pdf")
+    for werkmap, alineas in ((begroting, BEGROTING), (kba, KBA)):
+        afdruk = _pdftekst(werkmap, tmp_path / "pdf")
         for alinea in alineas:
             assert _kaal(alinea) in afdruk, alinea
     ws = load_workbook(begroting)["Begroting"]
@@ -559,7 +559,7 @@ BELOFTE = re.compile(r"De werkmap van `kostenbaten ([\w-]+) ([^`]+?) --xlsx` dru
 OPDRACHT = {"kba": "bereken", "vergelijking": "vergelijk", "waarde_informatie": "waarde-informatie"}
 BEDRAG_NL = re.compile(r"-?€ \d{1,3}(?:\.\d{3})*,\d{2}\b")
 BEDRAG_EN = re.compile(r"€ -?\d{1,3}(?:,\d{3})+(?:\.\d{2})?\b|€ -?\d+\.\d{2}\b|€ -")
-# Interne sleutels die een lezer niet hoort te zien: de groep zonder trema, sleutels van knoppen en bladen.
+# Interne sleutels die een lezer niet hoort te zien: de groep zonder trema, sleutels van gevarieerde invoer en bladen.
 SLEUTELS = re.compile(r"\bclient\b|baat\.casus-|kengetallen\.\w|tarieven\.\w|Geextrapoleerd")
 
 

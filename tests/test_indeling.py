@@ -42,6 +42,11 @@ def test_rekenkern_en_model_kennen_geen_uitvoer(map_):
     assert _verboden(map_, ("rich", "openpyxl", "kostenbaten.uitvoer")) == []
 
 
+def test_rekenkern_maakt_geen_tekst_van_getallen():
+    """Getal naar tekst is `notatie` (via de uitvoer); de rekenkern bewaart een som als `Rekensom`."""
+    assert _verboden("berekening", ("kostenbaten.notatie",)) == []
+
+
 def test_json_uitvoer_laadt_geen_rich_of_openpyxl():
     assert _verboden("uitvoer/json", ("rich", "openpyxl", "numpy", "kostenbaten.uitvoer.terminal", "kostenbaten.uitvoer.excel")) == []
 

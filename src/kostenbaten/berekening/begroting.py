@@ -27,7 +27,7 @@ from kostenbaten.berekening.aanpassingen import MAANDEN_PER_JAAR
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, bereken_casus, extrapoleer
 from kostenbaten.berekening.meerjarig import STANDAARD_DISCONTO, jaarfactoren
 from kostenbaten.geld import HONDERD, NUL, afronden_naar_boven, deel, som, vermenigvuldig
-from kostenbaten.notatie import getal_exact
+from kostenbaten.berekening.rekensom import Rekensom, exact, som as rekensom
 from kostenbaten.model.begroting import BETALERS, Begroting
 
 SOORTEN = ("personeel", "per_sjd_uur", "eenmalig")
@@ -42,7 +42,7 @@ class Kostenregel:
     naam: str
     betaler: str
     bedrag: Decimal
-    rekensom: str
+    rekensom: Rekensom
 
     @property
     def structureel(self) -> bool:
@@ -54,7 +54,7 @@ class GebiedBaten:
     """De baten van één rechtsgebied: het aandeel van de hulpvragen en de gemiddelde baten per casus.
 
     Beide gemiddelden worden bewaard (over alle casussen en over de eigen
-    casussen), zodat het werkboek de methode kan laten wisselen.
+    casussen), zodat de werkmap de methode kan laten wisselen.
     """
 
     rechtsgebied: str
@@ -425,7 +425,7 @@ def bereken_begroting(begroting: Begroting, kba: PilotUitkomst | None = None) ->
         regels.append(
             Kostenregel(
                 "personeel", i, r.naam, r.betaler, vermenigvuldig(r.uren_per_week, weken, r.tarief),
-                f"{getal_exact(r.uren_per_week)} uur x {getal_exact(weken)} weken x € {getal_exact(r.tarief)}",
+                rekensom(exact(r.uren_per_week), " uur x ", exact(weken), " weken x € ", exact(r.tarief)),
             )
         )
     sjd_uren = som(r.uren_per_week for r in begroting.personeel if r.sjd)
@@ -433,11 +433,11 @@ def bereken_begroting(begroting: Begroting, kba: PilotUitkomst | None = None) ->
         regels.append(
             Kostenregel(
                 "per_sjd_uur", i, r.naam, r.betaler, vermenigvuldig(sjd_uren, weken, r.tarief),
-                f"{getal_exact(sjd_uren)} SJD-uur x {getal_exact(weken)} weken x € {getal_exact(r.tarief)}",
+                rekensom(exact(sjd_uren), " SJD-uur x ", exact(weken), " weken x € ", exact(r.tarief)),
             )
         )
     for i, r in enumerate(begroting.eenmalig):
-        regels.append(Kostenregel("eenmalig", i, r.naam, r.betaler, r.bedrag, "eenmalig"))
+        regels.append(Kostenregel("eenmalig", i, r.naam, r.betaler, r.bedrag, rekensom("eenmalig")))
     baten = kba_baten(kba, begroting.kba_methode) if kba is not None else None
     levensjaren = _levensjaren(kba, begroting.kba_methode, begroting.horizon) if kba is not None and begroting.horizon > 1 else ()
     return BegrotingUitkomst(begroting, sjd_uren, tuple(regels), baten, levensjaren)

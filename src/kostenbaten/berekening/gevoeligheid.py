@@ -23,7 +23,7 @@ Zetter = Callable[[Pilot, tuple[Casus, ...], Decimal], tuple[Pilot, tuple[Casus,
 
 
 @dataclass(frozen=True)
-class Knop:
+class GevarieerdeInvoer:
     """Eén invoer die gevarieerd wordt, met zijn geldige bereik en de plek in de bestanden."""
 
     sleutel: str  # bijvoorbeeld "kengetal.toevoeging" of "uren.casus-3"
@@ -71,7 +71,7 @@ class Effect:
 
 @dataclass(frozen=True)
 class Variatie:
-    knop: Knop
+    invoer: GevarieerdeInvoer
     laag: Decimal  # gebruikte lage invoerwaarde
     hoog: Decimal  # gebruikte hoge invoerwaarde
     effecten: dict[str, Effect]
@@ -88,7 +88,7 @@ class Gevoeligheid:
         return sorted(self.variaties, key=lambda v: v.effecten[methode].zwaai, reverse=True)
 
 
-# -- de knoppen ----------------------------------------------------------------------
+# -- de gevarieerde invoer ---------------------------------------------------------
 
 
 def _met_waarde(model, veld: str, waarde: Decimal):
@@ -159,18 +159,18 @@ def _kort(tabel: str, sleutel: str, naam: str) -> str:
     return f"Aandeel {_klein(naam)}"
 
 
-def _pilotknop(pilot: Pilot, tabel: str, naam: str, veld: str, titel: str, eenheid: str, **extra) -> Knop:
-    """Een knop voor een onzekere waarde in pilot.yaml: `tabel.naam.veld`, bijvoorbeeld kengetallen.toevoeging.bedrag."""
+def _pilotinvoer(pilot: Pilot, tabel: str, naam: str, veld: str, titel: str, eenheid: str, **extra) -> GevarieerdeInvoer:
+    """Een gevarieerde invoer voor een waarde in pilot.yaml: `tabel.naam.veld`, bijvoorbeeld kengetallen.toevoeging.bedrag."""
     item = getattr(pilot, tabel)[naam]
     basis = getattr(item, veld).waarde
     plek = ("pilot", (tabel, naam, veld))
     kort = _kort(tabel, naam, item.naam)
-    return Knop(f"{_ENKELVOUD[tabel]}.{naam}", titel, eenheid, basis, _in_pilot(tabel, naam, veld), plek, kort=kort, **extra)
+    return GevarieerdeInvoer(f"{_ENKELVOUD[tabel]}.{naam}", titel, eenheid, basis, _in_pilot(tabel, naam, veld), plek, kort=kort, **extra)
 
 
-def _urenknop(c: Casus) -> Knop:
+def _ureninvoer(c: Casus) -> GevarieerdeInvoer:
     zet = _in_casus(c.nummer, lambda casus, w: _met_waarde(casus, "uren", w))
-    return Knop(f"uren.casus-{c.nummer}", f"SJD-uren casus {c.nummer}", "uur", c.uren.waarde, zet, (c.nummer, ("uren",)))
+    return GevarieerdeInvoer(f"uren.casus-{c.nummer}", f"SJD-uren casus {c.nummer}", "uur", c.uren.waarde, zet, (c.nummer, ("uren",)))
 
 
 def _kort_omschrijving(omschrijving: str) -> str:
@@ -178,8 +178,8 @@ def _kort_omschrijving(omschrijving: str) -> str:
     return omschrijving.split(" (")[0].split(",")[0].strip() or omschrijving
 
 
-def _baatknoppen(c: Casus) -> list[Knop]:
-    """Eigen bedragen en maandbedragen van een casus; een kengetal is al een eigen knop."""
+def _bateninvoer(c: Casus) -> list[GevarieerdeInvoer]:
+    """Eigen bedragen en maandbedragen van een casus; een kengetal wordt al apart gevarieerd."""
     uit = []
     for i, baat in enumerate(c.baten):
         if baat.kengetal is not None:
@@ -190,26 +190,26 @@ def _baatknoppen(c: Casus) -> list[Knop]:
         kort = f"Casus {c.nummer}: {_klein(_kort_omschrijving(baat.omschrijving))}{per_maand}"
         zet = _in_casus(c.nummer, _baat(i, veld))
         plek = (c.nummer, ("baten", i, veld))
-        uit.append(Knop(f"baat.casus-{c.nummer}.{i}", naam, "euro", getattr(baat, veld).waarde, zet, plek, kort=kort))
+        uit.append(GevarieerdeInvoer(f"baat.casus-{c.nummer}.{i}", naam, "euro", getattr(baat, veld).waarde, zet, plek, kort=kort))
     return uit
 
 
-def knoppen(pilot: Pilot, casussen: tuple[Casus, ...]) -> list[Knop]:
+def te_varieren(pilot: Pilot, casussen: tuple[Casus, ...]) -> list[GevarieerdeInvoer]:
     """Alle invoer die gevarieerd wordt: kengetallen, tarieven, uren, eigen baten, hulpvragen, aandelen."""
-    uit = [_pilotknop(pilot, "kengetallen", n, "bedrag", f"Kengetal: {k.naam}", "euro") for n, k in pilot.kengetallen.items()]
-    uit += [_pilotknop(pilot, "tarieven", n, "per_uur", f"Tarief per uur: {t.naam}", "euro") for n, t in pilot.tarieven.items()]
+    uit = [_pilotinvoer(pilot, "kengetallen", n, "bedrag", f"Kengetal: {k.naam}", "euro") for n, k in pilot.kengetallen.items()]
+    uit += [_pilotinvoer(pilot, "tarieven", n, "per_uur", f"Tarief per uur: {t.naam}", "euro") for n, t in pilot.tarieven.items()]
     totaal_uren = som(c.uren.waarde for c in casussen)
     if totaal_uren > 0:
-        uit.append(Knop("uren", "SJD-uren, alle casussen samen", "uur", totaal_uren, _uren_samen(totaal_uren), None, kort="SJD-uren, alle casussen"))
-    uit += [_urenknop(c) for c in casussen]
-    uit += [k for c in casussen for k in _baatknoppen(c)]
+        uit.append(GevarieerdeInvoer("uren", "SJD-uren, alle casussen samen", "uur", totaal_uren, _uren_samen(totaal_uren), None, kort="SJD-uren, alle casussen"))
+    uit += [_ureninvoer(c) for c in casussen]
+    uit += [k for c in casussen for k in _bateninvoer(c)]
     plek = ("pilot", ("hulpvragen",))
     uit.append(
-        Knop("hulpvragen", "Hulpvragen in de pilotperiode", "hulpvragen", pilot.hulpvragen.waarde, _hulpvragen, plek, nul_telt_niet=True, kort="Hulpvragen")
+        GevarieerdeInvoer("hulpvragen", "Hulpvragen in de pilotperiode", "hulpvragen", pilot.hulpvragen.waarde, _hulpvragen, plek, nul_telt_niet=True, kort="Hulpvragen")
     )
     for naam, g in pilot.rechtsgebieden.items():
         rest = som(ander.aandeel.waarde for s, ander in pilot.rechtsgebieden.items() if s != naam)
-        uit.append(_pilotknop(pilot, "rechtsgebieden", naam, "aandeel", f"Aandeel {g.naam}", "procent", maximum=HONDERD - rest))
+        uit.append(_pilotinvoer(pilot, "rechtsgebieden", naam, "aandeel", f"Aandeel {g.naam}", "procent", maximum=HONDERD - rest))
     return uit
 
 
@@ -222,41 +222,41 @@ def totalen(pilot: Pilot, casussen) -> dict[str, Decimal]:
     return {m: uitkomst.extrapolaties[m].totaal for m in METHODEN}
 
 
-def omslagpunt(knop: Knop, basis: Decimal, per_eenheid: Decimal) -> Omslagpunt:
-    """Waar de rechte lijn `basis + per_eenheid x (x - knop.basis)` nul wordt, en of dat een geldige waarde is."""
+def omslagpunt(invoer: GevarieerdeInvoer, basis: Decimal, per_eenheid: Decimal) -> Omslagpunt:
+    """Waar de rechte lijn `basis + per_eenheid x (x - invoer.basis)` nul wordt, en of dat een geldige waarde is."""
     if per_eenheid == 0:
         return Omslagpunt(None, None, "vlak")
-    nulpunt = knop.basis - deel(basis, per_eenheid)
-    if knop.nul_telt_niet and nulpunt == 0:
+    nulpunt = invoer.basis - deel(basis, per_eenheid)
+    if invoer.nul_telt_niet and nulpunt == 0:
         return Omslagpunt(None, nulpunt, "evenredig")
-    if nulpunt < knop.minimum or (knop.nul_telt_niet and nulpunt <= 0):
-        return Omslagpunt(None, nulpunt, "onder_minimum", knop.minimum)
-    if knop.maximum is not None and nulpunt > knop.maximum:
-        return Omslagpunt(None, nulpunt, "boven_maximum", knop.maximum)
-    verandering = deel((nulpunt - knop.basis) * HONDERD, knop.basis) if knop.basis else None
+    if nulpunt < invoer.minimum or (invoer.nul_telt_niet and nulpunt <= 0):
+        return Omslagpunt(None, nulpunt, "onder_minimum", invoer.minimum)
+    if invoer.maximum is not None and nulpunt > invoer.maximum:
+        return Omslagpunt(None, nulpunt, "boven_maximum", invoer.maximum)
+    verandering = deel((nulpunt - invoer.basis) * HONDERD, invoer.basis) if invoer.basis else None
     return Omslagpunt(nulpunt, nulpunt, "bij", verandering=verandering)
 
 
-def varieer(knop: Knop, pilot: Pilot, casussen, stap: Decimal, basis: dict[str, Decimal]) -> Variatie:
+def varieer(invoer: GevarieerdeInvoer, pilot: Pilot, casussen, stap: Decimal, basis: dict[str, Decimal]) -> Variatie:
     factor = deel(stap, HONDERD)
-    laag = max(knop.minimum, knop.basis - vermenigvuldig(knop.basis, factor))
-    hoog = knop.basis + vermenigvuldig(knop.basis, factor)
-    if knop.maximum is not None:
-        hoog = min(knop.maximum, hoog)
-    bij_laag = totalen(*knop.zet(pilot, casussen, laag))
-    bij_hoog = totalen(*knop.zet(pilot, casussen, hoog))
+    laag = max(invoer.minimum, invoer.basis - vermenigvuldig(invoer.basis, factor))
+    hoog = invoer.basis + vermenigvuldig(invoer.basis, factor)
+    if invoer.maximum is not None:
+        hoog = min(invoer.maximum, hoog)
+    bij_laag = totalen(*invoer.zet(pilot, casussen, laag))
+    bij_hoog = totalen(*invoer.zet(pilot, casussen, hoog))
     # Lineair: de helling volgt uit de basis en de basis plus één eenheid, ook als de basiswaarde 0 is.
-    bij_een_meer = totalen(*knop.zet(pilot, casussen, knop.basis + 1))
+    bij_een_meer = totalen(*invoer.zet(pilot, casussen, invoer.basis + 1))
     effecten = {}
     for m in METHODEN:
         helling = bij_een_meer[m] - basis[m]
-        effecten[m] = Effect(m, basis[m], bij_laag[m], bij_hoog[m], helling, omslagpunt(knop, basis[m], helling))
-    return Variatie(knop, laag, hoog, effecten)
+        effecten[m] = Effect(m, basis[m], bij_laag[m], bij_hoog[m], helling, omslagpunt(invoer, basis[m], helling))
+    return Variatie(invoer, laag, hoog, effecten)
 
 
 def gevoeligheid(pilot: Pilot, casussen, stap: Decimal = STANDAARD_STAP) -> Gevoeligheid:
     """Varieer elke invoer `stap` procent omlaag en omhoog, de rest blijft op de basiswaarde."""
     casussen = tuple(casussen)
     basis = totalen(pilot, casussen)
-    variaties = tuple(varieer(k, pilot, casussen, stap, basis) for k in knoppen(pilot, casussen))
+    variaties = tuple(varieer(k, pilot, casussen, stap, basis) for k in te_varieren(pilot, casussen))
     return Gevoeligheid(stap, basis, variaties)

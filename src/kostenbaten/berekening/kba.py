@@ -24,7 +24,7 @@ from kostenbaten.geld import (
     som_van_delingen,
     vermenigvuldig,
 )
-from kostenbaten.notatie import getal_exact
+from kostenbaten.berekening.rekensom import Rekensom, exact, som as rekensom
 from kostenbaten.model.casus import GROEPEN, Casus, Pilot
 
 
@@ -36,7 +36,7 @@ class Post:
     bedrag: Decimal
     actor: str
     groep: str
-    rekensom: str  # bijvoorbeeld "2 uur x € 80 per uur"
+    rekensom: Rekensom  # bijvoorbeeld 2 uur x € 80 per uur
     soort: str  # "tarief", "kengetal", "bedrag" of "per_maand"
     sleutel: str  # naam van het tarief of kengetal, of "baten[i]"
     sleutelpad: tuple  # plek in het casusbestand
@@ -112,7 +112,7 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
                 bedrag=bedrag,
                 actor=tarief.betaler,
                 groep=actoren[tarief.betaler].groep,
-                rekensom=f"{getal_exact(uren)} uur x {_geindexeerd(tarief.per_uur.waarde, tarief._indexering, ' per uur')}",
+                rekensom=rekensom(exact(uren), " uur x ") + _geindexeerd(tarief.per_uur.waarde, tarief._indexering, " per uur"),
                 soort="tarief",
                 sleutel=sleutel,
                 sleutelpad=("uren",),
@@ -131,23 +131,23 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
             bruto = kengetal.bedrag.waarde
             naam = baat.omschrijving or kengetal.naam
             actor = baat.actor or kengetal.actor
-            rekensom = f"kengetal {baat.kengetal}: {_geindexeerd(bruto, kengetal._indexering)}"
+            som_ = rekensom(f"kengetal {baat.kengetal}: ") + _geindexeerd(bruto, kengetal._indexering)
             soort, sleutel, bron = "kengetal", baat.kengetal, kengetal.bron
             indexering = kengetal._indexering
         elif baat.per_maand is not None:
             geteld = min(baat.maanden, in_beeld)
             bruto = baat.per_maand.waarde * geteld
             naam, actor = baat.omschrijving, baat.actor
-            rekensom = f"€ {getal_exact(baat.per_maand.waarde)} per maand x {geteld} van {baat.maanden} maanden"
+            som_ = rekensom("€ ", exact(baat.per_maand.waarde), " per maand x ", geteld, " van ", baat.maanden, " maanden")
             soort, sleutel = "per_maand", f"baten[{i}]"
         else:
             bruto = baat.bedrag.waarde
             naam, actor = baat.omschrijving, baat.actor
-            rekensom = f"vast bedrag € {getal_exact(bruto)}"
+            som_ = rekensom("vast bedrag € ", exact(bruto))
             soort, sleutel = "bedrag", f"baten[{i}]"
         bedrag = bruto if kans is None else bruto * kans
         if kans is not None:
-            rekensom += f" x kans van slagen {getal_exact(kans)}"
+            som_ += (" x kans van slagen ", exact(kans))
         geldend = geldende_aanpassingen(pilot, casus, baat)
         per_maand = None
         if soort == "per_maand":
@@ -155,19 +155,19 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
         netto, stappen = netto_baat(bedrag, geldend, per_maand, geteld if soort == "per_maand" else 0)
         baten.append(
             Post(
-                naam, netto, actor, actoren[actor].groep, rekensom, soort, sleutel, ("baten", i), bron, kans,
+                naam, netto, actor, actoren[actor].groep, som_, soort, sleutel, ("baten", i), bron, kans,
                 bedrag if stappen else None, stappen, indexering,
             )
         )
     return CasusUitkomst(casus, tuple(kosten), tuple(baten))
 
 
-def _geindexeerd(bedrag: Decimal, indexering, eenheid: str = "") -> str:
+def _geindexeerd(bedrag: Decimal, indexering, eenheid: str = "") -> Rekensom:
     """Een bedrag in een rekensom; na omrekening naar een ander prijspeil: het oorspronkelijke bedrag x de indexverhouding."""
     if indexering is None:
-        return f"€ {getal_exact(bedrag)}{eenheid}"
+        return rekensom("€ ", exact(bedrag), eenheid)
     i = indexering
-    return f"€ {getal_exact(i.oorspronkelijk)}{eenheid} (prijspeil {i.van}) x index {i.naar} / index {i.van}"
+    return rekensom("€ ", exact(i.oorspronkelijk), eenheid, " (prijspeil ", i.van, ") x index ", i.naar, " / index ", i.van)
 
 
 # -- pilot ------------------------------------------------------------------------
@@ -204,7 +204,7 @@ class Afgerond:
     waarde: Decimal
     exact: Decimal
     regel: str
-    uitleg: str
+    uitleg: Rekensom
 
 
 @dataclass(frozen=True)
@@ -312,11 +312,11 @@ def zoals_gepubliceerd(uitkomst: PilotUitkomst) -> dict[str, Afgerond]:
     totaal = afronden_op_duizendtal(onafgerond_totaal)
     uit = {
         "gemiddelde_netto": Afgerond(
-            gemiddelde, uitkomst.gemiddelde_netto, "afkappen_op_euro", "gemiddelde netto per casus, centen weggelaten"
+            gemiddelde, uitkomst.gemiddelde_netto, "afkappen_op_euro", rekensom("gemiddelde netto per casus, centen weggelaten")
         ),
-        "gedekt": Afgerond(rapport.gedekt, rapport.gedekt, "geen", "hulpvragen x som van de aandelen / 100"),
+        "gedekt": Afgerond(rapport.gedekt, rapport.gedekt, "geen", rekensom("hulpvragen x som van de aandelen / 100")),
         "totaal": Afgerond(
-            totaal, rapport.totaal, "afronden_op_duizendtal", f"afgekapt gemiddelde x gedekte hulpvragen = {getal_exact(onafgerond_totaal)}, op duizendtallen"
+            totaal, rapport.totaal, "afronden_op_duizendtal", rekensom("afgekapt gemiddelde x gedekte hulpvragen = ", exact(onafgerond_totaal), ", op duizendtallen")
         ),
     }
     som_netto = uitkomst.som_netto
@@ -326,15 +326,15 @@ def zoals_gepubliceerd(uitkomst: PilotUitkomst) -> dict[str, Afgerond]:
         aandeel_client = afronden_op_procent(aandeel_exact)
         aandeel_overheid = HONDERD - aandeel_client
         uit["aandeel_client"] = Afgerond(
-            aandeel_client, aandeel_exact, "afronden_op_procent", "som cliënt / som netto van de casussen, in hele procenten"
+            aandeel_client, aandeel_exact, "afronden_op_procent", rekensom("som cliënt / som netto van de casussen, in hele procenten")
         )
         uit["aandeel_overheid"] = Afgerond(
-            aandeel_overheid, HONDERD - aandeel_exact, "aanvulling_tot_100", "100 min het aandeel van de cliënt"
+            aandeel_overheid, HONDERD - aandeel_exact, "aanvulling_tot_100", rekensom("100 min het aandeel van de cliënt")
         )
         uit["client"] = Afgerond(
-            deel(totaal * aandeel_client, HONDERD), rapport.client, "procent_van_afgerond_totaal", "afgerond totaal x aandeel cliënt"
+            deel(totaal * aandeel_client, HONDERD), rapport.client, "procent_van_afgerond_totaal", rekensom("afgerond totaal x aandeel cliënt")
         )
         uit["overheid"] = Afgerond(
-            deel(totaal * aandeel_overheid, HONDERD), rapport.overheid, "procent_van_afgerond_totaal", "afgerond totaal x aandeel overheid"
+            deel(totaal * aandeel_overheid, HONDERD), rapport.overheid, "procent_van_afgerond_totaal", rekensom("afgerond totaal x aandeel overheid")
         )
     return uit

@@ -22,7 +22,7 @@ from kostenbaten.berekening.aanpassingen import (
 from kostenbaten.berekening.actoren import verdeel_over_actoren
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post, bereken_casus, bereken_pilot, extrapoleer
 from kostenbaten.geld import HONDERD, deel, som, vermenigvuldig
-from kostenbaten.notatie import getal_nl
+from kostenbaten.berekening.rekensom import samen, som as rekensom, vast
 from kostenbaten.model.casus import Casus, Pilot
 
 # Standaarddiscontovoet voor MKBA's sinds 1 januari 2021 (Werkgroep Discontovoet 2020, door het kabinet overgenomen).
@@ -66,8 +66,9 @@ def _contant_post(p: Post, casus: Casus, pilot: Pilot, horizon: int, factoren: t
     fractie = fractiefactor(geldend)
     if fractie is not None:
         bedrag = vermenigvuldig(bedrag, fractie)
-    jaren = " + ".join(f"{m} mnd x {getal_nl(f, 4)}" for m, f in zip(verdeling, factoren) if m)
-    return replace(p, bedrag=bedrag, rekensom=f"€ {getal_nl(baat.per_maand.waarde, 2)} per maand x ({jaren}), contant")
+    jaren = samen((rekensom(m, " mnd x ", vast(f, 4)) for m, f in zip(verdeling, factoren) if m), " + ")
+    som_ = rekensom("€ ", vast(baat.per_maand.waarde, 2), " per maand x (") + jaren + ("), contant",)
+    return replace(p, bedrag=bedrag, rekensom=som_)
 
 
 def contante_casus(casus: Casus, pilot: Pilot, horizon: int, factoren: tuple[Decimal, ...]) -> CasusUitkomst:
@@ -95,7 +96,7 @@ def meerjarig(pilot: Pilot, casussen, horizon: int | None = None, disconto: Deci
 
 
 @dataclass(frozen=True)
-class Vergelijking:
+class Beeldtabel:
     """Eén tabel met de drie beelden naast elkaar: rijen (groep, wie, waarde per beeld)."""
 
     titel: str
@@ -112,7 +113,7 @@ def beelden(m: Meerjarig) -> list[tuple[str, PilotUitkomst]]:
     ]
 
 
-def vergelijkingen(m: Meerjarig) -> list[Vergelijking]:
+def beeldtabellen(m: Meerjarig) -> list[Beeldtabel]:
     """Per casus, per extrapolatie en per actor: het jaarbeeld naast nominaal en contant."""
     uitkomsten = [u for _, u in beelden(m)]
     casussen = tuple(
@@ -133,7 +134,7 @@ def vergelijkingen(m: Meerjarig) -> list[Vergelijking]:
         for i, r in enumerate(verdelingen[0][methode].regels)
     )
     return [
-        Vergelijking("Per casus: het jaarbeeld naast de volle looptijd", "Casus", casussen),
-        Vergelijking("Extrapolatie (exact)", "Methode", extrapolatie),
-        Vergelijking("Saldo per actor, geëxtrapoleerd (exact)", "Methode", actoren),
+        Beeldtabel("Per casus: het jaarbeeld naast de volle looptijd", "Casus", casussen),
+        Beeldtabel("Extrapolatie (exact)", "Methode", extrapolatie),
+        Beeldtabel("Saldo per actor, geëxtrapoleerd (exact)", "Methode", actoren),
     ]

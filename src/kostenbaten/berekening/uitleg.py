@@ -15,7 +15,7 @@ from decimal import Decimal
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post
 from kostenbaten.fouten import Gebruiksfout, bedoelt_u
 from kostenbaten.geld import AFRONDINGSREGELS, AFRONDINGSREGELS_KORT, som
-from kostenbaten.notatie import decimalen_voor, getal_exact, getal_nl
+from kostenbaten.berekening.rekensom import Rekensom, exact, getal as n, samen, som as rekensom, vast
 
 Waar = Callable[[object, tuple], str]  # (wie, sleutelpad) -> "bestand:regel"
 
@@ -26,7 +26,7 @@ class Knoop:
 
     label: str
     waarde: Decimal
-    rekensom: str | None = None
+    rekensom: Rekensom | None = None
     waar: tuple[str, ...] = ()  # bestand:regel van de invoer
     bron: str | None = None  # bron van een kengetal
     kinderen: tuple[Knoop, ...] = ()
@@ -57,20 +57,15 @@ def wie_naam(wie: str) -> str:
     return "cliënt" if wie == "client" else wie
 
 
-def n(waarde: Decimal) -> str:
-    """Een getal in een rekensom: hele getallen zonder decimalen, anders op twee decimalen."""
-    return getal_nl(waarde, decimalen_voor([waarde]))
+def _term(waarde: Decimal) -> Rekensom:
+    return rekensom("(", n(waarde), ")") if waarde < 0 else rekensom(n(waarde))
 
 
-def _term(waarde: Decimal) -> str:
-    return f"({n(waarde)})" if waarde < 0 else n(waarde)
-
-
-def _optelling(waarden, uitkomst: Decimal) -> str:
+def _optelling(waarden, uitkomst: Decimal) -> Rekensom:
     waarden = list(waarden)
     if not waarden:
-        return f"geen posten = {n(uitkomst)}"
-    return " + ".join(_term(w) for w in waarden) + f" = {n(uitkomst)}"
+        return rekensom("geen posten = ", n(uitkomst))
+    return samen((_term(w) for w in waarden), " + ") + (" = ", n(uitkomst))
 
 
 # -- casus ------------------------------------------------------------------------
@@ -90,11 +85,11 @@ def post_knoop(u: CasusUitkomst, p: Post, waar: Waar, teken: str = "") -> Knoop:
     label = f"{teken}{p.naam} [{wie_naam(p.actor)}]"
     index = (index_knoop(p, waar),) if p.indexering is not None else ()
     if not p.stappen:
-        return Knoop(label, p.bedrag, f"{p.rekensom} = {n(p.bedrag)}", plekken, p.bron, index)
-    bruto = Knoop(f"bruto: {p.naam}", p.bruto, f"{p.rekensom} = {n(p.bruto)}", plekken, p.bron, index)
+        return Knoop(label, p.bedrag, p.rekensom + (" = ", n(p.bedrag)), plekken, p.bron, index)
+    bruto = Knoop(f"bruto: {p.naam}", p.bruto, p.rekensom + (" = ", n(p.bruto)), plekken, p.bron, index)
     stappen = tuple(_stap_knoop(u, p, stap, vorige, waar) for stap, vorige in zip(p.stappen, (p.bruto, *(s.na for s in p.stappen))))
-    rekensom = f"{n(p.bruto)}" + "".join(f" - {n(s.af)}" if s.af >= 0 else f" + {n(-s.af)}" for s in p.stappen) + f" = {n(p.bedrag)}"
-    return Knoop(f"{label}, netto", p.bedrag, rekensom, (), None, (bruto, *stappen))
+    som_ = rekensom(n(p.bruto), *(d for s in p.stappen for d in ((" - ", n(s.af)) if s.af >= 0 else (" + ", n(-s.af)))), " = ", n(p.bedrag))
+    return Knoop(f"{label}, netto", p.bedrag, som_, (), None, (bruto, *stappen))
 
 
 def index_knoop(p: Post, waar: Waar) -> Knoop:
@@ -102,11 +97,11 @@ def index_knoop(p: Post, waar: Waar) -> Knoop:
     i = p.indexering
     blok = "tarieven" if p.soort == "tarief" else "kengetallen"
     plekken = (waar("pilot", (blok, p.sleutel, "prijspeil")), *i.indexplekken)
-    rekensom = f"{n(i.oorspronkelijk)} x {getal_nl(i.index_naar, 2)} / {getal_nl(i.index_van, 2)} = {n(i.bedrag)}"
+    som_ = rekensom(n(i.oorspronkelijk), " x ", vast(i.index_naar, 2), " / ", vast(i.index_van, 2), " = ", n(i.bedrag))
     label = f"{'tarief' if p.soort == 'tarief' else 'kengetal'} {p.sleutel} van prijspeil {i.van} naar {i.naar} ({i.reeks})"
     if i.voorbeeld:
         label += "; LET OP: voorbeeldreeks, geen echte cijfers"
-    return Knoop(label, i.bedrag, rekensom, plekken, i.bron)
+    return Knoop(label, i.bedrag, som_, plekken, i.bron)
 
 
 def _stap_knoop(u: CasusUitkomst, p: Post, stap, vorige: Decimal, waar: Waar) -> Knoop:
@@ -122,11 +117,11 @@ def _stap_knoop(u: CasusUitkomst, p: Post, stap, vorige: Decimal, waar: Waar) ->
     else:
         plek = waar("pilot", ("kengetallen", stap.niveau.removeprefix("kengetal "), "aanpassingen", stap.soort))
     if stap.soort == "afname":
-        rekensom = f"{n(vorige)} - {n(stap.na)} (elk volgend jaar {getal_exact(stap.aandeel * 100)}% minder) = {n(stap.af)}"
+        som_ = rekensom(n(vorige), " - ", n(stap.na), " (elk volgend jaar ", exact(stap.aandeel * 100), "% minder) = ", n(stap.af))
     else:  # bij een opslag op de kosten is `af` negatief: er komt iets bij
-        rekensom = f"{n(vorige)} x {getal_exact(stap.aandeel * 100)}% = {n(abs(stap.af))}"
+        som_ = rekensom(n(vorige), " x ", exact(stap.aandeel * 100), "% = ", n(abs(stap.af)))
     label = f"{'plus' if stap.af < 0 else 'min'} {stap.soort} ({stap.niveau}): {stap.reden}"
-    return Knoop(label, -stap.af, rekensom, (plek,), stap.bron)
+    return Knoop(label, -stap.af, som_, (plek,), stap.bron)
 
 
 def _erratum(u: CasusUitkomst, cijfer: str) -> str | None:
@@ -138,8 +133,8 @@ def _erratum(u: CasusUitkomst, cijfer: str) -> str | None:
 def _posten_knoop(u: CasusUitkomst, cijfer: str, posten, waar: Waar) -> Knoop:
     totaal = som(p.bedrag for p in posten)
     kinderen = tuple(post_knoop(u, p, waar) for p in posten)
-    rekensom = _optelling((p.bedrag for p in posten), totaal)
-    return Knoop(f"Casus {u.nummer}: {cijfer}", totaal, rekensom, (), None, kinderen, let_op=_erratum(u, cijfer))
+    som_ = _optelling((p.bedrag for p in posten), totaal)
+    return Knoop(f"Casus {u.nummer}: {cijfer}", totaal, som_, (), None, kinderen, let_op=_erratum(u, cijfer))
 
 
 def kosten_knoop(u: CasusUitkomst, waar: Waar) -> Knoop:
@@ -154,7 +149,7 @@ def netto_knoop(u: CasusUitkomst, waar: Waar) -> Knoop:
     return Knoop(
         f"Casus {u.nummer}: netto ({u.casus.titel})",
         u.netto,
-        f"baten - kosten = {n(u.totaal_baten)} - {n(u.totaal_kosten)} = {n(u.netto)}",
+        rekensom("baten - kosten = ", n(u.totaal_baten), " - ", n(u.totaal_kosten), " = ", n(u.netto)),
         (waar(u.nummer, ("nummer",)),),
         None,
         (baten_knoop(u, waar), kosten_knoop(u, waar)),
@@ -167,11 +162,11 @@ def deel_knoop(u: CasusUitkomst, wie: str, waar: Waar, soort: str = "groep") -> 
     baten = [p for p in u.baten if getattr(p, soort) == wie]
     kosten = [p for p in u.kosten if getattr(p, soort) == wie]
     saldo = som(p.bedrag for p in baten) - som(p.bedrag for p in kosten)
-    rekensom = " + ".join(_term(p.bedrag) for p in baten) or "0"
-    rekensom += "".join(f" - {n(p.bedrag)}" for p in kosten) + f" = {n(saldo)}"
+    som_ = samen((_term(p.bedrag) for p in baten), " + ") if baten else rekensom("0")
+    som_ += (*(d for p in kosten for d in (" - ", n(p.bedrag))), " = ", n(saldo))
     kinderen = tuple(post_knoop(u, p, waar) for p in baten) + tuple(post_knoop(u, p, waar, "af: ") for p in kosten)
     plek = (waar(u.nummer, ("nummer",)),)
-    return Knoop(f"Casus {u.nummer}: {wie_naam(wie)}", saldo, rekensom, plek, None, kinderen, let_op=_erratum(u, wie))
+    return Knoop(f"Casus {u.nummer}: {wie_naam(wie)}", saldo, som_, plek, None, kinderen, let_op=_erratum(u, wie))
 
 
 # -- pilot ------------------------------------------------------------------------
@@ -219,7 +214,7 @@ def gedekt_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
     return Knoop(
         "Gedekte hulpvragen",
         r.gedekt,
-        f"{n(uitkomst.dekking)}% x {n(r.hulpvragen)} = {n(r.gedekt)}",
+        rekensom(n(uitkomst.dekking), "% x ", n(r.hulpvragen), " = ", n(r.gedekt)),
         (),
         None,
         (dekking, hulpvragen_knoop(uitkomst, waar)),
@@ -232,7 +227,7 @@ def gemiddelde_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
     return Knoop(
         "Gemiddelde netto per casus (exact)",
         uitkomst.gemiddelde_netto,
-        f"{n(uitkomst.som_netto)} / {aantal} = {n(uitkomst.gemiddelde_netto)}",
+        rekensom(n(uitkomst.som_netto), " / ", aantal, " = ", n(uitkomst.gemiddelde_netto)),
         (),
         None,
         (som_knoop(uitkomst, waar),),
@@ -243,10 +238,10 @@ def _afgerond_label(regel: str) -> str:
     return regel if regel in AFRONDINGSREGELS else f"regel {regel}"
 
 
-def _afgerond_uitleg(regel: str) -> str:
+def _afgerond_uitleg(regel: str) -> tuple[str, ...]:
     """Wat de regel doet, achter de rekensom: ' (centen weggelaten)'."""
     kort = AFRONDINGSREGELS_KORT.get(regel)
-    return f" ({kort})" if kort else ""
+    return (f" ({kort})",) if kort else ()
 
 
 def gepubliceerd_gemiddelde_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
@@ -254,7 +249,7 @@ def gepubliceerd_gemiddelde_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
     return Knoop(
         "Gemiddelde netto per casus, zoals gepubliceerd",
         a.waarde,
-        f"{_afgerond_label(a.regel)}({n(a.exact)}) = {n(a.waarde)}{_afgerond_uitleg(a.regel)}",
+        rekensom(f"{_afgerond_label(a.regel)}(", n(a.exact), ") = ", n(a.waarde), *_afgerond_uitleg(a.regel)),
         (),
         None,
         (gemiddelde_knoop(uitkomst, waar),),
@@ -269,7 +264,7 @@ def gepubliceerd_totaal_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
     product = Knoop(
         "Afgekapt gemiddelde x gedekte hulpvragen",
         onafgerond,
-        f"{n(gemiddelde)} x {n(gedekt)} = {n(onafgerond)}",
+        rekensom(n(gemiddelde), " x ", n(gedekt), " = ", n(onafgerond)),
         (),
         None,
         (gepubliceerd_gemiddelde_knoop(uitkomst, waar), gedekt_knoop(uitkomst, waar)),
@@ -277,7 +272,7 @@ def gepubliceerd_totaal_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
     return Knoop(
         "Totaal opbrengst pilot, zoals gepubliceerd",
         a.waarde,
-        f"{_afgerond_label(a.regel)}({n(onafgerond)}) = {n(a.waarde)}{_afgerond_uitleg(a.regel)}; exact zou het {n(a.exact)} zijn",
+        rekensom(f"{_afgerond_label(a.regel)}(", n(onafgerond), ") = ", n(a.waarde), *_afgerond_uitleg(a.regel), "; exact zou het ", n(a.exact), " zijn"),
         (),
         None,
         (product,),
@@ -291,8 +286,10 @@ def gepubliceerd_deel_knoop(uitkomst: PilotUitkomst, groep: str, waar: Waar) -> 
     aandeel_client = Knoop(
         "Aandeel cliënt, zoals gepubliceerd",
         client.waarde,
-        f"{_afgerond_label(client.regel)}(100 x {n(som(c.client for c in uitkomst.casussen))} / {n(uitkomst.som_netto)}"
-        f" = {n(client.exact)}) = {n(client.waarde)}{_afgerond_uitleg(client.regel)}",
+        rekensom(
+            f"{_afgerond_label(client.regel)}(100 x ", n(som(c.client for c in uitkomst.casussen)), " / ", n(uitkomst.som_netto),
+            " = ", n(client.exact), ") = ", n(client.waarde), *_afgerond_uitleg(client.regel),
+        ),
         (),
         None,
         (som_knoop(uitkomst, waar, "client"), som_knoop(uitkomst, waar)),
@@ -305,7 +302,7 @@ def gepubliceerd_deel_knoop(uitkomst: PilotUitkomst, groep: str, waar: Waar) -> 
         aandeel = Knoop(
             "Aandeel overheid, zoals gepubliceerd",
             overheid.waarde,
-            f"100 - {n(client.waarde)} = {n(overheid.waarde)}",
+            rekensom("100 - ", n(client.waarde), " = ", n(overheid.waarde)),
             (),
             None,
             (aandeel_client,),
@@ -315,7 +312,7 @@ def gepubliceerd_deel_knoop(uitkomst: PilotUitkomst, groep: str, waar: Waar) -> 
     return Knoop(
         f"Deel {wie_naam(groep)} van het totaal, zoals gepubliceerd",
         a.waarde,
-        f"{n(totaal)} x {n(aandeel.waarde)}% = {n(a.waarde)}; exact zou het {n(a.exact)} zijn",
+        rekensom(n(totaal), " x ", n(aandeel.waarde), "% = ", n(a.waarde), "; exact zou het ", n(a.exact), " zijn"),
         (),
         None,
         (gepubliceerd_totaal_knoop(uitkomst, waar), aandeel),
@@ -330,7 +327,7 @@ def rapport_knoop(uitkomst: PilotUitkomst, waar: Waar, groep: str | None = None)
     return Knoop(
         f"Extrapolatie rapport (vlak gemiddelde, exact): {wat}",
         waarde,
-        f"{n(sommen.waarde)} x {n(r.gedekt)} / {len(uitkomst.casussen)} = {n(waarde)}",
+        rekensom(n(sommen.waarde), " x ", n(r.gedekt), " / ", len(uitkomst.casussen), " = ", n(waarde)),
         (),
         None,
         (sommen, gedekt_knoop(uitkomst, waar)),
@@ -348,19 +345,19 @@ def gewogen_knoop(uitkomst: PilotUitkomst, waar: Waar, groep: str | None = None)
         hulpvragen = Knoop(
             f"Hulpvragen {gebied.naam}",
             d.hulpvragen,
-            f"{n(gebied.aandeel.waarde)}% x {n(g.hulpvragen)} = {n(d.hulpvragen)}",
+            rekensom(n(gebied.aandeel.waarde), "% x ", n(g.hulpvragen), " = ", n(d.hulpvragen)),
             (),
             None,
             (aandeel_knoop(uitkomst, d.rechtsgebied, waar), hulpvragen_knoop(uitkomst, waar)),
             "hulpvragen",
         )
         onder = (hulpvragen,)
-        rekensom = f"geen casussen = {n(waarde)}"
+        som_ = rekensom("geen casussen = ", n(waarde))
         if eigen:
             sommen = som_knoop(uitkomst, waar, groep, eigen)
             onder = (sommen, hulpvragen)
-            rekensom = f"{n(sommen.waarde)} / {len(eigen)} x {n(d.hulpvragen)} = {n(waarde)}"
-        kinderen.append(Knoop(f"{gebied.naam}", waarde, rekensom, (), None, onder))
+            som_ = rekensom(n(sommen.waarde), " / ", len(eigen), " x ", n(d.hulpvragen), " = ", n(waarde))
+        kinderen.append(Knoop(f"{gebied.naam}", waarde, som_, (), None, onder))
     totaal = g.totaal if groep is None else getattr(g, groep)
     wat = "totaal" if groep is None else wie_naam(groep)
     return Knoop(

@@ -210,13 +210,13 @@ def _casusverwijzingen(namen: _Namen, casussen) -> list[Fout]:
     return fouten
 
 
-def _errata(obj, bestand: YamlBestand, figuren) -> list[Fout]:
+def _errata(obj, bestand: YamlBestand, cijfers) -> list[Fout]:
     fouten = []
-    for figuur in obj.errata:
-        if figuur not in figuren:
-            fouten.append(bestand.fout(("errata", figuur), f"onbekend cijfer '{figuur}'; kies uit: {', '.join(figuren)}"))
-        elif obj.gepubliceerd is None or getattr(obj.gepubliceerd, figuur) is None:
-            fouten.append(bestand.fout(("errata", figuur), f"erratum bij '{figuur}', maar onder 'gepubliceerd' staat geen {figuur}"))
+    for cijfer in obj.errata:
+        if cijfer not in cijfers:
+            fouten.append(bestand.fout(("errata", cijfer), f"onbekend cijfer '{cijfer}'; kies uit: {', '.join(cijfers)}"))
+        elif obj.gepubliceerd is None or getattr(obj.gepubliceerd, cijfer) is None:
+            fouten.append(bestand.fout(("errata", cijfer), f"erratum bij '{cijfer}', maar onder 'gepubliceerd' staat geen {cijfer}"))
     return fouten
 
 

@@ -5,7 +5,7 @@ als de YAML-lezer, met bij elk sleutelpad zijn cel, en valideert die met
 dezelfde modellen en dezelfde controles over de bestanden heen
 (`invoer.casussen.samenhang`). Elke melding wijst naar een cel:
 `mijnstad.xlsx:Casussen!D5: melding`. De indeling staat in
-`model.casussenwerkboek`; openpyxl wordt pas hier geladen.
+`model.casussenwerkmap`; openpyxl wordt pas hier geladen.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.werkmap import Lezer, labels_in_kolom_a, naar_cel
 from kostenbaten.invoer.yamlbestand import toon_pad
 from kostenbaten.model.casus import Casus, Pilot
-from kostenbaten.model.casussenwerkboek import (
+from kostenbaten.model.casussenwerkmap import (
     AANPASSINGEN,
     BEREIKSLEUTELS,
     BATEN,
@@ -53,11 +53,11 @@ def lees_casussen_werkmap(pad: Path) -> Project:
     try:
         wb = load_workbook(pad)
     except Exception as fout:  # noqa: BLE001 - openpyxl kent veel soorten leesfouten
-        raise InvoerFouten([Fout(naam, None, "", f"kan het werkboek niet lezen ({type(fout).__name__}: {fout})")]) from None
+        raise InvoerFouten([Fout(naam, None, "", f"kan de werkmap niet lezen ({type(fout).__name__}: {fout})")]) from None
     ontbrekend = [b for b in VERPLICHTE_BLADEN if b not in wb.sheetnames]
     if ontbrekend:
         raise InvoerFouten(
-            [Fout(naam, None, "", f"blad '{b}' ontbreekt; maak een werkboek met 'kostenbaten sjabloon --casussen'") for b in ontbrekend]
+            [Fout(naam, None, "", f"blad '{b}' ontbreekt; maak een werkmap met 'kostenbaten sjabloon --casussen'") for b in ontbrekend]
         )
     return _Lezing(pad, wb).project()
 

@@ -1,6 +1,6 @@
-"""Een ingevuld begrotingswerkboek inlezen: de gele invoercellen naar het begrotingsmodel, fouten per cel.
+"""Een ingevulde begrotingswerkmap inlezen: de gele invoercellen naar het begrotingsmodel, fouten per cel.
 
-De lezer zoekt de labels en tabelkoppen in kolom A op (zie `model.werkboek`)
+De lezer zoekt de labels en tabelkoppen in kolom A op (zie `model.werkmap`)
 en leest alleen invoercellen; formules rekent kostenbaten zelf opnieuw uit.
 De validatie is dezelfde als voor YAML; elke melding krijgt de plek van zijn
 cel, als `bestand:Begroting!B7: melding`.
@@ -16,7 +16,7 @@ from kostenbaten.fouten import Fout
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import YamlBestand, toon_pad
 from kostenbaten.model.begroting import BETALERS, Begroting
-from kostenbaten.model.werkboek import (
+from kostenbaten.model.werkmap import (
     ALGEMEEN,
     BLAD,
     JA,
@@ -137,7 +137,7 @@ def labels_in_kolom_a(ws) -> dict[str, int]:
 
 
 def lees_begroting_werkmap(pad: Path):
-    """Leest een ingevuld werkboek. Geeft (begroting of None, fouten, maker van een fout bij de casussencel)."""
+    """Leest een ingevulde werkmap. Geeft (begroting of None, fouten, maker van een fout bij de casussencel)."""
     import warnings
 
     from openpyxl import load_workbook
@@ -169,7 +169,7 @@ def lees_begroting_werkmap(pad: Path):
 
     for sleutel, (label, _) in MEERJARIG.items():
         rij = labels.get(label)
-        if rij is not None:  # zonder dit blok: één jaar, zoals in oudere werkboeken
+        if rij is not None:  # zonder dit blok: één jaar, zoals in oudere werkmappen
             lezer.zet(lezer.inhoud, (sleutel,), lezer.waarde((sleutel,), f"B{rij}"))
 
     for soort, titel in SECTIES.items():

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kostenbaten.notatie import euro, getal_exact, getal_nl, met_eenheid
+from kostenbaten.berekening.rekensom import EXACT, GETAL, Getal
+from kostenbaten.notatie import euro, getal, getal_exact, getal_nl, met_eenheid
 
 
 DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid"}
@@ -21,6 +22,21 @@ CIJFER_NAMEN = {
     "client": "cliënt",
     "overheid": "overheid",
 }
+
+
+def rekensom_tekst(r) -> str:
+    """Een uitgewerkte som uit de rekenkern als één regel: `2 uur x € 80 per uur = 160`."""
+    return "".join(_deel_tekst(d) for d in r.delen)
+
+
+def _deel_tekst(d) -> str:
+    if not isinstance(d, Getal):
+        return str(d)
+    if d.notatie == EXACT:
+        return getal_exact(d.waarde)
+    if d.notatie == GETAL:
+        return getal(d.waarde)
+    return getal_nl(d.waarde, d.decimalen)
 
 
 # Een begroting die binnen haar horizon niet terugverdiend wordt (terugverdienjaar None).

@@ -17,14 +17,14 @@ BEDRAGEN = {k: EURO for k in range(2, 6)}
 
 
 def werkmap(a: ActorenUitkomst) -> Workbook:
-    map_ = Workbook()
-    map_.remove(map_.active)
+    wb = Workbook()
+    wb.remove(wb.active)
     kolommen = ["Actor", "Groep", "Betaalt", "Wint", "Saldo"]
     per_casus = [
         [t.wat.capitalize(), r.naam, groep_naam(r.groep), r.kosten, r.baten, r.saldo]
         for t in a.casussen for r in t.regels if r.kosten or r.baten
     ]
-    overzicht(map_, "Per casus", "Wie betaalt en wie wint, per casus", ["Casus", *kolommen], per_casus,
+    overzicht(wb, "Per casus", "Wie betaalt en wie wint, per casus", ["Casus", *kolommen], per_casus,
               {k + 1: EURO for k in range(2, 5)}, [10, 26, 12, 14, 14, 14])
     for methode, t in a.extrapolaties.items():
         namen = {r.actor: r.naam for r in t.regels}
@@ -35,11 +35,11 @@ def werkmap(a: ActorenUitkomst) -> Workbook:
             for g, actoren in a.koppeling.items()
         ]
         titel = f"Wie betaalt en wie wint, geëxtrapoleerd ({METHODE_NAMEN[methode]})"
-        b = overzicht(map_, f"Geëxtrapoleerd {methode}", titel, kolommen, rijen, BEDRAGEN, [30, 34, 14, 14, 14],
+        b = overzicht(wb, f"Geëxtrapoleerd {methode}", titel, kolommen, rijen, BEDRAGEN, [30, 34, 14, 14, 14],
                       vet_vanaf=len(t.regels))
-        ws = map_.create_sheet(f"Grafiek {methode}")
+        ws = wb.create_sheet(f"Grafiek {methode}")
         grafiek = staafgrafiek(titel, liggend_staven=False, as_titel="bedrag")
         grafiek.add_data(Reference(b.ws, min_col=3, max_col=4, min_row=3, max_row=len(t.regels) + 3), titles_from_data=True)
         grafiek.set_categories(Reference(b.ws, min_col=1, min_row=4, max_row=len(t.regels) + 3))
         grafiek_op_pagina(ws, grafiek, 24, 14, rij=1)
-    return zonder_formules(map_)
+    return zonder_formules(wb)

@@ -1,4 +1,4 @@
-"""De begroting als werkboek met levende formules: invullen in Excel, teruglezen met `kostenbaten begroting`.
+"""De begroting als werkmap met levende formules: invullen in Excel, teruglezen met `kostenbaten begroting`.
 
 Alle totalen, de subtotalen per betaler (SUMIF), de kosten per hulpvraag, de
 verwachte baten en het omslagpunt zijn formules over de gele invoercellen.
@@ -19,7 +19,7 @@ from kostenbaten.berekening.begroting import BegrotingUitkomst
 from kostenbaten.geld import som
 from kostenbaten.model.begroting import BETALERS
 from kostenbaten.model.casus import METHODEN
-from kostenbaten.model.werkboek import (
+from kostenbaten.model.werkmap import (
     ALGEMEEN,
     BLAD,
     JA,
@@ -54,7 +54,7 @@ from kostenbaten.uitvoer.excel.blad import (
     getalregel,
     keuzelijst,
     niet_negatief,
-    nieuw_werkboek,
+    nieuwe_werkmap,
     toelichting,
 )
 
@@ -70,10 +70,10 @@ KOPPEN = {
 }
 
 TOELICHTING = [
-    "Dit werkboek is een begroting voor een sociaal-juridisch spreekuur in de bibliotheek, voor één jaar. "
-    "Het is gemaakt met kostenbaten; de uren per week komen uit de handreiking, het SJD-tarief en de kosten "
+    "Deze werkmap is een begroting voor een sociaal-juridisch spreekuur in de bibliotheek, voor één jaar. "
+    "Ze is gemaakt met kostenbaten; de uren per week komen uit de handreiking, het SJD-tarief en de kosten "
     "per SJD-uur uit de kosten-batenanalyse (KBA) van Hengelo. Andere tarieven en bedragen zijn aannames: vervang ze.",
-    "Zo vult u het in:",
+    "Zo vult u de werkmap in:",
     "1. Gele cellen zijn invoer. Vul getallen in zonder euroteken; de eenheid staat in de kop of naast de cel. "
     "Alleen getallen van 0 of meer zijn toegestaan; de betaler en 'ja/nee' kiest u uit een lijst.",
     "2. Grijze cellen vult kostenbaten in (de baten per casus uit de KBA). Wijzigen kan, maar bij het teruglezen "
@@ -81,7 +81,7 @@ TOELICHTING = [
     "3. Witte cellen met bedragen zijn formules: ze rekenen vanzelf mee als u een uur, tarief of aantal verandert.",
     "4. Een regel toevoegen: gebruik een lege gele regel in de tabel. Is er geen meer, voeg dan midden in de tabel "
     "een rij in en kopieer de formule in de kolom Kosten van de regel erboven.",
-    "Zo rekent het werkboek:",
+    "Zo rekent de werkmap:",
     "Personeel: uren per week x weken per jaar x tarief. Regels met 'ja' in de kolom SJD-uren tellen mee als uren "
     "van de sociaal-juridisch dienstverlener.",
     "Kosten per SJD-uur (zoals de project- en servicekosten in de KBA): alle SJD-uren per week x weken per jaar x tarief.",
@@ -101,14 +101,14 @@ TOELICHTING = [
     "bij; een maandbedrag telt in het jaar van zijn maand. Jaar t telt voor 1 / (1 + discontovoet)^(t - 1). "
     "Terugverdiend in jaar: het eerste jaar waarin het opgetelde contante saldo positief is.",
     "Teruglezen en doorrekenen:",
-    "kostenbaten begroting dit-werkboek.xlsx   (tabellen in de terminal; met --xlsx een nieuw werkboek)",
-    "Dit werkboek bevat formules zonder opgeslagen uitkomsten en vraagt het rekenprogramma om bij het openen alles "
+    "kostenbaten begroting deze-werkmap.xlsx   (tabellen in de terminal; met --xlsx een nieuwe werkmap)",
+    "Deze werkmap bevat formules zonder opgeslagen uitkomsten en vraagt het rekenprogramma om bij het openen alles "
     "te herberekenen. Excel en LibreOffice doen dat vanzelf; een voorbeeldweergave die niet rekent, toont lege cellen.",
 ]
 
 
 def casussen_vanaf(u: BegrotingUitkomst, bron: Path, doel: Path) -> str | None:
-    """De casussenmap zoals het nieuwe werkboek hem moet noemen: relatief aan de map van het werkboek."""
+    """De casussenmap zoals de nieuwe werkmap hem moet noemen: relatief aan de map van de werkmap."""
     if u.begroting.casussen is None:
         return None
     map_ = os.path.abspath(Path(bron).parent / u.begroting.casussen)
@@ -117,7 +117,7 @@ def casussen_vanaf(u: BegrotingUitkomst, bron: Path, doel: Path) -> str | None:
 
 def bouw(u: BegrotingUitkomst, casussen: str | None):
     """De werkmap en het register {'Blad!F12': verwachte waarde} van elke formulecel."""
-    wb, verwacht = nieuw_werkboek()
+    wb, verwacht = nieuwe_werkmap()
     toelichting(wb, "Toelichting bij de begroting", TOELICHTING)
     ws = wb.create_sheet(BLAD, 0)
     wb.active = 0
@@ -363,7 +363,7 @@ def _meerjarig(b: Blad, u: BegrotingUitkomst, rij: int, kosten: dict, methode: s
     de kosten, baten, het contante saldo en het cumulatieve saldo, voor allen samen en voor de gemeente.
 
     Kosten, baten, factoren, contante waarden en het terugverdienjaar zijn formules; het aantal rijen volgt de
-    horizon waarmee het werkboek gemaakt is (een andere horizon: werkboek teruglezen en opnieuw schrijven).
+    horizon waarmee de werkmap gemaakt is (een andere horizon: werkmap teruglezen en opnieuw schrijven).
     """
     m = u.meerjarig
     b.kopregel(rij, ["Meer jaren", "Waarde", "Eenheid"])
@@ -379,7 +379,7 @@ def _meerjarig(b: Blad, u: BegrotingUitkomst, rij: int, kosten: dict, methode: s
     procent = getalregel("between", "Vul een percentage van 0 tot en met 100 in.", "0", "100")
     for sleutel in ("indexatie", "disconto"):
         b.validatie(procent, cellen[sleutel].replace("$", ""))
-    b.tekst(f"A{rij}", "Na het wijzigen van de horizon: lees het werkboek terug met kostenbaten begroting en schrijf het opnieuw (--xlsx); "
+    b.tekst(f"A{rij}", "Na het wijzigen van de horizon: lees de werkmap terug met kostenbaten begroting en schrijf die opnieuw (--xlsx); "
             "de tabellen hieronder hebben één rij per jaar.", UITLEG)
     rij += 2
 

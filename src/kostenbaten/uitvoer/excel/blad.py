@@ -1,11 +1,11 @@
 """Bouwstenen voor de Excel-werkmappen: stijlen, veilige tekst, invoercellen en formules met hun verwachte waarde.
 
 Elke formule wordt samen met de waarde die de rekenkern ervoor geeft
-vastgelegd (`Blad.verwacht`), zodat een test het door LibreOffice
-herberekende werkboek cel voor cel met de rekenkern kan vergelijken.
+vastgelegd (`Blad.verwacht`), zodat een test de door LibreOffice
+herberekende werkmap cel voor cel met de rekenkern kan vergelijken.
 
-Een werkboek van openpyxl bevat bij formules geen opgeslagen uitkomsten;
-daarom vraagt elk werkboek de lezer om bij het openen alles te herberekenen
+Een werkmap van openpyxl bevat bij formules geen opgeslagen uitkomsten;
+daarom vraagt elke werkmap de lezer om bij het openen alles te herberekenen
 (`fullCalcOnLoad`). Zie docs/begroting.md.
 """
 
@@ -185,7 +185,7 @@ def keuzelijst(keuzes, titel: str) -> DataValidation:
 
 
 def keuzelijst_uit(bereik: str, titel: str, wat: str) -> DataValidation:
-    """Een keuzelijst uit cellen elders in het werkboek (zoals 'Kengetallen'!$A$2:$A$200): een nieuwe regel daar doet mee."""
+    """Een keuzelijst uit cellen elders in de werkmap (zoals 'Kengetallen'!$A$2:$A$200): een nieuwe regel daar doet mee."""
     return DataValidation(
         type="list",
         formula1=bereik,
@@ -299,8 +299,8 @@ def afdrukklaar(ws, bereik: str, liggend: bool = False, titelrijen: str | None =
         ws.print_title_rows = titelrijen
 
 
-def nieuw_werkboek() -> tuple[Workbook, dict]:
-    """Een leeg werkboek dat bij openen alles herberekent, en het lege register van verwachte waarden."""
+def nieuwe_werkmap() -> tuple[Workbook, dict]:
+    """Een lege werkmap die bij openen alles herberekent, en het lege register van verwachte waarden."""
     wb = Workbook()
     wb.remove(wb.active)
     wb.calculation.fullCalcOnLoad = True
@@ -328,7 +328,7 @@ def toelichting(wb: Workbook, titel: str, alineas: list[str]):
 
 
 def bewaar(wb: Workbook, pad: Path, overschrijf: bool) -> None:
-    """Schrijft het werkboek atomair; weigert een bestaand bestand zonder --overschrijf."""
+    """Schrijft de werkmap atomair; weigert een bestaand bestand zonder --overschrijf."""
     schrijf_atomair(Path(pad), lambda tijdelijk: wb.save(tijdelijk), overschrijf)
 
 
@@ -406,14 +406,14 @@ def grafiek_op_pagina(ws, grafiek, breedte_cm: float, hoogte_cm: float, rij: int
     ws.page_setup.fitToHeight = 1  # de grafiek wordt nooit over twee pagina's verdeeld
 
 
-def overzicht(map_: Workbook, naam: str, titel: str, koppen: list[str], rijen, notaties: dict[int, str],
+def overzicht(wb: Workbook, naam: str, titel: str, koppen: list[str], rijen, notaties: dict[int, str],
               breedtes: list[float], liggend: bool = False, uitleg: str | None = None, vet_vanaf: int | None = None) -> Blad:
     """Een blad met alleen waarden, klaar om af te drukken: titel, uitleg, kopregel en rijen.
 
     `notaties` geeft per kolomnummer (vanaf 0) de getalnotatie; Decimal-bedragen worden op centen
     afgerond. Rijen vanaf `vet_vanaf` (een totaal) staan vet met een lijn erboven.
     """
-    b = Blad(map_.create_sheet(naam), {})
+    b = Blad(wb.create_sheet(naam), {})
     b.tekst("A1", titel, TITEL)
     if uitleg:
         b.tekst("A2", uitleg, UITLEG)

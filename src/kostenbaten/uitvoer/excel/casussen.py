@@ -1,6 +1,6 @@
 """Een casussenmap als werkmap: de pilot, zijn tabellen en de casussen met hun baten, in te vullen in Excel.
 
-Elk veld van het YAML-formaat heeft een kolom (zie `model.casussenwerkboek`);
+Elk veld van het YAML-formaat heeft een kolom (zie `model.casussenwerkmap`);
 `kostenbaten omzetten` gaat zo zonder verlies van map naar werkmap en terug.
 Een veld zonder kolom is een fout in kostenbaten zelf: `_vul` weigert dan te
 schrijven in plaats van het stil weg te laten. Rechtsgebied, kengetal, actor
@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from kostenbaten.fouten import Fout, UitvoerFouten
 from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT, STANDAARD_ACTOREN, Onzeker
-from kostenbaten.model.casussenwerkboek import (
+from kostenbaten.model.casussenwerkmap import (
     ACTOREN,
     AANPASSINGEN,
     BEREIKSLEUTELS,
@@ -53,7 +53,7 @@ from kostenbaten.uitvoer.excel.blad import (
     keuzelijst,
     keuzelijst_uit,
     niet_negatief,
-    nieuw_werkboek,
+    nieuwe_werkmap,
 )
 
 DATUM = "yyyy-mm-dd"
@@ -73,7 +73,7 @@ INLEIDING = [
 
 def werkmap(project, **_context):
     """De casussenmap van `project` als werkmap met invoercellen, keuzelijsten en een blad Uitleg."""
-    wb, verwacht = nieuw_werkboek()
+    wb, verwacht = nieuwe_werkmap()
     pilot, casussen = project.pilot, project.casussen
     gepubliceerd = pilot.gepubliceerd is not None or pilot.errata or any(c.gepubliceerd is not None or c.errata for c in casussen)
     tabellen = [*TABELLEN, *((GEPUBLICEERD_TABEL, ERRATA_TABEL) if gepubliceerd else ())]

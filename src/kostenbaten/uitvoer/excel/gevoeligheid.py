@@ -35,18 +35,18 @@ from kostenbaten.uitvoer.namen import METHODE_NAMEN, omslagpunt_tekst
 NOTATIE = {"euro": EURO, "uur": UREN, "procent": PROCENT_GETAL, "hulpvragen": GETAL}
 
 
-def _waar(plek, knop) -> str | None:
+def _waar(plek, invoer) -> str | None:
     """`pilot.yaml:17`: bestand en regel, zonder de map (die staat in de titel)."""
-    if plek is None or knop.plek is None:
+    if plek is None or invoer.plek is None:
         return "meer bestanden" if plek is not None else None
-    tekst = plek(*knop.plek)
+    tekst = plek(*invoer.plek)
     return PurePath(tekst).name if tekst else None
 
 
-def _overzicht(map_: Workbook, g: Gevoeligheid, plek) -> None:
+def _overzicht(wb: Workbook, g: Gevoeligheid, plek) -> None:
     methoden = list(g.basis)
     stap = getal(g.stap)
-    b = Blad(map_.create_sheet("Gevoeligheid"), {})
+    b = Blad(wb.create_sheet("Gevoeligheid"), {})
     b.tekst("A1", "Gevoeligheid van de extrapolatie", TITEL)
     b.tekst("A2", f"Elke invoer om de beurt {stap}% lager en {stap}% hoger; de totalen zijn de extrapolatie "
                   "voor alle hulpvragen. Gesorteerd op zwaai (het verschil tussen hoog en laag).", UITLEG)
@@ -58,10 +58,10 @@ def _overzicht(map_: Workbook, g: Gevoeligheid, plek) -> None:
     r = 3
     for v in g.gesorteerd(methoden[0]):
         r += 1
-        b.tekst(f"A{r}", v.knop.naam)
-        b.tekst(f"B{r}", _waar(plek, v.knop), UITLEG)
-        for kolom, waarde in zip("CDE", (v.knop.basis, v.laag, v.hoog)):
-            b.uitkomst(f"{kolom}{r}", op_centen(waarde), NOTATIE.get(v.knop.eenheid, GETAL))
+        b.tekst(f"A{r}", v.invoer.naam)
+        b.tekst(f"B{r}", _waar(plek, v.invoer), UITLEG)
+        for kolom, waarde in zip("CDE", (v.invoer.basis, v.laag, v.hoog)):
+            b.uitkomst(f"{kolom}{r}", op_centen(waarde), NOTATIE.get(v.invoer.eenheid, GETAL))
         for i, m in enumerate(methoden):
             e = v.effecten[m]
             for j, waarde in enumerate((e.laag, e.hoog, e.zwaai)):
@@ -75,27 +75,27 @@ def _overzicht(map_: Workbook, g: Gevoeligheid, plek) -> None:
     afdrukklaar(b.ws, f"A1:{'FGHIJK'[3 * len(methoden) - 1]}{r - 1}", liggend=True, titelrijen="1:3")
 
 
-def _omslagpunten(map_: Workbook, g: Gevoeligheid) -> None:
+def _omslagpunten(wb: Workbook, g: Gevoeligheid) -> None:
     methoden = list(g.basis)
-    b = Blad(map_.create_sheet("Omslagpunten"), {})
+    b = Blad(wb.create_sheet("Omslagpunten"), {})
     b.tekst("A1", "Omslagpunten: bij welke waarde wordt het totaal nul?", TITEL)
     b.kopregel(3, ["Invoer", "Nu", *(f"Omslagpunt ({m})" for m in methoden)])
     b.breedtes({"A": 40, "B": 12, "C": 30, "D": 30})
     r = 3
     for v in g.gesorteerd(methoden[0]):
         r += 1
-        b.tekst(f"A{r}", v.knop.naam).alignment = Alignment(wrap_text=True, vertical="top")
-        b.uitkomst(f"B{r}", op_centen(v.knop.basis), NOTATIE.get(v.knop.eenheid, GETAL))
+        b.tekst(f"A{r}", v.invoer.naam).alignment = Alignment(wrap_text=True, vertical="top")
+        b.uitkomst(f"B{r}", op_centen(v.invoer.basis), NOTATIE.get(v.invoer.eenheid, GETAL))
         for kolom, m in zip("CD", methoden):
             # De toelichting noemt de waarde zelf, in de eenheid van de invoer (uren als uren).
-            b.tekst(f"{kolom}{r}", omslagpunt_tekst(v.effecten[m].omslagpunt, v.knop.eenheid)).alignment = Alignment(wrap_text=True, vertical="top")
+            b.tekst(f"{kolom}{r}", omslagpunt_tekst(v.effecten[m].omslagpunt, v.invoer.eenheid)).alignment = Alignment(wrap_text=True, vertical="top")
     b.ws.freeze_panes = "A4"
     afdrukklaar(b.ws, f"A1:D{r}", titelrijen="1:3")
 
 
-def _tornado(map_: Workbook, g: Gevoeligheid, methode: str) -> None:
+def _tornado(wb: Workbook, g: Gevoeligheid, methode: str) -> None:
     stap = getal(g.stap)
-    ws = map_.create_sheet(f"Tornado {methode}")
+    ws = wb.create_sheet(f"Tornado {methode}")
     b = Blad(ws, {})
     b.tekst("A1", f"Tornado, methode {METHODE_NAMEN[methode]}", TITEL)
     # De gegevens van de grafiek staan rechts van het afdrukbereik.
@@ -104,7 +104,7 @@ def _tornado(map_: Workbook, g: Gevoeligheid, methode: str) -> None:
     b.breedtes({"N": 46, "O": 16, "P": 16})
     for i, v in enumerate(rijen, start=2):
         e = v.effecten[methode]
-        b.tekst(f"N{i}", v.knop.label)
+        b.tekst(f"N{i}", v.invoer.label)
         b.uitkomst(f"O{i}", op_centen(e.laag - e.basis), EURO)
         b.uitkomst(f"P{i}", op_centen(e.hoog - e.basis), EURO)
     grafiek = staafgrafiek(
@@ -119,10 +119,10 @@ def _tornado(map_: Workbook, g: Gevoeligheid, methode: str) -> None:
 
 
 def werkmap(g: Gevoeligheid, plek=None) -> Workbook:
-    map_ = Workbook()
-    map_.remove(map_.active)
-    _overzicht(map_, g, plek)
-    _omslagpunten(map_, g)
+    wb = Workbook()
+    wb.remove(wb.active)
+    _overzicht(wb, g, plek)
+    _omslagpunten(wb, g)
     for m in g.basis:
-        _tornado(map_, g, m)
-    return zonder_formules(map_)
+        _tornado(wb, g, m)
+    return zonder_formules(wb)

@@ -1,10 +1,10 @@
-"""De KBA als werkboek met levende formules: elke casus zoals het rapport, de samenvatting en beide extrapolaties.
+"""De KBA als werkmap met levende formules: elke casus zoals het rapport, de samenvatting en beide extrapolaties.
 
 Invoer (uren, tarieven, kengetallen, aandelen, hulpvragen, bedragen) staat in
 gele cellen; alle kosten, baten, totalen, gemiddelden en extrapolaties zijn
 formules daarover, ook de afrondingen van het rapport (TRUNC, ROUND(...;-3)
 en hele procenten). Elke formule heeft de waarde van de rekenkern als
-verwachting, zodat een test het werkboek in LibreOffice kan narekenen.
+verwachting, zodat een test de werkmap in LibreOffice kan narekenen.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from kostenbaten.uitvoer.excel.blad import (
     afdrukklaar,
     grafiek_op_pagina,
     niet_negatief,
-    nieuw_werkboek,
+    nieuwe_werkmap,
     staafgrafiek,
     toelichting,
 )
@@ -168,9 +168,9 @@ def _casus(b: Blad, c: CasusUitkomst, rij: int, invoer: dict, getal) -> tuple[in
         )
         cellen[groep] = b.ref(f"E{r}", blad=True)
     rij += 3
-    for figuur, uitleg in casus.errata.items():
+    for cijfer, uitleg in casus.errata.items():
         # Een bekende fout in het rapport staat bij de casus, zodat een lezer het verschil begrijpt.
-        b.tekst(f"A{rij}", f"Erratum ({figuur}): {' '.join(uitleg.split())}", UITLEG)
+        b.tekst(f"A{rij}", f"Erratum ({cijfer}): {' '.join(uitleg.split())}", UITLEG)
         rij += 1
     return rij + 1, cellen
 
@@ -290,7 +290,7 @@ def _grafiek(wb, u: PilotUitkomst) -> None:
 
 def bouw(u: PilotUitkomst):
     """De KBA-werkmap en het register {'Blad!B7': verwachte waarde} van elke formulecel."""
-    wb, verwacht = nieuw_werkboek()
+    wb, verwacht = nieuwe_werkmap()
     invoer = _invoerblad(wb, u, verwacht)
     casussen = Blad(wb.create_sheet("Casussen", 0), verwacht)
     casussen.breedtes({"A": 34, "B": 13, "C": 11, "D": 60, "E": 13, "F": 11, "G": 13, "H": 10})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from kostenbaten.berekening.meerjarig import CONVENTIE, Meerjarig, beelden, vergelijkingen
+from kostenbaten.berekening.meerjarig import CONVENTIE, Meerjarig, beelden, beeldtabellen
 from kostenbaten.uitvoer.excel.blad import EURO, NL, PROCENT_GETAL, overzicht, zonder_formules
 from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN
 
@@ -20,21 +20,21 @@ def _groep(eerste_kolom: str, groep: str) -> str:
 
 
 def werkmap(m: Meerjarig) -> Workbook:
-    map_ = Workbook()
-    map_.remove(map_.active)
+    wb = Workbook()
+    wb.remove(wb.active)
     namen = [naam for naam, _ in beelden(m)]
-    for v, blad in zip(vergelijkingen(m), ("Per casus", "Extrapolatie", "Actoren")):
+    for v, blad in zip(beeldtabellen(m), ("Per casus", "Extrapolatie", "Actoren")):
         rijen = [[_groep(v.eerste_kolom, groep), WIE.get(wie, wie), *waarden] for groep, wie, waarden in v.rijen]
         koppen = [v.eerste_kolom, "Wie", *namen]
-        overzicht(map_, blad, v.titel, koppen, rijen, {k: EURO for k in range(2, 2 + len(namen))}, [28, 22, 18, 18, 18])
+        overzicht(wb, blad, v.titel, koppen, rijen, {k: EURO for k in range(2, 2 + len(namen))}, [28, 22, 18, 18, 18])
     conventie = [
         ["Horizon", f"{m.horizon} jaar"],
         ["Discontovoet per jaar", m.disconto],
         ["Conventie", CONVENTIE],
         *([f"Factor jaar {t}", f] for t, f in enumerate(m.jaarfactoren, start=1)),
     ]
-    b = overzicht(map_, "Conventie", "Conventie van de contante waarde", ["Wat", "Waarde"], conventie, {}, [26, 60])
+    b = overzicht(wb, "Conventie", "Conventie van de contante waarde", ["Wat", "Waarde"], conventie, {}, [26, 60])
     b.ws["B5"].number_format = PROCENT_GETAL
     for r in range(7, 7 + len(m.jaarfactoren)):
         b.ws[f"B{r}"].number_format = FACTOR
-    return zonder_formules(map_)
+    return zonder_formules(wb)

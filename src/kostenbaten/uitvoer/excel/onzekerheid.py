@@ -34,8 +34,8 @@ def _verdeling(label: list, v) -> list:
     return [*label, v.berekend, *(v.percentielen[p] for p in (5, 50, 95)), v.gemiddelde, v.kans_negatief]
 
 
-def _histogram(map_: Workbook, methode: str, h) -> None:
-    ws = map_.create_sheet(f"Histogram {methode}")
+def _histogram(wb: Workbook, methode: str, h) -> None:
+    ws = wb.create_sheet(f"Histogram {methode}")
     b = Blad(ws, {})
     # De gegevens van de grafiek staan rechts van het afdrukbereik.
     b.kopregel(1, ["Totaal van", "Totaal tot", "Klasse", "Trekkingen"], kolom=16)
@@ -57,15 +57,15 @@ def _histogram(map_: Workbook, methode: str, h) -> None:
 
 
 def werkmap(u) -> Workbook:
-    map_ = Workbook()
-    map_.remove(map_.active)
+    wb = Workbook()
+    wb.remove(wb.active)
     rijen = [_verdeling([f"Casus {nummer}", ""], v) for nummer, v in u.casussen.items()]
     rijen.append(_verdeling(["Gemiddeld per casus", ""], u.gemiddelde_netto))
     for methode, delen in u.extrapolaties.items():
         rijen += [_verdeling([METHODE_NAMEN[methode], DELEN_NAMEN[deel]], v) for deel, v in delen.items()]
     uitleg = (f"{getal_nl(Decimal(u.trekkingen))} trekkingen, zaad {u.zaad}. Percentielen en gemiddelden zijn op centen "
               "afgerond; berekend is de exacte uitkomst van bereken. Kans op verlies: het aandeel trekkingen onder nul.")
-    b = overzicht(map_, "Onzekerheid", f"Onzekerheid pilot {u.berekend.pilot.naam}", ["Cijfer", "Wie", *KOPPEN],
+    b = overzicht(wb, "Onzekerheid", f"Onzekerheid pilot {u.berekend.pilot.naam}", ["Cijfer", "Wie", *KOPPEN],
                   rijen, NOTATIES, [28, 12, 14, 14, 14, 14, 14, 12], liggend=True, uitleg=uitleg)
     r = b.ws.max_row + 2
     b.kopregel(r, ["Invoer met een bereik", "", "Verdeling"])
@@ -77,5 +77,5 @@ def werkmap(u) -> Workbook:
         b.tekst(f"C{r}", verdeling)
     afdrukklaar(b.ws, f"A1:H{r}", liggend=True, titelrijen="1:3")
     for methode, h in u.histogrammen.items():
-        _histogram(map_, methode, h)
-    return zonder_formules(map_)
+        _histogram(wb, methode, h)
+    return zonder_formules(wb)

@@ -23,13 +23,13 @@ from kostenbaten.uitvoer.excel.blad import (
     VET,
     Blad,
     afdrukklaar,
-    nieuw_werkboek,
+    nieuwe_werkmap,
     toelichting,
 )
 from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN
 
 TOELICHTING = [
-    "Dit werkboek zet scenario's van hetzelfde spreekuur naast elkaar: een pilot en varianten erop, zoals twee "
+    "Deze werkmap zet scenario's van hetzelfde spreekuur naast elkaar: een pilot en varianten erop, zoals twee "
     "manieren van financieren (de subsidie van het Rijk zoals in de pilot, of de gemeente die de SJD-uren betaalt).",
     "Zo leest u het:",
     "Elke kolom is een scenario. Bovenaan staan het aantal hulpvragen, het gemiddelde netto per casus en de "
@@ -38,14 +38,14 @@ TOELICHTING = [
     "die het scenario bij hem legt), wat hij wint (zijn deel van de baten) en het saldo: wint min betaalt.",
     "Een streepje betekent dat de actor in dat scenario niet betaalt en niet wint.",
     "Grijze cellen zijn door kostenbaten berekend; het saldo en de totalen zijn formules.",
-    "Dit werkboek bevat formules zonder opgeslagen uitkomsten en vraagt het rekenprogramma om bij het openen alles "
+    "Deze werkmap bevat formules zonder opgeslagen uitkomsten en vraagt het rekenprogramma om bij het openen alles "
     "te herberekenen. Excel en LibreOffice doen dat vanzelf; een voorbeeldweergave die niet rekent, toont lege cellen.",
 ]
 
 
 def bouw(kolommen, trekkingen: int = 0, zaad: int = 0):
     """De werkmap en het register {'Blad!C12': verwachte waarde} van elke formulecel."""
-    wb, verwacht = nieuw_werkboek()
+    wb, verwacht = nieuwe_werkmap()
     ws = wb.create_sheet("Vergelijking", 0)
     toelichting(wb, "Toelichting bij de vergelijking", TOELICHTING)
     wb.active = 0

@@ -13,11 +13,11 @@ from kostenbaten.uitvoer.namen import METHODE_NAMEN, evppi_verdeling
 
 
 def werkmap(u) -> Workbook:
-    map_ = Workbook()
-    map_.remove(map_.active)
+    wb = Workbook()
+    wb.remove(wb.active)
     bron = f"Monte-Carlo-schattingen uit {u.trekkingen} trekkingen met zaad {u.zaad}; bedragen op centen. Zie docs/methode.md."
     overzicht(
-        map_,
+        wb,
         "Besluit en EVPI",
         "Waarde van volmaakte informatie (EVPI) per methode",
         ["Methode", "Verwacht netto", "Besluit", "Kans ander besluit beter", "EVPI", "Standaardfout EVPI"],
@@ -32,7 +32,7 @@ def werkmap(u) -> Workbook:
         uitleg=bron,
     )
     overzicht(
-        map_,
+        wb,
         "EVPPI per invoer",
         "Waarde van volmaakte informatie per onzekere invoer (EVPPI)",
         ["Invoer", "Verdeling", *(f"EVPPI {METHODE_NAMEN[m]}" for m in METHODEN), "Klassen"],
@@ -42,4 +42,4 @@ def werkmap(u) -> Workbook:
         liggend=True,
         uitleg=bron,
     )
-    return zonder_formules(map_)
+    return zonder_formules(wb)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from kostenbaten.berekening.begroting import BegrotingUitkomst
 from kostenbaten.notatie import json_bedrag, json_getal, json_verhouding
+from kostenbaten.uitvoer.namen import rekensom_tekst
 
 
 def _misschien(waarde: Decimal | None):
@@ -51,7 +52,7 @@ def document(u: BegrotingUitkomst) -> dict:
         "hulpvragen_per_jaar": json_getal(u.hulpvragen),
         "sjd_uren_per_week": json_getal(u.sjd_uren_per_week),
         "regels": [
-            {"soort": r.soort, "naam": r.naam, "betaler": r.betaler, "kosten": json_bedrag(r.bedrag), "rekensom": r.rekensom}
+            {"soort": r.soort, "naam": r.naam, "betaler": r.betaler, "kosten": json_bedrag(r.bedrag), "rekensom": rekensom_tekst(r.rekensom)}
             for r in u.regels
         ],
         "per_betaler": {

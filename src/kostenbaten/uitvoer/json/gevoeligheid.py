@@ -20,11 +20,11 @@ def document(g, plek=None) -> dict:
     for v in g.gesorteerd("rapport"):
         invoer.append(
             {
-                "sleutel": v.knop.sleutel,
-                "naam": v.knop.naam,
-                "eenheid": v.knop.eenheid,
-                "waar": None if plek is None or v.knop.plek is None else plek(*v.knop.plek),
-                "basis": json_bedrag(v.knop.basis),
+                "sleutel": v.invoer.sleutel,
+                "naam": v.invoer.naam,
+                "eenheid": v.invoer.eenheid,
+                "waar": None if plek is None or v.invoer.plek is None else plek(*v.invoer.plek),
+                "basis": json_bedrag(v.invoer.basis),
                 "laag": json_bedrag(v.laag),
                 "hoog": json_bedrag(v.hoog),
                 "effecten": {
@@ -33,7 +33,7 @@ def document(g, plek=None) -> dict:
                         "totaal_hoog": json_bedrag(e.hoog),
                         "zwaai": json_bedrag(e.zwaai),
                         "per_eenheid": json_bedrag(e.per_eenheid),
-                        "omslagpunt": _omslagpunt_json(e.omslagpunt, v.knop.eenheid),
+                        "omslagpunt": _omslagpunt_json(e.omslagpunt, v.invoer.eenheid),
                     }
                     for m, e in v.effecten.items()
                 },

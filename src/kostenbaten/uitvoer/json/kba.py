@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from kostenbaten.berekening.kba import CasusUitkomst, Extrapolatie, PilotUitkomst, Post
 from kostenbaten.notatie import json_bedrag, json_getal
+from kostenbaten.uitvoer.namen import rekensom_tekst
 
 
 def _post(p: Post) -> dict:
-    uit = {"naam": p.naam, "bedrag": json_bedrag(p.bedrag), "actor": p.actor, "groep": p.groep, "rekensom": p.rekensom}
+    uit = {"naam": p.naam, "bedrag": json_bedrag(p.bedrag), "actor": p.actor, "groep": p.groep, "rekensom": rekensom_tekst(p.rekensom)}
     if p.bron:
         uit["bron"] = p.bron
     if p.stappen:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from kostenbaten.berekening.uitleg import Knoop, Uitleg
 from kostenbaten.notatie import json_bedrag
+from kostenbaten.uitvoer.namen import rekensom_tekst
 
 
 def knoop_json(k: Knoop, diepte: int | None = None) -> dict:
     uit = {"label": k.label, "waarde": json_bedrag(k.waarde), "eenheid": k.eenheid}
     if k.rekensom:
-        uit["rekensom"] = k.rekensom
+        uit["rekensom"] = rekensom_tekst(k.rekensom)
     if k.waar:
         uit["waar"] = list(k.waar)
     if k.bron:

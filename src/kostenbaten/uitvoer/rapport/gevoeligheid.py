@@ -13,26 +13,26 @@ METHODE = "rapport"
 
 
 def _nu(v) -> str:
-    return getal(v.knop.basis) if v.knop.eenheid == "hulpvragen" else met_eenheid(v.knop.basis, v.knop.eenheid)
+    return getal(v.invoer.basis) if v.invoer.eenheid == "hulpvragen" else met_eenheid(v.invoer.basis, v.invoer.eenheid)
 
 
 def _omslagpunten(g: Gevoeligheid) -> list[str]:
     """De omslagpunten die ertoe doen: het hoogste uurtarief (de SJD) en het aantal hulpvragen."""
-    tarieven = [v for v in g.variaties if v.knop.sleutel.startswith("tarief.")]
-    gekozen = [max(tarieven, key=lambda v: v.knop.basis)] if tarieven else []
-    gekozen += [v for v in g.variaties if v.knop.sleutel == "hulpvragen"]
+    tarieven = [v for v in g.variaties if v.invoer.sleutel.startswith("tarief.")]
+    gekozen = [max(tarieven, key=lambda v: v.invoer.basis)] if tarieven else []
+    gekozen += [v for v in g.variaties if v.invoer.sleutel == "hulpvragen"]
     zinnen = []
     for v in gekozen:
         punt = v.effecten[METHODE].omslagpunt
         if punt.waarde is not None:
-            zinnen.append(f"{v.knop.label}: het totaal wordt nul {omslagpunt_tekst(punt, v.knop.eenheid)}; nu {_nu(v)}.")
+            zinnen.append(f"{v.invoer.label}: het totaal wordt nul {omslagpunt_tekst(punt, v.invoer.eenheid)}; nu {_nu(v)}.")
         elif punt.wiskundig == 0:
             zinnen.append(
-                f"{v.knop.label}: geen omslagpunt; het totaal groeit en krimpt evenredig met het aantal hulpvragen "
+                f"{v.invoer.label}: geen omslagpunt; het totaal groeit en krimpt evenredig met het aantal hulpvragen "
                 "en is pas nul bij nul hulpvragen."
             )
         else:
-            zinnen.append(f"{v.knop.label}: omslagpunt {omslagpunt_tekst(punt, v.knop.eenheid)}.")
+            zinnen.append(f"{v.invoer.label}: omslagpunt {omslagpunt_tekst(punt, v.invoer.eenheid)}.")
     return zinnen
 
 
@@ -43,15 +43,15 @@ def drijvers(g: Gevoeligheid) -> list[dict]:
     basis = g.basis[METHODE]
     top = g.gesorteerd(METHODE)[:AANTAL]
     svg = tornado(
-        [v.knop.label for v in top], basis,
+        [v.invoer.label for v in top], basis,
         [v.effecten[METHODE].laag for v in top], [v.effecten[METHODE].hoog for v in top],
         (f"invoer {stap}% lager", f"invoer {stap}% hoger"), f"totaal per jaar ({VLAK})",
     )
-    rijen = [[v.knop.label, _nu(v), euro(v.effecten[METHODE].laag), euro(v.effecten[METHODE].hoog)] for v in top]
+    rijen = [[v.invoer.label, _nu(v), euro(v.effecten[METHODE].laag), euro(v.effecten[METHODE].hoog)] for v in top]
     bij = tabel(["Invoer", "Nu", f"Totaal bij -{stap}%", f"Totaal bij +{stap}%"], rijen, rechts=(1, 2, 3))
     beschrijving = (
         f"Tornadodiagram: het totaal van {euro(basis)} per jaar als één invoer {stap}% lager of hoger is. "
-        + "; ".join(f"{v.knop.label}: {euro(v.effecten[METHODE].laag)} tot {euro(v.effecten[METHODE].hoog)}" for v in top)
+        + "; ".join(f"{v.invoer.label}: {euro(v.effecten[METHODE].laag)} tot {euro(v.effecten[METHODE].hoog)}" for v in top)
         + "."
     )
     tekst = (

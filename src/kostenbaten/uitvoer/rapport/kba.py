@@ -5,7 +5,7 @@ from __future__ import annotations
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.geld import AFRONDINGSREGELS_KORT, HONDERD, deel
 from kostenbaten.notatie import datum, decimalen_voor, euro, getal_exact, getal_nl, procent
-from kostenbaten.uitvoer.namen import groep_naam
+from kostenbaten.uitvoer.namen import groep_naam, rekensom_tekst
 from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, bij_elkaar, naast, opsomming, tabel
 
 VLAK = "één gemiddelde voor alle casussen"
@@ -138,7 +138,7 @@ def casustabel(c: CasusUitkomst, u: PilotUitkomst) -> dict:
     actoren = u.pilot.alle_actoren
     dk = decimalen_voor([p.bedrag for p in c.kosten] + [c.totaal_kosten, c.netto])
     db = decimalen_voor([p.bedrag for p in c.baten] + [c.totaal_baten, c.client, c.overheid])
-    kosten = [(f"{p.naam} ({p.rekensom})", euro(p.bedrag, dk)) for p in c.kosten]
+    kosten = [(f"{p.naam} ({rekensom_tekst(p.rekensom)})", euro(p.bedrag, dk)) for p in c.kosten]
     baten = [(p.naam, euro(p.bedrag, db), actoren[p.actor].naam if p.actor in actoren else groep_naam(p.actor)) for p in c.baten]
     baten += [(e, "niet in €", "") for e in c.casus.effecten]
     rijen = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kostenbaten.berekening.uitleg import Knoop, Uitleg, wie_naam
 from kostenbaten.notatie import decimalen_voor, euro, getal_nl
+from kostenbaten.uitvoer.namen import rekensom_tekst
 from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, boom
 
 
@@ -33,7 +34,7 @@ def _vervang(tekst: str, vervang: dict[str, str]) -> str:
 
 def knoop(k: Knoop, vervang: dict[str, str] | None = None) -> dict:
     vervang = vervang or {}
-    detail = [_vervang(k.rekensom, vervang)] if k.rekensom else []
+    detail = [_vervang(rekensom_tekst(k.rekensom), vervang)] if k.rekensom else []
     if k.waar:
         detail.append("in " + ", ".join(k.waar))
     if k.bron:

@@ -11,7 +11,7 @@ from rich.text import Text
 from kostenbaten.berekening.begroting import BegrotingUitkomst
 from kostenbaten.model.begroting import BETALERS
 from kostenbaten.notatie import euro, getal, getal_exact, getal_nl
-from kostenbaten.uitvoer.namen import gemeente_zin, meerjarig_titel, meerjarig_zin, terugverdiend_tekst
+from kostenbaten.uitvoer.namen import gemeente_zin, meerjarig_titel, meerjarig_zin, rekensom_tekst, terugverdiend_tekst
 from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, getal_tekst, vouw_lange_woorden
 
 
@@ -40,7 +40,7 @@ def kosten_tabel(u: BegrotingUitkomst) -> Table:
             continue
         tabel.add_row(Text(kopje, style="bold"), "", "", "")
         for r in regels:
-            tabel.add_row(f"  {r.naam}", r.rekensom, BETALERS[r.betaler], bedrag_tekst(r.bedrag))
+            tabel.add_row(f"  {r.naam}", rekensom_tekst(r.rekensom), BETALERS[r.betaler], bedrag_tekst(r.bedrag))
     tabel.add_section()
     tabel.add_row("Structurele kosten per jaar", "", "", bedrag_tekst(u.structureel))
     tabel.add_row("Eenmalige kosten", "", "", bedrag_tekst(u.eenmalig))

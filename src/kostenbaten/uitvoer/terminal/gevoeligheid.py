@@ -60,8 +60,8 @@ def tornado(g: Gevoeligheid, methode: str) -> Table:
                 links = max(links, (_lengte(basis - totaal, grootste), teken))
             elif totaal > basis:
                 rechts = max(rechts, (_lengte(totaal - basis, grootste), teken))
-        nu = getal(v.knop.basis) if v.knop.eenheid == "hulpvragen" else met_eenheid(v.knop.basis, v.knop.eenheid)
-        tabel.add_row(v.knop.label, nu, bedrag_tekst(e.laag), bedrag_tekst(e.hoog), _balk(*links, *rechts))
+        nu = getal(v.invoer.basis) if v.invoer.eenheid == "hulpvragen" else met_eenheid(v.invoer.basis, v.invoer.eenheid)
+        tabel.add_row(v.invoer.label, nu, bedrag_tekst(e.laag), bedrag_tekst(e.hoog), _balk(*links, *rechts))
     return tabel
 
 
@@ -73,13 +73,13 @@ def omslagpunten(g: Gevoeligheid, plek=None) -> Table:
         tabel.add_column(f"Omslagpunt {methode}", overflow="fold")
     for v in g.variaties:
         effecten = [v.effecten[m] for m in g.basis]
-        naam = Text(v.knop.naam)
-        if plek is not None and v.knop.plek is not None:
-            naam.append(f"\n{plek(*v.knop.plek)}", style="dim")
+        naam = Text(v.invoer.naam)
+        if plek is not None and v.invoer.plek is not None:
+            naam.append(f"\n{plek(*v.invoer.plek)}", style="dim")
         tabel.add_row(
             naam,
-            met_eenheid(v.knop.basis, v.knop.eenheid),
-            *(Text(omslagpunt_tekst(e.omslagpunt, v.knop.eenheid), style="bold" if e.omslagpunt.waarde is not None else "dim") for e in effecten),
+            met_eenheid(v.invoer.basis, v.invoer.eenheid),
+            *(Text(omslagpunt_tekst(e.omslagpunt, v.invoer.eenheid), style="bold" if e.omslagpunt.waarde is not None else "dim") for e in effecten),
         )
     return tabel
 

@@ -15,7 +15,7 @@ from rich.text import Text
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.geld import HONDERD, deel
 from kostenbaten.notatie import decimalen_voor, euro, getal, getal_exact, getal_nl, procent
-from kostenbaten.uitvoer.namen import CIJFER_NAMEN, groep_naam
+from kostenbaten.uitvoer.namen import CIJFER_NAMEN, groep_naam, rekensom_tekst
 from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, vouw_lange_woorden
 
 
@@ -45,7 +45,7 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
     db = decimalen_voor([p.bedrag for p in c.baten] + [c.totaal_baten, c.client, c.overheid])
     rijen_kosten = []
     for p in c.kosten:
-        rijen_kosten.append((f"{p.naam} ({p.rekensom})", bedrag_tekst(p.bedrag, dk)))
+        rijen_kosten.append((f"{p.naam} ({rekensom_tekst(p.rekensom)})", bedrag_tekst(p.bedrag, dk)))
         if p.stappen:
             rijen_kosten.append((_stappen_tekst(p), ""))
     namen = {k: a.naam for k, a in (actoren or {}).items()}
@@ -182,7 +182,7 @@ def samenvatting(u: PilotUitkomst) -> Group:
     regels.add_column("Afrondingsregel")
     regels.add_column("Toelichting", style="dim")
     for naam, a in pub.items():
-        regels.add_row(CIJFER_NAMEN.get(naam, naam), getal(a.waarde), getal(a.exact), a.regel.replace("_", " "), a.uitleg)
+        regels.add_row(CIJFER_NAMEN.get(naam, naam), getal(a.waarde), getal(a.exact), a.regel.replace("_", " "), rekensom_tekst(a.uitleg))
     return Group(*(vouw_lange_woorden(t) for t in (per_casus, extrapolatie, gewogen, regels)))
 
 

@@ -6,13 +6,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kostenbaten.berekening.meerjarig import beelden, vergelijkingen, Meerjarig, Vergelijking
+from kostenbaten.berekening.meerjarig import beelden, beeldtabellen, Meerjarig, Beeldtabel
 from kostenbaten.notatie import getal_nl
 from kostenbaten.uitvoer.namen import groep_naam
 from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst
 
 
-def vergelijking_tabel(v: Vergelijking, namen: list[str]) -> Table:
+def beeldtabel(v: Beeldtabel, namen: list[str]) -> Table:
     tabel = Table(title=v.titel, title_justify="left")
     tabel.add_column(v.eerste_kolom)
     tabel.add_column("Wie")
@@ -30,8 +30,8 @@ def vergelijking_tabel(v: Vergelijking, namen: list[str]) -> Table:
 
 def toon(m: Meerjarig, console: Console) -> None:
     namen = [naam for naam, _ in beelden(m)]
-    for v in vergelijkingen(m):
-        console.print(vergelijking_tabel(v, namen))
+    for v in beeldtabellen(m):
+        console.print(beeldtabel(v, namen))
         console.print()
     factoren = ", ".join(f"jaar {t}: {getal_nl(f, 4)}" for t, f in enumerate(m.jaarfactoren, start=1))
     console.print(

@@ -10,6 +10,7 @@ from rich.tree import Tree
 
 from kostenbaten.berekening.uitleg import Knoop, Uitleg
 from kostenbaten.notatie import decimalen_voor, getal_nl
+from kostenbaten.uitvoer.namen import rekensom_tekst
 from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst
 
 
@@ -29,7 +30,7 @@ def waarde_tekst(waarde: Decimal, eenheid: str) -> Text:
 def _knooptekst(k: Knoop) -> Text:
     tekst = Text.assemble((k.label, "bold"), ": ", waarde_tekst(k.waarde, k.eenheid))
     if k.rekensom:
-        tekst.append(f"   {k.rekensom}", style="cyan")
+        tekst.append(f"   {rekensom_tekst(k.rekensom)}", style="cyan")
     if k.waar:
         tekst.append("\n" + "   ".join(k.waar), style="dim")
     if k.bron:

@@ -1,10 +1,10 @@
-"""De indeling van het casussenwerkboek: bladen, kolomkoppen en hun uitleg, gedeeld door schrijver en lezer.
+"""De indeling van de casussenwerkmap: bladen, kolomkoppen en hun uitleg, gedeeld door schrijver en lezer.
 
-Eén werkboek bevat een hele casussenmap: de pilot, zijn tabellen
+Eén werkmap bevat een hele casussenmap: de pilot, zijn tabellen
 (rechtsgebieden, tarieven, actoren, kengetallen) en de casussen met hun baten.
 De lezer zoekt kolommen op hun kop in rij 1 en de gegevens van de pilot op hun
 label in kolom A, niet op vaste plaatsen; wie een kolom verschuift of een rij
-invoegt, breekt het werkboek dus niet. Zie docs/werkmap.md.
+invoegt, breekt de werkmap dus niet. Zie docs/werkmap.md.
 """
 
 from __future__ import annotations

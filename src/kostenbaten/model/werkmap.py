@@ -1,7 +1,7 @@
-"""De indeling van het begrotingswerkboek: bladnaam, labels en kolommen, gedeeld door schrijver en lezer.
+"""De indeling van de begrotingswerkmap: bladnaam, labels en kolommen, gedeeld door schrijver en lezer.
 
 De lezer zoekt de labels in kolom A op, niet vaste rijnummers, zodat een
-gebruiker regels mag toevoegen of weghalen zonder het werkboek te breken.
+gebruiker regels mag toevoegen of weghalen zonder de werkmap te breken.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ ALGEMEEN = {
     "omschrijving": ("Omschrijving", "tekst (mag leeg)"),
     "weken_per_jaar": ("Weken per jaar", "weken"),
     "hulpvragen_per_jaar": ("Hulpvragen per jaar", "hulpvragen"),
-    "casussen": ("Casussen (KBA)", "map, gezien vanaf dit werkboek (mag leeg)"),
+    "casussen": ("Casussen (KBA)", "map, gezien vanaf deze werkmap (mag leeg)"),
     "kba_methode": ("KBA-methode", "rapport of gewogen"),
 }
 
-# Meer jaren: in een eigen blok onder de baten, label in kolom A, waarde in B. Een werkboek zonder deze
+# Meer jaren: in een eigen blok onder de baten, label in kolom A, waarde in B. Een werkmap zonder deze
 # labels (van vóór de meerjarige begroting) geldt als één jaar.
 MEERJARIG = {
     "horizon": ("Horizon", "jaren (1: alleen het eerste jaar)"),

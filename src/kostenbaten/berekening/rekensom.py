@@ -1,0 +1,61 @@
+"""Een uitgewerkte som als gegevens: tekststukken en getallen, pas in de uitvoer tot één regel gemaakt.
+
+De rekenkern bewaart zo hoe een bedrag ontstond (`2 uur x € 80 per uur`)
+zonder zelf een getal in tekst om te zetten; `uitvoer.namen.rekensom_tekst`
+doet dat met `notatie`, voor elk formaat gelijk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+# Hoe een getal in de som staat.
+EXACT = "exact"  # zoals het is, zonder overbodige nullen: 1,125 of 2
+GETAL = "getal"  # geheel zonder decimalen, anders op twee decimalen
+VAST = "vast"  # op een vast aantal decimalen (`decimalen`)
+
+
+@dataclass(frozen=True)
+class Getal:
+    """Eén getal in een som, met de notatie waarin het er staat."""
+
+    waarde: Decimal
+    notatie: str = GETAL
+    decimalen: int = 0  # alleen bij VAST
+
+
+@dataclass(frozen=True)
+class Rekensom:
+    """De stukken van een som op volgorde: vaste tekst (str), een aantal (int) of een `Getal`."""
+
+    delen: tuple[str | int | Getal, ...]
+
+    def __add__(self, ander: Rekensom | tuple) -> Rekensom:
+        return Rekensom(self.delen + (ander.delen if isinstance(ander, Rekensom) else tuple(ander)))
+
+
+def som(*delen: str | int | Getal) -> Rekensom:
+    return Rekensom(delen)
+
+
+def exact(waarde: Decimal) -> Getal:
+    return Getal(waarde, EXACT)
+
+
+def getal(waarde: Decimal) -> Getal:
+    return Getal(waarde, GETAL)
+
+
+def vast(waarde: Decimal, decimalen: int) -> Getal:
+    return Getal(waarde, VAST, decimalen)
+
+
+def samen(stukken, tussen: str) -> Rekensom:
+    """Rekensommen achter elkaar met `tussen` ertussen (zoals `" + ".join`)."""
+    delen: list = []
+    for i, stuk in enumerate(stukken):
+        if i:
+            delen.append(tussen)
+        delen.extend(stuk.delen)
+    return Rekensom(tuple(delen))
