@@ -56,6 +56,18 @@ VIJANDIG = [
         id="diepte-ingesprongen",
     ),
     pytest.param(
+        # Ook onder een sleutel die als dubbel wordt overgeslagen telt de diepte. Het blok is niveau 1, de lijst
+        # onder 'a' (regel 3) niveau 2, regel 3 + 49 = 52 opent dus het 51e niveau.
+        _schrijf("a: 1\na:\n" + "".join("  " * i + "-\n" for i in range(1, 60)) + "  " * 60 + "- x\n"),
+        ["casus-9.yaml:52: te diep genest: hoogstens 50 niveaus van lijsten en blokken"],
+        id="diepte-onder-dubbele-sleutel",
+    ),
+    pytest.param(
+        _schrijf("a: !!python/tuple " + "[" * 60 + "]" * 60 + "\n"),
+        ["casus-9.yaml:1: te diep genest: hoogstens 50 niveaus van lijsten en blokken"],
+        id="diepte-onder-onbekend-type",
+    ),
+    pytest.param(
         _zet("casus-1.yaml", "uren: 2\n", "uren: 1000000000000000000000000000001\n"),
         ["casus-1.yaml:9: uren: '1000000000000000000000000000001' is te groot: hoogstens 15 cijfers voor de punt (kleiner dan 1.000.000.000.000.000)"],
         id="te-groot-getal",

@@ -9,6 +9,7 @@ sleutels af en onthouden we bij elk sleutelpad de regel waarop het staat.
 from __future__ import annotations
 
 import errno
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -91,6 +92,25 @@ def toon_pad(sleutelpad: Pad) -> str:
     return tekst
 
 
+class _TeDiep(Exception):
+    """Een lijst of blok dieper dan MAX_DIEPTE, gevonden bij het bouwen (zonder voorcontrole)."""
+
+    def __init__(self, regel: int):
+        super().__init__(regel)
+        self.regel = regel
+
+
+def _controleer_diepte(node, boven: int) -> None:
+    """Zoekt in een overgeslagen knoop (met `boven` lijsten en blokken erboven) in volgorde naar te diepe nesting."""
+    if isinstance(node, ScalarNode):
+        return
+    if boven >= MAX_DIEPTE:
+        raise _TeDiep(node.start_mark.line + 1)
+    kinderen = node.value if isinstance(node, SequenceNode) else [k for paar in node.value for k in paar]
+    for kind in kinderen:
+        _controleer_diepte(kind, boven + 1)
+
+
 class _Bouwer:
     """Zet YAML-knopen om in Python-waarden en verzamelt fouten in plaats van te stoppen."""
 
@@ -106,13 +126,20 @@ class _Bouwer:
     def bouw(self, node, sleutelpad: Pad = ()):
         self.regels.setdefault(sleutelpad, node.start_mark.line + 1)
         if isinstance(node, MappingNode):
+            # Het sleutelpad telt de lijsten en blokken boven deze knoop: de diepte van de voorcontrole.
+            if len(sleutelpad) >= MAX_DIEPTE:
+                raise _TeDiep(node.start_mark.line + 1)
             if node.tag != _TAG + "map":
                 self.fout(node, sleutelpad, f"YAML-type {node.tag} wordt niet ondersteund")
+                _controleer_diepte(node, len(sleutelpad))
                 return {}
             return self._mapping(node, sleutelpad)
         if isinstance(node, SequenceNode):
+            if len(sleutelpad) >= MAX_DIEPTE:
+                raise _TeDiep(node.start_mark.line + 1)
             if node.tag != _TAG + "seq":
                 self.fout(node, sleutelpad, f"YAML-type {node.tag} wordt niet ondersteund")
+                _controleer_diepte(node, len(sleutelpad))
                 return []
             return [self.bouw(kind, sleutelpad + (i,)) for i, kind in enumerate(node.value)]
         return self._scalar(node, sleutelpad)
@@ -122,9 +149,13 @@ class _Bouwer:
         for sleutelnode, waardenode in node.value:
             if sleutelnode.tag == _TAG + "merge":
                 self.fout(sleutelnode, sleutelpad, "samenvoegen met '<<' wordt niet ondersteund; schrijf de sleutels uit")
+                _controleer_diepte(sleutelnode, len(sleutelpad) + 1)
+                _controleer_diepte(waardenode, len(sleutelpad) + 1)
                 continue
             if not isinstance(sleutelnode, ScalarNode):
                 self.fout(sleutelnode, sleutelpad, "een sleutel moet een eenvoudige tekst zijn")
+                _controleer_diepte(sleutelnode, len(sleutelpad) + 1)
+                _controleer_diepte(waardenode, len(sleutelpad) + 1)
                 continue
             sleutel = sleutelnode.value if sleutelnode.tag == _TAG + "str" else self._scalar(sleutelnode, sleutelpad)
             if isinstance(sleutel, (bool, type(None), Decimal, date)):
@@ -132,6 +163,7 @@ class _Bouwer:
             if sleutel in uit:
                 eerste = self.regels[sleutelpad + (sleutel,)]
                 self.fout(sleutelnode, sleutelpad + (sleutel,), f"sleutel '{sleutel}' staat dubbel (eerder op regel {eerste})")
+                _controleer_diepte(waardenode, len(sleutelpad) + 1)
                 continue
             self.regels[sleutelpad + (sleutel,)] = sleutelnode.start_mark.line + 1
             uit[sleutel] = self.bouw(waardenode, sleutelpad + (sleutel,))
@@ -207,6 +239,18 @@ _ONBEKEND = "de opbouw van het bestand klopt hier niet (controleer inspringen, h
 # libyaml (als het er is) leest tien keer zo snel als de Python-versie; dezelfde veilige regels.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+
+@functools.cache
+def _libyaml_begrenst_nesting() -> bool:
+    """Of de C-loader zelf diepe nesting weigert (libyaml doet dat bij 1000 niveaus); zo niet, dan altijd voorcontrole."""
+    if _LOADER is yaml.SafeLoader:
+        return False
+    try:
+        yaml.compose("[" * 1001 + "]" * 1001, Loader=_LOADER)
+    except yaml.YAMLError as fout:
+        return "maximum nesting depth" in str(fout)
+    return False
+
 # Tekens die YAML niet toestaat (stuurtekens behalve tab en regeleinde).
 _VERBODEN_TEKEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -281,6 +325,27 @@ def _voorcontrole(naam: str, tekst: str) -> Fout | None:
     return None
 
 
+def _stel_samen(naam: str, tekst: str):
+    """De knopen van `tekst`, of de Fout van de voorcontrole; gooit `yaml.YAMLError` zoals de parser.
+
+    De voorcontrole kost een extra doorloop van de parser. Ze is alleen nodig
+    waar verwijzingen (*naam) staan of waar een bestand groot genoeg is om
+    MAX_WAARDEN te halen; in een gewoon casusbestand bewaakt `_Bouwer` de diepte
+    (libyaml begrenst de nesting zelf al op 1000). Een bestand dat de parser
+    weigert, krijgt alsnog de voorcontrole: dan blijft de melding die als eerste
+    in het bestand staat dezelfde.
+    """
+    if "*" in tekst or len(tekst) > MAX_WAARDEN // 4 or not _libyaml_begrenst_nesting() or len(tekst) > MAX_WAARDEN // 4:
+        return _voorcontrole(naam, tekst) or yaml.compose(tekst, Loader=_LOADER)
+    try:
+        return yaml.compose(tekst, Loader=_LOADER)
+    except yaml.YAMLError:
+        fout = _voorcontrole(naam, tekst)
+        if fout:
+            return fout
+        raise
+
+
 def _lees_tekst(pad: Path) -> tuple[str | None, Fout | None]:
     naam = str(pad)
     try:
@@ -312,10 +377,9 @@ def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
     if fout:
         return None, [fout]
     try:
-        fout = _voorcontrole(naam, tekst)
-        if fout:
-            return None, [fout]
-        node = yaml.compose(tekst, Loader=_LOADER)
+        node = _stel_samen(naam, tekst)
+        if isinstance(node, Fout):
+            return None, [node]
     except yaml.YAMLError as fout:
         if "maximum nesting depth" in str(fout):
             # Nieuwere libyaml heeft een eigen grens en slaat aan vóór de onze bij MAX_DIEPTE: dezelfde melding.
@@ -324,7 +388,10 @@ def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
     if node is None:
         return None, [Fout(naam, 1, "", "het bestand is leeg")]
     bouwer = _Bouwer(naam)
-    inhoud = bouwer.bouw(node)
+    try:
+        inhoud = bouwer.bouw(node)
+    except _TeDiep as te_diep:
+        return None, [_te_diep(naam, te_diep.regel)]
     if bouwer.fouten:
         return None, bouwer.fouten
     return YamlBestand(pad, inhoud, bouwer.regels), []
