@@ -246,6 +246,10 @@ class _Bouwer:
             return waarde
         if tag == _TAG + "int":
             try:
+                tekst = node.value
+                # Het gewone geval snel; 0x.., 0o.., 012 (octaal in YAML 1.1), 1_000 en 1:30 via PyYAML.
+                if tekst.isascii() and tekst.isdigit() and (tekst[0] != "0" or tekst == "0"):
+                    return int(tekst)
                 return self._constructor.construct_yaml_int(node)
             except ValueError:  # meer dan 4300 cijfers: Python weigert de omzetting
                 self.fout(node, sleutelpad, f"'{node.value[:20]}...' is geen bruikbaar getal (te lang)")

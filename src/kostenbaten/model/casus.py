@@ -48,11 +48,20 @@ def _als_decimal(waarde):
     return getal
 
 
+# Een Decimal is onveranderlijk: dezelfde gehele getallen (uren, maanden, bedragen) uit duizenden casussen delen één object.
+_GEHELE_GETALLEN: dict[int, Decimal] = {}
+
+
 def _als_decimal_onbegrensd(waarde):
     if isinstance(waarde, bool):
         raise PydanticCustomError("kb_getal", "moet een getal zijn, niet ja/nee")
     if isinstance(waarde, int):
-        return bedrag(waarde)
+        getal = _GEHELE_GETALLEN.get(waarde)
+        if getal is None:
+            getal = bedrag(waarde)
+            if len(_GEHELE_GETALLEN) < 10_000:
+                _GEHELE_GETALLEN[waarde] = getal
+        return getal
     if isinstance(waarde, Decimal):
         return waarde
     if isinstance(waarde, float):  # alleen mogelijk bij gebruik als bibliotheek
