@@ -9,6 +9,7 @@ Delen gebeurt zo laat mogelijk, zodat 3.502 x 198 / 6 exact 115.566 blijft.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -112,7 +113,8 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
                 bedrag=bedrag,
                 actor=tarief.betaler,
                 groep=actoren[tarief.betaler].groep,
-                rekensom=f"{getal_exact(uren)} uur x {_geindexeerd(tarief.per_uur.waarde, tarief._indexering, ' per uur')}",
+                # Dezelfde uren en hetzelfde tarief geven dezelfde tekst: bij veel casussen één object (sys.intern).
+                rekensom=sys.intern(f"{getal_exact(uren)} uur x {_geindexeerd(tarief.per_uur.waarde, tarief._indexering, ' per uur')}"),
                 soort="tarief",
                 sleutel=sleutel,
                 sleutelpad=("uren",),
@@ -155,7 +157,7 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
         netto, stappen = netto_baat(bedrag, geldend, per_maand, geteld if soort == "per_maand" else 0)
         baten.append(
             Post(
-                naam, netto, actor, actoren[actor].groep, rekensom, soort, sleutel, ("baten", i), bron, kans,
+                naam, netto, actor, actoren[actor].groep, sys.intern(rekensom), soort, sleutel, ("baten", i), bron, kans,
                 bedrag if stappen else None, stappen, indexering,
             )
         )

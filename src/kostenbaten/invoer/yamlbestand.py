@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import functools
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -43,6 +44,7 @@ _LEESREDENEN = {
 }
 
 _TAG = "tag:yaml.org,2002:"
+_NAAM = re.compile(r"[a-z][a-z0-9_]{0,63}\Z")
 
 
 @dataclass
@@ -91,10 +93,14 @@ class HerleesBestand:
     veranderd is; de laatst gelezen bestanden blijven bewaard (`_herlees`).
     """
 
-    __slots__ = ("pad",)
+    __slots__ = ("_pad",)
 
     def __init__(self, pad: Path):
-        self.pad = pad
+        self._pad = str(pad)  # een tekst kost een derde van een Path
+
+    @property
+    def pad(self) -> Path:
+        return Path(self._pad)
 
     def lees(self) -> YamlBestand:
         try:
@@ -233,7 +239,8 @@ class _Bouwer:
     def _scalar(self, node: ScalarNode, sleutelpad: Pad):
         tag = node.tag
         if tag == _TAG + "str":
-            return node.value
+            # Namen (van actoren, kengetallen, rechtsgebieden) komen in elke casus terug: één object per naam.
+            return sys.intern(node.value) if _NAAM.match(node.value) else node.value
         if tag == _TAG + "float":
             tekst = node.value.replace("_", "")
             try:
