@@ -42,7 +42,8 @@ class Project:
 
 def yaml_bestanden(map_: Path) -> list[Path]:
     """De YAML-bestanden in de map; ook een map of kapotte verwijzing met zo'n naam (die meldt `lees_yaml`)."""
-    return sorted(p for p in map_.iterdir() if p.suffix in (".yaml", ".yml"))
+    # Op naam: alle paden delen de map, dus dezelfde volgorde als op pad, zonder Path-vergelijkingen.
+    return sorted((p for p in map_.iterdir() if p.suffix in (".yaml", ".yml")), key=lambda p: p.name)
 
 
 def _geen_bestand(pad: Path) -> Fout | None:

@@ -178,6 +178,10 @@ def _controleer_diepte(node, boven: int) -> None:
         _controleer_diepte(kind, boven + 1)
 
 
+# Voor gehele getallen, ja/nee en datums; zonder eigen toestand, dus één voor alle bestanden.
+_CONSTRUCTOR = SafeConstructor()
+
+
 class _Bouwer:
     """Zet YAML-knopen om in Python-waarden en verzamelt fouten in plaats van te stoppen."""
 
@@ -185,7 +189,7 @@ class _Bouwer:
         self.bestand = bestand
         self.regels: dict[Pad, int] = {}
         self.fouten: list[Fout] = []
-        self._constructor = SafeConstructor()
+        self._constructor = _CONSTRUCTOR
 
     def fout(self, node, sleutelpad: Pad, melding: str) -> None:
         self.fouten.append(Fout(self.bestand, node.start_mark.line + 1, toon_pad(sleutelpad), melding))
