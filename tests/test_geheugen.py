@@ -40,9 +40,15 @@ def _tekst(document) -> str:
 
 
 def test_reeks_schrijft_dezelfde_tekst_als_een_lijst():
-    elementen = [{"a": Decimal("1.50"), "b": ["x\ny", {"c": []}], "d": "é"}, {}, {"e": None}]
+    # Ook wat orjson weigert (een getal boven 64 bits, een sleutel die geen tekst is) en stuurtekens.
+    elementen = [
+        {"a": Decimal("1.50"), "b": ["x\ny\t\x00\x7f", {"c": []}], "d": "é €", "w": True, "o": False},
+        {},
+        {"e": None, "groot": 2**70},
+        {3: "drie"},
+    ]
     verwacht = json.dumps(
         {"kop": {"n": 1}, "rij": elementen, "leeg": [], "staart": "z"}, ensure_ascii=False, indent=2, default=str
     ) + "\n"
-    document = {"kop": {"n": 1}, "rij": Reeks(range(3), elementen.__getitem__), "leeg": Reeks((), str), "staart": "z"}
+    document = {"kop": {"n": 1}, "rij": Reeks(range(len(elementen)), elementen.__getitem__), "leeg": Reeks((), str), "staart": "z"}
     assert _tekst(document) == verwacht

@@ -15,7 +15,8 @@ class Reeks:
     """Een lijst in een document waarvan elk element pas bij het schrijven gemaakt wordt, met `maak(bron)`.
 
     Zo staan bij 10.000 casussen niet alle casusblokken tegelijk in het geheugen.
-    `schrijf` schrijft ze één voor één; de tekst is dezelfde als die van een lijst.
+    `schrijf` schrijft ze één voor één, met orjson; de tekst is dezelfde als die
+    van een lijst. Een element bevat daarom geen float (orjson schrijft die anders).
     """
 
     def __init__(self, bronnen, maak):
@@ -76,6 +77,20 @@ def _schrijf_met_reeksen(document: dict, uit) -> None:
             uit.write("[]")
         else:
             for j, element in enumerate(waarde):
-                uit.write(("," if j else "[") + "\n    " + encoder.encode(element).replace("\n", "\n    "))
+                uit.write(("," if j else "[") + "\n    " + _element(element, encoder).replace("\n", "\n    "))
             uit.write("\n  ]")
     uit.write("\n}\n")
+
+
+def _element(element, encoder: json.JSONEncoder) -> str:
+    """Eén element van een `Reeks` als JSON met twee spaties inspringen, zoals de standaardbibliotheek het schrijft.
+
+    orjson doet dat tien keer zo snel; wat het weigert (een geheel getal boven
+    64 bits, een sleutel die geen tekst is) schrijft de standaardbibliotheek.
+    """
+    import orjson
+
+    try:
+        return orjson.dumps(element, default=_standaard, option=orjson.OPT_INDENT_2).decode()
+    except TypeError:  # orjson.JSONEncodeError is een TypeError
+        return encoder.encode(element)
