@@ -56,6 +56,18 @@ VIJANDIG = [
         id="diepte-ingesprongen",
     ),
     pytest.param(
+        # Ook onder een sleutel die als dubbel wordt overgeslagen telt de diepte. Het blok is niveau 1, de lijst
+        # onder 'a' (regel 3) niveau 2, regel 3 + 49 = 52 opent dus het 51e niveau.
+        _schrijf("a: 1\na:\n" + "".join("  " * i + "-\n" for i in range(1, 60)) + "  " * 60 + "- x\n"),
+        ["casus-9.yaml:52: te diep genest: hoogstens 50 niveaus van lijsten en blokken"],
+        id="diepte-onder-dubbele-sleutel",
+    ),
+    pytest.param(
+        _schrijf("a: !!python/tuple " + "[" * 60 + "]" * 60 + "\n"),
+        ["casus-9.yaml:1: te diep genest: hoogstens 50 niveaus van lijsten en blokken"],
+        id="diepte-onder-onbekend-type",
+    ),
+    pytest.param(
         _zet("casus-1.yaml", "uren: 2\n", "uren: 1000000000000000000000000000001\n"),
         ["casus-1.yaml:9: uren: '1000000000000000000000000000001' is te groot: hoogstens 15 cijfers voor de punt (kleiner dan 1.000.000.000.000.000)"],
         id="te-groot-getal",
@@ -293,3 +305,14 @@ def test_wiel_bevat_sjablonen_en_voorbeeldcasussen(tmp_path):
     verwacht = {f"kostenbaten/gegevens/{p.relative_to(ROOT)}" for map_ in ("templates", "casussen") for p in (ROOT / map_).rglob("*.y*ml")}
     verwacht.add("kostenbaten/gegevens/templates/voorbeeldbegroting.xlsx")
     assert verwacht <= namen
+
+
+def test_verboden_tekens_zijn_precies_wat_yaml_niet_toestaat():
+    from kostenbaten.invoer.yamlbestand import _VERBODEN_TEKEN
+
+    # YAML 1.1 (c-printable): tab, regeleinden, U+0020-U+007E, U+0085, U+00A0-U+D7FF, U+E000-U+FFFD, U+10000 en hoger.
+    def toegestaan(c: int) -> bool:
+        return c in (0x9, 0xA, 0xD, 0x85) or 0x20 <= c <= 0x7E or 0xA0 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD or c >= 0x10000
+
+    fout = [hex(c) for c in range(0x110000) if bool(_VERBODEN_TEKEN.match(chr(c))) == toegestaan(c)]
+    assert fout == []

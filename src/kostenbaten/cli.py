@@ -83,6 +83,11 @@ class _Groep(NederlandseHulp, TyperGroup):
 
 def main() -> None:
     """Startpunt van het programma."""
+    import gc
+
+    # Een casussenmap wordt duizenden kleine objecten die tot het einde blijven leven; de standaarddrempel
+    # van de garbage collector (700) doorzoekt ze steeds opnieuw. Kringen maakt het programma nauwelijks.
+    gc.set_threshold(10_000, 10, 10)
     _grens(lambda: app(prog_name="kostenbaten"))
 
 

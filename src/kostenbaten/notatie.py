@@ -6,6 +6,7 @@ bedrag staat overal als `-€ 360` (het min-teken vóór het euroteken).
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 from kostenbaten.geld import HONDERD, afronden_op_centen, afronden_op_decimalen, afronden_op_euro
@@ -76,6 +77,7 @@ def json_bedrag(waarde: Decimal) -> str:
     return "0" if tekst == "-0" else tekst
 
 
+@functools.lru_cache(maxsize=4096)  # hangt alleen af van de waarde (2 en 2,0 geven beide "2"); rekensommen herhalen zich
 def getal_exact(waarde: Decimal) -> str:
     """Een getal zoals het is, in Nederlandse notatie zonder overbodige nullen: 1,125, 2 of 1.614."""
     decimalen = max(0, -waarde.normalize().as_tuple().exponent)

@@ -32,7 +32,7 @@ SOORTEN = ("deadweight", "attributie", "verdringing", "afname")  # de soorten in
 MAANDEN_PER_JAAR = 12
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stap:
     """Eén stap van bruto naar netto: wat eraf gaat, wat overblijft en waarom."""
 

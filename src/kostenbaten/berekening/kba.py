@@ -28,7 +28,7 @@ from kostenbaten.berekening.rekensom import Rekensom, exact, som as rekensom
 from kostenbaten.model.casus import GROEPEN, Casus, Pilot
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: bij 10.000 casussen tienduizenden objecten zonder eigen __dict__
 class Post:
     """Eén kosten- of batenregel met zijn herkomst, zodat elk bedrag uit te leggen is."""
 
@@ -47,7 +47,7 @@ class Post:
     indexering: object = None  # `berekening.prijspeil.Indexering` als het tarief of kengetal naar een ander prijspeil is omgerekend
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: bij 10.000 casussen tienduizenden objecten zonder eigen __dict__
 class CasusUitkomst:
     casus: Casus
     kosten: tuple[Post, ...]

@@ -16,7 +16,7 @@ GETAL = "getal"  # geheel zonder decimalen, anders op twee decimalen
 VAST = "vast"  # op een vast aantal decimalen (`decimalen`)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Getal:
     """Eén getal in een som, met de notatie waarin het er staat."""
 
@@ -25,7 +25,7 @@ class Getal:
     decimalen: int = 0  # alleen bij VAST
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rekensom:
     """De stukken van een som op volgorde: vaste tekst (str), een aantal (int) of een `Getal`."""
 

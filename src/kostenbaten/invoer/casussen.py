@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kostenbaten.fouten import Fout, InvoerFouten, bedoelt_u
 from kostenbaten.invoer.validatie import valideer
-from kostenbaten.invoer.yamlbestand import YamlBestand, lees_yaml
+from kostenbaten.invoer.yamlbestand import HerleesBestand, YamlBestand, lees_yaml
 from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT, STANDAARD_ACTOREN, Casus, Pilot
 
 PILOTBESTAND = "pilot.yaml"
@@ -23,7 +23,7 @@ class Project:
     map: Path
     pilot: Pilot
     casussen: tuple[Casus, ...]
-    bestanden: dict  # "pilot" of casusnummer -> YamlBestand
+    bestanden: dict  # "pilot" of casusnummer -> YamlBestand (of HerleesBestand)
     oorsprong: Path | None = None  # bij een variant: de casussenmap onder de hele keten
 
     @property
@@ -42,7 +42,8 @@ class Project:
 
 def yaml_bestanden(map_: Path) -> list[Path]:
     """De YAML-bestanden in de map; ook een map of kapotte verwijzing met zo'n naam (die meldt `lees_yaml`)."""
-    return sorted(p for p in map_.iterdir() if p.suffix in (".yaml", ".yml"))
+    # Op naam: alle paden delen de map, dus dezelfde volgorde als op pad, zonder Path-vergelijkingen.
+    return sorted((p for p in map_.iterdir() if p.suffix in (".yaml", ".yml")), key=lambda p: p.name)
 
 
 def _geen_bestand(pad: Path) -> Fout | None:
@@ -96,7 +97,8 @@ def laad_project(map_: Path | str) -> Project:
             casus, f = valideer(Casus, bestand)
             fouten += f
             if casus:
-                casussen.append((casus, bestand))
+                # Alleen het pad bewaren: de inhoud staat nu in het model, de regels worden bij vraag herlezen.
+                casussen.append((casus, HerleesBestand(pad)))
         alle_casussen_geldig = alle_casussen_geldig and bool(bestand) and bool(casus)
 
     if not casussen and not fouten:

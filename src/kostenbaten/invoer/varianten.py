@@ -19,7 +19,7 @@ from pathlib import Path
 from kostenbaten.fouten import Fout, InvoerFouten
 from kostenbaten.invoer.casussen import Project, _onbekend, verwijzingen
 from kostenbaten.invoer.validatie import valideer
-from kostenbaten.invoer.yamlbestand import YamlBestand, lees_yaml, toon_pad
+from kostenbaten.invoer.yamlbestand import HerleesBestand, YamlBestand, lees_yaml, toon_pad
 from kostenbaten.model.casus import Casus, Pilot
 from kostenbaten.model.variant import PILOTBLOKKEN, Variant
 
@@ -137,7 +137,9 @@ def _onbekende_namen(wijzigingen, project: Project, bestand: YamlBestand) -> lis
     return list(fouten.values())
 
 
-def _kopie(b: YamlBestand) -> YamlBestand:
+def _kopie(b: YamlBestand | HerleesBestand) -> YamlBestand:
+    if isinstance(b, HerleesBestand):
+        b = b.lees()
     inhoud = {k: v for k, v in copy.deepcopy(b.inhoud).items() if k not in NIET_IN_VARIANT}
     # `replace` houdt de soort: een deel van een casussenwerkmap blijft naar zijn cellen wijzen.
     return dataclasses.replace(b, inhoud=inhoud, regels=dict(b.regels), bronnen=dict(b.bronnen))

@@ -9,7 +9,9 @@ sleutels af en onthouden we bij elk sleutelpad de regel waarop het staat.
 from __future__ import annotations
 
 import errno
+import functools
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -42,6 +44,7 @@ _LEESREDENEN = {
 }
 
 _TAG = "tag:yaml.org,2002:"
+_NAAM = re.compile(r"[a-z][a-z0-9_]{0,63}\Z")
 
 
 @dataclass
@@ -80,6 +83,71 @@ class YamlBestand:
         return f"{self.bron(sleutelpad)}:{self.regel(sleutelpad)}"
 
 
+class HerleesBestand:
+    """Een gelezen en gevalideerd YAML-bestand waarvan alleen het pad bewaard blijft; de rest wordt bij vraag herlezen.
+
+    Na de validatie zijn inhoud en regelnummers van een casus alleen nog nodig
+    voor een melding of `uitleg` (bestand:regel) en om een variant samen te
+    voegen. Ze voor elke casus bewaren kost bij 10.000 casussen zo'n 50 MB.
+    Opnieuw lezen geeft dezelfde regels, zolang het bestand intussen niet
+    veranderd is; de laatst gelezen bestanden blijven bewaard (`_herlees`).
+    """
+
+    __slots__ = ("_pad",)
+
+    def __init__(self, pad: Path):
+        self._pad = str(pad)  # een tekst kost een derde van een Path
+
+    @property
+    def pad(self) -> Path:
+        return Path(self._pad)
+
+    def lees(self) -> YamlBestand:
+        try:
+            stand = self.pad.stat()
+            sleutel = (stand.st_mtime_ns, stand.st_size)
+        except OSError:
+            sleutel = None
+        return _herlees(self.pad, sleutel)
+
+    @property
+    def inhoud(self):
+        return self.lees().inhoud
+
+    @property
+    def regels(self) -> dict:
+        return self.lees().regels
+
+    @property
+    def bronnen(self) -> dict:
+        return self.lees().bronnen
+
+    def bron(self, sleutelpad: Pad) -> Path:
+        return self.lees().bron(sleutelpad)
+
+    def regel(self, sleutelpad: Pad) -> int:
+        return self.lees().regel(sleutelpad)
+
+    def fout(self, sleutelpad: Pad, melding: str) -> Fout:
+        return self.lees().fout(sleutelpad, melding)
+
+    def fout_op_regel(self, regel: int, sleutelpad: Pad, melding: str) -> Fout:
+        return self.lees().fout_op_regel(regel, sleutelpad, melding)
+
+    def waar(self, sleutelpad: Pad) -> str:
+        return self.lees().waar(sleutelpad)
+
+
+@functools.lru_cache(maxsize=8)
+def _herlees(pad: Path, stand) -> YamlBestand:
+    """Een bestand opnieuw lezen (`stand`: tijd en grootte, zodat een gewijzigd bestand niet uit de cache komt).
+
+    Is het intussen onleesbaar geworden, dan zonder inhoud (elke regel wordt 1).
+    """
+    bestand, _ = lees_yaml(pad)
+    return bestand or YamlBestand(pad, None)
+
+
 def toon_pad(sleutelpad: Pad) -> str:
     """`("baten", 0, "kengetal")` wordt `baten[1].kengetal`: elementen van een lijst tellen vanaf 1."""
     tekst = ""
@@ -91,6 +159,29 @@ def toon_pad(sleutelpad: Pad) -> str:
     return tekst
 
 
+class _TeDiep(Exception):
+    """Een lijst of blok dieper dan MAX_DIEPTE, gevonden bij het bouwen (zonder voorcontrole)."""
+
+    def __init__(self, regel: int):
+        super().__init__(regel)
+        self.regel = regel
+
+
+def _controleer_diepte(node, boven: int) -> None:
+    """Zoekt in een overgeslagen knoop (met `boven` lijsten en blokken erboven) in volgorde naar te diepe nesting."""
+    if isinstance(node, ScalarNode):
+        return
+    if boven >= MAX_DIEPTE:
+        raise _TeDiep(node.start_mark.line + 1)
+    kinderen = node.value if isinstance(node, SequenceNode) else [k for paar in node.value for k in paar]
+    for kind in kinderen:
+        _controleer_diepte(kind, boven + 1)
+
+
+# Voor gehele getallen, ja/nee en datums; zonder eigen toestand, dus één voor alle bestanden.
+_CONSTRUCTOR = SafeConstructor()
+
+
 class _Bouwer:
     """Zet YAML-knopen om in Python-waarden en verzamelt fouten in plaats van te stoppen."""
 
@@ -98,7 +189,7 @@ class _Bouwer:
         self.bestand = bestand
         self.regels: dict[Pad, int] = {}
         self.fouten: list[Fout] = []
-        self._constructor = SafeConstructor()
+        self._constructor = _CONSTRUCTOR
 
     def fout(self, node, sleutelpad: Pad, melding: str) -> None:
         self.fouten.append(Fout(self.bestand, node.start_mark.line + 1, toon_pad(sleutelpad), melding))
@@ -106,13 +197,20 @@ class _Bouwer:
     def bouw(self, node, sleutelpad: Pad = ()):
         self.regels.setdefault(sleutelpad, node.start_mark.line + 1)
         if isinstance(node, MappingNode):
+            # Het sleutelpad telt de lijsten en blokken boven deze knoop: de diepte van de voorcontrole.
+            if len(sleutelpad) >= MAX_DIEPTE:
+                raise _TeDiep(node.start_mark.line + 1)
             if node.tag != _TAG + "map":
                 self.fout(node, sleutelpad, f"YAML-type {node.tag} wordt niet ondersteund")
+                _controleer_diepte(node, len(sleutelpad))
                 return {}
             return self._mapping(node, sleutelpad)
         if isinstance(node, SequenceNode):
+            if len(sleutelpad) >= MAX_DIEPTE:
+                raise _TeDiep(node.start_mark.line + 1)
             if node.tag != _TAG + "seq":
                 self.fout(node, sleutelpad, f"YAML-type {node.tag} wordt niet ondersteund")
+                _controleer_diepte(node, len(sleutelpad))
                 return []
             return [self.bouw(kind, sleutelpad + (i,)) for i, kind in enumerate(node.value)]
         return self._scalar(node, sleutelpad)
@@ -122,9 +220,13 @@ class _Bouwer:
         for sleutelnode, waardenode in node.value:
             if sleutelnode.tag == _TAG + "merge":
                 self.fout(sleutelnode, sleutelpad, "samenvoegen met '<<' wordt niet ondersteund; schrijf de sleutels uit")
+                _controleer_diepte(sleutelnode, len(sleutelpad) + 1)
+                _controleer_diepte(waardenode, len(sleutelpad) + 1)
                 continue
             if not isinstance(sleutelnode, ScalarNode):
                 self.fout(sleutelnode, sleutelpad, "een sleutel moet een eenvoudige tekst zijn")
+                _controleer_diepte(sleutelnode, len(sleutelpad) + 1)
+                _controleer_diepte(waardenode, len(sleutelpad) + 1)
                 continue
             sleutel = sleutelnode.value if sleutelnode.tag == _TAG + "str" else self._scalar(sleutelnode, sleutelpad)
             if isinstance(sleutel, (bool, type(None), Decimal, date)):
@@ -132,6 +234,7 @@ class _Bouwer:
             if sleutel in uit:
                 eerste = self.regels[sleutelpad + (sleutel,)]
                 self.fout(sleutelnode, sleutelpad + (sleutel,), f"sleutel '{sleutel}' staat dubbel (eerder op regel {eerste})")
+                _controleer_diepte(waardenode, len(sleutelpad) + 1)
                 continue
             self.regels[sleutelpad + (sleutel,)] = sleutelnode.start_mark.line + 1
             uit[sleutel] = self.bouw(waardenode, sleutelpad + (sleutel,))
@@ -140,7 +243,8 @@ class _Bouwer:
     def _scalar(self, node: ScalarNode, sleutelpad: Pad):
         tag = node.tag
         if tag == _TAG + "str":
-            return node.value
+            # Namen (van actoren, kengetallen, rechtsgebieden) komen in elke casus terug: één object per naam.
+            return sys.intern(node.value) if _NAAM.match(node.value) else node.value
         if tag == _TAG + "float":
             tekst = node.value.replace("_", "")
             try:
@@ -153,6 +257,10 @@ class _Bouwer:
             return waarde
         if tag == _TAG + "int":
             try:
+                tekst = node.value
+                # Het gewone geval snel; 0x.., 0o.., 012 (octaal in YAML 1.1), 1_000 en 1:30 via PyYAML.
+                if tekst.isascii() and tekst.isdigit() and (tekst[0] != "0" or tekst == "0"):
+                    return int(tekst)
                 return self._constructor.construct_yaml_int(node)
             except ValueError:  # meer dan 4300 cijfers: Python weigert de omzetting
                 self.fout(node, sleutelpad, f"'{node.value[:20]}...' is geen bruikbaar getal (te lang)")
@@ -207,8 +315,21 @@ _ONBEKEND = "de opbouw van het bestand klopt hier niet (controleer inspringen, h
 # libyaml (als het er is) leest tien keer zo snel als de Python-versie; dezelfde veilige regels.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# Tekens die YAML niet toestaat (stuurtekens behalve tab en regeleinde).
-_VERBODEN_TEKEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+@functools.cache
+def _libyaml_begrenst_nesting() -> bool:
+    """Of de C-loader zelf diepe nesting weigert (libyaml doet dat bij 1000 niveaus); zo niet, dan altijd voorcontrole."""
+    if _LOADER is yaml.SafeLoader:
+        return False
+    try:
+        yaml.compose("[" * 1001 + "]" * 1001, Loader=_LOADER)
+    except yaml.YAMLError as fout:
+        return "maximum nesting depth" in str(fout)
+    return False
+
+# Tekens die YAML niet toestaat (stuurtekens behalve tab en regeleinde, losse surrogaten, U+FFFE en U+FFFF),
+# als opsomming van wat niet mag: dat compileert tien keer zo snel als de uitsluiting van wat wel mag.
+_VERBODEN_TEKEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _vertaal(probleem: str | None, context: str | None) -> str:
@@ -281,6 +402,27 @@ def _voorcontrole(naam: str, tekst: str) -> Fout | None:
     return None
 
 
+def _stel_samen(naam: str, tekst: str):
+    """De knopen van `tekst`, of de Fout van de voorcontrole; gooit `yaml.YAMLError` zoals de parser.
+
+    De voorcontrole kost een extra doorloop van de parser. Ze is alleen nodig
+    waar verwijzingen (*naam) staan of waar een bestand groot genoeg is om
+    MAX_WAARDEN te halen; in een gewoon casusbestand bewaakt `_Bouwer` de diepte
+    (libyaml begrenst de nesting zelf al op 1000). Een bestand dat de parser
+    weigert, krijgt alsnog de voorcontrole: dan blijft de melding die als eerste
+    in het bestand staat dezelfde.
+    """
+    if "*" in tekst or len(tekst) > MAX_WAARDEN // 4 or not _libyaml_begrenst_nesting() or len(tekst) > MAX_WAARDEN // 4:
+        return _voorcontrole(naam, tekst) or yaml.compose(tekst, Loader=_LOADER)
+    try:
+        return yaml.compose(tekst, Loader=_LOADER)
+    except yaml.YAMLError:
+        fout = _voorcontrole(naam, tekst)
+        if fout:
+            return fout
+        raise
+
+
 def _lees_tekst(pad: Path) -> tuple[str | None, Fout | None]:
     naam = str(pad)
     try:
@@ -312,10 +454,9 @@ def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
     if fout:
         return None, [fout]
     try:
-        fout = _voorcontrole(naam, tekst)
-        if fout:
-            return None, [fout]
-        node = yaml.compose(tekst, Loader=_LOADER)
+        node = _stel_samen(naam, tekst)
+        if isinstance(node, Fout):
+            return None, [node]
     except yaml.YAMLError as fout:
         if "maximum nesting depth" in str(fout):
             # Nieuwere libyaml heeft een eigen grens en slaat aan vóór de onze bij MAX_DIEPTE: dezelfde melding.
@@ -324,7 +465,10 @@ def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
     if node is None:
         return None, [Fout(naam, 1, "", "het bestand is leeg")]
     bouwer = _Bouwer(naam)
-    inhoud = bouwer.bouw(node)
+    try:
+        inhoud = bouwer.bouw(node)
+    except _TeDiep as te_diep:
+        return None, [_te_diep(naam, te_diep.regel)]
     if bouwer.fouten:
         return None, bouwer.fouten
     return YamlBestand(pad, inhoud, bouwer.regels), []

@@ -40,12 +40,22 @@ def _tekst_als_getal(tekst: str) -> str:
 
 def _als_decimal(waarde):
     """Accepteert een geheel getal of Decimal uit de YAML binnen de grenzen van `geld`; tekst, ja/nee en float niet."""
+    if type(waarde) is int:
+        getal = _GEHELE_GETALLEN.get(waarde)
+        if getal is not None:  # al eens binnen de grenzen bevonden
+            return getal
     getal = _als_decimal_onbegrensd(waarde)
     reden = buiten_grenzen(getal)
     if reden:
         tekst = f"{getal:f}" if -20 < getal.adjusted() < 40 else str(getal)  # zoals geschreven, maar nooit honderden nullen
         raise PydanticCustomError("kb_grenzen", "'{waarde}' " + reden, {"waarde": tekst})
+    if type(waarde) is int and len(_GEHELE_GETALLEN) < 10_000:
+        _GEHELE_GETALLEN[waarde] = getal
     return getal
+
+
+# Een Decimal is onveranderlijk: dezelfde gehele getallen (uren, maanden, bedragen) uit duizenden casussen delen één object.
+_GEHELE_GETALLEN: dict[int, Decimal] = {}
 
 
 def _als_decimal_onbegrensd(waarde):

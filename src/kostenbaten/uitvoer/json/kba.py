@@ -5,6 +5,7 @@ from __future__ import annotations
 from kostenbaten.berekening.kba import CasusUitkomst, Extrapolatie, PilotUitkomst, Post
 from kostenbaten.notatie import json_bedrag, json_getal
 from kostenbaten.uitvoer.namen import rekensom_tekst
+from kostenbaten.uitvoer.json import Reeks
 
 
 def _post(p: Post) -> dict:
@@ -73,7 +74,7 @@ def document(u: PilotUitkomst) -> dict:
     return {
         "pilot": u.pilot.naam,
         "maanden_in_beeld": u.pilot.maanden_in_beeld,
-        "casussen": [casus_json(c) for c in u.casussen],
+        "casussen": Reeks(u.casussen, casus_json),
         "gemiddelde_netto": json_bedrag(u.gemiddelde_netto),
         "gemiddelde_client": json_bedrag(u.gemiddelde_client),
         "gemiddelde_overheid": json_bedrag(u.gemiddelde_overheid),
