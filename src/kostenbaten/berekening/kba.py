@@ -24,7 +24,7 @@ from kostenbaten.geld import (
     som_van_delingen,
     vermenigvuldig,
 )
-from kostenbaten.berekening.rekensom import Rekensom, exact, som as rekensom
+from kostenbaten.berekening.rekensom import Rekensom, exact, gedeeld, som as rekensom
 from kostenbaten.model.casus import GROEPEN, Casus, Pilot
 
 
@@ -112,7 +112,7 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
                 bedrag=bedrag,
                 actor=tarief.betaler,
                 groep=actoren[tarief.betaler].groep,
-                rekensom=rekensom(exact(uren), " uur x ") + _geindexeerd(tarief.per_uur.waarde, tarief._indexering, " per uur"),
+                rekensom=gedeeld(rekensom(exact(uren), " uur x ") + _geindexeerd(tarief.per_uur.waarde, tarief._indexering, " per uur")),
                 soort="tarief",
                 sleutel=sleutel,
                 sleutelpad=("uren",),
@@ -155,7 +155,7 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
         netto, stappen = netto_baat(bedrag, geldend, per_maand, geteld if soort == "per_maand" else 0)
         baten.append(
             Post(
-                naam, netto, actor, actoren[actor].groep, som_, soort, sleutel, ("baten", i), bron, kans,
+                naam, netto, actor, actoren[actor].groep, gedeeld(som_), soort, sleutel, ("baten", i), bron, kans,
                 bedrag if stappen else None, stappen, indexering,
             )
         )

@@ -35,6 +35,15 @@ class Rekensom:
         return Rekensom(self.delen + (ander.delen if isinstance(ander, Rekensom) else tuple(ander)))
 
 
+_GEDEELD: dict[str, Rekensom] = {}
+
+
+def gedeeld(r: Rekensom) -> Rekensom:
+    """Eén object voor gelijke rekensommen (zoals `sys.intern` voor tekst): bij veel casussen met dezelfde
+    uren en tarieven scheelt dat geheugen. De sleutel is de repr, zodat 2 en 2,0 verschillend blijven."""
+    return _GEDEELD.setdefault(repr(r), r)
+
+
 def som(*delen: str | int | Getal) -> Rekensom:
     return Rekensom(delen)
 
