@@ -100,14 +100,15 @@ def test_begroting_binnen_een_factor_twee(tmp_path, cli):
         assert cli("begroting", _begroting(tmp_path, hulpvragen))[2] == ""
 
 
-def test_weinig_trekkingen(cli):
-    code, uit, fout = cli("onzekerheid", HENGELO, "--trekkingen", "999")
+@pytest.mark.parametrize("opdracht", ["onzekerheid", "waarde-informatie"])
+def test_weinig_trekkingen(cli, opdracht):
+    code, uit, fout = cli(opdracht, HENGELO, "--trekkingen", "999")
     assert code == 0 and uit
     assert _waarschuwingen(fout) == [
         "- Maar 999 Monte-Carlo-trekkingen: de percentielen hangen dan nog merkbaar af van het zaad. "
         "Gebruik --trekkingen 1000 of meer (standaard 100000)."
     ]
-    assert cli("onzekerheid", HENGELO, "--trekkingen", "1000")[2] == ""
+    assert cli(opdracht, HENGELO, "--trekkingen", "1000")[2] == ""
 
 
 def test_in_json_met_soort_tekst_en_getallen(tmp_path, cli):

@@ -684,7 +684,7 @@ def waarde_informatie(
     project = _laad(pad, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = waarde_van_informatie(project.pilot, project.casussen, trekkingen, zaad, klassen)
-    _lever("waarde_informatie", uitkomst, formaat, xlsx, overschrijf)
+    _lever("waarde_informatie", uitkomst, formaat, xlsx, overschrijf, waarschuwingen=_waarschuwingen(project, trekkingen))
 
 
 @app.command(cls=Opdracht)
