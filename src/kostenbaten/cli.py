@@ -193,6 +193,15 @@ def _waarschuwingen(project, trekkingen: int | None = None) -> tuple:
     return over_casussen(project.pilot, project.casussen) + (over_trekkingen(trekkingen) if trekkingen is not None else ())
 
 
+def _begrotingwaarschuwingen(bron, uitkomst) -> tuple:
+    """De begrote SJD-uren per hulpvraag tegen die van haar casussen (zonder casussen: niets te vergelijken)."""
+    from kostenbaten.berekening.waarschuwingen import over_begroting
+
+    if bron.project is None:
+        return ()
+    return over_begroting(bron.begroting, uitkomst.sjd_uren_per_week, bron.project.casussen)
+
+
 def _schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **context) -> None:
     from kostenbaten.uitvoer import register
 
@@ -519,12 +528,9 @@ def begroting(
     ] = None,
 ):
     """Reken een begroting door: kosten per regel en per betaler, de baten uit de KBA per actor, en over meer jaren contant."""
-    from kostenbaten.berekening.waarschuwingen import over_begroting
-
     bron, uitkomst = _laad_begroting(invoer, horizon, casussen)
     _mag_schrijven(xlsx, overschrijf)
-    project = bron.project
-    waarschuwingen = () if project is None else _waarschuwingen(project) + over_begroting(bron.begroting, uitkomst.sjd_uren_per_week, project.casussen)
+    waarschuwingen = () if bron.project is None else _waarschuwingen(bron.project) + _begrotingwaarschuwingen(bron, uitkomst)
     _lever("begroting", uitkomst, formaat, waarschuwingen=waarschuwingen)
     if xlsx is not None:
         _schrijf_werkmap("begroting", uitkomst, xlsx, overschrijf, bron=bron.pad, doel=xlsx)
@@ -817,10 +823,8 @@ def rapport(
 
         uitkomsten["vergelijking"] = reken_vergelijking(projecten, trekkingen, zaad)
     waarschuwingen = _waarschuwingen(project, trekkingen if bandbreedtes else None)
-    if begroting_uitkomst is not None and bron_begroting.project is not None:
-        from kostenbaten.berekening.waarschuwingen import over_begroting
-
-        waarschuwingen += over_begroting(bron_begroting.begroting, begroting_uitkomst.sjd_uren_per_week, bron_begroting.project.casussen)
+    if begroting_uitkomst is not None:
+        waarschuwingen += _begrotingwaarschuwingen(bron_begroting, begroting_uitkomst)
     uitkomsten["waarschuwingen"] = waarschuwingen
     uitkomsten["uitleg"] = leg_uit(kba, "rapport", project.regel)
     # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
