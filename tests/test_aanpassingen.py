@@ -159,7 +159,7 @@ def test_uitleg_en_json_tonen_de_stappen(hengelo, cli):
     assert post["aanpassingen"] == [
         {"soort": "attributie", "aandeel": "0.1", "af": "80", "na": "720", "niveau": "casus", "reden": "reden voor attributie", "bron": "bron voor attributie"}
     ]
-    code, uit, _ = cli("bereken", hengelo)
+    code, uit, _ = cli("bereken", hengelo, "--per-casus")
     assert "bruto € 800,00; min attributie 10% € 80,00" in uit
 
 

@@ -468,7 +468,7 @@ def test_bereken_laadt_geen_zware_bibliotheken():
     code = (
         "import sys\n"
         "from kostenbaten.cli import main\n"
-        "sys.argv = ['kostenbaten', 'bereken', sys.argv[1], '--samenvatting']\n"
+        "sys.argv = ['kostenbaten', 'bereken', sys.argv[1]]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "zwaar = [m for m in ('openpyxl', 'numpy') if m in sys.modules]\n"
         "print('ZWAAR', zwaar, file=sys.stderr)\n"

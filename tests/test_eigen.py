@@ -60,11 +60,11 @@ def test_hulpvragen_als_telling_en_als_verwacht_aantal(tmp_path, cli):
 
     map_ = tmp_path / "mijnstad"
     cli("nieuw", map_)
-    code, uit, fout = cli("bereken", map_, "--samenvatting")
+    code, uit, fout = cli("bereken", map_)
     assert code == 0 and "Gedekte" in uit
     assert "verwacht" not in uit  # 300 x 33% = 99: een telling
     vervang(map_ / "pilot.yaml", "hulpvragen: 300 ", "hulpvragen: 1250 ")
     vervang(map_ / "pilot.yaml", "aandeel: 33 ", "aandeel: 75.5 ")
-    code, uit, fout = cli("bereken", map_, "--samenvatting")
+    code, uit, fout = cli("bereken", map_)
     assert code == 0, fout
     assert "943,75" in uit and "(verwacht aantal)" in uit

@@ -302,7 +302,7 @@ def test_bereken_en_begroting_zonder_xlsx_laden_geen_openpyxl():
         "import sys\n"
         "from kostenbaten.cli import app\n"
         "try:\n"
-        "    app(['bereken', 'casussen/hengelo', '--samenvatting'])\n"
+        "    app(['bereken', 'casussen/hengelo'])\n"
         "except SystemExit:\n"
         "    pass\n"
         "try:\n"
@@ -346,7 +346,7 @@ def _kopie_hengelo(tmp_path: Path, **vervang) -> Path:
 
 def test_kba_werkmap_rekent_in_libreoffice_als_de_rekenkern(tmp_path, draai):
     uit = tmp_path / "kba.xlsx"
-    resultaat = draai("bereken", HENGELO, "--samenvatting", "--xlsx", uit)
+    resultaat = draai("bereken", HENGELO, "--xlsx", uit)
     assert resultaat.exit_code == 0, resultaat.output
     assert vergelijk_met_rekenkern(uit, _kba_verwacht(HENGELO), tmp_path / "lo") > 100
     from libreoffice import uitkomsten
@@ -376,13 +376,13 @@ def test_kba_werkmap_met_kans_en_looptijd(tmp_path, draai):
         casus_6=[("maanden: 24", "maanden: 7")],
     )
     uit = tmp_path / "kba.xlsx"
-    assert draai("bereken", map_, "--samenvatting", "--xlsx", uit).exit_code == 0
+    assert draai("bereken", map_, "--xlsx", uit).exit_code == 0
     assert vergelijk_met_rekenkern(uit, _kba_verwacht(map_), tmp_path / "lo") > 100
 
 
 def test_kba_werkmap_formules_over_invoercellen(tmp_path, draai):
     uit = tmp_path / "kba.xlsx"
-    assert draai("bereken", HENGELO, "--samenvatting", "--xlsx", uit).exit_code == 0
+    assert draai("bereken", HENGELO, "--xlsx", uit).exit_code == 0
     wb = load_workbook(uit)
     assert wb.sheetnames == ["Casussen", "Samenvatting", "Grafiek", "Invoer", "Toelichting"]
     casussen = wb["Casussen"]
@@ -401,9 +401,9 @@ def test_kba_werkmap_nooit_overschrijven_en_tekst_blijft_tekst(tmp_path, draai):
     map_ = _kopie_hengelo(tmp_path, casus_2=[("titel: Bemiddeling", "titel: =Bemiddeling")])
     uit = tmp_path / "kba.xlsx"
     uit.write_bytes(b"bestaand")
-    weigering = draai("bereken", map_, "--samenvatting", "--xlsx", uit)
+    weigering = draai("bereken", map_, "--xlsx", uit)
     assert weigering.exit_code == 2 and uit.read_bytes() == b"bestaand"
-    assert draai("bereken", map_, "--samenvatting", "--xlsx", uit, "--overschrijf").exit_code == 0
+    assert draai("bereken", map_, "--xlsx", uit, "--overschrijf").exit_code == 0
     samenvatting = load_workbook(uit)["Samenvatting"]
     titel = next(c for (c,) in samenvatting.iter_rows(min_col=2, max_col=2) if str(c.value).startswith("=Bemiddeling"))
     assert titel.data_type == "s" and titel.quotePrefix
@@ -412,7 +412,7 @@ def test_kba_werkmap_nooit_overschrijven_en_tekst_blijft_tekst(tmp_path, draai):
 def test_kba_werkmap_na_wijziging_in_de_invoer(tmp_path, draai):
     """Een invoercel wijzigen (zoals een gebruiker in Excel) en LibreOffice laten herberekenen."""
     uit = tmp_path / "kba.xlsx"
-    assert draai("bereken", HENGELO, "--samenvatting", "--xlsx", uit).exit_code == 0
+    assert draai("bereken", HENGELO, "--xlsx", uit).exit_code == 0
     wb = load_workbook(uit)
     wb["Invoer"]["B4"] = 400  # hulpvragen
     wb["Casussen"]["E4"] = 3  # SJD-uren casus 1

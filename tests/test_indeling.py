@@ -146,3 +146,31 @@ def test_json_laadt_geen_rich_openpyxl_of_numpy(argumenten, toegestaan):
         [sys.executable, "-c", GELADEN.format(argumenten=argumenten)], check=True, capture_output=True, text=True, cwd=ROOT
     ).stdout
     assert uit.strip() == toegestaan
+
+
+def test_alleen_de_gevraagde_opdracht_wordt_opgebouwd():
+    from kostenbaten.cli import _opdrachtnaam, _voor_opdracht, app
+
+    namen = [_opdrachtnaam(c) for c in app.registered_commands]
+    assert "bereken" in namen and "waarde-informatie" in namen
+    for naam in namen:
+        assert [_opdrachtnaam(c) for c in _voor_opdracht([naam]).registered_commands] == [naam]
+    # Zonder bekende opdracht kent de groep alles: de hulptekst en de suggestie bij een tikfout.
+    for eerste in ([], ["--help"], ["--versie"], ["berken"]):
+        assert _voor_opdracht(eerste) is app
+    assert [_opdrachtnaam(c) for c in app.registered_commands] == namen  # de app zelf blijft heel
+
+
+@pytest.mark.parametrize(
+    ("argumenten", "verwacht", "code"),
+    [
+        (["--help"], "waarde-informatie", 0),
+        (["bereken", "--help"], "--per-casus", 0),
+        (["berken", HENGELO], "Fout: onbekende opdracht 'berken'; bedoelt u 'bereken'?", 2),
+        (["bereken", HENGELO, "--per-cassus"], "Fout: onbekende optie --per-cassus; bedoelt u '--per-casus'?", 2),
+    ],
+)
+def test_opdrachtregel_als_programma(argumenten, verwacht, code):
+    uit = subprocess.run([sys.executable, "-m", "kostenbaten", *map(str, argumenten)], capture_output=True, text=True)
+    assert uit.returncode == code
+    assert verwacht in uit.stdout + uit.stderr

@@ -225,7 +225,7 @@ def test_geen_traceback_bij_interne_fout(monkeypatch, capsys):
     def kapot(*args, **kwargs):
         raise RuntimeError("stuk")
 
-    monkeypatch.setattr(cli_module, "app", kapot)
+    monkeypatch.setattr(cli_module, "_voor_opdracht", lambda eerste: kapot)
     with pytest.raises(SystemExit) as exit_info:
         cli_module.main()
     assert exit_info.value.code == 3
@@ -253,7 +253,7 @@ def test_casussen_ook_nagekeken_bij_foute_pilot(cli, hengelo):
             "Fout: ongeldige waarde voor '--formaat' / '-f': 'xml'; kies uit 'tabel', 'json'\n"
             "Zie 'kostenbaten bereken --help' voor uitleg.",
         ),
-        (["berken"], "Fout: onbekende opdracht 'berken'\nZie 'kostenbaten --help' voor uitleg."),
+        (["berken"], "Fout: onbekende opdracht 'berken'; bedoelt u 'bereken'?\nZie 'kostenbaten --help' voor uitleg."),
         (["bereken", str(HENGELO), "--foo"], "Fout: onbekende optie --foo\nZie 'kostenbaten bereken --help' voor uitleg."),
         (["bereken", str(HENGELO), "extra"], "Fout: onverwacht extra argument: extra\nZie 'kostenbaten bereken --help' voor uitleg."),
     ],

@@ -122,7 +122,7 @@ def test_json_bevat_geen_floats(cli):
 
 
 def test_bereken_tabel_toont_exact_en_gepubliceerd(cli):
-    code, uit, _ = cli("bereken", HENGELO)
+    code, uit, _ = cli("bereken", HENGELO, "--per-casus")
     assert code == 0
     for tekst in ("€ 583,67", "€ 115.000", "€ 115.566", "€ 78.200", "€ 36.800", "€ 107.109", "-€ 360", "Verhoogd welzijn"):
         assert tekst in uit, tekst
@@ -207,7 +207,7 @@ def test_getal_exact_en_decimalen_voor():
 def test_casustabel_telt_op_en_toont_uren_exact(cli, hengelo):
     """Met 1,25 uur: de posten met centen, zodat ze optellen tot het totaal; het onderschrift zegt 1,25 uur."""
     vervang(hengelo / "casus-1.yaml", "uren: 2\n", "uren: 1.25\n")
-    code, uit, fout = cli("bereken", hengelo)
+    code, uit, fout = cli("bereken", hengelo, "--per-casus")
     assert code == 0, fout
     casus1 = uit.split("Casus 2:")[0]
     for tekst in ("€ 100,00", "€ 37,50", "€ 12,50", "€ 150,00", "1,25 SJD-uur"):
@@ -223,19 +223,25 @@ def test_toelichting_gepubliceerd_in_nederlandse_notatie(hengelo):
 
 
 def test_bereken_opent_met_de_uitkomst_in_een_zin_en_kapt_niets_af_op_80_kolommen():
+    from rich.cells import cell_len
     from typer.testing import CliRunner
 
     from kostenbaten.cli import app
 
-    uit = CliRunner().invoke(app, ["bereken", str(HENGELO)], env={"COLUMNS": "80"}).stdout
-    regels = uit.splitlines()
-    kop = " ".join(r.strip() for r in regels[: regels.index("")])
-    assert kop.startswith("Pilot Hengelo: een casus levert gemiddeld € 583,67 netto op;")
-    for deel in ("198 gedekte hulpvragen", "€ 115.566 (gepubliceerd € 115.000)", "€ 107.109 gewogen", "68% voor de cliënt en 32% voor de overheid"):
-        assert deel in kop
-    # Eerst de samenvatting, daarna de tabellen per casus.
-    assert uit.index("Samenvatting pilot Hengelo") < uit.index("Casus 1: ")
-    assert "…" not in uit
-    from rich.cells import cell_len
-
-    assert max(cell_len(r) for r in regels) <= 80
+    kort = CliRunner().invoke(app, ["bereken", str(HENGELO)], env={"COLUMNS": "80"}).stdout
+    lang = CliRunner().invoke(app, ["bereken", str(HENGELO), "--per-casus"], env={"COLUMNS": "80"}).stdout
+    for uit in (kort, lang):
+        regels = uit.splitlines()
+        kop = " ".join(r.strip() for r in regels[: regels.index("")])
+        assert kop.startswith("Pilot Hengelo: een casus levert gemiddeld € 583,67 netto op;")
+        for deel in ("198 gedekte hulpvragen", "€ 115.566 (gepubliceerd € 115.000)", "€ 107.109 gewogen", "68% voor de cliënt en 32% voor de overheid"):
+            assert deel in kop
+        assert "…" not in uit
+        assert max(cell_len(r) for r in regels) <= 80
+        # Elke tabelregel eindigt met haar rand: niets is rechts afgesneden.
+        tabelregels = [r.rstrip() for r in regels if r and r[0] in "┏┃┡│├└"]
+        assert tabelregels and all(r[-1] in "┓┃┩│┤┘" for r in tabelregels)
+    # Standaard de samenvatting met een verwijzing naar --per-casus; daarmee ook de tabellen per casus, ná de samenvatting.
+    assert "Casus 1: " not in kort and "voeg --per-casus toe" in kort
+    assert lang.index("Samenvatting pilot Hengelo") < lang.index("Casus 1: ")
+    assert "Inkomensverbetering" in lang  # geen woord midden door gebroken

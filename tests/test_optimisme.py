@@ -44,7 +44,7 @@ def test_optimisme_in_uitleg_en_terminal(hengelo, cli):
     assert rekensom_tekst(sjd.rekensom) == "160 + 32 = 192"
     assert sjd.kinderen[1].waar == ("pilot:optimisme.opslag_kosten",)
     assert rekensom_tekst(sjd.kinderen[1].rekensom) == "160 x 20% = 32"
-    code, uit, _ = cli("bereken", hengelo)
+    code, uit, _ = cli("bereken", hengelo, "--per-casus")
     assert code == 0
     assert "bruto € 160,00; plus optimisme 20% € 32,00" in uit
     assert "bruto € 800,00; min optimisme 10% € 80,00" in uit

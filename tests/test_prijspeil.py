@@ -79,7 +79,7 @@ def test_indexering_gaat_door_tot_de_casus_en_de_uitleg(reeks, cli):
     assert "kengetal toevoeging van prijspeil 2022 naar 2023 (Testreeks); LET OP: voorbeeldreeks, geen echte cijfers" in uit
     assert "800 x 117,81 / 112,20 = 840" in uit
     assert f"{reeks}:8" in uit  # de regel van de jaarmutatie van 2023, de enige tussen 2022 en 2023
-    _, tabel, _ = cli("bereken", HENGELO, "--samenvatting", "--prijspeil", "2023", "--prijsindex", reeks)
+    _, tabel, _ = cli("bereken", HENGELO, "--prijspeil", "2023", "--prijsindex", reeks)
     assert "LET OP: dit is een voorbeeldreeks, geen echte cijfers." in " ".join(tabel.split())
     # Ook bij een opdracht zonder eigen prijspeilregel, zoals JSON van onzekerheid: de melding op stderr.
     code, _, fout = cli("onzekerheid", HENGELO, "-n", "10", "--formaat", "json", "--prijspeil", "2023", "--prijsindex", reeks)

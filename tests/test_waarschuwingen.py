@@ -35,7 +35,7 @@ def test_na_de_uitkomst_nooit_in_plaats_ervan(tmp_path):
     map_ = tmp_path / "mijnstad"
     runner = CliRunner(env={"COLUMNS": "200"})
     assert runner.invoke(app, ["nieuw", str(map_)]).exit_code == 0
-    resultaat = runner.invoke(app, ["bereken", str(map_), "--samenvatting"], catch_exceptions=False)
+    resultaat = runner.invoke(app, ["bereken", str(map_)], catch_exceptions=False)
     assert resultaat.exit_code == 0
     assert "Samenvatting pilot" in resultaat.stdout
     # De voorbeeldcasus van `nieuw` is de enige casus; alleen sociaal zekerheidsrecht (33%) heeft een aandeel.

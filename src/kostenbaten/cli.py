@@ -88,7 +88,27 @@ def main() -> None:
     # Een casussenmap wordt duizenden kleine objecten die tot het einde blijven leven; de standaarddrempel
     # van de garbage collector (700) doorzoekt ze steeds opnieuw. Kringen maakt het programma nauwelijks.
     gc.set_threshold(10_000, 10, 10)
-    _grens(lambda: app(prog_name="kostenbaten"))
+    _grens(lambda: _voor_opdracht(sys.argv[1:2])(prog_name="kostenbaten"))
+
+
+def _voor_opdracht(eerste: list[str]) -> typer.Typer:
+    """De app met alleen de gevraagde opdracht: typer zet anders elke opdracht met al haar opties om.
+
+    Zonder opdracht, met een groepsoptie (`--help`, `--versie`) of een onbekend woord blijven alle
+    opdrachten staan, zodat de hulptekst en de suggestie bij een tikfout alles kennen.
+    """
+    import copy
+
+    gevraagd = [c for c in app.registered_commands if eerste and _opdrachtnaam(c) == eerste[0]]
+    if not gevraagd:
+        return app
+    smal = copy.copy(app)
+    smal.registered_commands = gevraagd
+    return smal
+
+
+def _opdrachtnaam(info) -> str:
+    return info.name or info.callback.__name__.lower().replace("_", "-")
 
 
 app = typer.Typer(
@@ -247,7 +267,7 @@ def _bereken(map_: Path, prijspeil: int | None = None, prijsindex: Path | None =
 def bereken(
     map_: MapArgument,
     formaat: FormaatOptie = Formaat.tabel,
-    samenvatting: Annotated[bool, typer.Option("--samenvatting", help="Toon alleen de samenvatting, niet elke casus.")] = False,
+    per_casus: Annotated[bool, typer.Option("--per-casus", help="Toon na de samenvatting ook per casus de kosten en baten, zoals in het rapport.")] = False,
     xlsx: XlsxOptie = None,
     overschrijf: OverschrijfOptie = False,
     prijspeil: PrijspeilOptie = None,
@@ -259,7 +279,7 @@ def bereken(
     from kostenbaten.berekening.kba import bereken_pilot
 
     uitkomst = bereken_pilot(project.pilot, project.casussen)
-    _lever("kba", uitkomst, formaat, xlsx, overschrijf, tabel={"alleen_samenvatting": samenvatting}, waarschuwingen=_waarschuwingen(project))
+    _lever("kba", uitkomst, formaat, xlsx, overschrijf, tabel={"per_casus": per_casus}, waarschuwingen=_waarschuwingen(project))
 
 
 @app.command(cls=Opdracht)

@@ -91,5 +91,23 @@ def gebruiksfout(fout) -> str:
     else:
         tekst = engels
     ctx = getattr(fout, "ctx", None)
+    suggestie = _suggestie(fout, ctx)
+    if suggestie:
+        tekst += f"; bedoelt u '{suggestie}'?"
     opdracht = ctx.command_path if ctx is not None else "kostenbaten"
     return f"Fout: {tekst}\nZie '{opdracht} --help' voor uitleg."
+
+
+def _suggestie(fout, ctx) -> str | None:
+    """Bij een onbekende opdracht of optie de bekende die er het meest op lijkt."""
+    from kostenbaten.fouten import bedoelt_u
+
+    if ctx is None:
+        return None
+    naam = getattr(fout, "option_name", None)
+    if naam is not None:  # onbekende optie
+        return bedoelt_u(naam, [o for p in ctx.command.get_params(ctx) for o in p.opts if o.startswith("--")])
+    gevonden = re.match(r"No such command '(.+)'\.", fout.format_message())
+    if gevonden and hasattr(ctx.command, "list_commands"):
+        return bedoelt_u(gevonden.group(1), ctx.command.list_commands(ctx))
+    return None

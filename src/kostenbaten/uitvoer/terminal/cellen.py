@@ -25,3 +25,8 @@ def vouw_lange_woorden(tabel: Table) -> Table:
     for kolom in tabel.columns:
         kolom.overflow = "fold"
     return tabel
+
+
+def langste_woord(teksten) -> int:
+    """De breedte van het langste woord: als minimale kolombreedte breekt zo geen woord midden door."""
+    return max((len(woord) for t in teksten for woord in str(t).split()), default=0)

@@ -1,7 +1,7 @@
-"""`bereken` in de terminal: eerst de uitkomst in één zin en de samenvatting, daarna de tabellen per casus.
+"""`bereken` in de terminal: de uitkomst in één zin en de samenvatting; met `--per-casus` daarna de tabellen per casus.
 
-De tabellen per casus (Kosten | Baten zoals in het rapport) staan ná de samenvatting,
-zodat het eerste scherm de uitkomst toont; `--samenvatting` laat ze weg.
+De tabellen per casus (Kosten | Baten zoals in het rapport) komen op verzoek: zonder
+staat de uitkomst op het eerste scherm en blijft de uitvoer kort genoeg om te lezen.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.geld import HONDERD, deel
 from kostenbaten.notatie import decimalen_voor, euro, getal, getal_exact, getal_nl, procent
 from kostenbaten.uitvoer.namen import CIJFER_NAMEN, groep_naam, rekensom_tekst
-from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, vouw_lange_woorden
+from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, langste_woord, vouw_lange_woorden
 
 
 def _stappen_tekst(p) -> Text:
@@ -35,11 +35,12 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
         title_justify="left",
         show_lines=False,
     )
+    # Vier kolommen, met wie de baat krijgt achter de baat: zo blijft er op 80 kolommen ruimte
+    # voor de langste woorden en breekt er geen woord midden door.
     tabel.add_column("Kosten")
     tabel.add_column("", justify="right")
-    tabel.add_column("Baten")
+    tabel.add_column("Baten (voor wie)")
     tabel.add_column("", justify="right")
-    tabel.add_column("Wie", style="dim")
     # Per kolom dezelfde decimalen, zodat de posten optellen tot het totaal eronder.
     dk = decimalen_voor([p.bedrag for p in c.kosten] + [c.totaal_kosten, c.netto])
     db = decimalen_voor([p.bedrag for p in c.baten] + [c.totaal_baten, c.client, c.overheid])
@@ -51,23 +52,19 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
     namen = {k: a.naam for k, a in (actoren or {}).items()}
     rijen_baten = []
     for p in c.baten:
-        rijen_baten.append((p.naam, bedrag_tekst(p.bedrag, db), namen.get(p.actor, groep_naam(p.actor))))
+        wie = namen.get(p.actor, groep_naam(p.actor))
+        rijen_baten.append((Text.assemble(p.naam, (f" – {wie}", "dim")), bedrag_tekst(p.bedrag, db)))
         if p.stappen:
-            rijen_baten.append((_stappen_tekst(p), "", ""))
-    rijen_baten += [(Text(e, style="italic"), Text("niet in €", style="dim italic"), "") for e in c.casus.effecten]
+            rijen_baten.append((_stappen_tekst(p), ""))
+    rijen_baten += [(Text(e, style="italic"), Text("niet in €", style="dim italic")) for e in c.casus.effecten]
     for i in range(max(len(rijen_kosten), len(rijen_baten))):
         k = rijen_kosten[i] if i < len(rijen_kosten) else ("", "")
-        b = rijen_baten[i] if i < len(rijen_baten) else ("", "", "")
-        tabel.add_row(k[0], k[1], b[0], b[1], b[2])
+        b = rijen_baten[i] if i < len(rijen_baten) else ("", "")
+        tabel.add_row(*k, *b)
     tabel.add_section()
-    tabel.add_row(Text("Totaal kosten", style="bold"), bedrag_tekst(c.totaal_kosten, dk), Text("Totaal baten", style="bold"), bedrag_tekst(c.totaal_baten, db), "")
-    tabel.add_row(
-        Text("Netto (baten - kosten)", style="bold"),
-        bedrag_tekst(c.netto, dk),
-        Text("waarvan cliënt / overheid"),
-        Text.assemble(bedrag_tekst(c.client, db), " / ", bedrag_tekst(c.overheid, db)),
-        "",
-    )
+    tabel.add_row(Text("Totaal kosten", style="bold"), bedrag_tekst(c.totaal_kosten, dk), Text("Totaal baten", style="bold"), bedrag_tekst(c.totaal_baten, db))
+    tabel.add_row(Text("Netto (baten - kosten)", style="bold"), bedrag_tekst(c.netto, dk), "waarvan cliënt", bedrag_tekst(c.client, db))
+    tabel.add_row("", "", "waarvan overheid", bedrag_tekst(c.overheid, db))
     return vouw_lange_woorden(tabel)
 
 
@@ -97,10 +94,10 @@ def kop(u: PilotUitkomst) -> Text:
 def samenvatting(u: PilotUitkomst) -> Group:
     pilot = u.pilot
     per_casus = Table(title=f"Samenvatting pilot {pilot.naam}", title_justify="left")
-    langste_woord = max(len(woord) for g in pilot.rechtsgebieden.values() for woord in g.naam.split())
+    breedste_gebied = langste_woord(g.naam for g in pilot.rechtsgebieden.values())
     for kolom in ("Casus", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"):
         per_casus.add_column(
-            kolom, justify="left" if kolom in ("Casus", "Rechtsgebied") else "right", min_width=langste_woord if kolom == "Rechtsgebied" else None
+            kolom, justify="left" if kolom in ("Casus", "Rechtsgebied") else "right", min_width=breedste_gebied if kolom == "Rechtsgebied" else None
         )
     kolommen = ("totaal_kosten", "totaal_baten", "netto", "client", "overheid")
     decimalen = {k: decimalen_voor([getattr(c, k) for c in u.casussen]) for k in kolommen}
@@ -157,7 +154,7 @@ def samenvatting(u: PilotUitkomst) -> Group:
         gewogen.add_column(
             kolom,
             justify="left" if kolom == "Rechtsgebied" else "right",
-            min_width=langste_woord if kolom == "Rechtsgebied" else None,
+            min_width=breedste_gebied if kolom == "Rechtsgebied" else None,
             max_width=10 if kolom == "Netto per casus" else None,
         )
     dh = decimalen_voor([d.hulpvragen for d in g.delen])
@@ -207,7 +204,7 @@ def prijspeil_regel(u: PilotUitkomst) -> Text | None:
     return Text(tekst, style="dim")
 
 
-def toon(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = False) -> None:
+def toon(u: PilotUitkomst, console: Console, per_casus: bool = False) -> None:
     console.print(kop(u))
     console.print()
     regel = prijspeil_regel(u)
@@ -215,10 +212,12 @@ def toon(u: PilotUitkomst, console: Console, alleen_samenvatting: bool = False) 
         console.print(regel)
         console.print()
     console.print(samenvatting(u))
-    if not alleen_samenvatting:
+    if per_casus:
         for c in u.casussen:
             console.print()
             console.print(casus_tabel(c, u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam, u.pilot.alle_actoren))
+    else:
+        console.print(Text("De kosten en baten van elke casus: voeg --per-casus toe.", style="dim"))
     if u.pilot.maanden_in_beeld:
         console.print(
             Text(
