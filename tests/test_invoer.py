@@ -366,3 +366,11 @@ def test_kostenbaten_zonder_opdracht_toont_hulp(monkeypatch, capsys):
         cli_module.main()
     uitvoer = capsys.readouterr()
     assert "bereken" in uitvoer.out and "Fout" not in uitvoer.out + uitvoer.err
+
+
+def test_ingebouwde_actoren_zijn_geldig():
+    # STANDAARD_ACTOREN wordt zonder validatie gemaakt (model_construct); hier alsnog gevalideerd.
+    from kostenbaten.model.casus import STANDAARD_ACTOREN, Actor
+
+    for actor in STANDAARD_ACTOREN.values():
+        assert Actor.model_validate(actor.model_dump(exclude_unset=True)) == actor

@@ -145,6 +145,20 @@ def test_controleer_klopt_met_erratum(cli):
     assert "0 onverklaarde afwijking(en)" in uit
 
 
+def test_controleer_op_80_kolommen_met_namen_en_afrondingsregels():
+    from typer.testing import CliRunner
+
+    from kostenbaten.cli import app
+
+    uit = CliRunner().invoke(app, ["controleer", str(HENGELO)], env={"COLUMNS": "80"}).stdout
+    assert "…" not in uit and "client" not in uit and "_" not in uit  # geen afgekapte cellen, geen interne sleutels
+    assert "casus 1: cliënt" in uit and "Gepubliceerd" in uit
+    # Daarna hoe het rapport afrondt: exact naast gepubliceerd, met de naam van de regel.
+    afrondingen = uit[uit.index("Zo komen de gepubliceerde cijfers tot stand"):]
+    for tekst in ("115.566", "115.000", "afronden op", "duizendtal", "68,19"):
+        assert tekst in afrondingen
+
+
 def test_controleer_json_toont_erratum(cli):
     code, uit, _ = cli("controleer", HENGELO, "--formaat", "json")
     assert code == 0

@@ -84,10 +84,14 @@ class _Groep(NederlandseHulp, TyperGroup):
 def main() -> None:
     """Startpunt van het programma."""
     import gc
+    import os
 
     # Een casussenmap wordt duizenden kleine objecten die tot het einde blijven leven; de standaarddrempel
     # van de garbage collector (700) doorzoekt ze steeds opnieuw. Kringen maakt het programma nauwelijks.
     gc.set_threshold(10_000, 10, 10)
+    # kostenbaten gebruikt geen pydantic-plugins; zonder deze vlag doorzoekt pydantic bij het eerste
+    # model alle geïnstalleerde pakketten naar plugins, wat de opstart merkbaar vertraagt.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _grens(lambda: _voor_opdracht(sys.argv[1:2])(prog_name="kostenbaten"))
 
 
@@ -295,11 +299,12 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
         project = _laad(project.basismap)
     from kostenbaten.berekening.kba import bereken_pilot
 
-    controles = controleer_cijfers(bereken_pilot(project.pilot, project.casussen))
+    uitkomst = bereken_pilot(project.pilot, project.casussen)
+    controles = controleer_cijfers(uitkomst)
     if not controles and formaat is Formaat.tabel:
         typer.echo(f"Niets na te rekenen: {map_} heeft geen 'gepubliceerd'-blok met cijfers uit een rapport.")
         return
-    _lever("controle", controles, formaat)
+    _lever("controle", controles, formaat, tabel={"berekend": uitkomst})
     if any(c.is_fout for c in controles):
         raise Afwijking()
 

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from kostenbaten.geld import HONDERD, deel, vermenigvuldig
-from kostenbaten.model.prijsindex import Prijsindex
+
+if TYPE_CHECKING:  # het model van een reeks laadt pas als er echt omgerekend wordt
+    from kostenbaten.model.prijsindex import Prijsindex
 
 
 @dataclass(frozen=True)

@@ -311,19 +311,21 @@ class GepubliceerdPilot(Basis):
 # een pilot mag ze onder dezelfde sleutel een andere naam of omschrijving geven.
 # Het rapport kent twee groepen: de cliënt en al het andere, de 'overheid', waar
 # het ook vermeden deurwaarderskosten onder rekent. Daarom vallen alle partijen
-# buiten de cliënt in die groep (zie docs/formaat.md, "Actoren").
+# buiten de cliënt in die groep (zie docs/formaat.md, "Actoren"). Vaste, al geldige
+# waarden: `model_construct` slaat de validatie over, die anders bij het laden van
+# deze module het hele validatieschema van Actor zou bouwen.
 STANDAARD_ACTOREN = {
-    "client": Actor(naam="Cliënt", groep="client"),
-    "gemeente": Actor(naam="Gemeente", groep="overheid", omschrijving="Bijzondere bijstand, schuldhulpverlening, Wmo."),
-    "rijk": Actor(naam="Rijk", groep="overheid", omschrijving="Raad voor Rechtsbijstand, rechtspraak, Belastingdienst, UWV."),
-    "schuldeiser": Actor(naam="Schuldeiser", groep="overheid", omschrijving="Schuldeisers en deurwaarders (vermeden incasso- en deurwaarderskosten)."),
-    "zorgverzekeraar": Actor(naam="Zorgverzekeraar", groep="overheid", omschrijving="Vermeden zorgkosten die de zorgverzekering draagt."),
-    "woningcorporatie": Actor(naam="Woningcorporatie", groep="overheid", omschrijving="Vermeden huurachterstand, ontruiming en incasso."),
-    "werkgever": Actor(naam="Werkgever", groep="overheid", omschrijving="Vermeden verzuim en loonbeslag."),
+    "client": Actor.model_construct(naam="Cliënt", groep="client"),
+    "gemeente": Actor.model_construct(naam="Gemeente", groep="overheid", omschrijving="Bijzondere bijstand, schuldhulpverlening, Wmo."),
+    "rijk": Actor.model_construct(naam="Rijk", groep="overheid", omschrijving="Raad voor Rechtsbijstand, rechtspraak, Belastingdienst, UWV."),
+    "schuldeiser": Actor.model_construct(naam="Schuldeiser", groep="overheid", omschrijving="Schuldeisers en deurwaarders (vermeden incasso- en deurwaarderskosten)."),
+    "zorgverzekeraar": Actor.model_construct(naam="Zorgverzekeraar", groep="overheid", omschrijving="Vermeden zorgkosten die de zorgverzekering draagt."),
+    "woningcorporatie": Actor.model_construct(naam="Woningcorporatie", groep="overheid", omschrijving="Vermeden huurachterstand, ontruiming en incasso."),
+    "werkgever": Actor.model_construct(naam="Werkgever", groep="overheid", omschrijving="Vermeden verzuim en loonbeslag."),
     # De betalers van een begroting; als actor betalen ze de SJD-uren of de servicekosten van een tarief.
-    "bibliotheek": Actor(naam="Bibliotheek", groep="overheid", omschrijving="Eigen personeel, huisvesting en andere faciliteiten van het spreekuur."),
-    "sjd_organisatie": Actor(naam="SJD-organisatie", groep="overheid", omschrijving="De organisatie van de sociaal-juridisch dienstverlener (projectkosten)."),
-    "overheid": Actor(naam="Overheid", groep="overheid"),
+    "bibliotheek": Actor.model_construct(naam="Bibliotheek", groep="overheid", omschrijving="Eigen personeel, huisvesting en andere faciliteiten van het spreekuur."),
+    "sjd_organisatie": Actor.model_construct(naam="SJD-organisatie", groep="overheid", omschrijving="De organisatie van de sociaal-juridisch dienstverlener (projectkosten)."),
+    "overheid": Actor.model_construct(naam="Overheid", groep="overheid"),
 }
 
 

@@ -8,6 +8,8 @@ from rich.text import Text
 
 from kostenbaten.berekening.controle import AFWIJKING, ERRATUM, ERRATUM_ZONDER_AFWIJKING, KLOPT, Controle
 from kostenbaten.notatie import getal
+from kostenbaten.uitvoer.namen import CIJFER_NAMEN
+from kostenbaten.uitvoer.terminal.cellen import vouw_lange_woorden
 
 
 _STIJL = {KLOPT: "green", ERRATUM: "yellow", AFWIJKING: "bold red", ERRATUM_ZONDER_AFWIJKING: "bold red"}
@@ -16,7 +18,7 @@ _STIJL = {KLOPT: "green", ERRATUM: "yellow", AFWIJKING: "bold red", ERRATUM_ZOND
 def controle_tabel(controles: list[Controle]) -> tuple[Table, list[str]]:
     """De vergelijkingstabel; lange toelichtingen (errata) komen als genummerde noten eronder."""
     tabel = Table(title="Gepubliceerde cijfers nagerekend", title_justify="left")
-    for kolom in ("Waar", "Cijfer", "Gepubliceerd", "Berekend", "Oordeel", "Toelichting"):
+    for kolom in ("Cijfer", "Gepubliceerd", "Berekend", "Oordeel", "Toelichting"):
         tabel.add_column(kolom, justify="right" if kolom in ("Gepubliceerd", "Berekend") else "left")
     noten: list[str] = []
     for v in controles:
@@ -25,17 +27,17 @@ def controle_tabel(controles: list[Controle]) -> tuple[Table, list[str]]:
             noten.append(f"{v.wat}, {v.cijfer}: {v.toelichting}")
             toelichting = f"zie noot {len(noten)}"
         tabel.add_row(
-            v.wat,
-            v.cijfer,
+            f"{v.wat}: {CIJFER_NAMEN.get(v.cijfer, v.cijfer)}",
             getal(v.gepubliceerd),
             getal(v.berekend),
             Text(v.oordeel, style=_STIJL[v.oordeel]),
-            toelichting,
+            toelichting.replace("_", " "),  # de namen van de afrondingsregels
         )
-    return tabel, noten
+    return vouw_lange_woorden(tabel), noten
 
 
-def toon(controles: list[Controle], console: Console) -> None:
+def toon(controles: list[Controle], console: Console, berekend=None) -> None:
+    """De controles; met `berekend` (de uitkomst van de pilot) daarna hoe de gepubliceerde cijfers van de pilot tot stand komen."""
     tabel, noten = controle_tabel(controles)
     console.print(tabel)
     for i, noot in enumerate(noten, 1):
@@ -45,3 +47,8 @@ def toon(controles: list[Controle], console: Console) -> None:
         f"{aantal[KLOPT]} kloppen, {aantal[ERRATUM]} bekend erratum, "
         f"{aantal[AFWIJKING] + aantal[ERRATUM_ZONDER_AFWIJKING]} onverklaarde afwijking(en)."
     )
+    if berekend is not None and berekend.gepubliceerd:
+        from kostenbaten.uitvoer.terminal.kba import afrondingen
+
+        console.print()
+        console.print(afrondingen(berekend))

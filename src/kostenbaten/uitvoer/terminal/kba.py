@@ -170,17 +170,20 @@ def samenvatting(u: PilotUitkomst) -> Group:
             bedrag_tekst(d.totaal, dt),
         )
 
-    if not pub:
-        return Group(per_casus, extrapolatie, gewogen)
+    return Group(*(vouw_lange_woorden(t) for t in (per_casus, extrapolatie, gewogen)))
+
+
+def afrondingen(u: PilotUitkomst) -> Table:
+    """Per gepubliceerd cijfer van de pilot: het exacte cijfer, de afrondingsregel van het rapport en de som erachter."""
     regels = Table(title="Zo komen de gepubliceerde cijfers tot stand", title_justify="left", show_header=True)
     regels.add_column("Cijfer")
     regels.add_column("Gepubliceerd", justify="right")
     regels.add_column("Exact", justify="right")
     regels.add_column("Afrondingsregel")
     regels.add_column("Toelichting", style="dim")
-    for naam, a in pub.items():
+    for naam, a in u.gepubliceerd.items():
         regels.add_row(CIJFER_NAMEN.get(naam, naam), getal(a.waarde), getal(a.exact), a.regel.replace("_", " "), rekensom_tekst(a.uitleg))
-    return Group(*(vouw_lange_woorden(t) for t in (per_casus, extrapolatie, gewogen, regels)))
+    return vouw_lange_woorden(regels)
 
 
 def hulpvragen_kop(kop: str, aantallen) -> str:
@@ -218,6 +221,8 @@ def toon(u: PilotUitkomst, console: Console, per_casus: bool = False) -> None:
             console.print(casus_tabel(c, u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam, u.pilot.alle_actoren))
     else:
         console.print(Text("De kosten en baten van elke casus: voeg --per-casus toe.", style="dim"))
+    if u.gepubliceerd:
+        console.print(Text("Hoe het rapport zijn cijfers afrondt, naast de berekening: kostenbaten controleer.", style="dim"))
     if u.pilot.maanden_in_beeld:
         console.print(
             Text(
