@@ -316,3 +316,20 @@ def test_verboden_tekens_zijn_precies_wat_yaml_niet_toestaat():
 
     fout = [hex(c) for c in range(0x110000) if bool(_VERBODEN_TEKEN.match(chr(c))) == toegestaan(c)]
     assert fout == []
+
+
+@pytest.mark.parametrize(
+    "opdracht",
+    [["bereken", "--per-casus"], ["uitleg"], ["gevoeligheid"], ["actoren"], ["meerjarig"], ["onzekerheid", "--trekkingen", "1000"], ["rapport", "-o", "{uit}"]],
+)
+def test_haken_en_dubbelepunten_in_namen_blijven_letterlijke_tekst(cli, hengelo, tmp_path, opdracht):
+    # Rich leest `[...]` als opmaak (`[/]` zonder open tag is een fout) en `:naam:` als emoji; tekst uit de invoer blijft tekst.
+    vervang(hengelo / "casus-1.yaml", "titel: Bezwaarschrift tegen terugvordering van bijstand", 'titel: "Bezwaar [/] tegen [bold]terugvordering :smile:"')
+    vervang(hengelo / "pilot.yaml", "naam: Kostenbesparing toevoeging", 'naam: "Toevoeging [/red] bespaard :thumbs_up:"')
+    argumenten = [a.replace("{uit}", str(tmp_path / "r.html")) for a in opdracht]
+    code, uit, fout = cli(argumenten[0], hengelo, *argumenten[1:])
+    assert code == 0, fout
+    assert "Interne fout" not in fout
+    if opdracht[0] == "bereken":
+        assert "Bezwaar [/] tegen [bold]terugvordering :smile:" in " ".join(uit.split())
+        assert "Toevoeging [/red] bespaard :thumbs_up:" in " ".join(uit.split())

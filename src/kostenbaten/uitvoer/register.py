@@ -52,10 +52,14 @@ def zoek(analyse: str, formaat: str):
 
 
 def toon(analyse: str, uitkomst, **context) -> None:
-    """Toont de uitkomst in de terminal; rich wordt pas hier geladen."""
+    """Toont de uitkomst in de terminal; rich wordt pas hier geladen.
+
+    Tekst uit de invoer (titels, namen, bronnen) komt letterlijk op het scherm: geen
+    rich-opmaak (`[/]` zou een fout geven), geen emoji-codes, geen kleuren voor getallen.
+    """
     from rich.console import Console
 
-    zoek(analyse, "terminal")(uitkomst, Console(highlight=False), **context)
+    zoek(analyse, "terminal")(uitkomst, Console(highlight=False, markup=False, emoji=False), **context)
 
 
 def schrijf_json(analyse: str, uitkomst, uit, waarschuwingen=None, **context) -> None:
