@@ -2,10 +2,11 @@
 
 Gebruik: python benchmarks/opstart.py [--herhalingen N]
 
-Beide opdrachten draaien om en om als los proces (zodat de machine-ruis beide
+De opdrachten draaien om en om als los proces (zodat de machine-ruis ze
 gelijk raakt); de uitkomst is de verhouding van de medianen. Doel: hoogstens
 1,3 x de vloer (een minimale typer-app die één rich-tabel toont). Ter informatie
-ook de verhouding tegen een kale `python -c pass` en het aantal geladen modules.
+ook de verhouding van de snelste runs (minder gevoelig voor een drukke machine),
+`bereken --per-casus` (met de tabel van elke casus) en een kale `python -c pass`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ OPDRACHTEN = {
     "kostenbaten bereken": [sys.executable, "-m", "kostenbaten", "bereken", str(ROOT / "casussen" / "hengelo")],
     "kostenbaten bereken --formaat json": [
         sys.executable, "-m", "kostenbaten", "bereken", str(ROOT / "casussen" / "hengelo"), "--formaat", "json"
+    ],
+    "kostenbaten bereken --per-casus": [
+        sys.executable, "-m", "kostenbaten", "bereken", str(ROOT / "casussen" / "hengelo"), "--per-casus"
     ],
     "vloer (typer + rich-tabel)": [sys.executable, str(HIER / "vloer.py"), "toon", str(ROOT / "casussen" / "hengelo")],
     "kale python": [sys.executable, "-c", "pass"],
@@ -52,7 +56,7 @@ def zware_modules() -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--herhalingen", type=int, default=15)
+    parser.add_argument("--herhalingen", type=int, default=21)
     args = parser.parse_args()
 
     tijden: dict[str, list[float]] = {naam: [] for naam in OPDRACHTEN}
@@ -70,6 +74,10 @@ def main() -> int:
     print(f"verhouding tegen de vloer: {verhouding:.2f}x (doel hoogstens {DOEL}x)")
     json_verhouding = mediaan["kostenbaten bereken --formaat json"] / mediaan["vloer (typer + rich-tabel)"]
     print(f"verhouding tegen de vloer, --formaat json: {json_verhouding:.2f}x (zonder tabellen)")
+    per_casus = mediaan["kostenbaten bereken --per-casus"] / mediaan["vloer (typer + rich-tabel)"]
+    print(f"verhouding tegen de vloer, --per-casus: {per_casus:.2f}x (ter informatie)")
+    snelste = min(tijden["kostenbaten bereken"]) / min(tijden["vloer (typer + rich-tabel)"])
+    print(f"verhouding van de snelste runs: {snelste:.2f}x (ter informatie)")
     print(f"verhouding tegen kale python: {kaal:.2f}x (ter informatie)")
     zwaar = zware_modules()
     print(f"zware modules geladen door bereken: {', '.join(zwaar) if zwaar else 'geen'}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Afsluitcodes van de opdrachtregel.
 EXIT_OK = 0
@@ -12,8 +12,7 @@ EXIT_INTERNE_FOUT = 3  # een fout in kostenbaten zelf
 EXIT_ONDERBROKEN = 130
 
 
-@dataclass(frozen=True, order=True)
-class Fout:
+class Fout(NamedTuple):
     """Eén fout in de invoer. `regel` telt vanaf 1; `plek` vervangt de regel bij een werkblad."""
 
     bestand: str

@@ -21,8 +21,8 @@ op elke kostenpost.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from kostenbaten.geld import HONDERD, NUL, deel, som, vermenigvuldig
 from kostenbaten.model.casus import Aanpassing, Baat, Casus, Pilot
@@ -32,8 +32,7 @@ SOORTEN = ("deadweight", "attributie", "verdringing", "afname")  # de soorten in
 MAANDEN_PER_JAAR = 12
 
 
-@dataclass(frozen=True, slots=True)
-class Stap:
+class Stap(NamedTuple):
     """Eén stap van bruto naar netto: wat eraf gaat, wat overblijft en waarom."""
 
     soort: str  # deadweight, attributie, verdringing of afname

@@ -19,7 +19,7 @@ precies de kosten en baten van het eerste jaar.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from decimal import Decimal
 
@@ -458,7 +458,7 @@ def _levensjaren(kba: PilotUitkomst, methode: str, jaren: int) -> tuple[KbaBaten
             casussen = nu
         else:
             casussen = tuple(
-                CasusUitkomst(n.casus, n.kosten, tuple(replace(p, bedrag=p.bedrag - v.bedrag) for p, v in zip(n.baten, vorig.baten)))
+                CasusUitkomst(n.casus, n.kosten, tuple(p._replace(bedrag=p.bedrag - v.bedrag) for p, v in zip(n.baten, vorig.baten)))
                 for n, vorig in zip(nu, tot[j - 1])
             )
         uit.append(kba_baten(extrapoleer(pilot, casussen), methode))

@@ -9,7 +9,7 @@ jaarbeeld van het rapport.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from kostenbaten.berekening.aanpassingen import (
@@ -68,7 +68,7 @@ def _contant_post(p: Post, casus: Casus, pilot: Pilot, horizon: int, factoren: t
         bedrag = vermenigvuldig(bedrag, fractie)
     jaren = samen((rekensom(m, " mnd x ", vast(f, 4)) for m, f in zip(verdeling, factoren) if m), " + ")
     som_ = rekensom("€ ", vast(baat.per_maand.waarde, 2), " per maand x (") + jaren + ("), contant",)
-    return replace(p, bedrag=bedrag, rekensom=som_)
+    return p._replace(bedrag=bedrag, rekensom=som_)
 
 
 def contante_casus(casus: Casus, pilot: Pilot, horizon: int, factoren: tuple[Decimal, ...]) -> CasusUitkomst:

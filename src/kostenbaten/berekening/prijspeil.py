@@ -12,9 +12,8 @@ van `geld.deel`. Afronden doet pas de uitvoer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kostenbaten.geld import HONDERD, deel, vermenigvuldig
 
@@ -22,8 +21,7 @@ if TYPE_CHECKING:  # het model van een reeks laadt pas als er echt omgerekend wo
     from kostenbaten.model.prijsindex import Prijsindex
 
 
-@dataclass(frozen=True)
-class Indexering:
+class Indexering(NamedTuple):
     """Hoe één bedrag naar het gevraagde prijspeil is omgerekend, voor de uitleg."""
 
     oorspronkelijk: Decimal  # het bedrag zoals in de invoer, op zijn eigen prijspeil

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar
+from typing import NamedTuple, Union
 
 from kostenbaten.geld import deel, som, vermenigvuldig
 
@@ -24,49 +23,44 @@ MIN_TREKKINGEN = 1000
 _JAAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 
-@dataclass(frozen=True)
-class Waarschuwing:
-    """Gemeenschappelijke basis; `soort` is de vaste sleutel in JSON."""
-
-    soort: ClassVar[str] = ""
+# Elke soort is een NamedTuple (onveranderlijk en goedkoop om te laden: deze module laadt bij
+# elke `bereken`); `soort` is de vaste sleutel in JSON, de velden zijn de getallen erbij.
 
 
-@dataclass(frozen=True)
-class WeinigCasussen(Waarschuwing):
-    soort: ClassVar[str] = "weinig_casussen"
+class WeinigCasussen(NamedTuple):
     rechtsgebied: str
     naam: str
     casussen: tuple[int, ...]
+    soort = "weinig_casussen"
 
 
-@dataclass(frozen=True)
-class LageDekking(Waarschuwing):
-    soort: ClassVar[str] = "lage_dekking"
+class LageDekking(NamedTuple):
     dekking: Decimal  # procent van de hulpvragen in rechtsgebieden met een casus
+    soort = "lage_dekking"
 
 
-@dataclass(frozen=True)
-class BronZonderJaar(Waarschuwing):
-    soort: ClassVar[str] = "bron_zonder_jaar"
+class BronZonderJaar(NamedTuple):
     kengetal: str
     naam: str
     bron: str
+    soort = "bron_zonder_jaar"
 
 
-@dataclass(frozen=True)
-class BegrotingUren(Waarschuwing):
-    soort: ClassVar[str] = "begroting_uren"
+class BegrotingUren(NamedTuple):
     sjd_uren_per_week: Decimal
     weken: Decimal
     hulpvragen: Decimal
     per_hulpvraag: Decimal  # SJD-uren per hulpvraag volgens de begroting
     casussen: Decimal  # gemiddelde SJD-uren van de casussen
+    soort = "begroting_uren"
 
 
-@dataclass(frozen=True)
-class WeinigTrekkingen(Waarschuwing):
-    soort: ClassVar[str] = "weinig_trekkingen"
+class WeinigTrekkingen(NamedTuple):
     trekkingen: int
+    soort = "weinig_trekkingen"
+
+
+Waarschuwing = Union[WeinigCasussen, LageDekking, BronZonderJaar, BegrotingUren, WeinigTrekkingen]
 
 
 def over_casussen(pilot, casussen: Sequence) -> tuple[Waarschuwing, ...]:

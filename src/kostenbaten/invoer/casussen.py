@@ -5,8 +5,8 @@ Alle fouten van alle bestanden worden verzameld; pas daarna wordt er gestopt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from kostenbaten.fouten import Fout, InvoerFouten, bedoelt_u
 from kostenbaten.invoer.validatie import valideer
@@ -16,8 +16,7 @@ from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT, STANDAARD_ACTO
 PILOTBESTAND = "pilot.yaml"
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(NamedTuple):
     """Een gevalideerde pilot met zijn casussen (op nummer), plus waar elk vandaan kwam."""
 
     map: Path
@@ -176,8 +175,7 @@ def _verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen, dekking: bo
     return fouten
 
 
-@dataclass(frozen=True)
-class _Namen:
+class _Namen(NamedTuple):
     """De namen in pilot.yaml waar casussen naar mogen verwijzen."""
 
     rechtsgebieden: tuple

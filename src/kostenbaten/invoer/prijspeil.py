@@ -8,7 +8,6 @@ zonder `prijspeil` blijft zoals het is. Het bereik van een onzeker bedrag
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from kostenbaten.berekening.prijspeil import Indexering, indexcijfers, omgerekend
@@ -118,7 +117,7 @@ def naar_prijspeil(project: Project, jaar: int, indexpad: Path | None = None, ge
     if not omgerekend_iets:
         return project
     pilot = _zonder_rapportcijfers(pilot.model_copy(update=nieuw))
-    return replace(project, pilot=pilot, casussen=tuple(_zonder_rapportcijfers(c) for c in project.casussen))
+    return project._replace(pilot=pilot, casussen=tuple(_zonder_rapportcijfers(c) for c in project.casussen))
 
 
 def _plekken(toon: str, bestand: YamlBestand, reeks: Prijsindex, van: int, naar: int) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ import re
 from pydantic import BaseModel, ValidationError
 
 from kostenbaten.fouten import Fout, bedoelt_u
-from kostenbaten.invoer.yamlbestand import YamlBestand, toon_pad
+from kostenbaten.invoer.yamlbestand import YamlBestand
 
 _MELDINGEN = {
     "missing": "verplichte sleutel ontbreekt",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from decimal import Decimal
 
 from kostenbaten.berekening.waarschuwingen import Waarschuwing
@@ -19,4 +18,4 @@ def _waarde(w):
 
 
 def lijst(waarschuwingen: tuple[Waarschuwing, ...]) -> list[dict]:
-    return [{"soort": w.soort, "tekst": tekst(w), **{k: _waarde(v) for k, v in asdict(w).items()}} for w in waarschuwingen]
+    return [{"soort": w.soort, "tekst": tekst(w), **{k: _waarde(v) for k, v in w._asdict().items()}} for w in waarschuwingen]

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from kostenbaten.berekening.begroting import BegrotingUitkomst
 from kostenbaten.model.begroting import BETALERS
-from kostenbaten.notatie import euro, getal, getal_exact, getal_nl
+from kostenbaten.notatie import getal, getal_nl
 from kostenbaten.uitvoer.namen import gemeente_zin, meerjarig_titel, meerjarig_zin, rekensom_tekst, terugverdiend_tekst
 from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, getal_tekst, vouw_lange_woorden
 
