@@ -11,7 +11,7 @@ from rich.text import Text
 from kostenbaten.berekening.actoren import ActorenUitkomst
 from kostenbaten.notatie import euro, getal_nl
 from kostenbaten.uitvoer.namen import groep_naam
-from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst
+from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, vouw_lange_woorden
 
 
 def actoren_per_casus(a: ActorenUitkomst) -> Table:
@@ -34,8 +34,8 @@ def _verhouding(v: Decimal | None) -> str:
 def actoren_extrapolatie(a: ActorenUitkomst, methode: str, pub: dict | None = None) -> Table:
     t = a.extrapolaties[methode]
     tabel = Table(title=f"Wie betaalt en wie wint, geëxtrapoleerd (methode {methode}, exact)", title_justify="left")
-    for kolom in ("Actor", "Groep", "Betaalt", "Wint", "Saldo", "Baten/kosten"):
-        tabel.add_column(kolom, justify="right" if kolom in ("Betaalt", "Wint", "Saldo", "Baten/kosten") else "left")
+    for kolom in ("Actor", "Groep", "Betaalt", "Wint", "Saldo", "Baten/ kosten"):
+        tabel.add_column(kolom, justify="left" if kolom in ("Actor", "Groep") else "right")
     for r in t.regels:
         tabel.add_row(
             r.naam, groep_naam(r.groep), bedrag_tekst(r.kosten), bedrag_tekst(r.baten), bedrag_tekst(r.saldo), _verhouding(r.verhouding)
@@ -57,7 +57,7 @@ def actoren_extrapolatie(a: ActorenUitkomst, methode: str, pub: dict | None = No
                 "",
                 bedrag_tekst(pub[groep].waarde),
             )
-    return tabel
+    return vouw_lange_woorden(tabel)
 
 
 def toon(a: ActorenUitkomst, console: Console, pub: dict | None = None) -> None:

@@ -12,7 +12,7 @@ from kostenbaten.berekening.begroting import BegrotingUitkomst
 from kostenbaten.model.begroting import BETALERS
 from kostenbaten.notatie import getal, getal_nl
 from kostenbaten.uitvoer.namen import gemeente_zin, meerjarig_titel, meerjarig_zin, rekensom_tekst, terugverdiend_tekst
-from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, getal_tekst, vouw_lange_woorden
+from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst, getal_tekst, vouw_lange_woorden
 
 
 KOPJES = {
@@ -107,15 +107,18 @@ def _of_nvt(waarde: Decimal | None, decimalen: int = 2) -> str:
 
 def actor_tabel(u: BegrotingUitkomst) -> Table:
     """Per betaler of actor: wat hij betaalt, wat hij terugkrijgt, het saldo, zijn eigen verhouding en omslagpunt."""
-    tabel = Table(
+    tabel = Tabel(
         title=f"Wie betaalt en wie wint, per jaar bij {getal(u.hulpvragen)} hulpvragen",
+        smal={"Baten/ kosten": 7},
         title_justify="left",
         caption="Betaalt: uit de begroting. Wint: de baten van deze actor uit de casussen, geëxtrapoleerd met de "
         f"methode {u.begroting.kba_methode}. Omslagpunt: hulpvragen per jaar waarbij de actor zijn eigen kosten terugwint.",
     )
-    for kolom in ("Actor", "Betaalt", "Wint", "Saldo", "Baten/kosten", "Omslagpunt (hulpvragen)"):
+    actoren = u.per_actor()
+    # "Omslagpunt" zonder eenheid (het onderschrift noemt die): zo houdt de kolom Actor op 80 kolommen hele woorden.
+    for kolom in ("Actor", "Betaalt", "Wint", "Saldo", "Baten/ kosten", "Omslagpunt"):
         tabel.add_column(kolom, justify="left" if kolom == "Actor" else "right")
-    for a in u.per_actor():
+    for a in actoren:
         tabel.add_row(
             a.naam, bedrag_tekst(a.betaalt), bedrag_tekst(a.wint), bedrag_tekst(a.saldo), _of_nvt(a.verhouding), _of_nvt(a.omslagpunt, 0)
         )
@@ -124,19 +127,21 @@ def actor_tabel(u: BegrotingUitkomst) -> Table:
         Text("Samen", style="bold"), bedrag_tekst(u.totaal), bedrag_tekst(u.verwachte_baten), bedrag_tekst(u.netto),
         _of_nvt(u.verhouding), _of_nvt(u.omslagpunt, 0),
     )
-    return tabel
+    return vouw_lange_woorden(tabel)
 
 
 def meerjarig_tabel(u: BegrotingUitkomst) -> Table:
     """Per actor en samen: contante kosten en baten over de horizon, netto contante waarde en terugverdienjaar."""
     m = u.meerjarig
-    tabel = Table(
+    # Smalle kopkolommen die op een spatie breken: zo houdt de kolom Actor op 80 kolommen hele woorden.
+    tabel = Tabel(
         title=meerjarig_titel(u),
+        smal={"Baten/ kosten": 7, "Terug- verdiend": 8, "Omslag- punt": 7},
         title_justify="left",
         caption="Contante waarden in euro: jaar 1 telt zonder korting, jaar t gedeeld door (1 + r)^(t - 1). Terugverdiend: het eerste jaar waarin "
-        "het opgetelde contante saldo positief is. Omslagpunt: hulpvragen per jaar waarbij de contante baten de contante kosten dekken.",
+        "het opgetelde contante saldo positief is ('niet': niet binnen de horizon). Omslagpunt: hulpvragen per jaar waarbij de contante baten de contante kosten dekken.",
     )
-    for kolom in ("Actor", "Kosten", "Baten", "Netto", "Baten/ kosten", "Terugverdiend", "Omslagpunt (hulpvragen)"):
+    for kolom in ("Actor", "Kosten", "Baten", "Netto", "Baten/ kosten", "Terug- verdiend", "Omslag- punt"):
         tabel.add_column(kolom, justify="left" if kolom == "Actor" else "right")
     for i, a in enumerate((*m.actoren, m.totaal)):
         if i == len(m.actoren):
@@ -144,28 +149,35 @@ def meerjarig_tabel(u: BegrotingUitkomst) -> Table:
         tabel.add_row(
             Text(a.naam, style="bold") if a is m.totaal else a.naam,
             getal_tekst(a.contante_kosten), getal_tekst(a.contante_baten), getal_tekst(a.netto_contante_waarde),
-            _of_nvt(a.verhouding), terugverdiend_tekst(a.terugverdienjaar), _of_nvt(a.omslagpunt, 0),
+            _of_nvt(a.verhouding), "niet" if a.terugverdienjaar is None else terugverdiend_tekst(a.terugverdienjaar), _of_nvt(a.omslagpunt, 0),
         )
     return vouw_lange_woorden(tabel)
 
 
-def jaren_tabel(u: BegrotingUitkomst) -> Table:
-    """Per jaar de kosten en baten van de gemeente en van allen samen, met het opgetelde contante saldo."""
+def jaren_tabel(u: BegrotingUitkomst) -> Group:
+    """Per jaar de kosten en baten van de gemeente en van allen samen, met het opgetelde contante saldo.
+
+    Twee tabellen van vier à vijf kolommen in plaats van één van acht: zo past elk kopwoord
+    op 80 kolommen heel.
+    """
     m = u.meerjarig
-    tabel = Table(
-        title="Per jaar: gemeente en samen",
-        title_justify="left",
-        caption="bedragen in euro; betaalt, wint, kosten en baten nominaal, cumulatief het opgetelde contante saldo",
-    )
-    for kolom in ("Jaar", "Factor", "Gemeente betaalt", "Gemeente wint", "Gemeente cumulatief", "Samen kosten", "Samen baten", "Samen cumulatief"):
-        tabel.add_column(kolom, justify="right")
     g = m.van_actor("gemeente")
-    for jg, cg, jt, ct in zip(g.jaren, g.cumulatief, m.totaal.jaren, m.totaal.cumulatief):
-        tabel.add_row(
-            str(jg.jaar), getal_nl(jg.factor, 4), getal_tekst(jg.kosten), getal_tekst(jg.baten), getal_tekst(cg),
-            getal_tekst(jt.kosten), getal_tekst(jt.baten), getal_tekst(ct),
-        )
-    return vouw_lange_woorden(tabel)
+    gemeente = Table(title="Per jaar: de gemeente", title_justify="left")
+    for kolom in ("Jaar", "Factor", "Betaalt", "Wint", "Cumulatief contant"):
+        gemeente.add_column(kolom, justify="right")
+    for jg, cg in zip(g.jaren, g.cumulatief):
+        gemeente.add_row(str(jg.jaar), getal_nl(jg.factor, 4), getal_tekst(jg.kosten), getal_tekst(jg.baten), getal_tekst(cg))
+    samen = Table(
+        title="Per jaar: alle actoren samen",
+        title_justify="left",
+        caption="bedragen in euro; betaalt, wint, kosten en baten nominaal; cumulatief contant: het opgetelde contante saldo "
+        "(jaar t gedeeld door de factor hierboven)",
+    )
+    for kolom in ("Jaar", "Kosten", "Baten", "Cumulatief contant"):
+        samen.add_column(kolom, justify="right")
+    for jt, ct in zip(m.totaal.jaren, m.totaal.cumulatief):
+        samen.add_row(str(jt.jaar), getal_tekst(jt.kosten), getal_tekst(jt.baten), getal_tekst(ct))
+    return Group(vouw_lange_woorden(gemeente), vouw_lange_woorden(samen))
 
 
 def toon(u: BegrotingUitkomst, console: Console) -> None:

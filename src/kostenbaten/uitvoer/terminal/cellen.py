@@ -27,6 +27,31 @@ def vouw_lange_woorden(tabel: Table) -> Table:
     return tabel
 
 
-def langste_woord(teksten) -> int:
-    """De breedte van het langste woord: als minimale kolombreedte breekt zo geen woord midden door."""
-    return max((len(woord) for t in teksten for woord in str(t).split()), default=0)
+
+SMAL = 100  # kolommen: daaronder krijgen de smalle kolommen van een `Tabel` hun maximale breedte
+
+
+class Tabel(Table):
+    """Een rich-tabel met smalle kolommen voor een smal scherm.
+
+    `smal` noemt per kolomkop een maximale breedte: op een scherm van minder dan
+    `SMAL` kolommen breekt die kop dan op zijn spaties (`Baten/ kosten`) en houden
+    de woordkolommen ernaast hele woorden; op een breed scherm staat de kop op één regel.
+    """
+
+    def __init__(self, *args, smal: dict[str, int] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.smal = smal or {}
+
+    def _pas_breedtes_aan(self, breedte: int) -> None:
+        for kolom in self.columns:
+            if kolom.header in self.smal:
+                kolom.max_width = self.smal[kolom.header] if breedte < SMAL else None
+
+    def __rich_console__(self, console, options):
+        self._pas_breedtes_aan(options.max_width)
+        return super().__rich_console__(console, options)
+
+    def __rich_measure__(self, console, options):
+        self._pas_breedtes_aan(options.max_width)
+        return super().__rich_measure__(console, options)

@@ -16,7 +16,7 @@ from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.geld import HONDERD, deel
 from kostenbaten.notatie import decimalen_voor, euro, getal, getal_exact, getal_nl, procent
 from kostenbaten.uitvoer.namen import CIJFER_NAMEN, groep_naam, rekensom_tekst
-from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, langste_woord, vouw_lange_woorden
+from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, vouw_lange_woorden
 
 
 def _stappen_tekst(p) -> Text:
@@ -94,11 +94,10 @@ def kop(u: PilotUitkomst) -> Text:
 def samenvatting(u: PilotUitkomst) -> Group:
     pilot = u.pilot
     per_casus = Table(title=f"Samenvatting pilot {pilot.naam}", title_justify="left")
-    breedste_gebied = langste_woord(g.naam for g in pilot.rechtsgebieden.values())
+    # Geen min_width voor een woordkolom: rich houdt die ook als de tabel dan breder wordt dan het scherm
+    # (de rechterrand valt weg); een te lang woord loopt liever door op de volgende regel.
     for kolom in ("Casus", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"):
-        per_casus.add_column(
-            kolom, justify="left" if kolom in ("Casus", "Rechtsgebied") else "right", min_width=breedste_gebied if kolom == "Rechtsgebied" else None
-        )
+        per_casus.add_column(kolom, justify="left" if kolom in ("Casus", "Rechtsgebied") else "right")
     kolommen = ("totaal_kosten", "totaal_baten", "netto", "client", "overheid")
     decimalen = {k: decimalen_voor([getattr(c, k) for c in u.casussen]) for k in kolommen}
     for c in u.casussen:
@@ -154,7 +153,6 @@ def samenvatting(u: PilotUitkomst) -> Group:
         gewogen.add_column(
             kolom,
             justify="left" if kolom == "Rechtsgebied" else "right",
-            min_width=breedste_gebied if kolom == "Rechtsgebied" else None,
             max_width=10 if kolom == "Netto per casus" else None,
         )
     dh = decimalen_voor([d.hulpvragen for d in g.delen])

@@ -10,22 +10,24 @@ from rich.text import Text
 
 from kostenbaten.notatie import getal_exact, getal_nl, kans
 from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN, verdeling_tekst
-from kostenbaten.uitvoer.terminal.cellen import getal_tekst
+from kostenbaten.uitvoer.terminal.cellen import Tabel, getal_tekst, vouw_lange_woorden
 
 
 BALK = 40  # tekens voor de langste histogrambalk
 
 
 def _tabel(titel: str, eerste: str) -> Table:
-    tabel = Table(
+    # Kansen zijn smal (100,0%): op een smal scherm breekt hun kop op spaties en houdt de eerste kolom hele woorden.
+    tabel = Tabel(
         title=titel,
         title_justify="left",
         caption="bedragen in euro; berekend: zoals kostenbaten bereken; P5 / P50 / P95: percentielen van de trekkingen",
+        smal={"Kans op verlies": 7, "Kans baten > kosten": 7},
     )
     tabel.add_column(eerste)
     for kolom in ("Berekend", "P5", "P50", "P95", "Kans op verlies"):
         tabel.add_column(kolom, justify="right")
-    return tabel
+    return vouw_lange_woorden(tabel)
 
 
 def _verdelingscellen(v, decimalen: int = 0) -> list:
