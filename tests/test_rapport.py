@@ -357,3 +357,21 @@ def test_begroting_over_meer_jaren_zegt_wanneer_het_terugverdiend_is(cli, tmp_pa
     ) in voorkant
     # Eén jaar (de standaard) heeft geen meerjarig deel.
     assert "Over 3 jaar" not in _tekst(_maak(cli, tmp_path, "een-jaar.pdf", HENGELO, "--begroting", BEGROTING))
+
+
+def test_prijspeil_in_het_rapport(cli, tmp_path):
+    # Met --prijspeil staan alle bedragen in de prijzen van dat jaar, en de kern zegt dat (met de reeks en, bij een voorbeeld, een waarschuwing).
+    from test_prijspeil import TESTREEKS
+
+    reeks = tmp_path / "reeks.yaml"
+    reeks.write_text(TESTREEKS, encoding="utf-8")
+    gewoon = " ".join(_lees(_maak(cli, tmp_path, "gewoon.html", HENGELO)).split())
+    code, _, fout = cli("rapport", HENGELO, "--prijspeil", "2023", "--prijsindex", reeks, "-o", tmp_path / "p.html")
+    assert code == 0 and "Let op: de prijsindex 'Testreeks' is een voorbeeldreeks" in fout
+    omgerekend = " ".join(_lees(tmp_path / "p.html").split())
+    assert "prijzen van" not in gewoon
+    assert "gepubliceerd" in gewoon.lower() and "gepubliceerd" not in omgerekend.lower()  # die staan op hun eigen prijspeil
+    assert "Alle bedragen staan in prijzen van 2023" in omgerekend and "met de reeks Testreeks" in omgerekend
+    assert "Let op: die reeks is een voorbeeld, geen echte cijfers." in omgerekend
+    # Casus 1: kosten 2 uur x (80 + 30 + 10) x 1,05 = 252 in plaats van 240.
+    assert "€ 252" in omgerekend and "€ 252" not in gewoon

@@ -807,6 +807,8 @@ def rapport(
     horizon: BegrotingHorizonOptie = None,
     trekkingen: TrekkingenOptie = 100_000,
     zaad: ZaadOptie = 1,
+    prijspeil: PrijspeilOptie = None,
+    prijsindex: PrijsindexOptie = None,
     overschrijf: OverschrijfOptie = False,
 ):
     """Maak het rapport voor de gemeenteraad: één HTML-pagina of een PDF met grafieken, bronnen en bijlagen."""
@@ -824,7 +826,7 @@ def rapport(
     projecten, fouten = [], []
     for pad in (map_, *(vergelijk_ or ())):
         try:
-            projecten.append(_laad(pad))
+            projecten.append(_laad(pad, prijspeil, prijsindex))
         except InvoerFouten as f:
             fouten += f.fouten
     begroting_uitkomst = None

@@ -46,9 +46,29 @@ def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
         f"{euro(r.totaal)} ({VLAK}) of {euro(g.totaal)} ({GEWOGEN})."
     )
     blokken = [alinea(zin, nadruk=True), alinea(_verdeling(u))]
+    prijspeil = prijspeil_zin(u)
+    if prijspeil:
+        blokken.append(alinea(prijspeil))
     if not bandbreedtes:  # met bandbreedtes volgt hier het 90%-interval (uitvoer/rapport/onzekerheid.py)
         blokken.append(alinea("De invoer heeft geen bandbreedtes: de bedragen hierboven zijn berekend zonder onzekerheidsmarge."))
     return blokken
+
+
+def prijspeil_zin(u: PilotUitkomst) -> str | None:
+    """Met --prijspeil: in welke prijzen de bedragen staan, met welke reeks, en of die reeks een voorbeeld is."""
+    from kostenbaten.berekening.prijspeil import omrekeningen
+
+    omgerekend = omrekeningen(u.pilot)
+    if not omgerekend:
+        return None
+    i = next(iter(omgerekend.values()))
+    zin = (
+        f"Alle bedragen staan in prijzen van {i.naar}: {len(omgerekend)} tarieven en kengetallen zijn van hun eigen prijspeil "
+        f"naar {i.naar} omgerekend met de reeks {i.reeks}. Bron van de reeks: {i.bron}."
+    )
+    if i.voorbeeld:
+        zin += " Let op: die reeks is een voorbeeld, geen echte cijfers."
+    return zin
 
 
 def casussen(u: PilotUitkomst) -> list[dict]:
