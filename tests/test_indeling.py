@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import inspect
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -168,9 +169,21 @@ def test_alleen_de_gevraagde_opdracht_wordt_opgebouwd():
         (["bereken", "--help"], "--per-casus", 0),
         (["berken", HENGELO], "Fout: onbekende opdracht 'berken'; bedoelt u 'bereken'?", 2),
         (["bereken", HENGELO, "--per-cassus"], "Fout: onbekende optie --per-cassus; bedoelt u '--per-casus'?", 2),
+        (
+            ["bereken", HENGELO, "--samenvatting"],
+            "Fout: onbekende optie --samenvatting: die optie is vervallen; bereken toont de samenvatting nu standaard, en met --per-casus ook elke casus",
+            2,
+        ),
     ],
 )
 def test_opdrachtregel_als_programma(argumenten, verwacht, code):
     uit = subprocess.run([sys.executable, "-m", "kostenbaten", *map(str, argumenten)], capture_output=True, text=True)
     assert uit.returncode == code
     assert verwacht in uit.stdout + uit.stderr
+
+
+def test_hulptekst_noemt_elke_opdracht_met_haar_hele_eerste_zin():
+    uit = subprocess.run([sys.executable, "-m", "kostenbaten", "--help"], capture_output=True, text=True, env={**os.environ, "COLUMNS": "80"}).stdout
+    opdrachten = uit[uit.index("Opdrachten:"):]
+    assert not [r for r in opdrachten.splitlines() if r.rstrip().endswith("...")]  # click kapt zo af
+    assert "extrapolatie van een pilot door." in opdrachten

@@ -247,8 +247,13 @@ def test_bereken_opent_met_de_uitkomst_in_een_zin_en_kapt_niets_af_op_80_kolomme
     for uit in (kort, lang):
         regels = uit.splitlines()
         kop = " ".join(r.strip() for r in regels[: regels.index("")])
-        assert kop.startswith("Pilot Hengelo: een casus levert gemiddeld € 583,67 netto op;")
-        for deel in ("198 gedekte hulpvragen", "€ 115.566 (gepubliceerd € 115.000)", "€ 107.109 gewogen", "68% voor de cliënt en 32% voor de overheid"):
+        assert kop.startswith("Pilot Hengelo: een casus levert gemiddeld € 583,67 netto op.")
+        # Elke extrapolatie met haar eigen verdeling: gewogen 68.766 / 107.109 = 64,2% voor de cliënt.
+        for deel in (
+            "Naar 198 gedekte hulpvragen",
+            "€ 115.566 met één gemiddelde voor alle casussen (gepubliceerd € 115.000), waarvan 68% voor de cliënt en 32% voor de overheid;",
+            "gewogen per rechtsgebied is het € 107.109, waarvan 64% voor de cliënt en 36% voor de overheid.",
+        ):
             assert deel in kop
         assert "…" not in uit
         assert max(cell_len(r) for r in regels) <= 80
@@ -259,3 +264,13 @@ def test_bereken_opent_met_de_uitkomst_in_een_zin_en_kapt_niets_af_op_80_kolomme
     assert "Casus 1: " not in kort and "voeg --per-casus toe" in kort
     assert lang.index("Samenvatting pilot Hengelo") < lang.index("Casus 1: ")
     assert "Inkomensverbetering" in lang  # geen woord midden door gebroken
+
+
+def test_verdeling_in_euro_als_procenten_niets_zeggen():
+    from types import SimpleNamespace as N
+
+    from kostenbaten.uitvoer.terminal.kba import _verdeling
+
+    assert _verdeling(N(totaal=D(100), client=D(68), overheid=D(32))) == "68% voor de cliënt en 32% voor de overheid"
+    # Negatief totaal of een negatief deel: procenten zouden boven 100 of onder 0 uitkomen.
+    assert _verdeling(N(totaal=D(-10), client=D(5), overheid=D(-15))) == "€ 5 voor de cliënt en -€ 15 voor de overheid"

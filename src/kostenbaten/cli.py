@@ -29,7 +29,7 @@ from kostenbaten.fouten import (
     UitvoerFouten,
 )
 from kostenbaten.invoer.opties import geheel_getal
-from kostenbaten.vertaling import NederlandseHulp, Opdracht, gebruiksfout
+from kostenbaten.vertaling import NederlandseHulp, Opdracht, Opdrachtenlijst, gebruiksfout
 
 
 def _grens(roep) -> None:
@@ -75,7 +75,7 @@ def _grens(roep) -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
-class _Groep(NederlandseHulp, TyperGroup):
+class _Groep(NederlandseHulp, Opdrachtenlijst, TyperGroup):
     def main(self, args=None, prog_name=None, **extra):
         extra["standalone_mode"] = False
         _grens(lambda: super(_Groep, self).main(args, prog_name, **extra))

@@ -47,6 +47,23 @@ class Opdracht(NederlandseHulp, TyperCommand):
     pass
 
 
+class Opdrachtenlijst:
+    """Voor de groep: `--help` noemt bij elke opdracht haar hele eerste zin, over meer regels als dat moet.
+
+    click kapt die zin anders af op de breedte die overblijft (`Reken de kosten en baten van ...`).
+    """
+
+    def format_commands(self, ctx, formatter) -> None:
+        rijen = []
+        for naam in self.list_commands(ctx):
+            opdracht = self.get_command(ctx, naam)
+            if opdracht is not None and not opdracht.hidden:
+                rijen.append((naam, opdracht.get_short_help_str(limit=1000)))
+        if rijen:
+            with formatter.section("Commands"):  # wordt "Opdrachten", zoals de rest van de hulptekst
+                formatter.write_dl(rijen)
+
+
 # Meldingen van de opdrachtregel-bibliotheek zelf (Engels), met hun Nederlandse vorm.
 _GEBRUIKSFOUTEN = (
     (r"Missing argument '(.+)'\.", "argument {0} ontbreekt"),
@@ -91,11 +108,20 @@ def gebruiksfout(fout) -> str:
     else:
         tekst = engels
     ctx = getattr(fout, "ctx", None)
+    vervallen = _VERVALLEN.get(getattr(fout, "option_name", None))
     suggestie = _suggestie(fout, ctx)
-    if suggestie:
+    if vervallen:
+        tekst += f": die optie is vervallen; {vervallen}"
+    elif suggestie:
         tekst += f"; bedoelt u '{suggestie}'?"
     opdracht = ctx.command_path if ctx is not None else "kostenbaten"
     return f"Fout: {tekst}\nZie '{opdracht} --help' voor uitleg."
+
+
+# Opties die er waren en niet meer zijn, met wat er nu voor in de plaats komt (zie de wijzigingen in de README).
+_VERVALLEN = {
+    "--samenvatting": "bereken toont de samenvatting nu standaard, en met --per-casus ook elke casus",
+}
 
 
 def _suggestie(fout, ctx) -> str | None:

@@ -16,7 +16,7 @@ from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.geld import HONDERD, deel
 from kostenbaten.notatie import decimalen_voor, euro, getal, getal_exact, getal_nl, procent
 from kostenbaten.uitvoer.namen import CIJFER_NAMEN, groep_naam, rekensom_tekst
-from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, vouw_lange_woorden
+from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, getal_tekst, vouw_lange_woorden
 
 
 def _stappen_tekst(p) -> Text:
@@ -42,8 +42,8 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
     tabel.add_column("Baten (voor wie)")
     tabel.add_column("", justify="right")
     # Per kolom dezelfde decimalen, zodat de posten optellen tot het totaal eronder.
-    dk = decimalen_voor([p.bedrag for p in c.kosten] + [c.totaal_kosten, c.netto])
-    db = decimalen_voor([p.bedrag for p in c.baten] + [c.totaal_baten, c.client, c.overheid])
+    dk = decimalen_voor([p.bedrag for p in c.kosten] + [c.totaal_kosten])
+    db = decimalen_voor([p.bedrag for p in c.baten] + [c.totaal_baten])
     rijen_kosten = []
     for p in c.kosten:
         rijen_kosten.append((f"{p.naam} ({rekensom_tekst(p.rekensom)})", bedrag_tekst(p.bedrag, dk)))
@@ -63,37 +63,45 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
         tabel.add_row(*k, *b)
     tabel.add_section()
     tabel.add_row(Text("Totaal kosten", style="bold"), bedrag_tekst(c.totaal_kosten, dk), Text("Totaal baten", style="bold"), bedrag_tekst(c.totaal_baten, db))
-    tabel.add_row(Text("Netto (baten - kosten)", style="bold"), bedrag_tekst(c.netto, dk), "waarvan cliënt", bedrag_tekst(c.client, db))
-    tabel.add_row("", "", "waarvan overheid", bedrag_tekst(c.overheid, db))
+    # Het netto en zijn verdeling onder elkaar, zodat cliënt + overheid zichtbaar optellen tot het netto.
+    dn = decimalen_voor([c.netto, c.client, c.overheid])
+    tabel.add_row("", "", Text("Netto (baten - kosten)", style="bold"), bedrag_tekst(c.netto, dn))
+    tabel.add_row("", "", "  waarvan cliënt", bedrag_tekst(c.client, dn))
+    tabel.add_row("", "", "  waarvan overheid", bedrag_tekst(c.overheid, dn))
     return vouw_lange_woorden(tabel)
 
 
+def _verdeling(e, pub: dict | None = None) -> str:
+    """Hoe een extrapolatie verdeeld is over cliënt en overheid: de gepubliceerde procenten als die er zijn,
+    anders berekende procenten; in euro als een deel of het totaal niet positief is (dan zeggen procenten niets)."""
+    if pub and "aandeel_client" in pub:
+        client, overheid = pub["aandeel_client"].waarde, pub["aandeel_overheid"].waarde
+        return f"{procent(client)} voor de cliënt en {procent(overheid)} voor de overheid"
+    if e.totaal > 0 and e.client >= 0 and e.overheid >= 0:
+        client = deel(e.client * HONDERD, e.totaal)
+        return f"{procent(client)} voor de cliënt en {procent(HONDERD - client)} voor de overheid"
+    return f"{euro(e.client)} voor de cliënt en {euro(e.overheid)} voor de overheid"
+
+
 def kop(u: PilotUitkomst) -> Text:
-    """De uitkomst in één zin: gemiddelde per casus, beide extrapolaties en de verdeling cliënt / overheid."""
+    """De uitkomst in twee zinnen: gemiddelde per casus, en beide extrapolaties elk met hun eigen verdeling cliënt / overheid."""
     r, g, pub = u.extrapolaties["rapport"], u.extrapolaties["gewogen"], u.gepubliceerd
-    rapport = euro(r.totaal)
+    rapport = f"{euro(r.totaal)} met één gemiddelde voor alle casussen"
     if "totaal" in pub:
         rapport += f" (gepubliceerd {euro(pub['totaal'].waarde)})"
-    if "aandeel_client" in pub:
-        client, overheid = pub["aandeel_client"].waarde, pub["aandeel_overheid"].waarde
-        verdeling = f"{procent(client)} voor de cliënt en {procent(overheid)} voor de overheid"
-    elif r.totaal:
-        client = deel(r.client * HONDERD, r.totaal)
-        verdeling = f"{procent(client)} voor de cliënt en {procent(HONDERD - client)} voor de overheid"
-    else:
-        verdeling = ""
     zin = (
-        f"Pilot {u.pilot.naam}: een casus levert gemiddeld {euro(u.gemiddelde_netto, 2)} netto op; "
-        f"naar {getal_nl(r.gedekt)} gedekte hulpvragen geëxtrapoleerd is dat {rapport} met één gemiddelde "
-        f"voor alle casussen, of {euro(g.totaal)} gewogen per rechtsgebied"
+        f"Pilot {u.pilot.naam}: een casus levert gemiddeld {euro(u.gemiddelde_netto, 2)} netto op. "
+        f"Naar {getal_nl(r.gedekt)} gedekte hulpvragen geëxtrapoleerd is dat {rapport}, waarvan {_verdeling(r, pub)}; "
+        f"gewogen per rechtsgebied is het {euro(g.totaal)}, waarvan {_verdeling(g)}."
     )
-    zin += f", waarvan {verdeling}." if verdeling else "."
     return Text(zin, style="bold")
 
 
 def samenvatting(u: PilotUitkomst) -> Group:
     pilot = u.pilot
-    per_casus = Table(title=f"Samenvatting pilot {pilot.naam}", title_justify="left")
+    # Bedragen zonder €-teken (de titel zegt "in euro"): zo blijft er op 80 kolommen ook bij bedragen
+    # met centen ruimte voor hele woorden in de kolom Rechtsgebied.
+    per_casus = Table(title=f"Samenvatting pilot {pilot.naam} (bedragen in euro)", title_justify="left")
     # Geen min_width voor een woordkolom: rich houdt die ook als de tabel dan breder wordt dan het scherm
     # (de rechterrand valt weg); een te lang woord loopt liever door op de volgende regel.
     for kolom in ("Casus", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"):
@@ -104,14 +112,14 @@ def samenvatting(u: PilotUitkomst) -> Group:
         per_casus.add_row(
             str(c.nummer),
             pilot.rechtsgebieden[c.casus.rechtsgebied].naam,
-            *(bedrag_tekst(getattr(c, k), decimalen[k]) for k in kolommen),
+            *(getal_tekst(getattr(c, k), decimalen[k]) for k in kolommen),
         )
     per_casus.add_section()
     per_casus.add_row(
         "", "Gemiddeld", "", "",
-        bedrag_tekst(u.gemiddelde_netto, 2),
-        bedrag_tekst(u.gemiddelde_client, 2),
-        bedrag_tekst(u.gemiddelde_overheid, 2),
+        getal_tekst(u.gemiddelde_netto, 2),
+        getal_tekst(u.gemiddelde_client, 2),
+        getal_tekst(u.gemiddelde_overheid, 2),
     )
 
     extrapolatie = Table(
