@@ -32,7 +32,7 @@ def test_nieuw_overschrijft_niets_zonder_overschrijf(tmp_path, cli):
     (map_ / "casus-1.yaml").write_text("eigen werk\n", encoding="utf-8")
     code, uit, fout = cli("nieuw", map_)
     assert code == 2
-    assert "casus-1.yaml: bestand bestaat al; gebruik --overschrijf" in fout
+    assert "casus-1.yaml: bestand bestaat al; kies een nieuwe map, of gebruik --overschrijf om het terug te zetten op de startwaarden" in fout
     assert (map_ / "casus-1.yaml").read_text(encoding="utf-8") == "eigen werk\n"
     assert cli("nieuw", map_, "--overschrijf")[0] == 0
     assert (map_ / "casus-1.yaml").read_text(encoding="utf-8") != "eigen werk\n"

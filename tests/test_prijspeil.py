@@ -110,9 +110,27 @@ def test_ontbrekend_jaar_noemt_prijspeil_en_indexbestand(reeks, tmp_path, cli):
     regels = fout.splitlines()
     assert regels == [
         f"{map_ / 'pilot.yaml'}:76: kengetallen.toevoeging.prijspeil: de prijsindex {reeks} kent het jaar 2019 niet "
-        "(wel 2020 tot en met 2023); vul de reeks aan of kies een ander --prijspeil",
+        "(wel 2020 tot en met 2023); vul de reeks aan of geef met --prijsindex een andere reeks",
         "1 fout(en) in de invoer; er is niets berekend.",
     ]
+
+
+def test_gevraagd_jaar_buiten_de_reeks_is_een_fout_over_de_optie(reeks, cli):
+    # Eén melding over --prijspeil, niet één per tarief en kengetal (Hengelo heeft er negen met een prijspeil).
+    code, uit, fout = cli("bereken", HENGELO, "--prijspeil", "1900", "--prijsindex", reeks)
+    assert (code, uit) == (2, "")
+    assert fout == (
+        f"Fout: --prijspeil 1900: de prijsindex {reeks} kent dat jaar niet (wel 2020 tot en met 2023); "
+        "kies een jaar daartussen of geef met --prijsindex een reeks die het wel kent.\n"
+    )
+
+
+def test_prijspeil_zonder_bedragen_met_een_prijspeil_zegt_dat_er_niets_verandert(tmp_path, cli):
+    map_ = tmp_path / "mijnstad"
+    assert cli("nieuw", map_)[0] == 0
+    code, uit, fout = cli("bereken", map_, "--prijspeil", "2024")
+    assert code == 0 and uit
+    assert "Let op: geen tarief of kengetal heeft een 'prijspeil'" in fout
 
 
 def test_gat_in_de_reeks_wordt_gemeld(tmp_path):

@@ -213,7 +213,19 @@ def _lever(
         sys.stdout.flush()
         typer.echo(f"Waarschuwingen ({len(waarschuwingen)}):", err=True)
         for w in waarschuwingen:
-            typer.echo(f"- {tekst(w)}", err=True)
+            _meld(f"- {tekst(w)}")
+
+
+def _meld(tekst: str) -> None:
+    """Een waarschuwing of 'Let op' op stderr, op de breedte van het scherm afgebroken tussen woorden.
+
+    Foutmeldingen niet: die blijven één regel per fout, zodat een editor of grep de plek vindt.
+    """
+    import shutil
+    import textwrap
+
+    breedte = max(shutil.get_terminal_size().columns, 40)
+    typer.echo(textwrap.fill(tekst, width=breedte, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False), err=True)
 
 
 def _waarschuwingen(project, trekkingen: int | None = None) -> tuple:
@@ -259,9 +271,14 @@ def _laad(pad: Path, prijspeil: int | None = None, prijsindex: Path | None = Non
     from kostenbaten.invoer.prijspeil import laad_op_prijspeil
 
     project = laad_op_prijspeil(pad, prijspeil, prijsindex)
+    if not omrekeningen(project.pilot):
+        _meld(
+            f"Let op: geen tarief of kengetal heeft een 'prijspeil' (het jaar van zijn bedrag), dus --prijspeil {prijspeil} "
+            "verandert niets. Zet bij elk tarief en kengetal het jaar erbij, bijvoorbeeld 'prijspeil: 2022' (zie docs/formaat.md)."
+        )
     voorbeelden = {i.reeks for i in omrekeningen(project.pilot).values() if i.voorbeeld}
     for reeks in voorbeelden:  # op stderr, zodat elke opdracht en elk formaat het meldt
-        typer.echo(f"Let op: de prijsindex '{reeks}' is een voorbeeldreeks, geen echte cijfers.", err=True)
+        _meld(f"Let op: de prijsindex '{reeks}' is een voorbeeldreeks, geen echte cijfers.")
     return project
 
 
@@ -335,8 +352,9 @@ def nieuw(
        kostenbaten registratie EXPORT.csv --casussen {map_} --variant {map_}-eigen.yaml
   2. Vervang casus-1.yaml door een eigen uitgewerkte casus, één bestand per casus,
      en vervang in {map_ / "pilot.yaml"} de startwaarden door eigen cijfers.
-  3. Reken door (met uw eigen aantallen):
+  3. Reken door: de map zelf, en met uw eigen aantallen de variant uit stap 1:
        kostenbaten bereken {map_}
+       kostenbaten bereken {map_}-eigen.yaml
        kostenbaten onzekerheid {map_}-eigen.yaml"""
     )
 
@@ -394,7 +412,7 @@ def registratie(
     if variant is not None:
         typer.echo(f"Geschreven: {variant}", err=True)
         for a in zonder_casus(uitkomst, gedekt):
-            typer.echo(f"Let op: {a.naam} ({a.aantal} van {a.van} hulpvragen) heeft nog geen casus in {map_}; in de variant is het aandeel 0 tot er een casus is.", err=True)
+            _meld(f"Let op: {a.naam} ({a.aantal} van {a.van} hulpvragen) heeft nog geen casus in {map_}; in de variant is het aandeel 0 tot er een casus is.")
 
 
 # -- analyse voorbij het rapport --------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kostenbaten.berekening.prijspeil import Indexering, indexcijfers, omgerekend
-from kostenbaten.fouten import Fout, InvoerFouten
+from kostenbaten.fouten import Fout, Gebruiksfout, InvoerFouten
 from kostenbaten.invoer.casussen import Project
 from kostenbaten.invoer.meegeleverd import meegeleverd
 from kostenbaten.invoer.validatie import valideer
@@ -73,6 +73,11 @@ def naar_prijspeil(project: Project, jaar: int, indexpad: Path | None = None, ge
     reeks, indexbestand = geladen or laad_prijsindex(indexpad)
     toon = _toon(indexpad)
     index = indexcijfers(reeks)
+    if jaar not in index:  # één fout over de optie, niet één per bedrag
+        raise Gebruiksfout(
+            f"--prijspeil {jaar}: de prijsindex {toon} kent dat jaar niet (wel {min(index)} tot en met {max(index)}); "
+            "kies een jaar daartussen of geef met --prijsindex een reeks die het wel kent."
+        )
     pilotbestand = project.bestanden["pilot"]
     pilot = project.pilot
     fouten: list[Fout] = []
@@ -82,16 +87,15 @@ def naar_prijspeil(project: Project, jaar: int, indexpad: Path | None = None, ge
         for naam, onderdeel in onderdelen.items():
             if onderdeel.prijspeil is None:
                 continue
-            ontbreekt = [j for j in dict.fromkeys((onderdeel.prijspeil, jaar)) if j not in index]
-            if ontbreekt:
+            if onderdeel.prijspeil not in index:
                 pad = (blok, naam, "prijspeil")
                 fouten.append(
                     Fout(
                         str(pilotbestand.bron(pad)),
                         pilotbestand.regel(pad),
                         toon_pad(pad),
-                        f"de prijsindex {toon} kent het jaar {' en '.join(map(str, ontbreekt))} niet "
-                        f"(wel {min(index)} tot en met {max(index)}); vul de reeks aan of kies een ander --prijspeil",
+                        f"de prijsindex {toon} kent het jaar {onderdeel.prijspeil} niet "
+                        f"(wel {min(index)} tot en met {max(index)}); vul de reeks aan of geef met --prijsindex een andere reeks",
                     )
                 )
                 continue

@@ -35,7 +35,9 @@ def schrijf_nieuwe_map(map_: Path, naam: str | None, overschrijf: bool = False) 
     doelen = {bron: map_ / doel for bron, doel in BESTANDEN.items()}
     bestaand = [pad for pad in doelen.values() if pad.exists()]
     if bestaand and not overschrijf:
-        raise UitvoerFouten([Fout(str(p), None, "", "bestand bestaat al; gebruik --overschrijf om het te vervangen") for p in bestaand])
+        # Dit zijn bestanden die de gebruiker al heeft ingevuld: --overschrijf zet ze terug op de startwaarden.
+        melding = "bestand bestaat al; kies een nieuwe map, of gebruik --overschrijf om het terug te zetten op de startwaarden (uw eigen invoer gaat dan verloren)"
+        raise UitvoerFouten([Fout(str(p), None, "", melding) for p in bestaand])
     naam = naam or map_.resolve().name.replace("-", " ").replace("_", " ").capitalize()
     for bron, doel in doelen.items():
         tekst = sjabloon(bron).replace("__NAAM__", json.dumps(naam, ensure_ascii=False)).replace("__MAP__", str(map_))
