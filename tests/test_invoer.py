@@ -244,6 +244,23 @@ def test_casussen_ook_nagekeken_bij_foute_pilot(cli, hengelo):
     assert regels[-1] == "2 fout(en) in de invoer; er is niets berekend."
 
 
+def test_verwijzingen_ook_in_een_casus_met_andere_fouten(cli, hengelo):
+    # Een tikfout in een sleutel maakt de casus ongeldig; de verkeerde namen erin komen toch in dezelfde run.
+    vervang(hengelo / "casus-1.yaml", "uren: 2\n", "uuren: 2\n")
+    vervang(hengelo / "casus-1.yaml", "rechtsgebied: sociaal_zekerheidsrecht", "rechtsgebied: sociaal_zekerheidrecht")
+    vervang(hengelo / "casus-1.yaml", "kengetal: toevoeging", "kengetal: toevoeg")
+    code, _, fout = cli("bereken", hengelo)
+    assert code == 2
+    pad = hengelo / "casus-1.yaml"
+    assert fout.splitlines() == [
+        f"{pad}:2: uren: verplichte sleutel ontbreekt",
+        f"{pad}:4: rechtsgebied: onbekend rechtsgebied 'sociaal_zekerheidrecht'; bedoelt u 'sociaal_zekerheidsrecht'?",
+        f"{pad}:9: uuren: onbekende sleutel 'uuren'; bedoelt u 'uren'?",
+        f"{pad}:15: baten[2].kengetal: onbekend kengetal 'toevoeg'; bedoelt u 'toevoeging'?",
+        "4 fout(en) in de invoer; er is niets berekend.",
+    ]
+
+
 @pytest.mark.parametrize(
     "argumenten, melding",
     [

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from kostenbaten.fouten import Fout, InvoerFouten, bedoelt_u
 from kostenbaten.invoer.validatie import valideer
-from kostenbaten.invoer.yamlbestand import HerleesBestand, YamlBestand, lees_yaml
+from kostenbaten.invoer.yamlbestand import HerleesBestand, YamlBestand, lees_yaml, toon_pad
 from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT, STANDAARD_ACTOREN, Casus, Pilot
 
 PILOTBESTAND = "pilot.yaml"
@@ -81,6 +81,7 @@ def laad_project(map_: Path | str) -> Project:
             fouten += f
 
     casussen: list[tuple[Casus, YamlBestand]] = []
+    ongeldig: list[tuple[YamlBestand, set[str]]] = []  # casusbestanden die niet door de validatie kwamen, met hun gemelde plekken
     alle_casussen_geldig = True
     for pad in bestanden:
         if pad.name == PILOTBESTAND:
@@ -98,12 +99,15 @@ def laad_project(map_: Path | str) -> Project:
             if casus:
                 # Alleen het pad bewaren: de inhoud staat nu in het model, de regels worden bij vraag herlezen.
                 casussen.append((casus, HerleesBestand(pad)))
+            else:
+                ongeldig.append((bestand, {x.sleutelpad for x in f}))
         alle_casussen_geldig = alle_casussen_geldig and bool(bestand) and bool(casus)
 
     if not casussen and not fouten:
         fouten.append(Fout(str(map_), None, "", "de map bevat geen casussen, alleen pilot.yaml"))
 
     fouten += samenhang(pilot, pilotbestand, casussen, dekking=alle_casussen_geldig)
+    fouten += _verwijzingen_in_ongeldige_casussen(pilot, pilotbestand, ongeldig)
     if fouten:
         raise InvoerFouten(fouten)
 
@@ -193,6 +197,36 @@ class _Namen(NamedTuple):
             return tuple(blok) if isinstance(blok, dict) else ()
 
         return cls(sleutels("rechtsgebieden"), sleutels("kengetallen"), tuple(STANDAARD_ACTOREN) + sleutels("actoren"))
+
+
+def _verwijzingen_in_ongeldige_casussen(pilot: Pilot | None, pilotbestand: YamlBestand | None, ongeldig) -> list[Fout]:
+    """Ook in een casus met andere fouten: een onbekend rechtsgebied, kengetal of actor, in dezelfde run gemeld.
+
+    Op de tekst van het bestand, want een model is er niet; een plek die de validatie al meldde, slaat dit over.
+    """
+    if pilot is not None:
+        namen = _Namen.uit_pilot(pilot)
+    elif pilotbestand is not None and isinstance(pilotbestand.inhoud, dict):
+        namen = _Namen.uit_tekst(pilotbestand.inhoud)
+    else:
+        return []
+    fouten = []
+    for bestand, gemeld in ongeldig:
+        inhoud = bestand.inhoud
+        if not isinstance(inhoud, dict):
+            continue
+
+        def controleer(pad, soort, waarde, bekend):
+            if isinstance(waarde, str) and bekend and waarde not in bekend and toon_pad(pad) not in gemeld:
+                fouten.append(bestand.fout(pad, _onbekend(soort, waarde, bekend)))
+
+        controleer(("rechtsgebied",), "rechtsgebied", inhoud.get("rechtsgebied"), namen.rechtsgebieden)
+        baten = inhoud.get("baten")
+        for i, baat in enumerate(baten if isinstance(baten, list) else ()):
+            if isinstance(baat, dict):
+                controleer(("baten", i, "kengetal"), "kengetal", baat.get("kengetal"), namen.kengetallen)
+                controleer(("baten", i, "actor"), "actor", baat.get("actor"), namen.actoren)
+    return fouten
 
 
 def _casusverwijzingen(namen: _Namen, casussen) -> list[Fout]:
