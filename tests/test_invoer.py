@@ -244,6 +244,17 @@ def test_casussen_ook_nagekeken_bij_foute_pilot(cli, hengelo):
     assert regels[-1] == "2 fout(en) in de invoer; er is niets berekend."
 
 
+def test_naam_met_accent_of_hoofdletters_krijgt_een_suggestie(cli, hengelo):
+    vervang(hengelo / "casus-1.yaml", "    actor: client\n", "    actor: cliënt\n")
+    code, _, fout = cli("bereken", hengelo)
+    assert code == 2
+    assert fout.splitlines() == [
+        f"{hengelo / 'casus-1.yaml'}:14: baten[1].actor: moet een naam van kleine letters, cijfers en '_' zijn "
+        "(bijvoorbeeld bijzondere_bijstand); bedoelt u 'client'?",
+        "1 fout(en) in de invoer; er is niets berekend.",
+    ]
+
+
 def test_verwijzingen_ook_in_een_casus_met_andere_fouten(cli, hengelo):
     # Een tikfout in een sleutel maakt de casus ongeldig; de verkeerde namen erin komen toch in dezelfde run.
     vervang(hengelo / "casus-1.yaml", "uren: 2\n", "uuren: 2\n")

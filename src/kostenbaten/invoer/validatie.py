@@ -28,6 +28,17 @@ _MELDINGEN = {
 }
 
 
+def _als_naam(tekst) -> str | None:
+    """`cliënt` als naam: `client`; `Bijzondere bijstand`: `bijzondere_bijstand` (zonder accenten, spaties als '_')."""
+    import unicodedata
+
+    if not isinstance(tekst, str):
+        return None
+    zonder_accent = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
+    naam = re.sub(r"[\s-]+", "_", zonder_accent.strip().lower())
+    return naam if re.fullmatch(r"[a-z][a-z0-9_]*", naam) and naam != tekst else None
+
+
 def _melding(fout: dict) -> str:
     soort = fout["type"]
     ctx = fout.get("ctx") or {}
@@ -42,7 +53,9 @@ def _melding(fout: dict) -> str:
     if soort == "literal_error":
         return f"moet een van deze waarden zijn: {ctx.get('expected')}"
     if soort == "string_pattern_mismatch":
-        return "moet een naam van kleine letters, cijfers en '_' zijn (bijvoorbeeld bijzondere_bijstand)"
+        melding = "moet een naam van kleine letters, cijfers en '_' zijn (bijvoorbeeld bijzondere_bijstand)"
+        als_naam = _als_naam(fout.get("input"))
+        return melding + f"; bedoelt u '{als_naam}'?" if als_naam else melding
     if soort == "too_short" and ctx.get("min_length") == 1:
         return "mag niet leeg zijn"
     if soort in ("too_short", "too_long") and "expected" in ctx:
