@@ -269,8 +269,8 @@ def test_bereken_opent_met_de_uitkomst_in_een_zin_en_kapt_niets_af_op_80_kolomme
 def test_verdeling_in_euro_als_procenten_niets_zeggen():
     from types import SimpleNamespace as N
 
-    from kostenbaten.uitvoer.terminal.kba import _verdeling
+    from kostenbaten.uitvoer.namen import tweedeling_tekst
 
-    assert _verdeling(N(totaal=D(100), client=D(68), overheid=D(32))) == "68% voor de cliënt en 32% voor de overheid"
+    assert tweedeling_tekst(N(totaal=D(100), client=D(68), overheid=D(32))) == "68% voor de cliënt en 32% voor de overheid"
     # Negatief totaal of een negatief deel: procenten zouden boven 100 of onder 0 uitkomen.
-    assert _verdeling(N(totaal=D(-10), client=D(5), overheid=D(-15))) == "€ 5 voor de cliënt en -€ 15 voor de overheid"
+    assert tweedeling_tekst(N(totaal=D(-10), client=D(5), overheid=D(-15))) == "€ 5 voor de cliënt en -€ 15 voor de overheid"

@@ -80,7 +80,8 @@ def test_indexering_gaat_door_tot_de_casus_en_de_uitleg(reeks, cli):
     assert "800 x 117,81 / 112,20 = 840" in uit
     assert f"{reeks}:8" in uit  # de regel van de jaarmutatie van 2023, de enige tussen 2022 en 2023
     _, tabel, _ = cli("bereken", HENGELO, "--prijspeil", "2023", "--prijsindex", reeks)
-    assert "LET OP: dit is een voorbeeldreeks, geen echte cijfers." in " ".join(tabel.split())
+    assert "Alle bedragen staan in prijzen van 2023" in " ".join(tabel.split())
+    assert "Let op: die reeks is een voorbeeld, geen echte cijfers." in " ".join(tabel.split())
     # Ook bij een opdracht zonder eigen prijspeilregel, zoals JSON van onzekerheid: de melding op stderr.
     code, _, fout = cli("onzekerheid", HENGELO, "-n", "10", "--formaat", "json", "--prijspeil", "2023", "--prijsindex", reeks)
     assert code == 0 and fout == "Let op: de prijsindex 'Testreeks' is een voorbeeldreeks, geen echte cijfers.\n"

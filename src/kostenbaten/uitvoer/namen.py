@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from kostenbaten.berekening.rekensom import EXACT, GETAL, Getal
-from kostenbaten.notatie import euro, getal, getal_exact, getal_nl, met_eenheid
+from kostenbaten.geld import HONDERD, deel
+from kostenbaten.notatie import euro, getal, getal_exact, getal_nl, met_eenheid, procent
 
 
 DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid"}
@@ -118,3 +119,35 @@ def meerjarig_zin(u) -> str:
         f"terug: netto {euro(g.netto_contante_waarde)}, terugverdiend: {terugverdiend_tekst(g.terugverdienjaar)}. "
         f"Alle actoren samen: netto {euro(m.totaal.netto_contante_waarde)}, terugverdiend: {terugverdiend_tekst(m.totaal.terugverdienjaar)}."
     )
+
+
+def tweedeling_tekst(e, pub: dict | None = None) -> str:
+    """De tweedeling van een extrapolatie over cliënt en overheid: '68% voor de cliënt en 32% voor de overheid'.
+
+    Met de gepubliceerde procenten als die er zijn (`pub`, alleen bij de methode van het rapport),
+    anders berekend; in euro als een deel of het totaal niet positief is (dan zeggen procenten niets).
+    """
+    if pub and "aandeel_client" in pub:
+        client, overheid = pub["aandeel_client"].waarde, pub["aandeel_overheid"].waarde
+        return f"{procent(client)} voor de cliënt en {procent(overheid)} voor de overheid"
+    if e.totaal > 0 and e.client >= 0 and e.overheid >= 0:
+        client = deel(e.client * HONDERD, e.totaal)
+        return f"{procent(client)} voor de cliënt en {procent(HONDERD - client)} voor de overheid"
+    return f"{euro(e.client)} voor de cliënt en {euro(e.overheid)} voor de overheid"
+
+
+def prijspeil_tekst(pilot) -> tuple[str, bool] | None:
+    """Met --prijspeil: in welke prijzen de bedragen staan en met welke reeks, en of die reeks een voorbeeld is."""
+    from kostenbaten.berekening.prijspeil import omrekeningen
+
+    omgerekend = omrekeningen(pilot)
+    if not omgerekend:
+        return None
+    i = next(iter(omgerekend.values()))
+    tekst = (
+        f"Alle bedragen staan in prijzen van {i.naar}: {len(omgerekend)} tarieven en kengetallen zijn van hun eigen prijspeil "
+        f"naar {i.naar} omgerekend met de reeks {i.reeks}. Bron van de reeks: {i.bron}."
+    )
+    if i.voorbeeld:
+        tekst += " Let op: die reeks is een voorbeeld, geen echte cijfers."
+    return tekst, i.voorbeeld

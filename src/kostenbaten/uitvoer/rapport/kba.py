@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
-from kostenbaten.geld import AFRONDINGSREGELS_KORT, HONDERD, deel
+from kostenbaten.geld import AFRONDINGSREGELS_KORT
 from kostenbaten.notatie import datum, decimalen_voor, euro, getal_exact, getal_nl, procent
-from kostenbaten.uitvoer.namen import groep_naam, rekensom_tekst
+from kostenbaten.uitvoer.namen import groep_naam, prijspeil_tekst, rekensom_tekst, tweedeling_tekst
 from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, bij_elkaar, naast, opsomming, tabel
 
 VLAK = "één gemiddelde voor alle casussen"
@@ -24,17 +24,11 @@ def periode(u: PilotUitkomst) -> str:
 
 
 def _verdeling(u: PilotUitkomst) -> str:
-    """Hoe het totaal verdeeld is; in procenten alleen als beide delen en het totaal positief zijn (anders zeggen ze niets)."""
-    r = u.extrapolaties["rapport"]
-    if r.totaal > 0 and r.client >= 0 and r.overheid >= 0:
-        client = deel(r.client * HONDERD, r.totaal)
-        return (
-            f"Van dat totaal komt {procent(client)} ten goede aan de cliënten zelf en {procent(HONDERD - client)} aan de overheid "
-            "(vermeden kosten min de kosten van de hulp)."
-        )
+    """Hoe elk van beide totalen verdeeld is over cliënten en overheid (met elk hun eigen verdeling)."""
+    r, g = u.extrapolaties["rapport"], u.extrapolaties["gewogen"]
     return (
-        f"Daarvan winnen de cliënten zelf {euro(r.client)}; voor de overheid (vermeden kosten min de kosten van de hulp) "
-        f"is het saldo {euro(r.overheid)}."
+        f"Daarvan is {tweedeling_tekst(r)} ({VLAK}), en {tweedeling_tekst(g)} ({GEWOGEN}); "
+        "voor de overheid zijn dat de vermeden kosten min de kosten van de hulp."
     )
 
 
@@ -46,29 +40,12 @@ def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
         f"{euro(r.totaal)} ({VLAK}) of {euro(g.totaal)} ({GEWOGEN})."
     )
     blokken = [alinea(zin, nadruk=True), alinea(_verdeling(u))]
-    prijspeil = prijspeil_zin(u)
+    prijspeil = prijspeil_tekst(u.pilot)
     if prijspeil:
-        blokken.append(alinea(prijspeil))
+        blokken.append(alinea(prijspeil[0]))
     if not bandbreedtes:  # met bandbreedtes volgt hier het 90%-interval (uitvoer/rapport/onzekerheid.py)
         blokken.append(alinea("De invoer heeft geen bandbreedtes: de bedragen hierboven zijn berekend zonder onzekerheidsmarge."))
     return blokken
-
-
-def prijspeil_zin(u: PilotUitkomst) -> str | None:
-    """Met --prijspeil: in welke prijzen de bedragen staan, met welke reeks, en of die reeks een voorbeeld is."""
-    from kostenbaten.berekening.prijspeil import omrekeningen
-
-    omgerekend = omrekeningen(u.pilot)
-    if not omgerekend:
-        return None
-    i = next(iter(omgerekend.values()))
-    zin = (
-        f"Alle bedragen staan in prijzen van {i.naar}: {len(omgerekend)} tarieven en kengetallen zijn van hun eigen prijspeil "
-        f"naar {i.naar} omgerekend met de reeks {i.reeks}. Bron van de reeks: {i.bron}."
-    )
-    if i.voorbeeld:
-        zin += " Let op: die reeks is een voorbeeld, geen echte cijfers."
-    return zin
 
 
 def casussen(u: PilotUitkomst) -> list[dict]:

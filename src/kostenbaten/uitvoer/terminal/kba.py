@@ -13,9 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
-from kostenbaten.geld import HONDERD, deel
-from kostenbaten.notatie import decimalen_voor, euro, getal, getal_exact, getal_nl, procent
-from kostenbaten.uitvoer.namen import CIJFER_NAMEN, groep_naam, rekensom_tekst
+from kostenbaten.notatie import decimalen_voor, euro, getal, getal_exact, getal_nl
+from kostenbaten.uitvoer.namen import CIJFER_NAMEN, groep_naam, prijspeil_tekst, rekensom_tekst, tweedeling_tekst
 from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, getal_tekst, vouw_lange_woorden
 
 
@@ -71,18 +70,6 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
     return vouw_lange_woorden(tabel)
 
 
-def _verdeling(e, pub: dict | None = None) -> str:
-    """Hoe een extrapolatie verdeeld is over cliënt en overheid: de gepubliceerde procenten als die er zijn,
-    anders berekende procenten; in euro als een deel of het totaal niet positief is (dan zeggen procenten niets)."""
-    if pub and "aandeel_client" in pub:
-        client, overheid = pub["aandeel_client"].waarde, pub["aandeel_overheid"].waarde
-        return f"{procent(client)} voor de cliënt en {procent(overheid)} voor de overheid"
-    if e.totaal > 0 and e.client >= 0 and e.overheid >= 0:
-        client = deel(e.client * HONDERD, e.totaal)
-        return f"{procent(client)} voor de cliënt en {procent(HONDERD - client)} voor de overheid"
-    return f"{euro(e.client)} voor de cliënt en {euro(e.overheid)} voor de overheid"
-
-
 def kop(u: PilotUitkomst) -> Text:
     """De uitkomst in twee zinnen: gemiddelde per casus, en beide extrapolaties elk met hun eigen verdeling cliënt / overheid."""
     r, g, pub = u.extrapolaties["rapport"], u.extrapolaties["gewogen"], u.gepubliceerd
@@ -91,8 +78,8 @@ def kop(u: PilotUitkomst) -> Text:
         rapport += f" (gepubliceerd {euro(pub['totaal'].waarde)})"
     zin = (
         f"Pilot {u.pilot.naam}: een casus levert gemiddeld {euro(u.gemiddelde_netto, 2)} netto op. "
-        f"Naar {getal_nl(r.gedekt)} gedekte hulpvragen geëxtrapoleerd is dat {rapport}, waarvan {_verdeling(r, pub)}; "
-        f"gewogen per rechtsgebied is het {euro(g.totaal)}, waarvan {_verdeling(g)}."
+        f"Naar {getal_nl(r.gedekt)} gedekte hulpvragen geëxtrapoleerd is dat {rapport}, waarvan {tweedeling_tekst(r, pub)}; "
+        f"gewogen per rechtsgebied is het {euro(g.totaal)}, waarvan {tweedeling_tekst(g)}."
     )
     return Text(zin, style="bold")
 
@@ -200,17 +187,12 @@ def hulpvragen_kop(kop: str, aantallen) -> str:
 
 
 def prijspeil_regel(u: PilotUitkomst) -> Text | None:
-    """Eén regel als bedragen naar een ander prijspeil zijn omgerekend: welk jaar, welke reeks, en of het een voorbeeld is."""
-    from kostenbaten.berekening.prijspeil import omrekeningen
-
-    omgerekend = omrekeningen(u.pilot)
-    if not omgerekend:
+    """Eén regel als bedragen naar een ander prijspeil zijn omgerekend; vet als de reeks een voorbeeld is."""
+    prijspeil = prijspeil_tekst(u.pilot)
+    if prijspeil is None:
         return None
-    i = next(iter(omgerekend.values()))
-    tekst = f"Prijspeil {i.naar}: {len(omgerekend)} tarieven en kengetallen omgerekend met {i.reeks} ({i.bron})."
-    if i.voorbeeld:
-        return Text(tekst + " LET OP: dit is een voorbeeldreeks, geen echte cijfers.", style="bold")
-    return Text(tekst, style="dim")
+    tekst, voorbeeld = prijspeil
+    return Text(tekst, style="bold" if voorbeeld else "dim")
 
 
 def toon(u: PilotUitkomst, console: Console, per_casus: bool = False) -> None:
