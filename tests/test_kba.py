@@ -236,7 +236,7 @@ def test_toelichting_gepubliceerd_in_nederlandse_notatie(hengelo):
     assert "= 115.818,78, op duizendtallen" in uitleg
 
 
-def test_bereken_opent_met_de_uitkomst_in_een_zin_en_kapt_niets_af_op_80_kolommen():
+def test_bereken_opent_met_de_uitkomst_en_kapt_niets_af_op_80_kolommen():
     from rich.cells import cell_len
     from typer.testing import CliRunner
 
@@ -262,6 +262,9 @@ def test_bereken_opent_met_de_uitkomst_in_een_zin_en_kapt_niets_af_op_80_kolomme
         assert tabelregels and all(r[-1] in "┓┃┩│┤┘" for r in tabelregels)
     # Standaard de samenvatting met een verwijzing naar --per-casus; daarmee ook de tabellen per casus, ná de samenvatting.
     assert "Casus 1: " not in kort and "voeg --per-casus toe" in kort
+    # Hoe het rapport afrondt staat bij controleer, niet meer bij bereken.
+    assert "Zo komen de gepubliceerde cijfers tot stand" not in kort + lang
+    assert "naast de berekening: kostenbaten controleer." in " ".join(kort.split())
     assert lang.index("Samenvatting pilot Hengelo") < lang.index("Casus 1: ")
     assert "Inkomensverbetering" in lang  # geen woord midden door gebroken
 

@@ -112,9 +112,9 @@ def _voor_opdracht(eerste: list[str]) -> typer.Typer:
     gevraagd = [c for c in app.registered_commands if eerste and _opdrachtnaam(c) == eerste[0]]
     if not gevraagd:
         return app
-    smal = copy.copy(app)
-    smal.registered_commands = gevraagd
-    return smal
+    alleen = copy.copy(app)
+    alleen.registered_commands = gevraagd
+    return alleen
 
 
 def _opdrachtnaam(info) -> str:
@@ -327,7 +327,7 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
     if not controles and formaat is Formaat.tabel:
         typer.echo(f"Niets na te rekenen: {map_} heeft geen 'gepubliceerd'-blok met cijfers uit een rapport.")
         return
-    _lever("controle", controles, formaat, tabel={"berekend": uitkomst})
+    _lever("controle", controles, formaat, tabel={"kba": uitkomst})
     if any(c.is_fout for c in controles):
         raise Afwijking()
 

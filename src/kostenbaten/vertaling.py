@@ -108,10 +108,14 @@ def gebruiksfout(fout) -> str:
     else:
         tekst = engels
     ctx = getattr(fout, "ctx", None)
-    vervallen = _VERVALLEN.get(getattr(fout, "option_name", None))
+    opdracht = ctx.command.name if ctx is not None else None
+    vervallen = _VERVALLEN.get((opdracht, getattr(fout, "option_name", None)))
     suggestie = _suggestie(fout, ctx)
+    groepsoptie = _groepsoptie(fout, ctx)
     if vervallen:
         tekst += f": die optie is vervallen; {vervallen}"
+    elif groepsoptie:
+        tekst += f"; {groepsoptie} hoort bij kostenbaten zelf, vóór de opdracht: kostenbaten {groepsoptie}"
     elif suggestie:
         tekst += f"; bedoelt u '{suggestie}'?"
     opdracht = ctx.command_path if ctx is not None else "kostenbaten"
@@ -120,8 +124,17 @@ def gebruiksfout(fout) -> str:
 
 # Opties die er waren en niet meer zijn, met wat er nu voor in de plaats komt (zie de wijzigingen in de README).
 _VERVALLEN = {
-    "--samenvatting": "bereken toont de samenvatting nu standaard, en met --per-casus ook elke casus",
+    ("bereken", "--samenvatting"): "bereken toont de samenvatting nu standaard, en met --per-casus ook elke casus",
 }
+
+
+def _groepsoptie(fout, ctx) -> str | None:
+    """Een optie van kostenbaten zelf (`--versie`) achter een opdracht gezet."""
+    naam = getattr(fout, "option_name", None)
+    ouder = ctx.parent if ctx is not None else None
+    if naam is None or ouder is None:
+        return None
+    return naam if any(naam in p.opts for p in ouder.command.get_params(ouder)) else None
 
 
 def _suggestie(fout, ctx) -> str | None:
@@ -131,8 +144,13 @@ def _suggestie(fout, ctx) -> str | None:
     if ctx is None:
         return None
     naam = getattr(fout, "option_name", None)
-    if naam is not None:  # onbekende optie
-        return bedoelt_u(naam, [o for p in ctx.command.get_params(ctx) for o in p.opts if o.startswith("--")])
+    ouder = ctx.parent
+    if naam is not None and ouder is not None and any(naam in p.opts for p in ouder.command.get_params(ouder)):
+        return None  # een optie van kostenbaten zelf: zie _groepsoptie
+    if naam is not None:  # onbekende optie; vergeleken zonder de streepjes, die lijken altijd op elkaar
+        opties = {o.lstrip("-"): o for p in ctx.command.get_params(ctx) for o in p.opts if o.startswith("--")}
+        gevonden = bedoelt_u(naam.lstrip("-"), opties)
+        return opties[gevonden] if gevonden else None
     gevonden = re.match(r"No such command '(.+)'\.", fout.format_message())
     if gevonden and hasattr(ctx.command, "list_commands"):
         return bedoelt_u(gevonden.group(1), ctx.command.list_commands(ctx))

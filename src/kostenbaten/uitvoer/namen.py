@@ -44,9 +44,14 @@ def _deel_tekst(d) -> str:
 NIET_BINNEN_HORIZON = "niet binnen de horizon"
 
 
-def terugverdiend_tekst(jaar: int | None) -> str:
-    """`jaar 2` of `niet binnen de horizon`: het jaar waarin het cumulatieve contante saldo positief wordt."""
-    return NIET_BINNEN_HORIZON if jaar is None else f"jaar {jaar}"
+def terugverdiend_tekst(jaar: int | None, kort: bool = False) -> str:
+    """`jaar 2` of `niet binnen de horizon`: het jaar waarin het cumulatieve contante saldo positief wordt.
+
+    `kort` is voor een smalle tabelkolom: `niet` (het onderschrift van de tabel zegt dan wat dat betekent).
+    """
+    if jaar is None:
+        return "niet" if kort else NIET_BINNEN_HORIZON
+    return f"jaar {jaar}"
 
 
 def groep_naam(groep: str) -> str:

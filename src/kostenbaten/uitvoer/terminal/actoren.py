@@ -11,7 +11,7 @@ from rich.text import Text
 from kostenbaten.berekening.actoren import ActorenUitkomst
 from kostenbaten.notatie import euro, getal_nl
 from kostenbaten.uitvoer.namen import groep_naam
-from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, vouw_lange_woorden
+from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst, vouw_lange_woorden
 
 
 def actoren_per_casus(a: ActorenUitkomst) -> Table:
@@ -33,8 +33,12 @@ def _verhouding(v: Decimal | None) -> str:
 
 def actoren_extrapolatie(a: ActorenUitkomst, methode: str, pub: dict | None = None) -> Table:
     t = a.extrapolaties[methode]
-    tabel = Table(title=f"Wie betaalt en wie wint, geëxtrapoleerd (methode {methode}, exact)", title_justify="left")
-    for kolom in ("Actor", "Groep", "Betaalt", "Wint", "Saldo", "Baten/ kosten"):
+    tabel = Tabel(
+        title=f"Wie betaalt en wie wint, geëxtrapoleerd (methode {methode}, exact)",
+        title_justify="left",
+        smalle_koppen={"Baten/kosten": ("Baten/ kosten", 7)},
+    )
+    for kolom in ("Actor", "Groep", "Betaalt", "Wint", "Saldo", "Baten/kosten"):
         tabel.add_column(kolom, justify="left" if kolom in ("Actor", "Groep") else "right")
     for r in t.regels:
         tabel.add_row(

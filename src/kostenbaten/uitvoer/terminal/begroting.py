@@ -109,14 +109,14 @@ def actor_tabel(u: BegrotingUitkomst) -> Table:
     """Per betaler of actor: wat hij betaalt, wat hij terugkrijgt, het saldo, zijn eigen verhouding en omslagpunt."""
     tabel = Tabel(
         title=f"Wie betaalt en wie wint, per jaar bij {getal(u.hulpvragen)} hulpvragen",
-        smal={"Baten/ kosten": 7},
+        smalle_koppen={"Baten/kosten": ("Baten/ kosten", 7)},
         title_justify="left",
         caption="Betaalt: uit de begroting. Wint: de baten van deze actor uit de casussen, geëxtrapoleerd met de "
         f"methode {u.begroting.kba_methode}. Omslagpunt: hulpvragen per jaar waarbij de actor zijn eigen kosten terugwint.",
     )
     actoren = u.per_actor()
     # "Omslagpunt" zonder eenheid (het onderschrift noemt die): zo houdt de kolom Actor op 80 kolommen hele woorden.
-    for kolom in ("Actor", "Betaalt", "Wint", "Saldo", "Baten/ kosten", "Omslagpunt"):
+    for kolom in ("Actor", "Betaalt", "Wint", "Saldo", "Baten/kosten", "Omslagpunt"):
         tabel.add_column(kolom, justify="left" if kolom == "Actor" else "right")
     for a in actoren:
         tabel.add_row(
@@ -136,12 +136,12 @@ def meerjarig_tabel(u: BegrotingUitkomst) -> Table:
     # Smalle kopkolommen die op een spatie breken: zo houdt de kolom Actor op 80 kolommen hele woorden.
     tabel = Tabel(
         title=meerjarig_titel(u),
-        smal={"Baten/ kosten": 7, "Terug- verdiend": 8, "Omslag- punt": 7},
+        smalle_koppen={"Baten/kosten": ("Baten/ kosten", 7), "Terugverdiend": ("Terug- verdiend", 8), "Omslagpunt": ("Omslag- punt", 7)},
         title_justify="left",
         caption="Contante waarden in euro: jaar 1 telt zonder korting, jaar t gedeeld door (1 + r)^(t - 1). Terugverdiend: het eerste jaar waarin "
         "het opgetelde contante saldo positief is ('niet': niet binnen de horizon). Omslagpunt: hulpvragen per jaar waarbij de contante baten de contante kosten dekken.",
     )
-    for kolom in ("Actor", "Kosten", "Baten", "Netto", "Baten/ kosten", "Terug- verdiend", "Omslag- punt"):
+    for kolom in ("Actor", "Kosten", "Baten", "Netto", "Baten/kosten", "Terugverdiend", "Omslagpunt"):
         tabel.add_column(kolom, justify="left" if kolom == "Actor" else "right")
     for i, a in enumerate((*m.actoren, m.totaal)):
         if i == len(m.actoren):
@@ -149,7 +149,7 @@ def meerjarig_tabel(u: BegrotingUitkomst) -> Table:
         tabel.add_row(
             Text(a.naam, style="bold") if a is m.totaal else a.naam,
             getal_tekst(a.contante_kosten), getal_tekst(a.contante_baten), getal_tekst(a.netto_contante_waarde),
-            _of_nvt(a.verhouding), "niet" if a.terugverdienjaar is None else terugverdiend_tekst(a.terugverdienjaar), _of_nvt(a.omslagpunt, 0),
+            _of_nvt(a.verhouding), terugverdiend_tekst(a.terugverdienjaar, kort=True), _of_nvt(a.omslagpunt, 0),
         )
     return vouw_lange_woorden(tabel)
 

@@ -1,4 +1,5 @@
-"""Cellen voor de terminal: bedragen en getallen als rich-tekst, negatief in rood en met min-teken."""
+"""Cellen en tabellen voor de terminal: bedragen als rich-tekst (negatief in rood én met min-teken), lange woorden
+die doorlopen, en een `Tabel` met smalle koppen op een smal scherm."""
 
 from __future__ import annotations
 
@@ -27,31 +28,35 @@ def vouw_lange_woorden(tabel: Table) -> Table:
     return tabel
 
 
-
-SMAL = 100  # kolommen: daaronder krijgen de smalle kolommen van een `Tabel` hun maximale breedte
+SMAL_SCHERM = 100  # kolommen: daaronder krijgen de smalle koppen van een `Tabel` hun smalle vorm
 
 
 class Tabel(Table):
-    """Een rich-tabel met smalle kolommen voor een smal scherm.
+    """Een rich-tabel waarvan sommige koppen op een smal scherm een smalle vorm krijgen.
 
-    `smal` noemt per kolomkop een maximale breedte: op een scherm van minder dan
-    `SMAL` kolommen breekt die kop dan op zijn spaties (`Baten/ kosten`) en houden
-    de woordkolommen ernaast hele woorden; op een breed scherm staat de kop op één regel.
+    `smalle_koppen` noemt per kop zijn smalle vorm en een maximale breedte, bijvoorbeeld
+    `{"Baten/kosten": ("Baten/ kosten", 7)}`: onder `SMAL_SCHERM` kolommen breekt die kop
+    op de spatie en houden de woordkolommen ernaast hele woorden; op een breed scherm staat
+    de gewone kop op één regel.
     """
 
-    def __init__(self, *args, smal: dict[str, int] | None = None, **kwargs):
+    def __init__(self, *args, smalle_koppen: dict[str, tuple[str, int]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.smal = smal or {}
+        self.smalle_koppen = smalle_koppen or {}
 
-    def _pas_breedtes_aan(self, breedte: int) -> None:
+    def _pas_koppen_aan(self, breedte: int) -> None:
+        smal = breedte < SMAL_SCHERM
         for kolom in self.columns:
-            if kolom.header in self.smal:
-                kolom.max_width = self.smal[kolom.header] if breedte < SMAL else None
+            gewoon = getattr(kolom, "gewone_kop", kolom.header)
+            if gewoon in self.smalle_koppen:
+                kolom.gewone_kop = gewoon
+                smalle_kop, max_breedte = self.smalle_koppen[gewoon]
+                kolom.header, kolom.max_width = (smalle_kop, max_breedte) if smal else (gewoon, None)
 
     def __rich_console__(self, console, options):
-        self._pas_breedtes_aan(options.max_width)
+        self._pas_koppen_aan(options.max_width)
         return super().__rich_console__(console, options)
 
     def __rich_measure__(self, console, options):
-        self._pas_breedtes_aan(options.max_width)
+        self._pas_koppen_aan(options.max_width)
         return super().__rich_measure__(console, options)

@@ -36,8 +36,8 @@ def controle_tabel(controles: list[Controle]) -> tuple[Table, list[str]]:
     return vouw_lange_woorden(tabel), noten
 
 
-def toon(controles: list[Controle], console: Console, berekend=None) -> None:
-    """De controles; met `berekend` (de uitkomst van de pilot) daarna hoe de gepubliceerde cijfers van de pilot tot stand komen."""
+def toon(controles: list[Controle], console: Console, kba=None) -> None:
+    """De controles; met `kba` (de uitkomst van de pilot) daarna hoe de gepubliceerde cijfers van de pilot tot stand komen."""
     tabel, noten = controle_tabel(controles)
     console.print(tabel)
     for i, noot in enumerate(noten, 1):
@@ -47,8 +47,8 @@ def toon(controles: list[Controle], console: Console, berekend=None) -> None:
         f"{aantal[KLOPT]} kloppen, {aantal[ERRATUM]} bekend erratum, "
         f"{aantal[AFWIJKING] + aantal[ERRATUM_ZONDER_AFWIJKING]} onverklaarde afwijking(en)."
     )
-    if berekend is not None and berekend.gepubliceerd:
+    if kba is not None and kba.gepubliceerd:
         from kostenbaten.uitvoer.terminal.kba import afrondingen
 
         console.print()
-        console.print(afrondingen(berekend))
+        console.print(afrondingen(kba))

@@ -88,21 +88,21 @@ def samenvatting(u: PilotUitkomst) -> Group:
     pilot = u.pilot
     # Bedragen zonder €-teken (de titel zegt "in euro"): zo blijft er op 80 kolommen ook bij bedragen
     # met centen ruimte voor hele woorden in de kolom Rechtsgebied.
-    per_casus = Table(title=f"Samenvatting pilot {pilot.naam} (bedragen in euro)", title_justify="left")
+    casustabel = Table(title=f"Samenvatting pilot {pilot.naam} (bedragen in euro)", title_justify="left")
     # Geen min_width voor een woordkolom: rich houdt die ook als de tabel dan breder wordt dan het scherm
     # (de rechterrand valt weg); een te lang woord loopt liever door op de volgende regel.
     for kolom in ("Casus", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"):
-        per_casus.add_column(kolom, justify="left" if kolom in ("Casus", "Rechtsgebied") else "right")
+        casustabel.add_column(kolom, justify="left" if kolom in ("Casus", "Rechtsgebied") else "right")
     kolommen = ("totaal_kosten", "totaal_baten", "netto", "client", "overheid")
     decimalen = {k: decimalen_voor([getattr(c, k) for c in u.casussen]) for k in kolommen}
     for c in u.casussen:
-        per_casus.add_row(
+        casustabel.add_row(
             str(c.nummer),
             pilot.rechtsgebieden[c.casus.rechtsgebied].naam,
             *(getal_tekst(getattr(c, k), decimalen[k]) for k in kolommen),
         )
-    per_casus.add_section()
-    per_casus.add_row(
+    casustabel.add_section()
+    casustabel.add_row(
         "", "Gemiddeld", "", "",
         getal_tekst(u.gemiddelde_netto, 2),
         getal_tekst(u.gemiddelde_client, 2),
@@ -163,7 +163,7 @@ def samenvatting(u: PilotUitkomst) -> Group:
             bedrag_tekst(d.totaal, dt),
         )
 
-    return Group(*(vouw_lange_woorden(t) for t in (per_casus, extrapolatie, gewogen)))
+    return Group(*(vouw_lange_woorden(t) for t in (casustabel, extrapolatie, gewogen)))
 
 
 def afrondingen(u: PilotUitkomst) -> Table:

@@ -22,7 +22,7 @@ def _tabel(titel: str, eerste: str) -> Table:
         title=titel,
         title_justify="left",
         caption="bedragen in euro; berekend: zoals kostenbaten bereken; P5 / P50 / P95: percentielen van de trekkingen",
-        smal={"Kans op verlies": 7, "Kans baten > kosten": 7},
+        smalle_koppen={"Kans op verlies": ("Kans op verlies", 7), "Kans baten > kosten": ("Kans baten > kosten", 7)},
     )
     tabel.add_column(eerste)
     for kolom in ("Berekend", "P5", "P50", "P95", "Kans op verlies"):
