@@ -59,6 +59,13 @@ def main() -> int:
     parser.add_argument("--herhalingen", type=int, default=21)
     args = parser.parse_args()
 
+    # Zoals na `pip install`: de modules van kostenbaten als bytecode (ook als PYTHONDONTWRITEBYTECODE het
+    # schrijven ervan bij het opwarmen zou tegenhouden); anders meet elke run ook het compileren.
+    import compileall
+
+    import kostenbaten
+
+    compileall.compile_dir(Path(kostenbaten.__file__).parent, quiet=1)
     tijden: dict[str, list[float]] = {naam: [] for naam in OPDRACHTEN}
     for naam, opdracht in OPDRACHTEN.items():  # opwarmen (bytecode, schijfcache)
         meet(opdracht)
