@@ -75,9 +75,9 @@ def baten_tabel(u: BegrotingUitkomst) -> Group:
     for kolom in ("Rechtsgebied", "Aandeel", "Casussen", "Baten per casus", "Per hulpvraag"):
         gebieden.add_column(kolom, justify="left" if kolom == "Rechtsgebied" else "right")
     for g in b.gebieden:
-        gebieden.add_row(
-            g.naam, f"{getal(g.aandeel)}%", str(g.aantal_casussen), bedrag_tekst(g.baten_per_casus, 2), bedrag_tekst(g.per_hulpvraag, 2)
-        )
+        # Zonder eigen casus geen eigen baten per casus (met de methode rapport zou hier het gemiddelde van allemaal staan).
+        per_casus = bedrag_tekst(g.baten_per_casus, 2) if g.aantal_casussen else "-"
+        gebieden.add_row(g.naam, f"{getal(g.aandeel)}%", str(g.aantal_casussen), per_casus, bedrag_tekst(g.per_hulpvraag, 2))
     gebieden.add_section()
     gebieden.add_row(Text("Samen", style="bold"), f"{getal(b.dekking)}%", "", "", bedrag_tekst(b.per_hulpvraag, 2))
 

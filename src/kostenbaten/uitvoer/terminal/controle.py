@@ -31,7 +31,7 @@ def controle_tabel(controles: list[Controle]) -> tuple[Table, list[str]]:
             getal(v.gepubliceerd),
             getal(v.berekend),
             Text(v.oordeel, style=_STIJL[v.oordeel]),
-            toelichting.replace("_", " "),  # de namen van de afrondingsregels
+            "niet afgerond" if toelichting == "regel: geen" else toelichting.replace("_", " "),  # de namen van de afrondingsregels
         )
     return vouw_lange_woorden(tabel), noten
 
