@@ -7,7 +7,6 @@ cijfer wordt hier uitgerekend via de rekenkern en `notatie`, nooit overgetypt.
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import subprocess
