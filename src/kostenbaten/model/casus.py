@@ -3,9 +3,11 @@
 De modellen kennen geen bestanden en geen uitvoer. Controles die meer dan één
 bestand raken (bestaat dit kengetal, staat een casusnummer dubbel) doet
 `invoer.casussen`; hier staan de regels binnen één bestand.
-"""
 
-from __future__ import annotations
+Zonder `from __future__ import annotations`: pydantic hoeft de annotaties dan niet
+uit tekst te evalueren, wat het laden van deze module (bij elke opdracht) zo'n
+2 ms scheelt. Een model verwijst daarom alleen naar modellen die erboven staan.
+"""
 
 import re
 from datetime import date
