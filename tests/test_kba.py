@@ -277,3 +277,18 @@ def test_verdeling_in_euro_als_procenten_niets_zeggen():
     assert tweedeling_tekst(N(totaal=D(100), client=D(68), overheid=D(32))) == "68% voor de cliënt en 32% voor de overheid"
     # Negatief totaal of een negatief deel: procenten zouden boven 100 of onder 0 uitkomen.
     assert tweedeling_tekst(N(totaal=D(-10), client=D(5), overheid=D(-15))) == "€ 5 voor de cliënt en -€ 15 voor de overheid"
+
+
+def test_euroteken_blijft_bij_zijn_bedrag():
+    from typer.testing import CliRunner
+
+    from kostenbaten.cli import app
+    from kostenbaten.notatie import afgebroken
+
+    assert afgebroken("een casus levert gemiddeld € 583,67 netto op", 28) == "een casus levert gemiddeld\n€ 583,67 netto op"
+    # Op elke schermbreedte: geen regel van de kopzin eindigt op het €-teken.
+    for breedte in range(40, 101):
+        uit = CliRunner().invoke(app, ["bereken", str(HENGELO)], env={"COLUMNS": str(breedte)}).stdout
+        kop = uit[: uit.index("\n\n")]
+        assert not [r for r in kop.splitlines() if r.rstrip().endswith("€")], breedte
+        assert max(len(r) for r in kop.splitlines()) <= breedte

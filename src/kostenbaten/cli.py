@@ -222,10 +222,10 @@ def _meld(tekst: str) -> None:
     Foutmeldingen niet: die blijven één regel per fout, zodat een editor of grep de plek vindt.
     """
     import shutil
-    import textwrap
 
-    breedte = max(shutil.get_terminal_size().columns, 40)
-    typer.echo(textwrap.fill(tekst, width=breedte, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False), err=True)
+    from kostenbaten.notatie import afgebroken
+
+    typer.echo(afgebroken(tekst, max(shutil.get_terminal_size().columns, 40), inspringen="  "), err=True)
 
 
 def _waarschuwingen(project, trekkingen: int | None = None) -> tuple:

@@ -123,3 +123,15 @@ def met_eenheid(waarde: Decimal, eenheid: str) -> str:
         return euro(waarde, decimalen_voor([waarde]))
     tekst = getal_nl(waarde, decimalen_voor([waarde]))
     return {"procent": f"{tekst}%", "uur": f"{tekst} uur"}.get(eenheid, f"{tekst} {eenheid}")
+
+
+def afgebroken(tekst: str, breedte: int, inspringen: str = "") -> str:
+    """Lopende tekst over regels van hoogstens `breedte` tekens, afgebroken tussen woorden maar nooit
+    tussen het €-teken en zijn bedrag (`€ 583,67` blijft bij elkaar). Lange woorden blijven heel."""
+    import textwrap
+
+    vast = "\u00a0"  # textwrap breekt niet op een harde spatie; daarna wordt het weer een gewone
+    regels = textwrap.wrap(
+        tekst.replace("€ ", "€" + vast), width=breedte, subsequent_indent=inspringen, break_long_words=False, break_on_hyphens=False
+    )
+    return "\n".join(regels).replace(vast, " ")

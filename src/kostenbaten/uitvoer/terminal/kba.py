@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
-from kostenbaten.notatie import decimalen_voor, euro, getal, getal_exact, getal_nl
+from kostenbaten.notatie import afgebroken, decimalen_voor, euro, getal, getal_exact, getal_nl
 from kostenbaten.uitvoer.namen import CIJFER_NAMEN, groep_naam, prijspeil_tekst, rekensom_tekst, tweedeling_tekst
 from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, getal_tekst, vouw_lange_woorden
 
@@ -195,12 +195,17 @@ def prijspeil_regel(u: PilotUitkomst) -> Text | None:
     return Text(tekst, style="bold" if voorbeeld else "dim")
 
 
+def _zin(tekst: Text, console: Console) -> Text:
+    """Lopende tekst al op de breedte van het scherm afgebroken, zodat € en bedrag op één regel blijven."""
+    return Text(afgebroken(tekst.plain, console.width), style=tekst.style)
+
+
 def toon(u: PilotUitkomst, console: Console, per_casus: bool = False) -> None:
-    console.print(kop(u))
+    console.print(_zin(kop(u), console))
     console.print()
     regel = prijspeil_regel(u)
     if regel is not None:
-        console.print(regel)
+        console.print(_zin(regel, console))
         console.print()
     console.print(samenvatting(u))
     if per_casus:
