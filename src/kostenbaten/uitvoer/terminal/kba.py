@@ -91,8 +91,8 @@ def samenvatting(u: PilotUitkomst) -> Group:
     casustabel = Table(title=f"Samenvatting pilot {pilot.naam} (bedragen in euro)", title_justify="left")
     # Geen min_width voor een woordkolom: rich houdt die ook als de tabel dan breder wordt dan het scherm
     # (de rechterrand valt weg); een te lang woord loopt liever door op de volgende regel.
-    for kolom in ("Casus", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"):
-        casustabel.add_column(kolom, justify="left" if kolom in ("Casus", "Rechtsgebied") else "right")
+    for kolom in ("Nr.", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"):
+        casustabel.add_column(kolom, justify="left" if kolom in ("Nr.", "Rechtsgebied") else "right")
     kolommen = ("totaal_kosten", "totaal_baten", "netto", "client", "overheid")
     decimalen = {k: decimalen_voor([getattr(c, k) for c in u.casussen]) for k in kolommen}
     for c in u.casussen:
@@ -215,7 +215,7 @@ def toon(u: PilotUitkomst, console: Console, per_casus: bool = False) -> None:
     else:
         console.print(Text("De kosten en baten van elke casus: voeg --per-casus toe.", style="dim"))
     if u.gepubliceerd:
-        console.print(Text("Hoe het rapport zijn cijfers afrondt, naast de berekening: kostenbaten controleer.", style="dim"))
+        console.print(Text("De afrondingen van het rapport naast de berekening: kostenbaten controleer.", style="dim"))
     if u.pilot.maanden_in_beeld:
         console.print(
             Text(
