@@ -48,7 +48,13 @@ class OnbekendCijfer(Gebruiksfout, ValueError):
         self.bekend = bekend
         self.suggestie = bedoelt_u(cijfer, bekend)
         bedoelt = f" Bedoelt u '{self.suggestie}'?" if self.suggestie else ""
-        super().__init__(f"onbekend cijfer '{cijfer}'.{bedoelt} Uit te leggen zijn: {', '.join(bekend)}")
+        # Alleen de hele cijfers, niet elk deel ervan (dat zijn er per casus nog eens vijf of meer).
+        hoofd = [b for b in bekend if "." not in b]
+        delen = f", en hun delen, zoals {next(b for b in bekend if '.' in b)}" if len(hoofd) < len(bekend) else ""
+        super().__init__(
+            f"onbekend cijfer '{cijfer}'.{bedoelt} Uit te leggen zijn: {', '.join(hoofd)}{delen}; "
+            "de hele lijst met wat elk cijfer is: kostenbaten uitleg MAP (zonder cijfer)"
+        )
 
 
 
