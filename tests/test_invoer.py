@@ -244,6 +244,14 @@ def test_casussen_ook_nagekeken_bij_foute_pilot(cli, hengelo):
     assert regels[-1] == "2 fout(en) in de invoer; er is niets berekend."
 
 
+def test_ander_bestand_dan_map_werkmap_of_variant(cli, tmp_path):
+    notitie = tmp_path / "notitie.md"
+    notitie.write_text("# Mijn notities\n\t- niet voor kostenbaten\n", encoding="utf-8")
+    code, _, fout = cli("bereken", notitie)
+    assert code == 2
+    assert fout.splitlines()[0] == f"{notitie}: geef een casussenmap (met pilot.yaml), een casussenwerkmap (.xlsx) of een variantbestand (.yaml)"
+
+
 def test_naam_met_accent_of_hoofdletters_krijgt_een_suggestie(cli, hengelo):
     vervang(hengelo / "casus-1.yaml", "    actor: client\n", "    actor: cliënt\n")
     code, _, fout = cli("bereken", hengelo)

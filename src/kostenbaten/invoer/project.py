@@ -29,6 +29,10 @@ def laad(pad: Path | str, _keten: tuple[Path, ...] = ()) -> Project:
         return lees_casussen_werkmap(pad)
     if pad.name == PILOTBESTAND or (pad.parent / PILOTBESTAND).is_file():
         raise InvoerFouten([Fout(str(pad), None, "", f"dit bestand hoort bij een casussenmap; geef de map {pad.parent}")])
+    if pad.suffix.lower() not in (".yaml", ".yml"):
+        raise InvoerFouten(
+            [Fout(str(pad), None, "", "geef een casussenmap (met pilot.yaml), een casussenwerkmap (.xlsx) of een variantbestand (.yaml)")]
+        )
     from kostenbaten.invoer.varianten import laad_variant
 
     return laad_variant(pad, _keten)
