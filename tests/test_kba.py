@@ -269,7 +269,7 @@ def test_bereken_opent_met_de_uitkomst_en_kapt_niets_af_op_80_kolommen():
     assert "Inkomensverbetering" in lang  # geen woord midden door gebroken
 
 
-def test_verdeling_in_euro_als_procenten_niets_zeggen():
+def test_tweedeling_in_euro_als_procenten_niets_zeggen():
     from types import SimpleNamespace as N
 
     from kostenbaten.uitvoer.namen import tweedeling_tekst
@@ -277,6 +277,10 @@ def test_verdeling_in_euro_als_procenten_niets_zeggen():
     assert tweedeling_tekst(N(totaal=D(100), client=D(68), overheid=D(32))) == "68% voor de cliënt en 32% voor de overheid"
     # Negatief totaal of een negatief deel: procenten zouden boven 100 of onder 0 uitkomen.
     assert tweedeling_tekst(N(totaal=D(-10), client=D(5), overheid=D(-15))) == "€ 5 voor de cliënt en -€ 15 voor de overheid"
+    # Ook met gepubliceerde procenten: bij een negatief totaal gelden die niet (ze horen bij het positieve totaal van het rapport).
+    pub = {"aandeel_client": N(waarde=D(68)), "aandeel_overheid": N(waarde=D(32))}
+    assert tweedeling_tekst(N(totaal=D(100), client=D(60), overheid=D(40)), pub) == "68% voor de cliënt en 32% voor de overheid"
+    assert tweedeling_tekst(N(totaal=D(-10), client=D(5), overheid=D(-15)), pub) == "€ 5 voor de cliënt en -€ 15 voor de overheid"
 
 
 def test_euroteken_blijft_bij_zijn_bedrag():

@@ -131,7 +131,7 @@ def afgebroken(tekst: str, breedte: int, inspringen: str = "") -> str:
     import textwrap
 
     vast = "\u00a0"  # textwrap breekt niet op een harde spatie; daarna wordt het weer een gewone
-    regels = textwrap.wrap(
-        tekst.replace("€ ", "€" + vast), width=breedte, subsequent_indent=inspringen, break_long_words=False, break_on_hyphens=False
-    )
+    regels = []
+    for alinea in tekst.replace("€ ", "€" + vast).split("\n"):  # een regelovergang in de tekst blijft staan
+        regels += textwrap.wrap(alinea, width=breedte, subsequent_indent=inspringen, break_long_words=False, break_on_hyphens=False) or [""]
     return "\n".join(regels).replace(vast, " ")

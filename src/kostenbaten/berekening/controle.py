@@ -22,6 +22,7 @@ class Controle:
     berekend: Decimal
     oordeel: str
     toelichting: str = ""
+    regel: str = ""  # de afrondingsregel van een cijfer van de pilot ("geen": niet afgerond)
 
     @property
     def is_fout(self) -> bool:
@@ -33,10 +34,10 @@ def _oordeel(wat, cijfer, gepubliceerd, berekend, errata, regel="") -> Controle:
     if gepubliceerd == berekend:
         if erratum:
             return Controle(wat, cijfer, gepubliceerd, berekend, ERRATUM_ZONDER_AFWIJKING, "er staat een erratum, maar de cijfers kloppen")
-        return Controle(wat, cijfer, gepubliceerd, berekend, KLOPT, regel)
+        return Controle(wat, cijfer, gepubliceerd, berekend, KLOPT, f"regel: {regel}" if regel else "", regel)
     if erratum:
-        return Controle(wat, cijfer, gepubliceerd, berekend, ERRATUM, " ".join(erratum.split()))
-    return Controle(wat, cijfer, gepubliceerd, berekend, AFWIJKING, regel)
+        return Controle(wat, cijfer, gepubliceerd, berekend, ERRATUM, " ".join(erratum.split()), regel)
+    return Controle(wat, cijfer, gepubliceerd, berekend, AFWIJKING, f"regel: {regel}" if regel else "", regel)
 
 
 def controleer(uitkomst: PilotUitkomst) -> list[Controle]:
@@ -67,5 +68,5 @@ def controleer(uitkomst: PilotUitkomst) -> list[Controle]:
             if afgerond is None:
                 uit.append(Controle("pilot", cijfer, waarde, Decimal(0), AFWIJKING, "niet te berekenen (som netto is 0)"))
                 continue
-            uit.append(_oordeel("pilot", cijfer, waarde, afgerond.waarde, uitkomst.pilot.errata, f"regel: {afgerond.regel}"))
+            uit.append(_oordeel("pilot", cijfer, waarde, afgerond.waarde, uitkomst.pilot.errata, afgerond.regel))
     return uit

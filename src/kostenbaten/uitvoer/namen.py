@@ -132,13 +132,13 @@ def tweedeling_tekst(e, pub: dict | None = None) -> str:
     Met de gepubliceerde procenten als die er zijn (`pub`, alleen bij de methode van het rapport),
     anders berekend; in euro als een deel of het totaal niet positief is (dan zeggen procenten niets).
     """
+    if not (e.totaal > 0 and e.client >= 0 and e.overheid >= 0):
+        return f"{euro(e.client)} voor de cliënt en {euro(e.overheid)} voor de overheid"
     if pub and "aandeel_client" in pub:
         client, overheid = pub["aandeel_client"].waarde, pub["aandeel_overheid"].waarde
         return f"{procent(client)} voor de cliënt en {procent(overheid)} voor de overheid"
-    if e.totaal > 0 and e.client >= 0 and e.overheid >= 0:
-        client = deel(e.client * HONDERD, e.totaal)
-        return f"{procent(client)} voor de cliënt en {procent(HONDERD - client)} voor de overheid"
-    return f"{euro(e.client)} voor de cliënt en {euro(e.overheid)} voor de overheid"
+    client = deel(e.client * HONDERD, e.totaal)
+    return f"{procent(client)} voor de cliënt en {procent(HONDERD - client)} voor de overheid"
 
 
 def prijspeil_tekst(pilot) -> tuple[str, bool] | None:

@@ -23,7 +23,7 @@ def periode(u: PilotUitkomst) -> str:
     return f"{datum(u.pilot.periode.van)} tot {datum(u.pilot.periode.tot)}"
 
 
-def _verdeling(u: PilotUitkomst) -> str:
+def _tweedeling(u: PilotUitkomst) -> str:
     """Hoe elk van beide totalen verdeeld is over cliënten en overheid (met elk hun eigen verdeling)."""
     r, g = u.extrapolaties["rapport"], u.extrapolaties["gewogen"]
     return (
@@ -39,7 +39,7 @@ def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
         f"Voor de {getal_nl(r.gedekt)} hulpvragen van de pilotperiode in de rechtsgebieden van de casussen is dat samen "
         f"{euro(r.totaal)} ({VLAK}) of {euro(g.totaal)} ({GEWOGEN})."
     )
-    blokken = [alinea(zin, nadruk=True), alinea(_verdeling(u))]
+    blokken = [alinea(zin, nadruk=True), alinea(_tweedeling(u))]
     prijspeil = prijspeil_tekst(u.pilot)
     if prijspeil:
         blokken.append(alinea(prijspeil[0]))

@@ -11,11 +11,11 @@ from rich.text import Text
 from kostenbaten.berekening.actoren import ActorenUitkomst
 from kostenbaten.notatie import euro, getal_nl
 from kostenbaten.uitvoer.namen import groep_naam
-from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst, vouw_lange_woorden
+from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst
 
 
 def actoren_per_casus(a: ActorenUitkomst) -> Table:
-    tabel = Table(title="Wie betaalt en wie wint, per casus", title_justify="left")
+    tabel = Tabel(title="Wie betaalt en wie wint, per casus", title_justify="left")
     for kolom in ("Casus", "Actor", "Groep", "Betaalt", "Wint", "Saldo"):
         tabel.add_column(kolom, justify="right" if kolom in ("Betaalt", "Wint", "Saldo") else "left")
     for t in a.casussen:
@@ -61,7 +61,7 @@ def actoren_extrapolatie(a: ActorenUitkomst, methode: str, pub: dict | None = No
                 "",
                 bedrag_tekst(pub[groep].waarde),
             )
-    return vouw_lange_woorden(tabel)
+    return tabel
 
 
 def toon(a: ActorenUitkomst, console: Console, pub: dict | None = None) -> None:

@@ -12,7 +12,7 @@ from kostenbaten.berekening.begroting import BegrotingUitkomst
 from kostenbaten.model.begroting import BETALERS
 from kostenbaten.notatie import getal, getal_nl
 from kostenbaten.uitvoer.namen import gemeente_zin, meerjarig_titel, meerjarig_zin, rekensom_tekst, terugverdiend_tekst
-from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst, getal_tekst, vouw_lange_woorden
+from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst, getal_tekst, zin
 
 
 KOPJES = {
@@ -29,7 +29,7 @@ METHODE_UITLEG = {
 
 
 def kosten_tabel(u: BegrotingUitkomst) -> Table:
-    tabel = Table(title=f"Begroting: {u.begroting.naam}", title_justify="left")
+    tabel = Tabel(title=f"Begroting: {u.begroting.naam}", title_justify="left")
     tabel.add_column("Kostenregel")
     tabel.add_column("Rekensom", style="dim")
     tabel.add_column("Betaler")
@@ -52,7 +52,7 @@ def kosten_tabel(u: BegrotingUitkomst) -> Table:
 
 
 def betaler_tabel(u: BegrotingUitkomst) -> Table:
-    tabel = Table(title="Kosten per betaler", title_justify="left")
+    tabel = Tabel(title="Kosten per betaler", title_justify="left")
     for kolom in ("Betaler", "Structureel per jaar", "Eenmalig", "Totaal eerste jaar"):
         tabel.add_column(kolom, justify="left" if kolom == "Betaler" else "right")
     for b in u.per_betaler():
@@ -64,7 +64,7 @@ def betaler_tabel(u: BegrotingUitkomst) -> Table:
 
 def baten_tabel(u: BegrotingUitkomst) -> Group:
     b = u.baten
-    gebieden = Table(
+    gebieden = Tabel(
         title=f"Verwachte baten uit de KBA {b.pilot} (methode {b.methode}: {METHODE_UITLEG[b.methode]})",
         title_justify="left",
         caption=(
@@ -81,7 +81,7 @@ def baten_tabel(u: BegrotingUitkomst) -> Group:
     gebieden.add_section()
     gebieden.add_row(Text("Samen", style="bold"), f"{getal(b.dekking)}%", "", "", bedrag_tekst(b.per_hulpvraag, 2))
 
-    saldo = Table(title="Kosten en baten", title_justify="left")
+    saldo = Tabel(title="Kosten en baten", title_justify="left")
     saldo.add_column("")
     saldo.add_column("", justify="right")
     saldo.add_column("Toelichting", style="dim")
@@ -127,7 +127,7 @@ def actor_tabel(u: BegrotingUitkomst) -> Table:
         Text("Samen", style="bold"), bedrag_tekst(u.totaal), bedrag_tekst(u.verwachte_baten), bedrag_tekst(u.netto),
         _of_nvt(u.verhouding), _of_nvt(u.omslagpunt, 0),
     )
-    return vouw_lange_woorden(tabel)
+    return tabel
 
 
 def meerjarig_tabel(u: BegrotingUitkomst) -> Table:
@@ -151,7 +151,7 @@ def meerjarig_tabel(u: BegrotingUitkomst) -> Table:
             getal_tekst(a.contante_kosten), getal_tekst(a.contante_baten), getal_tekst(a.netto_contante_waarde),
             _of_nvt(a.verhouding), terugverdiend_tekst(a.terugverdienjaar, kort=True), _of_nvt(a.omslagpunt, 0),
         )
-    return vouw_lange_woorden(tabel)
+    return tabel
 
 
 def jaren_tabel(u: BegrotingUitkomst) -> Group:
@@ -162,12 +162,12 @@ def jaren_tabel(u: BegrotingUitkomst) -> Group:
     """
     m = u.meerjarig
     g = m.van_actor("gemeente")
-    gemeente = Table(title="Per jaar: de gemeente", title_justify="left")
+    gemeente = Tabel(title="Per jaar: de gemeente", title_justify="left")
     for kolom in ("Jaar", "Factor", "Betaalt", "Wint", "Cumulatief contant"):
         gemeente.add_column(kolom, justify="right")
     for jg, cg in zip(g.jaren, g.cumulatief):
         gemeente.add_row(str(jg.jaar), getal_nl(jg.factor, 4), getal_tekst(jg.kosten), getal_tekst(jg.baten), getal_tekst(cg))
-    samen = Table(
+    samen = Tabel(
         title="Per jaar: alle actoren samen",
         title_justify="left",
         caption="bedragen in euro; betaalt, wint, kosten en baten nominaal; cumulatief contant: het opgetelde contante saldo "
@@ -177,7 +177,7 @@ def jaren_tabel(u: BegrotingUitkomst) -> Group:
         samen.add_column(kolom, justify="right")
     for jt, ct in zip(m.totaal.jaren, m.totaal.cumulatief):
         samen.add_row(str(jt.jaar), getal_tekst(jt.kosten), getal_tekst(jt.baten), getal_tekst(ct))
-    return Group(vouw_lange_woorden(gemeente), vouw_lange_woorden(samen))
+    return Group(gemeente, samen)
 
 
 def toon(u: BegrotingUitkomst, console: Console) -> None:
@@ -187,10 +187,10 @@ def toon(u: BegrotingUitkomst, console: Console) -> None:
         console.print(Text("Geen casussen opgegeven: de begroting toont alleen de kosten.", style="dim"))
     else:
         console.print(baten_tabel(u))
-        console.print(gemeente_zin(u))
+        console.print(zin(gemeente_zin(u), console))
     if u.begroting.horizon > 1:
         # Eén jaar (de standaard) is het jaarbeeld hierboven; pas met meer jaren volgt het meerjarige beeld.
         console.print(meerjarig_tabel(u))
         if u.baten is not None:
             console.print(jaren_tabel(u))
-            console.print(meerjarig_zin(u))
+            console.print(zin(meerjarig_zin(u), console))

@@ -8,7 +8,7 @@ from decimal import Decimal
 from rich.table import Table
 from rich.text import Text
 
-from kostenbaten.notatie import euro, getal_nl
+from kostenbaten.notatie import afgebroken, euro, getal_nl
 
 
 def bedrag_tekst(waarde: Decimal, decimalen: int = 0) -> Text:
@@ -21,18 +21,21 @@ def getal_tekst(waarde: Decimal, decimalen: int = 0) -> Text:
     return Text(getal_nl(waarde, decimalen), style="red" if waarde < 0 else "")
 
 
-def vouw_lange_woorden(tabel: Table) -> Table:
-    """Een woord dat niet in zijn kolom past, loopt door op de volgende regel in plaats van met '…' te eindigen."""
-    for kolom in tabel.columns:
-        kolom.overflow = "fold"
-    return tabel
+def zin(tekst: str | Text, console) -> Text:
+    """Lopende tekst al op de breedte van het scherm afgebroken, zodat € en bedrag op één regel blijven
+    (rich breekt op elke spatie, ook een harde)."""
+    if isinstance(tekst, Text):
+        return Text(afgebroken(tekst.plain, console.width), style=tekst.style)
+    return Text(afgebroken(tekst, console.width))
 
 
 SMAL_SCHERM = 100  # kolommen: daaronder krijgen de smalle koppen van een `Tabel` hun smalle vorm
 
 
 class Tabel(Table):
-    """Een rich-tabel waarvan sommige koppen op een smal scherm een smalle vorm krijgen.
+    """De rich-tabel van kostenbaten: een woord dat niet in zijn kolom past loopt door op de
+    volgende regel (in plaats van met '…' te eindigen), en sommige koppen krijgen op een smal
+    scherm een smalle vorm.
 
     `smalle_koppen` noemt per kop zijn smalle vorm en een maximale breedte, bijvoorbeeld
     `{"Baten/kosten": ("Baten/ kosten", 7)}`: onder `SMAL_SCHERM` kolommen breekt die kop
@@ -43,6 +46,9 @@ class Tabel(Table):
     def __init__(self, *args, smalle_koppen: dict[str, tuple[str, int]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.smalle_koppen = smalle_koppen or {}
+
+    def add_column(self, *args, overflow="fold", **kwargs):
+        return super().add_column(*args, overflow=overflow, **kwargs)
 
     def _pas_koppen_aan(self, breedte: int) -> None:
         smal = breedte < SMAL_SCHERM

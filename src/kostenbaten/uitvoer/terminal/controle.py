@@ -9,15 +9,20 @@ from rich.text import Text
 from kostenbaten.berekening.controle import AFWIJKING, ERRATUM, ERRATUM_ZONDER_AFWIJKING, KLOPT, Controle
 from kostenbaten.notatie import getal
 from kostenbaten.uitvoer.namen import CIJFER_NAMEN
-from kostenbaten.uitvoer.terminal.cellen import vouw_lange_woorden
+from kostenbaten.uitvoer.terminal.cellen import Tabel, zin
 
 
 _STIJL = {KLOPT: "green", ERRATUM: "yellow", AFWIJKING: "bold red", ERRATUM_ZONDER_AFWIJKING: "bold red"}
 
 
+def _regel_tekst(regel: str) -> str:
+    """De afrondingsregel van een cijfer van de pilot, in woorden."""
+    return "niet afgerond" if regel == "geen" else "regel: " + regel.replace("_", " ")
+
+
 def controle_tabel(controles: list[Controle]) -> tuple[Table, list[str]]:
     """De vergelijkingstabel; lange toelichtingen (errata) komen als genummerde noten eronder."""
-    tabel = Table(title="Gepubliceerde cijfers nagerekend", title_justify="left")
+    tabel = Tabel(title="Gepubliceerde cijfers nagerekend", title_justify="left")
     for kolom in ("Cijfer", "Gepubliceerd", "Berekend", "Oordeel", "Toelichting"):
         tabel.add_column(kolom, justify="right" if kolom in ("Gepubliceerd", "Berekend") else "left")
     noten: list[str] = []
@@ -31,9 +36,9 @@ def controle_tabel(controles: list[Controle]) -> tuple[Table, list[str]]:
             getal(v.gepubliceerd),
             getal(v.berekend),
             Text(v.oordeel, style=_STIJL[v.oordeel]),
-            "niet afgerond" if toelichting == "regel: geen" else toelichting.replace("_", " "),  # de namen van de afrondingsregels
+            _regel_tekst(v.regel) if v.regel and v.oordeel != ERRATUM else toelichting,
         )
-    return vouw_lange_woorden(tabel), noten
+    return tabel, noten
 
 
 def toon(controles: list[Controle], console: Console, kba=None) -> None:
@@ -41,7 +46,7 @@ def toon(controles: list[Controle], console: Console, kba=None) -> None:
     tabel, noten = controle_tabel(controles)
     console.print(tabel)
     for i, noot in enumerate(noten, 1):
-        console.print(f"Noot {i} (bekend erratum) {noot}")
+        console.print(zin(f"Noot {i} (bekend erratum) {noot}", console))
     aantal = {o: sum(1 for v in controles if v.oordeel == o) for o in _STIJL}
     console.print(
         f"{aantal[KLOPT]} kloppen, {aantal[ERRATUM]} bekend erratum, "

@@ -12,7 +12,7 @@ from kostenbaten.berekening.gevoeligheid import Gevoeligheid
 from kostenbaten.geld import NUL
 from kostenbaten.notatie import euro, getal, met_eenheid
 from kostenbaten.uitvoer.namen import omslagpunt_tekst
-from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst
+from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst
 
 
 # Invoer omlaag en omhoog: elk een eigen kleur én een eigen teken, zodat het ook zonder kleur leesbaar is.
@@ -42,7 +42,7 @@ def tornado(g: Gevoeligheid, methode: str) -> Table:
     basis = g.basis[methode]
     rijen = g.gesorteerd(methode)
     grootste = max((max(abs(v.effecten[methode].laag - basis), abs(v.effecten[methode].hoog - basis)) for v in rijen), default=NUL)
-    tabel = Table(
+    tabel = Tabel(
         title=f"Tornado, methode {methode}: totaal {euro(basis)} bij de basiswaarden; elke invoer -{stap}% en +{stap}%",
         title_justify="left",
         caption=Text.assemble(_LAAG, f" invoer -{stap}%   ", _HOOG, f" invoer +{stap}%   (gesorteerd op zwaai)"),
@@ -66,7 +66,7 @@ def tornado(g: Gevoeligheid, methode: str) -> Table:
 
 
 def omslagpunten(g: Gevoeligheid, plek=None) -> Table:
-    tabel = Table(title="Omslagpunten: bij welke waarde wordt het geëxtrapoleerde totaal nul?", title_justify="left")
+    tabel = Tabel(title="Omslagpunten: bij welke waarde wordt het geëxtrapoleerde totaal nul?", title_justify="left")
     tabel.add_column("Invoer", overflow="fold")
     tabel.add_column("Nu", justify="right")
     for methode in g.basis:

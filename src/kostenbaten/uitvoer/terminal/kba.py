@@ -1,4 +1,4 @@
-"""`bereken` in de terminal: de uitkomst in één zin en de samenvatting; met `--per-casus` daarna de tabellen per casus.
+"""`bereken` in de terminal: de uitkomst in twee zinnen en de samenvatting; met `--per-casus` daarna de tabellen per casus.
 
 De tabellen per casus (Kosten | Baten zoals in het rapport) komen op verzoek: zonder
 staat de uitkomst op het eerste scherm en blijft de uitvoer kort genoeg om te lezen.
@@ -13,9 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
-from kostenbaten.notatie import afgebroken, decimalen_voor, euro, getal, getal_exact, getal_nl
+from kostenbaten.notatie import decimalen_voor, euro, getal, getal_exact, getal_nl
 from kostenbaten.uitvoer.namen import CIJFER_NAMEN, groep_naam, prijspeil_tekst, rekensom_tekst, tweedeling_tekst
-from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, getal_tekst, vouw_lange_woorden
+from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst, getal_tekst, zin
 
 
 def _stappen_tekst(p) -> Text:
@@ -28,7 +28,7 @@ def _stappen_tekst(p) -> Text:
 
 def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None) -> Table:
     """De Kosten | Baten-tabel van het rapport, met de niet in geld uitgedrukte effecten."""
-    tabel = Table(
+    tabel = Tabel(
         title=f"Casus {c.nummer}: {c.casus.titel}",
         caption=f"{rechtsgebied}; {getal_exact(c.casus.uren.waarde)} SJD-uur",
         title_justify="left",
@@ -67,11 +67,11 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
     tabel.add_row("", "", Text("Netto (baten - kosten)", style="bold"), bedrag_tekst(c.netto, dn))
     tabel.add_row("", "", "  waarvan cliënt", bedrag_tekst(c.client, dn))
     tabel.add_row("", "", "  waarvan overheid", bedrag_tekst(c.overheid, dn))
-    return vouw_lange_woorden(tabel)
+    return tabel
 
 
 def kop(u: PilotUitkomst) -> Text:
-    """De uitkomst in twee zinnen: gemiddelde per casus, en beide extrapolaties elk met hun eigen verdeling cliënt / overheid."""
+    """De uitkomst in twee zinnen: gemiddelde per casus, en beide extrapolaties elk met hun eigen tweedeling cliënt / overheid."""
     r, g, pub = u.extrapolaties["rapport"], u.extrapolaties["gewogen"], u.gepubliceerd
     rapport = f"{euro(r.totaal)} met één gemiddelde voor alle casussen"
     if "totaal" in pub:
@@ -88,7 +88,7 @@ def samenvatting(u: PilotUitkomst) -> Group:
     pilot = u.pilot
     # Bedragen zonder €-teken (de titel zegt "in euro"): zo blijft er op 80 kolommen ook bij bedragen
     # met centen ruimte voor hele woorden in de kolom Rechtsgebied.
-    casustabel = Table(title=f"Samenvatting pilot {pilot.naam} (bedragen in euro)", title_justify="left")
+    casustabel = Tabel(title=f"Samenvatting pilot {pilot.naam} (bedragen in euro)", title_justify="left")
     # Geen min_width voor een woordkolom: rich houdt die ook als de tabel dan breder wordt dan het scherm
     # (de rechterrand valt weg); een te lang woord loopt liever door op de volgende regel.
     for kolom in ("Nr.", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"):
@@ -109,7 +109,7 @@ def samenvatting(u: PilotUitkomst) -> Group:
         getal_tekst(u.gemiddelde_overheid, 2),
     )
 
-    extrapolatie = Table(
+    extrapolatie = Tabel(
         title=f"Extrapolatie naar {getal_nl(u.extrapolaties['rapport'].hulpvragen)} hulpvragen "
         f"({getal_nl(u.dekking)}% gedekt door de rechtsgebieden van de casussen)",
         title_justify="left",
@@ -143,7 +143,7 @@ def samenvatting(u: PilotUitkomst) -> Group:
         )
     extrapolatie.add_row("gewogen (per rechtsgebied), exact", *cellen(g))
 
-    gewogen = Table(title="Gewogen extrapolatie per rechtsgebied", title_justify="left")
+    gewogen = Tabel(title="Gewogen extrapolatie per rechtsgebied", title_justify="left")
     for kolom in ("Rechtsgebied", "Aandeel", hulpvragen_kop("Hulpvragen", [d.hulpvragen for d in g.delen]), "Casussen", "Netto per casus", "Totaal"):
         gewogen.add_column(
             kolom,
@@ -163,12 +163,12 @@ def samenvatting(u: PilotUitkomst) -> Group:
             bedrag_tekst(d.totaal, dt),
         )
 
-    return Group(*(vouw_lange_woorden(t) for t in (casustabel, extrapolatie, gewogen)))
+    return Group(casustabel, extrapolatie, gewogen)
 
 
 def afrondingen(u: PilotUitkomst) -> Table:
     """Per gepubliceerd cijfer van de pilot: het exacte cijfer, de afrondingsregel van het rapport en de som erachter."""
-    regels = Table(title="Zo komen de gepubliceerde cijfers tot stand", title_justify="left", show_header=True)
+    regels = Tabel(title="Zo komen de gepubliceerde cijfers tot stand", title_justify="left", show_header=True)
     regels.add_column("Cijfer")
     regels.add_column("Gepubliceerd", justify="right")
     regels.add_column("Exact", justify="right")
@@ -176,7 +176,7 @@ def afrondingen(u: PilotUitkomst) -> Table:
     regels.add_column("Toelichting", style="dim")
     for naam, a in u.gepubliceerd.items():
         regels.add_row(CIJFER_NAMEN.get(naam, naam), getal(a.waarde), getal(a.exact), a.regel.replace("_", " "), rekensom_tekst(a.uitleg))
-    return vouw_lange_woorden(regels)
+    return regels
 
 
 def hulpvragen_kop(kop: str, aantallen) -> str:
@@ -195,17 +195,12 @@ def prijspeil_regel(u: PilotUitkomst) -> Text | None:
     return Text(tekst, style="bold" if voorbeeld else "dim")
 
 
-def _zin(tekst: Text, console: Console) -> Text:
-    """Lopende tekst al op de breedte van het scherm afgebroken, zodat € en bedrag op één regel blijven."""
-    return Text(afgebroken(tekst.plain, console.width), style=tekst.style)
-
-
 def toon(u: PilotUitkomst, console: Console, per_casus: bool = False) -> None:
-    console.print(_zin(kop(u), console))
+    console.print(zin(kop(u), console))
     console.print()
     regel = prijspeil_regel(u)
     if regel is not None:
-        console.print(_zin(regel, console))
+        console.print(zin(regel, console))
         console.print()
     console.print(samenvatting(u))
     if per_casus:

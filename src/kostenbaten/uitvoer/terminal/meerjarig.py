@@ -9,11 +9,11 @@ from rich.text import Text
 from kostenbaten.berekening.meerjarig import beelden, beeldtabellen, Meerjarig, Beeldtabel
 from kostenbaten.notatie import getal_nl
 from kostenbaten.uitvoer.namen import groep_naam
-from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst
+from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst
 
 
 def beeldtabel(v: Beeldtabel, namen: list[str]) -> Table:
-    tabel = Table(title=v.titel, title_justify="left")
+    tabel = Tabel(title=v.titel, title_justify="left")
     tabel.add_column(v.eerste_kolom)
     tabel.add_column("Wie")
     for naam in namen:

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from kostenbaten.notatie import getal_exact, getal_nl, kans
 from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN, verdeling_tekst
-from kostenbaten.uitvoer.terminal.cellen import Tabel, getal_tekst, vouw_lange_woorden
+from kostenbaten.uitvoer.terminal.cellen import Tabel, getal_tekst, zin
 
 
 BALK = 40  # tekens voor de langste histogrambalk
@@ -27,7 +27,7 @@ def _tabel(titel: str, eerste: str) -> Table:
     tabel.add_column(eerste)
     for kolom in ("Berekend", "P5", "P50", "P95", "Kans op verlies"):
         tabel.add_column(kolom, justify="right")
-    return vouw_lange_woorden(tabel)
+    return tabel
 
 
 def _verdelingscellen(v, decimalen: int = 0) -> list:
@@ -45,7 +45,7 @@ def invoer_tabel(u) -> Table | Text:
             "Zie docs/onzekerheid.md om bereiken toe te voegen.",
             style="yellow",
         )
-    tabel = Table(title="Invoer met een bereik", title_justify="left")
+    tabel = Tabel(title="Invoer met een bereik", title_justify="left")
     tabel.add_column("Invoer")
     tabel.add_column("Verdeling")
     plekken = {i.plek for i in u.invoer}
@@ -80,7 +80,7 @@ def extrapolatie_tabel(u) -> Table:
 def actoren_tabel(u) -> Table:
     """Per actor het geëxtrapoleerde saldo en de kans dat zijn baten zijn kosten overtreffen."""
     tabel = _tabel("Saldo per actor (baten - kosten), geëxtrapoleerd", "Methode: actor")
-    tabel.add_column("Kans baten > kosten", justify="right")
+    tabel.add_column("Kans baten > kosten", justify="right", overflow="fold")
     for methode, actoren in u.actoren.items():
         for a in actoren.values():
             tabel.add_row(f"{methode}: {a.naam}", *_verdelingscellen(a.saldo), kans(a.kans_baten_groter))
@@ -140,7 +140,7 @@ def toon(u, console: Console) -> None:
         console.print(histogram(u, methode))
         console.print()
     if u.heeft_onzekerheid:
-        console.print(conclusie(u))
+        console.print(zin(conclusie(u), console))
     console.print(
         Text(
             "Berekend: de exacte uitkomst van kostenbaten bereken (met een kans van slagen: de verwachtingswaarde). "

@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rich.console import Console
-from rich.table import Table
 
 from kostenbaten.berekening.registratie import JaNee, RegistratieUitkomst
 from kostenbaten.notatie import datum, getal_exact, getal_nl, procent, uren
+from kostenbaten.uitvoer.terminal.cellen import Tabel
 
 
 def _procent(aandeel: Decimal, exact: bool) -> str:
@@ -30,7 +30,7 @@ def toon(u: RegistratieUitkomst, console: Console) -> None:
         console.print(f"Koppeling: {u.koppeling}", markup=False)
     console.print(f"Periode: {datum(u.van)} tot en met {datum(u.tot)} ({getal_nl(Decimal(u.dagen))} dagen)")
     console.print(f"Hulpvragen: {getal_nl(Decimal(u.hulpvragen))}")
-    tabel = Table(
+    tabel = Tabel(
         title="Hulpvragen per rechtsgebied",
         title_justify="left",
         caption=None if all(a.is_exact for a in u.rechtsgebieden) else "een aandeel dat niet precies uitkomt (1 van 3), staat op twee decimalen",
@@ -47,7 +47,7 @@ def toon(u: RegistratieUitkomst, console: Console) -> None:
     tabel.add_row("Totaal", getal_nl(Decimal(u.hulpvragen)), "100%", style="bold")
     console.print(tabel)
     if u.niet_gekoppeld:
-        los = Table(title="Onderwerpen zonder rechtsgebied", title_justify="left")
+        los = Tabel(title="Onderwerpen zonder rechtsgebied", title_justify="left")
         los.add_column("Onderwerp")
         los.add_column("Hulpvragen", justify="right")
         for onderwerp, aantal in u.niet_gekoppeld:

@@ -13,7 +13,7 @@ from kostenbaten.berekening.vergelijking import per_actor
 from kostenbaten.model.casus import METHODEN
 from kostenbaten.notatie import getal_nl, kans, procent
 from kostenbaten.uitvoer.namen import DELEN_NAMEN
-from kostenbaten.uitvoer.terminal.cellen import getal_tekst, vouw_lange_woorden
+from kostenbaten.uitvoer.terminal.cellen import Tabel, getal_tekst
 
 # Per actor drie regels: wat hij betaalt, wat hij wint en het saldo (zoals in `actoren` en `begroting`).
 ACTORDELEN = {"kosten": "betaalt", "baten": "wint", "saldo": "saldo"}
@@ -28,7 +28,7 @@ def _cel(exact, verdeling, decimalen: int = 0) -> Text:
 
 def vergelijk_tabel(kolommen: list) -> Table:
     met_bereik = any(k.onzekerheid is not None for k in kolommen)
-    tabel = Table(
+    tabel = Tabel(
         title="Vergelijking",
         title_justify="left",
         show_lines=True,
@@ -83,7 +83,7 @@ def vergelijk_tabel(kolommen: list) -> Table:
 
 def actor_tabel(kolommen: list, methode: str) -> Table:
     """Per actor wat hij betaalt, wint en overhoudt, per pilot of variant naast elkaar; '-' waar hij niet meedoet."""
-    tabel = Table(
+    tabel = Tabel(
         title=f"Wie betaalt en wie wint, per actor (methode {methode}, exact)",
         title_justify="left",
         caption="bedragen in euro per jaar, geëxtrapoleerd naar de hulpvragen van elke kolom",
@@ -98,7 +98,7 @@ def actor_tabel(kolommen: list, methode: str) -> Table:
                 *(getal_tekst(getattr(r, deel)) if r is not None else Text("-") for r in rij.regels),
                 end_section=deel == "saldo",
             )
-    return vouw_lange_woorden(tabel)
+    return tabel
 
 
 def toon(kolommen: list, console: Console, trekkingen: int, zaad: int) -> None:

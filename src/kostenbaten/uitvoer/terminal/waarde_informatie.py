@@ -12,11 +12,11 @@ from kostenbaten.geld import HONDERD, deel
 from kostenbaten.model.casus import METHODEN
 from kostenbaten.notatie import euro, getal_nl, kans, procent
 from kostenbaten.uitvoer.namen import METHODE_NAMEN, evppi_verdeling
-from kostenbaten.uitvoer.terminal.cellen import bedrag_tekst, vouw_lange_woorden
+from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst
 
 
 def besluit_tabel(u) -> Table:
-    tabel = Table(
+    tabel = Tabel(
         title="Besluit: financieren als het verwachte netto totaal groter is dan nul",
         title_justify="left",
         caption="Monte-Carlo-schattingen in euro; EVPI: verwachte waarde van volledige informatie over alle invoer; "
@@ -33,12 +33,12 @@ def besluit_tabel(u) -> Table:
             bedrag_tekst(b.evpi, 2),
             euro(b.standaardfout, 2),
         )
-    return vouw_lange_woorden(tabel)
+    return tabel
 
 
 def invoer_tabel(u) -> Table:
     eerste = METHODEN[0]
-    tabel = Table(
+    tabel = Tabel(
         title="Wat zekerheid over één invoer waard is (EVPPI), van hoog naar laag",
         title_justify="left",
         caption=f"EVPPI per methode in euro; deel van de EVPI: volgens {METHODE_NAMEN[eerste]}",
@@ -53,7 +53,7 @@ def invoer_tabel(u) -> Table:
         deel_evpi = procent(deel(i.evppi[eerste] * HONDERD, evpi)) if evpi > 0 else "-"
         stijl = "dim" if all(w == 0 for w in i.evppi.values()) else ""
         tabel.add_row(Text(i.naam, style=stijl), Text(evppi_verdeling(i), style=stijl), *(bedrag_tekst(i.evppi[m], 2) for m in METHODEN), deel_evpi)
-    return vouw_lange_woorden(tabel)
+    return tabel
 
 
 def conclusie(u) -> Text:
