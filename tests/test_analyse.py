@@ -166,7 +166,8 @@ def test_cli_uitleg_lijst_en_fout():
     assert fout.exit_code == 2
     assert "onbekend cijfer 'bestaatniet'. Uit te leggen zijn: totaal, gemiddelde_netto" in fout.output
     # De hele cijfers, niet elk deel: die staan in de lijst van `uitleg` zonder cijfer.
-    assert "casus-6.rijk" not in fout.output and "kostenbaten uitleg MAP (zonder cijfer)" in fout.output
+    assert "casus-6.rijk" not in fout.output and "casus-1 tot en met casus-6, en hun delen, zoals" in fout.output
+    assert f"De hele lijst, met wat elk cijfer is: kostenbaten uitleg {HENGELO}" in fout.output
     bijna = cli("uitleg", str(HENGELO), "totall")
     assert bijna.exit_code == 2
     assert "onbekend cijfer 'totall'. Bedoelt u 'totaal'?" in bijna.output

@@ -254,12 +254,15 @@ def test_ander_bestand_dan_map_werkmap_of_variant(cli, tmp_path):
 
 def test_naam_met_accent_of_hoofdletters_krijgt_een_suggestie(cli, hengelo):
     vervang(hengelo / "casus-1.yaml", "    actor: client\n", "    actor: cliënt\n")
+    # Een verwijzing krijgt een naam die in pilot.yaml bestaat, niet alleen een verbeterde schrijfwijze.
+    vervang(hengelo / "casus-1.yaml", "kengetal: toevoeging", "kengetal: Toevoeging kosten")
     code, _, fout = cli("bereken", hengelo)
     assert code == 2
+    melding = "moet een naam van kleine letters, cijfers en '_' zijn (bijvoorbeeld bijzondere_bijstand)"
     assert fout.splitlines() == [
-        f"{hengelo / 'casus-1.yaml'}:14: baten[1].actor: moet een naam van kleine letters, cijfers en '_' zijn "
-        "(bijvoorbeeld bijzondere_bijstand); bedoelt u 'client'?",
-        "1 fout(en) in de invoer; er is niets berekend.",
+        f"{hengelo / 'casus-1.yaml'}:14: baten[1].actor: {melding}; bedoelt u 'client'?",
+        f"{hengelo / 'casus-1.yaml'}:15: baten[2].kengetal: {melding}; bedoelt u 'toevoeging'?",
+        "2 fout(en) in de invoer; er is niets berekend.",
     ]
 
 

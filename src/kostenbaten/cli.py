@@ -440,11 +440,17 @@ def uitleg(
     from kostenbaten.berekening.uitleg import overzicht
     from kostenbaten.berekening.uitleg import uitleg as leg_uit
 
+    from kostenbaten.berekening.uitleg import OnbekendCijfer
+
     project, uitkomst = _bereken(map_, prijspeil, prijsindex)
     if cijfer is None:
         _lever("cijfers", overzicht(uitkomst, project.regel), formaat)
-    else:
-        _lever("uitleg", leg_uit(uitkomst, cijfer, project.regel), formaat, diepte=diepte)
+        return
+    try:
+        uitleg_ = leg_uit(uitkomst, cijfer, project.regel)
+    except OnbekendCijfer as fout:
+        raise Gebruiksfout(f"{fout}. De hele lijst, met wat elk cijfer is: kostenbaten uitleg {map_}") from None
+    _lever("uitleg", uitleg_, formaat, diepte=diepte)
 
 
 def _decimaal(tekst: str, optie: str, minimum: str, maximum: str) -> Decimal:

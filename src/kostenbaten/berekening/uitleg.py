@@ -48,13 +48,15 @@ class OnbekendCijfer(Gebruiksfout, ValueError):
         self.bekend = bekend
         self.suggestie = bedoelt_u(cijfer, bekend)
         bedoelt = f" Bedoelt u '{self.suggestie}'?" if self.suggestie else ""
-        # Alleen de hele cijfers, niet elk deel ervan (dat zijn er per casus nog eens vijf of meer).
-        hoofd = [b for b in bekend if "." not in b]
-        delen = f", en hun delen, zoals {next(b for b in bekend if '.' in b)}" if len(hoofd) < len(bekend) else ""
-        super().__init__(
-            f"onbekend cijfer '{cijfer}'.{bedoelt} Uit te leggen zijn: {', '.join(hoofd)}{delen}; "
-            "de hele lijst met wat elk cijfer is: kostenbaten uitleg MAP (zonder cijfer)"
-        )
+        # Alleen de hele cijfers, niet elk deel ervan (per casus nog eens vijf of meer), en de casussen als reeks.
+        hoofd = [b for b in bekend if "." not in b and not b.startswith("casus-")]
+        casussen = [b for b in bekend if "." not in b and b.startswith("casus-")]
+        if len(casussen) > 2:
+            hoofd.append(f"{casussen[0]} tot en met {casussen[-1]}")
+        else:
+            hoofd += casussen
+        delen = f", en hun delen, zoals {next(b for b in bekend if '.' in b)}" if any("." in b for b in bekend) else ""
+        super().__init__(f"onbekend cijfer '{cijfer}'.{bedoelt} Uit te leggen zijn: {', '.join(hoofd)}{delen}")
 
 
 

@@ -80,6 +80,13 @@ def laad_project(map_: Path | str) -> Project:
             pilot, f = valideer(Pilot, pilotbestand)
             fouten += f
 
+    if pilot is not None:
+        namen = _Namen.uit_pilot(pilot)
+    elif pilotbestand is not None and isinstance(pilotbestand.inhoud, dict):
+        namen = _Namen.uit_tekst(pilotbestand.inhoud)
+    else:
+        namen = None
+    verwijzingen = None if namen is None else {"rechtsgebied": namen.rechtsgebieden, "kengetal": namen.kengetallen, "actor": namen.actoren}
     casussen: list[tuple[Casus, YamlBestand]] = []
     ongeldig: list[tuple[YamlBestand, set[str]]] = []  # casusbestanden die niet door de validatie kwamen, met hun gemelde plekken
     alle_casussen_geldig = True
@@ -94,7 +101,7 @@ def laad_project(map_: Path | str) -> Project:
         bestand, f = lees_yaml(pad)
         fouten += f
         if bestand:
-            casus, f = valideer(Casus, bestand)
+            casus, f = valideer(Casus, bestand, namen=verwijzingen)
             fouten += f
             if casus:
                 # Alleen het pad bewaren: de inhoud staat nu in het model, de regels worden bij vraag herlezen.

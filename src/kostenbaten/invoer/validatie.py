@@ -39,7 +39,7 @@ def _als_naam(tekst) -> str | None:
     return naam if re.fullmatch(r"[a-z][a-z0-9_]*", naam) and naam != tekst else None
 
 
-def _melding(fout: dict) -> str:
+def _melding(fout: dict, bekend=()) -> str:
     soort = fout["type"]
     ctx = fout.get("ctx") or {}
     if soort.startswith("kb_"):
@@ -55,6 +55,8 @@ def _melding(fout: dict) -> str:
     if soort == "string_pattern_mismatch":
         melding = "moet een naam van kleine letters, cijfers en '_' zijn (bijvoorbeeld bijzondere_bijstand)"
         als_naam = _als_naam(fout.get("input"))
+        if bekend:  # een verwijzing naar een naam uit pilot.yaml: stel een bestaande naam voor
+            als_naam = bedoelt_u(als_naam or fout.get("input"), bekend)
         return melding + f"; bedoelt u '{als_naam}'?" if als_naam else melding
     if soort == "too_short" and ctx.get("min_length") == 1:
         return "mag niet leeg zijn"
@@ -73,15 +75,22 @@ def _schoon_pad(loc: tuple) -> tuple:
     return tuple(d for d in loc if not (isinstance(d, str) and _INTERNE_STAP.match(d)))
 
 
-def valideer(model: type[BaseModel], bestand: YamlBestand, context: dict | None = None) -> tuple[BaseModel | None, list[Fout]]:
-    """Valideert de inhoud van een YAML-bestand tegen een model; geeft het object of de fouten."""
+def valideer(
+    model: type[BaseModel], bestand: YamlBestand, context: dict | None = None, namen: dict | None = None
+) -> tuple[BaseModel | None, list[Fout]]:
+    """Valideert de inhoud van een YAML-bestand tegen een model; geeft het object of de fouten.
+
+    `namen` (veld -> bekende namen, zoals {"kengetal": (...)}) geeft bij een ongeldige verwijzing een
+    bestaande naam als suggestie, in plaats van alleen de schrijfwijze te verbeteren.
+    """
     try:
         return model.model_validate(bestand.inhoud, context=context), []
     except ValidationError as fouten:
         uit = []
         for fout in fouten.errors():
             pad = _schoon_pad(fout["loc"])
-            melding = _melding(fout)
+            veld = next((d for d in reversed(pad) if isinstance(d, str)), None)
+            melding = _melding(fout, (namen or {}).get(veld, ()))
             if fout["type"] == "extra_forbidden":
                 sleutel = pad[-1]
                 bekend = _bekende_sleutels(model, pad[:-1], bestand.inhoud)
