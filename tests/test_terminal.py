@@ -60,3 +60,21 @@ def test_smalle_koppen_alleen_op_een_smal_scherm():
     assert "Baten/kosten" in kop(120) and "Terugverdiend" in kop(120) and "Terug-" not in kop(120)
     assert "Baten/ " in kop(80) and "Terug-" in kop(80)  # de kop breekt op de spatie; Actor houdt hele woorden
     assert "SJD-organisatie" in kop(80)
+
+
+def test_kleine_woorden_in_de_tabellen(tmp_path):
+    from kostenbaten.cli import app
+
+    runner = CliRunner(env={"COLUMNS": "80"})
+    assert "┃ Nr. ┃ Rechtsgebied" in runner.invoke(app, ["bereken", str(HENGELO)]).stdout
+    # Gedekte hulpvragen rondt het rapport niet af.
+    controle = " ".join(runner.invoke(app, ["controleer", str(HENGELO)]).stdout.split())
+    assert "│ klopt │ niet afgerond │" in controle and "regel: geen" not in controle
+    # Een rechtsgebied zonder casus (aandeel 0) heeft geen eigen baten per casus.
+    map_ = tmp_path / "mijnstad"
+    assert runner.invoke(app, ["nieuw", str(map_)]).exit_code == 0
+    begroting = tmp_path / "b.yaml"
+    tekst = BEGROTING.read_text(encoding="utf-8")
+    begroting.write_text(tekst.replace("casussen: ../casussen/hengelo", f"casussen: {map_}"), encoding="utf-8")
+    uit = runner.invoke(app, ["begroting", str(begroting)]).stdout
+    assert [r for r in uit.splitlines() if r.startswith("│ Belastingrecht")][0].split("│")[4].strip() == "-"

@@ -108,8 +108,8 @@ def gebruiksfout(fout) -> str:
     else:
         tekst = engels
     ctx = getattr(fout, "ctx", None)
-    opdracht = ctx.command.name if ctx is not None else None
-    vervallen = _VERVALLEN.get((opdracht, getattr(fout, "option_name", None)))
+    naam = ctx.command.name if ctx is not None else None
+    vervallen = _VERVALLEN.get((naam, getattr(fout, "option_name", None)))
     suggestie = _suggestie(fout, ctx)
     groepsoptie = _groepsoptie(fout, ctx)
     if vervallen:
