@@ -168,6 +168,8 @@ def test_cli_uitleg_lijst_en_fout():
     # De hele cijfers, niet elk deel: die staan in de lijst van `uitleg` zonder cijfer.
     assert "casus-6.rijk" not in fout.output and "casus-1 tot en met casus-6, en hun delen, zoals" in fout.output
     assert f"De hele lijst, met wat elk cijfer is: kostenbaten uitleg {HENGELO}" in fout.output
+    # Zoals een mens het typt: met trema of hoofdletter is het hetzelfde cijfer.
+    assert cli("uitleg", str(HENGELO), "Casus-1.Cliënt").output == cli("uitleg", str(HENGELO), "casus-1.client").output
     bijna = cli("uitleg", str(HENGELO), "totall")
     assert bijna.exit_code == 2
     assert "onbekend cijfer 'totall'. Bedoelt u 'totaal'?" in bijna.output

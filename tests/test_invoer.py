@@ -258,7 +258,7 @@ def test_naam_met_accent_of_hoofdletters_krijgt_een_suggestie(cli, hengelo):
     vervang(hengelo / "casus-1.yaml", "kengetal: toevoeging", "kengetal: Toevoeging kosten")
     code, _, fout = cli("bereken", hengelo)
     assert code == 2
-    melding = "moet een naam van kleine letters, cijfers en '_' zijn (bijvoorbeeld bijzondere_bijstand)"
+    melding = "moet een naam zijn van kleine letters zonder accent, cijfers en '_' (zoals bijzondere_bijstand)"
     assert fout.splitlines() == [
         f"{hengelo / 'casus-1.yaml'}:14: baten[1].actor: {melding}; bedoelt u 'client'?",
         f"{hengelo / 'casus-1.yaml'}:15: baten[2].kengetal: {melding}; bedoelt u 'toevoeging'?",

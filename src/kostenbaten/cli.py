@@ -347,11 +347,12 @@ def nieuw(
     koppeling = map_ / "registratie" / "koppeling.yaml"
     typer.echo(
         f"""Volgende stappen:
-  1. Zet de export van uw vraagregistratie om in hulpvragen en aandelen per rechtsgebied
-     (pas eerst de kolomnamen en onderwerpen aan in {koppeling}):
+  1. Zet de export van uw vraagregistratie om in hulpvragen en aandelen per
+     rechtsgebied (pas eerst de kolommen en onderwerpen aan in
+     {koppeling}):
        kostenbaten registratie EXPORT.csv --casussen {map_} --variant {map_}-eigen.yaml
-  2. Vervang casus-1.yaml door een eigen uitgewerkte casus, één bestand per casus,
-     en vervang in {map_ / "pilot.yaml"} de startwaarden door eigen cijfers.
+  2. Vervang casus-1.yaml door een eigen uitgewerkte casus, één bestand per
+     casus, en vervang in {map_ / "pilot.yaml"} de startwaarden door eigen cijfers.
   3. Reken door: de map zelf, en met uw eigen aantallen de variant uit stap 1:
        kostenbaten bereken {map_}
        kostenbaten bereken {map_}-eigen.yaml

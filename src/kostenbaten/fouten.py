@@ -72,3 +72,16 @@ def bedoelt_u(naam: str, bekend) -> str | None:
     import difflib
 
     return next(iter(difflib.get_close_matches(str(naam), list(bekend), n=1)), None)
+
+
+def als_naam(tekst) -> str | None:
+    """Een tekst als naam zoals kostenbaten ze schrijft: `cliënt` wordt `client`, `Bijzondere bijstand`
+    wordt `bijzondere_bijstand` (kleine letters zonder accent, spaties als '_'); None als dat geen naam geeft."""
+    import re
+    import unicodedata
+
+    if not isinstance(tekst, str):
+        return None
+    zonder_accent = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
+    naam = re.sub(r"[\s-]+", "_", zonder_accent.strip().lower())
+    return naam if re.fullmatch(r"[a-z][a-z0-9_]*", naam) else None

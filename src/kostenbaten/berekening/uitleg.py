@@ -420,7 +420,13 @@ def leg_uit(uitkomst: PilotUitkomst, cijfer: str, waar: Waar) -> Knoop:
     """De uitlegboom van één cijfer; een onbekende naam geeft `OnbekendCijfer` met de bekende namen."""
     cijfers = _cijfers(uitkomst)
     if cijfer not in cijfers:
-        raise OnbekendCijfer(cijfer, list(cijfers))
+        # Zoals een mens het typt: `cliënt` of `Casus-1.Rijk` is `client` of `casus-1.rijk`.
+        import unicodedata
+
+        geschreven = unicodedata.normalize("NFKD", cijfer).encode("ascii", "ignore").decode().strip().lower()
+        if geschreven not in cijfers:
+            raise OnbekendCijfer(cijfer, list(cijfers))
+        cijfer = geschreven
     return cijfers[cijfer][1](waar)
 
 

@@ -74,8 +74,9 @@ def naar_prijspeil(project: Project, jaar: int, indexpad: Path | None = None, ge
     toon = _toon(indexpad)
     index = indexcijfers(reeks)
     if jaar not in index:  # één fout over de optie, niet één per bedrag
+        welke = f"de meegeleverde prijsindex ({reeks.naam})" if indexpad == standaardindex() else f"de prijsindex {toon}"
         raise Gebruiksfout(
-            f"--prijspeil {jaar}: de prijsindex {toon} kent dat jaar niet (wel {min(index)} tot en met {max(index)}); "
+            f"--prijspeil {jaar}: {welke} kent dat jaar niet (wel {min(index)} tot en met {max(index)}); "
             "kies een jaar daartussen of geef met --prijsindex een reeks die het wel kent."
         )
     pilotbestand = project.bestanden["pilot"]

@@ -6,7 +6,7 @@ import re
 
 from pydantic import BaseModel, ValidationError
 
-from kostenbaten.fouten import Fout, bedoelt_u
+from kostenbaten.fouten import Fout, als_naam, bedoelt_u
 from kostenbaten.invoer.yamlbestand import YamlBestand
 
 _MELDINGEN = {
@@ -28,17 +28,6 @@ _MELDINGEN = {
 }
 
 
-def _als_naam(tekst) -> str | None:
-    """`cliënt` als naam: `client`; `Bijzondere bijstand`: `bijzondere_bijstand` (zonder accenten, spaties als '_')."""
-    import unicodedata
-
-    if not isinstance(tekst, str):
-        return None
-    zonder_accent = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
-    naam = re.sub(r"[\s-]+", "_", zonder_accent.strip().lower())
-    return naam if re.fullmatch(r"[a-z][a-z0-9_]*", naam) and naam != tekst else None
-
-
 def _melding(fout: dict, bekend=()) -> str:
     soort = fout["type"]
     ctx = fout.get("ctx") or {}
@@ -53,11 +42,12 @@ def _melding(fout: dict, bekend=()) -> str:
     if soort == "literal_error":
         return f"moet een van deze waarden zijn: {ctx.get('expected')}"
     if soort == "string_pattern_mismatch":
-        melding = "moet een naam van kleine letters, cijfers en '_' zijn (bijvoorbeeld bijzondere_bijstand)"
-        als_naam = _als_naam(fout.get("input"))
+        melding = "moet een naam zijn van kleine letters zonder accent, cijfers en '_' (zoals bijzondere_bijstand)"
+        invoer = fout.get("input")
+        suggestie = als_naam(invoer)
         if bekend:  # een verwijzing naar een naam uit pilot.yaml: stel een bestaande naam voor
-            als_naam = bedoelt_u(als_naam or fout.get("input"), bekend)
-        return melding + f"; bedoelt u '{als_naam}'?" if als_naam else melding
+            suggestie = bedoelt_u(suggestie or invoer, bekend)
+        return melding + f"; bedoelt u '{suggestie}'?" if suggestie and suggestie != invoer else melding
     if soort == "too_short" and ctx.get("min_length") == 1:
         return "mag niet leeg zijn"
     if soort in ("too_short", "too_long") and "expected" in ctx:

@@ -23,7 +23,7 @@ KOPJES = {
 
 
 METHODE_UITLEG = {
-    "rapport": "één gemiddelde baten per casus over alle casussen, zoals de KBA extrapoleert",
+    "rapport": "één gemiddelde van de baten per casus over alle casussen, zoals de KBA extrapoleert",
     "gewogen": "per rechtsgebied het gemiddelde van de eigen casussen",
 }
 
