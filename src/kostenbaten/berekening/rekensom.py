@@ -7,8 +7,8 @@ doet dat met `notatie`, voor elk formaat gelijk.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 # Hoe een getal in de som staat.
 EXACT = "exact"  # zoals het is, zonder overbodige nullen: 1,125 of 2
@@ -16,8 +16,7 @@ GETAL = "getal"  # geheel zonder decimalen, anders op twee decimalen
 VAST = "vast"  # op een vast aantal decimalen (`decimalen`)
 
 
-@dataclass(frozen=True, slots=True)
-class Getal:
+class Getal(NamedTuple):
     """Eén getal in een som, met de notatie waarin het er staat."""
 
     waarde: Decimal
@@ -25,9 +24,12 @@ class Getal:
     decimalen: int = 0  # alleen bij VAST
 
 
-@dataclass(frozen=True, slots=True)
-class Rekensom:
-    """De stukken van een som op volgorde: vaste tekst (str), een aantal (int) of een `Getal`."""
+class Rekensom(NamedTuple):
+    """De stukken van een som op volgorde: vaste tekst (str), een aantal (int) of een `Getal`.
+
+    Net als `Getal` een NamedTuple (onveranderlijk en goedkoop om te laden); `+` plakt sommen aan
+    elkaar, niet de tuples: een som plus een tuple van stukken is een langere som.
+    """
 
     delen: tuple[str | int | Getal, ...]
 

@@ -50,14 +50,14 @@ def actoren_extrapolatie(a: ActorenUitkomst, methode: str, pub: dict | None = No
     )
     per_groep = t.per_groep()
     for groep, actoren in a.koppeling.items():
-        # De tweedeling van het rapport: de actoren van een groep samen (Actor), met de groep erbij (Groep).
+        # De tweedeling van het rapport, zoals in de werkmap: de groep, dan de actoren die erin vallen.
         namen = " + ".join(r.naam for r in t.regels if r.actor in actoren) or "-"
-        tabel.add_row(Text(namen, style="italic"), Text(f"{groep_naam(groep)}, samen", style="italic"), "", "", bedrag_tekst(per_groep[groep]))
+        tabel.add_row(Text(f"groep {groep_naam(groep)} van het rapport", style="italic"), namen, "", "", bedrag_tekst(per_groep[groep]))
     if pub and "client" in pub:
         for groep in ("client", "overheid"):
             tabel.add_row(
-                Text(f"gepubliceerd: {euro(pub['totaal'].waarde)} x {getal_nl(pub[f'aandeel_{groep}'].waarde)}%", style="italic"),
-                Text(f"{groep_naam(groep)}, samen", style="italic"),
+                Text(f"groep {groep_naam(groep)}, zoals gepubliceerd", style="italic"),
+                f"{euro(pub['totaal'].waarde)} x {getal_nl(pub[f'aandeel_{groep}'].waarde)}%",
                 "",
                 "",
                 bedrag_tekst(pub[groep].waarde),
