@@ -271,12 +271,13 @@ def _laad(pad: Path, prijspeil: int | None = None, prijsindex: Path | None = Non
     from kostenbaten.invoer.prijspeil import laad_op_prijspeil
 
     project = laad_op_prijspeil(pad, prijspeil, prijsindex)
-    if not omrekeningen(project.pilot):
+    omgerekend = omrekeningen(project.pilot)
+    if not omgerekend:
         _meld(
             f"Let op: geen tarief of kengetal heeft een 'prijspeil' (het jaar van zijn bedrag), dus --prijspeil {prijspeil} "
             "verandert niets. Zet bij elk tarief en kengetal het jaar erbij, bijvoorbeeld 'prijspeil: 2022' (zie docs/formaat.md)."
         )
-    voorbeelden = {i.reeks for i in omrekeningen(project.pilot).values() if i.voorbeeld}
+    voorbeelden = {i.reeks for i in omgerekend.values() if i.voorbeeld}
     for reeks in voorbeelden:  # op stderr, zodat elke opdracht en elk formaat het meldt
         _meld(f"Let op: de prijsindex '{reeks}' is een voorbeeldreeks, geen echte cijfers.")
     return project
@@ -438,10 +439,8 @@ def uitleg(
     prijsindex: PrijsindexOptie = None,
 ):
     """Leg een cijfer uit: elke rekenstap terug tot de invoerregels en de bronnen van de kengetallen."""
-    from kostenbaten.berekening.uitleg import overzicht
+    from kostenbaten.berekening.uitleg import OnbekendCijfer, overzicht
     from kostenbaten.berekening.uitleg import uitleg as leg_uit
-
-    from kostenbaten.berekening.uitleg import OnbekendCijfer
 
     project, uitkomst = _bereken(map_, prijspeil, prijsindex)
     if cijfer is None:

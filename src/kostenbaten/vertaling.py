@@ -110,13 +110,12 @@ def gebruiksfout(fout) -> str:
     ctx = getattr(fout, "ctx", None)
     naam = ctx.command.name if ctx is not None else None
     vervallen = _VERVALLEN.get((naam, getattr(fout, "option_name", None)))
-    suggestie = _suggestie(fout, ctx)
     groepsoptie = _groepsoptie(fout, ctx)
     if vervallen:
         tekst += f": die optie is vervallen; {vervallen}"
     elif groepsoptie:
         tekst += f"; {groepsoptie} hoort bij kostenbaten zelf, vóór de opdracht: kostenbaten {groepsoptie}"
-    elif suggestie:
+    elif suggestie := _suggestie(fout, ctx):
         tekst += f"; bedoelt u '{suggestie}'?"
     opdracht = ctx.command_path if ctx is not None else "kostenbaten"
     return f"Fout: {tekst}\nZie '{opdracht} --help' voor uitleg."
@@ -144,9 +143,6 @@ def _suggestie(fout, ctx) -> str | None:
     if ctx is None:
         return None
     naam = getattr(fout, "option_name", None)
-    ouder = ctx.parent
-    if naam is not None and ouder is not None and any(naam in p.opts for p in ouder.command.get_params(ouder)):
-        return None  # een optie van kostenbaten zelf: zie _groepsoptie
     if naam is not None:  # onbekende optie; vergeleken zonder de streepjes, die lijken altijd op elkaar
         opties = {o.lstrip("-"): o for p in ctx.command.get_params(ctx) for o in p.opts if o.startswith("--")}
         gevonden = bedoelt_u(naam.lstrip("-"), opties)

@@ -80,13 +80,7 @@ def laad_project(map_: Path | str) -> Project:
             pilot, f = valideer(Pilot, pilotbestand)
             fouten += f
 
-    if pilot is not None:
-        namen = _Namen.uit_pilot(pilot)
-    elif pilotbestand is not None and isinstance(pilotbestand.inhoud, dict):
-        namen = _Namen.uit_tekst(pilotbestand.inhoud)
-    else:
-        namen = None
-    verwijzingen = None if namen is None else {"rechtsgebied": namen.rechtsgebieden, "kengetal": namen.kengetallen, "actor": namen.actoren}
+    namen = _Namen.van(pilot, pilotbestand)
     casussen: list[tuple[Casus, YamlBestand]] = []
     ongeldig: list[tuple[YamlBestand, set[str]]] = []  # casusbestanden die niet door de validatie kwamen, met hun gemelde plekken
     alle_casussen_geldig = True
@@ -101,7 +95,7 @@ def laad_project(map_: Path | str) -> Project:
         bestand, f = lees_yaml(pad)
         fouten += f
         if bestand:
-            casus, f = valideer(Casus, bestand, namen=verwijzingen)
+            casus, f = valideer(Casus, bestand, namen=namen and namen.per_veld())
             fouten += f
             if casus:
                 # Alleen het pad bewaren: de inhoud staat nu in het model, de regels worden bij vraag herlezen.
@@ -114,7 +108,8 @@ def laad_project(map_: Path | str) -> Project:
         fouten.append(Fout(str(map_), None, "", "de map bevat geen casussen, alleen pilot.yaml"))
 
     fouten += samenhang(pilot, pilotbestand, casussen, dekking=alle_casussen_geldig)
-    fouten += _verwijzingen_in_ongeldige_casussen(pilot, pilotbestand, ongeldig)
+    if namen is not None:
+        fouten += _verwijzingen_in_ongeldige_casussen(namen, ongeldig)
     if fouten:
         raise InvoerFouten(fouten)
 
@@ -133,10 +128,9 @@ def samenhang(pilot: Pilot | None, pilotbestand: YamlBestand | None, casussen, d
     if pilot is not None:
         # Een rechtsgebied zonder casus is pas zeker als elk casusbestand te lezen was.
         fouten += _verwijzingen(pilot, pilotbestand, casussen, dekking=dekking)
-        fouten += _casusverwijzingen(_Namen.uit_pilot(pilot), casussen)
-    elif pilotbestand is not None and isinstance(pilotbestand.inhoud, dict):
-        # Ook met een foute pilot de casussen nakijken, op de namen die er wel staan.
-        fouten += _casusverwijzingen(_Namen.uit_tekst(pilotbestand.inhoud), casussen)
+    namen = _Namen.van(pilot, pilotbestand)  # met een foute pilot: de namen die er wel staan
+    if namen is not None:
+        fouten += _casusverwijzingen(namen, casussen)
     return fouten
 
 
@@ -205,18 +199,25 @@ class _Namen(NamedTuple):
 
         return cls(sleutels("rechtsgebieden"), sleutels("kengetallen"), tuple(STANDAARD_ACTOREN) + sleutels("actoren"))
 
+    @classmethod
+    def van(cls, pilot: Pilot | None, pilotbestand: YamlBestand | None) -> "_Namen | None":
+        """Uit de geldige pilot, anders uit de tekst van een foute pilot; None als er geen pilot te lezen was."""
+        if pilot is not None:
+            return cls.uit_pilot(pilot)
+        if pilotbestand is not None and isinstance(pilotbestand.inhoud, dict):
+            return cls.uit_tekst(pilotbestand.inhoud)
+        return None
 
-def _verwijzingen_in_ongeldige_casussen(pilot: Pilot | None, pilotbestand: YamlBestand | None, ongeldig) -> list[Fout]:
+    def per_veld(self) -> dict[str, tuple]:
+        """De bekende namen per verwijzend veld van een casus, voor 'bedoelt u' bij de validatie."""
+        return {"rechtsgebied": self.rechtsgebieden, "kengetal": self.kengetallen, "actor": self.actoren}
+
+
+def _verwijzingen_in_ongeldige_casussen(namen: _Namen, ongeldig) -> list[Fout]:
     """Ook in een casus met andere fouten: een onbekend rechtsgebied, kengetal of actor, in dezelfde run gemeld.
 
     Op de tekst van het bestand, want een model is er niet; een plek die de validatie al meldde, slaat dit over.
     """
-    if pilot is not None:
-        namen = _Namen.uit_pilot(pilot)
-    elif pilotbestand is not None and isinstance(pilotbestand.inhoud, dict):
-        namen = _Namen.uit_tekst(pilotbestand.inhoud)
-    else:
-        return []
     fouten = []
     for bestand, gemeld in ongeldig:
         inhoud = bestand.inhoud
