@@ -24,7 +24,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from kostenbaten.geld import HONDERD, NUL, deel, som, vermenigvuldig
+from kostenbaten.geld import HONDERD, deel, som, vermenigvuldig
 from kostenbaten.model.casus import Aanpassing, Baat, Casus, Pilot
 
 FRACTIES = ("deadweight", "attributie", "verdringing", "optimisme")
@@ -120,7 +120,3 @@ def netto_baat(
         stappen.append(Stap("afname", aanpassing.waarde, na - na_afname, na_afname, niveau, aanpassing.reden, aanpassing.bron))
         na = na_afname
     return na, tuple(stappen)
-
-
-def totaal_af(stappen: tuple[Stap, ...], soort: str) -> Decimal:
-    return som(s.af for s in stappen if s.soort == soort) if stappen else NUL
