@@ -125,13 +125,20 @@ def met_eenheid(waarde: Decimal, eenheid: str) -> str:
     return {"procent": f"{tekst}%", "uur": f"{tekst} uur"}.get(eenheid, f"{tekst} {eenheid}")
 
 
+HARDE_SPATIE = "\u00a0"
+
+
+def euro_bijeen(tekst: str) -> str:
+    """`€ 583,67` met een harde spatie: een regel (HTML, textwrap) breekt dan niet tussen het teken en het getal."""
+    return tekst.replace("€ ", "€" + HARDE_SPATIE)
+
+
 def afgebroken(tekst: str, breedte: int, inspringen: str = "") -> str:
     """Lopende tekst over regels van hoogstens `breedte` tekens, afgebroken tussen woorden maar nooit
     tussen het €-teken en zijn bedrag (`€ 583,67` blijft bij elkaar). Lange woorden blijven heel."""
     import textwrap
 
-    vast = "\u00a0"  # textwrap breekt niet op een harde spatie; daarna wordt het weer een gewone
-    regels = []
-    for alinea in tekst.replace("€ ", "€" + vast).split("\n"):  # een regelovergang in de tekst blijft staan
+    regels = []  # textwrap breekt niet op een harde spatie; daarna wordt die weer een gewone
+    for alinea in euro_bijeen(tekst).split("\n"):  # een regelovergang in de tekst blijft staan
         regels += textwrap.wrap(alinea, width=breedte, subsequent_indent=inspringen, break_long_words=False, break_on_hyphens=False) or [""]
-    return "\n".join(regels).replace(vast, " ")
+    return "\n".join(regels).replace(HARDE_SPATIE, " ")

@@ -6,10 +6,12 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from kostenbaten.notatie import euro_bijeen
+
 
 def _euro_bijeen(waarde):
     """`€ 115.566` breekt nooit tussen het teken en het getal: een harde spatie in elke tekst."""
-    return waarde.replace("€ ", "€\u00a0") if isinstance(waarde, str) else waarde
+    return euro_bijeen(waarde) if isinstance(waarde, str) else waarde
 
 
 def html(doc: dict) -> str:
