@@ -1,18 +1,18 @@
 """De meegeleverde bestanden (sjablonen, voorbeeldcasussen) als pakketgegevens.
 
-`kostenbaten/gegevens/` verwijst in de broncode naar `templates/` en
-`casussen/` van het project; bij het bouwen van het pakket worden die
-bestanden meegenomen (zie `package-data` in pyproject.toml). Zo werkt
-`kostenbaten sjabloon` na `pip install` vanuit elke map.
+`kostenbaten/gegevens/` bevat echte kopieën van `templates/` en `casussen/` van
+het project, geen koppelingen: een checkout zonder symbolische koppelingen (de
+standaard van Git voor Windows) levert zo toch een pakket met gegevens.
+`tests/test_meegeleverd.py` bewaakt dat de kopieën gelijk zijn aan het origineel.
 """
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
-
-GEGEVENS = Path(__file__).resolve().parent.parent / "gegevens"
 
 
 def meegeleverd(*deel: str) -> Path:
     """Het pad van een meegeleverd bestand, bijvoorbeeld `meegeleverd("templates", "voorbeeldbegroting.yaml")`."""
-    return GEGEVENS.joinpath(*deel)
+    # Het pakket staat altijd uitgepakt op schijf (pip installeert geen zip), dus dit is een gewoon pad.
+    return Path(str(files("kostenbaten").joinpath("gegevens", *deel)))
