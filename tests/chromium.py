@@ -8,25 +8,16 @@ Chromium ingesteld (zoals een telefoon), zodat `innerWidth` precies die breedte 
 from __future__ import annotations
 
 import io
-import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-
+from systeem import vereis
 
 def vereis_chromium() -> tuple[str, str]:
     """De paden van chromium en chromedriver; ontbreken ze, dan overslaan, behalve in CI."""
-    chromium = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
-    driver = CHROMEDRIVER if Path(CHROMEDRIVER).is_file() else shutil.which("chromedriver")
-    if chromium is None or driver is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium of chromedriver ontbreekt, maar in CI moet de HTML in een browser gecontroleerd worden")
-        pytest.skip("chromium en chromedriver zijn niet geïnstalleerd")
+    chromium, driver = vereis("chromium", "chromedriver")
     return chromium, driver
 
 

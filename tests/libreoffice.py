@@ -10,12 +10,13 @@ controleren we of het omgezette bestand er echt is.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
+
+from systeem import vereis
 
 INSTELLINGEN = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -25,17 +26,9 @@ INSTELLINGEN = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
 def vereis_libreoffice() -> str:
     """Het pad van soffice; zonder LibreOffice wordt de test overgeslagen, behalve in CI (dan faalt hij)."""
-    pad = soffice()
-    if pad is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) ontbreekt, maar in CI moeten de werkmappen herberekend worden")
-        pytest.skip("LibreOffice (soffice) is niet geïnstalleerd")
+    (pad,) = vereis("soffice")
     return pad
 
 

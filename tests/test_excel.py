@@ -513,12 +513,9 @@ def _kaal(tekst: str) -> str:
 
 def _afdruktekst(werkmap: Path, uitmap: Path, *opties: str) -> str:
     """De tekst van de afdruk door LibreOffice (pdftotext); zonder poppler-utils overgeslagen, behalve in CI."""
-    import shutil
+    from systeem import vereis
 
-    if shutil.which("pdftotext") is None:
-        if os.environ.get("CI"):
-            pytest.fail("pdftotext (poppler-utils) ontbreekt in CI; .ci/run hoort het te installeren")
-        pytest.skip("pdftotext (poppler-utils) is niet geïnstalleerd")
+    vereis("pdftotext")
     pdf = als_pdf(werkmap, uitmap)
     return subprocess.run(["pdftotext", *opties, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 

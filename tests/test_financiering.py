@@ -103,10 +103,9 @@ def test_vergelijk_xlsx_rekent_en_drukt_af_als_de_rekenkern(tmp_path, cli, monke
     labels = [c.value for (c,) in ws.iter_rows(max_col=1) if c.value]
     assert "Gemeente: saldo" in labels and not any("_" in str(label) for label in labels)  # geen interne sleutels
 
-    if not __import__("shutil").which("pdftotext"):
-        if os.environ.get("CI"):
-            pytest.fail("pdftotext (poppler-utils) ontbreekt in CI")
-        pytest.skip("pdftotext (poppler-utils) is niet geïnstalleerd")
+    from systeem import vereis
+
+    vereis("pdftotext")
     monkeypatch.setenv("LANG", "C.UTF-8")
     pdf = als_pdf(uit, tmp_path / "pdf")
     tekst = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
