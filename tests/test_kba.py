@@ -162,7 +162,9 @@ def test_controleer_op_80_kolommen_met_namen_en_afrondingsregels():
 def test_controleer_json_toont_erratum(cli):
     code, uit, _ = cli("controleer", HENGELO, "--formaat", "json")
     assert code == 0
-    errata = [v for v in json.loads(uit) if v["oordeel"] == "bekend erratum"]
+    document = json.loads(uit)
+    assert document["formaatversie"] == 2
+    errata = [v for v in document["controles"] if v["oordeel"] == "bekend erratum"]
     assert [(v["waar"], v["cijfer"], v["gepubliceerd"], v["berekend"]) for v in errata] == [("casus 6", "kosten", "120", "240")]
 
 

@@ -17,6 +17,10 @@ FUNCTIES = {
     "rapport": "secties",  # secties(uitkomst, ...) -> {plek: Sectie}: onderdelen van het rapport (HTML of PDF)
 }
 
+# De versie van de JSON-documenten: hoger zodra een sleutel van betekenis of naam verandert (zie CHANGELOG.md).
+# 2: elk document is een object met `formaatversie`; `controleer` geeft zijn lijst onder `controles`.
+FORMAATVERSIE = 2
+
 # Welke formaten elke analyse aanbiedt; de opdrachtregel vraagt niets anders.
 AANBOD: dict[str, tuple[str, ...]] = {
     "kba": ("terminal", "json", "excel", "rapport"),
@@ -66,7 +70,7 @@ def schrijf_json(analyse: str, uitkomst, uit, waarschuwingen=None, **context) ->
     """Schrijft de uitkomst als JSON-document naar de stroom `uit`; met `waarschuwingen` (ook leeg) onder die sleutel."""
     from kostenbaten.uitvoer.json import schrijf
 
-    document = zoek(analyse, "json")(uitkomst, **context)
+    document = {"formaatversie": FORMAATVERSIE, **zoek(analyse, "json")(uitkomst, **context)}
     if waarschuwingen is not None:
         from kostenbaten.uitvoer.json.waarschuwingen import lijst
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from kostenbaten.berekening.controle import Controle
 
 
-def document(controles: list[Controle]) -> list[dict]:
-    return [
+def document(controles: list[Controle]) -> dict:
+    return {"controles": [
         {
             "waar": c.wat,
             "cijfer": c.cijfer,
@@ -16,4 +16,4 @@ def document(controles: list[Controle]) -> list[dict]:
             "toelichting": c.toelichting,
         }
         for c in controles
-    ]
+    ]}
