@@ -334,6 +334,24 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
 
 
 @app.command(cls=Opdracht)
+def kengetallen(
+    actie: Annotated[
+        Optional[str], typer.Argument(help="Leeg: de hele bank; 'zoek WOORD', 'toon SLEUTEL' of 'controleer MAP'.", show_default=False, metavar="[ACTIE]")
+    ] = None,
+    waarde: Annotated[Optional[str], typer.Argument(help="Het woord, de sleutel of de casussenmap.", show_default=False, metavar="[WAARDE]")] = None,
+    max_leeftijd: Annotated[
+        int, typer.Option("--max-leeftijd", parser=geheel_getal(0, 200), metavar="JAREN", help="Bij controleer: een prijspeil ouder dan dit (in jaren voor het eind van de pilot) heet verouderd.")
+    ] = 10,
+    formaat: FormaatOptie = Formaat.tabel,
+):
+    """De kengetallenbank: eenheidsbedragen met bron, prijspeil en kwaliteitsgraad (zie docs/kengetallen.md)."""
+    from kostenbaten.invoer.kengetallenbank import kengetallen_opdracht
+
+    analyse, uitkomst, context = kengetallen_opdracht(actie, waarde, max_leeftijd)
+    _lever(analyse, uitkomst, formaat, **context)
+
+
+@app.command(cls=Opdracht)
 def nieuw(
     map_: Annotated[Path, typer.Argument(help="De nieuwe casussenmap, bijvoorbeeld casussen/mijnstad.", show_default=False, metavar="MAP")],
     naam: Annotated[Optional[str], typer.Option("--naam", help="Naam van de pilot (standaard: de naam van de map).", show_default=False)] = None,

@@ -292,6 +292,8 @@ class Kengetal(Basis):
     omschrijving: Tekst | None = None
     aanpassingen: Aanpassingen | None = None  # gelden voor elke baat met dit kengetal
     prijspeil: Jaar | None = None  # het jaar waarin `bedrag` is uitgedrukt; `--prijspeil` indexeert het
+    kwaliteit: Literal["A", "B", "C", "D"] | None = None  # graad van de bron (docs/kengetallen.md); zonder: D
+    bankpost: Naam | None = None  # de post in de kengetallenbank waar dit bedrag vandaan komt
     # Gezet door `invoer.prijspeil` als het bedrag naar een ander prijspeil is omgerekend; nooit uit de YAML.
     _indexering: object = PrivateAttr(default=None)
 
@@ -374,6 +376,9 @@ class Baat(Basis):
     maanden: Annotated[int, Field(ge=1, le=MAX_MAANDEN)] | None = None
     actor: Naam | None = None
     aanpassingen: Aanpassingen | None = None  # alleen voor deze baat
+    prijspeil: Jaar | None = None  # jaar van `bedrag` of `per_maand`; zonder: het jaar waarin de pilot eindigt (aanname)
+    # Gezet door `invoer.prijspeil` als het bedrag naar een ander prijspeil is omgerekend; nooit uit de YAML.
+    _indexering: object = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _een_soort(self):
