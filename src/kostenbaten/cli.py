@@ -181,11 +181,13 @@ PrijspeilOptie = Annotated[
     ),
 ]
 PrijsindexOptie = Annotated[
-    Optional[Path],
+    Optional[list[str]],
     typer.Option(
         "--prijsindex",
         metavar="BESTAND",
-        help="Prijsindexreeks voor --prijspeil; standaard de meegeleverde CBS-consumentenprijsindex (templates/prijsindex-cpi.yaml).",
+        help="Prijsindexreeks voor --prijspeil; standaard de CBS-consumentenprijsindex voor alle bedragen (templates/prijsindex-cpi.yaml). "
+        "'per-categorie': tarieven met de cao-lonen, de rest met de CPI; 'cpi=BESTAND', 'cao_lonen=BESTAND' of 'eigen=BESTAND' "
+        "vervangt de reeks van één categorie. Zie docs/kengetallen.md.",
         show_default=False,
     ),
 ]
@@ -259,12 +261,12 @@ def _mag_schrijven(pad: Path | None, overschrijf: bool) -> None:
         controleer_doel(pad, overschrijf)
 
 
-def _laad(pad: Path, prijspeil: int | None = None, prijsindex: Path | None = None):
+def _laad(pad: Path, prijspeil: int | None = None, prijsindex: list[str] | None = None):
     """Een casussenmap of een variant (ook een variant op een variant), met --prijspeil omgerekend naar dat jaar."""
     from kostenbaten.invoer.project import laad
 
     if prijspeil is None:
-        if prijsindex is not None:
+        if prijsindex:
             raise Gebruiksfout("--prijsindex hoort bij --prijspeil: geef ook het jaar waarnaar omgerekend wordt.")
         return laad(pad)
     from kostenbaten.berekening.prijspeil import omrekeningen
@@ -283,7 +285,7 @@ def _laad(pad: Path, prijspeil: int | None = None, prijsindex: Path | None = Non
     return project
 
 
-def _bereken(map_: Path, prijspeil: int | None = None, prijsindex: Path | None = None):
+def _bereken(map_: Path, prijspeil: int | None = None, prijsindex: list[str] | None = None):
     """Laadt de map en rekent het standaardbeeld van het rapport door."""
     from kostenbaten.berekening.kba import bereken_pilot
 

@@ -347,6 +347,8 @@ class Pilot(Basis):
     errata: dict[Naam, Tekst] = Field(default_factory=dict)
     aanpassingen: Aanpassingen | None = None  # gelden voor elke baat van de pilot
     optimisme: Optimisme | None = None  # opslag op alle kosten, korting op alle baten
+    # Gezet door `invoer.prijspeil`: de omgerekende bedragen uit de casussen, voor de zin over het prijspeil.
+    _casusomrekeningen: object = PrivateAttr(default=None)
 
     @field_validator("rechtsgebieden")
     @classmethod
@@ -389,6 +391,8 @@ class Baat(Basis):
             raise PydanticCustomError("kb_baat", "bij 'per_maand' hoort 'maanden' (de looptijd)")
         if self.maanden is not None and self.per_maand is None:
             raise PydanticCustomError("kb_baat", "'maanden' hoort alleen bij 'per_maand'")
+        if self.kengetal is not None and self.prijspeil is not None:
+            raise PydanticCustomError("kb_baat", "'prijspeil' hoort bij 'bedrag' of 'per_maand'; het prijspeil van een kengetal staat in pilot.yaml")
         if self.kengetal is None:
             if self.omschrijving is None:
                 raise PydanticCustomError("kb_baat", "een baat zonder kengetal heeft een 'omschrijving' nodig")

@@ -142,17 +142,40 @@ def tweedeling_tekst(e, pub: dict | None = None) -> str:
 
 
 def prijspeil_tekst(pilot) -> tuple[str, bool] | None:
-    """Met --prijspeil: in welke prijzen de bedragen staan en met welke reeks, en of die reeks een voorbeeld is."""
-    from kostenbaten.berekening.prijspeil import omrekeningen
+    """Met --prijspeil: in welke prijzen de bedragen staan, welke bedragen met welke reeks zijn omgerekend,
+    welk prijspeil is aangenomen, en of een reeks een voorbeeld is."""
+    from kostenbaten.berekening.prijspeil import alle_omrekeningen
 
-    omgerekend = omrekeningen(pilot)
+    omgerekend = alle_omrekeningen(pilot)
     if not omgerekend:
         return None
-    i = next(iter(omgerekend.values()))
-    tekst = (
-        f"Alle bedragen staan in prijzen van {i.naar}: {len(omgerekend)} tarieven en kengetallen zijn van hun eigen prijspeil "
-        f"naar {i.naar} omgerekend met de reeks {i.reeks}. Bron van de reeks: {i.bron}."
-    )
-    if i.voorbeeld:
-        tekst += " Let op: die reeks is een voorbeeld, geen echte cijfers."
-    return tekst, i.voorbeeld
+    naar = next(iter(omgerekend.values())).naar
+    soorten = {"tarieven": "tarieven", "kengetallen": "kengetallen", "casus": "bedragen uit de casussen"}
+    per_reeks: dict[str, dict[str, int]] = {}
+    bronnen: dict[str, str] = {}
+    for plek, i in omgerekend.items():
+        soort = "casus" if plek.startswith("casus-") else plek.split(".")[0]
+        per_reeks.setdefault(i.reeks, {}).setdefault(soort, 0)
+        per_reeks[i.reeks][soort] += 1
+        bronnen[i.reeks] = i.bron
+    delen = []
+    for reeks, telling in per_reeks.items():
+        wat = " en ".join(f"{aantal} {soorten[s]}" for s, aantal in telling.items())
+        delen.append(f"{wat} met de reeks {reeks}")
+    tekst = f"Alle bedragen staan in prijzen van {naar}: omgerekend zijn " + "; ".join(delen) + "."
+    aangenomen = sorted({i.van for i in omgerekend.values() if i.aanname})
+    if aangenomen:
+        aantal = sum(1 for i in omgerekend.values() if i.aanname)
+        tekst += (
+            f" Aanname: {aantal} bedragen uit de casussen noemen geen prijspeil; voor hen is "
+            + ", ".join(map(str, aangenomen))
+            + " genomen, het jaar waarin de pilot eindigt."
+        )
+    terugval = sum(1 for i in omgerekend.values() if i.terugval)
+    if terugval:
+        tekst += f" {terugval} bedragen met een eigen indexering hebben geen eigen reeks gekregen en zijn met de CPI omgerekend."
+    tekst += " Bron van " + ("de reeks: " if len(bronnen) == 1 else "de reeksen: ") + "; ".join(bronnen.values()) + "."
+    voorbeeld = any(i.voorbeeld for i in omgerekend.values())
+    if voorbeeld:
+        tekst += " Let op: " + ("die reeks is" if len(bronnen) == 1 else "een van die reeksen is") + " een voorbeeld, geen echte cijfers."
+    return tekst, voorbeeld
