@@ -115,3 +115,17 @@ def test_onbekende_sleutel_en_actie_zijn_gebruiksfouten(cli):
     assert code == 2 and "onbekende actie 'verwijder'" in fout
     code, _, fout = cli("kengetallen", "zoek")
     assert code == 2 and "kostenbaten kengetallen zoek ontruiming" in fout
+
+
+def test_standaard_discontovoet_in_de_code_is_die_uit_de_bank_en_meerjarig_noemt_zijn_herkomst(cli):
+    from kostenbaten.berekening.meerjarig import STANDAARD_DISCONTO
+
+    bank, _ = laad_bank()
+    assert STANDAARD_DISCONTO == bank.parameters.discontovoet.procent
+    doc = json.loads(cli("meerjarig", HENGELO, "--formaat", "json")[1])
+    assert doc["disconto_procent"] == "2.25"
+    assert doc["disconto_herkomst"].startswith("standaarddiscontovoet 2,25%, geldig sinds 1 januari 2021; bron: Discontovoet")
+    doc = json.loads(cli("meerjarig", HENGELO, "--formaat", "json", "--disconto", "4")[1])
+    assert doc["disconto_procent"] == "4" and doc["disconto_herkomst"].startswith("opgegeven met --disconto")
+    # Contante waarde jaar 2 tegen 4%: factor 1 / 1,04.
+    assert Decimal(doc["jaarfactoren"][1]).quantize(D("0.000001")) == (D(1) / D("1.04")).quantize(D("0.000001"))

@@ -538,7 +538,10 @@ def meerjarig(
         Optional[int],
         typer.Option("--horizon", min=1, max=100, help="Aantal jaren. Standaard: de langste looptijd van een terugkerende baat.", show_default=False),
     ] = None,
-    disconto: Annotated[str, typer.Option("--disconto", help="Discontovoet in procent per jaar (standaard MKBA sinds 2021).")] = "2,25",
+    disconto: Annotated[
+        Optional[str],
+        typer.Option("--disconto", help="Discontovoet in procent per jaar; standaard de MKBA-standaarddiscontovoet uit de kengetallenbank (2,25% sinds 2021).", show_default=False),
+    ] = None,
     formaat: FormaatOptie = Formaat.tabel,
     xlsx: WerkmapOptie = None,
     overschrijf: OverschrijfOptie = False,
@@ -548,10 +551,12 @@ def meerjarig(
     """Terugkerende baten over hun volle looptijd, met contante waarden, naast het jaarbeeld van het rapport."""
     from kostenbaten.berekening.meerjarig import meerjarig as reken_meerjarig
 
-    voet = _decimaal(disconto, "--disconto", "0", "100")
+    from kostenbaten.invoer.kengetallenbank import discontovoet
+
+    voet, herkomst = discontovoet(None if disconto is None else _decimaal(disconto, "--disconto", "0", "100"))
     project = _laad(map_, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
-    uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet)
+    uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet, herkomst)
     _lever("meerjarig", uitkomst, formaat, xlsx, overschrijf, waarschuwingen=_waarschuwingen(project))
 
 

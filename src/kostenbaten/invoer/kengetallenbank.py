@@ -65,3 +65,18 @@ def kengetallen_opdracht(actie: str | None, waarde: str | None, max_leeftijd: in
 
 def _voorbeeld(actie: str) -> str:
     return {"zoek": "ontruiming", "toon": "deurwaarder_ontruiming", "controleer": "casussen/hengelo"}[actie]
+
+
+def discontovoet(opgegeven=None):
+    """De discontovoet en zijn herkomst: de gedateerde standaard uit de bank, of een opgegeven waarde naast die standaard."""
+    from kostenbaten.notatie import datum, getal_nl
+
+    bank, _ = laad_bank()
+    d = bank.parameters.discontovoet
+    standaard = (
+        f"standaarddiscontovoet {getal_nl(d.procent, 2)}%, geldig sinds {datum(d.geldig_vanaf)}; "
+        f"bron: {d.bron.titel}, {d.bron.uitgever}, {d.bron.jaar}"
+    )
+    if opgegeven is None:
+        return d.procent, standaard
+    return opgegeven, f"opgegeven met --disconto; de {standaard}"

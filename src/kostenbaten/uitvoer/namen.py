@@ -112,7 +112,11 @@ def gemeente_zin(u) -> str:
 def meerjarig_titel(u) -> str:
     m = u.meerjarig
     index = f", structurele kosten geïndexeerd met {getal_exact(m.indexatie)}% per jaar" if m.indexatie else ""
-    return f"Over {m.horizon} jaar, contant tegen {getal_exact(m.disconto)}% per jaar{index}"
+    from kostenbaten.berekening.meerjarig import STANDAARD_DISCONTO
+
+    # De standaard noemt zijn jaargang (de gedateerde parameter staat in de kengetallenbank: kostenbaten kengetallen).
+    jaargang = " (de MKBA-standaarddiscontovoet, geldig sinds 1 januari 2021)" if m.disconto == STANDAARD_DISCONTO else ""
+    return f"Over {m.horizon} jaar, contant tegen {getal_exact(m.disconto)}% per jaar{jaargang}{index}"
 
 
 def meerjarig_zin(u) -> str:
