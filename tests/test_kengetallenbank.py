@@ -129,3 +129,29 @@ def test_standaard_discontovoet_in_de_code_is_die_uit_de_bank_en_meerjarig_noemt
     assert doc["disconto_procent"] == "4" and doc["disconto_herkomst"].startswith("opgegeven met --disconto")
     # Contante waarde jaar 2 tegen 4%: factor 1 / 1,04.
     assert Decimal(doc["jaarfactoren"][1]).quantize(D("0.000001")) == (D(1) / D("1.04")).quantize(D("0.000001"))
+
+
+def test_kengetal_met_alleen_een_bankpost_krijgt_bedrag_en_bron_uit_de_bank_en_is_te_overschrijven(tmp_path, cli):
+    map_ = tmp_path / "hengelo"
+    shutil.copytree(HENGELO, map_)
+    pilot = (map_ / "pilot.yaml").read_text(encoding="utf-8")
+    pilot = pilot.replace("kengetallen:             # vermeden kosten per geval, in euro\n",
+                          "kengetallen:             # vermeden kosten per geval, in euro\n"
+                          "  beslag:\n    bankpost: deurwaarder_beslag_roerend\n"
+                          "  ontruiming:\n    bankpost: deurwaarder_ontruiming\n    bedrag: 300\n")
+    (map_ / "pilot.yaml").write_text(pilot, encoding="utf-8")
+    project = laad(map_)
+    beslag = project.pilot.kengetallen["beslag"]
+    assert beslag.bedrag.waarde == D("137.78") and beslag.prijspeil == 2022 and beslag.actor == "client"
+    assert beslag.bron.startswith("kengetallenbank, deurwaarder_beslag_roerend: Kosten ambtshandelingen")
+    assert project.pilot.kengetallen["ontruiming"].bedrag.waarde == D(300)  # overschreven in pilot.yaml
+    bank, _ = laad_bank()
+    c = controleer(project, bank, bereken_pilot(project.pilot, project.casussen).casussen)
+    oordeel = {o.sleutel: o for o in c.oordelen}
+    assert oordeel["beslag"].graad == "A" and oordeel["beslag"].bevindingen == ()
+    assert oordeel["ontruiming"].graad == "A" and "wijkt af van bankpost 'deurwaarder_ontruiming'" in oordeel["ontruiming"].bevindingen[0]
+    # Een onbekende post: een fout met bestand en regel, afsluitcode 2.
+    (map_ / "pilot.yaml").write_text(pilot.replace("bankpost: deurwaarder_beslag_roerend", "bankpost: deurwaarder_beslag"), encoding="utf-8")
+    code, _, fout = cli("bereken", map_)
+    assert code == 2 and f"{map_ / 'pilot.yaml'}:" in fout
+    assert "de kengetallenbank kent geen post 'deurwaarder_beslag'; bedoelt u" in fout

@@ -104,6 +104,11 @@ def controleer(project, bank: Kengetallenbank, uitkomsten, max_leeftijd: int = S
             bevindingen.append(f"prijspeil {k.prijspeil} is meer dan {max_leeftijd} jaar ouder dan het eind van de pilot ({peiljaar})")
         if graad == "D":
             bevindingen.append("graad D (aanname)")
+        post = bank.kengetallen.get(getattr(k, "bankpost", None) or "")
+        if post is not None and (k.bedrag.waarde != post.bedrag or k.prijspeil != post.prijspeil):
+            bevindingen.append(
+                f"bedrag of prijspeil wijkt af van bankpost '{k.bankpost}' ({post.bedrag}, {post.prijspeil}): de graad geldt voor het bedrag van de bank"
+            )
         vervangers = tuple(
             Vervanger(s, p)
             for s, p in sorted(bank.kengetallen.items(), key=lambda sp: (GRADEN.index(sp[1].kwaliteit), sp[0]))

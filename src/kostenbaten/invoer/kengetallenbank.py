@@ -80,3 +80,42 @@ def discontovoet(opgegeven=None):
     if opgegeven is None:
         return d.procent, standaard
     return opgegeven, f"opgegeven met --disconto; de {standaard}"
+
+
+def vul_uit_bank(bestand) -> list:
+    """Vult in pilot.yaml elk kengetal met `bankpost: SLEUTEL` aan uit de bank (bedrag, prijspeil, naam, actor, bron).
+
+    Wat in pilot.yaml zelf staat, gaat voor: zo is elk veld van de bankpost te overschrijven.
+    Gebeurt voor de validatie, op de gelezen inhoud; een onbekende bankpost is een fout met regel.
+    """
+    from kostenbaten.fouten import bedoelt_u
+
+    inhoud = bestand.inhoud if bestand is not None else None
+    kengetallen = inhoud.get("kengetallen") if isinstance(inhoud, dict) else None
+    if not isinstance(kengetallen, dict):
+        return []
+    verwijzend = {s: k for s, k in kengetallen.items() if isinstance(k, dict) and isinstance(k.get("bankpost"), str)}
+    if not verwijzend:
+        return []
+    bank, _ = laad_bank()
+    fouten = []
+    aangevuld = dict(kengetallen)
+    for sleutel, k in verwijzend.items():
+        post = bank.kengetallen.get(k["bankpost"])
+        if post is None:
+            suggestie = bedoelt_u(k["bankpost"], bank.kengetallen)
+            hint = f"; bedoelt u '{suggestie}'?" if suggestie else "; zie: kostenbaten kengetallen"
+            fouten.append(bestand.fout(("kengetallen", sleutel, "bankpost"), f"de kengetallenbank kent geen post '{k['bankpost']}'{hint}"))
+            continue
+        b = post.bron
+        standaard = {
+            "naam": post.naam,
+            "bedrag": post.bedrag,
+            "prijspeil": post.prijspeil,
+            "actor": post.betaler,
+            "bron": f"kengetallenbank, {k['bankpost']}: {b.titel}, {b.uitgever}, {b.jaar}, {b.vindplaats}",
+        }
+        aangevuld[sleutel] = {**standaard, **k}
+    if not fouten:
+        inhoud["kengetallen"] = aangevuld
+    return fouten
