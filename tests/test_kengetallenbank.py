@@ -155,3 +155,18 @@ def test_kengetal_met_alleen_een_bankpost_krijgt_bedrag_en_bron_uit_de_bank_en_i
     code, _, fout = cli("bereken", map_)
     assert code == 2 and f"{map_ / 'pilot.yaml'}:" in fout
     assert "de kengetallenbank kent geen post 'deurwaarder_beslag'; bedoelt u" in fout
+
+
+def test_discontovoet_uit_pilot_yaml_en_een_onmogelijke_voet(tmp_path, cli):
+    map_ = tmp_path / "hengelo"
+    shutil.copytree(HENGELO, map_)
+    with open(map_ / "pilot.yaml", "a", encoding="utf-8") as f:
+        f.write("discontovoet: 3.5\n")
+    doc = json.loads(cli("meerjarig", map_, "--formaat", "json")[1])
+    assert doc["disconto_procent"] == "3.5" and doc["disconto_herkomst"].startswith("uit 'discontovoet' in pilot.yaml")
+    assert Decimal(doc["jaarfactoren"][1]).quantize(D("0.000001")) == (D(1) / D("1.035")).quantize(D("0.000001"))
+    # --disconto gaat voor pilot.yaml.
+    assert json.loads(cli("meerjarig", map_, "--formaat", "json", "--disconto", "2")[1])["disconto_procent"] == "2"
+    vervang(map_ / "pilot.yaml", "discontovoet: 3.5\n", "discontovoet: -150\n")
+    code, _, fout = cli("meerjarig", map_)
+    assert code == 2 and "discontovoet" in fout

@@ -338,9 +338,9 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
 @app.command(cls=Opdracht)
 def kengetallen(
     actie: Annotated[
-        Optional[str], typer.Argument(help="Leeg: de hele bank; 'zoek WOORD', 'toon SLEUTEL' of 'controleer MAP'.", show_default=False, metavar="[ACTIE]")
+        Optional[str], typer.Argument(help="Leeg: de hele bank; 'zoek WOORD', 'toon SLEUTEL' of 'controleer MAP'.", show_default=False, metavar="ACTIE")
     ] = None,
-    waarde: Annotated[Optional[str], typer.Argument(help="Het woord, de sleutel of de casussenmap.", show_default=False, metavar="[WAARDE]")] = None,
+    waarde: Annotated[Optional[str], typer.Argument(help="Het woord, de sleutel of de casussenmap.", show_default=False, metavar="WAARDE")] = None,
     max_leeftijd: Annotated[
         int, typer.Option("--max-leeftijd", parser=geheel_getal(0, 200), metavar="JAREN", help="Bij controleer: een prijspeil ouder dan dit (in jaren voor het eind van de pilot) heet verouderd.")
     ] = 10,
@@ -553,8 +553,8 @@ def meerjarig(
 
     from kostenbaten.invoer.kengetallenbank import discontovoet
 
-    voet, herkomst = discontovoet(None if disconto is None else _decimaal(disconto, "--disconto", "0", "100"))
     project = _laad(map_, prijspeil, prijsindex)
+    voet, herkomst = discontovoet(None if disconto is None else _decimaal(disconto, "--disconto", "0", "100"), project.pilot.discontovoet)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet, herkomst)
     _lever("meerjarig", uitkomst, formaat, xlsx, overschrijf, waarschuwingen=_waarschuwingen(project))

@@ -67,8 +67,8 @@ def _voorbeeld(actie: str) -> str:
     return {"zoek": "ontruiming", "toon": "deurwaarder_ontruiming", "controleer": "casussen/hengelo"}[actie]
 
 
-def discontovoet(opgegeven=None):
-    """De discontovoet en zijn herkomst: de gedateerde standaard uit de bank, of een opgegeven waarde naast die standaard."""
+def discontovoet(opgegeven=None, uit_pilot=None):
+    """De discontovoet en zijn herkomst: --disconto, anders `discontovoet` uit pilot.yaml, anders de gedateerde standaard uit de bank."""
     from kostenbaten.notatie import datum, getal_nl
 
     bank, _ = laad_bank()
@@ -77,9 +77,11 @@ def discontovoet(opgegeven=None):
         f"standaarddiscontovoet {getal_nl(d.procent, 2)}%, geldig sinds {datum(d.geldig_vanaf)}; "
         f"bron: {d.bron.titel}, {d.bron.uitgever}, {d.bron.jaar}"
     )
-    if opgegeven is None:
-        return d.procent, standaard
-    return opgegeven, f"opgegeven met --disconto; de {standaard}"
+    if opgegeven is not None:
+        return opgegeven, f"opgegeven met --disconto; de {standaard}"
+    if uit_pilot is not None:
+        return uit_pilot, f"uit 'discontovoet' in pilot.yaml; de {standaard}"
+    return d.procent, standaard
 
 
 def vul_uit_bank(bestand) -> list:

@@ -347,6 +347,7 @@ class Pilot(Basis):
     errata: dict[Naam, Tekst] = Field(default_factory=dict)
     aanpassingen: Aanpassingen | None = None  # gelden voor elke baat van de pilot
     optimisme: Optimisme | None = None  # opslag op alle kosten, korting op alle baten
+    discontovoet: Annotated[Getal, Field(gt=-100, le=100)] | None = None  # procent per jaar voor contante waarden; zonder: de standaard uit de kengetallenbank
     # Gezet door `invoer.prijspeil`: de omgerekende bedragen uit de casussen, voor de zin over het prijspeil.
     _casusomrekeningen: object = PrivateAttr(default=None)
 
