@@ -102,3 +102,14 @@ def test_zonder_prijspeil_verandert_niets_en_controleer_klopt(cli):
 def test_foute_keuze_van_reeksen(cli, optie, melding):
     code, _, fout = cli("bereken", HENGELO, "--prijspeil", "2024", *optie)
     assert code == 2 and melding in fout
+
+
+def test_de_zin_over_het_prijspeil_claimt_niet_meer_dan_waar_is(tmp_path, cli):
+    # Een nieuwe map: tarieven en kengetallen zonder prijspeil blijven staan, en de uitvoer zegt dat.
+    map_ = tmp_path / "mijnstad"
+    assert cli("nieuw", map_)[0] == 0
+    code, uit, fout = cli("bereken", map_, "--prijspeil", "2024")
+    tekst = " ".join(uit.split())
+    assert code == 0 and "Alle bedragen staan" not in tekst
+    assert "Niet alle bedragen staan in prijzen van 2024: 9 tarieven en kengetallen hebben geen prijspeil" in tekst
+    assert "rekent alleen de bedragen uit de casussen om" in " ".join(fout.split())

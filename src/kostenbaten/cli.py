@@ -275,9 +275,10 @@ def _laad(pad: Path, prijspeil: int | None = None, prijsindex: list[str] | None 
     project = laad_op_prijspeil(pad, prijspeil, prijsindex)
     omgerekend = omrekeningen(project.pilot)
     if not omgerekend:
+        wat = "rekent alleen de bedragen uit de casussen om" if project.pilot._casusomrekeningen else "verandert niets"
         _meld(
             f"Let op: geen tarief of kengetal heeft een 'prijspeil' (het jaar van zijn bedrag), dus --prijspeil {prijspeil} "
-            "verandert niets. Zet bij elk tarief en kengetal het jaar erbij, bijvoorbeeld 'prijspeil: 2022' (zie docs/formaat.md)."
+            f"{wat}. Zet bij elk tarief en kengetal het jaar erbij, bijvoorbeeld 'prijspeil: 2022' (zie docs/formaat.md)."
         )
     voorbeelden = {i.reeks for i in omgerekend.values() if i.voorbeeld}
     for reeks in voorbeelden:  # op stderr, zodat elke opdracht en elk formaat het meldt

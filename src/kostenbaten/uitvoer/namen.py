@@ -166,7 +166,14 @@ def prijspeil_tekst(pilot) -> tuple[str, bool] | None:
     for reeks, telling in per_reeks.items():
         wat = " en ".join(f"{aantal} {soorten[s]}" for s, aantal in telling.items())
         delen.append(f"{wat} met de reeks {reeks}")
-    tekst = f"Alle bedragen staan in prijzen van {naar}: omgerekend zijn " + "; ".join(delen) + "."
+    zonder = [f"{blok}.{naam}" for blok in ("tarieven", "kengetallen") for naam, o in getattr(pilot, blok).items() if o.prijspeil is None]
+    if zonder:
+        tekst = (
+            f"Niet alle bedragen staan in prijzen van {naar}: {len(zonder)} tarieven en kengetallen hebben geen prijspeil en staan "
+            f"zoals ingevoerd ({', '.join(zonder)}). Naar {naar} omgerekend zijn " + "; ".join(delen) + "."
+        )
+    else:
+        tekst = f"Alle bedragen staan in prijzen van {naar}: omgerekend zijn " + "; ".join(delen) + "."
     aangenomen = sorted({i.van for i in omgerekend.values() if i.aanname})
     if aangenomen:
         aantal = sum(1 for i in omgerekend.values() if i.aanname)
