@@ -34,6 +34,12 @@ def test_bank_heeft_twintig_posten_waarvan_minstens_vijftien_met_graad_a_tot_c()
             assert p.methode == "aanname" and "Aanname" in p.toelichting, sleutel
 
 
+def test_rechtspraak_per_zaak_is_de_deling_van_budget_en_aantal_zaken():
+    bank, _ = laad_bank()
+    # 1.000.000.000 / 1.800.000 = 555,555...: op centen 555,56 (zo in de bank, met de deling in de toelichting).
+    assert (D(1_000_000_000) / D(1_800_000)).quantize(D("0.01")) == bank.kengetallen["rechtspraak_gemiddeld_per_zaak"].bedrag
+
+
 def test_aanname_ontruiming_is_de_som_van_drie_wettelijke_tarieven():
     bank, _ = laad_bank()
     k = bank.kengetallen
@@ -68,7 +74,7 @@ def test_hengelo_kengetallen_zijn_graad_d_met_vervangers_en_het_aandeel_c_of_d()
     vervangers = {o.sleutel: [v.sleutel for v in o.vervangers] for o in c.oordelen}
     assert vervangers["bijzondere_bijstand"] == ["eigen_bijdrage_toevoeging"]
     assert vervangers["schuldhulpverlening"] == ["schuldhulpverlening_per_huishouden"]
-    assert vervangers["rechtbank"] == ["griffierecht_civiel_onvermogend"]
+    assert vervangers["rechtbank"] == ["griffierecht_civiel_onvermogend", "rechtspraak_gemiddeld_per_zaak"]
     assert vervangers["deurwaarderskosten"][0].startswith("deurwaarder_")
     assert vervangers["toevoeging"] == [] and vervangers["incassomaatregelen"] == []
     assert c.baten_per_graad["D"] == D(800 + 214 + 180 + 200 + 500 + 180 + 150 + 180 + 150) == D(2554)
