@@ -113,3 +113,17 @@ def test_de_zin_over_het_prijspeil_claimt_niet_meer_dan_waar_is(tmp_path, cli):
     assert code == 0 and "Alle bedragen staan" not in tekst
     assert "Niet alle bedragen staan in prijzen van 2024: 9 tarieven en kengetallen hebben geen prijspeil" in tekst
     assert "rekent alleen de bedragen uit de casussen om" in " ".join(fout.split())
+
+
+def test_kengetal_met_eigen_index_zonder_eigen_reeks_gaat_met_de_cpi_en_zegt_dat(tmp_path, cli):
+    map_ = tmp_path / "hengelo"
+    shutil.copytree(HENGELO, map_)
+    vervang(map_ / "pilot.yaml", "    bedrag: 800\n    prijspeil: 2022\n", "    bedrag: 800\n    prijspeil: 2022\n    index: cao_lonen\n")
+    vervang(map_ / "pilot.yaml", "    bedrag: 214\n    prijspeil: 2022\n", "    bedrag: 214\n    prijspeil: 2022\n    index: eigen\n")
+    project = laad_op_prijspeil(map_, 2024, ["per-categorie"])
+    k = project.pilot.kengetallen
+    # toevoeging met de cao-lonen: 800 x 1,131026 = 904,8208; bijzondere bijstand 'eigen' valt terug op de CPI: 214 x 1,072254.
+    assert k["toevoeging"].bedrag.waarde == D(800) * LONEN_2022_2024 == D("904.8208")
+    assert k["bijzondere_bijstand"].bedrag.waarde == D(214) * CPI_2022_2024 and k["bijzondere_bijstand"]._indexering.terugval
+    code, uit, _ = cli("bereken", map_, "--prijspeil", "2024", "--prijsindex", "per-categorie")
+    assert "1 bedragen met een eigen indexering hebben geen eigen reeks gekregen en zijn met de CPI omgerekend" in " ".join(uit.split())

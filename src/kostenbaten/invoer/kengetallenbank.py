@@ -115,6 +115,7 @@ def vul_uit_bank(bestand) -> list:
             "bedrag": post.bedrag,
             "prijspeil": post.prijspeil,
             "actor": post.betaler,
+            "index": post.index,
             "bron": f"kengetallenbank, {k['bankpost']}: {b.titel}, {b.uitgever}, {b.jaar}, {b.vindplaats}",
         }
         aangevuld[sleutel] = {**standaard, **k}

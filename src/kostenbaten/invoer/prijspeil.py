@@ -191,7 +191,10 @@ def _omgerekend(project: Project, jaar: int, gekozen: Keuze, geladen: dict) -> P
         for naam, onderdeel in onderdelen.items():
             if onderdeel.prijspeil is None:
                 continue
-            categorie = "cao_lonen" if blok == "tarieven" else bank.get(getattr(onderdeel, "bankpost", None), "cpi")
+            if blok == "tarieven":
+                categorie = "cao_lonen"
+            else:
+                categorie = onderdeel.index or bank.get(onderdeel.bankpost, "cpi")
             bedrag: Onzeker = getattr(onderdeel, veld)
             i = indexering(bedrag.waarde, onderdeel.prijspeil, categorie, pilotbestand, (blok, naam, "prijspeil"))
             if i is None:

@@ -294,6 +294,7 @@ class Kengetal(Basis):
     prijspeil: Jaar | None = None  # het jaar waarin `bedrag` is uitgedrukt; `--prijspeil` indexeert het
     kwaliteit: Literal["A", "B", "C", "D"] | None = None  # graad van de bron (docs/kengetallen.md); zonder: D
     bankpost: Naam | None = None  # de post in de kengetallenbank waar dit bedrag vandaan komt
+    index: Literal["cpi", "cao_lonen", "eigen"] | None = None  # reeks bij --prijsindex per-categorie; zonder: die van de bankpost, anders cpi
     # Gezet door `invoer.prijspeil` als het bedrag naar een ander prijspeil is omgerekend; nooit uit de YAML.
     _indexering: object = PrivateAttr(default=None)
 
