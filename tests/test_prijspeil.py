@@ -94,8 +94,8 @@ def test_zonder_prijspeil_niets_omgerekend_en_rapportcijfers_alleen_zonder_omrek
     # De gedrukte cijfers van het rapport staan op hun eigen prijspeil en worden dus niet naast het omgerekende getoond.
     assert "gepubliceerd" not in omgerekend
     assert omgerekend["prijspeil"]["omgerekend"]["kengetallen.toevoeging"]["bedrag"] == "840"
-    # Alle tarieven van Hengelo staan op 2022: de kosten van elke casus groeien precies met 1,05. Eigen
-    # bedragen van een casus hebben geen prijspeil en blijven staan.
+    # Alle tarieven van Hengelo staan op 2022: de kosten van elke casus groeien precies met 1,05. (De
+    # bedragen uit de casussen gaan nu ook mee; zie test_prijspeil_alle_bedragen.py.)
     voor = bereken_pilot(laad(HENGELO).pilot, laad(HENGELO).casussen)
     project = naar_prijspeil(laad(HENGELO), 2023, reeks)
     na = bereken_pilot(project.pilot, project.casussen)

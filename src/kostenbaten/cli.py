@@ -181,11 +181,13 @@ PrijspeilOptie = Annotated[
     ),
 ]
 PrijsindexOptie = Annotated[
-    Optional[Path],
+    Optional[list[str]],
     typer.Option(
         "--prijsindex",
         metavar="BESTAND",
-        help="Prijsindexreeks voor --prijspeil; standaard de meegeleverde CBS-consumentenprijsindex (templates/prijsindex-cpi.yaml).",
+        help="Prijsindexreeks voor --prijspeil; standaard de CBS-consumentenprijsindex voor alle bedragen (templates/prijsindex-cpi.yaml). "
+        "'per-categorie': tarieven met de cao-lonen, de rest met de CPI; 'cpi=BESTAND', 'cao_lonen=BESTAND' of 'eigen=BESTAND' "
+        "vervangt de reeks van één categorie. Zie docs/kengetallen.md.",
         show_default=False,
     ),
 ]
@@ -259,12 +261,12 @@ def _mag_schrijven(pad: Path | None, overschrijf: bool) -> None:
         controleer_doel(pad, overschrijf)
 
 
-def _laad(pad: Path, prijspeil: int | None = None, prijsindex: Path | None = None):
+def _laad(pad: Path, prijspeil: int | None = None, prijsindex: list[str] | None = None):
     """Een casussenmap of een variant (ook een variant op een variant), met --prijspeil omgerekend naar dat jaar."""
     from kostenbaten.invoer.project import laad
 
     if prijspeil is None:
-        if prijsindex is not None:
+        if prijsindex:
             raise Gebruiksfout("--prijsindex hoort bij --prijspeil: geef ook het jaar waarnaar omgerekend wordt.")
         return laad(pad)
     from kostenbaten.berekening.prijspeil import omrekeningen
@@ -273,9 +275,10 @@ def _laad(pad: Path, prijspeil: int | None = None, prijsindex: Path | None = Non
     project = laad_op_prijspeil(pad, prijspeil, prijsindex)
     omgerekend = omrekeningen(project.pilot)
     if not omgerekend:
+        wat = "rekent alleen de bedragen uit de casussen om" if project.pilot._casusomrekeningen else "verandert niets"
         _meld(
             f"Let op: geen tarief of kengetal heeft een 'prijspeil' (het jaar van zijn bedrag), dus --prijspeil {prijspeil} "
-            "verandert niets. Zet bij elk tarief en kengetal het jaar erbij, bijvoorbeeld 'prijspeil: 2022' (zie docs/formaat.md)."
+            f"{wat}. Zet bij elk tarief en kengetal het jaar erbij, bijvoorbeeld 'prijspeil: 2022' (zie docs/formaat.md)."
         )
     voorbeelden = {i.reeks for i in omgerekend.values() if i.voorbeeld}
     for reeks in voorbeelden:  # op stderr, zodat elke opdracht en elk formaat het meldt
@@ -283,7 +286,7 @@ def _laad(pad: Path, prijspeil: int | None = None, prijsindex: Path | None = Non
     return project
 
 
-def _bereken(map_: Path, prijspeil: int | None = None, prijsindex: Path | None = None):
+def _bereken(map_: Path, prijspeil: int | None = None, prijsindex: list[str] | None = None):
     """Laadt de map en rekent het standaardbeeld van het rapport door."""
     from kostenbaten.berekening.kba import bereken_pilot
 
@@ -331,6 +334,24 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
     _lever("controle", controles, formaat, tabel={"kba": uitkomst})
     if any(c.is_fout for c in controles):
         raise Afwijking()
+
+
+@app.command(cls=Opdracht)
+def kengetallen(
+    actie: Annotated[
+        Optional[str], typer.Argument(help="Leeg: de hele bank; 'zoek WOORD', 'toon SLEUTEL' of 'controleer MAP'.", show_default=False, metavar="ACTIE")
+    ] = None,
+    waarde: Annotated[Optional[str], typer.Argument(help="Het woord, de sleutel of de casussenmap.", show_default=False, metavar="WAARDE")] = None,
+    max_leeftijd: Annotated[
+        int, typer.Option("--max-leeftijd", parser=geheel_getal(0, 200), metavar="JAREN", help="Bij controleer: een prijspeil ouder dan dit (in jaren voor het eind van de pilot) heet verouderd.")
+    ] = 10,
+    formaat: FormaatOptie = Formaat.tabel,
+):
+    """De kengetallenbank: eenheidsbedragen met bron, prijspeil en kwaliteitsgraad (zie docs/kengetallen.md)."""
+    from kostenbaten.invoer.kengetallenbank import kengetallen_opdracht
+
+    analyse, uitkomst, context = kengetallen_opdracht(actie, waarde, max_leeftijd)
+    _lever(analyse, uitkomst, formaat, **context)
 
 
 @app.command(cls=Opdracht)
@@ -518,7 +539,10 @@ def meerjarig(
         Optional[int],
         typer.Option("--horizon", min=1, max=100, help="Aantal jaren. Standaard: de langste looptijd van een terugkerende baat.", show_default=False),
     ] = None,
-    disconto: Annotated[str, typer.Option("--disconto", help="Discontovoet in procent per jaar (standaard MKBA sinds 2021).")] = "2,25",
+    disconto: Annotated[
+        Optional[str],
+        typer.Option("--disconto", help="Discontovoet in procent per jaar; standaard de MKBA-standaarddiscontovoet uit de kengetallenbank (2,25% sinds 2021).", show_default=False),
+    ] = None,
     formaat: FormaatOptie = Formaat.tabel,
     xlsx: WerkmapOptie = None,
     overschrijf: OverschrijfOptie = False,
@@ -528,10 +552,12 @@ def meerjarig(
     """Terugkerende baten over hun volle looptijd, met contante waarden, naast het jaarbeeld van het rapport."""
     from kostenbaten.berekening.meerjarig import meerjarig as reken_meerjarig
 
-    voet = _decimaal(disconto, "--disconto", "0", "100")
+    from kostenbaten.invoer.kengetallenbank import discontovoet
+
     project = _laad(map_, prijspeil, prijsindex)
+    voet, herkomst = discontovoet(None if disconto is None else _decimaal(disconto, "--disconto", "0", "100"), project.pilot.discontovoet)
     _mag_schrijven(xlsx, overschrijf)
-    uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet)
+    uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet, herkomst)
     _lever("meerjarig", uitkomst, formaat, xlsx, overschrijf, waarschuwingen=_waarschuwingen(project))
 
 

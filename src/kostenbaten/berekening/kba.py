@@ -141,13 +141,15 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
             geteld = min(baat.maanden, in_beeld)
             bruto = baat.per_maand.waarde * geteld
             naam, actor = baat.omschrijving, baat.actor
-            som_ = rekensom("€ ", exact(baat.per_maand.waarde), " per maand x ", geteld, " van ", baat.maanden, " maanden")
+            som_ = _geindexeerd(baat.per_maand.waarde, baat._indexering, " per maand") + (" x ", geteld, " van ", baat.maanden, " maanden")
             soort, sleutel = "per_maand", f"baten[{i}]"
+            indexering = baat._indexering
         else:
             bruto = baat.bedrag.waarde
             naam, actor = baat.omschrijving, baat.actor
-            som_ = rekensom("vast bedrag € ", exact(bruto))
+            som_ = rekensom("vast bedrag ") + _geindexeerd(bruto, baat._indexering)
             soort, sleutel = "bedrag", f"baten[{i}]"
+            indexering = baat._indexering
         bedrag = bruto if kans is None else bruto * kans
         if kans is not None:
             som_ += (" x kans van slagen ", exact(kans))

@@ -26,6 +26,8 @@ from kostenbaten.berekening.rekensom import samen, som as rekensom, vast
 from kostenbaten.model.casus import Casus, Pilot
 
 # Standaarddiscontovoet voor MKBA's sinds 1 januari 2021 (Werkgroep Discontovoet 2020, door het kabinet overgenomen).
+# De gedateerde parameter met zijn bron staat in de kengetallenbank (parameters.discontovoet); de opdracht
+# `meerjarig` leest hem daar, en tests/test_kengetallenbank.py bewaakt dat deze waarde er gelijk aan is.
 STANDAARD_DISCONTO = Decimal("2.25")
 CONVENTIE = "maandbedragen in het jaar van hun maand, eenmalige posten in jaar 1; jaar t gedeeld door (1 + r)^(t - 1)"
 
@@ -38,6 +40,7 @@ class Meerjarig:
     een_jaar: PilotUitkomst  # het beeld van het rapport (maanden_in_beeld)
     nominaal: PilotUitkomst  # volle looptijd binnen de horizon, niet verdisconteerd
     contant: PilotUitkomst  # volle looptijd binnen de horizon, contante waarde
+    herkomst: str = ""  # waar de discontovoet vandaan komt: bron en sinds wanneer hij geldt, of de optie
 
 
 def standaard_horizon(casussen) -> int:
@@ -78,7 +81,7 @@ def contante_casus(casus: Casus, pilot: Pilot, horizon: int, factoren: tuple[Dec
     )
 
 
-def meerjarig(pilot: Pilot, casussen, horizon: int | None = None, disconto: Decimal = STANDAARD_DISCONTO) -> Meerjarig:
+def meerjarig(pilot: Pilot, casussen, horizon: int | None = None, disconto: Decimal = STANDAARD_DISCONTO, herkomst: str = "") -> Meerjarig:
     """Het jaarbeeld van het rapport naast de volle looptijd, nominaal en contant."""
     casussen = tuple(casussen)
     horizon = standaard_horizon(casussen) if horizon is None else horizon
@@ -92,6 +95,7 @@ def meerjarig(pilot: Pilot, casussen, horizon: int | None = None, disconto: Deci
         een_jaar=bereken_pilot(pilot, casussen),
         nominaal=bereken_pilot(pilot, casussen, MAANDEN_PER_JAAR * horizon),
         contant=extrapoleer(pilot, tuple(contante_casus(c, pilot, horizon, factoren) for c in casussen)),
+        herkomst=herkomst,
     )
 
 

@@ -33,6 +33,9 @@ class Indexering(NamedTuple):
     voorbeeld: bool  # een voorbeeldreeks, geen echte cijfers
     indexplekken: tuple[str, ...]  # bestand:regel in de indexreeks van beide jaren
     bron: str  # bron van de reeks
+    categorie: str = "alle"  # cpi, cao_lonen of eigen bij omrekening per categorie; "alle" bij één reeks
+    terugval: bool = False  # categorie 'eigen' zonder eigen reeks: omgerekend met de CPI
+    aanname: bool = False  # het prijspeil stond er niet bij: het jaar waarin de pilot eindigt is aangenomen
 
     @property
     def factor(self) -> Decimal:
@@ -59,6 +62,16 @@ def omgerekend(bedrag: Decimal, index_van: Decimal, index_naar: Decimal) -> Deci
     return deel(vermenigvuldig(bedrag, index_naar), index_van)
 
 
+def omrekeningen_casussen(casussen) -> dict[str, Indexering]:
+    """Welke bedragen uit de casussen (cliëntbedragen en andere vaste of maandbedragen) zijn omgerekend, op plek."""
+    uit = {}
+    for casus in casussen:
+        for i, baat in enumerate(casus.baten):
+            if baat._indexering is not None:
+                uit[f"casus-{casus.nummer}.baten[{i}]"] = baat._indexering
+    return uit
+
+
 def omrekeningen(pilot) -> dict[str, Indexering]:
     """Welke tarieven en kengetallen van een (omgerekende) pilot naar een ander prijspeil zijn gebracht, op sleutelpad."""
     uit = {}
@@ -67,3 +80,8 @@ def omrekeningen(pilot) -> dict[str, Indexering]:
             if onderdeel._indexering is not None:
                 uit[f"{blok}.{naam}"] = onderdeel._indexering
     return uit
+
+
+def alle_omrekeningen(pilot) -> dict[str, Indexering]:
+    """Tarieven, kengetallen en de bedragen uit de casussen die naar een ander prijspeil zijn gebracht, op plek."""
+    return {**omrekeningen(pilot), **(pilot._casusomrekeningen or {})}

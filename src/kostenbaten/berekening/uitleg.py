@@ -103,10 +103,18 @@ def post_knoop(u: CasusUitkomst, p: Post, waar: Waar, teken: str = "") -> Knoop:
 def index_knoop(p: Post, waar: Waar) -> Knoop:
     """Het tarief of kengetal van een post, omgerekend naar het gevraagde prijspeil, met de regels van prijspeil en indexreeks."""
     i = p.indexering
-    blok = "tarieven" if p.soort == "tarief" else "kengetallen"
-    plekken = (waar("pilot", (blok, p.sleutel, "prijspeil")), *i.indexplekken)
     som_ = rekensom(n(i.oorspronkelijk), " x ", vast(i.index_naar, 2), " / ", vast(i.index_van, 2), " = ", n(i.bedrag))
-    label = f"{'tarief' if p.soort == 'tarief' else 'kengetal'} {p.sleutel} van prijspeil {i.van} naar {i.naar} ({i.reeks})"
+    if p.soort in ("tarief", "kengetal"):
+        blok = "tarieven" if p.soort == "tarief" else "kengetallen"
+        plekken = (waar("pilot", (blok, p.sleutel, "prijspeil")), *i.indexplekken)
+        label = f"{'tarief' if p.soort == 'tarief' else 'kengetal'} {p.sleutel} van prijspeil {i.van} naar {i.naar} ({i.reeks})"
+    else:  # een bedrag uit de casus zelf
+        plekken = tuple(i.indexplekken)
+        van = f"{i.van} (aangenomen: het jaar waarin de pilot eindigt)" if i.aanname else str(i.van)
+        wat = "maandbedrag" if p.soort == "per_maand" else "bedrag"
+        label = f"{wat} {p.sleutel} van prijspeil {van} naar {i.naar} ({i.reeks})"
+    if i.terugval:
+        label += "; eigen indexering zonder eigen reeks: met de CPI"
     if i.voorbeeld:
         label += "; LET OP: voorbeeldreeks, geen echte cijfers"
     return Knoop(label, i.bedrag, som_, plekken, i.bron)

@@ -77,8 +77,13 @@ def laad_project(map_: Path | str) -> Project:
         pilotbestand, f = lees_yaml(pilotpad)
         fouten += f
         if pilotbestand:
-            pilot, f = valideer(Pilot, pilotbestand)
+            from kostenbaten.invoer.kengetallenbank import vul_uit_bank  # alleen als een kengetal naar de bank verwijst
+
+            f = vul_uit_bank(pilotbestand)
             fouten += f
+            if not f:
+                pilot, f = valideer(Pilot, pilotbestand)
+                fouten += f
 
     namen = _Namen.van(pilot, pilotbestand)
     casussen: list[tuple[Casus, YamlBestand]] = []

@@ -9,8 +9,9 @@ zonder `prijspeil` blijft zoals het is. Het bereik van een onzeker bedrag
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
-from kostenbaten.berekening.prijspeil import Indexering, indexcijfers, omgerekend
+from kostenbaten.berekening.prijspeil import Indexering, indexcijfers, omgerekend, omrekeningen_casussen
 from kostenbaten.fouten import Fout, Gebruiksfout, InvoerFouten
 from kostenbaten.invoer.casussen import Project
 from kostenbaten.invoer.meegeleverd import meegeleverd
@@ -41,23 +42,72 @@ def laad_prijsindex(pad: Path) -> tuple[Prijsindex, YamlBestand]:
     return reeks, bestand
 
 
-def laad_op_prijspeil(pad: Path, jaar: int, indexpad: Path | None = None) -> Project:
-    """Laadt een casussenmap of variant en rekent haar om naar `jaar`; fouten in invoer en indexreeks samen."""
+def laad_op_prijspeil(pad: Path, jaar: int, indexpad=None) -> Project:
+    """Laadt een casussenmap of variant en rekent haar om naar `jaar`; fouten in invoer en indexreeksen samen.
+
+    `indexpad` is leeg (de CPI voor alles), één bestand (die reeks voor alles), of een lijst
+    met `per-categorie` en/of `categorie=BESTAND` (zie `keuze`).
+    """
     from kostenbaten.invoer.project import laad
 
     fouten: list[Fout] = []
-    project = reeks = None
+    project = None
+    gekozen = keuze(indexpad)
     try:
         project = laad(pad)
     except InvoerFouten as f:
         fouten += f.fouten
-    try:
-        reeks = laad_prijsindex(_indexpad(indexpad))
-    except InvoerFouten as f:
-        fouten += f.fouten
+    reeksen = {}
+    for categorie, reekspad in gekozen.paden.items():
+        try:
+            reeksen[categorie] = (reekspad, *laad_prijsindex(reekspad))
+        except InvoerFouten as f:
+            fouten += f.fouten
     if fouten:
         raise InvoerFouten(fouten)
-    return naar_prijspeil(project, jaar, indexpad, reeks)
+    return _omgerekend(project, jaar, gekozen, reeksen)
+
+
+PER_CATEGORIE = "per-categorie"
+CATEGORIEEN = ("cpi", "cao_lonen", "eigen")
+LONENINDEX = ("templates", "prijsindex-cao-lonen.yaml")
+
+
+class Keuze(NamedTuple):
+    """Welke reeks voor welk bedrag: één reeks voor alles ('alle'), of per categorie."""
+
+    per_categorie: bool
+    paden: dict  # categorie (of "alle") -> pad van de reeks
+
+
+def keuze(indexpad) -> Keuze:
+    """Leest --prijsindex: niets of één BESTAND (één reeks voor alle bedragen), of `per-categorie` en `categorie=BESTAND`."""
+    if indexpad is None or isinstance(indexpad, (str, Path)):
+        indexpad = [] if indexpad is None else [indexpad]
+    alle, per, paden = None, False, {}
+    for item in indexpad:
+        tekst = str(item)
+        categorie, is_, rest = tekst.partition("=")
+        if tekst == PER_CATEGORIE:
+            per = True
+        elif is_ and categorie in CATEGORIEEN:
+            per, paden[categorie] = True, Path(rest)
+        elif is_ and not Path(tekst).exists():
+            raise Gebruiksfout(
+                f"--prijsindex {tekst}: onbekende categorie '{categorie}'; kies cpi, cao_lonen of eigen "
+                f"(bijvoorbeeld --prijsindex cao_lonen=lonen.yaml), of '{PER_CATEGORIE}', of één bestand voor alle bedragen."
+            )
+        elif alle is not None:
+            raise Gebruiksfout(f"--prijsindex: twee reeksen voor alle bedragen ({alle} en {tekst}); geef er één, of reeksen per categorie (cpi=..., cao_lonen=...).")
+        else:
+            alle = Path(tekst)
+    if alle is not None and per:
+        raise Gebruiksfout(f"--prijsindex: geef één reeks voor alle bedragen ({alle}) of reeksen per categorie, niet allebei.")
+    if not per:
+        return Keuze(False, {"alle": standaardindex() if alle is None else alle})
+    paden.setdefault("cpi", standaardindex())
+    paden.setdefault("cao_lonen", meegeleverd(*LONENINDEX))
+    return Keuze(True, paden)
 
 
 def _indexpad(indexpad: Path | None) -> Path:
@@ -65,64 +115,135 @@ def _indexpad(indexpad: Path | None) -> Path:
 
 
 def naar_prijspeil(project: Project, jaar: int, indexpad: Path | None = None, geladen=None) -> Project:
-    """Het project met elk bedrag dat een `prijspeil` heeft omgerekend naar `jaar`; fouten allemaal samen.
+    """Het project met elk bedrag omgerekend naar `jaar` met één reeks (standaard de CPI); fouten allemaal samen.
 
     `geladen` is de al gelezen reeks (model en bestand) uit `indexpad`, als die er al is.
     """
     indexpad = _indexpad(indexpad)
-    reeks, indexbestand = geladen or laad_prijsindex(indexpad)
-    toon = _toon(indexpad)
-    index = indexcijfers(reeks)
-    if jaar not in index:  # één fout over de optie, niet één per bedrag
-        welke = f"de meegeleverde prijsindex ({reeks.naam})" if indexpad == standaardindex() else f"de prijsindex {toon}"
-        raise Gebruiksfout(
-            f"--prijspeil {jaar}: {welke} kent dat jaar niet (wel {min(index)} tot en met {max(index)}); "
-            "kies een jaar daartussen of geef met --prijsindex een reeks die het wel kent."
-        )
+    reeks, bestand = geladen or laad_prijsindex(indexpad)
+    return _omgerekend(project, jaar, Keuze(False, {"alle": indexpad}), {"alle": (indexpad, reeks, bestand)})
+
+
+class _Reeks(NamedTuple):
+    pad: Path
+    toon: str
+    reeks: Prijsindex
+    bestand: YamlBestand
+    index: dict
+
+
+def _categorie(gekozen: Keuze, gewenst: str) -> tuple[str, bool]:
+    """De reeks (sleutel in `gekozen.paden`) voor een bedrag van categorie `gewenst`, en of dat een terugval op de CPI is."""
+    if not gekozen.per_categorie:
+        return "alle", False
+    if gewenst in gekozen.paden:
+        return gewenst, False
+    return "cpi", True
+
+
+def _omgerekend(project: Project, jaar: int, gekozen: Keuze, geladen: dict) -> Project:
+    reeksen = {c: _Reeks(pad, _toon(pad), r, b, indexcijfers(r)) for c, (pad, r, b) in geladen.items()}
+    for r in reeksen.values():
+        if jaar not in r.index:  # één fout over de optie, niet één per bedrag
+            welke = f"de meegeleverde prijsindex ({r.reeks.naam})" if r.pad == standaardindex() else f"de prijsindex {r.toon}"
+            raise Gebruiksfout(
+                f"--prijspeil {jaar}: {welke} kent dat jaar niet (wel {min(r.index)} tot en met {max(r.index)}); "
+                "kies een jaar daartussen of geef met --prijsindex een reeks die het wel kent."
+            )
     pilotbestand = project.bestanden["pilot"]
     pilot = project.pilot
     fouten: list[Fout] = []
+    bank = _bank_indexen(pilot) if gekozen.per_categorie else {}
+
+    def indexering(bedrag, van, categorie, bestand, pad, aanname=False):
+        sleutel, terugval = _categorie(gekozen, categorie)
+        r = reeksen[sleutel]
+        if van not in r.index:
+            fouten.append(
+                Fout(
+                    str(bestand.bron(pad)),
+                    bestand.regel(pad),
+                    toon_pad(pad),
+                    (f"het aangenomen prijspeil {van} (het jaar waarin de pilot eindigt) " if aanname else "")
+                    + f"de prijsindex {r.toon} kent het jaar {van} niet "
+                    f"(wel {min(r.index)} tot en met {max(r.index)}); vul de reeks aan of geef met --prijsindex een andere reeks",
+                )
+            )
+            return None
+        return Indexering(
+            oorspronkelijk=bedrag,
+            van=van,
+            naar=jaar,
+            index_van=r.index[van],
+            index_naar=r.index[jaar],
+            reeks=r.reeks.naam,
+            voorbeeld=r.reeks.voorbeeld,
+            indexplekken=_plekken(r.toon, r.bestand, r.reeks, van, jaar),
+            bron=r.reeks.bron,
+            categorie=categorie if gekozen.per_categorie else "alle",
+            terugval=terugval,
+            aanname=aanname,
+        )
+
     nieuw = {}
     for blok, veld in _BEDRAGEN.items():
         onderdelen = dict(getattr(pilot, blok))
         for naam, onderdeel in onderdelen.items():
             if onderdeel.prijspeil is None:
                 continue
-            if onderdeel.prijspeil not in index:
-                pad = (blok, naam, "prijspeil")
-                fouten.append(
-                    Fout(
-                        str(pilotbestand.bron(pad)),
-                        pilotbestand.regel(pad),
-                        toon_pad(pad),
-                        f"de prijsindex {toon} kent het jaar {onderdeel.prijspeil} niet "
-                        f"(wel {min(index)} tot en met {max(index)}); vul de reeks aan of geef met --prijsindex een andere reeks",
-                    )
-                )
-                continue
+            if blok == "tarieven":
+                categorie = "cao_lonen"
+            else:
+                categorie = onderdeel.index or bank.get(onderdeel.bankpost, "cpi")
             bedrag: Onzeker = getattr(onderdeel, veld)
-            indexering = Indexering(
-                oorspronkelijk=bedrag.waarde,
-                van=onderdeel.prijspeil,
-                naar=jaar,
-                index_van=index[onderdeel.prijspeil],
-                index_naar=index[jaar],
-                reeks=reeks.naam,
-                voorbeeld=reeks.voorbeeld,
-                indexplekken=_plekken(toon, indexbestand, reeks, onderdeel.prijspeil, jaar),
-                bron=reeks.bron,
-            )
-            omgezet = onderdeel.model_copy(update={veld: _schaal(bedrag, indexering), "prijspeil": jaar})
-            omgezet._indexering = indexering
+            i = indexering(bedrag.waarde, onderdeel.prijspeil, categorie, pilotbestand, (blok, naam, "prijspeil"))
+            if i is None:
+                continue
+            omgezet = onderdeel.model_copy(update={veld: _schaal(bedrag, i), "prijspeil": jaar})
+            omgezet._indexering = i
             onderdelen[naam] = omgezet
         nieuw[blok] = onderdelen
+
+    # De bedragen uit de casussen (van de cliënt en andere vaste of maandbedragen): hun eigen prijspeil,
+    # of anders het jaar waarin de pilot eindigt (een aanname, die de uitvoer noemt). Altijd de CPI-categorie.
+    eindjaar = pilot.periode.tot.year
+    casussen = []
+    for casus in project.casussen:
+        bestand = project.bestanden[casus.nummer]
+        baten = list(casus.baten)
+        for n, baat in enumerate(baten):
+            if baat.kengetal is not None:
+                continue
+            veld = "per_maand" if baat.per_maand is not None else "bedrag"
+            aanname = baat.prijspeil is None
+            pad = ("baten", n, veld if aanname else "prijspeil")
+            bedrag = getattr(baat, veld)
+            i = indexering(bedrag.waarde, eindjaar if aanname else baat.prijspeil, "cpi", bestand, pad, aanname)
+            if i is None:
+                continue
+            omgezet = baat.model_copy(update={veld: _schaal(bedrag, i), "prijspeil": jaar})
+            omgezet._indexering = i
+            baten[n] = omgezet
+        casussen.append(casus.model_copy(update={"baten": baten}) if baten != list(casus.baten) else casus)
     if fouten:
         raise InvoerFouten(fouten)
     omgerekend_iets = any(o._indexering is not None for blok in nieuw.values() for o in blok.values())
+    omgerekend_iets = omgerekend_iets or any(b._indexering is not None for c in casussen for b in c.baten)
     if not omgerekend_iets:
         return project
     pilot = _zonder_rapportcijfers(pilot.model_copy(update=nieuw))
-    return project._replace(pilot=pilot, casussen=tuple(_zonder_rapportcijfers(c) for c in project.casussen))
+    pilot._casusomrekeningen = omrekeningen_casussen(casussen)
+    return project._replace(pilot=pilot, casussen=tuple(_zonder_rapportcijfers(c) for c in casussen))
+
+
+def _bank_indexen(pilot) -> dict:
+    """Bij omrekening per categorie: de indexcategorie van elke bankpost waarnaar een kengetal verwijst."""
+    if not any(getattr(k, "bankpost", None) for k in pilot.kengetallen.values()):
+        return {}
+    from kostenbaten.invoer.kengetallenbank import laad_bank
+
+    bank, _ = laad_bank()
+    return {sleutel: post.index for sleutel, post in bank.kengetallen.items()}
 
 
 def _plekken(toon: str, bestand: YamlBestand, reeks: Prijsindex, van: int, naar: int) -> tuple[str, ...]:

@@ -292,6 +292,9 @@ class Kengetal(Basis):
     omschrijving: Tekst | None = None
     aanpassingen: Aanpassingen | None = None  # gelden voor elke baat met dit kengetal
     prijspeil: Jaar | None = None  # het jaar waarin `bedrag` is uitgedrukt; `--prijspeil` indexeert het
+    kwaliteit: Literal["A", "B", "C", "D"] | None = None  # graad van de bron (docs/kengetallen.md); zonder: D
+    bankpost: Naam | None = None  # de post in de kengetallenbank waar dit bedrag vandaan komt
+    index: Literal["cpi", "cao_lonen", "eigen"] | None = None  # reeks bij --prijsindex per-categorie; zonder: die van de bankpost, anders cpi
     # Gezet door `invoer.prijspeil` als het bedrag naar een ander prijspeil is omgerekend; nooit uit de YAML.
     _indexering: object = PrivateAttr(default=None)
 
@@ -345,6 +348,9 @@ class Pilot(Basis):
     errata: dict[Naam, Tekst] = Field(default_factory=dict)
     aanpassingen: Aanpassingen | None = None  # gelden voor elke baat van de pilot
     optimisme: Optimisme | None = None  # opslag op alle kosten, korting op alle baten
+    discontovoet: Annotated[Getal, Field(gt=-100, le=100)] | None = None  # procent per jaar voor contante waarden; zonder: de standaard uit de kengetallenbank
+    # Gezet door `invoer.prijspeil`: de omgerekende bedragen uit de casussen, voor de zin over het prijspeil.
+    _casusomrekeningen: object = PrivateAttr(default=None)
 
     @field_validator("rechtsgebieden")
     @classmethod
@@ -374,6 +380,9 @@ class Baat(Basis):
     maanden: Annotated[int, Field(ge=1, le=MAX_MAANDEN)] | None = None
     actor: Naam | None = None
     aanpassingen: Aanpassingen | None = None  # alleen voor deze baat
+    prijspeil: Jaar | None = None  # jaar van `bedrag` of `per_maand`; zonder: het jaar waarin de pilot eindigt (aanname)
+    # Gezet door `invoer.prijspeil` als het bedrag naar een ander prijspeil is omgerekend; nooit uit de YAML.
+    _indexering: object = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _een_soort(self):
@@ -384,6 +393,8 @@ class Baat(Basis):
             raise PydanticCustomError("kb_baat", "bij 'per_maand' hoort 'maanden' (de looptijd)")
         if self.maanden is not None and self.per_maand is None:
             raise PydanticCustomError("kb_baat", "'maanden' hoort alleen bij 'per_maand'")
+        if self.kengetal is not None and self.prijspeil is not None:
+            raise PydanticCustomError("kb_baat", "'prijspeil' hoort bij 'bedrag' of 'per_maand'; het prijspeil van een kengetal staat in pilot.yaml")
         if self.kengetal is None:
             if self.omschrijving is None:
                 raise PydanticCustomError("kb_baat", "een baat zonder kengetal heeft een 'omschrijving' nodig")

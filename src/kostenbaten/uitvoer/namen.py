@@ -112,7 +112,11 @@ def gemeente_zin(u) -> str:
 def meerjarig_titel(u) -> str:
     m = u.meerjarig
     index = f", structurele kosten geïndexeerd met {getal_exact(m.indexatie)}% per jaar" if m.indexatie else ""
-    return f"Over {m.horizon} jaar, contant tegen {getal_exact(m.disconto)}% per jaar{index}"
+    from kostenbaten.berekening.meerjarig import STANDAARD_DISCONTO
+
+    # De standaard noemt zijn jaargang (de gedateerde parameter staat in de kengetallenbank: kostenbaten kengetallen).
+    jaargang = " (de MKBA-standaarddiscontovoet, geldig sinds 1 januari 2021)" if m.disconto == STANDAARD_DISCONTO else ""
+    return f"Over {m.horizon} jaar, contant tegen {getal_exact(m.disconto)}% per jaar{jaargang}{index}"
 
 
 def meerjarig_zin(u) -> str:
@@ -142,17 +146,47 @@ def tweedeling_tekst(e, pub: dict | None = None) -> str:
 
 
 def prijspeil_tekst(pilot) -> tuple[str, bool] | None:
-    """Met --prijspeil: in welke prijzen de bedragen staan en met welke reeks, en of die reeks een voorbeeld is."""
-    from kostenbaten.berekening.prijspeil import omrekeningen
+    """Met --prijspeil: in welke prijzen de bedragen staan, welke bedragen met welke reeks zijn omgerekend,
+    welk prijspeil is aangenomen, en of een reeks een voorbeeld is."""
+    from kostenbaten.berekening.prijspeil import alle_omrekeningen
 
-    omgerekend = omrekeningen(pilot)
+    omgerekend = alle_omrekeningen(pilot)
     if not omgerekend:
         return None
-    i = next(iter(omgerekend.values()))
-    tekst = (
-        f"Alle bedragen staan in prijzen van {i.naar}: {len(omgerekend)} tarieven en kengetallen zijn van hun eigen prijspeil "
-        f"naar {i.naar} omgerekend met de reeks {i.reeks}. Bron van de reeks: {i.bron}."
-    )
-    if i.voorbeeld:
-        tekst += " Let op: die reeks is een voorbeeld, geen echte cijfers."
-    return tekst, i.voorbeeld
+    naar = next(iter(omgerekend.values())).naar
+    soorten = {"tarieven": "tarieven", "kengetallen": "kengetallen", "casus": "bedragen uit de casussen"}
+    per_reeks: dict[str, dict[str, int]] = {}
+    bronnen: dict[str, str] = {}
+    for plek, i in omgerekend.items():
+        soort = "casus" if plek.startswith("casus-") else plek.split(".")[0]
+        per_reeks.setdefault(i.reeks, {}).setdefault(soort, 0)
+        per_reeks[i.reeks][soort] += 1
+        bronnen[i.reeks] = i.bron
+    delen = []
+    for reeks, telling in per_reeks.items():
+        wat = " en ".join(f"{aantal} {soorten[s]}" for s, aantal in telling.items())
+        delen.append(f"{wat} met de reeks {reeks}")
+    zonder = [f"{blok}.{naam}" for blok in ("tarieven", "kengetallen") for naam, o in getattr(pilot, blok).items() if o.prijspeil is None]
+    if zonder:
+        tekst = (
+            f"Niet alle bedragen staan in prijzen van {naar}: {len(zonder)} tarieven en kengetallen hebben geen prijspeil en staan "
+            f"zoals ingevoerd ({', '.join(zonder)}). Naar {naar} omgerekend zijn " + "; ".join(delen) + "."
+        )
+    else:
+        tekst = f"Alle bedragen staan in prijzen van {naar}: omgerekend zijn " + "; ".join(delen) + "."
+    aangenomen = sorted({i.van for i in omgerekend.values() if i.aanname})
+    if aangenomen:
+        aantal = sum(1 for i in omgerekend.values() if i.aanname)
+        tekst += (
+            f" Aanname: {aantal} bedragen uit de casussen noemen geen prijspeil; voor hen is "
+            + ", ".join(map(str, aangenomen))
+            + " genomen, het jaar waarin de pilot eindigt."
+        )
+    terugval = sum(1 for i in omgerekend.values() if i.terugval)
+    if terugval:
+        tekst += f" {terugval} bedragen met een eigen indexering hebben geen eigen reeks gekregen en zijn met de CPI omgerekend."
+    tekst += " Bron van " + ("de reeks: " if len(bronnen) == 1 else "de reeksen: ") + "; ".join(bronnen.values()) + "."
+    voorbeeld = any(i.voorbeeld for i in omgerekend.values())
+    if voorbeeld:
+        tekst += " Let op: " + ("die reeks is" if len(bronnen) == 1 else "een van die reeksen is") + " een voorbeeld, geen echte cijfers."
+    return tekst, voorbeeld

@@ -32,6 +32,7 @@ def werkmap(m: Meerjarig) -> Workbook:
         ["Discontovoet per jaar", m.disconto],
         ["Conventie", CONVENTIE],
         *([f"Factor jaar {t}", f] for t, f in enumerate(m.jaarfactoren, start=1)),
+        *([["Herkomst discontovoet", m.herkomst]] if m.herkomst else []),
     ]
     b = overzicht(wb, "Conventie", "Conventie van de contante waarde", ["Wat", "Waarde"], conventie, {}, [26, 60])
     b.ws["B5"].number_format = PROCENT_GETAL

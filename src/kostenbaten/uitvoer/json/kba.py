@@ -95,9 +95,9 @@ def document(u: PilotUitkomst) -> dict:
 
 def _prijspeil(u: PilotUitkomst) -> dict:
     """Met --prijspeil: per omgerekend tarief of kengetal het oorspronkelijke bedrag, de jaren en de indexcijfers."""
-    from kostenbaten.berekening.prijspeil import omrekeningen
+    from kostenbaten.berekening.prijspeil import alle_omrekeningen
 
-    omgerekend = omrekeningen(u.pilot)
+    omgerekend = alle_omrekeningen(u.pilot)
     if not omgerekend:
         return {}
     eerste = next(iter(omgerekend.values()))
@@ -114,6 +114,9 @@ def _prijspeil(u: PilotUitkomst) -> dict:
                     "index_van": json_getal(i.index_van),
                     "index_naar": json_getal(i.index_naar),
                     "bedrag": json_bedrag(i.bedrag),
+                    "reeks": i.reeks,
+                    "categorie": i.categorie,
+                    "prijspeil_aangenomen": i.aanname,
                 }
                 for plek, i in omgerekend.items()
             },

@@ -22,6 +22,7 @@ def document(m) -> dict:
     return {
         "horizon_jaren": m.horizon,
         "disconto_procent": json_getal(m.disconto),
+        "disconto_herkomst": m.herkomst,
         "jaarfactoren": [str(f) for f in m.jaarfactoren],
         "conventie": CONVENTIE,
         "een_jaar": {"maanden": m.een_jaar.pilot.maanden_in_beeld, **_beeld_json(m.een_jaar)},

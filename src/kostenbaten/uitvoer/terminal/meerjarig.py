@@ -36,7 +36,7 @@ def toon(m: Meerjarig, console: Console) -> None:
     factoren = ", ".join(f"jaar {t}: {getal_nl(f, 4)}" for t, f in enumerate(m.jaarfactoren, start=1))
     console.print(
         Text(
-            f"Disconto {getal_nl(m.disconto, 2)}% per jaar; een maandbedrag telt in het jaar van zijn maand (maand 1-12 is jaar 1), "
+            f"Disconto {getal_nl(m.disconto, 2)}% per jaar{f' ({m.herkomst})' if m.herkomst else ''}; een maandbedrag telt in het jaar van zijn maand (maand 1-12 is jaar 1), "
             f"eenmalige posten in jaar 1; jaar 1 wordt niet verdisconteerd. Factoren: {factoren}.",
             style="dim",
         )
