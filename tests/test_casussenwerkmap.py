@@ -146,7 +146,7 @@ def test_foute_cellen_worden_allemaal_tegelijk_gemeld_met_blad_en_cel(werkmap, c
     wb["Casussen"]["E3"] = 1  # Uren min van casus 2, zonder max
     wb["Baten"]["B6"] = "schuldhulpverleing"  # kengetal van casus 3
     wb["Baten"]["A20"] = 9
-    wb["Rechtsgebieden"]["C2"] = -5
+    wb["Rechtsgebieden"]["D2"] = -5  # Aandeel (%) van het eerste rechtsgebied (kolom C is Hulpvragen)
     wb["Kengetallen"]["I2"] = None  # Bron van toevoeging
     wb["Pilot"]["B4"] = "gisteren"  # Periode van
     wb["Aanpassingen"]["D2"] = "deadwieght"
@@ -165,7 +165,7 @@ def test_foute_cellen_worden_allemaal_tegelijk_gemeld_met_blad_en_cel(werkmap, c
         f"{werkmap}:Casussen!D3: geef zowel 'min' als 'max', of geen van beide",
         f"{werkmap}:Kengetallen!I2: deze cel is leeg; vul hem in",
         f"{werkmap}:Pilot!B4: 'gisteren' is geen datum; typ een datum, bijvoorbeeld 2021-06-01",
-        f"{werkmap}:Rechtsgebieden!C2: mag niet negatief zijn (gevonden: -5)",
+        f"{werkmap}:Rechtsgebieden!D2: mag niet negatief zijn (gevonden: -5)",
         "8 fout(en) in de invoer; er is niets berekend.",
     ]
 
@@ -185,7 +185,7 @@ def test_verwijzingen_worden_gemeld_bij_hun_cel(werkmap, cli):
         f"{werkmap}:Casussen!C5: onbekend rechtsgebied 'belastingrechtt'; bedoelt u 'belastingrecht'?",
         f"{werkmap}:Casussen!A8: casusnummer 5 staat dubbel (ook op rij 6)",
         f"{werkmap}:Rechtsgebieden!B8: deze cel is leeg; vul hem in",
-        f"{werkmap}:Rechtsgebieden!C8: deze cel is leeg; vul hem in",
+        f"{werkmap}:Rechtsgebieden!C8: vul het aantal hulpvragen (kolom Hulpvragen) of het aandeel (kolom Aandeel (%)) van dit rechtsgebied in",
         "5 fout(en) in de invoer; er is niets berekend.",
     ]
 

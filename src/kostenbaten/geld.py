@@ -176,6 +176,16 @@ def afkappen_op_aandeel(waarde: Decimal) -> Decimal:
     return _kwantiseer(waarde, Decimal("0.01"), ROUND_DOWN)
 
 
+def afronden_op_aandeel(waarde: Decimal) -> Decimal:
+    """Presentatie: een aandeel in procenten dat niet eindig is (98 van 410: 23,9024...%) op twee decimalen, half naar boven."""
+    return _kwantiseer(waarde, Decimal("0.01"), ROUND_HALF_UP)
+
+
+def is_eindig_aandeel(waarde: Decimal) -> bool:
+    """Of een aandeel met hoogstens DECIMALEN decimalen te schrijven is (40 of 12,5, niet 23,9024390...)."""
+    return waarde == waarde.to_integral_value() or -waarde.normalize().as_tuple().exponent <= DECIMALEN
+
+
 AFRONDINGSREGELS = {
     "afronden_op_centen": afronden_op_centen,
     "afronden_op_euro": afronden_op_euro,

@@ -173,7 +173,8 @@ def _verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen, dekking: bo
             fouten.append(
                 pilotbestand.fout(
                     ("rechtsgebieden", naam),
-                    f"rechtsgebied '{naam}' heeft een aandeel van {gebied.aandeel.waarde}% maar geen enkele casus",
+                    (f"rechtsgebied '{naam}' heeft {gebied.hulpvragen} hulpvragen maar geen enkele casus" if gebied.uit_telling
+                     else f"rechtsgebied '{naam}' heeft een aandeel van {gebied.aandeel.waarde}% maar geen enkele casus"),
                 )
             )
 

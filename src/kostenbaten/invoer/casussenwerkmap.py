@@ -233,6 +233,13 @@ class _Lezing:
                 lezer.ws = ws
                 lezer.plek((blok, sleutel), cel)
                 inhoud[sleutel] = self.regel(lezer, ws, tabel, letters, rij, (blok, sleutel))
+                if blok == "rechtsgebieden" and not {"hulpvragen", "aandeel"} & set(inhoud[sleutel]):
+                    kop = "Hulpvragen" if "Hulpvragen" in letters else "Aandeel (%)"
+                    lezer.fout(
+                        f"{letters.get(kop, 'C')}{rij}",
+                        "vul het aantal hulpvragen (kolom Hulpvragen) of het aandeel (kolom Aandeel (%)) van dit rechtsgebied in",
+                        (blok, sleutel),
+                    )
                 self.bereiken(lezer, inhoud[sleutel], (blok, sleutel), [k.pad[0] for k in tabel.kolommen if k.bereik])
 
     def lees_casussen(self) -> None:

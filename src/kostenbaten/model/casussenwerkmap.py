@@ -128,11 +128,26 @@ BEREIKSLEUTELS = {"min": ("min",), "max": ("max",), "90% van": ("interval_90", 0
 TABELLEN = (
     Tabel(
         RECHTSGEBIEDEN,
-        "Per rechtsgebied het aandeel van alle hulpvragen; samen hoogstens 100%.",
+        "Per rechtsgebied het aantal hulpvragen (zoals geteld), of het aandeel in procenten; samen hoogstens alle "
+        "hulpvragen van blad Pilot.",
         (
             _sleutel("sociaal_zekerheidsrecht"),
             Kolom("Naam", ("naam",), "tekst", "Naam zoals hij in de uitkomsten staat.", True, breedte=28),
-            *bereik("Aandeel (%)", "aandeel", "procent van alle hulpvragen", "Aandeel van dit rechtsgebied in de hulpvragen."),
+            Kolom(
+                "Hulpvragen",
+                ("hulpvragen",),
+                "geheel",
+                "Het aantal hulpvragen in dit rechtsgebied, zoals geteld (een geheel getal); kostenbaten rekent het aandeel "
+                "dan exact uit. Vul dit in, of het aandeel.",
+                breedte=11,
+            ),
+            *bereik(
+                "Aandeel (%)",
+                "aandeel",
+                "procent van alle hulpvragen",
+                "Of het aandeel van dit rechtsgebied in de hulpvragen. Staan aantal en aandeel er allebei, dan moeten ze kloppen.",
+                verplicht=False,
+            ),
             OMSCHRIJVING,
         ),
     ),

@@ -44,6 +44,8 @@ def inhoud(waarde):
             veld = getattr(waarde, naam)
             if veld is None or (isinstance(veld, (dict, list, tuple)) and not veld):
                 continue
+            if naam == "aandeel" and getattr(waarde, "uit_telling", False):  # volgt uit het aantal hulpvragen
+                continue
             uit[naam] = inhoud(veld)
         return uit
     if isinstance(waarde, dict):

@@ -123,7 +123,10 @@ def _rijen(tabel: Tabel, pilot, casussen):
     if blad in (RECHTSGEBIEDEN, TARIEVEN, ACTOREN, KENGETALLEN):
         blok = getattr(pilot, blad.lower())
         for sleutel, item in blok.items():
-            yield {("sleutel",): sleutel, **_vlak(item)}
+            velden = _vlak(item)
+            if getattr(item, "uit_telling", False):  # het aandeel volgt uit het aantal: alleen het aantal staat in de map
+                velden = {p: w for p, w in velden.items() if p[0] != "aandeel"}
+            yield {("sleutel",): sleutel, **velden}
     elif blad == CASUSSEN:
         for casus in casussen:
             yield {p: w for p, w in _vlak(casus).items() if p[0] not in ("baten", "effecten", "gepubliceerd", "errata")}
