@@ -154,3 +154,55 @@ def test_een_werkmap_met_aantallen_geeft_dezelfde_totalen(mijnstad, tmp_path, cl
     ws.cell(2, a).value = 40
     wb.save(werkmap)
     _controleer_totalen(_json(cli, werkmap))
+
+
+KOPPELING = """\
+kolommen:
+  datum: Datum
+  onderwerp: Onderwerp
+onderwerpen:
+  werk: [Uitkering]
+  schulden: [Deurwaarder]
+  wonen: [Huur]
+"""
+
+
+def test_registratie_variant_schrijft_aantallen_en_rekent_exact(mijnstad, tmp_path, cli):
+    """Een export van 410 hulpvragen: 164 Uitkering, 98 Deurwaarder, 57 Huur en 91 Overig (zonder rechtsgebied)."""
+    import yaml
+
+    regels = ["Datum;Onderwerp"]
+    for onderwerp, aantal in (("Uitkering", 164), ("Deurwaarder", 98), ("Huur", 57), ("Overig", 91)):
+        regels += [f"{1 + i % 28}-3-2024;{onderwerp}" for i in range(aantal)]
+    export = tmp_path / "export.csv"
+    export.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    koppeling = tmp_path / "koppeling.yaml"
+    koppeling.write_text(KOPPELING, encoding="utf-8")
+    variant = tmp_path / "mijnstad-eigen.yaml"
+    code, uit, fout = cli("registratie", export, "--koppeling", koppeling, "--casussen", mijnstad, "--variant", variant)
+    assert code == 0, fout
+    inhoud = yaml.safe_load(variant.read_text(encoding="utf-8"))
+    assert inhoud["pilot"]["hulpvragen"] == 410
+    assert inhoud["rechtsgebieden"] == {"werk": {"hulpvragen": 164}, "schulden": {"hulpvragen": 98}, "wonen": {"hulpvragen": 57}}
+    _controleer_totalen(_json(cli, variant))
+
+
+def test_een_variant_met_aantallen_op_een_basis_met_aandelen(tmp_path, cli):
+    """Het aantal uit de variant vervangt het aandeel van de basis (anders zouden ze samen moeten kloppen)."""
+    basis = schrijf_map(
+        tmp_path / "basis",
+        PILOT.replace("hulpvragen: 164", "aandeel: 50").replace("hulpvragen: 98", "aandeel: 10").replace("hulpvragen: 57", "aandeel: 5"),
+    )
+    variant = tmp_path / "v.yaml"
+    variant.write_text(
+        "naam: Geteld\nbasis: basis\nrechtsgebieden:\n  werk: {hulpvragen: 164}\n  schulden: {hulpvragen: 98}\n  wonen: {hulpvragen: 57}\n",
+        encoding="utf-8",
+    )
+    _controleer_totalen(_json(cli, variant))
+    # Alleen het totaal vervangen op een basis die telt: de aandelen zouden stil veranderen; dat is een fout.
+    alleen_totaal = tmp_path / "totaal.yaml"
+    alleen_totaal.write_text("naam: Meer\nbasis: mijnstad\npilot:\n  hulpvragen: 900\n", encoding="utf-8")
+    schrijf_map(tmp_path / "mijnstad")
+    code, uit, fout = cli("bereken", alleen_totaal)
+    assert code == 2 and uit == ""
+    assert f"{alleen_totaal}:4: pilot.hulpvragen: de basis telt 164 hulpvragen in rechtsgebied 'werk'" in fout, fout
