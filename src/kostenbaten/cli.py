@@ -232,7 +232,11 @@ def _waarschuwingen(project, trekkingen: int | None = None) -> tuple:
     """Waar het bewijs van een casussenmap dun is; met `trekkingen` ook een te kleine Monte-Carlo-steekproef."""
     from kostenbaten.berekening.waarschuwingen import over_casussen, over_trekkingen
 
-    return over_casussen(project.pilot, project.casussen) + (over_trekkingen(trekkingen) if trekkingen is not None else ())
+    return (
+        tuple(project.meldingen)  # wat een casussenwerkmap anders las dan getypt
+        + over_casussen(project.pilot, project.casussen)
+        + (over_trekkingen(trekkingen) if trekkingen is not None else ())
+    )
 
 
 def _begrotingwaarschuwingen(bron, uitkomst) -> tuple:

@@ -186,6 +186,15 @@ def is_eindig_aandeel(waarde: Decimal) -> bool:
     return waarde == waarde.to_integral_value() or -waarde.normalize().as_tuple().exponent <= DECIMALEN
 
 
+def afronden_op_rekenprecisie(waarde: Decimal) -> Decimal:
+    """Invoer uit een werkmap: een kommagetal van Excel (23,900000000000002, de ruis van binaire getallen)
+    op de DECIMALEN die het model bewaart, half naar boven; nullen aan het eind vallen weg (1614,0000000000 wordt 1614)."""
+    afgerond = _kwantiseer(waarde, Decimal(1).scaleb(-DECIMALEN), ROUND_HALF_UP)
+    if afgerond == afgerond.to_integral_value():
+        return _kwantiseer(afgerond, Decimal(1), ROUND_HALF_UP)
+    return afgerond.normalize()
+
+
 AFRONDINGSREGELS = {
     "afronden_op_centen": afronden_op_centen,
     "afronden_op_euro": afronden_op_euro,

@@ -61,7 +61,15 @@ class WeinigTrekkingen(NamedTuple):
     soort = "weinig_trekkingen"
 
 
-Waarschuwing = Union[WeinigCasussen, LageDekking, BronZonderJaar, BegrotingUren, WeinigTrekkingen]
+class Werkmapmelding(NamedTuple):
+    """Een cel van een casussenwerkmap die anders gelezen is dan ze eruitziet (een formule, een afgerond kommagetal)."""
+
+    plek: str  # "Rechtsgebieden!D3"
+    melding: str
+    soort = "werkmap"
+
+
+Waarschuwing = Union[WeinigCasussen, LageDekking, BronZonderJaar, BegrotingUren, WeinigTrekkingen, Werkmapmelding]
 
 
 def over_casussen(pilot, casussen: Sequence) -> tuple[Waarschuwing, ...]:

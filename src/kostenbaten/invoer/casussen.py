@@ -24,6 +24,7 @@ class Project(NamedTuple):
     casussen: tuple[Casus, ...]
     bestanden: dict  # "pilot" of casusnummer -> YamlBestand (of HerleesBestand)
     oorsprong: Path | None = None  # bij een variant: de casussenmap onder de hele keten
+    meldingen: tuple = ()  # bij een casussenwerkmap: wat anders gelezen is dan getypt (een formule, een afronding)
 
     @property
     def basismap(self) -> Path:
