@@ -57,10 +57,15 @@ def test_hengelo_naar_werkmap_en_terug_geeft_dezelfde_gegevens_en_cijfers(werkma
 def test_de_geschreven_map_heeft_het_formaat_van_de_meegeleverde(werkmap, tmp_path, cli):
     terug = tmp_path / "casussen" / "terug"
     terug.parent.mkdir()
+    # Zoals in de projectmap: schema/ twee mappen hoger, dus de verwijzing ../../schema/... bestaat.
+    (tmp_path / "schema").mkdir()
+    for soort in ("pilot", "casus"):
+        (tmp_path / "schema" / f"{soort}.schema.json").write_text("{}", encoding="utf-8")
     assert cli("omzetten", werkmap, terug)[0] == 0
     pilot = (terug / "pilot.yaml").read_text(encoding="utf-8")
     assert pilot.splitlines()[0] == (HENGELO / "pilot.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert (terug / "casus-1.yaml").read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=../../schema/casus.schema.json"
+    assert (terug / "../../schema/casus.schema.json").is_file()
     # Exacte getallen, geen kommagetallen: het bedrag per maand van casus 6 blijft 74, de datum een datum.
     assert "\nperiode:\n  van: 2021-06-01\n  tot: 2022-06-30\n" in pilot
     assert "per_maand: 74\n" in (terug / "casus-6.yaml").read_text(encoding="utf-8")
@@ -289,3 +294,11 @@ def test_bereiken_en_aanpassingen_overleven_libreoffice(hengelo_zeldzaam, tmp_pa
     werkmap = tmp_path / "zeldzaam.xlsx"
     assert cli("omzetten", hengelo_zeldzaam, werkmap)[0] == 0
     _zelfde_gegevens(laad(herbereken(werkmap, tmp_path / "lo")), laad(hengelo_zeldzaam))
+
+
+def test_buiten_de_projectmap_staat_er_geen_schemaverwijzing_die_nergens_heen_wijst(werkmap, tmp_path, cli):
+    terug = tmp_path / "ergens" / "mijnstad"
+    assert cli("omzetten", werkmap, terug)[0] == 0
+    for pad in terug.iterdir():
+        eerste = pad.read_text(encoding="utf-8").splitlines()[0]
+        assert eerste.startswith("# Omgezet door kostenbaten uit ") and "$schema" not in pad.read_text(encoding="utf-8"), pad

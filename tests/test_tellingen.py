@@ -206,3 +206,11 @@ def test_een_variant_met_aantallen_op_een_basis_met_aandelen(tmp_path, cli):
     code, uit, fout = cli("bereken", alleen_totaal)
     assert code == 2 and uit == ""
     assert f"{alleen_totaal}:4: pilot.hulpvragen: de basis telt 164 hulpvragen in rechtsgebied 'werk'" in fout, fout
+
+
+def test_controleer_op_een_werkmap_spreekt_van_de_werkmap(mijnstad, tmp_path, cli):
+    werkmap = tmp_path / "mijnstad.xlsx"
+    assert cli("omzetten", mijnstad, werkmap)[0] == 0
+    code, uit, fout = cli("controleer", werkmap)
+    assert code == 0, fout
+    assert uit.strip() == f"Niets na te rekenen: {werkmap} heeft geen blad Gepubliceerd met cijfers uit een rapport."

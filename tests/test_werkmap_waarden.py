@@ -133,3 +133,39 @@ def test_te_veel_regels_op_een_blad(werkmap, cli, monkeypatch):
         f"{werkmap}: blad Pilot heeft 11 gevulde regels, meer dan de 10 die kostenbaten leest; verwijder wat niet bij de casussen hoort",
         "1 fout(en) in de invoer; er is niets berekend.",
     ]
+
+
+def test_omzetten_houdt_spaties_en_een_tekst_met_isgelijkteken(tmp_path, cli):
+    map_ = schrijf_map(tmp_path / "mijnstad")
+    casus = map_ / "casus-1.yaml"
+    casus.write_text(
+        casus.read_text(encoding="utf-8").replace("titel: Casus 1", 'titel: "  Casus 1 met spaties  "')
+        + 'omschrijving: "=1+1 is geen formule\\n"\n',
+        encoding="utf-8",
+    )
+    werkmap = tmp_path / "mijnstad.xlsx"
+    assert cli("omzetten", map_, werkmap)[0] == 0
+    ws = load_workbook(werkmap)["Casussen"]
+    assert ws.cell(2, _kolom(ws, "Omschrijving")).data_type == "s"  # tekst, geen formule
+    terug = tmp_path / "terug"
+    code, _, fout = cli("omzetten", werkmap, terug)
+    assert code == 0, fout
+    from kostenbaten.invoer.project import laad
+
+    eerste = laad(terug).casussen[0]
+    assert (eerste.titel, eerste.omschrijving) == ("  Casus 1 met spaties  ", "=1+1 is geen formule\n")
+    assert laad(terug).casussen == laad(map_).casussen
+
+
+def test_een_tekst_langer_dan_een_cel_wordt_geweigerd_met_bestand_en_regel(tmp_path, cli):
+    map_ = schrijf_map(tmp_path / "mijnstad")
+    casus = map_ / "casus-2.yaml"
+    casus.write_text(casus.read_text(encoding="utf-8") + "omschrijving: " + "a" * 40_000 + "\n", encoding="utf-8")
+    regel = len(casus.read_text(encoding="utf-8").splitlines())  # de laatste regel
+    werkmap = tmp_path / "mijnstad.xlsx"
+    code, uit, fout = cli("omzetten", map_, werkmap)
+    assert code == 2 and not werkmap.exists()
+    assert fout.splitlines()[0] == (
+        f"{casus}:{regel}: deze tekst heeft 40000 tekens; een cel van Excel houdt er hoogstens 32767: "
+        "maak hem korter of houd de casussen in YAML"
+    )

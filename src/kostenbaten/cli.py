@@ -330,7 +330,8 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
     uitkomst = bereken_pilot(project.pilot, project.casussen)
     controles = controleer_cijfers(uitkomst)
     if not controles and formaat is Formaat.tabel:
-        typer.echo(f"Niets na te rekenen: {map_} heeft geen 'gepubliceerd'-blok met cijfers uit een rapport.")
+        waar = "geen blad Gepubliceerd" if Path(project.map).suffix.lower() == ".xlsx" else "geen 'gepubliceerd'-blok"
+        typer.echo(f"Niets na te rekenen: {map_} heeft {waar} met cijfers uit een rapport.")
         return
     _lever("controle", controles, formaat, tabel={"kba": uitkomst})
     if any(c.is_fout for c in controles):

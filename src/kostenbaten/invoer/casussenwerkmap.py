@@ -236,7 +236,14 @@ class _Lezing:
         """Leest één cel via de lezer (die de plek van het sleutelpad onthoudt) en zet hem om naar zijn soort."""
         lezer.ws = ws
         plekpad = pad[:-1] if bereik and pad[-1] == "waarde" else pad
-        waarde = lezer.waarde(plekpad, cel, tekst=soort in ("tekst", "naam"))
+        if soort == "tekst":
+            # Een tekst zoals hij in de cel staat, met spaties en regelovergangen aan begin en eind (zonder verlies terug naar YAML).
+            lezer.plek(plekpad, cel)
+            ruw = ws[cel].value
+            if ruw is None or (isinstance(ruw, str) and not ruw.strip()):
+                return None
+            return ruw if isinstance(ruw, str) else str(ruw)
+        waarde = lezer.waarde(plekpad, cel, tekst=soort == "naam")
         if waarde is None:
             return None
         if soort == "geheel" and isinstance(waarde, Decimal) and waarde == waarde.to_integral_value():

@@ -71,8 +71,40 @@ INLEIDING = [
 ]
 
 
+# Zoveel tekens houdt een cel van Excel; een langere tekst zou afgekapt worden.
+MAX_TEKENS = 32_767
+
+
+def _te_lange_teksten(project) -> list[Fout]:
+    """Elke tekst die niet in een cel past, met bestand en regel: liever geen werkmap dan een afgekapte."""
+    from kostenbaten.uitvoer.casussenmap import inhoud
+
+    fouten = []
+
+    def loop(waarde, pad, wie):
+        if isinstance(waarde, str) and len(waarde) > MAX_TEKENS:
+            fouten.append(
+                Fout(project.regel(wie, pad), None, "", f"deze tekst heeft {len(waarde)} tekens; een cel van Excel houdt er "
+                     f"hoogstens {MAX_TEKENS}: maak hem korter of houd de casussen in YAML")
+            )
+        elif isinstance(waarde, dict):
+            for sleutel, w in waarde.items():
+                loop(w, pad + (sleutel,), wie)
+        elif isinstance(waarde, list):
+            for i, w in enumerate(waarde):
+                loop(w, pad + (i,), wie)
+
+    loop(inhoud(project.pilot), (), "pilot")
+    for casus in project.casussen:
+        loop(inhoud(casus), (), casus.nummer)
+    return fouten
+
+
 def werkmap(project, **_context):
     """De casussenmap van `project` als werkmap met invoercellen, keuzelijsten en een blad Uitleg."""
+    fouten = _te_lange_teksten(project)
+    if fouten:
+        raise UitvoerFouten(fouten)
     wb, verwacht = nieuwe_werkmap()
     pilot, casussen = project.pilot, project.casussen
     gepubliceerd = pilot.gepubliceerd is not None or pilot.errata or any(c.gepubliceerd is not None or c.errata for c in casussen)
