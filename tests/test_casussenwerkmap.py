@@ -167,7 +167,7 @@ def test_foute_cellen_worden_allemaal_tegelijk_gemeld_met_blad_en_cel(werkmap, c
         f"{werkmap}:Baten!B6: onbekend kengetal 'schuldhulpverleing'; bedoelt u 'schuldhulpverlening'?",
         f"{werkmap}:Baten!A20: casus 9 staat niet op blad Casussen",
         f"{werkmap}:Casussen!D2: moet een getal zijn, niet de tekst 'twee'",
-        f"{werkmap}:Casussen!D3: geef zowel 'min' als 'max', of geen van beide",
+        f"{werkmap}:Casussen!D3: vul het bereik helemaal in (min en max) of laat beide leeg",
         f"{werkmap}:Kengetallen!I2: deze cel is leeg; vul hem in",
         f"{werkmap}:Pilot!B4: 'gisteren' is geen datum; typ een datum, bijvoorbeeld 2021-06-01",
         f"{werkmap}:Rechtsgebieden!D2: mag niet negatief zijn (gevonden: -5)",

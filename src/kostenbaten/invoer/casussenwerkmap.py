@@ -10,6 +10,7 @@ dezelfde modellen en dezelfde controles over de bestanden heen
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -120,6 +121,8 @@ class _Blad:
             formule = None
             if cel.data_type == "f":
                 formule = waarde if isinstance(waarde, str) else getattr(waarde, "text", None) or "="
+                if _toont_kengetal(ws.title, formule):
+                    continue
                 boek.formules.append((self, f"{letter}{rij}"))
             self.cellen[f"{letter}{rij}"] = _Cel(waarde, cel.data_type, rij, letter, formule)
             self.rijen.add(rij)
@@ -203,9 +206,54 @@ class _Boek:
             c.data_type = "s" if isinstance(c.value, str) else "n"
 
 
+def _toont_kengetal(blad: str, formule: str) -> bool:
+    """De grijze cellen van blad Baten die bedrag of actor van een kengetal tonen (VLOOKUP op blad Kengetallen): geen invoer."""
+    tekst = formule.upper().replace("'", "")
+    return blad == BATEN and "VLOOKUP(" in tekst and "KENGETALLEN!" in tekst
+
+
 def _kort(formule: str) -> str:
     formule = " ".join(str(formule).split())
     return formule if len(formule) <= 40 else formule[:39] + "…"
+
+
+# -- meldingen in de woorden van de werkmap -------------------------------------------
+#
+# De modellen melden in de woorden van het YAML-formaat ('per_maand', 'min', een
+# punt als decimaalteken). In een werkmap heten die dingen anders: kolomkoppen, en
+# een komma. De melding wijst al naar de cel; hier krijgt ze de woorden van het blad.
+
+_WERKMAPWOORDEN = (
+    ("geef precies één van 'kengetal', 'bedrag' of 'per_maand'",
+     "vul precies één van de kolommen Kengetal, Bedrag (€) en Per maand (€) in"),
+    ("bij 'per_maand' hoort 'maanden' (de looptijd)", "bij een bedrag in Per maand (€) hoort de looptijd in de kolom Maanden"),
+    ("'maanden' hoort alleen bij 'per_maand'", "de kolom Maanden hoort alleen bij een bedrag in Per maand (€)"),
+    ("een baat zonder kengetal heeft een 'omschrijving' nodig", "een baat zonder kengetal heeft een Omschrijving nodig"),
+    ("een baat zonder kengetal heeft een 'actor' nodig (wie wint: client, overheid, ...)",
+     "een baat zonder kengetal heeft een Actor nodig (kies uit de lijst wie de baat ontvangt)"),
+    ("geef zowel 'min' als 'max', of geen van beide", "vul het bereik helemaal in (min en max) of laat beide leeg"),
+    ("geef 'min'/'max' of 'interval_90', niet allebei", "vul min en max óf 90% van en 90% tot in, niet allebei"),
+    ("'waarde' moet tussen 'min' en 'max' liggen", "de waarde moet tussen min en max liggen"),
+    ("'waarde' moet binnen 'interval_90' liggen", "de waarde moet tussen 90% van en 90% tot liggen"),
+    ("'tot' ligt voor 'van'", "Periode tot ligt voor Periode van"),
+    ("geef het aandeel (procent) of het aantal hulpvragen van dit rechtsgebied",
+     "vul het aantal hulpvragen (kolom Hulpvragen) of het aandeel (kolom Aandeel (%)) van dit rechtsgebied in"),
+    ("blok 'kengetallen' ontbreekt, maar de casussen gebruiken:", "blad Kengetallen is leeg, maar blad Baten gebruikt:"),
+    ("heeft meer dan twee cijfers achter de punt: schrijf duizendtallen zonder punt (bijvoorbeeld 1614); "
+     "een bedrag heeft hoogstens twee decimalen (centen)", "heeft meer dan twee decimalen; een bedrag heeft hoogstens twee (centen)"),
+    ("; een punt is geen duizendtalscheiding: schrijf 1300, niet 1.300", ""),
+    ("cijfers na de punt", "cijfers na de komma"),
+    ("cijfers voor de punt", "cijfers voor de komma"),
+)
+# Een los kommagetal in een melding (23.9, -0.5), niet een duizendtal (1.000.000) of een datum.
+_PUNTGETAL = re.compile(r"(?<![\d.,])(-?\d+)\.(\d+)(?![\d.,])")
+
+
+def in_werkmapwoorden(melding: str) -> str:
+    """Een melding van het model in de woorden van de werkmap: kolomkoppen in plaats van sleutels, een komma in getallen."""
+    for yaml, werkmap in _WERKMAPWOORDEN:
+        melding = melding.replace(yaml, werkmap)
+    return _PUNTGETAL.sub(r"\1,\2", melding)
 
 
 # De bladen die de lezer leest (blad Lijsten is van kostenbaten zelf en staat verborgen).
@@ -456,6 +504,11 @@ class _Lezing:
             lezer.ws = ws
             lezer.plek(voor, f"{letters.get('Casus', 'A')}{rij}")
             baat = self.regel(lezer, ws, tabel, letters, rij, voor)
+            soorten = [k for k in ("Kengetal", "Bedrag (€)", "Per maand (€)") if k in letters and self.ruw(ws, f"{letters[k]}{rij}") is not None]
+            if len(soorten) > 1:
+                # Wijs naar de tweede soort op de regel: die is te veel (bij een kengetal komt het bedrag van blad Kengetallen).
+                uitleg = "het bedrag komt dan van blad Kengetallen" if soorten[0] == "Kengetal" else "een baat heeft één soort bedrag"
+                lezer.fout(f"{letters[soorten[1]]}{rij}", f"deze regel heeft al een {soorten[0]}; laat {soorten[1]} leeg ({uitleg})", voor)
             grenzen = baat.pop("bereik", None)
             if grenzen:
                 doel = next((s for s in ("bedrag", "per_maand") if s in baat), None)
@@ -595,7 +648,7 @@ class _Lezing:
         formulecellen = {f.plek for f in self.wb.fouten}
         fouten = self.wb.fouten + [f for f in fouten if f.plek not in formulecellen]
         if fouten:
-            raise InvoerFouten(fouten)
+            raise InvoerFouten([f._replace(melding=in_werkmapwoorden(f.melding)) if f.plek else f for f in fouten])
         casussen.sort(key=lambda cb: cb[0].nummer)
         return Project(
             map=self.pad,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT
+from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT, GROEPEN, STANDAARD_ACTOREN
 
 UITLEG = "Uitleg"
 PILOT = "Pilot"
@@ -30,7 +30,6 @@ LIJSTEN = "Lijsten"  # verborgen: de keuzelijst van actoren (ingebouwd plus blad
 # In de kolom Casus van Gepubliceerd en Errata: deze regel hoort bij de pilot, niet bij een casus.
 DE_PILOT = "pilot"
 SOORTEN_AANPASSING = ("deadweight", "attributie", "verdringing", "afname")
-GROEPEN = ("client", "overheid")
 # Zoveel rijen is een keuzelijst (rechtsgebied, kengetal, actor, casus) lang: ruimte om toe te voegen.
 LIJSTRIJEN = 200
 
@@ -165,8 +164,8 @@ TABELLEN = (
     ),
     Tabel(
         ACTOREN,
-        "Eigen actoren naast de ingebouwde (client, gemeente, rijk, schuldeiser, zorgverzekeraar, woningcorporatie, "
-        "werkgever, overheid), of een andere naam voor een ingebouwde. Mag leeg blijven.",
+        f"Eigen actoren naast de {len(STANDAARD_ACTOREN)} ingebouwde ({', '.join(STANDAARD_ACTOREN)}; zie 'Ingebouwde actoren' "
+        "hieronder), of een andere naam voor een ingebouwde. Mag leeg blijven.",
         (
             _sleutel("gemeente"),
             Kolom("Naam", ("naam",), "tekst", "Naam zoals hij in de uitkomsten staat.", True, breedte=28),
