@@ -57,10 +57,15 @@ def test_hengelo_naar_werkmap_en_terug_geeft_dezelfde_gegevens_en_cijfers(werkma
 def test_de_geschreven_map_heeft_het_formaat_van_de_meegeleverde(werkmap, tmp_path, cli):
     terug = tmp_path / "casussen" / "terug"
     terug.parent.mkdir()
+    # Zoals in de projectmap: schema/ twee mappen hoger, dus de verwijzing ../../schema/... bestaat.
+    (tmp_path / "schema").mkdir()
+    for soort in ("pilot", "casus"):
+        (tmp_path / "schema" / f"{soort}.schema.json").write_text("{}", encoding="utf-8")
     assert cli("omzetten", werkmap, terug)[0] == 0
     pilot = (terug / "pilot.yaml").read_text(encoding="utf-8")
     assert pilot.splitlines()[0] == (HENGELO / "pilot.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert (terug / "casus-1.yaml").read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=../../schema/casus.schema.json"
+    assert (terug / "../../schema/casus.schema.json").is_file()
     # Exacte getallen, geen kommagetallen: het bedrag per maand van casus 6 blijft 74, de datum een datum.
     assert "\nperiode:\n  van: 2021-06-01\n  tot: 2022-06-30\n" in pilot
     assert "per_maand: 74\n" in (terug / "casus-6.yaml").read_text(encoding="utf-8")
@@ -146,7 +151,7 @@ def test_foute_cellen_worden_allemaal_tegelijk_gemeld_met_blad_en_cel(werkmap, c
     wb["Casussen"]["E3"] = 1  # Uren min van casus 2, zonder max
     wb["Baten"]["B6"] = "schuldhulpverleing"  # kengetal van casus 3
     wb["Baten"]["A20"] = 9
-    wb["Rechtsgebieden"]["C2"] = -5
+    wb["Rechtsgebieden"]["D2"] = -5  # Aandeel (%) van het eerste rechtsgebied (kolom C is Hulpvragen)
     wb["Kengetallen"]["I2"] = None  # Bron van toevoeging
     wb["Pilot"]["B4"] = "gisteren"  # Periode van
     wb["Aanpassingen"]["D2"] = "deadwieght"
@@ -162,10 +167,10 @@ def test_foute_cellen_worden_allemaal_tegelijk_gemeld_met_blad_en_cel(werkmap, c
         f"{werkmap}:Baten!B6: onbekend kengetal 'schuldhulpverleing'; bedoelt u 'schuldhulpverlening'?",
         f"{werkmap}:Baten!A20: casus 9 staat niet op blad Casussen",
         f"{werkmap}:Casussen!D2: moet een getal zijn, niet de tekst 'twee'",
-        f"{werkmap}:Casussen!D3: geef zowel 'min' als 'max', of geen van beide",
+        f"{werkmap}:Casussen!D3: vul het bereik helemaal in (min en max) of laat beide leeg",
         f"{werkmap}:Kengetallen!I2: deze cel is leeg; vul hem in",
         f"{werkmap}:Pilot!B4: 'gisteren' is geen datum; typ een datum, bijvoorbeeld 2021-06-01",
-        f"{werkmap}:Rechtsgebieden!C2: mag niet negatief zijn (gevonden: -5)",
+        f"{werkmap}:Rechtsgebieden!D2: mag niet negatief zijn (gevonden: -5)",
         "8 fout(en) in de invoer; er is niets berekend.",
     ]
 
@@ -185,7 +190,7 @@ def test_verwijzingen_worden_gemeld_bij_hun_cel(werkmap, cli):
         f"{werkmap}:Casussen!C5: onbekend rechtsgebied 'belastingrechtt'; bedoelt u 'belastingrecht'?",
         f"{werkmap}:Casussen!A8: casusnummer 5 staat dubbel (ook op rij 6)",
         f"{werkmap}:Rechtsgebieden!B8: deze cel is leeg; vul hem in",
-        f"{werkmap}:Rechtsgebieden!C8: deze cel is leeg; vul hem in",
+        f"{werkmap}:Rechtsgebieden!C8: vul het aantal hulpvragen (kolom Hulpvragen) of het aandeel (kolom Aandeel (%)) van dit rechtsgebied in",
         "5 fout(en) in de invoer; er is niets berekend.",
     ]
 
@@ -289,3 +294,11 @@ def test_bereiken_en_aanpassingen_overleven_libreoffice(hengelo_zeldzaam, tmp_pa
     werkmap = tmp_path / "zeldzaam.xlsx"
     assert cli("omzetten", hengelo_zeldzaam, werkmap)[0] == 0
     _zelfde_gegevens(laad(herbereken(werkmap, tmp_path / "lo")), laad(hengelo_zeldzaam))
+
+
+def test_buiten_de_projectmap_staat_er_geen_schemaverwijzing_die_nergens_heen_wijst(werkmap, tmp_path, cli):
+    terug = tmp_path / "ergens" / "mijnstad"
+    assert cli("omzetten", werkmap, terug)[0] == 0
+    for pad in terug.iterdir():
+        eerste = pad.read_text(encoding="utf-8").splitlines()[0]
+        assert eerste.startswith("# Omgezet door kostenbaten uit ") and "$schema" not in pad.read_text(encoding="utf-8"), pad

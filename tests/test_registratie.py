@@ -227,8 +227,9 @@ def test_variant_uit_de_registratie_rekent_als_de_pilot(tmp_path, cli):
     assert fout == f"Geschreven: {variant}\n"
     inhoud = yaml.safe_load(variant.read_text(encoding="utf-8"))
     assert inhoud["pilot"] == {"periode": {"van": date(2021, 6, 1), "tot": date(2022, 6, 30)}, "hulpvragen": 300}
-    assert {k: v["aandeel"] for k, v in inhoud["rechtsgebieden"].items()} == {
-        "sociaal_zekerheidsrecht": 33, "consumentenzaken": 20, "belastingrecht": 13
+    # De aantallen zelf (300 x 33% = 99, 300 x 20% = 60, 300 x 13% = 39), geen aandelen.
+    assert inhoud["rechtsgebieden"] == {
+        "sociaal_zekerheidsrecht": {"hulpvragen": 99}, "consumentenzaken": {"hulpvragen": 60}, "belastingrecht": {"hulpvragen": 39}
     }
     # De voorbeeldregistratie heeft de aantallen van de pilot: de variant rekent dus exact als Hengelo.
     code, uit, fout = cli("bereken", variant, "--formaat", "json")

@@ -234,7 +234,11 @@ def _waarschuwingen(project, trekkingen: int | None = None) -> tuple:
     """Waar het bewijs van een casussenmap dun is; met `trekkingen` ook een te kleine Monte-Carlo-steekproef."""
     from kostenbaten.berekening.waarschuwingen import over_casussen, over_trekkingen
 
-    return over_casussen(project.pilot, project.casussen) + (over_trekkingen(trekkingen) if trekkingen is not None else ())
+    return (
+        tuple(project.meldingen)  # wat een casussenwerkmap anders las dan getypt
+        + over_casussen(project.pilot, project.casussen)
+        + (over_trekkingen(trekkingen) if trekkingen is not None else ())
+    )
 
 
 def _begrotingwaarschuwingen(bron, uitkomst) -> tuple:
@@ -329,7 +333,8 @@ def controleer(map_: MapArgument, formaat: FormaatOptie = Formaat.tabel):
     uitkomst = bereken_pilot(project.pilot, project.casussen)
     controles = controleer_cijfers(uitkomst)
     if not controles and formaat is Formaat.tabel:
-        typer.echo(f"Niets na te rekenen: {map_} heeft geen 'gepubliceerd'-blok met cijfers uit een rapport.")
+        waar = "geen blad Gepubliceerd" if Path(project.map).suffix.lower() == ".xlsx" else "geen 'gepubliceerd'-blok"
+        typer.echo(f"Niets na te rekenen: {map_} heeft {waar} met cijfers uit een rapport.")
         return
     _lever("controle", controles, formaat, tabel={"kba": uitkomst})
     if any(c.is_fout for c in controles):

@@ -176,6 +176,25 @@ def afkappen_op_aandeel(waarde: Decimal) -> Decimal:
     return _kwantiseer(waarde, Decimal("0.01"), ROUND_DOWN)
 
 
+def afronden_op_aandeel(waarde: Decimal) -> Decimal:
+    """Presentatie: een aandeel in procenten dat niet eindig is (98 van 410: 23,9024...%) op twee decimalen, half naar boven."""
+    return _kwantiseer(waarde, Decimal("0.01"), ROUND_HALF_UP)
+
+
+def is_eindig_aandeel(waarde: Decimal) -> bool:
+    """Of een aandeel met hoogstens DECIMALEN decimalen te schrijven is (40 of 12,5, niet 23,9024390...)."""
+    return waarde == waarde.to_integral_value() or -waarde.normalize().as_tuple().exponent <= DECIMALEN
+
+
+def afronden_op_rekenprecisie(waarde: Decimal) -> Decimal:
+    """Invoer uit een werkmap: een kommagetal van Excel (23,900000000000002, de ruis van binaire getallen)
+    op de DECIMALEN die het model bewaart, half naar boven; nullen aan het eind vallen weg (1614,0000000000 wordt 1614)."""
+    afgerond = _kwantiseer(waarde, Decimal(1).scaleb(-DECIMALEN), ROUND_HALF_UP)
+    if afgerond == afgerond.to_integral_value():
+        return _kwantiseer(afgerond, Decimal(1), ROUND_HALF_UP)
+    return afgerond.normalize()
+
+
 AFRONDINGSREGELS = {
     "afronden_op_centen": afronden_op_centen,
     "afronden_op_euro": afronden_op_euro,

@@ -55,6 +55,20 @@ def procent(waarde: Decimal, decimalen: int = 0) -> str:
     return f"{getal_nl(waarde, decimalen)}%"
 
 
+def aandeel(waarde: Decimal) -> str:
+    """Een aandeel in procenten: exact als het eindig is (12,5%), anders op twee decimalen (`afronden_op_aandeel`: 23,90%)."""
+    from kostenbaten.geld import afronden_op_aandeel, is_eindig_aandeel
+
+    return f"{getal_exact(waarde)}%" if is_eindig_aandeel(waarde) else procent(afronden_op_aandeel(waarde), 2)
+
+
+def json_aandeel(waarde: Decimal) -> str:
+    """Een aandeel voor JSON: exact als het eindig is, anders op vier decimalen (de telling erbij geeft het exact)."""
+    from kostenbaten.geld import is_eindig_aandeel
+
+    return json_getal(waarde) if is_eindig_aandeel(waarde) else json_verhouding(waarde)
+
+
 def kans(kans: Decimal) -> str:
     """Een kans als percentage met één decimaal: 0,0123 wordt 1,2%."""
     return procent(kans * HONDERD, 1)

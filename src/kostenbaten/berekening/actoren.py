@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kostenbaten.berekening import rechtsgebieden
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.model.casus import METHODEN
 from kostenbaten.geld import HONDERD, NUL, deel, som, vermenigvuldig
@@ -92,8 +93,7 @@ def extrapoleer_grootheid(pilot: Pilot, uitkomsten, methode: str, waarde: Callab
     """
     hulpvragen = pilot.hulpvragen.waarde
     if methode == "rapport":
-        dekking = som(g.aandeel.waarde for g in pilot.rechtsgebieden.values())
-        gedekt = deel(vermenigvuldig(hulpvragen, dekking), HONDERD)
+        gedekt = rechtsgebieden.gedekt(pilot, hulpvragen)
         return deel(vermenigvuldig(som(waarde(u) for u in uitkomsten), gedekt), len(uitkomsten))
     if methode != "gewogen":
         raise ValueError(f"onbekende methode '{methode}'")
@@ -101,7 +101,7 @@ def extrapoleer_grootheid(pilot: Pilot, uitkomsten, methode: str, waarde: Callab
     for sleutel, gebied in pilot.rechtsgebieden.items():
         eigen = [u for u in uitkomsten if u.casus.rechtsgebied == sleutel]
         if eigen:
-            aantal = deel(vermenigvuldig(hulpvragen, gebied.aandeel.waarde), HONDERD)
+            aantal = rechtsgebieden.hulpvragen(gebied, hulpvragen)
             totaal += deel(vermenigvuldig(som(waarde(u) for u in eigen), aantal), len(eigen))
     return totaal
 

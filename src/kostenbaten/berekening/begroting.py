@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from decimal import Decimal
 
+from kostenbaten.berekening import rechtsgebieden
 from kostenbaten.berekening.aanpassingen import MAANDEN_PER_JAAR
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, bereken_casus, extrapoleer
 from kostenbaten.berekening.meerjarig import STANDAARD_DISCONTO, jaarfactoren
@@ -407,7 +408,7 @@ def _actor_baten(uitkomst: PilotUitkomst) -> tuple[ActorBaten, ...]:
             winst = som(p.bedrag for c in casussen for p in c.baten if p.actor == actor)
             return deel(vermenigvuldig(aandeel, winst), len(casussen) * HONDERD)
 
-        dekking = som(g.aandeel.waarde for g in pilot.rechtsgebieden.values())
+        dekking = rechtsgebieden.dekking(pilot)
         rapport = per_hulpvraag(dekking, uitkomst.casussen)
         gewogen = som(
             per_hulpvraag(g.aandeel.waarde, [c for c in uitkomst.casussen if c.casus.rechtsgebied == sleutel])

@@ -17,6 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
+from kostenbaten.berekening import rechtsgebieden
 from kostenbaten.berekening.aanpassingen import Stap, geldende_aanpassingen, netto_baat, opslag_kosten
 from kostenbaten.geld import (
     HONDERD,
@@ -238,8 +239,8 @@ def extrapoleer(pilot: Pilot, uitkomsten: tuple[CasusUitkomst, ...]) -> PilotUit
     som_client = som(u.client for u in uitkomsten)
     som_overheid = som(u.overheid for u in uitkomsten)
     hulpvragen = pilot.hulpvragen.waarde
-    dekking = som(g.aandeel.waarde for g in pilot.rechtsgebieden.values())
-    gedekt = deel(vermenigvuldig(hulpvragen, dekking), HONDERD)
+    dekking = rechtsgebieden.dekking(pilot)
+    gedekt = rechtsgebieden.gedekt(pilot, hulpvragen)
 
     rapport = Extrapolatie(
         methode="rapport",
@@ -270,7 +271,7 @@ def _gewogen(pilot: Pilot, uitkomsten, hulpvragen: Decimal, gedekt: Decimal) -> 
     breuken: dict[str, list] = {"netto": [], "client": [], "overheid": []}
     for sleutel, gebied in pilot.rechtsgebieden.items():
         eigen = [u for u in uitkomsten if u.casus.rechtsgebied == sleutel]
-        aantal = deel(vermenigvuldig(hulpvragen, gebied.aandeel.waarde), HONDERD)
+        aantal = rechtsgebieden.hulpvragen(gebied, hulpvragen)
         if not eigen:
             # Alleen mogelijk bij een aandeel van 0%: de invoercontrole eist anders een casus.
             delen.append(Gebiedsdeel(sleutel, 0, aantal, NUL, NUL, NUL, NUL))

@@ -211,6 +211,10 @@ def hulpvragen_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
 
 def aandeel_knoop(uitkomst: PilotUitkomst, sleutel: str, waar: Waar) -> Knoop:
     gebied = uitkomst.pilot.rechtsgebieden[sleutel]
+    if gebied.uit_telling:  # het aandeel is de breuk van het getelde aantal
+        aantal, totaal, _ = gebied._telling
+        plek = (waar("pilot", ("rechtsgebieden", sleutel, "hulpvragen")),)
+        return Knoop(f"Aandeel {gebied.naam} ({aantal} van {totaal} hulpvragen)", gebied.aandeel.waarde, None, plek, eenheid="procent")
     plek = (waar("pilot", ("rechtsgebieden", sleutel, "aandeel")),)
     return Knoop(f"Aandeel {gebied.naam}", gebied.aandeel.waarde, None, plek, eenheid="procent")
 

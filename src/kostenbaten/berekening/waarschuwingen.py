@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple, Union
 
+from kostenbaten.berekening import rechtsgebieden
 from kostenbaten.geld import deel, som, vermenigvuldig
 
 MIN_CASUSSEN = 2  # per rechtsgebied
@@ -60,7 +61,15 @@ class WeinigTrekkingen(NamedTuple):
     soort = "weinig_trekkingen"
 
 
-Waarschuwing = Union[WeinigCasussen, LageDekking, BronZonderJaar, BegrotingUren, WeinigTrekkingen]
+class Werkmapmelding(NamedTuple):
+    """Een cel van een casussenwerkmap die anders gelezen is dan ze eruitziet (een formule, een afgerond kommagetal)."""
+
+    plek: str  # "Rechtsgebieden!D3"
+    melding: str
+    soort = "werkmap"
+
+
+Waarschuwing = Union[WeinigCasussen, LageDekking, BronZonderJaar, BegrotingUren, WeinigTrekkingen, Werkmapmelding]
 
 
 def over_casussen(pilot, casussen: Sequence) -> tuple[Waarschuwing, ...]:
@@ -71,7 +80,7 @@ def over_casussen(pilot, casussen: Sequence) -> tuple[Waarschuwing, ...]:
         # Zonder casus en zonder aandeel telt een rechtsgebied niet mee; met aandeel weigert de invoercontrole het al.
         if 0 < len(nummers) < MIN_CASUSSEN:
             uit.append(WeinigCasussen(sleutel, gebied.naam, nummers))
-    dekking = som(g.aandeel.waarde for g in pilot.rechtsgebieden.values())
+    dekking = rechtsgebieden.dekking(pilot)
     if dekking < MIN_DEKKING:
         uit.append(LageDekking(dekking))
     for sleutel, kengetal in pilot.kengetallen.items():

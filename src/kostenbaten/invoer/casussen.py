@@ -24,6 +24,7 @@ class Project(NamedTuple):
     casussen: tuple[Casus, ...]
     bestanden: dict  # "pilot" of casusnummer -> YamlBestand (of HerleesBestand)
     oorsprong: Path | None = None  # bij een variant: de casussenmap onder de hele keten
+    meldingen: tuple = ()  # bij een casussenwerkmap: wat anders gelezen is dan getypt (een formule, een afronding)
 
     @property
     def basismap(self) -> Path:
@@ -178,7 +179,8 @@ def _verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen, dekking: bo
             fouten.append(
                 pilotbestand.fout(
                     ("rechtsgebieden", naam),
-                    f"rechtsgebied '{naam}' heeft een aandeel van {gebied.aandeel.waarde}% maar geen enkele casus",
+                    (f"rechtsgebied '{naam}' heeft {gebied.hulpvragen} hulpvragen maar geen enkele casus" if gebied.uit_telling
+                     else f"rechtsgebied '{naam}' heeft een aandeel van {gebied.aandeel.waarde}% maar geen enkele casus"),
                 )
             )
 

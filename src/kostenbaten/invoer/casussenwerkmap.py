@@ -10,14 +10,16 @@ dezelfde modellen en dezelfde controles over de bestanden heen
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from kostenbaten.berekening.waarschuwingen import Werkmapmelding
 from kostenbaten.fouten import Fout, InvoerFouten
 from kostenbaten.invoer.casussen import Project, samenhang
 from kostenbaten.invoer.validatie import valideer
-from kostenbaten.invoer.werkmap import Lezer, labels_in_kolom_a, naar_cel
+from kostenbaten.invoer.werkmap import Lezer, naar_cel
 from kostenbaten.invoer.yamlbestand import toon_pad
 from kostenbaten.model.casus import Casus, Pilot
 from kostenbaten.model.casussenwerkmap import (
@@ -45,21 +47,217 @@ BLOKKEN = {"Rechtsgebieden": "rechtsgebieden", "Tarieven": "tarieven", "Actoren"
 WEGWIJZERS = ("sleutel", "casus", "kengetal_van", "baat", "soort", "cijfer", "uitleg")
 
 
+# Zoveel regels met iets erin leest een blad hoogstens: een echte pilot heeft er tientallen.
+MAX_RIJEN = 10_000
+
+
 def lees_casussen_werkmap(pad: Path) -> Project:
     """Leest een casussenwerkmap; gooit `InvoerFouten` met alle fouten samen, elk met zijn cel."""
     from openpyxl import load_workbook
 
     naam = str(pad)
-    try:
-        wb = load_workbook(pad)
-    except Exception as fout:  # noqa: BLE001 - openpyxl kent veel soorten leesfouten
-        raise InvoerFouten([Fout(naam, None, "", f"kan de werkmap niet lezen ({type(fout).__name__}: {fout})")]) from None
+
+    def open_(**opties):
+        try:
+            return load_workbook(pad, **opties)
+        except Exception as fout:  # noqa: BLE001 - openpyxl kent veel soorten leesfouten
+            raise InvoerFouten([Fout(naam, None, "", f"kan de werkmap niet lezen ({type(fout).__name__}: {fout})")]) from None
+
+    wb = open_()
     ontbrekend = [b for b in VERPLICHTE_BLADEN if b not in wb.sheetnames]
     if ontbrekend:
         raise InvoerFouten(
             [Fout(naam, None, "", f"blad '{b}' ontbreekt; maak een werkmap met 'kostenbaten sjabloon --casussen'") for b in ontbrekend]
         )
-    return _Lezing(pad, wb).project()
+    boek = _Boek(pad, wb)
+    if boek.formules:  # de opgeslagen uitkomsten staan alleen in de werkmap zoals Excel hem zonder formules leest
+        boek.uitkomsten(open_(data_only=True))
+    if boek.fouten:
+        raise InvoerFouten(boek.fouten)
+    return _Lezing(pad, boek).project()
+
+
+# -- de cellen die bestaan -----------------------------------------------------------
+#
+# openpyxl maakt bij elke opvraging `ws["B7"]` een cel aan als hij er niet is; wie
+# rij voor rij tot `ws.max_row` loopt, maakt er bij één opgemaakte cel onderaan een
+# miljoen. Daarom leest de lezer alleen de cellen die in het bestand staan, één keer,
+# in een eigen blad: een lege cel is er gewoon niet.
+
+
+class _Cel:
+    """Eén cel zoals de lezer hem ziet: de waarde (bij een formule de opgeslagen uitkomst) en de formule."""
+
+    __slots__ = ("value", "data_type", "row", "column_letter", "formule", "bekeken")
+
+    def __init__(self, value, data_type: str, row: int, column_letter: str, formule: str | None = None):
+        self.value = value
+        self.data_type = data_type
+        self.row = row
+        self.column_letter = column_letter
+        self.formule = formule
+        self.bekeken = False  # de eerste keer dat de lezer hem leest, meldt `_Boek.bekijk` wat bijzonder is
+
+
+_LEEG = _Cel(None, "n", 0, "")
+
+
+class _Blad:
+    """Een blad met alleen zijn gevulde cellen; `blad["B7"]` geeft een lege cel als B7 er niet is."""
+
+    def __init__(self, ws, boek: "_Boek", lezen: bool = True):
+        from openpyxl.utils import get_column_letter
+
+        self.title = ws.title
+        self.parent = boek
+        self.cellen: dict[str, _Cel] = {}
+        self.rijen: set[int] = set()
+        self.zichtbaar = ws.sheet_state == "visible"
+        for (rij, kolom), cel in (ws._cells.items() if lezen else ()):  # de cellen in het bestand, niet het hele bereik
+            waarde = cel.value
+            if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+                continue
+            letter = get_column_letter(kolom)
+            formule = None
+            if cel.data_type == "f":
+                formule = waarde if isinstance(waarde, str) else getattr(waarde, "text", None) or "="
+                if _toont_kengetal(ws.title, formule):
+                    continue
+                boek.formules.append((self, f"{letter}{rij}"))
+            self.cellen[f"{letter}{rij}"] = _Cel(waarde, cel.data_type, rij, letter, formule)
+            self.rijen.add(rij)
+        self.verborgen_rijen = sorted(r for r, d in ws.row_dimensions.items() if d.hidden and r in self.rijen)
+
+    def __getitem__(self, sleutel):
+        if isinstance(sleutel, int):  # een hele rij, zoals ws[1]
+            return sorted((c for c in self.cellen.values() if c.row == sleutel), key=lambda c: (len(c.column_letter), c.column_letter))
+        cel = self.cellen.get(sleutel.replace("$", "").upper(), _LEEG)
+        if cel is not _LEEG and not cel.bekeken:
+            cel.bekeken = True
+            self.parent.bekijk(self, cel)
+        return cel
+
+    @property
+    def max_row(self) -> int:
+        return max(self.rijen, default=1)
+
+
+class _Boek:
+    """De bladen van de werkmap met hun gevulde cellen, plus meldingen over wat anders is dan het lijkt."""
+
+    def __init__(self, pad: Path, wb):
+        self.pad = pad
+        self.formules: list[tuple[_Blad, str]] = []
+        self.fouten: list[Fout] = []
+        self.meldingen: list[Fout] = []
+        self.bladen = {ws.title: _Blad(ws, self, ws.title in _GELEZEN) for ws in wb.worksheets}
+        self.sheetnames = list(self.bladen)
+        for blad in self.bladen.values():
+            if len(blad.rijen) > MAX_RIJEN:
+                self.fouten.append(
+                    Fout(str(pad), None, "", f"blad {blad.title} heeft {len(blad.rijen)} gevulde regels, meer dan de {MAX_RIJEN} die kostenbaten leest; "
+                         "verwijder wat niet bij de casussen hoort")
+                )
+            if blad.title in _GELEZEN and not blad.zichtbaar:
+                self.meldingen.append(Fout(str(pad), None, "", f"blad {blad.title} is verborgen, maar wordt gewoon gelezen", plek=f"{blad.title}!A1"))
+            if blad.title in _GELEZEN and blad.verborgen_rijen:
+                rijen = ", ".join(map(str, blad.verborgen_rijen[:10])) + (" en meer" if len(blad.verborgen_rijen) > 10 else "")
+                self.meldingen.append(
+                    Fout(str(pad), None, "", f"verborgen regels worden gewoon gelezen: rij {rijen}", plek=f"{blad.title}!A{blad.verborgen_rijen[0]}")
+                )
+
+    def __getitem__(self, naam: str) -> _Blad:
+        return self.bladen[naam]
+
+    def bekijk(self, blad: _Blad, cel: _Cel) -> None:
+        """Een formule wordt zijn opgeslagen uitkomst (met een melding), of een fout als die er niet is;
+        een kommagetal met meer decimalen dan het model bewaart wordt afgerond (`afronden_op_rekenprecisie`), met een melding."""
+        from kostenbaten.geld import DECIMALEN, afronden_op_rekenprecisie
+        from kostenbaten.notatie import getal_exact
+
+        plek = f"{blad.title}!{cel.column_letter}{cel.row}"
+        if cel.formule is not None and cel.value is None:
+            self.fouten.append(
+                Fout(str(self.pad), None, "", f"deze cel heeft een formule ({_kort(cel.formule)}) zonder opgeslagen uitkomst; "
+                     "open en bewaar de werkmap in Excel of LibreOffice, of typ de waarde zelf", plek=plek)
+            )
+            return
+        delen = []
+        if cel.formule is not None:
+            delen.append(f"de formule {_kort(cel.formule)} is gelezen als zijn opgeslagen uitkomst")
+        if isinstance(cel.value, float) and cel.value == cel.value and abs(cel.value) != float("inf"):
+            getal = Decimal(repr(cel.value))
+            if getal.as_tuple().exponent < -DECIMALEN:
+                afgerond = afronden_op_rekenprecisie(getal)
+                delen.append(f"{getal_exact(getal)} is afgerond op {DECIMALEN} decimalen: {getal_exact(afgerond)}")
+                cel.value = afgerond
+            elif cel.formule is not None:
+                delen[-1] += f" {getal_exact(getal)}"
+        elif cel.formule is not None:
+            delen[-1] += f" '{cel.value}'" if isinstance(cel.value, str) else f" {cel.value}"
+        if delen:
+            self.meldingen.append(Fout(str(self.pad), None, "", "; ".join(delen), plek=plek))
+
+    def uitkomsten(self, waarden_wb) -> None:
+        """Bij elke formule de uitkomst die Excel of LibreOffice in het bestand bewaarde (of None)."""
+        for blad, cel in self.formules:
+            c = blad.cellen[cel]
+            c.value = waarden_wb[blad.title][cel].value
+            c.data_type = "s" if isinstance(c.value, str) else "n"
+
+
+def _toont_kengetal(blad: str, formule: str) -> bool:
+    """De grijze cellen van blad Baten die bedrag of actor van een kengetal tonen (VLOOKUP op blad Kengetallen): geen invoer."""
+    tekst = formule.upper().replace("'", "")
+    return blad == BATEN and "VLOOKUP(" in tekst and "KENGETALLEN!" in tekst
+
+
+def _kort(formule: str) -> str:
+    formule = " ".join(str(formule).split())
+    return formule if len(formule) <= 40 else formule[:39] + "…"
+
+
+# -- meldingen in de woorden van de werkmap -------------------------------------------
+#
+# De modellen melden in de woorden van het YAML-formaat ('per_maand', 'min', een
+# punt als decimaalteken). In een werkmap heten die dingen anders: kolomkoppen, en
+# een komma. De melding wijst al naar de cel; hier krijgt ze de woorden van het blad.
+
+_WERKMAPWOORDEN = (
+    ("geef precies één van 'kengetal', 'bedrag' of 'per_maand'",
+     "vul precies één van de kolommen Kengetal, Bedrag (€) en Per maand (€) in"),
+    ("bij 'per_maand' hoort 'maanden' (de looptijd)", "bij een bedrag in Per maand (€) hoort de looptijd in de kolom Maanden"),
+    ("'maanden' hoort alleen bij 'per_maand'", "de kolom Maanden hoort alleen bij een bedrag in Per maand (€)"),
+    ("een baat zonder kengetal heeft een 'omschrijving' nodig", "een baat zonder kengetal heeft een Omschrijving nodig"),
+    ("een baat zonder kengetal heeft een 'actor' nodig (wie wint: client, overheid, ...)",
+     "een baat zonder kengetal heeft een Actor nodig (kies uit de lijst wie de baat ontvangt)"),
+    ("geef zowel 'min' als 'max', of geen van beide", "vul het bereik helemaal in (min en max) of laat beide leeg"),
+    ("geef 'min'/'max' of 'interval_90', niet allebei", "vul min en max óf 90% van en 90% tot in, niet allebei"),
+    ("'waarde' moet tussen 'min' en 'max' liggen", "de waarde moet tussen min en max liggen"),
+    ("'waarde' moet binnen 'interval_90' liggen", "de waarde moet tussen 90% van en 90% tot liggen"),
+    ("'tot' ligt voor 'van'", "Periode tot ligt voor Periode van"),
+    ("geef het aandeel (procent) of het aantal hulpvragen van dit rechtsgebied",
+     "vul het aantal hulpvragen (kolom Hulpvragen) of het aandeel (kolom Aandeel (%)) van dit rechtsgebied in"),
+    ("blok 'kengetallen' ontbreekt, maar de casussen gebruiken:", "blad Kengetallen is leeg, maar blad Baten gebruikt:"),
+    ("heeft meer dan twee cijfers achter de punt: schrijf duizendtallen zonder punt (bijvoorbeeld 1614); "
+     "een bedrag heeft hoogstens twee decimalen (centen)", "heeft meer dan twee decimalen; een bedrag heeft hoogstens twee (centen)"),
+    ("; een punt is geen duizendtalscheiding: schrijf 1300, niet 1.300", ""),
+    ("cijfers na de punt", "cijfers na de komma"),
+    ("cijfers voor de punt", "cijfers voor de komma"),
+)
+# Een los kommagetal in een melding (23.9, -0.5), niet een duizendtal (1.000.000) of een datum.
+_PUNTGETAL = re.compile(r"(?<![\d.,])(-?\d+)\.(\d+)(?![\d.,])")
+
+
+def in_werkmapwoorden(melding: str) -> str:
+    """Een melding van het model in de woorden van de werkmap: kolomkoppen in plaats van sleutels, een komma in getallen."""
+    for yaml, werkmap in _WERKMAPWOORDEN:
+        melding = melding.replace(yaml, werkmap)
+    return _PUNTGETAL.sub(r"\1,\2", melding)
+
+
+# De bladen die de lezer leest (blad Lijsten is van kostenbaten zelf en staat verborgen).
+_GELEZEN = (PILOT, *(t.blad for t in TABELLEN), GEPUBLICEERD_TABEL.blad, ERRATA_TABEL.blad)
 
 
 def _zet(doel: dict, pad: tuple, waarde) -> None:
@@ -86,7 +284,14 @@ class _Lezing:
         """Leest één cel via de lezer (die de plek van het sleutelpad onthoudt) en zet hem om naar zijn soort."""
         lezer.ws = ws
         plekpad = pad[:-1] if bereik and pad[-1] == "waarde" else pad
-        waarde = lezer.waarde(plekpad, cel, tekst=soort in ("tekst", "naam"))
+        if soort == "tekst":
+            # Een tekst zoals hij in de cel staat, met spaties en regelovergangen aan begin en eind (zonder verlies terug naar YAML).
+            lezer.plek(plekpad, cel)
+            ruw = ws[cel].value
+            if ruw is None or (isinstance(ruw, str) and not ruw.strip()):
+                return None
+            return ruw if isinstance(ruw, str) else str(ruw)
+        waarde = lezer.waarde(plekpad, cel, tekst=soort == "naam")
         if waarde is None:
             return None
         if soort == "geheel" and isinstance(waarde, Decimal) and waarde == waarde.to_integral_value():
@@ -145,7 +350,7 @@ class _Lezing:
         bekend = [letters[k.kop] for k in tabel.kolommen if k.kop in letters]
         return [
             (ws, letters, rij)
-            for rij in range(2, ws.max_row + 1)
+            for rij in sorted(r for r in ws.rijen if r >= 2)  # alleen regels met gevulde cellen
             if any(self.ruw(ws, f"{letter}{rij}") is not None for letter in bekend)
         ]
 
@@ -184,7 +389,10 @@ class _Lezing:
     def lees_pilot(self) -> None:
         lezer = self.pilot
         ws = self.wb[PILOT]
-        labels = labels_in_kolom_a(ws)
+        labels: dict[str, int] = {}
+        for cel in sorted((c for c in ws.cellen.values() if c.column_letter == "A"), key=lambda c: c.row):
+            if isinstance(cel.value, str):
+                labels.setdefault(cel.value.strip(), cel.row)
         for veld in PILOTVELDEN:
             rij = labels.get(veld.label)
             if rij is None:
@@ -233,6 +441,16 @@ class _Lezing:
                 lezer.ws = ws
                 lezer.plek((blok, sleutel), cel)
                 inhoud[sleutel] = self.regel(lezer, ws, tabel, letters, rij, (blok, sleutel))
+                formule = any(ws[f"{letters[k]}{rij}"].formule for k in ("Hulpvragen", "Aandeel (%)") if k in letters)
+                if formule:  # een formule zonder uitkomst is al gemeld bij haar cel
+                    lezer.gemeld.add(toon_pad((blok, sleutel)))
+                if blok == "rechtsgebieden" and not {"hulpvragen", "aandeel"} & set(inhoud[sleutel]) and not formule:
+                    kop = "Hulpvragen" if "Hulpvragen" in letters else "Aandeel (%)"
+                    lezer.fout(
+                        f"{letters.get(kop, 'C')}{rij}",
+                        "vul het aantal hulpvragen (kolom Hulpvragen) of het aandeel (kolom Aandeel (%)) van dit rechtsgebied in",
+                        (blok, sleutel),
+                    )
                 self.bereiken(lezer, inhoud[sleutel], (blok, sleutel), [k.pad[0] for k in tabel.kolommen if k.bereik])
 
     def lees_casussen(self) -> None:
@@ -286,6 +504,11 @@ class _Lezing:
             lezer.ws = ws
             lezer.plek(voor, f"{letters.get('Casus', 'A')}{rij}")
             baat = self.regel(lezer, ws, tabel, letters, rij, voor)
+            soorten = [k for k in ("Kengetal", "Bedrag (€)", "Per maand (€)") if k in letters and self.ruw(ws, f"{letters[k]}{rij}") is not None]
+            if len(soorten) > 1:
+                # Wijs naar de tweede soort op de regel: die is te veel (bij een kengetal komt het bedrag van blad Kengetallen).
+                uitleg = "het bedrag komt dan van blad Kengetallen" if soorten[0] == "Kengetal" else "een baat heeft één soort bedrag"
+                lezer.fout(f"{letters[soorten[1]]}{rij}", f"deze regel heeft al een {soorten[0]}; laat {soorten[1]} leeg ({uitleg})", voor)
             grenzen = baat.pop("bereik", None)
             if grenzen:
                 doel = next((s for s in ("bedrag", "per_maand") if s in baat), None)
@@ -419,14 +642,19 @@ class _Lezing:
             if casus is not None:
                 casussen.append((casus, lezer.bestand()))
         alle_geldig = len(casussen) == len(self.casussen) and not self.fouten
+        alle_geldig = alle_geldig and not self.wb.fouten
         fouten += samenhang(pilot, pilotbestand, casussen, dekking=alle_geldig)
+        # Een formule zonder uitkomst is gemeld; dat de cel daardoor leeg lijkt, niet nog eens.
+        formulecellen = {f.plek for f in self.wb.fouten}
+        fouten = self.wb.fouten + [f for f in fouten if f.plek not in formulecellen]
         if fouten:
-            raise InvoerFouten(fouten)
+            raise InvoerFouten([f._replace(melding=in_werkmapwoorden(f.melding)) if f.plek else f for f in fouten])
         casussen.sort(key=lambda cb: cb[0].nummer)
         return Project(
             map=self.pad,
             pilot=pilot,
             casussen=tuple(c for c, _ in casussen),
             bestanden={"pilot": pilotbestand, **{c.nummer: b for c, b in casussen}},
+            meldingen=tuple(Werkmapmelding(str(m.plek), m.melding) for m in self.wb.meldingen),
         )
 

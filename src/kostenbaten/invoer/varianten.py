@@ -72,6 +72,9 @@ def laad_variant(pad: Path, keten: tuple[Path, ...] = ()) -> Project:
     samengevoegd = {doel: _kopie(b) for doel, b in project.bestanden.items()}
     for w in wijzigingen:
         _vervang(samengevoegd[w.doel], w, bestand)
+    fouten += _aantal_of_aandeel(samengevoegd["pilot"], wijzigingen, bestand)
+    if fouten:
+        _stop(fouten, pad)
     pilotinhoud = samengevoegd["pilot"].inhoud
     pilotinhoud["naam"] = variant.naam
     if variant.omschrijving is not None:
@@ -93,6 +96,37 @@ def laad_variant(pad: Path, keten: tuple[Path, ...] = ()) -> Project:
     return Project(
         map=pad, pilot=pilot, casussen=tuple(c for c, _ in casussen), bestanden=samengevoegd, oorsprong=project.basismap
     )
+
+
+def _aantal_of_aandeel(pilot: YamlBestand, wijzigingen, variant: YamlBestand) -> list[Fout]:
+    """Een aantal hulpvragen uit de variant vervangt het aandeel van de basis, en omgekeerd.
+
+    Een basis die per rechtsgebied telt, telt van haar eigen totaal: een variant
+    die alleen dat totaal vervangt, zou de aandelen stil veranderen. Dat is een fout.
+    """
+    genoemd = {w.pad for w in wijzigingen if w.doel == "pilot"}
+    gebieden = pilot.inhoud.get("rechtsgebieden")
+    if not isinstance(gebieden, dict):
+        return []
+    fouten = []
+    for naam, gebied in gebieden.items():
+        if not isinstance(gebied, dict):
+            continue
+        for veld, ander in (("hulpvragen", "aandeel"), ("aandeel", "hulpvragen")):
+            if ("rechtsgebieden", naam, veld) in genoemd and ("rechtsgebieden", naam, ander) not in genoemd and ander in gebied:
+                del gebied[ander]
+                for p in [p for p in pilot.regels if p[:3] == ("rechtsgebieden", naam, ander)]:
+                    del pilot.regels[p]
+        geteld = "hulpvragen" in gebied and not {("rechtsgebieden", naam, "hulpvragen"), ("rechtsgebieden", naam, "aandeel")} & genoemd
+        if geteld and ("hulpvragen",) in genoemd:
+            fouten.append(
+                variant.fout(
+                    ("pilot", "hulpvragen"),
+                    f"de basis telt {gebied['hulpvragen']} hulpvragen in rechtsgebied '{naam}', van haar eigen totaal; "
+                    "geef bij een ander totaal ook per rechtsgebied het aantal hulpvragen of het aandeel",
+                )
+            )
+    return fouten
 
 
 def _stop(fouten: list[Fout], pad: Path):

@@ -263,9 +263,25 @@ class Periode(Basis):
 
 
 class Rechtsgebied(Basis):
+    """Een rechtsgebied met zijn aandeel in procenten, of zijn aantal hulpvragen (dan volgt het aandeel exact)."""
+
     naam: Tekst
-    aandeel: Percentage  # procent van alle hulpvragen
+    aandeel: Percentage | None = None  # procent van alle hulpvragen
+    hulpvragen: Annotated[int, Field(ge=0)] | None = None  # of: het aantal hulpvragen in dit rechtsgebied (van de hulpvragen van de pilot)
     omschrijving: Tekst | None = None
+    # Gezet door `Pilot` bij een aantal: (aantal, totaal, het daaruit berekende aandeel); nooit uit de YAML.
+    _telling: object = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _aandeel_of_aantal(self):
+        if self.aandeel is None and self.hulpvragen is None:
+            raise PydanticCustomError("kb_rechtsgebied", "geef het aandeel (procent) of het aantal hulpvragen van dit rechtsgebied")
+        return self
+
+    @property
+    def uit_telling(self) -> bool:
+        """Of het aandeel uit het aantal hulpvragen volgt (en niet gewijzigd is, zoals `gevoeligheid` doet)."""
+        return self._telling is not None and self.aandeel is not None and self.aandeel.waarde == self._telling[2]
 
 
 class Tarief(Basis):
@@ -352,10 +368,52 @@ class Pilot(Basis):
     # Gezet door `invoer.prijspeil`: de omgerekende bedragen uit de casussen, voor de zin over het prijspeil.
     _casusomrekeningen: object = PrivateAttr(default=None)
 
+    @model_validator(mode="after")
+    def _aandelen_uit_tellingen(self):
+        """Een rechtsgebied met een aantal krijgt het exacte aandeel (aantal / hulpvragen x 100, op 50 cijfers)."""
+        from fractions import Fraction
+
+        from kostenbaten.geld import HONDERD, afronden_op_decimalen, deel
+
+        totaal = self.hulpvragen.waarde
+        for sleutel, gebied in list(self.rechtsgebieden.items()):
+            if gebied.hulpvragen is None:
+                continue
+            aantal = bedrag(gebied.hulpvragen)
+            if totaal <= 0 or aantal > totaal:
+                raise PydanticCustomError(
+                    "kb_aantallen",
+                    "rechtsgebied '{sleutel}' heeft {aantal} hulpvragen, meer dan de {totaal} hulpvragen van de pilot",
+                    {"sleutel": sleutel, "aantal": str(aantal), "totaal": str(totaal)},
+                )
+            exact = deel(aantal * HONDERD, totaal)
+            if gebied.aandeel is not None:
+                # Samen moeten ze kloppen: het exacte aandeel, afgerond op de decimalen van het opgegeven aandeel.
+                gegeven = gebied.aandeel.waarde
+                decimalen = max(0, -gegeven.as_tuple().exponent)
+                if Fraction(aantal) * 100 / Fraction(totaal) != Fraction(gegeven) and afronden_op_decimalen(exact, decimalen) != gegeven:
+                    raise PydanticCustomError(
+                        "kb_aantallen",
+                        "rechtsgebied '{sleutel}': {aantal} van {totaal} hulpvragen is {exact}%, niet het opgegeven aandeel van {gegeven}%; "
+                        "geef het aantal of het aandeel, of laat ze kloppen",
+                        {"sleutel": sleutel, "aantal": str(aantal), "totaal": str(totaal), "exact": str(afronden_op_decimalen(exact, 4)), "gegeven": str(gegeven)},
+                    )
+            nieuw = gebied.model_copy(update={"aandeel": Onzeker.model_construct(waarde=exact, min=None, max=None, interval_90=None)})
+            nieuw._telling = (aantal, totaal, exact)
+            self.rechtsgebieden[sleutel] = nieuw
+        if any(g.hulpvragen is not None for g in self.rechtsgebieden.values()):
+            samen = sum((Fraction(g.hulpvragen) * 100 / Fraction(totaal) if g.hulpvragen is not None else Fraction(g.aandeel.waarde) for g in self.rechtsgebieden.values()), Fraction(0))
+            if samen > 100:
+                raise PydanticCustomError(
+                    "kb_aandelen", "de rechtsgebieden tellen samen meer hulpvragen dan de {totaal} hulpvragen van de pilot (meer dan 100%)", {"totaal": str(totaal)}
+                )
+        return self
+
     @field_validator("rechtsgebieden")
     @classmethod
     def _aandelen_tellen_op(cls, rechtsgebieden):
-        totaal = sum((r.aandeel.waarde for r in rechtsgebieden.values()), Decimal(0))
+        # Een aandeel uit een aantal volgt pas na de hele pilot (`_aandelen_uit_tellingen`); de som van aantallen meldt `invoer`.
+        totaal = sum((r.aandeel.waarde for r in rechtsgebieden.values() if r.aandeel is not None), Decimal(0))
         if totaal > 100:
             raise PydanticCustomError(
                 "kb_aandelen", "de aandelen van de rechtsgebieden tellen op tot {totaal}%, meer dan 100%", {"totaal": str(totaal)}

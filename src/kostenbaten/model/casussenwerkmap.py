@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT
+from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT, GROEPEN, STANDAARD_ACTOREN
 
 UITLEG = "Uitleg"
 PILOT = "Pilot"
@@ -30,7 +30,6 @@ LIJSTEN = "Lijsten"  # verborgen: de keuzelijst van actoren (ingebouwd plus blad
 # In de kolom Casus van Gepubliceerd en Errata: deze regel hoort bij de pilot, niet bij een casus.
 DE_PILOT = "pilot"
 SOORTEN_AANPASSING = ("deadweight", "attributie", "verdringing", "afname")
-GROEPEN = ("client", "overheid")
 # Zoveel rijen is een keuzelijst (rechtsgebied, kengetal, actor, casus) lang: ruimte om toe te voegen.
 LIJSTRIJEN = 200
 
@@ -128,11 +127,26 @@ BEREIKSLEUTELS = {"min": ("min",), "max": ("max",), "90% van": ("interval_90", 0
 TABELLEN = (
     Tabel(
         RECHTSGEBIEDEN,
-        "Per rechtsgebied het aandeel van alle hulpvragen; samen hoogstens 100%.",
+        "Per rechtsgebied het aantal hulpvragen (zoals geteld), of het aandeel in procenten; samen hoogstens alle "
+        "hulpvragen van blad Pilot.",
         (
             _sleutel("sociaal_zekerheidsrecht"),
             Kolom("Naam", ("naam",), "tekst", "Naam zoals hij in de uitkomsten staat.", True, breedte=28),
-            *bereik("Aandeel (%)", "aandeel", "procent van alle hulpvragen", "Aandeel van dit rechtsgebied in de hulpvragen."),
+            Kolom(
+                "Hulpvragen",
+                ("hulpvragen",),
+                "geheel",
+                "Het aantal hulpvragen in dit rechtsgebied, zoals geteld (een geheel getal); kostenbaten rekent het aandeel "
+                "dan exact uit. Vul dit in, of het aandeel.",
+                breedte=11,
+            ),
+            *bereik(
+                "Aandeel (%)",
+                "aandeel",
+                "procent van alle hulpvragen",
+                "Of het aandeel van dit rechtsgebied in de hulpvragen. Staan aantal en aandeel er allebei, dan moeten ze kloppen.",
+                verplicht=False,
+            ),
             OMSCHRIJVING,
         ),
     ),
@@ -150,8 +164,8 @@ TABELLEN = (
     ),
     Tabel(
         ACTOREN,
-        "Eigen actoren naast de ingebouwde (client, gemeente, rijk, schuldeiser, zorgverzekeraar, woningcorporatie, "
-        "werkgever, overheid), of een andere naam voor een ingebouwde. Mag leeg blijven.",
+        f"Eigen actoren naast de {len(STANDAARD_ACTOREN)} ingebouwde ({', '.join(STANDAARD_ACTOREN)}; zie 'Ingebouwde actoren' "
+        "hieronder), of een andere naam voor een ingebouwde. Mag leeg blijven.",
         (
             _sleutel("gemeente"),
             Kolom("Naam", ("naam",), "tekst", "Naam zoals hij in de uitkomsten staat.", True, breedte=28),

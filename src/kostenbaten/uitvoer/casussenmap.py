@@ -44,6 +44,8 @@ def inhoud(waarde):
             veld = getattr(waarde, naam)
             if veld is None or (isinstance(veld, (dict, list, tuple)) and not veld):
                 continue
+            if naam == "aandeel" and getattr(waarde, "uit_telling", False):  # volgt uit het aantal hulpvragen
+                continue
             uit[naam] = inhoud(veld)
         return uit
     if isinstance(waarde, dict):
@@ -53,16 +55,20 @@ def inhoud(waarde):
     return waarde
 
 
-def _schemamap(map_: Path) -> str:
-    """De map met de JSON Schema's, gezien vanaf de nieuwe map (docs/schema.md); anders die van casussen/<naam>/."""
+def _schemamap(map_: Path) -> str | None:
+    """De map met de JSON Schema's, gezien vanaf de nieuwe map (docs/schema.md); None als er boven de map geen is.
+
+    Een verwijzing die nergens heen wijst, helpt een editor niet: dan staat er geen.
+    """
     for hoger in map_.resolve().parents:
         if (hoger / "schema" / "pilot.schema.json").is_file():
             return Path(os.path.relpath(hoger / "schema", map_.resolve())).as_posix()
-    return "../../schema"
+    return None
 
 
-def yaml_tekst(gegevens: dict, schema: str, bron) -> str:
-    kop = f"# yaml-language-server: $schema={schema}\n# Omgezet door kostenbaten uit {bron}. Het formaat: docs/formaat.md.\n"
+def yaml_tekst(gegevens: dict, schema: str | None, bron) -> str:
+    verwijzing = f"# yaml-language-server: $schema={schema}\n" if schema else ""
+    kop = f"{verwijzing}# Omgezet door kostenbaten uit {bron}. Het formaat: docs/formaat.md.\n"
     return kop + yaml.dump(gegevens, Dumper=_Schrijver, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
 
 
@@ -92,7 +98,7 @@ def schrijf_casussenmap(project, map_: Path, overschrijf: bool, bron) -> list[Pa
     schemas = _schemamap(map_)
     paden = []
     for naam, (soort, model) in bestanden.items():
-        tekst = yaml_tekst(inhoud(model), f"{schemas}/{soort}.schema.json", bron)
+        tekst = yaml_tekst(inhoud(model), f"{schemas}/{soort}.schema.json" if schemas else None, bron)
         schrijf_atomair(map_ / naam, lambda doel, tekst=tekst: doel.write_text(tekst, encoding="utf-8"), overschrijf)
         paden.append(map_ / naam)
     return paden

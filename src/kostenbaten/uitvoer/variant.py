@@ -1,4 +1,4 @@
-"""Een variant uit de eigen registratie: hulpvragen, periode en aandelen per rechtsgebied, bovenop een casussenmap.
+"""Een variant uit de eigen registratie: hulpvragen, periode en de aantallen per rechtsgebied, bovenop een casussenmap.
 
 De variant noemt alleen wat uit de registratie komt; al het andere (casussen,
 tarieven, kengetallen) blijft van de basis. Het aantal hulpvragen is de telling
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kostenbaten.berekening.registratie import RegistratieUitkomst
 from kostenbaten.geld import afkappen_op_aandeel
-from kostenbaten.notatie import datum, json_getal
+from kostenbaten.notatie import aandeel, datum, json_getal
 from kostenbaten.uitvoer.bestand import schrijf_atomair
 
 
@@ -44,11 +44,11 @@ def variant_tekst(u: RegistratieUitkomst, pilotnaam: str, rechtsgebieden, gedekt
     naam = f"{pilotnaam}, eigen registratie"
     regels = [
         f"# Geschreven door `kostenbaten registratie` uit {Path(u.bestand).name}: {u.hulpvragen} hulpvragen",
-        f"# van {datum(u.van)} tot en met {datum(u.tot)}. De hulpvragen en de aandelen per rechtsgebied",
+        f"# van {datum(u.van)} tot en met {datum(u.tot)}. De hulpvragen, ook per rechtsgebied,",
         "# komen uit die registratie; casussen, tarieven en kengetallen uit de basis.",
         "# Het aantal hulpvragen geldt voor deze periode (niet omgerekend naar een jaar).",
         f"naam: {json.dumps(naam, ensure_ascii=False)}",
-        "omschrijving: " + json.dumps(f"{pilotnaam} met de hulpvragen en aandelen uit de eigen vraagregistratie.", ensure_ascii=False),
+        "omschrijving: " + json.dumps(f"{pilotnaam} met de hulpvragen (ook per rechtsgebied) uit de eigen vraagregistratie.", ensure_ascii=False),
         f"basis: {json.dumps(_basis(basis, variant), ensure_ascii=False)}",
         "pilot:",
         "  periode:",
@@ -63,6 +63,9 @@ def variant_tekst(u: RegistratieUitkomst, pilotnaam: str, rechtsgebieden, gedekt
             regels += [f"  {sleutel}:", "    aandeel: 0  # geen onderwerp in de koppeling"]
         elif sleutel in geen_casus:
             regels += [f"  {sleutel}:", f"    aandeel: 0  # {a.aantal} van {a.van} hulpvragen, maar nog geen casus; met een casus: schrijf de variant opnieuw"]
+        elif a.van == u.hulpvragen:
+            # Het aantal zelf: het aandeel volgt er exact uit (98 van 410 is geen eindig percentage).
+            regels += [f"  {sleutel}:", f"    hulpvragen: {a.aantal}  # van {a.van} hulpvragen: {aandeel(a.aandeel)}"]
         elif a.is_exact:
             regels += [f"  {sleutel}:", f"    aandeel: {json_getal(a.aandeel)}  # {a.aantal} van {a.van} hulpvragen"]
         else:

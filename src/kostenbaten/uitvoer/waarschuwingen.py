@@ -12,6 +12,7 @@ from kostenbaten.berekening.waarschuwingen import (
     Waarschuwing,
     WeinigCasussen,
     WeinigTrekkingen,
+    Werkmapmelding,
 )
 from kostenbaten.geld import HONDERD
 from kostenbaten.notatie import getal_exact, getal_nl
@@ -47,4 +48,6 @@ def tekst(w: Waarschuwing) -> str:
             f"Maar {getal_exact(Decimal(w.trekkingen))} Monte-Carlo-trekkingen: de percentielen hangen dan nog merkbaar af van het zaad. "
             f"Gebruik --trekkingen {MIN_TREKKINGEN} of meer (standaard 100000)."
         )
+    if isinstance(w, Werkmapmelding):
+        return f"{w.plek}: {w.melding}."
     raise TypeError(f"onbekende waarschuwing: {type(w).__name__}")

@@ -37,6 +37,7 @@ PROCENT = NL + "0.0%"
 UREN = NL + '#,##0.##" uur"'
 
 INVOER = PatternFill("solid", start_color="FFF2CC")  # lichtgeel: hier vult u in
+OPTIONEEL = PatternFill("solid", start_color="E2EFDA")  # lichtgroen: hier mag u invullen, leeg mag ook
 AFGELEID = PatternFill("solid", start_color="E7E6E6")  # grijs: door kostenbaten ingevuld, niet wijzigen
 KOP = PatternFill("solid", start_color="DDEBF7")
 # Overal dezelfde letter, zodat de geschatte tekstbreedte (zie `regels`) voor elke cel klopt.
@@ -100,9 +101,9 @@ class Blad:
             c.font = font
         return c
 
-    def invoer(self, cel: str, waarde, formaat: str | None = None):
-        """Een invoercel (geel): een getal of tekst die de gebruiker mag wijzigen."""
-        return self._waarde(cel, waarde, formaat, INVOER)
+    def invoer(self, cel: str, waarde, formaat: str | None = None, optioneel: bool = False):
+        """Een invoercel (geel): een getal of tekst die de gebruiker mag wijzigen; `optioneel` (groen): mag leeg blijven."""
+        return self._waarde(cel, waarde, formaat, OPTIONEEL if optioneel else INVOER)
 
     def afgeleid(self, cel: str, waarde, formaat: str | None = None):
         """Een vaste waarde die kostenbaten invult (grijs), zoals een gemiddelde uit de KBA."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from openpyxl.comments import Comment
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from pydantic import BaseModel
 
@@ -41,8 +43,10 @@ from kostenbaten.model.casussenwerkmap import (
     TARIEVEN,
     UITLEG,
     Tabel,
+    tabel as tabel_van,
 )
 from kostenbaten.uitvoer.excel.blad import (
+    AFGELEID,
     EURO,
     TITEL,
     UITLEG as UITLEGLETTER,
@@ -57,22 +61,74 @@ from kostenbaten.uitvoer.excel.blad import (
 )
 
 DATUM = "yyyy-mm-dd"
+# De laatste sleutel van de vier bereikkolommen (min, max, 90% van, 90% tot).
+BEREIKDELEN = ("min", "max", 0, 1)
 
 INLEIDING = [
     "Deze werkmap bevat een hele casussenmap: de pilot, de rechtsgebieden, tarieven, actoren en kengetallen, "
     "en de casussen met hun baten. Elke opdracht van kostenbaten die een casussenmap leest, leest ook deze werkmap, "
     "bijvoorbeeld: kostenbaten bereken mijnstad.xlsx. Een fout wordt gemeld met blad en cel, zoals "
     "mijnstad.xlsx:Casussen!D5.",
-    "Gele cellen zijn invoer. Getallen zonder €-teken; een sleutel (een korte naam als bijzondere_bijstand) bestaat "
+    "Gele cellen zijn verplicht, groene mogen leeg blijven; grijze cellen vult de werkmap zelf (ze tonen bij een baat met "
+    "een kengetal het bedrag en de actor van blad Kengetallen) en leest kostenbaten niet. Getallen zonder €-teken; een sleutel (een korte naam als bijzondere_bijstand) bestaat "
     "uit kleine letters, cijfers en '_'. Rechtsgebied, kengetal, actor en casus kiest u uit een lijst; een nieuwe "
     "voegt u eerst toe op zijn eigen blad (een nieuwe actor op blad Actoren). Lege regels tellen niet mee.",
     "Een bereik (min en max, of een 90%-interval) is alleen nodig voor kostenbaten onzekerheid; laat die kolommen "
-    "anders leeg. Omzetten naar een map met YAML-bestanden en terug: kostenbaten omzetten mijnstad.xlsx casussen/mijnstad.",
+    "anders leeg. Ze staan gegroepeerd: met het minteken boven de kolommen klapt u ze in. Omzetten naar een map met YAML-bestanden en terug: kostenbaten omzetten mijnstad.xlsx casussen/mijnstad.",
 ]
+
+
+# Zoveel tekens houdt een cel van Excel; een langere tekst zou afgekapt worden.
+MAX_TEKENS = 32_767
+
+
+def _te_lange_teksten(project) -> list[Fout]:
+    """Elke tekst die niet in een cel past, met bestand en regel: liever geen werkmap dan een afgekapte."""
+    from kostenbaten.uitvoer.casussenmap import inhoud
+
+    fouten = []
+
+    def loop(waarde, pad, wie):
+        if isinstance(waarde, str) and len(waarde) > MAX_TEKENS:
+            fouten.append(
+                Fout(project.regel(wie, pad), None, "", f"deze tekst heeft {len(waarde)} tekens; een cel van Excel houdt er "
+                     f"hoogstens {MAX_TEKENS}: maak hem korter of houd de casussen in YAML")
+            )
+        elif isinstance(waarde, dict):
+            for sleutel, w in waarde.items():
+                loop(w, pad + (sleutel,), wie)
+        elif isinstance(waarde, list):
+            for i, w in enumerate(waarde):
+                loop(w, pad + (i,), wie)
+
+    loop(inhoud(project.pilot), (), "pilot")
+    for casus in project.casussen:
+        loop(inhoud(casus), (), casus.nummer)
+    return fouten
+
+
+FORMULES = (
+    "Formules: typ bij voorkeur de waarden zelf, bijvoorbeeld het aantal hulpvragen per rechtsgebied in plaats van een "
+    "berekend aandeel. Staat er toch een formule in een invoercel, dan leest kostenbaten de uitkomst die Excel of "
+    "LibreOffice bij het bewaren in de werkmap zette, en meldt bij welke cel dat gebeurde. Een formule zonder bewaarde "
+    "uitkomst (een werkmap die een ander programma schreef en niemand in Excel bewaarde) wordt geweigerd, met haar cel. "
+    "Een getal met meer dan 10 decimalen (zoals Excel 23,9 soms als 23,900000000000002 bewaart) wordt op 10 decimalen "
+    "afgerond, met een melding."
+)
+
+# De twee groepen van het rapport en wat erin valt (zie docs/formaat.md, "Actoren").
+GROEPUITLEG = {
+    "client": "De cliënt zelf: wat hij of zij wint, bijvoorbeeld een lagere schuld of een hoger inkomen.",
+    "overheid": "Alle andere partijen samen, ook die geen overheid zijn (de bibliotheek, een werkgever, schuldeisers): "
+    "de maatschappelijke kant van de rekening.",
+}
 
 
 def werkmap(project, **_context):
     """De casussenmap van `project` als werkmap met invoercellen, keuzelijsten en een blad Uitleg."""
+    fouten = _te_lange_teksten(project)
+    if fouten:
+        raise UitvoerFouten(fouten)
     wb, verwacht = nieuwe_werkmap()
     pilot, casussen = project.pilot, project.casussen
     gepubliceerd = pilot.gepubliceerd is not None or pilot.errata or any(c.gepubliceerd is not None or c.errata for c in casussen)
@@ -123,7 +179,10 @@ def _rijen(tabel: Tabel, pilot, casussen):
     if blad in (RECHTSGEBIEDEN, TARIEVEN, ACTOREN, KENGETALLEN):
         blok = getattr(pilot, blad.lower())
         for sleutel, item in blok.items():
-            yield {("sleutel",): sleutel, **_vlak(item)}
+            velden = _vlak(item)
+            if getattr(item, "uit_telling", False):  # het aandeel volgt uit het aantal: alleen het aantal staat in de map
+                velden = {p: w for p, w in velden.items() if p[0] != "aandeel"}
+            yield {("sleutel",): sleutel, **velden}
     elif blad == CASUSSEN:
         for casus in casussen:
             yield {p: w for p, w in _vlak(casus).items() if p[0] not in ("baten", "effecten", "gepubliceerd", "errata")}
@@ -161,10 +220,10 @@ def _rijen(tabel: Tabel, pilot, casussen):
 # -- cellen ------------------------------------------------------------------------------
 
 
-def _cel(blad: Blad, cel: str, waarde, project, geld: bool = False):
+def _cel(blad: Blad, cel: str, waarde, project, geld: bool = False, optioneel: bool = False):
     """Een invoercel; een getal dat Excel niet exact kan bewaren is een fout, geen stille afronding."""
     if isinstance(waarde, date):
-        c = blad.invoer(cel, None)
+        c = blad.invoer(cel, None, optioneel=optioneel)
         c.value = waarde
         c.number_format = DATUM
         return c
@@ -172,12 +231,12 @@ def _cel(blad: Blad, cel: str, waarde, project, geld: bool = False):
         raise UitvoerFouten(
             [Fout(str(project.map), None, "", f"het getal {waarde} heeft meer cijfers dan Excel exact bewaart (15); rond het af in de map")]
         )
-    return blad.invoer(cel, waarde, EURO if geld and waarde is not None else None)
+    return blad.invoer(cel, waarde, EURO if geld else None, optioneel=optioneel)
 
 
 def _vul(blad: Blad, rij: int, tabel: Tabel, waarden: dict, project) -> None:
     for i, kolom in enumerate(tabel.kolommen, start=1):
-        _cel(blad, f"{get_column_letter(i)}{rij}", waarden.pop(kolom.pad, None), project, kolom.geld)
+        _cel(blad, f"{get_column_letter(i)}{rij}", waarden.pop(kolom.pad, None), project, kolom.geld, not kolom.verplicht)
     over = {p: w for p, w in waarden.items() if w is not None}
     if over:
         raise AssertionError(f"velden zonder kolom op blad {tabel.blad}: {sorted(map(str, over))}")
@@ -198,11 +257,31 @@ KEUZES = {
 }
 
 
+def _kengetal_tonen(blad: Blad, tabel: Tabel, rij: int) -> None:
+    """Bij een baat met een kengetal: bedrag en actor van blad Kengetallen, als formule in een grijze cel (de lezer slaat ze over)."""
+    kengetallen = tabel_van(KENGETALLEN)
+    laatste = get_column_letter(len(kengetallen.kolommen))
+    letters = {k.kop: get_column_letter(i) for i, k in enumerate(tabel.kolommen, start=1)}
+    for kop, kolom in (("Bedrag (€)", "Bedrag (€)"), ("Actor", "Actor")):
+        n = [k.kop for k in kengetallen.kolommen].index(kolom) + 1
+        formule = f"IFERROR(VLOOKUP(${letters['Kengetal']}{rij},'{KENGETALLEN}'!$A$2:${laatste}${LIJSTRIJEN},{n},FALSE),\"\")"
+        c = blad.formule(f"{letters[kop]}{rij}", formule, None, EURO if kop.startswith("Bedrag") else None)
+        c.fill = AFGELEID
+
+
 def _tabelblad(blad: Blad, tabel: Tabel, rijen: list[dict], project) -> None:
     ws = blad.ws
     blad.kopregel(1, [k.kop for k in tabel.kolommen])
+    for i, kolom in enumerate(tabel.kolommen, start=1):
+        if not kolom.verplicht:  # dezelfde kop (de lezer zoekt erop), maar schuin en met een opmerking
+            kop = ws.cell(1, i)
+            kop.font = Font(name=kop.font.name, bold=kop.font.bold, italic=True)
+            kop.comment = Comment("Mag leeg blijven." + (" Alleen voor kostenbaten onzekerheid." if kolom.pad[-1] in BEREIKDELEN else ""), "kostenbaten")
     for i, waarden in enumerate(rijen, start=2):
+        kengetal = tabel.blad == BATEN and waarden.get(("kengetal",)) is not None
         _vul(blad, i, tabel, dict(waarden), project)
+        if kengetal:
+            _kengetal_tonen(blad, tabel, i)
     laatste = max(len(rijen) + 1 + tabel.lege_rijen, 2)
     for rij in range(len(rijen) + 2, laatste + 1):
         _vul(blad, rij, tabel, {}, project)
@@ -216,6 +295,12 @@ def _tabelblad(blad: Blad, tabel: Tabel, rijen: list[dict], project) -> None:
             blad.validatie(getalregel("between", "Vul een getal van 0 tot en met 1 in.", "0", "1"), bereik)
         elif kolom.soort in ("getal", "geheel") and tabel.blad not in (GEPUBLICEERD_TABEL.blad,):
             blad.validatie(niet_negatief(), bereik)
+    # De vier kolommen van elk bereik als groep: wie ze niet nodig heeft, klapt ze in.
+    reeks = [i for i, k in enumerate(tabel.kolommen, start=1) if k.pad[-1] in BEREIKDELEN]
+    while reeks:
+        eind = next((j for j in range(len(reeks) - 1) if reeks[j + 1] != reeks[j] + 1), len(reeks) - 1)
+        ws.column_dimensions.group(get_column_letter(reeks[0]), get_column_letter(reeks[eind]), outline_level=1)
+        reeks = reeks[eind + 1 :]
     ws.freeze_panes = "A2"
     ws.print_options.gridLines = True  # op papier blijft te zien welke waarde in welke kolom staat
     afdrukklaar(ws, f"A1:{get_column_letter(len(tabel.kolommen))}{laatste}", liggend=True, titelrijen="1:1")
@@ -228,10 +313,10 @@ def _pilotblad(blad: Blad, pilot, project) -> None:
     for rij, veld in enumerate(PILOTVELDEN, start=2):
         blad.tekst(f"A{rij}", veld.label, VET)
         waarde = waarden.get(veld.pad, waarden.get(veld.pad + ("waarde",)))
-        _cel(blad, f"B{rij}", waarde, project)
+        _cel(blad, f"B{rij}", waarde, project, optioneel=not veld.verplicht)
         if veld.bereik:
             for kop, kolom in PILOT_BEREIK.items():
-                _cel(blad, f"{kolom}{rij}", waarden.get(veld.pad + BEREIKSLEUTELS[kop]), project)
+                _cel(blad, f"{kolom}{rij}", waarden.get(veld.pad + BEREIKSLEUTELS[kop]), project, optioneel=True)
         blad.tekst(f"G{rij}", veld.uitleg + (" Verplicht." if veld.verplicht else ""), UITLEGLETTER)
     blad.breedtes({"A": 30, "B": 44, "C": 9, "D": 9, "E": 9, "F": 9, "G": 60})
     for rij, veld in enumerate(PILOTVELDEN, start=2):
@@ -278,8 +363,23 @@ def _uitleg(wb, tabellen: list[Tabel]) -> None:
     blad.breedtes({"A": 26, "B": 64})
     blad.tekst("A1", "Casussen in een werkmap", TITEL)
     rij = 3
-    for alinea in INLEIDING:
+    for alinea in (*INLEIDING, FORMULES):
         blad.tekst(f"A{rij}", alinea)
+        rij += 1
+    rij += 1
+    # Uit het model, niet met de hand: elke ingebouwde actor met zijn groep, en wat een groep is.
+    blad.kopregel(rij, ["Groepen", "Elke actor hoort bij een van de twee groepen van het rapport (kolom Groep op blad Actoren)."])
+    rij += 1
+    for groep in GROEPEN:
+        blad.tekst(f"A{rij}", f"Groep {groep}", VET)
+        blad.tekst(f"B{rij}", GROEPUITLEG[groep])
+        rij += 1
+    rij += 1
+    blad.kopregel(rij, ["Ingebouwde actoren", "Te kiezen in elke keuzelijst Actor en Betaler, zonder ze op blad Actoren te zetten."])
+    rij += 1
+    for sleutel, actor in STANDAARD_ACTOREN.items():
+        blad.tekst(f"A{rij}", sleutel, VET)
+        blad.tekst(f"B{rij}", f"{actor.naam}, groep {actor.groep}." + (f" {actor.omschrijving}" if actor.omschrijving else ""))
         rij += 1
     rij += 1
     delen = [(PILOT, "De gegevens van de pilot: één per regel, de waarde in kolom B.", [(v.label, v.uitleg, v.verplicht) for v in PILOTVELDEN])]
@@ -289,7 +389,8 @@ def _uitleg(wb, tabellen: list[Tabel]) -> None:
         rij += 1
         for kop, tekst, verplicht in kolommen:
             blad.tekst(f"A{rij}", kop, VET)
-            blad.tekst(f"B{rij}", tekst + (" Verplicht." if verplicht else ""))
+            erbij = " Verplicht (gele cel)." if verplicht else ("" if "mag leeg" in tekst.lower() else " Mag leeg (groene cel).")
+            blad.tekst(f"B{rij}", tekst + erbij)
             rij += 1
         rij += 1
     afdrukklaar(blad.ws, f"A1:B{rij}", titelrijen=None)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from kostenbaten.berekening.kba import CasusUitkomst, Extrapolatie, PilotUitkomst, Post
-from kostenbaten.notatie import json_bedrag, json_getal
+from kostenbaten.geld import is_eindig_aandeel
+from kostenbaten.notatie import json_aandeel, json_bedrag, json_getal
 from kostenbaten.uitvoer.namen import rekensom_tekst
 from kostenbaten.uitvoer.json import Reeks
 
@@ -78,7 +79,8 @@ def document(u: PilotUitkomst) -> dict:
         "gemiddelde_netto": json_bedrag(u.gemiddelde_netto),
         "gemiddelde_client": json_bedrag(u.gemiddelde_client),
         "gemiddelde_overheid": json_bedrag(u.gemiddelde_overheid),
-        "dekking_procent": json_getal(u.dekking),
+        "dekking_procent": json_aandeel(u.dekking),
+        "rechtsgebieden": {sleutel: _rechtsgebied(g) for sleutel, g in u.pilot.rechtsgebieden.items()},
         "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
         **_prijspeil(u),
         # Alleen met een rapport om na te rekenen (een 'gepubliceerd'-blok in pilot.yaml).
@@ -91,6 +93,14 @@ def document(u: PilotUitkomst) -> dict:
             else {}
         ),
     }
+
+
+def _rechtsgebied(g) -> dict:
+    """Aandeel en (als de pilot ze telde) het aantal hulpvragen; een niet-eindig aandeel op vier decimalen met `aandeel_exact` false."""
+    uit = {"naam": g.naam, "aandeel": json_aandeel(g.aandeel.waarde), "aandeel_exact": is_eindig_aandeel(g.aandeel.waarde)}
+    if g.uit_telling:
+        uit["hulpvragen"] = str(g.hulpvragen)
+    return uit
 
 
 def _prijspeil(u: PilotUitkomst) -> dict:

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
-from kostenbaten.notatie import decimalen_voor, euro, getal, getal_exact, getal_nl
+from kostenbaten.notatie import aandeel, decimalen_voor, euro, getal, getal_exact, getal_nl
 from kostenbaten.uitvoer.namen import CIJFER_NAMEN, groep_naam, prijspeil_tekst, rekensom_tekst, tweedeling_tekst
 from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst, getal_tekst, zin
 
@@ -156,7 +156,7 @@ def samenvatting(u: PilotUitkomst) -> Group:
         gebied = pilot.rechtsgebieden[d.rechtsgebied]
         gewogen.add_row(
             gebied.naam,
-            f"{getal_exact(gebied.aandeel.waarde)}%",
+            aandeel(gebied.aandeel.waarde),
             getal_nl(d.hulpvragen, dh),
             str(d.aantal_casussen),
             bedrag_tekst(d.gemiddelde_netto, 2),
