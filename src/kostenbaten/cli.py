@@ -856,7 +856,13 @@ def rapport(
     begroting_uitkomst = None
     if begroting_ is not None:
         try:
-            bron_begroting, begroting_uitkomst = _laad_begroting(begroting_, horizon)
+            # Eén KBA in het rapport: de begroting rekent haar baten met de casussen van het rapport zelf.
+            bron_begroting, begroting_uitkomst = _laad_begroting(begroting_, horizon, map_)
+            if bron_begroting.eigen_casussen is not None:
+                _meld(
+                    f"Let op: de begroting {begroting_} noemt de casussen '{bron_begroting.eigen_casussen}'; het rapport rekent "
+                    f"haar baten met {map_}, de casussen van het rapport zelf."
+                )
         except InvoerFouten as f:
             fouten += f.fouten
     if fouten:
@@ -887,6 +893,9 @@ def rapport(
     # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
     uitkomsten["controle"] = [] if project.is_variant else controleer_cijfers(kba)
     voet = f"kostenbaten {__version__}: kostenbaten rapport {map_}"
-    context = {"trekkingen": trekkingen, "zaad": zaad, "bandbreedtes": bandbreedtes, "pilot": kba.pilot}
+    context = {"trekkingen": trekkingen, "zaad": zaad, "bandbreedtes": bandbreedtes, "pilot": kba.pilot, "kba": kba,
+               "bibliotheek": _laad(project.basismap).pilot.naam if project.is_variant else None,
+               "eigen_casussen": bron_begroting.eigen_casussen if begroting_uitkomst is not None else None,
+               "met_begroting": begroting_uitkomst is not None}
     register.schrijf_rapport(uitkomsten, uit, overschrijf, voet, met_gepubliceerd=not project.is_variant, **context)
     typer.echo(f"Geschreven: {uit}", err=True)

@@ -142,3 +142,20 @@ def afgebroken(tekst: str, breedte: int, inspringen: str = "") -> str:
     for alinea in euro_bijeen(tekst).split("\n"):  # een regelovergang in de tekst blijft staan
         regels += textwrap.wrap(alinea, width=breedte, subsequent_indent=inspringen, break_long_words=False, break_on_hyphens=False) or [""]
     return "\n".join(regels).replace(HARDE_SPATIE, " ")
+
+
+def op_hele_euros_tot_totaal(delen) -> list[Decimal]:
+    """Delen op hele euro's die samen precies het afgeronde totaal zijn (methode van de grootste resten).
+
+    Elk deel wordt eerst naar beneden afgerond; de euro's die dan aan het afgeronde totaal
+    ontbreken gaan één voor één naar de delen met de grootste rest (bij gelijke rest de eerste).
+    Zo telt een tabel op tot haar totaalregel: niet € 4.561 + € 14.207 naast een totaal dat € 1 lager is.
+    Dit is een presentatiestap; de berekening blijft exact.
+    """
+    delen = [Decimal(d) for d in delen]
+    beneden = [d.to_integral_value(rounding="ROUND_FLOOR") for d in delen]
+    ontbreekt = int(afronden_op_euro(sum(delen, Decimal(0))) - sum(beneden, Decimal(0)))
+    volgorde = sorted(range(len(delen)), key=lambda i: (-(delen[i] - beneden[i]), i))
+    for i in volgorde[:ontbreekt]:
+        beneden[i] += 1
+    return beneden

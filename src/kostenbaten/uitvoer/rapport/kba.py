@@ -20,7 +20,13 @@ def hoofdletter(tekst: str) -> str:
 
 
 def periode(u: PilotUitkomst) -> str:
-    return f"{datum(u.pilot.periode.van)} tot {datum(u.pilot.periode.tot)}"
+    """De periode zoals de gebruiker haar gaf, beide dagen meegeteld (zoals `registratie` telt)."""
+    return f"{datum(u.pilot.periode.van)} tot en met {datum(u.pilot.periode.tot)}"
+
+
+def kans_tekst(c: CasusUitkomst) -> str:
+    """De kans van slagen van een casus als percentage, of '-' zonder kans (dan telt elke baat volledig)."""
+    return "-" if c.casus.kans is None else procent(c.casus.kans.waarde * 100, decimalen_voor([c.casus.kans.waarde * 100]))
 
 
 def _tweedeling(u: PilotUitkomst) -> str:
@@ -44,7 +50,11 @@ def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
     if prijspeil:
         blokken.append(alinea(prijspeil[0]))
     if not bandbreedtes:  # met bandbreedtes volgt hier het 90%-interval (uitvoer/rapport/onzekerheid.py)
-        blokken.append(alinea("De invoer heeft geen bandbreedtes: de bedragen hierboven zijn berekend zonder onzekerheidsmarge."))
+        blokken.append(alinea(
+            "De invoer heeft geen bereiken en geen kansen van slagen: de bedragen hierboven zijn berekend zonder onzekerheidsmarge. "
+            f"Ze rusten op {len(u.casussen)} uitgewerkte {'casus' if len(u.casussen) == 1 else 'casussen'}; met andere casussen "
+            "was het gemiddelde anders uitgevallen."
+        ))
     return blokken
 
 
@@ -52,23 +62,28 @@ def casussen(u: PilotUitkomst) -> list[dict]:
     gebieden = u.pilot.rechtsgebieden
     kolommen = ("totaal_kosten", "totaal_baten", "netto")
     dec = {k: decimalen_voor([getattr(c, k) for c in u.casussen]) for k in kolommen}
+    met_kans = any(c.casus.kans is not None for c in u.casussen)
     rijen = [
         [
             str(c.nummer),
             c.casus.titel,
             gebieden[c.casus.rechtsgebied].naam,
             getal_exact(c.casus.uren.waarde),
+            *([kans_tekst(c)] if met_kans else []),
             *(euro(getattr(c, k), dec[k]) for k in kolommen),
             ", ".join(e[:1].lower() + e[1:] if i else e for i, e in enumerate(c.casus.effecten)) or "-",
         ]
         for c in u.casussen
     ]
-    slot = [["", "Gemiddeld", "", "", "", "", euro(u.gemiddelde_netto, 2), ""]]
-    kop = ["Nr.", "Casus", "Rechtsgebied", "Uren", "Kosten", "Baten", "Netto", "Niet in geld uitgedrukt"]
-    return [
-        tabel(kop, rijen, rechts=(3, 4, 5, 6), slot=slot, breed=True,
-              bijschrift="Uren: ingezette uren van de sociaal-juridisch dienstverlener (SJD). De laatste kolom noemt de effecten die niet in euro's zijn uitgedrukt; ze tellen niet mee in de bedragen, maar horen bij de uitkomst."),
-    ]
+    extra = 1 if met_kans else 0
+    slot = [["", "Gemiddeld", "", "", *([""] * extra), "", "", euro(u.gemiddelde_netto, 2), ""]]
+    kop = ["Nr.", "Casus", "Rechtsgebied", "Uren", *(["Kans"] * extra), "Kosten", "Baten", "Netto", "Niet in geld uitgedrukt"]
+    bijschrift = "Uren: ingezette uren van de sociaal-juridisch dienstverlener (SJD). "
+    if met_kans:
+        bijschrift += "Kans: de kans van slagen van de casus; de baten tellen voor dat deel mee (zonder kans volledig). "
+    bijschrift += ("De laatste kolom noemt de effecten die niet in euro's zijn uitgedrukt; ze tellen niet mee in de bedragen, "
+                   "maar horen bij de uitkomst.")
+    return [tabel(kop, rijen, rechts=tuple(range(3, 7 + extra)), slot=slot, breed=True, bijschrift=bijschrift)]
 
 
 def aannames(u: PilotUitkomst) -> list[dict]:
@@ -148,18 +163,27 @@ def casustabel(c: CasusUitkomst, u: PilotUitkomst) -> dict:
         ["Netto (baten min kosten)", euro(c.netto, dk), "waarvan cliënt / overheid", f"{euro(c.client, db)} / {euro(c.overheid, db)}", ""],
     ]
     gebied = u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam
+    kans = "" if c.casus.kans is None else f"; kans van slagen {kans_tekst(c)}, de baten tellen voor dat deel mee"
     return bij_elkaar([
         alinea(f"Casus {c.nummer}: {c.casus.titel}", nadruk=True),
-        alinea(f"{gebied}; {getal_exact(c.casus.uren.waarde)} uur. {c.casus.omschrijving or ''}".strip()),
+        alinea(f"{gebied}; {getal_exact(c.casus.uren.waarde)} uur{kans}. {c.casus.omschrijving or ''}".strip()),
         tabel(["Kosten", "Bedrag", "Baten", "Bedrag", "Wie"], rijen, rechts=(1, 3), slot=slot, breed=True),
     ])
 
 
-def secties(u: PilotUitkomst, met_gepubliceerd: bool = True, bandbreedtes: bool = False, **_context) -> dict[str, Sectie]:
-    """`met_gepubliceerd` is onwaar voor een variant: de gepubliceerde cijfers horen bij de casussenmap eronder."""
-    inleiding = [alinea(f"Pilot {u.pilot.naam}, {periode(u)}. {u.pilot.omschrijving or ''}".strip())]
+def secties(u: PilotUitkomst, met_gepubliceerd: bool = True, bandbreedtes: bool = False, bibliotheek: str | None = None,
+            **_context) -> dict[str, Sectie]:
+    """`met_gepubliceerd` is onwaar voor een variant: de gepubliceerde cijfers horen bij de casussenmap eronder.
+
+    `bibliotheek` is bij een variant de naam van de pilot eronder: de titel noemt de bibliotheek, de inleiding de variant.
+    """
+    naam = bibliotheek or u.pilot.naam
+    if bibliotheek and bibliotheek != u.pilot.naam:
+        inleiding = [alinea(f"Pilot {naam}, {periode(u)}, in het scenario '{u.pilot.naam}'. {u.pilot.omschrijving or ''}".strip())]
+    else:
+        inleiding = [alinea(f"Pilot {naam}, {periode(u)}. {u.pilot.omschrijving or ''}".strip())]
     return {
-        "titel": Sectie(f"Kosten en baten van sociaal-juridische hulp in de bibliotheek: {u.pilot.naam}", inleiding),
+        "titel": Sectie(f"Kosten en baten van sociaal-juridische hulp in de bibliotheek: {naam}", inleiding),
         "kern": Sectie("De uitkomst", kern(u, bandbreedtes)),
         "casussen": Sectie("De casussen", casussen(u)),
         "aannames": Sectie("Aannames en bronnen", aannames(u)),

@@ -19,7 +19,7 @@ import typst
 from kostenbaten.uitvoer.rapport.document import grafieken
 
 VOORKANT_PAGINAS = 2
-SCHALEN = ("1", "0.92", "0.85")  # letters en grafieken zo veel kleiner als nodig voor een voorkant van twee pagina's
+SCHALEN = ("1", "0.92", "0.85", "0.78", "0.72")  # letters en grafieken zo veel kleiner als nodig voor een voorkant van twee pagina's
 LETTERS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
 
 

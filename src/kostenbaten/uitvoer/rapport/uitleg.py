@@ -6,6 +6,7 @@ from kostenbaten.berekening.uitleg import Knoop, Uitleg, wie_naam
 from kostenbaten.notatie import decimalen_voor, euro, getal_nl
 from kostenbaten.uitvoer.namen import rekensom_tekst
 from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, boom
+from kostenbaten.uitvoer.rapport.kba import GEWOGEN, VLAK
 
 
 def waarde_tekst(k: Knoop) -> str:
@@ -23,6 +24,9 @@ def leesbaar(pilot) -> dict[str, str]:
         return {}
     vervang = {f"[{wie_naam(sleutel)}]": f"({actor.naam})" for sleutel, actor in pilot.alle_actoren.items()}
     vervang.update({f"kengetal {sleutel}:": f"kengetal '{k.naam}':" for sleutel, k in pilot.kengetallen.items()})
+    # De methoden bij hun naam in het rapport, niet als 'rapport' (dat is het rapport van Hengelo).
+    vervang["Extrapolatie rapport (vlak gemiddelde, exact)"] = f"Extrapolatie met {VLAK}"
+    vervang["Extrapolatie gewogen (per rechtsgebied, exact)"] = f"Extrapolatie {GEWOGEN}"
     return vervang
 
 
