@@ -276,10 +276,11 @@ def test_bestaand_rapport_alleen_met_overschrijf(cli, tmp_path):
 
 
 def test_onbekende_extensie(cli, tmp_path):
-    code, _, fout = cli("rapport", HENGELO, "-o", tmp_path / "r.docx")
+    # .docx is sinds het Word-rapport een formaat; .txt niet.
+    code, _, fout = cli("rapport", HENGELO, "-o", tmp_path / "r.txt")
     assert code == 2
-    assert fout.strip() == f"Fout: -o: '{tmp_path / 'r.docx'}' eindigt niet op .html of .pdf; het rapport kent alleen die twee formaten."
-    assert not (tmp_path / "r.docx").exists()
+    assert fout.strip() == f"Fout: -o: '{tmp_path / 'r.txt'}' eindigt niet op .html, .pdf of .docx; het rapport kent alleen die drie formaten."
+    assert not (tmp_path / "r.txt").exists()
 
 
 def test_zonder_uitvoerbestand(cli):

@@ -818,7 +818,7 @@ def schema(
 def rapport(
     map_: MapArgument,
     uit: Annotated[
-        Path, typer.Option("-o", "--uitvoer", help="Het rapport: een bestand op .html (één pagina) of .pdf (A4).", show_default=False)
+        Path, typer.Option("-o", "--uitvoer", help="Het rapport: een bestand op .html (één pagina), .pdf (A4) of .docx (Word, om verder te bewerken).", show_default=False)
     ],
     begroting_: Annotated[
         Optional[Path],
@@ -835,7 +835,7 @@ def rapport(
     prijsindex: PrijsindexOptie = None,
     overschrijf: OverschrijfOptie = False,
 ):
-    """Maak het rapport voor de gemeenteraad: één HTML-pagina of een PDF met grafieken, bronnen en bijlagen."""
+    """Maak het rapport voor de gemeenteraad: één HTML-pagina, een PDF of een Word-document, met grafieken, bronnen en bijlagen."""
     from kostenbaten import __version__
     from kostenbaten.berekening.actoren import verdeel_over_actoren
     from kostenbaten.berekening.controle import controleer as controleer_cijfers

@@ -15,13 +15,26 @@ from kostenbaten.uitvoer.rapport.blokken import Sectie
 
 VOORKANT = ("titel", "kern", "kosten_baten", "actoren", "begroting", "drijvers", "casussen", "bewijs", "aannames", "methode")
 BIJLAGEN = ("vergelijking", "casustabellen", "uitleg", "gepubliceerd")
-FORMATEN = (".html", ".pdf")
 
 
 def controleer_formaat(pad: Path) -> None:
-    """Het formaat volgt uit de extensie; iets anders dan .html of .pdf is een fout in de opdracht."""
-    if Path(pad).suffix.lower() not in FORMATEN:
-        raise Gebruiksfout(f"-o: '{pad}' eindigt niet op .html of .pdf; het rapport kent alleen die twee formaten.")
+    """Het formaat volgt uit de extensie; iets anders dan .html, .pdf of .docx is een fout in de opdracht.
+
+    Voor .docx moet python-docx geïnstalleerd zijn; zonder zegt de melding hoe het erbij komt.
+    """
+    from kostenbaten.uitvoer.register import RAPPORTFORMATEN
+
+    soort = Path(pad).suffix.lower()
+    if soort not in RAPPORTFORMATEN:
+        raise Gebruiksfout(f"-o: '{pad}' eindigt niet op .html, .pdf of .docx; het rapport kent alleen die drie formaten.")
+    if soort == ".docx":
+        import importlib.util
+
+        if importlib.util.find_spec("docx") is None:
+            raise Gebruiksfout(
+                f"-o: '{pad}' is een Word-document, maar het pakket python-docx is niet geïnstalleerd; "
+                "installeer het met: pip install python-docx"
+            )
 
 
 def _samen(alle: list[dict[str, Sectie]]) -> dict[str, Sectie]:
@@ -55,12 +68,14 @@ def grafieken(doc: dict) -> list[dict]:
 
 
 def schrijf(alle: list[dict[str, Sectie]], pad: Path, overschrijf: bool, voet: str) -> None:
-    """Schrijft het rapport atomair als HTML of PDF; een bestaand bestand alleen met --overschrijf."""
+    """Schrijft het rapport atomair als HTML, PDF of Word; een bestaand bestand alleen met --overschrijf."""
     from kostenbaten.uitvoer.bestand import schrijf_atomair
 
     doc = document(alle, voet)
     if Path(pad).suffix.lower() == ".pdf":
         from kostenbaten.uitvoer.rapport.pdf import schrijf_pdf as schrijver
+    elif Path(pad).suffix.lower() == ".docx":
+        from kostenbaten.uitvoer.rapport.docx import schrijf_docx as schrijver
     else:
         from kostenbaten.uitvoer.rapport.html import schrijf_html as schrijver
     schrijf_atomair(Path(pad), lambda doel: schrijver(doc, doel), overschrijf)
