@@ -279,7 +279,7 @@ def test_onbekende_extensie(cli, tmp_path):
     # .docx is sinds het Word-rapport een formaat; .txt niet.
     code, _, fout = cli("rapport", HENGELO, "-o", tmp_path / "r.txt")
     assert code == 2
-    assert fout.strip() == f"Fout: -o: '{tmp_path / 'r.txt'}' eindigt niet op .html, .pdf of .docx; het rapport kent alleen die drie formaten."
+    assert fout.strip() == f"Fout: -o: '{tmp_path / 'r.txt'}' eindigt niet op .html, .pdf, .docx of .json; het rapport kent alleen die vier formaten."
     assert not (tmp_path / "r.txt").exists()
 
 
@@ -331,7 +331,7 @@ def test_rekenboom_noemt_namen_niet_sleutels(rapporten):
 
     pilot = laad(HENGELO).pilot
     html = _lees(rapporten["html"])
-    assert "Hoe het totaal is opgebouwd" in html
+    assert "Hoe de totalen zijn opgebouwd" in html
     for sleutel, kengetal in pilot.kengetallen.items():
         assert f"kengetal {sleutel}:" not in html
         assert f"kengetal &#39;{kengetal.naam}&#39;:" in html

@@ -313,12 +313,90 @@ def test_word_opent_in_libreoffice(word, tmp_path):
     paginas = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout, re.M).group(1))
     assert 4 <= paginas <= 40
     tekst = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()).replace("\xa0", " ")
-    for kop in ("De uitkomst", "Twee kostenbedragen, één vraag.", "Bijlage A.", "Hoe het totaal is opgebouwd", "€ 115.566", "€ 70.772"):
+    for kop in ("De uitkomst", "Twee kostenbedragen, één vraag.", "Bijlage A.", "Hoe de totalen zijn opgebouwd", "€ 115.566", "€ 70.772"):
         assert kop in tekst, kop
 
 
 def test_onbekende_extensie_noemt_de_drie_formaten(cli, tmp_path):
     code, _, fout = cli("rapport", HENGELO, "-o", tmp_path / "r.odt")
     assert code == 2
-    assert fout.strip() == f"Fout: -o: '{tmp_path / 'r.odt'}' eindigt niet op .html, .pdf of .docx; het rapport kent alleen die drie formaten."
+    assert fout.strip() == f"Fout: -o: '{tmp_path / 'r.odt'}' eindigt niet op .html, .pdf, .docx of .json; het rapport kent alleen die vier formaten."
     assert not (tmp_path / "r.odt").exists()
+
+
+# -- 5. elk cijfer herleidbaar ------------------------------------------------------------------------
+
+
+def test_cijfers_op_de_voorkant_wijzen_naar_hun_rekenboom(maak):
+    from kostenbaten.notatie import euro
+
+    doel = maak("h.html", HENGELO)[0]
+    t = doel.read_text(encoding="utf-8").replace("\xa0", " ")
+    voorkant = t.split('<div class="bijlagen">')[0]
+    # De kernzin: € 583,67 en € 115.566 naar de boom van het vlakke totaal, € 107.109 naar die van het gewogen.
+    assert '<a href="#uitleg-rapport" title="Hoe dit bedrag is berekend">€ 583,67</a>' in voorkant
+    assert '<a href="#uitleg-rapport" title="Hoe dit bedrag is berekend">€ 115.566</a>' in voorkant
+    assert '<a href="#uitleg-gewogen" title="Hoe dit bedrag is berekend">€ 107.109</a>' in voorkant
+    # Elke casus in de casustabel en elk kengetal naar zijn eigen knoop; elk doel bestaat, in de bijlage.
+    doelen = re.findall(r'href="#(uitleg-[^"]+)"', voorkant)
+    assert {f"uitleg-casus-{n}" for n in range(1, 7)} <= set(doelen)
+    assert {"uitleg-kengetal-toevoeging", "uitleg-kengetal-rechtbank"} <= set(doelen)
+    bijlagen = t.split('<div class="bijlagen">')[1]
+    for anker in set(doelen):
+        assert bijlagen.count(f'id="{anker}"') == 1, anker
+    # De knoop van casus 1 toont zijn netto en de regel in het casusbestand.
+    knoop = re.search(r'<li id="uitleg-casus-1">(.*?)<span class="detail">(.*?)</span>', bijlagen, re.S)
+    assert knoop.group(1).startswith(f"Casus 1: netto (Bezwaarschrift tegen terugvordering van bijstand): {euro(Decimal(1374))}")
+    assert "casus-1.yaml:2" in knoop.group(2)  # regel 1 is de schemaregel, regel 2 "nummer: 1"
+    kengetal = re.search(r'<li id="uitleg-kengetal-toevoeging">.*?<span class="detail">(.*?)</span>', bijlagen, re.S).group(1)
+    assert "pilot.yaml:" in kengetal and "bron: KBA Hengelo (2023), casus 1" in kengetal
+
+
+def test_verwijzingen_werken_in_chromium(maak):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    from chromium import vereis_chromium
+
+    chromium, driver = vereis_chromium()
+    doel = maak("h.html", HENGELO)[0]
+    opties = webdriver.ChromeOptions()
+    opties.binary_location = chromium
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        opties.add_argument(argument)
+    browser = webdriver.Chrome(service=Service(driver), options=opties)
+    try:
+        browser.get(doel.resolve().as_uri())
+        links = browser.find_elements(By.CSS_SELECTOR, "main > section a[href^='#uitleg-'], header a[href^='#uitleg-']")
+        assert len(links) >= 3 + 6 + 6
+        for link in links[:3] + links[-2:]:
+            anker = link.get_attribute("href").split("#")[1]
+            browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+            link.click()
+            # Na de klik staat het doel in beeld, in een bijlage, en is het de :target.
+            assert browser.execute_script("return location.hash") == f"#{anker}"
+            in_beeld = browser.execute_script(
+                "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                "return r.top >= -1 && r.top < window.innerHeight && !!document.getElementById(arguments[0]).closest('.bijlagen');",
+                anker,
+            )
+            assert in_beeld, anker
+    finally:
+        browser.quit()
+
+
+def test_pdf_en_json_dezelfde_bijlage_met_verwijzingen(maak):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) is niet geïnstalleerd")
+    pdf, _ = maak("h.pdf", HENGELO)
+    tekst = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+    bijlage = re.search(r"Bijlage ([A-Z])\. Hoe de totalen zijn opgebouwd", tekst).group(1)
+    assert re.search(rf"Hoe deze bedragen zijn berekend: Bijlage {bijlage}, pagina \d+\.", tekst)
+    j = json.loads(maak("h.json", HENGELO)[0].read_text(encoding="utf-8"))
+    uitleg = next(s for s in j["bijlagen"] if s["plek"] == "uitleg")
+    bomen = [b["knopen"][0] for b in uitleg["blokken"] if b["soort"] == "boom"]
+    assert [b["anker"] for b in bomen] == ["uitleg-rapport", "uitleg-gewogen"]
+    assert bomen[0]["tekst"].replace("\xa0", " ").endswith("€ 115.566")
+    kern = next(s for s in j["voor"] if s["plek"] == "kern")
+    assert {"tekst": "€ 107.109", "anker": "uitleg-gewogen"} in kern["blokken"][0]["delen"]

@@ -818,7 +818,7 @@ def schema(
 def rapport(
     map_: MapArgument,
     uit: Annotated[
-        Path, typer.Option("-o", "--uitvoer", help="Het rapport: een bestand op .html (één pagina), .pdf (A4) of .docx (Word, om verder te bewerken).", show_default=False)
+        Path, typer.Option("-o", "--uitvoer", help="Het rapport: een bestand op .html (één pagina), .pdf (A4), .docx (Word, om verder te bewerken) of .json (de gegevens).", show_default=False)
     ],
     begroting_: Annotated[
         Optional[Path],
@@ -889,7 +889,7 @@ def rapport(
     if begroting_uitkomst is not None:
         waarschuwingen += _begrotingwaarschuwingen(bron_begroting, begroting_uitkomst)
     uitkomsten["waarschuwingen"] = waarschuwingen
-    uitkomsten["uitleg"] = leg_uit(kba, "rapport", project.regel)
+    uitkomsten["uitleg"] = [leg_uit(kba, cijfer, project.regel) for cijfer in ("rapport", "gewogen")]
     # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
     uitkomsten["controle"] = [] if project.is_variant else controleer_cijfers(kba)
     voet = f"kostenbaten {__version__}: kostenbaten rapport {map_}"

@@ -17,8 +17,9 @@ FUNCTIES = {
     "rapport": "secties",  # secties(uitkomst, ...) -> {plek: Sectie}: onderdelen van het rapport (HTML of PDF)
 }
 
-# Het rapport kent drie bestandsformaten (naar de extensie van -o); Word krijgt de grafieken ook als PNG.
-RAPPORTFORMATEN = (".html", ".pdf", ".docx")
+# Het rapport kent vier bestandsformaten (naar de extensie van -o); Word krijgt de grafieken ook als PNG.
+# .json is het rapport als gegevens: dezelfde tekst, tabellen en rekenbomen met hun ankers, zonder grafieken.
+RAPPORTFORMATEN = (".html", ".pdf", ".docx", ".json")
 RAPPORT_MET_PNG = (".docx",)
 
 # Welke formaten elke analyse aanbiedt; de opdrachtregel vraagt niets anders.

@@ -24,6 +24,7 @@ from kostenbaten.uitvoer.rapport.grafiek import png_van
 GRIJS = RGBColor(0x59, 0x59, 0x59)
 BEELD_BREEDTE = Cm(14)
 LIJSTEN = ("List Bullet", "List Bullet 2", "List Bullet 3")
+BLADWIJZERS = [0]  # het volgnummer van de bladwijzers in één document (docx() zet het terug op 0)
 
 
 def _taal(document) -> None:
@@ -42,10 +43,42 @@ def _kopregel(rij) -> None:
     eigenschappen.append(kop)
 
 
-def _cel(cel, tekst: str, rechts: bool, vet: bool = False) -> None:
-    alinea = cel.paragraphs[0]
+def _bladwijzer(anker: str) -> str:
+    """Een anker als naam van een Word-bladwijzer (letters, cijfers en _)."""
+    return anker.replace("-", "_")
+
+
+def _markeer(alinea, anker: str, nummer: list[int]) -> None:
+    """Zet een bladwijzer om de alinea, zodat een verwijzing op de voorkant erheen springt."""
+    nummer[0] += 1
+    begin = OxmlElement("w:bookmarkStart")
+    begin.set(qn("w:id"), str(nummer[0]))
+    begin.set(qn("w:name"), _bladwijzer(anker))
+    eind = OxmlElement("w:bookmarkEnd")
+    eind.set(qn("w:id"), str(nummer[0]))
+    alinea._p.insert(1 if alinea._p.pPr is not None else 0, begin)
+    alinea._p.append(eind)
+
+
+def _verwijzing(alinea, tekst: str, anker: str, vet: bool = False):
+    """Tekst die naar een bladwijzer in de bijlage springt (Ctrl+klik in Word), onderstreept."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), _bladwijzer(anker))
+    link.set(qn("w:history"), "1")
     run = alinea.add_run(_b(tekst))
     run.bold = vet
+    run.underline = True
+    link.append(run._r)
+    alinea._p.append(link)
+
+
+def _cel(cel, tekst: str, rechts: bool, vet: bool = False, anker: str | None = None) -> None:
+    alinea = cel.paragraphs[0]
+    if anker:
+        _verwijzing(alinea, tekst, anker, vet)
+    else:
+        run = alinea.add_run(_b(tekst))
+        run.bold = vet
     if rechts:
         alinea.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
@@ -58,7 +91,8 @@ def tabel(document, b: dict) -> None:
     for i, rij in enumerate(rijen):
         vet = i == 0 or i > len(b["rijen"])
         for j, tekst in enumerate(rij):
-            _cel(t.rows[i].cells[j], tekst, j in b["rechts"], vet)
+            anker = b["ankers"].get(f"{i - 1},{j}") if 0 < i <= len(b["rijen"]) else None
+            _cel(t.rows[i].cells[j], tekst, j in b["rechts"], vet, anker)
     _kopregel(t.rows[0])
     if b.get("bijschrift"):
         onder = document.add_paragraph(_b(b["bijschrift"]), style="Caption")
@@ -81,7 +115,8 @@ def grafiek(document, b: dict) -> None:
         tabel(document, b["tabel"])
 
 
-def _knopen(document, knopen: list[dict], diepte: int = 0) -> None:
+def _knopen(document, knopen: list[dict], diepte: int = 0, nummer: list[int] | None = None) -> None:
+    nummer = [0] if nummer is None else nummer
     for k in knopen:
         alinea = document.add_paragraph(style=LIJSTEN[min(diepte, len(LIJSTEN) - 1)])
         if diepte >= len(LIJSTEN):
@@ -92,14 +127,20 @@ def _knopen(document, knopen: list[dict], diepte: int = 0) -> None:
             detail = alinea.add_run(_b(k["detail"]))
             detail.font.size = Pt(8)
             detail.font.color.rgb = GRIJS
-        _knopen(document, k["kinderen"], diepte + 1)
+        if k.get("anker"):
+            _markeer(alinea, k["anker"], nummer)
+        _knopen(document, k["kinderen"], diepte + 1, nummer)
 
 
 def blok(document, b: dict) -> None:
     soort = b["soort"]
     if soort == "alinea":
-        run = document.add_paragraph().add_run(_b(b["tekst"]))
-        run.bold = b["nadruk"]
+        alinea = document.add_paragraph()
+        for d in b["delen"]:
+            if d["anker"]:
+                _verwijzing(alinea, d["tekst"], d["anker"], b["nadruk"])
+            else:
+                alinea.add_run(_b(d["tekst"])).bold = b["nadruk"]
     elif soort == "opsomming":
         for regel in b["regels"]:
             document.add_paragraph(_b(regel), style="List Bullet")
@@ -116,10 +157,11 @@ def blok(document, b: dict) -> None:
         for d in b["blokken"]:
             blok(document, d)
     elif soort == "boom":
-        _knopen(document, b["knopen"])
+        _knopen(document, b["knopen"], nummer=BLADWIJZERS)
 
 
 def docx(doc: dict) -> Document:
+    BLADWIJZERS[0] = 0
     document = Document()
     _taal(document)
     document.core_properties.title = doc["titel"]

@@ -6,9 +6,20 @@ from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.geld import AFRONDINGSREGELS_KORT
 from kostenbaten.notatie import datum, decimalen_voor, euro, getal_exact, getal_nl, procent
 from kostenbaten.uitvoer.namen import groep_naam, prijspeil_tekst, rekensom_tekst, tweedeling_tekst
-from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, bij_elkaar, naast, opsomming, tabel
+from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, bij_elkaar, herkomst, naast, opsomming, tabel
 
 VLAK = "één gemiddelde voor alle casussen"
+# De ankers van de rekenbomen in de bijlage (zelfde namen als in uitvoer/rapport/uitleg.py, dat deze module niet laadt).
+ANKER_TOTAAL = {"rapport": "uitleg-rapport", "gewogen": "uitleg-gewogen"}
+
+
+def casus_anker(nummer: int) -> str:
+    return f"uitleg-casus-{nummer}"
+
+
+def kengetal_anker(sleutel: str) -> str:
+    return f"uitleg-kengetal-{sleutel}"
+
 GEWOGEN = "gewogen per rechtsgebied"
 
 
@@ -45,7 +56,10 @@ def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
         f"Voor de {getal_nl(r.gedekt)} hulpvragen van de pilotperiode in de rechtsgebieden van de casussen is dat samen "
         f"{euro(r.totaal)} ({VLAK}) of {euro(g.totaal)} ({GEWOGEN})."
     )
-    blokken = [alinea(zin, nadruk=True), alinea(_tweedeling(u))]
+    # Elk cijfer wijst naar zijn rekenboom in de bijlage (uitvoer/rapport/uitleg.py).
+    herkomsten = [herkomst(euro(u.gemiddelde_netto, 2), ANKER_TOTAAL["rapport"]), herkomst(euro(r.totaal), ANKER_TOTAAL["rapport"]),
+                  herkomst(euro(g.totaal), ANKER_TOTAAL["gewogen"])]
+    blokken = [alinea(zin, nadruk=True, herkomsten=herkomsten), alinea(_tweedeling(u))]
     prijspeil = prijspeil_tekst(u.pilot)
     if prijspeil:
         blokken.append(alinea(prijspeil[0]))
@@ -83,7 +97,8 @@ def casussen(u: PilotUitkomst) -> list[dict]:
         bijschrift += "Kans: de kans van slagen van de casus; de baten tellen voor dat deel mee (zonder kans volledig). "
     bijschrift += ("De laatste kolom noemt de effecten die niet in euro's zijn uitgedrukt; ze tellen niet mee in de bedragen, "
                    "maar horen bij de uitkomst.")
-    return [tabel(kop, rijen, rechts=tuple(range(3, 7 + extra)), slot=slot, breed=True, bijschrift=bijschrift)]
+    ankers = {(i, 6 + extra): casus_anker(c.nummer) for i, c in enumerate(u.casussen)}
+    return [tabel(kop, rijen, rechts=tuple(range(3, 7 + extra)), slot=slot, breed=True, bijschrift=bijschrift, ankers=ankers)]
 
 
 def aannames(u: PilotUitkomst) -> list[dict]:
@@ -106,12 +121,15 @@ def aannames(u: PilotUitkomst) -> list[dict]:
         )]),
     ]
     if p.kengetallen:
+        # Alleen een kengetal dat een casus gebruikt, staat in de rekenboom.
+        gebruikt = {b.sleutel for c in u.casussen for b in c.baten if b.soort == "kengetal"}
         blokken.append(
             tabel(
                 ["Kengetal (vermeden kosten per geval)", "Bedrag", "Wie bespaart", "Bron"],
                 [[k.naam, euro(k.bedrag.waarde, decimalen_voor([k.bedrag.waarde])), actoren[k.actor].naam, k.bron] for k in p.kengetallen.values()],
                 rechts=(1,),
                 breed=True,
+                ankers={(i, 1): kengetal_anker(s) for i, s in enumerate(p.kengetallen) if s in gebruikt},
             )
         )
     for naam, correctie in (("Correctie voor optimisme", p.optimisme),):
