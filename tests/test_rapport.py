@@ -65,7 +65,7 @@ def _paginas(pdf: Path) -> int:
 
 def _lees(html: Path) -> str:
     """De HTML met elke harde spatie (tussen € en het bedrag) als gewone spatie."""
-    return html.read_text(encoding="utf-8").replace("\xa0", " ")
+    return html.read_text(encoding="utf-8").replace("\xa0", " ").replace("\u2060", "")  # (de woordverbinder in -€)
 
 
 def _maak(cli, tmp: Path, naam: str, *argumenten) -> Path:
