@@ -849,7 +849,7 @@ def schema(
 def rapport(
     map_: MapArgument,
     uit: Annotated[
-        Path, typer.Option("-o", "--uitvoer", help="Het rapport: een bestand op .html (één pagina) of .pdf (A4).", show_default=False)
+        Path, typer.Option("-o", "--uitvoer", help="Het rapport: een bestand op .html (één pagina), .pdf (A4), .docx (Word, om verder te bewerken) of .json (de gegevens).", show_default=False)
     ],
     begroting_: Annotated[
         Optional[Path],
@@ -866,7 +866,7 @@ def rapport(
     prijsindex: PrijsindexOptie = None,
     overschrijf: OverschrijfOptie = False,
 ):
-    """Maak het rapport voor de gemeenteraad: één HTML-pagina of een PDF met grafieken, bronnen en bijlagen."""
+    """Maak het rapport voor de gemeenteraad: één HTML-pagina, een PDF of een Word-document, met grafieken, bronnen en bijlagen."""
     from kostenbaten import __version__
     from kostenbaten.berekening.actoren import verdeel_over_actoren
     from kostenbaten.berekening.controle import controleer as controleer_cijfers
@@ -887,7 +887,13 @@ def rapport(
     begroting_uitkomst = None
     if begroting_ is not None:
         try:
-            bron_begroting, begroting_uitkomst = _laad_begroting(begroting_, horizon)
+            # Eén KBA in het rapport: de begroting rekent haar baten met de casussen van het rapport zelf.
+            bron_begroting, begroting_uitkomst = _laad_begroting(begroting_, horizon, map_)
+            if bron_begroting.eigen_casussen is not None:
+                _meld(
+                    f"Let op: de begroting {begroting_} noemt de casussen '{bron_begroting.eigen_casussen}'; het rapport rekent "
+                    f"haar baten met {map_}, de casussen van het rapport zelf."
+                )
         except InvoerFouten as f:
             fouten += f.fouten
     if fouten:
@@ -914,10 +920,13 @@ def rapport(
     if begroting_uitkomst is not None:
         waarschuwingen += _begrotingwaarschuwingen(bron_begroting, begroting_uitkomst)
     uitkomsten["waarschuwingen"] = waarschuwingen
-    uitkomsten["uitleg"] = leg_uit(kba, "rapport", project.regel)
+    uitkomsten["uitleg"] = [leg_uit(kba, cijfer, project.regel) for cijfer in ("rapport", "gewogen")]
     # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
     uitkomsten["controle"] = [] if project.is_variant else controleer_cijfers(kba)
     voet = f"kostenbaten {__version__}: kostenbaten rapport {map_}"
-    context = {"trekkingen": trekkingen, "zaad": zaad, "bandbreedtes": bandbreedtes, "pilot": kba.pilot}
+    context = {"trekkingen": trekkingen, "zaad": zaad, "bandbreedtes": bandbreedtes, "pilot": kba.pilot, "kba": kba,
+               "bibliotheek": _laad(project.basismap).pilot.naam if project.is_variant else None,
+               "eigen_casussen": bron_begroting.eigen_casussen if begroting_uitkomst is not None else None,
+               "met_begroting": begroting_uitkomst is not None}
     register.schrijf_rapport(uitkomsten, uit, overschrijf, voet, met_gepubliceerd=not project.is_variant, **context)
     typer.echo(f"Geschreven: {uit}", err=True)

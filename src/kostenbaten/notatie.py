@@ -156,3 +156,112 @@ def afgebroken(tekst: str, breedte: int, inspringen: str = "") -> str:
     for alinea in euro_bijeen(tekst).split("\n"):  # een regelovergang in de tekst blijft staan
         regels += textwrap.wrap(alinea, width=breedte, subsequent_indent=inspringen, break_long_words=False, break_on_hyphens=False) or [""]
     return "\n".join(regels).replace(HARDE_SPATIE, " ")
+
+
+def op_hele_euros_tot_totaal(delen) -> list[Decimal]:
+    """Delen op hele euro's die samen precies het afgeronde totaal zijn (methode van de grootste resten).
+
+    Elk deel wordt eerst naar beneden afgerond; de euro's die dan aan het afgeronde totaal
+    ontbreken gaan één voor één naar de delen met de grootste rest (bij gelijke rest de eerste).
+    Zo telt een tabel op tot haar totaalregel: niet € 4.561 + € 14.207 naast een totaal dat € 1 lager is.
+    Dit is een presentatiestap; de berekening blijft exact.
+    """
+    delen = [Decimal(d) for d in delen]
+    beneden = [d.to_integral_value(rounding="ROUND_FLOOR") for d in delen]
+    ontbreekt = int(afronden_op_euro(sum(delen, Decimal(0))) - sum(beneden, Decimal(0)))
+    volgorde = sorted(range(len(delen)), key=lambda i: (-(delen[i] - beneden[i]), i))
+    for i in volgorde[:ontbreekt]:
+        beneden[i] += 1
+    return beneden
+
+
+# -- afbreken van een woord dat niet in zijn kolom past ----------------------------------------
+
+_KLINKERS = set("aeiouyàáâäèéêëìíîïòóôöùúûü")
+_TREMA = set("ëïöü")  # een trema begint een nieuwe lettergreep: cli-ënt, financi-ële
+# Medeklinkers die samen een lettergreep beginnen: de plofklank met l of r (pro-bleem, con-tract), en sch/schr.
+# th en ph zijn één klank (biblio-theek).
+_SAMEN = ("schr", "sch", "ch", "th", "ph", "pr", "br", "tr", "dr", "kr", "gr", "fr", "vr", "pl", "bl", "kl", "fl", "gl")
+# Twee klinkers die twee lettergrepen zijn (bibli-o-theek, materi-aal); ie, ij en de andere tweeklanken niet.
+_TWEE_KLINKERS = ("io", "ia", "iu", "eo")
+
+
+def _is_klinker(woord: str, i: int) -> bool:
+    c = woord[i].lower()
+    if c in _KLINKERS:
+        return True
+    return c == "j" and i > 0 and woord[i - 1].lower() == "i"  # de ij
+
+
+def _begin(cluster: str) -> int:
+    """Hoeveel medeklinkers van de groep tussen twee klinkers de volgende lettergreep beginnen."""
+    for samen in _SAMEN:
+        if cluster.endswith(samen):
+            # ng en nk blijven bij de lettergreep ervoor, ook voor een r of l: belasting-recht, bank-rekening
+            if samen[0] in "gk" and cluster[: -len(samen)].endswith("n"):
+                return len(samen) - 1
+            return len(samen)
+    return 1
+
+
+def afbreekpunten(woord: str) -> list[int]:
+    """Waar een Nederlands woord mag breken (posities vóór de letter), naar de regels van de lettergreep.
+
+    Tussen twee klinkergroepen gaat één medeklinker naar de volgende lettergreep (wo-ning,
+    za-ken), bij meer medeklinkers de laatste (woning-corporatie, kos-ten), behalve waar twee of
+    meer samen een lettergreep beginnen (con-tract, ver-schil). Een trema begint een lettergreep.
+    Nooit binnen de eerste of laatste twee letters; een woord met een cijfer of teken breekt niet.
+    Een benadering zonder woordenboek: samenstellingen breken meestal goed (consumenten-zaken),
+    een enkel voorvoegsel niet altijd zoals het woordenboek het wil.
+    """
+    if len(woord) < 5 or not woord.isalpha():
+        return []
+    klinker = [_is_klinker(woord, i) for i in range(len(woord))]
+    punten = []
+    i = 0
+    while i < len(woord) and not klinker[i]:
+        i += 1
+    while i < len(woord):
+        # einde van de klinkergroep; een trema binnen de groep begint een nieuwe lettergreep
+        j = i + 1
+        while j < len(woord) and klinker[j]:
+            if woord[j].lower() in _TREMA or woord[j - 1:j + 1].lower() in _TWEE_KLINKERS:
+                punten.append(j)
+            j += 1
+        k = j
+        while k < len(woord) and not klinker[k]:
+            k += 1
+        if k >= len(woord):
+            break
+        cluster = woord[j:k].lower()
+        punten.append(k - _begin(cluster))
+        i = k
+    return [p for p in punten if 2 <= p <= len(woord) - 2]
+
+
+def breek_woord(woord: str, breedte: int) -> list[str]:
+    """Een woord dat langer is dan `breedte` in stukken met een afbreekstreepje, alleen op afbreekpunten.
+
+    Zonder passend afbreekpunt blijft het woord heel (liever te breed dan op een willekeurige letter)."""
+    if len(woord) <= breedte or breedte < 3:
+        return [woord]
+    stukken, begin = [], 0
+    punten = afbreekpunten(woord)
+    while len(woord) - begin > breedte:
+        passend = [p for p in punten if p > begin and p - begin + 1 <= breedte]
+        if not passend:
+            break
+        stukken.append(woord[begin:passend[-1]] + "-")
+        begin = passend[-1]
+    stukken.append(woord[begin:])
+    return stukken
+
+
+def breek_lange_woorden(tekst: str, breedte: int) -> str:
+    """Elk woord langer dan `breedte` afgebroken op een Nederlands afbreekpunt (regelovergang na het streepje)."""
+    def woord(m):
+        return "\n".join(breek_woord(m.group(0), breedte))
+
+    import re
+
+    return re.sub(r"\S+", woord, tekst) if any(len(w) > breedte for w in tekst.split()) else tekst

@@ -38,6 +38,8 @@ class BegrotingInvoer:
     project: Project | None
     # Een verplaatste werkmap vindt haar casussen niet: de kosten tellen, de baten niet; dit zegt waarom.
     waarschuwingen: tuple[Fout, ...] = ()
+    # De casussenmap die het bestand zelf noemt, als --casussen (of het rapport) een andere gaf; anders None.
+    eigen_casussen: str | None = None
 
 
 def laad_begroting(pad: Path | str, casussen_optie: Path | None = None) -> BegrotingInvoer:
@@ -58,7 +60,11 @@ def laad_begroting(pad: Path | str, casussen_optie: Path | None = None) -> Begro
         raise InvoerFouten([Fout(str(pad), None, "", OPSLAAN_ALS[pad.suffix.lower()])])
     else:
         raise InvoerFouten([Fout(str(pad), None, "", "onbekend soort bestand; geef een begroting als .yaml of .xlsx")])
+    eigen_casussen = None
     if casussen_optie is not None:
+        if begroting is not None and begroting.casussen is not None:
+            eigen = (pad.parent / begroting.casussen).resolve()
+            eigen_casussen = None if eigen == Path(casussen_optie).resolve() else begroting.casussen
         if not Path(casussen_optie).exists():
             raise InvoerFouten([*fouten, Fout("--casussen", None, "", f"map of variant '{casussen_optie}' bestaat niet")])
         if begroting is not None:  # vanaf de begroting, zoals in het bestand; een nieuwe werkmap noemt dan deze map
@@ -80,7 +86,7 @@ def laad_begroting(pad: Path | str, casussen_optie: Path | None = None) -> Begro
                 fouten = [*fouten, *kba.fouten]
     if fouten:
         raise InvoerFouten(fouten)
-    return BegrotingInvoer(pad, begroting, project, waarschuwingen)
+    return BegrotingInvoer(pad, begroting, project, waarschuwingen, eigen_casussen)
 
 
 def _vanaf(pad: Path, map_: Path) -> str:

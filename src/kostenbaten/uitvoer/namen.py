@@ -26,13 +26,22 @@ CIJFER_NAMEN = {
 
 
 def rekensom_tekst(r) -> str:
-    """Een uitgewerkte som uit de rekenkern als één regel: `2 uur x € 80 per uur = 160`."""
-    return "".join(_deel_tekst(d) for d in r.delen)
+    """Een uitgewerkte som uit de rekenkern als één regel: `2 uur x € 80 per uur = 160`.
+
+    Een bedrag direct na `€ ` dat geen geheel getal is, staat op centen: `€ 92,50 per uur`, niet `€ 92,5`.
+    """
+    delen, vorige = [], ""
+    for d in r.delen:
+        vorige = _deel_tekst(d, vorige.endswith("€ "))
+        delen.append(vorige)
+    return "".join(delen)
 
 
-def _deel_tekst(d) -> str:
+def _deel_tekst(d, bedrag: bool = False) -> str:
     if not isinstance(d, Getal):
         return str(d)
+    if d.notatie == EXACT and bedrag and d.waarde != d.waarde.to_integral_value():
+        return getal_nl(d.waarde, max(2, -d.waarde.normalize().as_tuple().exponent))
     if d.notatie == EXACT:
         return getal_exact(d.waarde)
     if d.notatie == GETAL:

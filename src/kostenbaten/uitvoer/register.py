@@ -21,6 +21,11 @@ FUNCTIES = {
 # 2: elk document is een object met `formaatversie`; `controleer` geeft zijn lijst onder `controles`.
 FORMAATVERSIE = 2
 
+# Het rapport kent vier bestandsformaten (naar de extensie van -o); Word krijgt de grafieken ook als PNG.
+# .json is het rapport als gegevens: dezelfde tekst, tabellen en rekenbomen met hun ankers, zonder grafieken.
+RAPPORTFORMATEN = (".html", ".pdf", ".docx", ".json")
+RAPPORT_MET_PNG = (".docx",)
+
 # Welke formaten elke analyse aanbiedt; de opdrachtregel vraagt niets anders.
 AANBOD: dict[str, tuple[str, ...]] = {
     "kba": ("terminal", "json", "excel", "rapport"),
@@ -88,7 +93,12 @@ def schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **cont
 
 
 def schrijf_rapport(uitkomsten: dict, pad: Path, overschrijf: bool, voet: str, **context) -> None:
-    """Schrijft het rapport (HTML of PDF naar de extensie) uit de secties van elke analyse; matplotlib en typst laden pas hier."""
+    """Schrijft het rapport (HTML, PDF of Word naar de extensie) uit de secties van elke analyse; matplotlib, typst en
+    python-docx laden pas hier. Voor Word tekent elke grafiek ook een PNG, want Word toont geen SVG alleen."""
     from kostenbaten.uitvoer.rapport.document import schrijf
 
+    if Path(pad).suffix.lower() in RAPPORT_MET_PNG:
+        from kostenbaten.uitvoer.rapport.grafiek import MET_PNG
+
+        MET_PNG.set(True)
     schrijf([zoek(analyse, "rapport")(uitkomst, **context) for analyse, uitkomst in uitkomsten.items()], pad, overschrijf, voet)

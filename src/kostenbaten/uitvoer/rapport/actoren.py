@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from kostenbaten.berekening.actoren import ActorenUitkomst
-from kostenbaten.notatie import euro, getal_nl
+from kostenbaten.notatie import euro, getal_nl, op_hele_euros_tot_totaal
 from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, grafiek, tabel
 from kostenbaten.uitvoer.rapport.kba import GEWOGEN, VLAK, hoofdletter
 
 KOSTEN = "0.35"  # donkergrijs, zonder arcering
 BATEN = "0.85"  # lichtgrijs met arcering
+AFRONDING = ("Op hele euro's afgerond met de methode van de grootste resten, zodat elke kolom optelt tot haar totaal; "
+             "de berekening zelf is exact.")
 
 
 def _verhouding(v) -> str:
@@ -56,11 +58,14 @@ def per_actor(a: ActorenUitkomst) -> list[dict]:
         namen, [Reeks("betaalt", [r.kosten for r in regels], KOSTEN), Reeks("wint", [r.baten for r in regels], BATEN, "////")],
         f"euro per jaar ({VLAK})",
     )
+    # Elke kolom op hele euro's die optellen tot haar (afgeronde) totaal: de methode van de grootste resten.
+    kolommen = [op_hele_euros_tot_totaal([getattr(r, k) for r in regels]) for k in ("kosten", "baten", "saldo")]
     bij = tabel(
         ["Wie", "Betaalt", "Wint", "Saldo"],
-        [[r.naam, euro(r.kosten), euro(r.baten), euro(r.saldo)] for r in regels],
+        [[r.naam, *(euro(k[i]) for k in kolommen)] for i, r in enumerate(regels)],
         rechts=(1, 2, 3),
         slot=[["Samen", euro(t.kosten), euro(t.baten), euro(t.saldo)]],
+        bijschrift=AFRONDING,
     )
     beschrijving = "Staafdiagram per actor, wat hij betaalt en wat hij wint per jaar: " + "; ".join(
         f"{r.naam} betaalt {euro(r.kosten)} en wint {euro(r.baten)}" for r in regels
@@ -68,8 +73,15 @@ def per_actor(a: ActorenUitkomst) -> list[dict]:
     return [grafiek("actoren", svg, beschrijving, bij)]
 
 
-def secties(a: ActorenUitkomst, **_context) -> dict[str, Sectie]:
+def secties(a: ActorenUitkomst, met_begroting: bool = False, **_context) -> dict[str, Sectie]:
+    """`met_begroting`: dan zegt de tekst dat wie betaalt hier de betalers van de tarieven zijn, en de begroting het antwoord geeft."""
+    blokken = per_actor(a)
+    if met_begroting:
+        blokken.append(alinea(
+            "Wie hier betaalt, volgt de betalers van de tarieven van de pilot. Wat elke betaler volgens de begroting "
+            "betaalt en terugkrijgt, staat hieronder bij de begroting; dat is het antwoord voor de gemeente."
+        ))
     return {
         "kosten_baten": Sectie("Kosten tegen baten, per jaar", kosten_baten(a)),
-        "actoren": Sectie("Wie betaalt en wie wint", per_actor(a)),
+        "actoren": Sectie("Wie betaalt en wie wint", blokken),
     }

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from kostenbaten.berekening.aansluiting import Aansluiting, sluit_aan
 from kostenbaten.berekening.begroting import BegrotingUitkomst
-from kostenbaten.notatie import euro, getal_nl
-from kostenbaten.uitvoer.rapport.actoren import BATEN, KOSTEN
+from kostenbaten.notatie import euro, getal, getal_nl, op_hele_euros_tot_totaal
+from kostenbaten.uitvoer.rapport.actoren import AFRONDING, BATEN, KOSTEN
 from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, grafiek, tabel
 from kostenbaten.uitvoer.namen import meerjarig_titel, meerjarig_zin, terugverdiend_tekst
 from kostenbaten.uitvoer.rapport.kba import GEWOGEN, VLAK
@@ -14,6 +15,44 @@ METHODE_TEKST = {"rapport": VLAK, "gewogen": GEWOGEN}
 
 def _verhouding(v) -> str:
     return "n.v.t." if v is None else getal_nl(v, 2)
+
+
+def aansluiting(a: Aansluiting, b: BegrotingUitkomst) -> list[dict]:
+    """Eén zin en een kleine tabel: waarom de KBA en de begroting andere kosten noemen, welke de kop gebruikt, en het antwoord voor de gemeente."""
+    k, g = a.kba, a.begroting
+    methode = METHODE_TEKST[a.methode]
+    per_week = getal(b.sjd_uren_per_week)
+    zin = (
+        f"Twee kostenbedragen, één vraag. De KBA telt de uren die de uitgewerkte casussen vroegen: {getal(k.sjd_uren)} SJD-uren "
+        f"voor de {getal_nl(k.hulpvragen)} hulpvragen in de rechtsgebieden van de casussen, maal de tarieven: {euro(k.kosten)}. "
+        f"De begroting '{b.begroting.naam}' telt wat het spreekuur een jaar kost: {getal(g.sjd_uren)} begrote SJD-uren "
+        f"({per_week} uur per week, {getal(b.begroting.weken_per_jaar)} weken) voor alle {getal_nl(g.hulpvragen)} hulpvragen "
+        f"({euro(g.sjd_kosten)}), plus {euro(g.overige_kosten)} voor ander personeel en eenmalige uitgaven: {euro(g.kosten)}. "
+        f"De baten komen in beide uit dezelfde casussen. De uitkomst bovenaan gebruikt de kosten van de KBA, omdat kosten en baten "
+        f"dan over dezelfde casussen en hulpvragen gaan; wat het spreekuur de betalers kost, staat in de begroting, en daaruit "
+        f"komt het antwoord voor de gemeente."
+    )
+    tabel_ = tabel(
+        ["", "KBA", "Begroting"],
+        [
+            ["Hulpvragen (KBA: in de rechtsgebieden van de casussen)", getal_nl(k.hulpvragen), getal_nl(g.hulpvragen)],
+            ["SJD-uren", getal(k.sjd_uren), getal(g.sjd_uren)],
+            ["Kosten van de SJD-uren (met de kosten per SJD-uur)", euro(k.sjd_kosten), euro(g.sjd_kosten)],
+            ["Ander personeel en eenmalige uitgaven", "-", euro(g.overige_kosten)],
+            ["Kosten", euro(k.kosten), euro(g.kosten)],
+            [f"Baten ({methode})", euro(k.baten), "-" if g.baten is None else euro(g.baten)],
+            ["Baten per euro kosten", _verhouding(k.verhouding), _verhouding(g.verhouding)],
+        ],
+        rechts=(1, 2),
+        bijschrift="KBA: de gemiddelde kosten per casus maal de gedekte hulpvragen; ander personeel en eenmalige uitgaven telt zij niet. "
+                   "Begroting: een jaar spreekuur, uren per week maal weken maal tarief, plus de eenmalige uitgaven.",
+    )
+    antwoord = (
+        f"Wat betaalt de gemeente en wat krijgt zij terug? Volgens de begroting betaalt de gemeente {euro(a.gemeente_betaalt)} "
+        f"in het eerste jaar en krijgt zij {euro(a.gemeente_krijgt)} terug: saldo {euro(a.gemeente_saldo)}. "
+        "De andere baten komen bij de cliënt en de andere actoren terecht (tabel hieronder)."
+    )
+    return [alinea(zin), tabel_, alinea(antwoord, nadruk=True)]
 
 
 def per_betaler(b: BegrotingUitkomst) -> list[dict]:
@@ -45,10 +84,13 @@ def per_betaler(b: BegrotingUitkomst) -> list[dict]:
         [Reeks("betaalt", [a.betaalt for a in actoren], KOSTEN), Reeks("krijgt terug", [a.wint for a in actoren], BATEN, "////")],
         f"euro per jaar bij {hulpvragen} hulpvragen",
     )
+    # Op hele euro's die optellen tot het totaal (grootste resten), zoals in de tabel 'Wie betaalt en wie wint'.
+    kolommen = [op_hele_euros_tot_totaal([getattr(a, k) for a in actoren]) for k in ("betaalt", "wint", "saldo")]
     bij = tabel(
         ["Wie", "Betaalt", "Krijgt terug", "Saldo", "Baten/kosten"],
-        [[a.naam, euro(a.betaalt), euro(a.wint), euro(a.saldo), _verhouding(a.verhouding)] for a in actoren],
+        [[a.naam, *(euro(k[i]) for k in kolommen), _verhouding(a.verhouding)] for i, a in enumerate(actoren)],
         rechts=(1, 2, 3, 4),
+        bijschrift=AFRONDING,
     )
     beschrijving = "Staafdiagram per betaler of begunstigde: " + "; ".join(
         f"{a.naam} betaalt {euro(a.betaalt)} en krijgt {euro(a.wint)} terug" for a in actoren
@@ -73,5 +115,15 @@ def meerjarig(b: BegrotingUitkomst) -> list[dict]:
     ]
 
 
-def secties(b: BegrotingUitkomst, **_context) -> dict[str, Sectie]:
-    return {"begroting": Sectie("Wie betaalt wat: de begroting", per_betaler(b))}
+def secties(b: BegrotingUitkomst, kba=None, eigen_casussen: str | None = None, **_context) -> dict[str, Sectie]:
+    """Met `kba` (de KBA van het rapport) eerst de aansluiting van beide kostenbedragen; `eigen_casussen` is de map die
+    de begroting zelf noemt als het rapport haar baten met een andere map doorrekent."""
+    blokken = []
+    if eigen_casussen:
+        blokken.append(alinea(
+            f"De begroting noemt de casussen '{eigen_casussen}'; dit rapport rekent haar baten met de casussen van het rapport zelf, "
+            "zodat er één KBA in staat."
+        ))
+    if kba is not None and b.baten is not None:
+        blokken += aansluiting(sluit_aan(kba, b), b)
+    return {"begroting": Sectie("Wat het kost en wie betaalt: de begroting", blokken + per_betaler(b))}

@@ -17,8 +17,31 @@ class Sectie:
     blokken: list[dict] = field(default_factory=list)
 
 
-def alinea(tekst: str, nadruk: bool = False) -> dict:
-    return {"soort": "alinea", "tekst": tekst, "nadruk": nadruk}
+def herkomst(tekst: str, anker: str) -> dict:
+    """Een cijfer in een tekst of cel (`tekst`, zoals het er staat) met de plek van zijn berekening in de bijlage."""
+    return {"tekst": tekst, "anker": anker}
+
+
+def alinea(tekst: str, nadruk: bool = False, herkomsten: list[dict] | None = None) -> dict:
+    """Een alinea; elk cijfer in `herkomsten` wordt een verwijzing naar zijn berekening in de bijlage.
+
+    `delen` is de tekst in stukken, elk met het anker van zijn cijfer of None, in de volgorde van de tekst."""
+    return {"soort": "alinea", "tekst": tekst, "nadruk": nadruk, "delen": _delen(tekst, herkomsten or [])}
+
+
+def _delen(tekst: str, herkomsten: list[dict]) -> list[dict]:
+    delen, rest = [], tekst
+    for h in herkomsten:
+        voor, gevonden, na = rest.partition(h["tekst"])
+        if not gevonden:
+            continue
+        if voor:
+            delen.append({"tekst": voor, "anker": None})
+        delen.append({"tekst": gevonden, "anker": h["anker"]})
+        rest = na
+    if rest:
+        delen.append({"tekst": rest, "anker": None})
+    return delen
 
 
 def opsomming(regels: list[str]) -> dict:
@@ -26,9 +49,12 @@ def opsomming(regels: list[str]) -> dict:
 
 
 def tabel(kop: list[str], rijen: list[list[str]], rechts: tuple[int, ...] = (), slot: list[list[str]] | None = None,
-          bijschrift: str = "", breed: bool = False) -> dict:
-    """Een tabel; `rechts` zijn de kolommen met bedragen (rechts uitgelijnd), `slot` de totaalregels."""
+          bijschrift: str = "", breed: bool = False, ankers: dict[tuple[int, int], str] | None = None) -> dict:
+    """Een tabel; `rechts` zijn de kolommen met bedragen (rechts uitgelijnd), `slot` de totaalregels.
+
+    `ankers` wijst cellen (rij, kolom) naar de berekening van hun cijfer in de bijlage."""
     return {
+        "ankers": {f"{r},{k}": a for (r, k), a in (ankers or {}).items()},
         "soort": "tabel",
         "kop": list(kop),
         "rijen": [list(r) for r in rijen],

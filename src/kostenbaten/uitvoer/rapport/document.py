@@ -15,13 +15,26 @@ from kostenbaten.uitvoer.rapport.blokken import Sectie
 
 VOORKANT = ("titel", "kern", "kosten_baten", "actoren", "begroting", "drijvers", "casussen", "bewijs", "aannames", "methode")
 BIJLAGEN = ("vergelijking", "casustabellen", "uitleg", "gepubliceerd")
-FORMATEN = (".html", ".pdf")
 
 
 def controleer_formaat(pad: Path) -> None:
-    """Het formaat volgt uit de extensie; iets anders dan .html of .pdf is een fout in de opdracht."""
-    if Path(pad).suffix.lower() not in FORMATEN:
-        raise Gebruiksfout(f"-o: '{pad}' eindigt niet op .html of .pdf; het rapport kent alleen die twee formaten.")
+    """Het formaat volgt uit de extensie; iets anders dan .html, .pdf of .docx is een fout in de opdracht.
+
+    Voor .docx moet python-docx geïnstalleerd zijn; zonder zegt de melding hoe het erbij komt.
+    """
+    from kostenbaten.uitvoer.register import RAPPORTFORMATEN
+
+    soort = Path(pad).suffix.lower()
+    if soort not in RAPPORTFORMATEN:
+        raise Gebruiksfout(f"-o: '{pad}' eindigt niet op .html, .pdf, .docx of .json; het rapport kent alleen die vier formaten.")
+    if soort == ".docx":
+        import importlib.util
+
+        if importlib.util.find_spec("docx") is None:
+            raise Gebruiksfout(
+                f"-o: '{pad}' is een Word-document, maar het pakket python-docx is niet geïnstalleerd; "
+                "installeer het met: pip install python-docx"
+            )
 
 
 def _samen(alle: list[dict[str, Sectie]]) -> dict[str, Sectie]:
@@ -47,7 +60,59 @@ def document(alle: list[dict[str, Sectie]], voet: str) -> dict:
         {"plek": p, "titel": f"Bijlage {letter}. {secties[p].titel}", "blokken": secties[p].blokken}
         for letter, p in zip(string.ascii_uppercase, aanwezig)
     ]
-    return {"titel": titel.titel, "inleiding": titel.blokken, "voor": voor, "bijlagen": bijlagen, "voet": voet}
+    uit = {"titel": titel.titel, "inleiding": titel.blokken, "voor": voor, "bijlagen": bijlagen, "voet": voet}
+    _alleen_bestaande_ankers(uit)
+    uit["uitleg_bijlage"] = next((s["titel"].split(".")[0] for s in bijlagen if s["plek"] == "uitleg"), None)
+    return uit
+
+
+def _blokken(doc: dict):
+    """Alle blokken van het rapport, ook die binnen een groep."""
+    stapel = [b for deel in (doc["inleiding"], *(s["blokken"] for s in (*doc["voor"], *doc["bijlagen"]))) for b in deel]
+    while stapel:
+        b = stapel.pop()
+        yield b
+        stapel += b.get("blokken", [])
+        if b["soort"] == "grafiek" and b.get("tabel"):
+            stapel.append(b["tabel"])
+
+
+def _alleen_bestaande_ankers(doc: dict) -> None:
+    """Een verwijzing naar een anker dat er niet is (geen rekenboom in dit rapport) wordt gewone tekst."""
+    bestaand: set[str] = set()
+    knopen = [k for b in _blokken(doc) if b["soort"] == "boom" for k in b["knopen"]]
+    while knopen:
+        k = knopen.pop()
+        if k.get("anker"):
+            bestaand.add(k["anker"])
+        knopen += k["kinderen"]
+    for b in _blokken(doc):
+        if b["soort"] == "alinea":
+            for d in b["delen"]:
+                if d["anker"] not in bestaand:
+                    d["anker"] = None
+        elif b["soort"] == "tabel":
+            b["ankers"] = {plek: a for plek, a in b["ankers"].items() if a in bestaand}
+
+
+def zonder_svg(doc: dict) -> dict:
+    """Het rapport als gegevens zonder de tekeningen (die staan als SVG in HTML en PDF)."""
+    import json
+
+    kopie = json.loads(json.dumps(doc))
+    for b in grafieken(kopie):
+        b["svg"] = ""
+    return kopie
+
+
+def schrijf_json(doc: dict, doel: Path) -> None:
+    """Het rapport als JSON: titel, voorkant, bijlagen met de rekenbomen en hun ankers; zonder grafieken."""
+    import json
+
+    kopie = zonder_svg(doc)
+    for b in grafieken(kopie):
+        del b["svg"]
+    doel.write_text(json.dumps(kopie, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def grafieken(doc: dict) -> list[dict]:
@@ -55,12 +120,16 @@ def grafieken(doc: dict) -> list[dict]:
 
 
 def schrijf(alle: list[dict[str, Sectie]], pad: Path, overschrijf: bool, voet: str) -> None:
-    """Schrijft het rapport atomair als HTML of PDF; een bestaand bestand alleen met --overschrijf."""
+    """Schrijft het rapport atomair als HTML, PDF of Word; een bestaand bestand alleen met --overschrijf."""
     from kostenbaten.uitvoer.bestand import schrijf_atomair
 
     doc = document(alle, voet)
     if Path(pad).suffix.lower() == ".pdf":
         from kostenbaten.uitvoer.rapport.pdf import schrijf_pdf as schrijver
+    elif Path(pad).suffix.lower() == ".docx":
+        from kostenbaten.uitvoer.rapport.docx import schrijf_docx as schrijver
+    elif Path(pad).suffix.lower() == ".json":
+        schrijver = schrijf_json
     else:
         from kostenbaten.uitvoer.rapport.html import schrijf_html as schrijver
     schrijf_atomair(Path(pad), lambda doel: schrijver(doc, doel), overschrijf)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -59,12 +60,29 @@ def _regels(label: str, breedte: int = 24) -> str:
     return "\n".join(textwrap.wrap(label, breedte)) or label
 
 
+# Word toont geen SVG zonder PNG ernaast: voor een .docx tekent dezelfde figuur ook een PNG (zie `met_png`).
+MET_PNG: ContextVar[bool] = ContextVar("met_png", default=False)
+_PNG: dict[str, bytes] = {}
+PNG_DPI = 200
+
+
+def png_van(svg: str) -> bytes | None:
+    """De PNG die bij deze SVG getekend is (alleen als `MET_PNG` aan stond)."""
+    return _PNG.get(svg)
+
+
 def _svg(fig: Figure) -> str:
     uit = io.StringIO()
     fig.savefig(uit, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight", pad_inches=0.04)
     tekst = uit.getvalue()
     # Alleen het <svg>-element: zonder XML-kop en DOCTYPE past het in HTML en in een bestand.
-    return tekst[tekst.index("<svg"):]
+    svg = tekst[tekst.index("<svg"):]
+    if MET_PNG.get():
+        beeld = io.BytesIO()
+        fig.savefig(beeld, format="png", dpi=PNG_DPI, metadata={"Software": None}, bbox_inches="tight", pad_inches=0.04,
+                    facecolor="white")
+        _PNG[svg] = beeld.getvalue()
+    return svg
 
 
 def _legenda(fig: Figure, ax, kolommen: int) -> None:

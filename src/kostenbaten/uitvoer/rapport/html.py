@@ -9,9 +9,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from kostenbaten.notatie import euro_bijeen
 
 
+WOORDVERBINDER = "\u2060"  # onzichtbaar; een browser breekt er geen regel
+
+
 def _euro_bijeen(waarde):
-    """`€ 115.566` breekt nooit tussen het teken en het getal: een harde spatie in elke tekst."""
-    return euro_bijeen(waarde) if isinstance(waarde, str) else waarde
+    """`€ 115.566` breekt nooit tussen het teken en het getal: een harde spatie in elke tekst; `-€ 28.659` ook
+    niet na het min-teken (een woordverbinder tussen - en €)."""
+    return euro_bijeen(waarde).replace("-€", "-" + WOORDVERBINDER + "€") if isinstance(waarde, str) else waarde
 
 
 def html(doc: dict) -> str:

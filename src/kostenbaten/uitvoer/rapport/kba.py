@@ -6,9 +6,20 @@ from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.geld import AFRONDINGSREGELS_KORT
 from kostenbaten.notatie import datum, decimalen_voor, euro, getal_exact, getal_nl, procent
 from kostenbaten.uitvoer.namen import groep_naam, prijspeil_tekst, rekensom_tekst, tweedeling_tekst
-from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, bij_elkaar, naast, opsomming, tabel
+from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, bij_elkaar, herkomst, naast, opsomming, tabel
 
 VLAK = "één gemiddelde voor alle casussen"
+# De ankers van de rekenbomen in de bijlage (zelfde namen als in uitvoer/rapport/uitleg.py, dat deze module niet laadt).
+ANKER_TOTAAL = {"rapport": "uitleg-rapport", "gewogen": "uitleg-gewogen"}
+
+
+def casus_anker(nummer: int) -> str:
+    return f"uitleg-casus-{nummer}"
+
+
+def kengetal_anker(sleutel: str) -> str:
+    return f"uitleg-kengetal-{sleutel}"
+
 GEWOGEN = "gewogen per rechtsgebied"
 
 
@@ -20,7 +31,13 @@ def hoofdletter(tekst: str) -> str:
 
 
 def periode(u: PilotUitkomst) -> str:
-    return f"{datum(u.pilot.periode.van)} tot {datum(u.pilot.periode.tot)}"
+    """De periode zoals de gebruiker haar gaf, beide dagen meegeteld (zoals `registratie` telt)."""
+    return f"{datum(u.pilot.periode.van)} tot en met {datum(u.pilot.periode.tot)}"
+
+
+def kans_tekst(c: CasusUitkomst) -> str:
+    """De kans van slagen van een casus als percentage, of '-' zonder kans (dan telt elke baat volledig)."""
+    return "-" if c.casus.kans is None else procent(c.casus.kans.waarde * 100, decimalen_voor([c.casus.kans.waarde * 100]))
 
 
 def _tweedeling(u: PilotUitkomst) -> str:
@@ -39,12 +56,19 @@ def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
         f"Voor de {getal_nl(r.gedekt)} hulpvragen van de pilotperiode in de rechtsgebieden van de casussen is dat samen "
         f"{euro(r.totaal)} ({VLAK}) of {euro(g.totaal)} ({GEWOGEN})."
     )
-    blokken = [alinea(zin, nadruk=True), alinea(_tweedeling(u))]
+    # Elk cijfer wijst naar zijn rekenboom in de bijlage (uitvoer/rapport/uitleg.py).
+    herkomsten = [herkomst(euro(u.gemiddelde_netto, 2), ANKER_TOTAAL["rapport"]), herkomst(euro(r.totaal), ANKER_TOTAAL["rapport"]),
+                  herkomst(euro(g.totaal), ANKER_TOTAAL["gewogen"])]
+    blokken = [alinea(zin, nadruk=True, herkomsten=herkomsten), alinea(_tweedeling(u))]
     prijspeil = prijspeil_tekst(u.pilot)
     if prijspeil:
         blokken.append(alinea(prijspeil[0]))
     if not bandbreedtes:  # met bandbreedtes volgt hier het 90%-interval (uitvoer/rapport/onzekerheid.py)
-        blokken.append(alinea("De invoer heeft geen bandbreedtes: de bedragen hierboven zijn berekend zonder onzekerheidsmarge."))
+        blokken.append(alinea(
+            "De invoer heeft geen bereiken en geen kansen van slagen: de bedragen hierboven zijn berekend zonder onzekerheidsmarge. "
+            f"Ze rusten op {len(u.casussen)} uitgewerkte {'casus' if len(u.casussen) == 1 else 'casussen'}; met andere casussen "
+            "was het gemiddelde anders uitgevallen."
+        ))
     return blokken
 
 
@@ -52,23 +76,29 @@ def casussen(u: PilotUitkomst) -> list[dict]:
     gebieden = u.pilot.rechtsgebieden
     kolommen = ("totaal_kosten", "totaal_baten", "netto")
     dec = {k: decimalen_voor([getattr(c, k) for c in u.casussen]) for k in kolommen}
+    met_kans = any(c.casus.kans is not None for c in u.casussen)
     rijen = [
         [
             str(c.nummer),
             c.casus.titel,
             gebieden[c.casus.rechtsgebied].naam,
             getal_exact(c.casus.uren.waarde),
+            *([kans_tekst(c)] if met_kans else []),
             *(euro(getattr(c, k), dec[k]) for k in kolommen),
             ", ".join(e[:1].lower() + e[1:] if i else e for i, e in enumerate(c.casus.effecten)) or "-",
         ]
         for c in u.casussen
     ]
-    slot = [["", "Gemiddeld", "", "", "", "", euro(u.gemiddelde_netto, 2), ""]]
-    kop = ["Nr.", "Casus", "Rechtsgebied", "Uren", "Kosten", "Baten", "Netto", "Niet in geld uitgedrukt"]
-    return [
-        tabel(kop, rijen, rechts=(3, 4, 5, 6), slot=slot, breed=True,
-              bijschrift="Uren: ingezette uren van de sociaal-juridisch dienstverlener (SJD). De laatste kolom noemt de effecten die niet in euro's zijn uitgedrukt; ze tellen niet mee in de bedragen, maar horen bij de uitkomst."),
-    ]
+    extra = 1 if met_kans else 0
+    slot = [["", "Gemiddeld", "", "", *([""] * extra), "", "", euro(u.gemiddelde_netto, 2), ""]]
+    kop = ["Nr.", "Casus", "Rechtsgebied", "Uren", *(["Kans"] * extra), "Kosten", "Baten", "Netto", "Niet in geld uitgedrukt"]
+    bijschrift = "Uren: ingezette uren van de sociaal-juridisch dienstverlener (SJD). "
+    if met_kans:
+        bijschrift += "Kans: de kans van slagen van de casus; de baten tellen voor dat deel mee (zonder kans volledig). "
+    bijschrift += ("De laatste kolom noemt de effecten die niet in euro's zijn uitgedrukt; ze tellen niet mee in de bedragen, "
+                   "maar horen bij de uitkomst.")
+    ankers = {(i, 6 + extra): casus_anker(c.nummer) for i, c in enumerate(u.casussen)}
+    return [tabel(kop, rijen, rechts=tuple(range(3, 7 + extra)), slot=slot, breed=True, bijschrift=bijschrift, ankers=ankers)]
 
 
 def aannames(u: PilotUitkomst) -> list[dict]:
@@ -91,12 +121,15 @@ def aannames(u: PilotUitkomst) -> list[dict]:
         )]),
     ]
     if p.kengetallen:
+        # Alleen een kengetal dat een casus gebruikt, staat in de rekenboom.
+        gebruikt = {b.sleutel for c in u.casussen for b in c.baten if b.soort == "kengetal"}
         blokken.append(
             tabel(
                 ["Kengetal (vermeden kosten per geval)", "Bedrag", "Wie bespaart", "Bron"],
                 [[k.naam, euro(k.bedrag.waarde, decimalen_voor([k.bedrag.waarde])), actoren[k.actor].naam, k.bron] for k in p.kengetallen.values()],
                 rechts=(1,),
                 breed=True,
+                ankers={(i, 1): kengetal_anker(s) for i, s in enumerate(p.kengetallen) if s in gebruikt},
             )
         )
     for naam, correctie in (("Correctie voor optimisme", p.optimisme),):
@@ -148,18 +181,27 @@ def casustabel(c: CasusUitkomst, u: PilotUitkomst) -> dict:
         ["Netto (baten min kosten)", euro(c.netto, dk), "waarvan cliënt / overheid", f"{euro(c.client, db)} / {euro(c.overheid, db)}", ""],
     ]
     gebied = u.pilot.rechtsgebieden[c.casus.rechtsgebied].naam
+    kans = "" if c.casus.kans is None else f"; kans van slagen {kans_tekst(c)}, de baten tellen voor dat deel mee"
     return bij_elkaar([
         alinea(f"Casus {c.nummer}: {c.casus.titel}", nadruk=True),
-        alinea(f"{gebied}; {getal_exact(c.casus.uren.waarde)} uur. {c.casus.omschrijving or ''}".strip()),
+        alinea(f"{gebied}; {getal_exact(c.casus.uren.waarde)} uur{kans}. {c.casus.omschrijving or ''}".strip()),
         tabel(["Kosten", "Bedrag", "Baten", "Bedrag", "Wie"], rijen, rechts=(1, 3), slot=slot, breed=True),
     ])
 
 
-def secties(u: PilotUitkomst, met_gepubliceerd: bool = True, bandbreedtes: bool = False, **_context) -> dict[str, Sectie]:
-    """`met_gepubliceerd` is onwaar voor een variant: de gepubliceerde cijfers horen bij de casussenmap eronder."""
-    inleiding = [alinea(f"Pilot {u.pilot.naam}, {periode(u)}. {u.pilot.omschrijving or ''}".strip())]
+def secties(u: PilotUitkomst, met_gepubliceerd: bool = True, bandbreedtes: bool = False, bibliotheek: str | None = None,
+            **_context) -> dict[str, Sectie]:
+    """`met_gepubliceerd` is onwaar voor een variant: de gepubliceerde cijfers horen bij de casussenmap eronder.
+
+    `bibliotheek` is bij een variant de naam van de pilot eronder: de titel noemt de bibliotheek, de inleiding de variant.
+    """
+    naam = bibliotheek or u.pilot.naam
+    if bibliotheek and bibliotheek != u.pilot.naam:
+        inleiding = [alinea(f"Pilot {naam}, {periode(u)}, in het scenario '{u.pilot.naam}'. {u.pilot.omschrijving or ''}".strip())]
+    else:
+        inleiding = [alinea(f"Pilot {naam}, {periode(u)}. {u.pilot.omschrijving or ''}".strip())]
     return {
-        "titel": Sectie(f"Kosten en baten van sociaal-juridische hulp in de bibliotheek: {u.pilot.naam}", inleiding),
+        "titel": Sectie(f"Kosten en baten van sociaal-juridische hulp in de bibliotheek: {naam}", inleiding),
         "kern": Sectie("De uitkomst", kern(u, bandbreedtes)),
         "casussen": Sectie("De casussen", casussen(u)),
         "aannames": Sectie("Aannames en bronnen", aannames(u)),

@@ -1,26 +1,94 @@
-"""De onzekerheid in het rapport: het 90%-interval van het totaal en de kans op een negatief totaal, met trekkingen en zaad."""
+"""De onzekerheid in het rapport: het 90%-interval van het totaal, wat het dekt en wat niet, met trekkingen en zaad.
+
+Het interval zegt waar het vandaan komt: de bereiken in de invoer (met hun
+namen), de kansen van slagen van casussen, of allebei. Is een kans de enige
+onzekerheid, dan zegt de tekst dat: zo'n casus slaagt in een trekking of niet,
+voor alle hulpvragen waarvoor zij staat tegelijk, en het totaal heeft dan enkele
+vaste uitkomsten in plaats van een spreiding. Wat het interval nooit dekt, staat
+er ook: dat het gemiddelde op een handvol casussen rust.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from kostenbaten.berekening.onzekerheid import OnzekerheidUitkomst
-from kostenbaten.notatie import getal_nl, kans
-from kostenbaten.uitvoer.namen import interval_tekst
+from kostenbaten.notatie import decimalen_voor, euro, getal_nl, kans, procent
 from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea
 from kostenbaten.uitvoer.rapport.kba import GEWOGEN, VLAK
+
+GENOEMD = 4  # zoveel bereiken bij naam; de rest als aantal
+
+
+def tussen_tekst(v) -> str:
+    """`tussen € 334 en € 137.052`: het 90%-interval (P5 en P95) in een zin."""
+    return f"tussen {euro(v.percentielen[5])} en {euro(v.percentielen[95])}"
+
+
+def _opsomming(delen: list[str]) -> str:
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def _kans_van(casus) -> str:
+    w = casus.kans.waarde * 100
+    tekst = procent(w, decimalen_voor([w]))
+    if casus.kans.heeft_bereik:
+        tekst += ", met een bereik"
+    return f"casus {casus.nummer} ({tekst})"
+
+
+def bereiken(u: OnzekerheidUitkomst) -> list:
+    """De invoer met een bereik, zonder de kansen van slagen (die noemt de tekst apart)."""
+    return [i for i in u.invoer if not i.plek.endswith(": kans")]
+
+
+def kansen(u: OnzekerheidUitkomst) -> list:
+    """De casussen met een kans van slagen, uit de doorgerekende casussen."""
+    return [c.casus for c in u.berekend.casussen if c.nummer in u.kansen]
+
+
+def dekking(u: OnzekerheidUitkomst) -> str:
+    """Wat het interval dekt, in woorden: de bereiken bij naam en de casussen met een kans."""
+    delen = []
+    met_bereik = bereiken(u)
+    if met_bereik:
+        namen = [i.naam for i in met_bereik[:GENOEMD]]
+        if len(met_bereik) > GENOEMD:
+            namen.append(f"{len(met_bereik) - GENOEMD} andere")
+        delen.append(f"de bereiken in de invoer ({_opsomming(namen)})")
+    met_kans = kansen(u)
+    if met_kans:
+        delen.append(("de kans van slagen van " if len(met_kans) == 1 else "de kansen van slagen van ")
+                     + _opsomming([_kans_van(c) for c in met_kans]))
+    return _opsomming(delen)
 
 
 def kern(u: OnzekerheidUitkomst) -> list[dict]:
     r, g = u.extrapolaties["rapport"]["totaal"], u.extrapolaties["gewogen"]["totaal"]
-    return [
-        alinea(
-            f"Met 90% kans ligt het totaal tussen {interval_tekst(r)} ({VLAK}) of tussen {interval_tekst(g)} ({GEWOGEN}); "
-            f"de kans op een negatief totaal is {kans(r.kans_negatief)}, respectievelijk {kans(g.kans_negatief)}. "
-            f"Berekend met {getal_nl(Decimal(u.trekkingen))} trekkingen over de bandbreedtes van de invoer, zaad {u.zaad}: "
-            "dezelfde opdracht geeft dezelfde uitkomst.",
-            nadruk=True,
+    aantal = len(u.berekend.casussen)
+    negatief = (f"de kans op een negatief totaal is {kans(r.kans_negatief)}, respectievelijk {kans(g.kans_negatief)}")
+    zaad = f"Berekend met {getal_nl(Decimal(u.trekkingen))} trekkingen, zaad {u.zaad}: dezelfde opdracht geeft dezelfde uitkomst."
+    if bereiken(u):
+        zin = (
+            f"Met 90% kans ligt het totaal {tussen_tekst(r)} ({VLAK}) of {tussen_tekst(g)} ({GEWOGEN}); {negatief}. "
+            f"Dat interval dekt {dekking(u)}. {zaad}"
         )
+    else:
+        met_kans = kansen(u)
+        enkel = len(met_kans) == 1
+        zin = (
+            f"De enige onzekerheid in de invoer is {dekking(u)}: er zijn geen bereiken gegeven. "
+            f"In elke trekking slaagt {'die casus' if enkel else 'elk van die casussen'} of niet, en dat geldt dan voor alle "
+            f"hulpvragen waarvoor {'zij staat' if enkel else 'ze staan'}; het totaal kent daardoor enkele vaste uitkomsten, "
+            f"geen vloeiende spreiding. 90% van de trekkingen ligt {tussen_tekst(r)} ({VLAK}) of {tussen_tekst(g)} ({GEWOGEN}); "
+            f"{negatief}. Het totaal hierboven is het verwachte totaal, met de kans meegewogen. {zaad}"
+        )
+    return [
+        alinea(zin, nadruk=True),
+        alinea(
+            f"Niet in dit interval: dat het gemiddelde op {aantal} uitgewerkte {'casus' if aantal == 1 else 'casussen'} rust. "
+            "Met andere casussen was het gemiddelde anders uitgevallen; meer uitgewerkte casussen maken de uitkomst vaster."
+        ),
     ]
 
 

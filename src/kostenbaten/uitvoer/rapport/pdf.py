@@ -16,10 +16,10 @@ from pathlib import Path
 import matplotlib
 import typst
 
-from kostenbaten.uitvoer.rapport.document import grafieken
+from kostenbaten.uitvoer.rapport.document import grafieken, zonder_svg
 
 VOORKANT_PAGINAS = 2
-SCHALEN = ("1", "0.92", "0.85")  # letters en grafieken zo veel kleiner als nodig voor een voorkant van twee pagina's
+SCHALEN = ("1", "0.92", "0.85", "0.78", "0.72")  # letters en grafieken zo veel kleiner als nodig voor een voorkant van twee pagina's
 LETTERS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
 
 
@@ -28,10 +28,7 @@ def pdf(doc: dict) -> bytes:
         werk = Path(map_)
         for b in grafieken(doc):
             (werk / f"grafiek-{b['naam']}.svg").write_text(b["svg"], encoding="utf-8")
-        zonder_svg = json.loads(json.dumps(doc))
-        for b in grafieken(zonder_svg):
-            b["svg"] = ""
-        (werk / "rapport.json").write_text(json.dumps(zonder_svg, ensure_ascii=False), encoding="utf-8")
+        (werk / "rapport.json").write_text(json.dumps(zonder_svg(doc), ensure_ascii=False), encoding="utf-8")
         with (files("kostenbaten.uitvoer.rapport") / "sjablonen" / "rapport.typ").open("rb") as sjabloon:
             (werk / "rapport.typ").write_bytes(sjabloon.read())
         # Alleen de vier snitten van DejaVu Sans: typst leest elk lettertype in de map, en die van matplotlib heeft er veertig.

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from kostenbaten.berekening.uitleg import Knoop, Uitleg, wie_naam
 from kostenbaten.notatie import decimalen_voor, euro, getal_nl
 from kostenbaten.uitvoer.namen import rekensom_tekst
 from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, boom
+from kostenbaten.uitvoer.rapport.kba import ANKER_TOTAAL, GEWOGEN, VLAK, casus_anker, kengetal_anker
 
 
 def waarde_tekst(k: Knoop) -> str:
@@ -23,6 +26,9 @@ def leesbaar(pilot) -> dict[str, str]:
         return {}
     vervang = {f"[{wie_naam(sleutel)}]": f"({actor.naam})" for sleutel, actor in pilot.alle_actoren.items()}
     vervang.update({f"kengetal {sleutel}:": f"kengetal '{k.naam}':" for sleutel, k in pilot.kengetallen.items()})
+    # De methoden bij hun naam in het rapport, niet als 'rapport' (dat is het rapport van Hengelo).
+    vervang["Extrapolatie rapport (vlak gemiddelde, exact)"] = f"Extrapolatie met {VLAK}"
+    vervang["Extrapolatie gewogen (per rechtsgebied, exact)"] = f"Extrapolatie {GEWOGEN}"
     return vervang
 
 
@@ -32,26 +38,51 @@ def _vervang(tekst: str, vervang: dict[str, str]) -> str:
     return tekst
 
 
-def knoop(k: Knoop, vervang: dict[str, str] | None = None) -> dict:
+_KENGETAL = re.compile(r"kengetal (\w+):")
+_CASUS = re.compile(r"Casus (\d+): netto\b")
+
+
+def knoop(k: Knoop, vervang: dict[str, str] | None = None, ankers: set[str] | None = None) -> dict:
+    """Een knoop van de boom; de eerste knoop van elke casus en van elk kengetal krijgt een anker (`ankers`: al gebruikt)."""
     vervang = vervang or {}
-    detail = [_vervang(rekensom_tekst(k.rekensom), vervang)] if k.rekensom else []
+    ankers = set() if ankers is None else ankers
+    som = rekensom_tekst(k.rekensom) if k.rekensom else ""
+    detail = [_vervang(som, vervang)] if som else []
     if k.waar:
         detail.append("in " + ", ".join(k.waar))
     if k.bron:
         detail.append(f"bron: {k.bron}")
     if k.let_op:
         detail.append(f"let op: {k.let_op}")
+    anker = None
+    for patroon, maak in ((_CASUS, lambda m: casus_anker(int(m.group(1)))), (_KENGETAL, lambda m: kengetal_anker(m.group(1)))):
+        gevonden = patroon.match(k.label) if patroon is _CASUS else patroon.search(som)
+        if gevonden and maak(gevonden) not in ankers:
+            anker = maak(gevonden)
+            ankers.add(anker)
+            break
     return {
         "tekst": f"{_vervang(k.label, vervang)}: {waarde_tekst(k)}",
         "detail": "; ".join(detail),
-        "kinderen": [knoop(c, vervang) for c in k.kinderen],
+        "anker": anker,
+        "kinderen": [knoop(c, vervang, ankers) for c in k.kinderen],
     }
 
 
-def secties(u: Uitleg, pilot=None, **_context) -> dict[str, Sectie]:
-    """`pilot` geeft de namen van actoren en kengetallen, zodat de boom geen sleutels uit de bestanden toont."""
+def secties(u, pilot=None, **_context) -> dict[str, Sectie]:
+    """Eén of meer rekenbomen (`Uitleg`), elk met een anker waar de cijfers op de voorkant naar verwijzen.
+
+    `pilot` geeft de namen van actoren en kengetallen, zodat de boom geen sleutels uit de bestanden toont."""
+    bomen = u if isinstance(u, (list, tuple)) else [u]
     inleiding = alinea(
-        "Elke rekenstap van het totaal, tot de regel in de invoerbestanden (bestand:regel) en de bron van elk kengetal. "
-        "De opdracht kostenbaten uitleg, met de map en het cijfer rapport, toont dezelfde boom met de sleutels uit de bestanden."
+        "Elke rekenstap van de totalen op de voorkant, tot de regel in de invoerbestanden (bestand:regel) en de bron van elk "
+        "kengetal; een cijfer op de voorkant verwijst naar zijn plek hier. De opdracht kostenbaten uitleg toont dezelfde boom "
+        "met de sleutels uit de bestanden (bijvoorbeeld: kostenbaten uitleg MAP rapport)."
     )
-    return {"uitleg": Sectie("Hoe het totaal is opgebouwd", [inleiding, boom([knoop(u.boom, leesbaar(pilot))])])}
+    ankers: set[str] = set()
+    blokken = [inleiding]
+    for b in bomen:
+        top = knoop(b.boom, leesbaar(pilot), ankers)
+        top["anker"] = ANKER_TOTAAL.get(b.cijfer, f"uitleg-{b.cijfer}")
+        blokken.append(boom([top]))
+    return {"uitleg": Sectie("Hoe de totalen zijn opgebouwd", blokken)}

@@ -8,7 +8,7 @@ from decimal import Decimal
 from rich.table import Table
 from rich.text import Text
 
-from kostenbaten.notatie import afgebroken, euro, getal_nl
+from kostenbaten.notatie import afgebroken, breek_lange_woorden, euro, getal_nl
 
 
 def bedrag_tekst(waarde: Decimal, decimalen: int = 0) -> Text:
@@ -59,8 +59,30 @@ class Tabel(Table):
                 smalle_kop, max_breedte = self.smalle_koppen[gewoon]
                 kolom.header, kolom.max_width = (smalle_kop, max_breedte) if smal else (gewoon, None)
 
+    def _breek_lange_woorden(self, console, options) -> None:
+        """Een woord dat niet in zijn kolom past, breekt op een Nederlands afbreekpunt met een streepje
+        (Woning-/corporatie), niet op een willekeurige letter zoals rich zelf doet (Woningcorporat/ie).
+
+        Alleen tekst zonder opmaak; de oorspronkelijke cellen blijven bewaard, zodat elke weergave
+        op haar eigen breedte opnieuw begint."""
+        breedte = options.max_width if self.width is None else self.width
+        kolommen = self._calculate_column_widths(console, options.update_width(breedte - self._extra_width))
+        for index, (kolom, totaal) in enumerate(zip(self.columns, kolommen)):
+            if not hasattr(kolom, "oorspronkelijke_cellen"):
+                kolom.oorspronkelijke_cellen = list(kolom._cells)
+            ruimte = totaal - self._get_padding_width(index)
+            cellen = []
+            for cel in kolom.oorspronkelijke_cellen:
+                if isinstance(cel, str):
+                    cel = breek_lange_woorden(cel, ruimte)
+                elif isinstance(cel, Text) and not cel.spans:
+                    cel = Text(breek_lange_woorden(cel.plain, ruimte), style=cel.style, justify=cel.justify)
+                cellen.append(cel)
+            kolom._cells = cellen
+
     def __rich_console__(self, console, options):
         self._pas_koppen_aan(options.max_width)
+        self._breek_lange_woorden(console, options)
         return super().__rich_console__(console, options)
 
     def __rich_measure__(self, console, options):

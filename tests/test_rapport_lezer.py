@@ -1,0 +1,402 @@
+"""Het rapport zoals een wethouder het leest: wat het interval dekt, één kostenverhaal, en de kleine dingen.
+
+Naast Hengelo een eigen bibliotheek (`eigen_bibliotheek.py`: eigen tarieven, vijf
+casussen, één met `kans: 0.5`, geen bereiken). Elk verwacht cijfer staat hier met
+de som uitgeschreven; de teksten worden gelezen zoals ze in de HTML staan
+(zonder opmaak), het Word-document met python-docx en via LibreOffice als PDF.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import json
+import re
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import eigen_bibliotheek
+from conftest import HENGELO, ROOT
+
+BEGROTING = ROOT / "templates" / "voorbeeldbegroting.yaml"
+VRIJWILLIGERS = ROOT / "casussen" / "varianten" / "vrijwilligers.yaml"
+BANDBREEDTE = ROOT / "casussen" / "varianten" / "hengelo-bandbreedte.yaml"
+
+EIGEN_BEGROTING = """\
+naam: Spreekuur Oosterdal
+weken_per_jaar: 40
+hulpvragen_per_jaar: 120
+casussen: oosterdal
+kba_methode: rapport
+personeel:
+  - naam: SJD
+    uren_per_week: 4
+    tarief: 92.50
+    betaler: gemeente
+    sjd: true
+per_sjd_uur:
+  - naam: Servicekosten
+    tarief: 12
+    betaler: bibliotheek
+eenmalig:
+  - naam: Folders
+    bedrag: 1000
+    betaler: gemeente
+"""
+
+
+def _tekst(pad: Path) -> str:
+    """De zichtbare tekst van de HTML: zonder stijl, grafieken en tags, elke witruimte één spatie."""
+    t = pad.read_text(encoding="utf-8")
+    t = re.sub(r"<style>.*?</style>|<svg.*?</svg>", " ", t, flags=re.S)
+    t = html_module.unescape(re.sub(r"<[^>]+>", " ", t)).replace("\xa0", " ").replace("\u2060", "")
+    return " ".join(t.split())
+
+
+@pytest.fixture(scope="module")
+def maak(tmp_path_factory):
+    from typer.testing import CliRunner
+
+    from kostenbaten.cli import app
+
+    map_ = tmp_path_factory.mktemp("lezer")
+    eigen_bibliotheek.schrijf(map_ / "oosterdal")
+    (map_ / "begroting.yaml").write_text(EIGEN_BEGROTING, encoding="utf-8")
+    gemaakt = {}
+
+    def maak(naam, *argumenten):
+        if naam not in gemaakt:
+            doel = map_ / naam
+            argumenten = [str(map_ / a) if a in ("oosterdal", "begroting.yaml") else str(a) for a in argumenten]
+            r = CliRunner(env={"COLUMNS": "200"}).invoke(
+                app, ["rapport", *argumenten, "--trekkingen", "2000", "-o", str(doel)], catch_exceptions=False
+            )
+            assert r.exit_code == 0, r.stderr
+            gemaakt[naam] = (doel, r.stderr)
+        return gemaakt[naam]
+
+    maak.map = map_
+    return maak
+
+
+# -- 1. de onzekerheid zoals zij is --------------------------------------------------------------
+
+
+def test_alleen_een_kans_zegt_dat_en_niet_bandbreedtes(maak):
+    tekst = _tekst(maak("o.html", "oosterdal")[0])
+    assert "De enige onzekerheid in de invoer is de kans van slagen van casus 4 (50%): er zijn geen bereiken gegeven." in tekst
+    assert "slaagt die casus of niet, en dat geldt dan voor alle hulpvragen waarvoor zij staat" in tekst
+    assert "bandbreedte" not in tekst.lower()
+    assert "Niet in dit interval: dat het gemiddelde op 5 uitgewerkte casussen rust." in tekst
+
+
+def test_met_bereiken_noemt_het_interval_wat_het_dekt(maak):
+    tekst = _tekst(maak("v.html", VRIJWILLIGERS)[0])
+    assert "Dat interval dekt de bereiken in de invoer (Tarief per uur: Inzet vrijwilligers) en de kansen van slagen van casus 1" in tekst
+    tekst = _tekst(maak("b.html", BANDBREEDTE)[0])
+    assert "Dat interval dekt de bereiken in de invoer (" in tekst and "kans van slagen" not in tekst.split("Dat interval dekt")[1][:80]
+
+
+@pytest.mark.parametrize("naam,argumenten", [
+    ("o.html", ("oosterdal",)), ("v.html", (VRIJWILLIGERS,)), ("b.html", (BANDBREEDTE,)), ("h.html", (HENGELO,)),
+])
+def test_nergens_tussen_tot(maak, naam, argumenten):
+    tekst = _tekst(maak(naam, *argumenten)[0])
+    assert not re.search(r"\btussen\b[^.;:]*?\btot\b", tekst), re.search(r"\btussen\b[^.;:]*?\btot\b", tekst)
+
+
+# -- 2. één kostenverhaal ----------------------------------------------------------------------
+
+
+def test_hengelo_met_begroting_een_aansluiting_en_een_antwoord(maak):
+    tekst = _tekst(maak("hb.html", HENGELO, "--begroting", BEGROTING)[0])
+    # KBA: 12 SJD-uren over 6 casussen = 2 per casus, x 198 gedekte hulpvragen = 396 uur, x (80 + 30 + 10) = € 47.520.
+    # Begroting: (6 + 3) SJD-uren per week x 46 weken = 414 uur, x (80 + 30 + 10) = € 49.680; plus coördinator
+    # 3 x 46 x 50 = 6.900, communicatie 1 x 46 x 50 = 2.300, directie 0,3 x 46 x 90 = 1.242 en eenmalig
+    # 10.000 + 150 + 500 = 10.650: samen 21.092, totaal 49.680 + 21.092 = € 70.772.
+    assert ("De KBA telt de uren die de uitgewerkte casussen vroegen: 396 SJD-uren voor de 198 hulpvragen in de "
+            "rechtsgebieden van de casussen, maal de tarieven: € 47.520.") in tekst
+    assert "414 begrote SJD-uren (9 uur per week, 46 weken) voor alle 300 hulpvragen (€ 49.680), plus € 21.092" in tekst
+    assert "Kosten € 47.520 € 70.772" in tekst
+    # Baten in beide: netto 115.566 + kosten 47.520 = 163.086; per euro 163.086 / 47.520 = 3,43 en / 70.772 = 2,30.
+    assert "Baten per euro kosten 3,43 2,30" in tekst
+    assert "De uitkomst bovenaan gebruikt de kosten van de KBA" in tekst
+    # Gemeente: SJD (6 + 3) x 46 x 80 = 33.120 plus de cabine 10.000 = 43.120; terug: bijzondere bijstand 214 (casus 1)
+    # en schuldhulpverlening 3 x 180 (casussen 3, 5, 6) = 754 over 6 casussen x 198 = 24.882; saldo 24.882 - 43.120.
+    antwoord = ("Volgens de begroting betaalt de gemeente € 43.120 in het eerste jaar en krijgt zij € 24.882 terug: "
+                "saldo -€ 18.238.")
+    assert tekst.count(antwoord) == 1
+    assert tekst.count("Twee kostenbedragen, één vraag.") == 1
+
+
+def test_eigen_bibliotheek_met_begroting(maak):
+    tekst = _tekst(maak("ob.html", "oosterdal", "--begroting", "begroting.yaml")[0])
+    # KBA: uren 2 + 1,5 + 1 + 4 + 2,5 = 11 over 5 casussen, x 96 gedekte hulpvragen (80% van 120) = 211,2 uur;
+    # x (92,50 + 12) = € 22.070,40, afgerond € 22.070.
+    assert "211,20 SJD-uren voor de 96 hulpvragen" in tekst and "maal de tarieven: € 22.070." in tekst
+    # Begroting: 4 x 40 = 160 SJD-uren x 104,50 = 16.720, plus folders 1.000 = 17.720.
+    assert "160 begrote SJD-uren (4 uur per week, 40 weken) voor alle 120 hulpvragen (€ 16.720), plus € 1.000" in tekst
+    # Gemeente: 160 x 92,50 = 14.800 + 1.000 = 15.800; geen casus geeft de gemeente iets terug.
+    assert "betaalt de gemeente € 15.800 in het eerste jaar en krijgt zij € 0 terug: saldo -€ 15.800." in tekst
+
+
+def test_variant_met_begroting_rekent_een_kba(maak):
+    doel, fout = maak("vb.html", VRIJWILLIGERS, "--begroting", BEGROTING)
+    tekst = _tekst(doel)
+    assert "noemt de casussen '../casussen/hengelo'" in " ".join(fout.split())
+    assert "De begroting noemt de casussen '../casussen/hengelo'; dit rapport rekent haar baten met de casussen van het rapport zelf" in tekst
+    # Eén KBA: de baten van de begroting komen uit de vrijwilligers, de kosten van de KBA zijn die van de variant:
+    # 396 uur x (25 + 30 + 10) = € 25.740, dezelfde als in 'Kosten tegen baten'.
+    assert "uit de casussen van Vrijwilligers" in tekst and "uit de casussen van Hengelo" not in tekst
+    assert "maal de tarieven: € 25.740." in tekst and "Kosten € 25.740 € 25.740" not in tekst
+    assert "Kosten € 25.740 € 27.690" in tekst  # de tabel 'Kosten tegen baten': beide methoden van de variant
+
+
+# -- 3. de kleine dingen ---------------------------------------------------------------------------
+
+
+def test_titel_noemt_de_bibliotheek_niet_de_variant(maak):
+    t = maak("v.html", VRIJWILLIGERS)[0].read_text(encoding="utf-8")
+    assert "<h1>Kosten en baten van sociaal-juridische hulp in de bibliotheek: Hengelo</h1>" in t
+    assert "in het scenario &#39;Vrijwilligers&#39;" in t
+
+
+def test_periode_zoals_gegeven_tot_en_met(maak):
+    assert "1 juni 2021 tot en met 30 juni 2022" in _tekst(maak("h.html", HENGELO)[0])
+    tekst = _tekst(maak("o.html", "oosterdal")[0])
+    assert "Pilot Bibliotheek Oosterdal, 1 januari 2024 tot en met 31 december 2024." in tekst
+    assert "2024 tot 31" not in tekst
+
+
+def test_euro_op_centen_als_het_geen_geheel_bedrag_is(maak):
+    tekst = _tekst(maak("o.html", "oosterdal")[0])
+    assert "2 uur x € 92,50 per uur" in tekst
+    assert not re.search(r"€ \d[\d.]*,\d(?!\d)", tekst), re.search(r"€ \d[\d.]*,\d(?!\d)", tekst)
+
+
+def test_kans_in_de_casustabel_en_de_bijlage(maak):
+    t = maak("o.html", "oosterdal")[0].read_text(encoding="utf-8")
+    assert '<th scope="col" class="getal">Kans</th>' in t
+    assert '<td data-kop="Kans" class="getal">50%</td>' in t and t.count('<td data-kop="Kans" class="getal">-</td>') == 4
+    assert "Huurrecht; 4 uur; kans van slagen 50%, de baten tellen voor dat deel mee." in _tekst(maak("o.html", "oosterdal")[0])
+    # Zonder kansen geen lege kolom.
+    assert '<th scope="col" class="getal">Kans</th>' not in maak("h.html", HENGELO)[0].read_text(encoding="utf-8")
+
+
+def test_het_rapport_alleen_bij_hengelo(maak):
+    eigen = _tekst(maak("o.html", "oosterdal")[0])
+    for label in ("Extrapolatie rapport", "van het rapport", "methode rapport", "het rapport van de pilot"):
+        assert label not in eigen, label
+    assert "het rapport van de pilot" in _tekst(maak("h.html", HENGELO)[0])
+
+
+def test_delen_tellen_op_tot_het_afgeronde_totaal(maak):
+    from kostenbaten.notatie import op_hele_euros_tot_totaal
+
+    # Saldi van de vrijwilligers (exact): cliënt 44.451,00, gemeente 4.560,60, Rijk 14.206,50, schuldeiser 4.422,00;
+    # samen 67.640,10, afgerond 67.640. Naar beneden: 44.451 + 4.560 + 14.206 + 4.422 = 67.639; de ene euro die
+    # ontbreekt gaat naar de grootste rest (0,60: gemeente). Los afgerond zou het 44.451 + 4.561 + 14.207 + 4.422 = 67.641 zijn.
+    saldi = [Decimal("44451.00"), Decimal("4560.60"), Decimal("14206.50"), Decimal("4422.00")]
+    assert op_hele_euros_tot_totaal(saldi) == [44451, 4561, 14206, 4422]
+    t = maak("v.html", VRIJWILLIGERS)[0].read_text(encoding="utf-8").replace("\xa0", " ").replace("\u2060", "")
+    tabel = re.search(r'<figure class="grafiek[^"]*" id="grafiek-actoren">.*?</figure>', t, re.S).group(0)
+    saldo = [int(s.replace(".", "").replace("€ ", "")) for s in re.findall(r'data-kop="Saldo" class="getal">(€ [\d.]+)<', tabel)]
+    assert saldo[:-1] == [44451, 4561, 14206, 4422] and sum(saldo[:-1]) == saldo[-1] == 67640
+    assert "methode van de grootste resten" in tabel
+
+
+def test_kop_blijft_bij_zijn_eerste_regels(maak):
+    t = maak("h.html", HENGELO)[0].read_text(encoding="utf-8")
+    assert "h1, h2, .bij-elkaar > p.nadruk:first-child { break-after: avoid;" in t
+    from importlib.resources import files
+
+    typ = (files("kostenbaten.uitvoer.rapport") / "sjablonen" / "rapport.typ").read_text(encoding="utf-8")
+    assert re.search(r"show heading\.where\(level: 2\): it => block\([^)]*sticky: true", typ)
+
+
+def test_pdf_geen_kop_onderaan_een_pagina(maak):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) is niet geïnstalleerd")
+    pdf, _ = maak("hb.pdf", HENGELO, "--begroting", BEGROTING)
+    koppen = {"De uitkomst", "Kosten tegen baten, per jaar", "Wie betaalt en wie wint", "Wat het kost en wie betaalt: de begroting",
+              "Wat de uitkomst bepaalt", "De casussen", "Aannames en bronnen", "Hoe is gerekend"}
+    pagina = 1
+    while True:
+        uit = subprocess.run(["pdftotext", "-f", str(pagina), "-l", str(pagina), "-layout", str(pdf), "-"], capture_output=True, text=True)
+        if uit.returncode != 0 or not uit.stdout.strip():
+            break
+        regels = [r.strip() for r in uit.stdout.splitlines() if r.strip()]
+        # De laatste regel is de voet; de regel daarboven mag geen kop zijn.
+        assert regels[-2] not in koppen, f"pagina {pagina} eindigt met de kop '{regels[-2]}'"
+        pagina += 1
+    assert pagina > 3
+
+
+# -- 4. Word ---------------------------------------------------------------------------------------
+
+
+def _html_tabellen(pad: Path) -> list[list[list[str]]]:
+    t = pad.read_text(encoding="utf-8")
+    uit = []
+    for tabel in re.findall(r"<table.*?</table>", t, re.S):
+        tabel = re.sub(r"<caption>.*?</caption>", "", tabel, flags=re.S)
+        rijen = []
+        for rij in re.findall(r"<tr>(.*?)</tr>", tabel, re.S):
+            rijen.append([" ".join(html_module.unescape(re.sub(r"<[^>]+>", "", c)).replace("\xa0", " ").replace("\u2060", "").split())
+                          for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", rij, re.S)])
+        uit.append(rijen)
+    return uit
+
+
+@pytest.fixture(scope="module")
+def word(maak):
+    pytest.importorskip("docx", reason="python-docx is niet geïnstalleerd: geen Word-document te lezen")
+    return maak("raadsvoorstel.docx", HENGELO, "--begroting", BEGROTING)[0]
+
+
+def test_word_heeft_koppen_tabellen_en_grafieken_met_alternatieve_tekst(word, maak):
+    import docx
+
+    d = docx.Document(str(word))
+    koppen = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
+    assert "De uitkomst" in koppen and "Wat het kost en wie betaalt: de begroting" in koppen
+    assert any(k.startswith("Bijlage A.") for k in koppen)
+    assert d.paragraphs[0].style.name == "Title" and d.paragraphs[0].text.endswith(": Hengelo")
+    # Elke tabel van de HTML is een Word-tabel met dezelfde cellen, in dezelfde volgorde.
+    html_tabellen = _html_tabellen(maak("hb.html", HENGELO, "--begroting", BEGROTING)[0])
+    word_tabellen = [[[" ".join(c.text.replace("\xa0", " ").split()) for c in r.cells] for r in t.rows] for t in d.tables]
+    assert len(word_tabellen) == len(html_tabellen) >= 8
+    assert word_tabellen == html_tabellen
+    for t in word_tabellen:
+        assert len(t) >= 2 and any(c for r in t[1:] for c in r), "lege tabel"
+    # Grafieken als afbeelding met hun beschrijving als alternatieve tekst.
+    beschrijvingen = [e.get("descr") for e in d.element.body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
+    assert len(beschrijvingen) == 4
+    assert all(b and "€ " in b.replace("\xa0", " ") for b in beschrijvingen)
+    # Bewerkbare tekst: de kernzin staat als gewone tekst in een alinea.
+    assert any("levert gemiddeld € 583,67 netto op" in p.text.replace("\xa0", " ") for p in d.paragraphs)
+
+
+def test_word_cijfers_gelijk_aan_bereken_json(word, cli):
+    import docx
+
+    from kostenbaten.notatie import euro
+
+    code, uit, _ = cli("bereken", HENGELO, "--formaat", "json")
+    assert code == 0
+    j = json.loads(uit)
+    rapport, gewogen = (next(e for e in j["extrapolatie"] if e["methode"] == m) for m in ("rapport", "gewogen"))
+    d = docx.Document(str(word))
+    tekst = " ".join(p.text for p in d.paragraphs).replace("\xa0", " ")
+    assert euro(Decimal(j["gemiddelde_netto"]), 2) in tekst
+    assert f"samen {euro(Decimal(rapport['totaal']))} (één gemiddelde" in tekst and euro(Decimal(gewogen["totaal"])) in tekst
+    netto = [r for t in d.tables for r in t.rows if r.cells[0].text == "Netto"][0]
+    assert [c.text.replace("\xa0", " ") for c in netto.cells[1:]] == [euro(Decimal(rapport["totaal"])), euro(Decimal(gewogen["totaal"]))]
+    casussen = next(t for t in d.tables if t.rows[0].cells[1].text == "Casus")
+    for rij, casus in zip(casussen.rows[1:], j["casussen"]):
+        assert rij.cells[0].text == str(casus["nummer"])
+        assert rij.cells[6].text.replace("\xa0", " ") == euro(Decimal(casus["netto"]))
+
+
+def test_word_opent_in_libreoffice(word, tmp_path):
+    from libreoffice import vereis_libreoffice
+
+    soffice = vereis_libreoffice()
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("poppler-utils (pdftotext, pdfinfo) is niet geïnstalleerd")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profiel", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(word)], check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "raadsvoorstel.pdf"
+    paginas = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout, re.M).group(1))
+    assert 4 <= paginas <= 40
+    tekst = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()).replace("\xa0", " ")
+    for kop in ("De uitkomst", "Twee kostenbedragen, één vraag.", "Bijlage A.", "Hoe de totalen zijn opgebouwd", "€ 115.566", "€ 70.772"):
+        assert kop in tekst, kop
+
+
+def test_onbekende_extensie_noemt_de_drie_formaten(cli, tmp_path):
+    code, _, fout = cli("rapport", HENGELO, "-o", tmp_path / "r.odt")
+    assert code == 2
+    assert fout.strip() == f"Fout: -o: '{tmp_path / 'r.odt'}' eindigt niet op .html, .pdf, .docx of .json; het rapport kent alleen die vier formaten."
+    assert not (tmp_path / "r.odt").exists()
+
+
+# -- 5. elk cijfer herleidbaar ------------------------------------------------------------------------
+
+
+def test_cijfers_op_de_voorkant_wijzen_naar_hun_rekenboom(maak):
+    from kostenbaten.notatie import euro
+
+    doel = maak("h.html", HENGELO)[0]
+    t = doel.read_text(encoding="utf-8").replace("\xa0", " ").replace("\u2060", "")
+    voorkant = t.split('<div class="bijlagen">')[0]
+    # De kernzin: € 583,67 en € 115.566 naar de boom van het vlakke totaal, € 107.109 naar die van het gewogen.
+    assert '<a href="#uitleg-rapport" title="Hoe dit bedrag is berekend">€ 583,67</a>' in voorkant
+    assert '<a href="#uitleg-rapport" title="Hoe dit bedrag is berekend">€ 115.566</a>' in voorkant
+    assert '<a href="#uitleg-gewogen" title="Hoe dit bedrag is berekend">€ 107.109</a>' in voorkant
+    # Elke casus in de casustabel en elk kengetal naar zijn eigen knoop; elk doel bestaat, in de bijlage.
+    doelen = re.findall(r'href="#(uitleg-[^"]+)"', voorkant)
+    assert {f"uitleg-casus-{n}" for n in range(1, 7)} <= set(doelen)
+    assert {"uitleg-kengetal-toevoeging", "uitleg-kengetal-rechtbank"} <= set(doelen)
+    bijlagen = t.split('<div class="bijlagen">')[1]
+    for anker in set(doelen):
+        assert bijlagen.count(f'id="{anker}"') == 1, anker
+    # De knoop van casus 1 toont zijn netto en de regel in het casusbestand.
+    knoop = re.search(r'<li id="uitleg-casus-1">(.*?)<span class="detail">(.*?)</span>', bijlagen, re.S)
+    assert knoop.group(1).startswith(f"Casus 1: netto (Bezwaarschrift tegen terugvordering van bijstand): {euro(Decimal(1374))}")
+    assert "casus-1.yaml:2" in knoop.group(2)  # regel 1 is de schemaregel, regel 2 "nummer: 1"
+    kengetal = re.search(r'<li id="uitleg-kengetal-toevoeging">.*?<span class="detail">(.*?)</span>', bijlagen, re.S).group(1)
+    assert "pilot.yaml:" in kengetal and "bron: KBA Hengelo (2023), casus 1" in kengetal
+
+
+def test_verwijzingen_werken_in_chromium(maak):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    from chromium import vereis_chromium
+
+    chromium, driver = vereis_chromium()
+    doel = maak("h.html", HENGELO)[0]
+    opties = webdriver.ChromeOptions()
+    opties.binary_location = chromium
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        opties.add_argument(argument)
+    browser = webdriver.Chrome(service=Service(driver), options=opties)
+    try:
+        browser.get(doel.resolve().as_uri())
+        links = browser.find_elements(By.CSS_SELECTOR, "main > section a[href^='#uitleg-'], header a[href^='#uitleg-']")
+        assert len(links) >= 3 + 6 + 6
+        for link in links[:3] + links[-2:]:
+            anker = link.get_attribute("href").split("#")[1]
+            browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+            link.click()
+            # Na de klik staat het doel in beeld, in een bijlage, en is het de :target.
+            assert browser.execute_script("return location.hash") == f"#{anker}"
+            in_beeld = browser.execute_script(
+                "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                "return r.top >= -1 && r.top < window.innerHeight && !!document.getElementById(arguments[0]).closest('.bijlagen');",
+                anker,
+            )
+            assert in_beeld, anker
+    finally:
+        browser.quit()
+
+
+def test_pdf_en_json_dezelfde_bijlage_met_verwijzingen(maak):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) is niet geïnstalleerd")
+    pdf, _ = maak("h.pdf", HENGELO)
+    tekst = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+    bijlage = re.search(r"Bijlage ([A-Z])\. Hoe de totalen zijn opgebouwd", tekst).group(1)
+    assert re.search(rf"Hoe deze bedragen zijn berekend: Bijlage {bijlage}, pagina \d+\.", tekst)
+    j = json.loads(maak("h.json", HENGELO)[0].read_text(encoding="utf-8"))
+    uitleg = next(s for s in j["bijlagen"] if s["plek"] == "uitleg")
+    bomen = [b["knopen"][0] for b in uitleg["blokken"] if b["soort"] == "boom"]
+    assert [b["anker"] for b in bomen] == ["uitleg-rapport", "uitleg-gewogen"]
+    assert bomen[0]["tekst"].replace("\xa0", " ").endswith("€ 115.566")
+    kern = next(s for s in j["voor"] if s["plek"] == "kern")
+    assert {"tekst": "€ 107.109", "anker": "uitleg-gewogen"} in kern["blokken"][0]["delen"]
