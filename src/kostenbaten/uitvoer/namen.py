@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from kostenbaten.berekening.rekensom import EXACT, GETAL, Getal
 from kostenbaten.geld import HONDERD, deel
 from kostenbaten.notatie import euro, getal, getal_exact, getal_nl, met_eenheid, procent
@@ -156,3 +158,45 @@ def prijspeil_tekst(pilot) -> tuple[str, bool] | None:
     if i.voorbeeld:
         tekst += " Let op: die reeks is een voorbeeld, geen echte cijfers."
     return tekst, i.voorbeeld
+
+
+# -- onzekerheid in zinnen: dezelfde in de terminal, de werkmap en het rapport ----------------
+
+
+def centrum_zin(u, methode: str = "rapport") -> str:
+    """De centrale schatting (verwachte waarde) met de waarde bij de meest waarschijnlijke invoer ernaast."""
+    v = u.extrapolaties[methode]["totaal"]
+    hoe = "exact berekend" if u.centrum.exact else "gemiddelde van de trekkingen"
+    return (
+        f"Verwachte waarde van het totaal, methode {METHODE_NAMEN[methode]}: {euro(v.verwacht)} ({hoe}); "
+        f"bij de meest waarschijnlijke invoer: {euro(v.berekend)}."
+    )
+
+
+def steekproef_zinnen(s) -> list[str]:
+    """Wat weinig casussen betekenen: het t-interval en de bootstrap, en waar een rechtsgebied te weinig casussen heeft."""
+    if s.t_interval is None:
+        return ["Met één casus is er geen spreiding tussen casussen te meten: de steekproefonzekerheid is onbekend, niet nul."]
+    laag, hoog = s.t_interval
+    zinnen = [
+        f"{s.aantal} casussen met een standaardafwijking van {euro(s.standaardafwijking)}: het gemiddelde netto per casus "
+        f"({euro(s.gemiddelde, 2)}) ligt met 90% betrouwbaarheid tussen {euro(laag)} en {euro(hoog)} "
+        f"(t-verdeling, {s.aantal - 1} vrijheidsgraden, t = {getal_exact(s.t_waarde)}).",
+        f"Bootstrap ({getal_nl(Decimal(s.trekkingen))} trekkingen, zaad {s.zaad}): P5 tot P95 van het gemiddelde "
+        f"{euro(s.gemiddelde_bootstrap[5])} tot {euro(s.gemiddelde_bootstrap[95])}.",
+    ]
+    weinig = [g for g in s.gebieden if g.te_weinig]
+    if weinig:
+        zinnen.append(
+            "Gewogen methode: " + ", ".join(f"{g.naam} ({g.casussen} casus)" for g in weinig)
+            + (" heeft" if len(weinig) == 1 else " hebben") + " te weinig casussen voor spreiding; de bootstrap telt daar "
+            "geen steekproefonzekerheid."
+        )
+    twee = [g for g in s.gebieden if g.casussen == 2]
+    if twee:
+        zinnen.append(
+            "Gewogen methode: " + ", ".join(g.naam for g in twee)
+            + (" heeft" if len(twee) == 1 else " hebben") + " twee casussen; de bootstrap binnen zo'n rechtsgebied kent maar "
+            "drie gemiddelden en is een ruwe maat."
+        )
+    return zinnen
