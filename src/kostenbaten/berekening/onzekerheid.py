@@ -14,9 +14,18 @@ invoer. Zo trekken we:
 - tellen de aandelen van de rechtsgebieden in een trekking op tot meer dan 100%,
   dan worden de getrokken aandelen naar verhouding verkleind tot de som precies
   100% is; aandelen zonder bereik blijven wat ze zijn;
-- `kans` van een casus: per trekking slaagt de casus of niet (Bernoulli); bij
-  succes tellen alle baten volledig, anders geen enkele; de kosten tellen altijd.
-  De rekenkern gebruikt daarentegen de verwachtingswaarde (baten x kans).
+- `kans` van een casus werkt op de hulpvragen die de casus vertegenwoordigt:
+  het aantal geslaagde is Binomiaal(r, kans), met r dat aantal op een geheel
+  getal (`_geheel`), en het aandeel geslaagden telt voor al die hulpvragen; de
+  kosten tellen altijd. Met een getrokken kans is dat een mengverdeling zoals
+  de bèta-binomiale. Daarnaast per trekking de verwachting gegeven de
+  parameters (baten x kans): de parameteronzekerheid apart van de uitkomsten
+  per hulpvraag. De rij per casus toont één hulpvraag: slaagt of niet.
+
+De centrale schatting is de verwachte waarde (`verwachting`): exact waar het
+model lineair is in onafhankelijke invoer, anders het gemiddelde van de
+trekkingen. De onzekerheid van weinig casussen staat apart
+(`steekproeffout`).
 
 Een kengetal, tarief of aandeel wordt één keer per trekking getrokken en geldt
 dan voor alle casussen; uren, kansen en eigen baten trekt elke casus apart.

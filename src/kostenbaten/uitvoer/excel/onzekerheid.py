@@ -72,7 +72,7 @@ def werkmap(u) -> Workbook:
               f"schatting; {u.centrum.reden}). Meest waarschijnlijk: de exacte uitkomst van bereken. Percentielen en "
               "gemiddelden op centen. Kans op verlies: het aandeel trekkingen onder nul.")
     b = overzicht(wb, "Onzekerheid", f"Onzekerheid pilot {u.berekend.pilot.naam}", ["Cijfer", "Wie", *KOPPEN],
-                  rijen, NOTATIES, [28, 16, 14, 14, 14, 14, 14, 14, 12], liggend=True, uitleg=uitleg)
+                  rijen, NOTATIES, [28, 24, 13, 13, 13, 13, 13, 13, 11], liggend=True, uitleg=uitleg)
     r = b.ws.max_row + 2
     for methode in u.extrapolaties:
         b.tekst(f"A{r}", centrum_zin(u, methode))

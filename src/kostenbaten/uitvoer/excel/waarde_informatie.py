@@ -5,7 +5,11 @@ Elk blad drukt af op A4, één pagina breed, met de kopregel op elke pagina.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from openpyxl import Workbook
+
+from kostenbaten.notatie import getal_nl
 
 from kostenbaten.model.casus import METHODEN
 from kostenbaten.uitvoer.excel.blad import EURO, GETAL, PROCENT, overzicht, zonder_formules
@@ -15,7 +19,7 @@ from kostenbaten.uitvoer.namen import METHODE_NAMEN, evppi_verdeling
 def werkmap(u) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
-    bron = f"Monte-Carlo-schattingen uit {u.trekkingen} trekkingen met zaad {u.zaad}; bedragen op centen. Alleen parameteronzekerheid. Zie docs/onzekerheid.md."
+    bron = f"Monte-Carlo-schattingen uit {getal_nl(Decimal(u.trekkingen))} trekkingen met zaad {u.zaad}; bedragen op centen. Alleen parameteronzekerheid. Zie docs/onzekerheid.md."
     overzicht(
         wb,
         "Besluit en EVPI",
@@ -53,7 +57,8 @@ def werkmap(u) -> Workbook:
             {1: EURO, 2: PROCENT},
             [28, 18, 18],
             liggend=True,
-            uitleg=f"Bootstrap van {s.trekkingen} trekkingen over {s.aantal} casussen, zaad {s.zaad}.",
+            uitleg=f"Bootstrap van {getal_nl(Decimal(s.trekkingen))} trekkingen over {s.aantal} casussen, zaad {s.zaad}; "
+            "de waarde van het ware gemiddelde netto per casus in plaats van dat van de steekproef.",
         )
     p = u.populatie
     if p is not None:

@@ -12,7 +12,7 @@ from kostenbaten.geld import HONDERD, deel
 from kostenbaten.model.casus import METHODEN
 from kostenbaten.notatie import euro, getal_exact, getal_nl, kans, procent
 from kostenbaten.uitvoer.namen import METHODE_NAMEN, evppi_verdeling
-from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst
+from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst, zin
 
 
 def besluit_tabel(u) -> Table:
@@ -129,10 +129,10 @@ def toon(u, console: Console) -> None:
     else:
         console.print(besluit_tabel(u))
         console.print(invoer_tabel(u))
-        console.print(conclusie(u))
+        console.print(zin(conclusie(u), console))
     regel = steekproef_zin(u)
     if regel is not None:
-        console.print(regel)
+        console.print(zin(regel, console))
     if u.populatie is not None:
         console.print(populatie_tabel(u))
     console.print(
