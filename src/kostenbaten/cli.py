@@ -230,9 +230,16 @@ def _meld(tekst: str) -> None:
 
 def _waarschuwingen(project, trekkingen: int | None = None) -> tuple:
     """Waar het bewijs van een casussenmap dun is; met `trekkingen` ook een te kleine Monte-Carlo-steekproef."""
+    from datetime import date
+
+    from kostenbaten.berekening.aanpassingen import over_optimisme
     from kostenbaten.berekening.waarschuwingen import over_casussen, over_trekkingen
 
-    return over_casussen(project.pilot, project.casussen) + (over_trekkingen(trekkingen) if trekkingen is not None else ())
+    return (
+        over_casussen(project.pilot, project.casussen)
+        + over_optimisme(project.pilot, date.today())
+        + (over_trekkingen(trekkingen) if trekkingen is not None else ())
+    )
 
 
 def _begrotingwaarschuwingen(bron, uitkomst) -> tuple:

@@ -13,6 +13,7 @@ from kostenbaten.berekening.waarschuwingen import (
     WeinigCasussen,
     WeinigTrekkingen,
 )
+from kostenbaten.berekening.aanpassingen import OptimismeOpGerealiseerdeKosten, OptimismeZonderReferentieklasse
 from kostenbaten.geld import HONDERD
 from kostenbaten.notatie import getal_exact, getal_nl
 
@@ -46,5 +47,22 @@ def tekst(w: Waarschuwing) -> str:
         return (
             f"Maar {getal_exact(Decimal(w.trekkingen))} Monte-Carlo-trekkingen: de percentielen hangen dan nog merkbaar af van het zaad. "
             f"Gebruik --trekkingen {MIN_TREKKINGEN} of meer (standaard 100000)."
+        )
+    if isinstance(w, OptimismeZonderReferentieklasse):
+        return (
+            f"De opslag voor optimisme op de kosten ({getal_exact(w.opslag)}%) noemt geen referentieklasse. Zo'n opslag "
+            "hoort bij geraamde kosten vooraf en komt uit wat vergelijkbare projecten lieten zien; zet die klasse in "
+            "optimisme.referentieklasse in pilot.yaml."
+        )
+    if isinstance(w, OptimismeOpGerealiseerdeKosten):
+        waarom = (
+            "de kosten staan als gerealiseerd opgegeven"
+            if w.reden == "opgegeven"
+            else f"de pilotperiode is voorbij (tot {w.tot}), dus de uren en tarieven zijn gerealiseerde kosten"
+        )
+        return (
+            f"Opslag voor optimisme van {getal_exact(w.opslag)}% op kosten die al gemeten zijn: {waarom}. De opslag is "
+            "bedoeld voor ramingen vooraf (ex ante); op gerealiseerde kosten telt hij een onzekerheid die er niet meer is. "
+            "Laat hem weg, of zet optimisme.kosten op geraamd als de kosten toch een raming zijn."
         )
     raise TypeError(f"onbekende waarschuwing: {type(w).__name__}")
