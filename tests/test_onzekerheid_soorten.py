@@ -252,3 +252,31 @@ def test_kans_op_winst_alleen_voor_wie_betaalt(cli):
     assert actoren["client"]["ontvangt_alleen"] is True and actoren["client"]["kans_baten_groter"] is None
     assert actoren["gemeente"]["ontvangt_alleen"] is False  # de gemeente betaalt de vrijwilligers
     assert actoren["gemeente"]["kans_baten_groter"] is not None
+
+
+# -- op een smal scherm -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("breedte", [80, 60])
+@pytest.mark.parametrize(
+    "opdracht",
+    [
+        ["onzekerheid", VRIJWILLIGERS, "-n", "2000"],
+        ["waarde-informatie", VRIJWILLIGERS, "-n", "2000", "--besluiten", "40", "--jaren", "5"],
+        ["vergelijk", HENGELO, VRIJWILLIGERS, VOORZICHTIG, "-n", "2000"],
+    ],
+    ids=lambda o: o[0],
+)
+def test_heel_op_een_smal_scherm(opdracht, breedte):
+    from rich.cells import cell_len
+    from typer.testing import CliRunner
+
+    from kostenbaten.cli import app
+
+    resultaat = CliRunner(env={"COLUMNS": str(breedte)}).invoke(app, [str(a) for a in opdracht])
+    assert resultaat.exit_code == 0, resultaat.output
+    regels = resultaat.stdout.splitlines()
+    assert "…" not in resultaat.stdout and max(cell_len(r) for r in regels) <= breedte
+    assert not [r for r in regels if r.rstrip().endswith("€") and not any(t in r for t in "┃│├└")]
+    randen = [r.rstrip() for r in regels if r.strip() and set(r.strip()) <= set("━┳┏┓┡╇┩─┼├┤└┴┘┬┌┐")]
+    assert all(r[-1] in "┓┩┤┘┐" for r in randen)

@@ -36,6 +36,7 @@ from kostenbaten.geld import PRECISIE, centen_uit_float, deel, som
 from kostenbaten.model.casus import METHODEN
 
 BOOTSTRAP = 20_000  # standaard aantal bootstraptrekkingen
+BOOTSTRAP_GETALLEN = 20_000_000  # hoogstens zoveel getrokken casussen samen: bij veel casussen minder trekkingen (minstens 1.000)
 BETROUWBAARHEID = Decimal("0.90")
 PERCENTIELEN = (5, 50, 95)
 _STROOM = 2  # eigen toevalsstroom naast die van de Monte-Carlo: `zaad` geeft beide, onafhankelijk van elkaar
@@ -126,6 +127,8 @@ def steekproeffout(verwacht, zaad: int, trekkingen: int = BOOTSTRAP) -> Steekpro
 
     netto = tuple(c.netto for c in verwacht.casussen)
     n = len(netto)
+    # Bij duizenden casussen is het t-interval al scherp; de bootstrap krijgt dan minder trekkingen (vast per n en zaad).
+    trekkingen = min(trekkingen, max(1000, BOOTSTRAP_GETALLEN // n))
     gemiddelde = deel(som(netto), n)
     sd = fout = t = interval = None
     if n > 1:

@@ -11,11 +11,16 @@ from rich.text import Text
 from kostenbaten.geld import HONDERD
 from kostenbaten.notatie import getal_exact, getal_nl, kans, procent
 from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN, centrum_zin, steekproef_zinnen, verdeling_tekst
-from kostenbaten.uitvoer.terminal.cellen import Tabel, getal_tekst, zin
+from kostenbaten.uitvoer.terminal.cellen import SMAL_SCHERM, Tabel, getal_tekst, zin
 
 
 BALK = 40  # tekens voor de langste histogrambalk
 KOLOMMEN = ("Verwacht", "Meest waarschijnlijk", "P5", "P50", "P95", "Kans op verlies")
+_SMAL = {"smal": False}  # op een smal scherm vervalt de kolom P50 (de mediaan), zodat bedragen heel blijven
+
+
+def _kolommen() -> tuple[str, ...]:
+    return tuple(k for k in KOLOMMEN if not (_SMAL["smal"] and k == "P50"))
 
 
 def _tabel(titel: str, eerste: str, onderschrift: str = "") -> Table:
@@ -24,15 +29,16 @@ def _tabel(titel: str, eerste: str, onderschrift: str = "") -> Table:
         title=titel,
         title_justify="left",
         caption="bedragen in euro; verwacht: de verwachte waarde (centrale schatting); meest waarschijnlijk: zoals "
-        "kostenbaten bereken; P5 / P50 / P95: percentielen van de trekkingen" + onderschrift,
+        "kostenbaten bereken; " + ("P5 / P95" if _SMAL["smal"] else "P5 / P50 / P95")
+        + ": percentielen van de trekkingen" + onderschrift,
         smalle_koppen={
             "Kans op verlies": ("Kans op verlies", 7),
             "Kans op winst": ("Kans op winst", 7),
-            "Meest waarschijnlijk": ("Meest waar- schijnlijk", 9),
+            "Meest waarschijnlijk": ("Meest waar- schijnlijk", 10),
         },
     )
     tabel.add_column(eerste)
-    for kolom in KOLOMMEN:
+    for kolom in _kolommen():
         tabel.add_column(kolom, justify="right")
     return tabel
 
@@ -41,7 +47,7 @@ def _verdelingscellen(v, decimalen: int = 0) -> list:
     return [
         getal_tekst(v.verwacht, decimalen),
         getal_tekst(v.berekend, decimalen),
-        *(getal_tekst(v.percentielen[p], decimalen) for p in (5, 50, 95)),
+        *(getal_tekst(v.percentielen[p], decimalen) for p in ((5, 95) if _SMAL["smal"] else (5, 50, 95))),
         kans(v.kans_negatief),
     ]
 
@@ -87,7 +93,8 @@ def extrapolatie_tabel(u) -> Table:
         for deel, v in delen.items():
             tabel.add_row(f"{methode}: {DELEN_NAMEN[deel].lower()}", *_verdelingscellen(v))
             if u.kansen and u.parameters:
-                tabel.add_row(Text("  alleen parameters", style="dim"), *_verdelingscellen(u.parameters[methode][deel]))
+                label = "  parameters" if _SMAL["smal"] else "  alleen parameters"
+                tabel.add_row(Text(label, style="dim"), *_verdelingscellen(u.parameters[methode][deel]))
         tabel.add_section()
     return tabel
 
@@ -180,6 +187,7 @@ def conclusie(u) -> Text:
 
 
 def toon(u, console: Console) -> None:
+    _SMAL["smal"] = console.width < SMAL_SCHERM
     console.print(
         Text(
             f"Onzekerheid pilot {u.berekend.pilot.naam}: {getal_nl(Decimal(u.trekkingen))} trekkingen, zaad {u.zaad}",
