@@ -280,3 +280,15 @@ def test_heel_op_een_smal_scherm(opdracht, breedte):
     assert not [r for r in regels if r.rstrip().endswith("€") and not any(t in r for t in "┃│├└")]
     randen = [r.rstrip() for r in regels if r.strip() and set(r.strip()) <= set("━┳┏┓┡╇┩─┼├┤└┴┘┬┌┐")]
     assert all(r[-1] in "┓┩┤┘┐" for r in randen)
+
+
+def test_spreiding_van_hengelo_komt_helemaal_uit_de_steekproef():
+    # Zonder bereiken en kansen: alle spreiding komt uit de zes casussen. De bootstrapvariantie van het gemiddelde is
+    # (n - 1) / n x s^2 / n (trekken met teruglegging); van het totaal x 198^2: met s^2 = 2.573.260,33 / 5.
+    s2 = sum((x - Fraction(3502, 6)) ** 2 for x in HENGELO_NETTO) / 5
+    verwacht = float(Fraction(5, 6) * s2 / 6 * 198**2)
+    project = laad(HENGELO)
+    u = simuleer(project.pilot, project.casussen, 1000, 1)
+    assert u.spreiding["rapport"] == {"steekproef": 1, "parameters": 0, "uitkomsten": 0}
+    # Relatieve standaardfout van een variantie uit 20.000 trekkingen ongeveer wortel(2 / 20.000) = 1%; 5% marge.
+    assert u.steekproef.variantie["rapport"] == pytest.approx(verwacht, rel=0.05)

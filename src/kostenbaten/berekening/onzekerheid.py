@@ -146,6 +146,9 @@ class OnzekerheidUitkomst:
     gemiddelde_netto_parameters: Verdeling | None = None
     # Per methode het deel van de variantie van het totaal dat uit de uitkomsten per hulpvraag komt (0 tot 1).
     deel_uitkomsten: dict[str, Decimal] = field(default_factory=dict)
+    # Per methode de verdeling van de spreiding over "steekproef", "parameters" en "uitkomsten" (samen 1), als
+    # de drie onafhankelijk waren: variantie van de bootstrap, van de verwachting bij de parameters en de rest.
+    spreiding: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     centrum: Centrum | None = None
     steekproef: object = None  # `berekening.steekproeffout.Steekproeffout`: de onzekerheid van weinig casussen
 
@@ -507,13 +510,17 @@ def simuleer(
     aantal = len(casussen)
     histogrammen = {methode: _histogram(cijfers[plan.rij(methode)]) for methode in METHODEN}
     gemiddelden = sommen / trekkingen
+    steekproef = steekproeffout(centrum.verwacht, zaad, BOOTSTRAP if bootstrap is None else bootstrap)
     # Wet van de totale variantie: var(totaal) = var(E[totaal | parameters]) + E[var(totaal | parameters)].
-    deel_uitkomsten = {}
+    deel_uitkomsten, spreiding = {}, {}
     for methode in METHODEN:
         geheel = float(cijfers[plan.rij(methode)].var())
-        alleen_parameters = float(cijfers[plan.rij(methode, parameters=True)].var())
+        alleen_parameters = min(geheel, float(cijfers[plan.rij(methode, parameters=True)].var()))
         verhouding = 0.0 if geheel <= 0 else min(1.0, max(0.0, 1 - alleen_parameters / geheel))
         deel_uitkomsten[methode] = Decimal(f"{verhouding:.4f}")
+        delen = {"steekproef": steekproef.variantie[methode], "parameters": alleen_parameters, "uitkomsten": geheel - alleen_parameters}
+        samen = sum(delen.values())
+        spreiding[methode] = {k: Decimal(f"{(v / samen if samen > 0 else 0.0):.4f}") for k, v in delen.items()}
     # Het laatste gebruik van de trekkingen: percentielen mogen de rijen ter plekke herschikken.
     percentielen = np.percentile(cijfers, PERCENTIELEN, axis=1, overwrite_input=True)
 
@@ -566,6 +573,7 @@ def simuleer(
             plan.rij_gemiddelde_parameters, berekend.gemiddelde_netto, centrum.verwacht.gemiddelde_netto
         ),
         deel_uitkomsten=deel_uitkomsten,
+        spreiding=spreiding,
         centrum=centrum,
-        steekproef=steekproeffout(centrum.verwacht, zaad, BOOTSTRAP if bootstrap is None else bootstrap),
+        steekproef=steekproef,
     )

@@ -70,6 +70,7 @@ class Steekproeffout:
     totaal_bootstrap: dict[str, dict[int, Decimal]]  # methode -> percentiel -> geëxtrapoleerd totaal, op centen
     kans_negatief: dict[str, Decimal]  # methode -> aandeel bootstraptrekkingen met een negatief totaal
     waarde_steekproef: dict[str, Decimal]  # methode -> EVPI over het ware gemiddelde (wat een grotere steekproef hoogstens waard is)
+    variantie: dict[str, float]  # methode -> variantie van het bootstraptotaal (euro^2), voor de verdeling van de spreiding
     gebieden: tuple[Gebied, ...]  # de rechtsgebieden met casussen, voor de gewogen methode
 
 
@@ -181,5 +182,6 @@ def steekproeffout(verwacht, zaad: int, trekkingen: int = BOOTSTRAP) -> Steekpro
         totaal_bootstrap={m: percentielen(totalen[m]) for m in METHODEN},
         kans_negatief={m: deel(Decimal(int((totalen[m] < 0).sum())), trekkingen) for m in METHODEN},
         waarde_steekproef={m: evpi(totalen[m]) for m in METHODEN},
+        variantie={m: float(totalen[m].var()) for m in METHODEN},
         gebieden=tuple(g for g, _, _ in gebieden),
     )

@@ -71,6 +71,7 @@ def document(u) -> dict:
         "extrapolatie": extrapolaties_json(u),
         "extrapolatie_alleen_parameters": extrapolaties_json(u, parameters=True),
         "deel_variantie_uit_uitkomsten": {m: json_getal(d) for m, d in u.deel_uitkomsten.items()},
+        "spreiding": [{"methode": m, **{k: json_getal(v) for k, v in d.items()}} for m, d in u.spreiding.items()],
         "steekproef_casussen": steekproef_json(u.steekproef),
         "actoren": [
             {

@@ -100,16 +100,19 @@ def extrapolatie_tabel(u) -> Table:
 
 
 def spreiding_zinnen(u) -> list[str]:
-    """Welk deel van de spreiding van het totaal uit de uitkomsten per hulpvraag komt en welk uit de parameters."""
-    if not u.kansen or not u.deel_uitkomsten:
+    """Waar de spreiding van het totaal vandaan komt: de kleine steekproef, de parameters en de uitkomsten per hulpvraag."""
+    if not u.spreiding:
         return []
     delen = "; ".join(
-        f"{methode} {procent(d * HONDERD)} uit de uitkomsten per hulpvraag, {procent((1 - d) * HONDERD)} uit de parameters"
-        for methode, d in u.deel_uitkomsten.items()
+        f"{methode} {procent(d['steekproef'] * HONDERD)} uit de kleine steekproef van casussen, "
+        f"{procent(d['parameters'] * HONDERD)} uit de parameters en {procent(d['uitkomsten'] * HONDERD)} uit de "
+        "uitkomsten per hulpvraag"
+        for methode, d in u.spreiding.items()
     )
     return [
-        f"Spreiding (variantie) van het totaal: {delen}. Of één cliënt slaagt, is variatie tussen personen: "
-        "onderzoek neemt die niet weg; de waarde van informatie gaat daarom alleen over de parameters."
+        f"Spreiding (variantie) van het totaal, opgeteld alsof de drie bronnen onafhankelijk zijn: {delen}. "
+        "Of één cliënt slaagt, is variatie tussen personen: onderzoek neemt die niet weg; de waarde van informatie "
+        "gaat daarom over de parameters en, apart, over de steekproef."
     ]
 
 
