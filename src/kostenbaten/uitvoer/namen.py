@@ -200,3 +200,18 @@ def steekproef_zinnen(s) -> list[str]:
             "drie gemiddelden en is een ruwe maat."
         )
     return zinnen
+
+
+def spreiding_zin(u) -> str:
+    """De spreiding van het totaal over de kleine steekproef, de parameters en de uitkomsten per hulpvraag."""
+    delen = "; ".join(
+        f"{methode} {procent(d['steekproef'] * HONDERD)} uit de kleine steekproef van casussen, "
+        f"{procent(d['parameters'] * HONDERD)} uit de parameters en {procent(d['uitkomsten'] * HONDERD)} uit de "
+        "uitkomsten per hulpvraag"
+        for methode, d in u.spreiding.items()
+    )
+    return (
+        f"Spreiding (variantie) van het totaal, opgeteld alsof de drie bronnen onafhankelijk zijn: {delen}. "
+        "Of één cliënt slaagt, is variatie tussen personen: onderzoek neemt die niet weg; de waarde van informatie "
+        "gaat daarom over de parameters en, apart, over de steekproef."
+    )

@@ -24,7 +24,7 @@ from kostenbaten.uitvoer.excel.blad import (
     staafgrafiek,
     zonder_formules,
 )
-from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN, centrum_zin, steekproef_zinnen, verdeling_tekst
+from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN, centrum_zin, spreiding_zin, steekproef_zinnen, verdeling_tekst
 
 KOPPEN = ("Verwacht", "Meest waarschijnlijk", "P5", "P50", "P95", "Gemiddelde", "Kans op verlies")
 NOTATIES = {**{k: EURO for k in range(2, 8)}, 8: PROCENT}
@@ -99,7 +99,7 @@ def werkmap(u) -> Workbook:
             b.tekst(f"A{r}", naam)
             b.uitkomst(f"C{r}", op_centen(laag), EURO)
             b.uitkomst(f"D{r}", op_centen(hoog), EURO)
-        for zin in steekproef_zinnen(s):
+        for zin in [*steekproef_zinnen(s), *([spreiding_zin(u)] if u.spreiding else [])]:
             r += 1
             b.tekst(f"A{r}", zin)
     afdrukklaar(b.ws, f"A1:I{r}", liggend=True, titelrijen="1:3")

@@ -8,9 +8,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from kostenbaten.geld import HONDERD
-from kostenbaten.notatie import getal_exact, getal_nl, kans, procent
-from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN, centrum_zin, steekproef_zinnen, verdeling_tekst
+from kostenbaten.notatie import getal_exact, getal_nl, kans
+from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN, centrum_zin, spreiding_zin, steekproef_zinnen, verdeling_tekst
 from kostenbaten.uitvoer.terminal.cellen import SMAL_SCHERM, Tabel, getal_tekst, zin
 
 
@@ -101,19 +100,7 @@ def extrapolatie_tabel(u) -> Table:
 
 def spreiding_zinnen(u) -> list[str]:
     """Waar de spreiding van het totaal vandaan komt: de kleine steekproef, de parameters en de uitkomsten per hulpvraag."""
-    if not u.spreiding:
-        return []
-    delen = "; ".join(
-        f"{methode} {procent(d['steekproef'] * HONDERD)} uit de kleine steekproef van casussen, "
-        f"{procent(d['parameters'] * HONDERD)} uit de parameters en {procent(d['uitkomsten'] * HONDERD)} uit de "
-        "uitkomsten per hulpvraag"
-        for methode, d in u.spreiding.items()
-    )
-    return [
-        f"Spreiding (variantie) van het totaal, opgeteld alsof de drie bronnen onafhankelijk zijn: {delen}. "
-        "Of één cliënt slaagt, is variatie tussen personen: onderzoek neemt die niet weg; de waarde van informatie "
-        "gaat daarom over de parameters en, apart, over de steekproef."
-    ]
+    return [spreiding_zin(u)] if u.spreiding else []
 
 
 def steekproef_tabel(u) -> Table:
