@@ -68,6 +68,9 @@ def document(u) -> dict:
         "uitkomst_per_hulpvraag": "binomiaal over de vertegenwoordigde hulpvragen (met een getrokken kans: een mengverdeling)",
         "casussen": [{"nummer": n, "netto": verdeling_json(v)} for n, v in u.casussen.items()],
         "gemiddelde_netto": verdeling_json(u.gemiddelde_netto),
+        "gemiddelde_netto_alleen_parameters": (
+            verdeling_json(u.gemiddelde_netto_parameters) if u.gemiddelde_netto_parameters is not None else None
+        ),
         "extrapolatie": extrapolaties_json(u),
         "extrapolatie_alleen_parameters": extrapolaties_json(u, parameters=True),
         "deel_variantie_uit_uitkomsten": {m: json_getal(d) for m, d in u.deel_uitkomsten.items()},
