@@ -165,6 +165,7 @@ def test_cli_hengelo_json(cli):
     assert doc["gemiddelde_netto"]["p50"] == "583.67"
     rapport = next(e for e in doc["extrapolatie"] if e["methode"] == "rapport")
     assert rapport["totaal"] == {
+        "verwacht": "115566",  # zonder bereiken is de verwachte waarde de berekende
         "berekend": "115566",
         "p5": "115566",
         "p50": "115566",

@@ -17,10 +17,10 @@ toe (4,5). Voor de EVPPI is de ruis hoogstens wortel(sa^2 + mu^2) / wortel(N) =
 ongeveer dichtheid(0) x (sb / wortel(447))^2 / 2 = 0,0013 x 18,9^2 / 2 = 0,23;
 samen 4 x 0,68 + 1 = 3,7, afgerond 4.
 
-Model 2 (één kans): baat 1000 met kans van slagen 0,3, kosten 250. E[NB] =
-300 - 250 = 50 > 0: financieren. Spijt alleen als de casus mislukt (kans 0,7):
-EVPI = 0,7 x 250 = 175. Weten of de casus slaagt is volledige informatie, dus
-EVPPI(slaagt) = EVPI, in dezelfde trekkingen zelfs tot op de cent.
+Model 2 (één vaste kans): baat 1000 met kans van slagen 0,3, kosten 250. Of de
+ene hulpvraag slaagt, is variatie tussen personen en geen parameter: gegeven de
+(vaste) parameters is E[NB] = 300 - 250 = 50 > 0 in elke trekking, dus EVPI = 0.
+De spreiding van de uitkomst zelf (-250 of 750) staat in `onzekerheid`.
 """
 
 from __future__ import annotations
@@ -100,19 +100,23 @@ def test_zelfde_zaad_zelfde_uitkomst_en_dezelfde_trekkingen_als_onzekerheid(twee
     assert een == waarde_van_informatie(p.pilot, p.casussen, 30_000, 7)
     assert een != waarde_van_informatie(p.pilot, p.casussen, 30_000, 8)
     mc = simuleer(p.pilot, p.casussen, 30_000, 7)
-    assert een.besluiten["rapport"].verwacht_netto == mc.extrapolaties["rapport"]["totaal"].gemiddelde
+    assert een.besluiten["rapport"].verwacht_netto == mc.parameters["rapport"]["totaal"].gemiddelde
 
 
-def test_een_kans_van_slagen_evppi_is_evpi(tmp_path):
+def test_een_vaste_kans_is_geen_parameteronzekerheid(tmp_path):
     p = _model(tmp_path, "250", "1000", "kans: 0.3")
-    u = waarde_van_informatie(p.pilot, p.casussen, N, 1)
+    u = waarde_van_informatie(p.pilot, p.casussen, 20_000, 1)
     b = u.besluiten["rapport"]
-    assert b.financieren
-    # Spijt is 250 met kans 0,7: standaardfout 250 x wortel(0,7 x 0,3 / N) = 0,26; 4 standaardfouten = 1,04.
-    assert abs(b.evpi - Decimal(175)) < Decimal("1.04")
-    slaagt = next(i for i in u.invoer if i.plek == "casus 1: slaagt")
-    assert slaagt.evppi["rapport"] == b.evpi
-    assert slaagt.klassen == 2
+    assert b.financieren and b.evpi == 0 and b.kans_ander_besluit == 0
+    assert b.verwacht_netto == Decimal(50)  # 0,3 x 1000 - 250, in elke trekking
+    assert u.invoer == () and u.kansen == (1,)
+    # De uitkomst van die ene hulpvraag: -250 (kans 0,7) of 750 (kans 0,3); alle spreiding komt uit de uitkomst.
+    mc = simuleer(p.pilot, p.casussen, 20_000, 1)
+    totaal = mc.extrapolaties["rapport"]["totaal"]
+    assert (totaal.percentielen[5], totaal.percentielen[95]) == (Decimal(-250), Decimal(750))
+    assert abs(totaal.kans_negatief - Decimal("0.7")) < Decimal("0.016")  # 5 x wortel(0,21 / 20.000)
+    assert mc.deel_uitkomsten["rapport"] == 1
+    assert set(mc.parameters["rapport"]["totaal"].percentielen.values()) == {Decimal(50)}
 
 
 def test_zonder_onzekerheid_niets_waard(cli):
@@ -123,7 +127,7 @@ def test_zonder_onzekerheid_niets_waard(cli):
     document = json.loads(uit)
     assert document["invoer"] == [] and all(b["evpi"] == "0" for b in document["besluiten"])
     code, uit, _ = cli("waarde-informatie", HENGELO, "-n", "1000")
-    assert "er is niets onzeker, dus informatie is niets waard" in " ".join(uit.split())
+    assert "er is geen parameter onzeker, dus informatie over parameters is niets waard" in " ".join(uit.split())
 
 
 def test_opdrachtregel_rangorde_en_conclusie(cli):
@@ -136,8 +140,10 @@ def test_opdrachtregel_rangorde_en_conclusie(cli):
     assert document["schatting"] == "Monte Carlo" and document["methode_evppi"]["klassen"] == math.isqrt(20_000)
     waarden = [Decimal(i["evppi"]["rapport"]) for i in document["invoer"]]
     assert waarden == sorted(waarden, reverse=True)
+    # Geen parameter verandert het besluit (zie test_waarde_informatie_soorten.py voor de som).
+    assert all(not b["hangt_af_van_parameters"] for b in document["besluiten"])
     code, uit, _ = cli("waarde-informatie", variant, "-n", "20000")
-    assert "Het meest waard om uit te zoeken: " + document["invoer"][0]["naam"] in " ".join(uit.split())
+    assert "Het besluit hangt niet af van de parameters met een bereik" in " ".join(uit.split())
 
 
 def test_werkmap_met_dezelfde_schattingen(tmp_path, cli):

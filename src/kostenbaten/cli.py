@@ -232,11 +232,15 @@ def _meld(tekst: str) -> None:
 
 def _waarschuwingen(project, trekkingen: int | None = None) -> tuple:
     """Waar het bewijs van een casussenmap dun is; met `trekkingen` ook een te kleine Monte-Carlo-steekproef."""
+    from datetime import date
+
+    from kostenbaten.berekening.aanpassingen import over_optimisme
     from kostenbaten.berekening.waarschuwingen import over_casussen, over_trekkingen
 
     return (
         tuple(project.meldingen)  # wat een casussenwerkmap anders las dan getypt
         + over_casussen(project.pilot, project.casussen)
+        + over_optimisme(project.pilot, date.today())
         + (over_trekkingen(trekkingen) if trekkingen is not None else ())
     )
 
@@ -764,18 +768,32 @@ def waarde_informatie(
         Optional[int],
         typer.Option("--klassen", parser=geheel_getal(1, 1_000_000), help="Klassen per invoer voor de EVPPI. Standaard: de wortel uit het aantal trekkingen.", show_default=False),
     ] = None,
+    besluiten: Annotated[
+        Optional[int],
+        typer.Option("--besluiten", parser=geheel_getal(1, 100_000), help="Besluiten per jaar die hetzelfde onderzoek informeert (bijvoorbeeld gemeenten); met --jaren.", show_default=False),
+    ] = None,
+    jaren: Annotated[
+        Optional[int],
+        typer.Option("--jaren", parser=geheel_getal(1, 100), help="Jaren waarover het onderzoek besluiten informeert; met --besluiten.", show_default=False),
+    ] = None,
+    disconto: Annotated[str, typer.Option("--disconto", help="Discontovoet in procent per jaar voor --besluiten en --jaren (standaard MKBA sinds 2021).")] = "2,25",
     formaat: FormaatOptie = Formaat.tabel,
     xlsx: WerkmapOptie = None,
     overschrijf: OverschrijfOptie = False,
     prijspeil: PrijspeilOptie = None,
     prijsindex: PrijsindexOptie = None,
 ):
-    """Wat is zekerheid waard voor het besluit 'financieren of niet': EVPI in totaal en EVPPI per onzekere invoer."""
+    """Wat is zekerheid over de parameters waard voor het besluit 'financieren of niet': EVPI, EVPPI per invoer, de steekproef van casussen."""
     from kostenbaten.berekening.waarde_informatie import waarde_van_informatie
 
+    if (besluiten is None) != (jaren is None):
+        raise Gebruiksfout("--besluiten en --jaren horen bij elkaar: geef ze allebei of geen van beide.")
+    voet = _decimaal(disconto, "--disconto", "0", "100")
     project = _laad(pad, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
-    uitkomst = waarde_van_informatie(project.pilot, project.casussen, trekkingen, zaad, klassen)
+    uitkomst = waarde_van_informatie(
+        project.pilot, project.casussen, trekkingen, zaad, klassen, besluiten=besluiten, jaren=jaren, disconto=voet
+    )
     _lever("waarde_informatie", uitkomst, formaat, xlsx, overschrijf, waarschuwingen=_waarschuwingen(project, trekkingen))
 
 

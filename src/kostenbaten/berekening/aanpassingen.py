@@ -16,11 +16,15 @@ vermenigvuldiging: de cijfers van het rapport veranderen niet.
 
 De correctie voor optimisme (`optimisme` in pilot.yaml) geldt voor de hele
 pilot: een korting op elke baat (als vierde fractie hierboven) en een opslag
-op elke kostenpost.
+op elke kostenpost. De opslag op de kosten is bedoeld voor geraamde kosten
+vooraf, en komt uit een referentieklasse van vergelijkbare projecten;
+`over_optimisme` waarschuwt als die klasse ontbreekt of als de kosten al
+gerealiseerd zijn (een afgelopen pilot, of `kosten: gerealiseerd`).
 """
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -120,3 +124,40 @@ def netto_baat(
         stappen.append(Stap("afname", aanpassing.waarde, na - na_afname, na_afname, niveau, aanpassing.reden, aanpassing.bron))
         na = na_afname
     return na, tuple(stappen)
+
+
+# -- waarschuwingen bij de correctie voor optimisme --------------------------------------
+
+
+class OptimismeZonderReferentieklasse(NamedTuple):
+    """Een opslag op de kosten zonder de klasse van vergelijkbare projecten waar hij vandaan komt."""
+
+    opslag: Decimal  # procent
+    soort = "optimisme_zonder_referentieklasse"
+
+
+class OptimismeOpGerealiseerdeKosten(NamedTuple):
+    """Een opslag op kosten die al gemeten zijn: de correctie is bedoeld voor ramingen vooraf."""
+
+    opslag: Decimal  # procent
+    reden: str  # "opgegeven" (kosten: gerealiseerd) of "afgelopen" (de pilotperiode is voorbij)
+    tot: str  # einde van de pilotperiode, ISO-datum
+    soort = "optimisme_gerealiseerde_kosten"
+
+
+def over_optimisme(pilot: Pilot, vandaag: date | None = None) -> tuple:
+    """Waarschuwingen bij een opslag voor optimisme op de kosten; zonder opslag (of 0%) geen enkele."""
+    optimisme = pilot.optimisme
+    if optimisme is None or optimisme.opslag_kosten is None:
+        return ()
+    o = optimisme.opslag_kosten
+    if o.waarde == 0 and not o.heeft_bereik:
+        return ()
+    uit: list = []
+    if optimisme.referentieklasse is None:
+        uit.append(OptimismeZonderReferentieklasse(o.waarde))
+    if optimisme.kosten == "gerealiseerd":
+        uit.append(OptimismeOpGerealiseerdeKosten(o.waarde, "opgegeven", pilot.periode.tot.isoformat()))
+    elif optimisme.kosten is None and vandaag is not None and pilot.periode.tot < vandaag:
+        uit.append(OptimismeOpGerealiseerdeKosten(o.waarde, "afgelopen", pilot.periode.tot.isoformat()))
+    return tuple(uit)

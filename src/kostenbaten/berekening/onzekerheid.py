@@ -14,9 +14,18 @@ invoer. Zo trekken we:
 - tellen de aandelen van de rechtsgebieden in een trekking op tot meer dan 100%,
   dan worden de getrokken aandelen naar verhouding verkleind tot de som precies
   100% is; aandelen zonder bereik blijven wat ze zijn;
-- `kans` van een casus: per trekking slaagt de casus of niet (Bernoulli); bij
-  succes tellen alle baten volledig, anders geen enkele; de kosten tellen altijd.
-  De rekenkern gebruikt daarentegen de verwachtingswaarde (baten x kans).
+- `kans` van een casus werkt op de hulpvragen die de casus vertegenwoordigt:
+  het aantal geslaagde is Binomiaal(r, kans), met r dat aantal op een geheel
+  getal (`_geheel`), en het aandeel geslaagden telt voor al die hulpvragen; de
+  kosten tellen altijd. Met een getrokken kans is dat een mengverdeling zoals
+  de bèta-binomiale. Daarnaast per trekking de verwachting gegeven de
+  parameters (baten x kans): de parameteronzekerheid apart van de uitkomsten
+  per hulpvraag. De rij per casus toont één hulpvraag: slaagt of niet.
+
+De centrale schatting is de verwachte waarde (`verwachting`): exact waar het
+model lineair is in onafhankelijke invoer, anders het gemiddelde van de
+trekkingen. De onzekerheid van weinig casussen staat apart
+(`steekproeffout`).
 
 Een kengetal, tarief of aandeel wordt één keer per trekking getrokken en geldt
 dan voor alle casussen; uren, kansen en eigen baten trekt elke casus apart.
@@ -79,21 +88,30 @@ class OnzekereInvoer:
 
 @dataclass(frozen=True)
 class Verdeling:
-    """Percentielen en gemiddelde van één cijfer over alle trekkingen, op centen, naast de berekende waarde."""
+    """Percentielen en gemiddelde van één cijfer over alle trekkingen, op centen, naast de berekende waarden."""
 
     percentielen: dict[int, Decimal]
     gemiddelde: Decimal
-    berekend: Decimal  # de uitkomst van de rekenkern (verwachtingswaarde), exact
+    berekend: Decimal  # de uitkomst van de rekenkern bij de meest waarschijnlijke invoer (`waarde`), exact
     kans_negatief: Decimal  # aandeel trekkingen onder nul, exact (aantal / N)
+    verwacht: Decimal | None = None  # de verwachte waarde: de centrale schatting (zie `OnzekerheidUitkomst.centrum`)
 
 
 @dataclass(frozen=True)
 class ActorKans:
-    """Het geëxtrapoleerde saldo van één actor over de trekkingen, en de kans dat zijn baten zijn kosten overtreffen."""
+    """Het geëxtrapoleerde saldo van één actor over de trekkingen, en de kans dat zijn baten zijn kosten overtreffen.
+
+    Die kans zegt alleen iets over een actor die kosten draagt; voor een actor
+    die alleen ontvangt is `kans_baten_groter` None (`ontvangt_alleen`).
+    """
 
     naam: str
     saldo: Verdeling
-    kans_baten_groter: Decimal  # aandeel trekkingen met baten > kosten (saldo > 0), exact
+    kans_baten_groter: Decimal | None  # aandeel trekkingen met baten > kosten (saldo > 0), exact; None: ontvangt alleen
+
+    @property
+    def ontvangt_alleen(self) -> bool:
+        return self.kans_baten_groter is None
 
 
 @dataclass(frozen=True)
@@ -103,17 +121,36 @@ class Histogram:
 
 
 @dataclass(frozen=True)
+class Centrum:
+    """Hoe de centrale schatting (de verwachte waarde) is bepaald."""
+
+    exact: bool  # True: exact, het model is lineair in onafhankelijke invoer (gemiddelde van elk bereik ingevuld)
+    reden: str  # waarom exact, of waarom Monte Carlo
+    verwacht: PilotUitkomst  # de rekenkern met het gemiddelde van elk bereik; bij `exact` de verwachte waarde
+
+
+@dataclass(frozen=True)
 class OnzekerheidUitkomst:
-    berekend: PilotUitkomst
+    berekend: PilotUitkomst  # bij de meest waarschijnlijke invoer
     trekkingen: int
     zaad: int
     invoer: tuple[OnzekereInvoer, ...]
     kansen: tuple[int, ...]  # nummers van casussen met een kans van slagen
-    casussen: dict[int, Verdeling]  # netto per casus
-    gemiddelde_netto: Verdeling
-    extrapolaties: dict[str, dict[str, Verdeling]]  # methode -> totaal / client / overheid
+    casussen: dict[int, Verdeling]  # netto van één hulpvraag als deze casus (slaagt of niet)
+    gemiddelde_netto: Verdeling  # per vertegenwoordigde hulpvraag (vlak), parameters en uitkomsten samen
+    extrapolaties: dict[str, dict[str, Verdeling]]  # methode -> totaal / client / overheid: parameters en uitkomsten
     histogrammen: dict[str, Histogram]  # methode -> histogram van het totaal
     actoren: dict[str, dict[str, ActorKans]] = field(default_factory=dict)  # methode -> actor -> saldo en kans
+    # Alleen de parameteronzekerheid: de verwachting over de uitkomsten per hulpvraag gegeven de getrokken parameters.
+    parameters: dict[str, dict[str, Verdeling]] = field(default_factory=dict)
+    gemiddelde_netto_parameters: Verdeling | None = None
+    # Per methode het deel van de variantie van het totaal dat uit de uitkomsten per hulpvraag komt (0 tot 1).
+    deel_uitkomsten: dict[str, Decimal] = field(default_factory=dict)
+    # Per methode de verdeling van de spreiding over "steekproef", "parameters" en "uitkomsten" (samen 1), als
+    # de drie onafhankelijk waren: variantie van de bootstrap, van de verwachting bij de parameters en de rest.
+    spreiding: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    centrum: Centrum | None = None
+    steekproef: object = None  # `berekening.steekproeffout.Steekproeffout`: de onzekerheid van weinig casussen
 
     @property
     def heeft_onzekerheid(self) -> bool:
@@ -188,7 +225,18 @@ def _baat(baat: Baat, pilot: Pilot, in_beeld: int) -> tuple[Onzeker, int, str]:
 
 
 class _Rekenplan:
-    """De KBA als bewerkingen op arrays: één blok trekkingen in, de bewaarde cijfers uit."""
+    """De KBA als bewerkingen op arrays: één blok trekkingen in, de bewaarde cijfers uit.
+
+    Per trekking worden eerst de parameters getrokken (alles met een bereik).
+    Daarna per casus drie keer de kans van slagen:
+
+    - de verwachting gegeven de parameters: baten x kans (de parameteronzekerheid);
+    - de uitkomsten van de hulpvragen die de casus vertegenwoordigt, per methode:
+      het aandeel geslaagden uit Binomiaal(r, kans) / r met r het aantal
+      vertegenwoordigde hulpvragen op een geheel getal (`_geheel`); met een getrokken
+      kans is dat een mengverdeling zoals de bèta-binomiale;
+    - één hulpvraag als deze casus: slaagt of niet (de rij per casus).
+    """
 
     def __init__(self, pilot: Pilot, casussen: tuple[Casus, ...], maanden: int | None, actoren: tuple[str, ...] = ()):
         self.pilot = pilot
@@ -200,9 +248,19 @@ class _Rekenplan:
             naam: [i for i, c in enumerate(casussen) if c.rechtsgebied == naam] for naam in pilot.rechtsgebieden
         }
         self.actoren = actoren
-        # Rijen van de bewaarde cijfers: netto per casus, gemiddelde netto, per methode totaal/client/overheid,
-        # dan per methode het saldo van elke actor.
-        self.rijen = len(casussen) + 1 + len(METHODEN) * (len(DELEN) + len(actoren))
+        aantal = len(casussen)
+        self.rij_gemiddelde = aantal
+        self.rij_actoren = aantal + 1 + len(METHODEN) * len(DELEN)
+        self.rij_gemiddelde_parameters = self.rij_actoren + len(METHODEN) * len(actoren)
+        # Rijen van de bewaarde cijfers: netto per casus (één hulpvraag), gemiddelde netto, per methode
+        # totaal/client/overheid, per methode het saldo van elke actor; dan alleen over de parameters het
+        # gemiddelde netto en per methode totaal/client/overheid.
+        self.rijen = self.rij_gemiddelde_parameters + 1 + len(METHODEN) * len(DELEN)
+
+    def rij(self, methode: str, deel_: str = "totaal", parameters: bool = False) -> int:
+        """De rij van een geëxtrapoleerd cijfer; `parameters`: de verwachting gegeven de getrokken parameters."""
+        plek = METHODEN.index(methode) * len(DELEN) + DELEN.index(deel_)
+        return (self.rij_gemiddelde_parameters + 1 if parameters else self.rij_gemiddelde + 1) + plek
 
     def baatfactor(self, casus: Casus, baat: Baat, maanden: int, w):
         """Getelde maanden (1 bij een eenmalige baat) maal de aanpassingen, met getrokken fracties waar een bereik is."""
@@ -217,7 +275,7 @@ class _Rekenplan:
         return factor * maanden
 
     def blok(self, rng: np.random.Generator, n: int, bewaar: dict | None = None) -> np.ndarray:
-        """Eén blok trekkingen; met `bewaar` ook de getrokken invoer (op plek) en per casus of hij slaagde (op nummer)."""
+        """Eén blok trekkingen; met `bewaar` ook de getrokken invoer (op plek)."""
         import numpy as np
 
         getrokken = {id(i.onzeker): _trek(i, rng, n) for i in self.invoer}
@@ -227,52 +285,88 @@ class _Rekenplan:
         def w(o: Onzeker):
             return getrokken.get(id(o), float(o.waarde))
 
-        saldi = np.zeros((len(GROEPEN), len(self.casussen), n))
-        client, overheid = saldi
-        per_groep = dict(zip(GROEPEN, saldi))
-        per_actor = {actor: np.zeros((len(self.casussen), n)) for actor in self.actoren}
-        optimisme = self.pilot.optimisme
-        opslag = 1.0 if optimisme is None or optimisme.opslag_kosten is None else 1 + w(optimisme.opslag_kosten) / 100
-        korting = 1.0 if optimisme is None or optimisme.korting_baten is None else 1 - w(optimisme.korting_baten) / 100
-        for c, casus in enumerate(self.casussen):
-            uren = w(casus.uren)
-            for tarief in self.pilot.tarieven.values():
-                kosten = uren * w(tarief.per_uur) * opslag
-                per_groep[self.groep[tarief.betaler]][c] -= kosten
-                per_actor[tarief.betaler][c] -= kosten
-            slaagt = 1.0 if casus.kans is None else rng.random(n) < w(casus.kans)
-            if bewaar is not None and casus.kans is not None:
-                bewaar[casus.nummer] = slaagt
-            for baat in casus.baten:
-                invoer, maanden, actor = _baat(baat, self.pilot, self.in_beeld)
-                opbrengst = w(invoer) * self.baatfactor(casus, baat, maanden, w) * korting * slaagt
-                per_groep[self.groep[actor]][c] += opbrengst
-                per_actor[actor][c] += opbrengst
-        netto = client + overheid
-
         aantal = len(self.casussen)
         hulpvragen = w(self.pilot.hulpvragen)
         aandelen = _aandelen_tot_honderd({naam: w(g.aandeel) for naam, g in self.pilot.rechtsgebieden.items()})
         gedekt = hulpvragen * sum(aandelen.values()) / 100
+        gebied_hulpvragen = {naam: hulpvragen * aandelen[naam] / 100 for naam in self.gebieden}
+        # Hoeveel hulpvragen één casus vertegenwoordigt, per methode, op een geheel aantal voor de binomiale trekking.
+        r_vlak = _geheel(gedekt / aantal)
+        r_gebied = {naam: _geheel(gebied_hulpvragen[naam] / len(rijen)) for naam, rijen in self.gebieden.items() if rijen}
+
+        # Per casus regels: de groepen (client, overheid), daarna de actoren.
+        regels = len(GROEPEN) + len(self.actoren)
+        plek_groep = {g: k for k, g in enumerate(GROEPEN)}
+        plek_actor = {a: len(GROEPEN) + k for k, a in enumerate(self.actoren)}
+        sommen = {v: {naam: np.zeros((regels, n)) for naam in self.gebieden} for v in ("verwacht", "rapport", "gewogen")}
         uit = np.empty((self.rijen, n))
-        uit[:aantal] = netto
-        uit[aantal] = netto.sum(axis=0) / aantal
+        optimisme = self.pilot.optimisme
+        opslag = 1.0 if optimisme is None or optimisme.opslag_kosten is None else 1 + w(optimisme.opslag_kosten) / 100
+        korting = 1.0 if optimisme is None or optimisme.korting_baten is None else 1 - w(optimisme.korting_baten) / 100
+        for c, casus in enumerate(self.casussen):
+            kosten = np.zeros((regels, n))
+            baten = np.zeros((regels, n))  # bij succes
+            uren = w(casus.uren)
+            for tarief in self.pilot.tarieven.values():
+                bedrag = uren * w(tarief.per_uur) * opslag
+                kosten[plek_groep[self.groep[tarief.betaler]]] += bedrag
+                if tarief.betaler in plek_actor:
+                    kosten[plek_actor[tarief.betaler]] += bedrag
+            for baat in casus.baten:
+                invoer, maanden, actor = _baat(baat, self.pilot, self.in_beeld)
+                opbrengst = w(invoer) * self.baatfactor(casus, baat, maanden, w) * korting
+                baten[plek_groep[self.groep[actor]]] += opbrengst
+                if actor in plek_actor:
+                    baten[plek_actor[actor]] += opbrengst
+            gebied = casus.rechtsgebied
+            if casus.kans is None:
+                netto = baten - kosten
+                for v in sommen:
+                    sommen[v][gebied] += netto
+                uit[c] = netto[: len(GROEPEN)].sum(axis=0)
+                continue
+            kans = np.broadcast_to(np.asarray(w(casus.kans), dtype=float), (n,))
+            sommen["verwacht"][gebied] += baten * kans - kosten
+            sommen["rapport"][gebied] += baten * (rng.binomial(r_vlak, kans) / r_vlak) - kosten
+            sommen["gewogen"][gebied] += baten * (rng.binomial(r_gebied[gebied], kans) / r_gebied[gebied]) - kosten
+            slaagt = rng.random(n) < kans
+            uit[c] = (baten[: len(GROEPEN)] * slaagt - kosten[: len(GROEPEN)]).sum(axis=0)
 
-        def rapport(deel_):  # vlak gemiddelde x gedekte hulpvragen
-            return deel_.sum(axis=0) / aantal * gedekt
+        def vlak(v):  # vlak gemiddelde x gedekte hulpvragen, per regel
+            return sum(sommen[v].values()) / aantal * gedekt
 
-        def gewogen(deel_):  # per rechtsgebied het eigen gemiddelde x de hulpvragen van dat gebied
-            totaal = np.zeros(n)
+        def gewogen(v):  # per rechtsgebied het eigen gemiddelde x de hulpvragen van dat gebied
+            totaal = np.zeros((regels, n))
             for naam, casusrijen in self.gebieden.items():
                 if casusrijen:
-                    totaal += deel_[casusrijen].sum(axis=0) / len(casusrijen) * (hulpvragen * aandelen[naam] / 100)
+                    totaal += sommen[v][naam] / len(casusrijen) * gebied_hulpvragen[naam]
             return totaal
 
-        # Per methode totaal / client / overheid, daarna per methode het saldo van elke actor.
-        rijen = [f(d) for f in (rapport, gewogen) for d in (netto, client, overheid)]
-        rijen += [f(d) for f in (rapport, gewogen) for d in per_actor.values()]
-        uit[aantal + 1 :] = rijen
+        def delen(regelsom):  # totaal, client, overheid
+            return [regelsom[: len(GROEPEN)].sum(axis=0), regelsom[plek_groep["client"]], regelsom[plek_groep["overheid"]]]
+
+        rapport, per_gebied = vlak("rapport"), gewogen("gewogen")
+        uit[aantal] = sum(sommen["rapport"].values())[: len(GROEPEN)].sum(axis=0) / aantal
+        uit[aantal + 1 : self.rij_actoren] = delen(rapport) + delen(per_gebied)
+        if self.actoren:
+            uit[self.rij_actoren : self.rij_gemiddelde_parameters] = [
+                t[plek_actor[a]] for t in (rapport, per_gebied) for a in self.actoren
+            ]
+        uit[self.rij_gemiddelde_parameters] = sum(sommen["verwacht"].values())[: len(GROEPEN)].sum(axis=0) / aantal
+        uit[self.rij_gemiddelde_parameters + 1 :] = delen(vlak("verwacht")) + delen(gewogen("verwacht"))
         return uit
+
+
+def _geheel(hulpvragen):
+    """Het aantal vertegenwoordigde hulpvragen voor de binomiale trekking: afgerond (een half naar even), minstens 1.
+
+    Het getrokken aandeel geslaagden (geslaagd / r) telt daarna voor alle,
+    ook niet-gehele, hulpvragen: het gemiddelde blijft precies de kans, de
+    spreiding is die van r hulpvragen.
+    """
+    import numpy as np
+
+    return np.maximum(1, np.rint(hulpvragen)).astype(np.int64)
 
 
 def _aandelen_tot_honderd(aandelen: dict) -> dict:
@@ -307,15 +401,96 @@ def _histogram(waarden: np.ndarray) -> Histogram:
     return Histogram(tuple(centen_uit_float(r) for r in randen), tuple(int(a) for a in aantallen))
 
 
-def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | None = None, blok: int = BLOK) -> OnzekerheidUitkomst:
+def gemiddelde_van(o: Onzeker) -> Decimal | None:
+    """Het gemiddelde van een bereik: exact (min + waarde + max) / 3 bij een driehoek; None bij een 90%-interval."""
+    if o.min is None:
+        return None
+    return deel(o.min + o.waarde + o.max, 3)
+
+
+def _met_gemiddelden(obj, interval: list):
+    """Een kopie van een model waarin elke invoer met een driehoek zijn gemiddelde als `waarde` heeft, zonder bereik.
+
+    Een invoer met een 90%-interval houdt zijn `waarde` (het gemiddelde van een
+    gesplitste normale verdeling is geen eindige decimale breuk) en komt in `interval`.
+    """
+    from pydantic import BaseModel
+
+    if isinstance(obj, Onzeker):
+        if not obj.heeft_bereik:
+            return obj
+        gemiddelde = gemiddelde_van(obj)
+        if gemiddelde is None:
+            interval.append(obj)
+            return obj
+        return obj.model_copy(update={"waarde": gemiddelde, "min": None, "max": None})
+    if isinstance(obj, BaseModel):
+        update = {}
+        for naam in type(obj).model_fields:
+            oud = getattr(obj, naam)
+            nieuw = _met_gemiddelden(oud, interval)
+            if nieuw is not oud:
+                update[naam] = nieuw
+        return obj.model_copy(update=update) if update else obj
+    if isinstance(obj, dict):
+        nieuw = {k: _met_gemiddelden(v, interval) for k, v in obj.items()}
+        return nieuw if any(nieuw[k] is not obj[k] for k in obj) else obj
+    if isinstance(obj, (tuple, list)):
+        nieuw = [_met_gemiddelden(v, interval) for v in obj]
+        return type(obj)(nieuw) if any(x is not y for x, y in zip(nieuw, obj)) else obj
+    return obj
+
+
+def verwachting(pilot: Pilot, casussen, maanden: int | None = None) -> Centrum:
+    """De verwachte waarde als centrale schatting, exact waar het model lineair is in onafhankelijke invoer.
+
+    Elke invoer wordt apart getrokken en komt in elk product hoogstens één keer
+    voor (uren x tarief, bedrag x kans x (1 - deadweight) x ...); de verwachting
+    van zo'n som van producten is dan de som van de producten van de
+    gemiddelden. Dat geldt niet (en de verwachte waarde komt dan uit de
+    Monte-Carlo) bij een 90%-interval (het gemiddelde van de gesplitste normale
+    verdeling, die bovendien op zijn grenzen wordt gezet), bij aandelen die
+    samen boven 100% kunnen komen (ze worden geschaald) en bij een afname met een
+    bereik over meer dan twaalf maanden ((1 - afname)^t is niet lineair).
+    """
+    casussen = tuple(casussen)
+    invoer = onzekere_invoer(pilot, casussen)
+    if not invoer:
+        reden = "geen invoer met een bereik: de verwachte waarde is de berekende waarde (een kans van slagen telt als verwachting)"
+        return Centrum(True, reden, bereken_pilot(pilot, casussen, maanden))
+    interval: list = []
+    gemiddeld_pilot = _met_gemiddelden(pilot, interval)
+    gemiddeld_casussen = tuple(_met_gemiddelden(c, interval) for c in casussen)
+    verwacht = bereken_pilot(gemiddeld_pilot, gemiddeld_casussen, maanden)
+    redenen = []
+    if interval:
+        redenen.append("een invoer met een 90%-interval")
+    hoogste = sum((g.aandeel.max if g.aandeel.max is not None else g.aandeel.waarde) for g in pilot.rechtsgebieden.values())
+    if any(g.aandeel.interval_90 is not None for g in pilot.rechtsgebieden.values()) or hoogste > 100:
+        redenen.append("aandelen van rechtsgebieden die samen boven 100% kunnen komen")
+    in_beeld = pilot.maanden_in_beeld if maanden is None else maanden
+    if in_beeld > MAANDEN_PER_JAAR and any(i.plek.endswith(".afname") for i in invoer):
+        redenen.append("een afname met een bereik over meer dan twaalf maanden")
+    if redenen:
+        return Centrum(False, "Monte Carlo (gemiddelde van de trekkingen): het model is niet lineair door " + " en ".join(redenen), verwacht)
+    return Centrum(True, "exact: het model is lineair in onafhankelijke invoer; elk bereik telt met zijn gemiddelde (min + waarde + max) / 3", verwacht)
+
+
+def simuleer(
+    pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | None = None, blok: int = BLOK, bootstrap: int | None = None
+) -> OnzekerheidUitkomst:
     """Trekt `trekkingen` keer de hele KBA; hetzelfde zaad geeft dezelfde uitkomst."""
     import numpy as np
+
+    from kostenbaten.berekening.steekproeffout import BOOTSTRAP, steekproeffout
 
     if trekkingen < 1:
         raise ValueError("er is minstens één trekking nodig")
     casussen = tuple(casussen)
     berekend = bereken_pilot(pilot, casussen, maanden)
+    centrum = verwachting(pilot, casussen, maanden)
     verdeling_actoren = verdeel_over_actoren(berekend)
+    verwachte_actoren = verdeel_over_actoren(centrum.verwacht)
     actoren = tuple(r.actor for r in verdeling_actoren.extrapolaties[METHODEN[0]].regels)
     plan = _Rekenplan(pilot, casussen, maanden, actoren)
     rng = np.random.default_rng(zaad)
@@ -333,31 +508,51 @@ def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | 
         positief += (uitkomsten > 0).sum(axis=1)
 
     aantal = len(casussen)
-    rapport, gewogen = (aantal + 1, aantal + 1 + len(DELEN))
-    histogrammen = {}
-    for methode, rij in zip(METHODEN, (rapport, gewogen)):
-        histogrammen[methode] = _histogram(cijfers[rij])
+    histogrammen = {methode: _histogram(cijfers[plan.rij(methode)]) for methode in METHODEN}
     gemiddelden = sommen / trekkingen
+    steekproef = steekproeffout(centrum.verwacht, zaad, BOOTSTRAP if bootstrap is None else bootstrap)
+    # Wet van de totale variantie: var(totaal) = var(E[totaal | parameters]) + E[var(totaal | parameters)].
+    deel_uitkomsten, spreiding = {}, {}
+    for methode in METHODEN:
+        geheel = float(cijfers[plan.rij(methode)].var())
+        alleen_parameters = min(geheel, float(cijfers[plan.rij(methode, parameters=True)].var()))
+        verhouding = 0.0 if geheel <= 0 else min(1.0, max(0.0, 1 - alleen_parameters / geheel))
+        deel_uitkomsten[methode] = Decimal(f"{verhouding:.4f}")
+        delen = {"steekproef": steekproef.variantie[methode], "parameters": alleen_parameters, "uitkomsten": geheel - alleen_parameters}
+        samen = sum(delen.values())
+        spreiding[methode] = {k: Decimal(f"{(v / samen if samen > 0 else 0.0):.4f}") for k, v in delen.items()}
     # Het laatste gebruik van de trekkingen: percentielen mogen de rijen ter plekke herschikken.
     percentielen = np.percentile(cijfers, PERCENTIELEN, axis=1, overwrite_input=True)
 
-    def verdeling(rij: int, exact: Decimal) -> Verdeling:
+    def verdeling(rij: int, exact: Decimal, verwacht: Decimal | None, verwacht_rij: int | None = None) -> Verdeling:
+        if not centrum.exact:
+            verwacht = centen_uit_float(gemiddelden[rij if verwacht_rij is None else verwacht_rij])
         return Verdeling(
             percentielen={p: centen_uit_float(percentielen[k, rij]) for k, p in enumerate(PERCENTIELEN)},
             gemiddelde=centen_uit_float(gemiddelden[rij]),
             berekend=exact,
             kans_negatief=deel(Decimal(int(negatief[rij])), trekkingen),
+            verwacht=verwacht,
         )
 
-    extrapolaties = {}
-    for methode, eerste in zip(METHODEN, (rapport, gewogen)):
-        e = berekend.extrapolaties[methode]
-        extrapolaties[methode] = {d: verdeling(eerste + k, getattr(e, d)) for k, d in enumerate(DELEN)}
+    extrapolaties, parameters = {}, {}
+    for methode in METHODEN:
+        e, v = berekend.extrapolaties[methode], centrum.verwacht.extrapolaties[methode]
+        extrapolaties[methode] = {
+            d: verdeling(plan.rij(methode, d), getattr(e, d), getattr(v, d), plan.rij(methode, d, True)) for d in DELEN
+        }
+        parameters[methode] = {d: verdeling(plan.rij(methode, d, True), getattr(e, d), getattr(v, d)) for d in DELEN}
+    betalers = {t.betaler for t in pilot.tarieven.values()}
     per_actor = {}
     for m, methode in enumerate(METHODEN):
-        eerste = aantal + 1 + len(METHODEN) * len(DELEN) + m * len(actoren)
+        eerste = plan.rij_actoren + m * len(actoren)
+        verwacht_saldo = {r.actor: r.saldo for r in verwachte_actoren.extrapolaties[methode].regels}
         per_actor[methode] = {
-            r.actor: ActorKans(r.naam, verdeling(eerste + k, r.saldo), deel(Decimal(int(positief[eerste + k])), trekkingen))
+            r.actor: ActorKans(
+                r.naam,
+                verdeling(eerste + k, r.saldo, verwacht_saldo.get(r.actor, r.saldo)),
+                deel(Decimal(int(positief[eerste + k])), trekkingen) if r.actor in betalers else None,
+            )
             for k, r in enumerate(verdeling_actoren.extrapolaties[methode].regels)
         }
     return OnzekerheidUitkomst(
@@ -366,9 +561,19 @@ def simuleer(pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | 
         zaad=zaad,
         invoer=tuple(plan.invoer),
         kansen=tuple(c.nummer for c in casussen if c.kans is not None),
-        casussen={c.nummer: verdeling(i, c.netto) for i, c in enumerate(berekend.casussen)},
-        gemiddelde_netto=verdeling(aantal, berekend.gemiddelde_netto),
+        casussen={
+            c.nummer: verdeling(i, c.netto, centrum.verwacht.casussen[i].netto) for i, c in enumerate(berekend.casussen)
+        },
+        gemiddelde_netto=verdeling(aantal, berekend.gemiddelde_netto, centrum.verwacht.gemiddelde_netto, plan.rij_gemiddelde_parameters),
         extrapolaties=extrapolaties,
         histogrammen=histogrammen,
         actoren=per_actor,
+        parameters=parameters,
+        gemiddelde_netto_parameters=verdeling(
+            plan.rij_gemiddelde_parameters, berekend.gemiddelde_netto, centrum.verwacht.gemiddelde_netto
+        ),
+        deel_uitkomsten=deel_uitkomsten,
+        spreiding=spreiding,
+        centrum=centrum,
+        steekproef=steekproef,
     )

@@ -1,22 +1,37 @@
-"""Waarde van informatie: wat zou zekerheid over de onzekere invoer waard zijn voor het besluit "financieren of niet"?
+"""Waarde van informatie: wat zou zekerheid over de onzekere parameters waard zijn voor het besluit "financieren of niet"?
 
 Het besluit: financieren als het verwachte geëxtrapoleerde netto totaal (NB)
-groter is dan nul. Uit dezelfde Monte-Carlo-trekkingen als `onzekerheid`
-(zelfde rekenplan, zelfde zaad, zelfde trekkingen) schatten we:
+groter is dan nul. De waarde van informatie gaat alleen over de
+parameteronzekerheid: de bereiken die een gebruiker typt (kengetallen,
+tarieven, uren, kansen van slagen, aanpassingen, aantallen). Of één cliënt
+zijn bezwaar wint, is variatie tussen personen: geen onderzoek neemt die weg,
+en over honderden hulpvragen middelt ze uit. Daarom is NB hier per trekking de
+verwachting over de uitkomsten per hulpvraag gegeven de getrokken parameters
+(baten x kans; zie `onzekerheid._Rekenplan`), zoals in de gezondheidseconomie
+(Claxton; Briggs, Claxton en Sculpher). Uit dezelfde trekkingen als
+`onzekerheid` (zelfde rekenplan, zelfde zaad) schatten we:
 
     EVPI      = E[max(NB, 0)] - max(E[NB], 0)
     EVPPI(X)  = E_X[max(E[NB | X], 0)] - max(E[NB], 0)
 
-EVPI is wat volledige zekerheid over alle invoer gemiddeld oplevert: het
+EVPI is wat volledige zekerheid over alle parameters gemiddeld oplevert: het
 verwachte verlies van een besluit dat achteraf verkeerd blijkt. EVPPI is dat
-voor één invoer X: de bovengrens van wat onderzoek naar alleen X waard is.
+voor één parameter X: de bovengrens van wat onderzoek naar alleen X waard is.
+Apart daarvan staat de waarde van een grotere steekproef van casussen
+(`steekproeffout`): de casussen zelf zijn een kleine steekproef.
+
+Met `besluiten` en `jaren` volgt de waarde voor de hele populatie van besluiten
+die hetzelfde onderzoek informeert: de waarde per besluit x het aantal
+besluiten per jaar x de som van de discontofactoren over de jaren (jaar t
+gedeeld door (1 + r)^(t - 1), zoals in `meerjarig`). Dat is het hoogste bedrag
+dat onderzoek naar een parameter waard kan zijn.
 
 Methode voor EVPPI (niet-parametrisch, "binning", zonder extra trekkingen):
 sorteer de trekkingen op X, verdeel ze in K klassen van (bijna) gelijke
 grootte, neem per klasse het gemiddelde NB als schatting van E[NB | X], en
 middel max(·, 0) over de klassen, gewogen naar hun grootte. Heeft X hoogstens
-K verschillende waarden (zoals "casus slaagt of niet"), dan is elke waarde een
-eigen klasse en is de conditionering exact.
+K verschillende waarden, dan is elke waarde een eigen klasse en is de
+conditionering exact.
 
 Vertekening: binnen een klasse varieert X nog (dat trekt de schatting omlaag)
 en het klassengemiddelde heeft ruis van de andere invoer (door max(·, 0) trekt
@@ -37,8 +52,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kostenbaten.berekening.kba import PilotUitkomst, bereken_pilot
-from kostenbaten.berekening.onzekerheid import BLOK, DELEN, _Rekenplan
-from kostenbaten.geld import centen_uit_float, deel
+from kostenbaten.berekening.meerjarig import STANDAARD_DISCONTO, jaarfactoren
+from kostenbaten.berekening.onzekerheid import BLOK, _Rekenplan, verwachting
+from kostenbaten.berekening.steekproeffout import BOOTSTRAP, Steekproeffout, steekproeffout
+from kostenbaten.geld import centen_uit_float, deel, som, vermenigvuldig
 from kostenbaten.model.casus import METHODEN
 
 if TYPE_CHECKING:
@@ -58,14 +75,27 @@ class Besluit:
 
 @dataclass(frozen=True)
 class Invoerwaarde:
-    """EVPPI van één onzekere invoer, per methode."""
+    """EVPPI van één parameter (een invoer met een bereik), per methode."""
 
-    plek: str  # zoals in `onzekerheid`: "kengetallen.toevoeging.bedrag", of "casus 3: slaagt"
+    plek: str  # zoals in `onzekerheid`: "kengetallen.toevoeging.bedrag" of "casus 3: kans"
     naam: str
-    soort: str  # "bereik" (een invoer met bereik), "kans" (slaagt een casus) of "samen" (welke casussen slagen)
-    onzeker: object  # het bereik van de invoer of van de kans (Onzeker); bij "samen" de nummers van de casussen
+    soort: str  # "bereik"
+    onzeker: object  # het bereik van de invoer (Onzeker)
     evppi: dict[str, Decimal]  # methode -> Monte-Carlo-schatting
     klassen: int  # aantal klassen in de schatting (of aantal verschillende waarden)
+
+
+@dataclass(frozen=True)
+class Populatie:
+    """De waarde van informatie voor alle besluiten die hetzelfde onderzoek informeert, contant."""
+
+    besluiten: int  # per jaar (bijvoorbeeld gemeenten die over structurele financiering beslissen)
+    jaren: int
+    disconto: Decimal  # procent per jaar
+    factor: Decimal  # besluiten x som over de jaren van 1 / (1 + r)^(t - 1)
+    evpi: dict[str, Decimal]  # methode -> EVPI per besluit x factor
+    evppi: dict[str, dict[str, Decimal]]  # plek -> methode -> EVPPI x factor: het hoogste bedrag voor onderzoek naar die parameter
+    steekproef: dict[str, Decimal]  # methode -> waarde van een grotere steekproef x factor
 
 
 @dataclass(frozen=True)
@@ -74,12 +104,19 @@ class WaardeInformatieUitkomst:
     trekkingen: int
     zaad: int
     klassen: int  # K voor continue invoer
-    besluiten: dict[str, Besluit]  # methode -> besluit
+    besluiten: dict[str, Besluit]  # methode -> besluit, over de parameteronzekerheid
     invoer: tuple[Invoerwaarde, ...]  # van hoogste naar laagste EVPPI (eerste methode)
+    steekproef: Steekproeffout | None = None  # de onzekerheid van weinig casussen en wat een grotere steekproef waard is
+    populatie: Populatie | None = None
+    kansen: tuple[int, ...] = ()  # casussen met een kans van slagen (uitkomsten per hulpvraag, geen parameter)
 
     @property
     def heeft_onzekerheid(self) -> bool:
         return bool(self.invoer)
+
+    def hangt_af(self, methode: str) -> bool:
+        """Of het besluit volgens deze methode afhangt van de parameters: in een deel van de trekkingen was het andere beter."""
+        return self.besluiten[methode].kans_ander_besluit > 0
 
 
 def standaard_klassen(trekkingen: int) -> int:
@@ -123,9 +160,18 @@ def evppi(x: np.ndarray, nb: np.ndarray, klassen: int) -> tuple[float, int]:
 
 
 def waarde_van_informatie(
-    pilot, casussen, trekkingen: int, zaad: int, klassen: int | None = None, blok: int = BLOK
+    pilot,
+    casussen,
+    trekkingen: int,
+    zaad: int,
+    klassen: int | None = None,
+    blok: int = BLOK,
+    besluiten: int | None = None,
+    jaren: int | None = None,
+    disconto: Decimal = STANDAARD_DISCONTO,
+    bootstrap: int = BOOTSTRAP,
 ) -> WaardeInformatieUitkomst:
-    """EVPI per methode en EVPPI per onzekere invoer; hetzelfde zaad geeft dezelfde trekkingen als `onzekerheid`."""
+    """EVPI per methode en EVPPI per parameter; hetzelfde zaad geeft dezelfde trekkingen als `onzekerheid`."""
     import numpy as np
 
     if trekkingen < 2:
@@ -133,8 +179,8 @@ def waarde_van_informatie(
     casussen = tuple(casussen)
     klassen = standaard_klassen(trekkingen) if klassen is None else klassen
     berekend = bereken_pilot(pilot, casussen)
-    plan = _Rekenplan(pilot, casussen, None, tuple(pilot.alle_actoren))
-    rijen = {m: len(casussen) + 1 + k * len(DELEN) for k, m in enumerate(METHODEN)}  # het totaal van elke methode
+    plan = _Rekenplan(pilot, casussen, None)
+    rijen = {m: plan.rij(m, parameters=True) for m in METHODEN}  # het totaal van elke methode, alleen parameters
     rng = np.random.default_rng(zaad)
     nb = {m: np.empty(trekkingen) for m in METHODEN}
     getrokken: dict = {}
@@ -147,12 +193,12 @@ def waarde_van_informatie(
         for sleutel, waarden in bewaard.items():
             getrokken.setdefault(sleutel, np.empty(trekkingen))[start:stop] = waarden
 
-    besluiten = {}
+    uitkomst_besluiten = {}
     for m in METHODEN:
         gemiddelde = float(nb[m].mean())
         ander = int((nb[m] <= 0).sum()) if gemiddelde > 0 else int((nb[m] > 0).sum())
         schatting, fout = evpi(nb[m])
-        besluiten[m] = Besluit(
+        uitkomst_besluiten[m] = Besluit(
             verwacht_netto=centen_uit_float(gemiddelde),
             financieren=gemiddelde > 0,
             kans_ander_besluit=deel(Decimal(ander), trekkingen),
@@ -160,22 +206,32 @@ def waarde_van_informatie(
             standaardfout=centen_uit_float(fout),
         )
 
-    invoer = []
-    for i in plan.invoer:
-        invoer.append(_invoerwaarde(i.plek, i.naam or i.plek, "bereik", i.onzeker, getrokken[i.plek], nb, klassen))
-    for casus in casussen:
-        if casus.kans is not None:
-            naam = f"Casus {casus.nummer}: slaagt of niet"
-            invoer.append(_invoerwaarde(f"casus {casus.nummer}: slaagt", naam, "kans", casus.kans, getrokken[casus.nummer], nb, klassen))
-    slagen = [c.nummer for c in casussen if c.kans is not None]
-    if 1 < len(slagen) <= 20:
-        # Samen: welke casussen slagen (een van 2^k combinaties). Een verlies ontstaat vaak pas als er meer
-        # tegelijk mislukken; dat ziet de EVPPI van één casus niet.
-        code = sum(getrokken[nr].astype(np.int64) << k for k, nr in enumerate(slagen))
-        naam = "Casussen " + ", ".join(map(str, slagen)) + ": welke slagen (samen)"
-        invoer.append(_invoerwaarde("casussen: slagen samen", naam, "samen", tuple(slagen), code, nb, 2 ** len(slagen)))
+    invoer = [_invoerwaarde(i.plek, i.naam or i.plek, "bereik", i.onzeker, getrokken[i.plek], nb, klassen) for i in plan.invoer]
     invoer.sort(key=lambda w: (-w.evppi[METHODEN[0]], w.plek))
-    return WaardeInformatieUitkomst(berekend, trekkingen, zaad, klassen, besluiten, tuple(invoer))
+    steekproef = steekproeffout(verwachting(pilot, casussen).verwacht, zaad, bootstrap)
+    populatie = None
+    if besluiten is not None and jaren is not None:
+        populatie = _populatie(besluiten, jaren, disconto, uitkomst_besluiten, invoer, steekproef)
+    kansen = tuple(c.nummer for c in casussen if c.kans is not None)
+    return WaardeInformatieUitkomst(berekend, trekkingen, zaad, klassen, uitkomst_besluiten, tuple(invoer), steekproef, populatie, kansen)
+
+
+def populatiefactor(besluiten: int, jaren: int, disconto: Decimal) -> Decimal:
+    """Besluiten per jaar x de som van 1 / (1 + r)^(t - 1) over t = 1 .. jaren."""
+    return vermenigvuldig(besluiten, som(jaarfactoren(jaren, disconto)))
+
+
+def _populatie(besluiten: int, jaren: int, disconto: Decimal, per_besluit: dict, invoer, steekproef) -> Populatie:
+    factor = populatiefactor(besluiten, jaren, disconto)
+    return Populatie(
+        besluiten=besluiten,
+        jaren=jaren,
+        disconto=disconto,
+        factor=factor,
+        evpi={m: vermenigvuldig(b.evpi, factor) for m, b in per_besluit.items()},
+        evppi={i.plek: {m: vermenigvuldig(w, factor) for m, w in i.evppi.items()} for i in invoer},
+        steekproef={m: vermenigvuldig(w, factor) for m, w in steekproef.waarde_steekproef.items()},
+    )
 
 
 def _invoerwaarde(plek: str, naam: str, soort: str, onzeker, x, nb: dict, klassen: int) -> Invoerwaarde:

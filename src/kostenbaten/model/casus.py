@@ -246,6 +246,9 @@ class Optimisme(Basis):
     korting_baten: Percentage | None = None  # procent van elke baat, na de andere aanpassingen
     reden: Tekst
     bron: Tekst
+    # De klasse van vergelijkbare projecten waar de opslag vandaan komt; de opslag is bedoeld voor geraamde kosten.
+    referentieklasse: Tekst | None = None
+    kosten: Literal["geraamd", "gerealiseerd"] | None = None  # zijn de kosten vooraf geraamd of achteraf gemeten?
 
 
 # -- pilot ---------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from kostenbaten.berekening.rekensom import EXACT, GETAL, Getal
 from kostenbaten.geld import HONDERD, deel
 from kostenbaten.notatie import euro, getal, getal_exact, getal_nl, met_eenheid, procent
@@ -199,3 +201,60 @@ def prijspeil_tekst(pilot) -> tuple[str, bool] | None:
     if voorbeeld:
         tekst += " Let op: " + ("die reeks is" if len(bronnen) == 1 else "een van die reeksen is") + " een voorbeeld, geen echte cijfers."
     return tekst, voorbeeld
+
+
+# -- onzekerheid in zinnen: dezelfde in de terminal, de werkmap en het rapport ----------------
+
+
+def centrum_zin(u, methode: str = "rapport") -> str:
+    """De centrale schatting (verwachte waarde) met de waarde bij de meest waarschijnlijke invoer ernaast."""
+    v = u.extrapolaties[methode]["totaal"]
+    hoe = "exact berekend" if u.centrum.exact else "gemiddelde van de trekkingen"
+    return (
+        f"Verwachte waarde van het totaal, methode {METHODE_NAMEN[methode]}: {euro(v.verwacht)} ({hoe}); "
+        f"bij de meest waarschijnlijke invoer: {euro(v.berekend)}."
+    )
+
+
+def steekproef_zinnen(s) -> list[str]:
+    """Wat weinig casussen betekenen: het t-interval en de bootstrap, en waar een rechtsgebied te weinig casussen heeft."""
+    if s.t_interval is None:
+        return ["Met één casus is er geen spreiding tussen casussen te meten: de steekproefonzekerheid is onbekend, niet nul."]
+    laag, hoog = s.t_interval
+    zinnen = [
+        f"{s.aantal} casussen met een standaardafwijking van {euro(s.standaardafwijking)}: het gemiddelde netto per casus "
+        f"({euro(s.gemiddelde, 2)}) ligt met 90% betrouwbaarheid tussen {euro(laag)} en {euro(hoog)} "
+        f"(t-verdeling, {s.aantal - 1} vrijheidsgraden, t = {getal_exact(s.t_waarde)}).",
+        f"Bootstrap ({getal_nl(Decimal(s.trekkingen))} trekkingen, zaad {s.zaad}): P5 tot P95 van het gemiddelde "
+        f"{euro(s.gemiddelde_bootstrap[5])} tot {euro(s.gemiddelde_bootstrap[95])}.",
+    ]
+    weinig = [g for g in s.gebieden if g.te_weinig]
+    if weinig:
+        zinnen.append(
+            "Gewogen methode: " + ", ".join(f"{g.naam} ({g.casussen} casus)" for g in weinig)
+            + (" heeft" if len(weinig) == 1 else " hebben") + " te weinig casussen voor spreiding; de bootstrap telt daar "
+            "geen steekproefonzekerheid."
+        )
+    twee = [g for g in s.gebieden if g.casussen == 2]
+    if twee:
+        zinnen.append(
+            "Gewogen methode: " + ", ".join(g.naam for g in twee)
+            + (" heeft" if len(twee) == 1 else " hebben") + " twee casussen; de bootstrap binnen zo'n rechtsgebied kent maar "
+            "drie gemiddelden en is een ruwe maat."
+        )
+    return zinnen
+
+
+def spreiding_zin(u) -> str:
+    """De spreiding van het totaal over de kleine steekproef, de parameters en de uitkomsten per hulpvraag."""
+    delen = "; ".join(
+        f"{methode} {procent(d['steekproef'] * HONDERD)} uit de kleine steekproef van casussen, "
+        f"{procent(d['parameters'] * HONDERD)} uit de parameters en {procent(d['uitkomsten'] * HONDERD)} uit de "
+        "uitkomsten per hulpvraag"
+        for methode, d in u.spreiding.items()
+    )
+    return (
+        f"Spreiding (variantie) van het totaal, opgeteld alsof de drie bronnen onafhankelijk zijn: {delen}. "
+        "Of één cliënt slaagt, is variatie tussen personen: onderzoek neemt die niet weg; de waarde van informatie "
+        "gaat daarom over de parameters en, apart, over de steekproef."
+    )

@@ -14,6 +14,7 @@ from kostenbaten.berekening.waarschuwingen import (
     WeinigTrekkingen,
     Werkmapmelding,
 )
+from kostenbaten.berekening.aanpassingen import OptimismeOpGerealiseerdeKosten, OptimismeZonderReferentieklasse
 from kostenbaten.geld import HONDERD
 from kostenbaten.notatie import getal_exact, getal_nl
 
@@ -50,4 +51,21 @@ def tekst(w: Waarschuwing) -> str:
         )
     if isinstance(w, Werkmapmelding):
         return f"{w.plek}: {w.melding}."
+    if isinstance(w, OptimismeZonderReferentieklasse):
+        return (
+            f"De opslag voor optimisme op de kosten ({getal_exact(w.opslag)}%) noemt geen referentieklasse. Zo'n opslag "
+            "hoort bij geraamde kosten vooraf en komt uit wat vergelijkbare projecten lieten zien; zet die klasse in "
+            "optimisme.referentieklasse in pilot.yaml."
+        )
+    if isinstance(w, OptimismeOpGerealiseerdeKosten):
+        waarom = (
+            "de kosten staan als gerealiseerd opgegeven"
+            if w.reden == "opgegeven"
+            else f"de pilotperiode is voorbij (tot {w.tot}), dus de uren en tarieven zijn gerealiseerde kosten"
+        )
+        return (
+            f"Opslag voor optimisme van {getal_exact(w.opslag)}% op kosten die al gemeten zijn: {waarom}. De opslag is "
+            "bedoeld voor ramingen vooraf (ex ante); op gerealiseerde kosten telt hij een onzekerheid die er niet meer is. "
+            "Laat hem weg, of zet optimisme.kosten op geraamd als de kosten toch een raming zijn."
+        )
     raise TypeError(f"onbekende waarschuwing: {type(w).__name__}")

@@ -24,14 +24,14 @@ from kostenbaten.uitvoer.excel.blad import (
     staafgrafiek,
     zonder_formules,
 )
-from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN, verdeling_tekst
+from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN, centrum_zin, spreiding_zin, steekproef_zinnen, verdeling_tekst
 
-KOPPEN = ("Berekend", "P5", "P50", "P95", "Gemiddelde", "Kans op verlies")
-NOTATIES = {**{k: EURO for k in range(2, 7)}, 7: PROCENT}
+KOPPEN = ("Verwacht", "Meest waarschijnlijk", "P5", "P50", "P95", "Gemiddelde", "Kans op verlies")
+NOTATIES = {**{k: EURO for k in range(2, 8)}, 8: PROCENT}
 
 
 def _verdeling(label: list, v) -> list:
-    return [*label, v.berekend, *(v.percentielen[p] for p in (5, 50, 95)), v.gemiddelde, v.kans_negatief]
+    return [*label, v.verwacht, v.berekend, *(v.percentielen[p] for p in (5, 50, 95)), v.gemiddelde, v.kans_negatief]
 
 
 def _histogram(wb: Workbook, methode: str, h) -> None:
@@ -59,23 +59,50 @@ def _histogram(wb: Workbook, methode: str, h) -> None:
 def werkmap(u) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
-    rijen = [_verdeling([f"Casus {nummer}", ""], v) for nummer, v in u.casussen.items()]
-    rijen.append(_verdeling(["Gemiddeld per casus", ""], u.gemiddelde_netto))
+    rijen = [_verdeling([f"Casus {nummer}", "één hulpvraag"], v) for nummer, v in u.casussen.items()]
+    rijen.append(_verdeling(["Gemiddeld per hulpvraag", ""], u.gemiddelde_netto))
     for methode, delen in u.extrapolaties.items():
         rijen += [_verdeling([METHODE_NAMEN[methode], DELEN_NAMEN[deel]], v) for deel, v in delen.items()]
-    uitleg = (f"{getal_nl(Decimal(u.trekkingen))} trekkingen, zaad {u.zaad}. Percentielen en gemiddelden zijn op centen "
-              "afgerond; berekend is de exacte uitkomst van bereken. Kans op verlies: het aandeel trekkingen onder nul.")
+        if u.kansen and u.parameters:
+            rijen += [
+                _verdeling([METHODE_NAMEN[methode], f"{DELEN_NAMEN[deel]}, alleen parameters"], v)
+                for deel, v in u.parameters[methode].items()
+            ]
+    uitleg = (f"{getal_nl(Decimal(u.trekkingen))} trekkingen, zaad {u.zaad}. Verwacht: de verwachte waarde (centrale "
+              f"schatting; {u.centrum.reden}). Meest waarschijnlijk: de exacte uitkomst van bereken. Percentielen en "
+              "gemiddelden op centen. Kans op verlies: het aandeel trekkingen onder nul.")
     b = overzicht(wb, "Onzekerheid", f"Onzekerheid pilot {u.berekend.pilot.naam}", ["Cijfer", "Wie", *KOPPEN],
-                  rijen, NOTATIES, [28, 12, 14, 14, 14, 14, 14, 12], liggend=True, uitleg=uitleg)
+                  rijen, NOTATIES, [28, 24, 13, 13, 13, 13, 13, 13, 11], liggend=True, uitleg=uitleg)
     r = b.ws.max_row + 2
+    for methode in u.extrapolaties:
+        b.tekst(f"A{r}", centrum_zin(u, methode))
+        r += 1
+    r += 1
     b.kopregel(r, ["Invoer met een bereik", "", "Verdeling"])
     invoer = [(i.naam or i.plek, verdeling_tekst(i.onzeker)) for i in u.invoer]
-    invoer += [(f"Casus {nummer}: kans", "slaagt of niet (Bernoulli)") for nummer in u.kansen]
+    invoer += [(f"Casus {nummer}: uitkomst per hulpvraag", "binomiaal over de vertegenwoordigde hulpvragen") for nummer in u.kansen]
     for naam, verdeling in invoer:
         r += 1
         b.tekst(f"A{r}", naam)
         b.tekst(f"C{r}", verdeling)
-    afdrukklaar(b.ws, f"A1:H{r}", liggend=True, titelrijen="1:3")
+    if u.steekproef is not None:
+        r += 2
+        b.kopregel(r, ["Weinig casussen", "", "P5", "P95"])
+        s = u.steekproef
+        regels = []
+        if s.t_interval is not None:
+            regels.append(("Gemiddeld per casus: t-interval 90%", s.t_interval[0], s.t_interval[1]))
+        regels.append(("Gemiddeld per casus: bootstrap", s.gemiddelde_bootstrap[5], s.gemiddelde_bootstrap[95]))
+        regels += [(f"{METHODE_NAMEN[m]}: totaal, bootstrap", t[5], t[95]) for m, t in s.totaal_bootstrap.items()]
+        for naam, laag, hoog in regels:
+            r += 1
+            b.tekst(f"A{r}", naam)
+            b.uitkomst(f"C{r}", op_centen(laag), EURO)
+            b.uitkomst(f"D{r}", op_centen(hoog), EURO)
+        for zin in [*steekproef_zinnen(s), *([spreiding_zin(u)] if u.spreiding else [])]:
+            r += 1
+            b.tekst(f"A{r}", zin)
+    afdrukklaar(b.ws, f"A1:I{r}", liggend=True, titelrijen="1:3")
     for methode, h in u.histogrammen.items():
         _histogram(wb, methode, h)
     return zonder_formules(wb)

@@ -5,7 +5,11 @@ Elk blad drukt af op A4, één pagina breed, met de kopregel op elke pagina.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from openpyxl import Workbook
+
+from kostenbaten.notatie import getal_nl
 
 from kostenbaten.model.casus import METHODEN
 from kostenbaten.uitvoer.excel.blad import EURO, GETAL, PROCENT, overzicht, zonder_formules
@@ -15,7 +19,7 @@ from kostenbaten.uitvoer.namen import METHODE_NAMEN, evppi_verdeling
 def werkmap(u) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
-    bron = f"Monte-Carlo-schattingen uit {u.trekkingen} trekkingen met zaad {u.zaad}; bedragen op centen. Zie docs/methode.md."
+    bron = f"Monte-Carlo-schattingen uit {getal_nl(Decimal(u.trekkingen))} trekkingen met zaad {u.zaad}; bedragen op centen. Alleen parameteronzekerheid. Zie docs/onzekerheid.md."
     overzicht(
         wb,
         "Besluit en EVPI",
@@ -42,4 +46,35 @@ def werkmap(u) -> Workbook:
         liggend=True,
         uitleg=bron,
     )
+    s = u.steekproef
+    if s is not None:
+        overzicht(
+            wb,
+            "Steekproef casussen",
+            "Waarde van een grotere steekproef van casussen (apart van de parameters)",
+            ["Methode", "Waarde per besluit", "Kans op een negatief totaal (bootstrap)"],
+            ([METHODE_NAMEN[m], s.waarde_steekproef[m], s.kans_negatief[m]] for m in METHODEN),
+            {1: EURO, 2: PROCENT},
+            [28, 18, 18],
+            liggend=True,
+            uitleg=f"Bootstrap van {getal_nl(Decimal(s.trekkingen))} trekkingen over {s.aantal} casussen, zaad {s.zaad}; "
+            "de waarde van het ware gemiddelde netto per casus in plaats van dat van de steekproef.",
+        )
+    p = u.populatie
+    if p is not None:
+        rijen = [["Alle parameters samen (EVPI)", *(p.evpi[m] for m in METHODEN)]]
+        rijen += [[i.naam, *(p.evppi[i.plek][m] for m in METHODEN)] for i in u.invoer]
+        rijen.append(["Een grotere steekproef van casussen", *(p.steekproef[m] for m in METHODEN)])
+        overzicht(
+            wb,
+            "Populatie",
+            f"Hoogstens voor onderzoek: {p.besluiten} besluiten per jaar, {p.jaren} jaar, contant tegen {p.disconto}%",
+            ["Onderzoek naar", *(f"Hoogstens {METHODE_NAMEN[m]}" for m in METHODEN)],
+            rijen,
+            {1 + k: EURO for k in range(len(METHODEN))},
+            [40, *(20 for _ in METHODEN)],
+            liggend=True,
+            uitleg=f"Per besluit x {p.besluiten} x de som van de discontofactoren over {p.jaren} jaar "
+            "(Werkgroep Discontovoet 2020).",
+        )
     return zonder_formules(wb)

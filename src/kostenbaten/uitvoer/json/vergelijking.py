@@ -5,7 +5,7 @@ from __future__ import annotations
 from kostenbaten.notatie import json_bedrag
 from kostenbaten.uitvoer.json.actoren import actortabel_json
 from kostenbaten.uitvoer.json.kba import extrapolatie_json
-from kostenbaten.uitvoer.json.onzekerheid import extrapolaties_json, verdeling_json
+from kostenbaten.uitvoer.json.onzekerheid import centrum_json, extrapolaties_json, verdeling_json
 
 
 def document(kolommen: list, trekkingen: int, zaad: int) -> dict:
@@ -25,8 +25,10 @@ def document(kolommen: list, trekkingen: int, zaad: int) -> dict:
                 "onzekerheid": None
                 if o is None
                 else {
+                    "centrum": centrum_json(o),
                     "gemiddelde_netto": verdeling_json(o.gemiddelde_netto),
                     "extrapolatie": extrapolaties_json(o),
+                    "extrapolatie_alleen_parameters": extrapolaties_json(o, parameters=True),
                 },
             }
         )

@@ -32,8 +32,9 @@ def vergelijk_tabel(kolommen: list) -> Table:
         title="Vergelijking",
         title_justify="left",
         show_lines=True,
-        caption="bedragen in euro, exact berekend" + (
-            "; grijs: 90%-interval (P5 tot P95) van de trekkingen; -: zonder bereik" if met_bereik else ""
+        caption="bedragen in euro, exact berekend bij de meest waarschijnlijke invoer" + (
+            "; grijs: 90%-interval (P5 tot P95) van de trekkingen; verwachte waarde: de centrale schatting bij "
+            "bereiken; -: zonder bereik" if met_bereik else ""
         ),
     )
     tabel.add_column("")
@@ -53,6 +54,16 @@ def vergelijk_tabel(kolommen: list) -> Table:
                         getattr(k.uitkomst.extrapolaties[methode], deel),
                         k.onzekerheid and k.onzekerheid.extrapolaties[methode][deel],
                     )
+                    for k in kolommen
+                ),
+            )
+    if met_bereik:
+        # De centrale schatting bij bereiken: de verwachte waarde; de cijfers erboven zijn bij de meest waarschijnlijke invoer.
+        for methode in METHODEN:
+            tabel.add_row(
+                f"{methode}: totaal, verwachte waarde",
+                *(
+                    getal_tekst(k.onzekerheid.extrapolaties[methode]["totaal"].verwacht) if k.onzekerheid else Text("-")
                     for k in kolommen
                 ),
             )

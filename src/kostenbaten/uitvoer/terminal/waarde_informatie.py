@@ -1,4 +1,4 @@
-"""`waarde-informatie` in de terminal: het besluit, de EVPI en een rangorde van de invoer naar EVPPI."""
+"""`waarde-informatie` in de terminal: het besluit, de EVPI over de parameters, een rangorde naar EVPPI, de steekproef van casussen en de populatie."""
 
 from __future__ import annotations
 
@@ -10,16 +10,17 @@ from rich.text import Text
 
 from kostenbaten.geld import HONDERD, deel
 from kostenbaten.model.casus import METHODEN
-from kostenbaten.notatie import euro, getal_nl, kans, procent
+from kostenbaten.notatie import euro, getal_exact, getal_nl, kans, procent
 from kostenbaten.uitvoer.namen import METHODE_NAMEN, evppi_verdeling
-from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst
+from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst, zin
 
 
 def besluit_tabel(u) -> Table:
     tabel = Tabel(
         title="Besluit: financieren als het verwachte netto totaal groter is dan nul",
         title_justify="left",
-        caption="Monte-Carlo-schattingen in euro; EVPI: verwachte waarde van volledige informatie over alle invoer; "
+        caption="Monte-Carlo-schattingen in euro; EVPI: verwachte waarde van volledige informatie over alle parameters "
+        "(de invoer met een bereik); "
         "methoden: " + "; ".join(METHODE_NAMEN.values()),
     )
     for kolom, rechts in (("Methode", False), ("Verwacht netto", True), ("Besluit", False), ("Kans ander besluit beter", True), ("EVPI", True), ("± st.fout", True)):
@@ -59,19 +60,54 @@ def invoer_tabel(u) -> Table:
 def conclusie(u) -> Text:
     eerste = METHODEN[0]
     b = u.besluiten[eerste]
-    if b.evpi == 0:
+    if not any(u.hangt_af(m) for m in METHODEN):
         return Text(
-            f"In geen van de trekkingen was het andere besluit beter ({METHODE_NAMEN[eerste]}): "
-            "onderzoek naar deze invoer verandert het besluit niet.",
+            "Het besluit hangt niet af van de parameters met een bereik: in geen van de trekkingen, bij geen van beide "
+            "methoden, was het andere besluit beter (EVPI € 0). Onderzoek naar deze parameters verandert het besluit niet.",
             style="bold",
         )
     top = u.invoer[0] if u.invoer and u.invoer[0].evppi[eerste] > 0 else None
-    tekst = f"Volledige zekerheid over alle invoer is naar schatting {euro(b.evpi)} waard ({METHODE_NAMEN[eerste]})."
+    tekst = f"Volledige zekerheid over alle parameters is naar schatting {euro(b.evpi)} waard ({METHODE_NAMEN[eerste]})."
     if top is None:
-        tekst += " Geen enkele invoer afzonderlijk verandert het besluit; alleen een combinatie doet dat."
+        tekst += " Geen enkele parameter afzonderlijk verandert het besluit; alleen een combinatie doet dat."
     else:
         tekst += f" Het meest waard om uit te zoeken: {top.naam} (tot {euro(top.evppi[eerste])})."
     return Text(tekst, style="bold")
+
+
+def steekproef_zin(u) -> Text | None:
+    s = u.steekproef
+    if s is None:
+        return None
+    if s.aantal < 2:
+        return Text("Met één casus is de steekproefonzekerheid niet te meten; een grotere steekproef is nodig om er iets over te zeggen.")
+    waarden = ", ".join(f"{euro(w, 2)} ({m})" for m, w in s.waarde_steekproef.items())
+    return Text(
+        f"Apart: de waarde van een grotere steekproef van casussen (het ware gemiddelde netto in plaats van dat van "
+        f"{s.aantal} casussen; bootstrap met {getal_nl(Decimal(s.trekkingen))} trekkingen, zaad {s.zaad}): {waarden} per besluit.",
+        style="bold",
+    )
+
+
+def populatie_tabel(u) -> Table:
+    p = u.populatie
+    tabel = Tabel(
+        title=(
+            f"Voor {p.besluiten} besluiten per jaar over {p.jaren} jaar, contant tegen {getal_exact(p.disconto)}% "
+            f"(factor {getal_nl(p.factor, 2)})"
+        ),
+        title_justify="left",
+        caption="het hoogste bedrag dat onderzoek naar deze invoer waard is (bovengrens); discontovoet: Werkgroep Discontovoet 2020",
+    )
+    tabel.add_column("Onderzoek naar")
+    for methode in METHODEN:
+        tabel.add_column(f"Hoogstens {methode}", justify="right")
+    tabel.add_row("Alle parameters samen (EVPI)", *(bedrag_tekst(p.evpi[m]) for m in METHODEN))
+    for i in u.invoer:
+        tabel.add_row(i.naam, *(bedrag_tekst(p.evppi[i.plek][m]) for m in METHODEN))
+    tabel.add_section()
+    tabel.add_row("Een grotere steekproef van casussen", *(bedrag_tekst(p.steekproef[m]) for m in METHODEN))
+    return tabel
 
 
 def toon(u, console: Console) -> None:
@@ -84,20 +120,26 @@ def toon(u, console: Console) -> None:
     if not u.heeft_onzekerheid:
         console.print(
             Text(
-                "Geen invoer met een bereik en geen kans van slagen: er is niets onzeker, dus informatie is niets waard. "
-                "Zie docs/onzekerheid.md om bereiken toe te voegen.",
+                "Geen invoer met een bereik: er is geen parameter onzeker, dus informatie over parameters is niets waard"
+                + (" (of een cliënt slaagt, is variatie tussen personen, geen parameter)" if u.kansen else "")
+                + ". Zie docs/onzekerheid.md om bereiken toe te voegen.",
                 style="yellow",
             )
         )
-        return
-    console.print(besluit_tabel(u))
-    console.print(invoer_tabel(u))
-    console.print(conclusie(u))
+    else:
+        console.print(besluit_tabel(u))
+        console.print(invoer_tabel(u))
+        console.print(zin(conclusie(u), console))
+    regel = steekproef_zin(u)
+    if regel is not None:
+        console.print(zin(regel, console))
+    if u.populatie is not None:
+        console.print(populatie_tabel(u))
     console.print(
         Text(
             f"Schattingen uit dezelfde trekkingen als kostenbaten onzekerheid; EVPPI met de klassenmethode "
             f"({u.klassen} klassen op volgorde van de invoer; een invoer met weinig waarden per waarde). "
-            "Een EVPPI is de bovengrens van wat onderzoek naar die invoer waard is. Zie docs/methode.md.",
+            "Een EVPPI is de bovengrens van wat onderzoek naar die invoer waard is, per besluit. Zie docs/onzekerheid.md.",
             style="dim",
         )
     )
