@@ -136,25 +136,36 @@ def labels_in_kolom_a(ws) -> dict[str, int]:
     return uit
 
 
-def lees_begroting_werkmap(pad: Path):
-    """Leest een ingevulde werkmap. Geeft (begroting of None, fouten, maker van een fout bij de casussencel)."""
-    import warnings
+# Het blad Begroting van het sjabloon telt zo'n 120 rijen; meer dan dit is geen begroting meer.
+MAX_RIJEN = 5_000
 
-    from openpyxl import load_workbook
+
+def lees_begroting_werkmap(pad: Path):
+    """Leest een ingevulde werkmap.
+
+    Geeft (begroting of None, fouten, maker van een fout bij de casussencel, waarschuwingen); de
+    waarschuwingen noemen verborgen bladen en rijen (zie `invoer.xlsx`).
+    """
+    from kostenbaten.invoer.xlsx import lees_blad, open_werkmap
 
     naam = str(pad)
-    try:
-        with warnings.catch_warnings():
-            # openpyxl waarschuwt in het Engels (bijvoorbeeld over een onmogelijke datum); de cel zelf geeft de melding.
-            warnings.simplefilter("ignore")
-            wb = load_workbook(pad)
-    except Exception as fout:  # noqa: BLE001 - openpyxl kent veel soorten leesfouten
-        melding = ("kan de werkmap niet lezen: geen geldig .xlsx-bestand (beschadigd of een ander formaat); "
-                   f"open hem in Excel of LibreOffice en sla hem op als .xlsx ({type(fout).__name__})")
-        return None, [Fout(naam, None, "", melding)], None
-    if BLAD not in wb.sheetnames:
-        return None, [Fout(naam, None, "", f"blad '{BLAD}' ontbreekt; maak een werkmap met 'kostenbaten sjabloon'")], None
-    lezer = Lezer(pad, wb[BLAD])
+    wb, fouten = open_werkmap(pad, formules=True)
+    if wb is None:
+        return None, fouten, None, []
+    with wb:
+        if BLAD not in wb.bladen:
+            return None, [Fout(naam, None, "", f"blad '{BLAD}' ontbreekt; maak een werkmap met 'kostenbaten sjabloon'")], None, []
+        blad, fouten = lees_blad(wb, BLAD, MAX_RIJEN)
+        if blad is None:
+            return None, fouten, None, []
+        waarschuwingen = wb.waarschuwingen(gelezen=[BLAD])
+    begroting, fouten, casussenfout = _lees(pad, blad)
+    return begroting, fouten, casussenfout, waarschuwingen
+
+
+def _lees(pad: Path, ws):
+    naam = str(pad)
+    lezer = Lezer(pad, ws)
     labels = labels_in_kolom_a(lezer.ws)
 
     casussencel = None
