@@ -142,3 +142,13 @@ def afgebroken(tekst: str, breedte: int, inspringen: str = "") -> str:
     for alinea in euro_bijeen(tekst).split("\n"):  # een regelovergang in de tekst blijft staan
         regels += textwrap.wrap(alinea, width=breedte, subsequent_indent=inspringen, break_long_words=False, break_on_hyphens=False) or [""]
     return "\n".join(regels).replace(HARDE_SPATIE, " ")
+
+
+def zichtbaar(tekst: str) -> str:
+    """Tekst van buiten (een export, een bestandsnaam, een melding) veilig voor de terminal: elk stuur-, niet- of
+    richtingteken (zie `tekens`) wordt zichtbaar als `\\x1b`, `\\u202e` of `\\U0001fffe`; tab en regeleinde blijven."""
+    from kostenbaten.tekens import VERBODEN
+
+    if not VERBODEN.search(tekst):
+        return tekst
+    return VERBODEN.sub(lambda m: ascii(m.group())[1:-1], tekst)
