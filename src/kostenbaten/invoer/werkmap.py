@@ -205,14 +205,13 @@ def _lees(pad: Path, ws):
 def _lees_tabel(lezer: Lezer, soort: str, eerste: int) -> None:
     regels = []
     lezer.plek((soort,), f"A{eerste - 1}")
-    rij = eerste
-    while rij <= lezer.ws.max_row:
+    # Alleen rijen waar een cel staat: een waarde ver onder de tabel kost zo geen miljoen lege rijen.
+    for rij in (r for r in lezer.ws.rijnummers if r >= eerste):
         kop = lezer.ws[f"{K_NAAM}{rij}"].value
         if isinstance(kop, str) and kop.strip().startswith(SUBTOTAAL):
             break
         kolommen = KOLOMMEN[soort]
         if all(lezer.ws[f"{k}{rij}"].value in (None, "") for v, k in kolommen.items() if v != "toelichting"):
-            rij += 1
             continue
         pad = (soort, len(regels))
         lezer.plek(pad, f"{K_NAAM}{rij}")
@@ -228,7 +227,6 @@ def _lees_tabel(lezer: Lezer, soort: str, eerste: int) -> None:
                 waarde = _ja_nee(lezer, pad + (veld,), f"{kolom}{rij}", waarde)
             lezer.zet(regel, pad + (veld,), waarde)
         regels.append(regel)
-        rij += 1
     lezer.inhoud[soort] = regels
 
 

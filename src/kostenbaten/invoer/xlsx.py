@@ -28,11 +28,12 @@ Gebruik (voor elke lezer dezelfde)::
         blad, fouten = lees_blad(werkmap, "Begroting", max_rijen=5_000)
         blad["B7"].value, blad["B7"].data_type           # een cel die niet bestaat is leeg (None, 'n')
         blad.rijen()                                     # [(rijnummer, {kolomnummer: Cel})] met alleen bestaande cellen
+        blad.rijnummers                                  # de rijen met een cel, oplopend
         blad.verborgen_rijen                             # rijnummers met inhoud die in Excel verborgen zijn
     waarschuwingen = werkmap.waarschuwingen(gelezen=["Begroting"])  # verborgen bladen en rijen, als Fout
 
 Een `Blad` gedraagt zich voor `blad[cel]`, `blad.title`, `blad.max_row`,
-`blad.iter_rows(min_col=, max_col=)` en `blad.parent[naam]` als een werkblad van
+`blad.iter_rows(min_col=, max_col=)` (alleen rijen met een cel) en `blad.parent[naam]` als een werkblad van
 openpyxl, zodat bestaande code (`invoer.werkmap.Lezer`) er ongewijzigd mee werkt.
 Wie een groot blad rij voor rij wil lezen zonder alles te bewaren, gebruikt
 `werkmap.rijen(naam, max_rijen)`: een generator die bij een leesfout `Onleesbaar`
@@ -41,6 +42,7 @@ gooit (met de `Fout` in `.fout`).
 
 from __future__ import annotations
 
+import functools
 import re
 import stat
 from dataclasses import dataclass, field
@@ -140,11 +142,16 @@ class Blad:
     def naam(self) -> str:
         return self.title
 
-    @property
-    def max_row(self) -> int:
-        return max((r for r, _ in self.cellen), default=1)
+    @functools.cached_property
+    def rijnummers(self) -> list[int]:
+        """De nummers van de rijen met een cel, oplopend (de cellen veranderen na `lees_blad` niet meer)."""
+        return sorted({r for r, _ in self.cellen})
 
     @property
+    def max_row(self) -> int:
+        return self.rijnummers[-1] if self.rijnummers else 1
+
+    @functools.cached_property
     def max_column(self) -> int:
         return max((k for _, k in self.cellen), default=1)
 
@@ -155,11 +162,11 @@ class Blad:
         return self.cel(*_plaats(ref))
 
     def iter_rows(self, min_row: int = 1, max_row: int | None = None, min_col: int = 1, max_col: int | None = None):
-        """Als openpyxl, maar alleen tot de laatste rij met een cel: geen miljoen lege rijen."""
-        max_row = self.max_row if max_row is None else min(max_row, self.max_row)
+        """Als openpyxl, maar alleen de rijen met een cel: een waarde in A1048576 geeft geen miljoen lege rijen."""
         max_col = self.max_column if max_col is None else max_col
-        for rij in range(min_row, max_row + 1):
-            yield tuple(self.cel(rij, k) for k in range(min_col, max_col + 1))
+        for rij in self.rijnummers:
+            if rij >= min_row and (max_row is None or rij <= max_row):
+                yield tuple(self.cel(rij, k) for k in range(min_col, max_col + 1))
 
     def rijen(self) -> list[tuple[int, dict[int, Cel]]]:
         per_rij: dict[int, dict[int, Cel]] = {}
