@@ -53,7 +53,7 @@ from kostenbaten.fouten import Fout
 MAX_BYTES = 50_000_000  # een werkmap op schijf; een export van 100.000 hulpvragen is een paar MB
 # Uitgepakte grootte per onderdeel van de zip: bladen mogen groot zijn (ze worden gestroomd gelezen),
 # de rest (stijlen, thema, gedeelde teksten) leest openpyxl in één keer in het geheugen.
-MAX_BLAD = 200_000_000
+MAX_BLAD = 100_000_000  # zo'n 200.000 rijen van 15 kolommen; gestroomd gelezen, maar elke cel kost tijd
 MAX_GEDEELDE_TEKSTEN = 50_000_000
 MAX_ONDERDEEL = 20_000_000
 MAX_UITGEPAKT = 300_000_000
@@ -224,15 +224,13 @@ class Werkmap:
         import zipfile
         import zlib
 
-        from openpyxl.worksheet._reader import WorkSheetParser
-
         ws = self._boek[naam]
         boek = self._boek
         aantal = 0
         try:
             with warnings.catch_warnings(), ws._get_source() as bron:
                 warnings.simplefilter("ignore")  # openpyxl waarschuwt in het Engels; de lezer meldt zelf
-                parser = WorkSheetParser(
+                parser = _parser()(
                     bron, ws._shared_strings, data_only=boek.data_only, epoch=boek.epoch,
                     date_formats=boek._date_formats, timedelta_formats=boek._timedelta_formats,
                 )
@@ -279,6 +277,38 @@ class Werkmap:
                 lijst = ", ".join(map(str, rijen[:10])) + (f" en nog {len(rijen) - 10}" if len(rijen) > 10 else "")
                 uit.append(self.fout(f"let op: verborgen rij(en) {lijst} met inhoud tellen mee", f"{naam}!A{rijen[0]}"))
         return uit
+
+
+@functools.cache
+def _parser():
+    """De bladlezer van openpyxl, die een lege (alleen opgemaakte) cel overslaat zonder hem uit te werken.
+
+    `<c r="B7" s="3"/>` zonder waarde of formule kost anders evenveel als een gevulde cel; een blad met
+    een miljoen opgemaakte lege cellen duurt dan tientallen seconden.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        def parse_row(self, row):
+            attrs = dict(row.attrib)
+            if "r" in attrs:
+                try:
+                    self.row_counter = int(attrs["r"])
+                except ValueError:
+                    waarde = float(attrs["r"])
+                    if not waarde.is_integer():
+                        raise ValueError(f"{attrs['r']} is geen rijnummer") from None
+                    self.row_counter = int(waarde)
+            else:
+                self.row_counter += 1
+            self.col_counter = 0
+            if {k for k in attrs if not k.startswith("{")} - {"r", "spans"}:
+                self.row_dimensions[str(self.row_counter)] = attrs
+            # Zonder kindelementen (v, f, is) en met een eigen plaats (r) is een cel leeg: overslaan.
+            cells = [self.parse_cell(el) for el in row if len(el) or "r" not in el.attrib]
+            return self.row_counter, cells
+
+    return Parser
 
 
 def lees_blad(werkmap: Werkmap, naam: str, max_rijen: int = MAX_RIJEN) -> tuple[Blad | None, list[Fout]]:
