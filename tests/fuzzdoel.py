@@ -102,6 +102,7 @@ CELWAARDEN = st.one_of(
     st.integers(-(10**30), 10**30),
     st.floats(allow_nan=False, allow_infinity=False),
     st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12),  # wat een cel kan bevatten
+    st.sampled_from(["Spreek\u202euur", "naam\u2066", "\ufdd0", "$\\foo{$", "x" * 600]),  # onzichtbare tekens die XML wel toestaat
     st.datetimes(),
     st.sampled_from(["ja", "nee", "=1/0", "=A1", "1.250", "1,5", "-1", "Gemeente", "Personeel", "Totalen", "../nergens", "rapport"]),
 )
@@ -148,4 +149,108 @@ def reken_werkmap_door(pad: Path) -> int:
     project = invoer.project
     kba = bereken_pilot(project.pilot, project.casussen) if project is not None else None
     register.schrijf_json("begroting", bereken_begroting(invoer.begroting, kba), io.StringIO())
+    return 0
+
+
+# -- de zip en de XML van een werkmap ----------------------------------------------------------
+
+ONDERDELEN = ("xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/styles.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml")
+# Brokken XML die de lezer van de werkmap op de proef stellen: verborgen rijen en bladen, een DTD, afgebroken elementen.
+XMLBROKKEN = [
+    b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t> </t></is></c></row>', b'<row r="5" hidden="1">', b'state="veryHidden" ',
+    b'state="hidden" ', b"<!DOCTYPE x [<!ENTITY a 'b'>]>", b"&a;", b"<c r=\"A1\"><v>1e999999999</v></c>", b'<c r="B7" t="e"><v>#REF!</v></c>',
+    b'<c r="B7" t="s"><v>99999</v></c>', b'<c r="B7" t="d"><v>0001-01-01</v></c>', b"</row>", b"<", b">", b"\x00", b"\xff", b'r="0"', b'r="-1"',
+    b'<dimension ref="A1:XFD1048576"/>', b"<f>SUM(A1:A3)</f>",
+]
+
+
+@st.composite
+def zipverminkingen(draw) -> tuple[str, list]:
+    """Bewerkingen op het sjabloon als zip: op één XML-onderdeel (uitgepakt), of op de bytes van het hele bestand."""
+    doel = draw(st.sampled_from([*ONDERDELEN, "bestand"]))
+    bewerkingen = []
+    for _ in range(draw(st.integers(1, 3))):
+        soort = draw(st.sampled_from(["voeg_in", "wis", "vervang", "herhaal", "kap_af"]))
+        plek = draw(st.floats(0, 1, allow_nan=False))
+        brok = draw(st.one_of(st.sampled_from(XMLBROKKEN), st.binary(min_size=1, max_size=8)))
+        bewerkingen.append((soort, plek, brok, draw(st.integers(1, 40))))
+    return doel, bewerkingen
+
+
+def _bewerk(ruw: bytes, bewerkingen) -> bytes:
+    for soort, plek, brok, lengte in bewerkingen:
+        i = int(plek * len(ruw))
+        if soort == "voeg_in":
+            ruw = ruw[:i] + brok + ruw[i:]
+        elif soort == "wis":
+            ruw = ruw[:i] + ruw[i + lengte:]
+        elif soort == "vervang":
+            ruw = ruw[:i] + brok + ruw[i + len(brok):]
+        elif soort == "herhaal":
+            ruw = ruw[:i] + brok * lengte * 50 + ruw[i:]
+        else:
+            ruw = ruw[:i]
+    return ruw
+
+
+def verminkte_zip(doel: Path, verminking) -> Path:
+    """Het sjabloon (met de casussen van Hengelo) met een verminkt XML-onderdeel of verminkte bytes, als `doel`."""
+    import zipfile
+
+    onderdeel, bewerkingen = verminking
+    verminkte_werkmap(doel, [])
+    if onderdeel == "bestand":
+        doel.write_bytes(_bewerk(doel.read_bytes(), bewerkingen))
+        return doel
+    with zipfile.ZipFile(doel) as oud:
+        delen = [(info, oud.read(info)) for info in oud.infolist()]
+    with zipfile.ZipFile(doel, "w", zipfile.ZIP_DEFLATED) as nieuw:
+        for info, inhoud in delen:
+            nieuw.writestr(info, _bewerk(inhoud, bewerkingen) if info.filename == onderdeel else inhoud)
+    return doel
+
+
+# -- de YAML-lezer op zichzelf ------------------------------------------------------------------
+
+# Escapes tussen dubbele aanhalingstekens en rauwe tekens die als onzichtbaar teken in een tekst kunnen belanden.
+YAMLBROKKEN = [
+    '"\\x01"', '"\\e]52;c;aGk=\\a"', '"\\uFFFE"', '"\\U0010FFFF"', '"\\u202E"', '"\\uD800"', '"\\r"', '"\\N"', '"\\0"',
+    "\u202e", "\u2066", "\ufdd0", "\x85", "\x1b", "\r", "\t", "&a ", "*a", ": ", "- ", "\n", "\n  ", "'", '"', "#", "[", "]", "{", "}",
+    "1.0e+999999999", "titel: ", "naam: ", "? ", "!!str ", "!!binary ", "<<: ",
+]
+
+
+@st.composite
+def yamlteksten(draw) -> str:
+    """Een casusbestand van Hengelo met brokken erin gezet (tekst, geen bytes: de escapes zijn het doel)."""
+    tekst = (HENGELO / draw(st.sampled_from(BESTANDEN))).read_text(encoding="utf-8")
+    for _ in range(draw(st.integers(1, 4))):
+        plek = int(draw(st.floats(0, 1, allow_nan=False)) * len(tekst))
+        brok = draw(st.one_of(st.sampled_from(YAMLBROKKEN), st.text(max_size=6)))
+        tekst = tekst[:plek] + brok + tekst[plek:]
+    return tekst
+
+
+def lees_yaml_door(pad: Path) -> int:
+    """De YAML-lezer op één bestand: fouten (code 2) of een inhoud zonder één onzichtbaar teken (code 0)."""
+    from kostenbaten.invoer.yamlbestand import lees_yaml
+    from kostenbaten.tekens import VERBODEN
+
+    bestand, fouten = lees_yaml(pad)
+    if bestand is None:
+        assert fouten, "geen inhoud en geen fout"
+        return 2
+
+    def na(waarde) -> None:
+        if isinstance(waarde, str):
+            assert not VERBODEN.search(waarde), ascii(waarde)
+        elif isinstance(waarde, dict):
+            for sleutel, kind in waarde.items():
+                na(sleutel)
+                na(kind)
+        elif isinstance(waarde, list):
+            for kind in waarde:
+                na(kind)
+
+    na(bestand.inhoud)
     return 0

@@ -272,9 +272,10 @@ def test_geen_werkmap_of_geen_begrotingsblad(tmp_path, draai):
     kapot.write_text("geen zip", encoding="utf-8")
     uit = draai("begroting", kapot)
     assert uit.exit_code == 2
+    # Tekst met de naam .xlsx: de melding zegt wat het is (zie ook tests/test_vijandig_invoer.py voor de andere soorten).
     assert uit.stderr.splitlines()[0] == (
-        f"{kapot}: kan de werkmap niet lezen: geen geldig .xlsx-bestand (beschadigd of een ander formaat); "
-        "open hem in Excel of LibreOffice en sla hem op als .xlsx (BadZipFile)"
+        f"{kapot}: dit is een tekstbestand (bijvoorbeeld CSV), geen Excel-werkmap, ook al heet het .xlsx; geef het de naam .csv, "
+        "of open het in Excel en sla het op als 'Excel-werkmap (*.xlsx)'"
     )
     # Een onmogelijke datum in een cel: alleen de Nederlandse melding bij de cel, geen waarschuwing van openpyxl.
     datum = _bedorven(tmp_path, {"C16": 2.6e22})

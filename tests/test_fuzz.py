@@ -1,4 +1,4 @@
-"""Korte fuzzrun over de YAML-lezer, de lezer van de begrotingswerkmap en de doorrekening: code 0 of 2, nooit iets anders.
+"""Korte fuzzrun over de YAML-lezer, de lezer van de begrotingswerkmap (cellen, XML en zip) en de doorrekening: code 0 of 2, nooit iets anders.
 
 De lange run op verzoek: `python benchmarks/fuzz.py --minuten 10` (zie docs/formaat.md).
 """
@@ -11,13 +11,17 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 from fuzzdoel import (
+    lees_yaml_door,
     pas_toe,
     reken_door,
     reken_werkmap_door,
     verminkingen,
     verminkte_werkmap,
     verse_kopie,
+    verminkte_zip,
     werkmapverminkingen,
+    yamlteksten,
+    zipverminkingen,
 )
 
 
@@ -35,3 +39,19 @@ def test_verminkte_casussen_geven_code_0_of_2(bewerkingen):
 def test_verminkte_begrotingswerkmap_geeft_code_0_of_2(wijzigingen):
     with tempfile.TemporaryDirectory() as tmp:
         assert reken_werkmap_door(verminkte_werkmap(Path(tmp) / "begroting.xlsx", wijzigingen)) in (0, 2)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(zipverminkingen())
+def test_verminkte_zip_of_xml_van_de_werkmap_geeft_code_0_of_2(verminking):
+    with tempfile.TemporaryDirectory() as tmp:
+        assert reken_werkmap_door(verminkte_zip(Path(tmp) / "begroting.xlsx", verminking)) in (0, 2)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(yamlteksten())
+def test_yaml_lezer_geeft_fouten_of_schone_tekst(tekst):
+    with tempfile.TemporaryDirectory() as tmp:
+        pad = Path(tmp) / "casus-9.yaml"
+        pad.write_text(tekst, encoding="utf-8", errors="surrogatepass")
+        assert lees_yaml_door(pad) in (0, 2)

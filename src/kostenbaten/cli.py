@@ -38,16 +38,18 @@ def _grens(roep) -> None:
 
     from typer.exceptions import TyperException
 
+    from kostenbaten.notatie import zichtbaar  # tekst uit een bestand (of een bestandsnaam) nooit rauw naar de terminal
+
     try:
         code = roep()
     except InvoerFouten as fouten:
         # Eén fout per regel, onafgebroken (editors en grep vinden zo de plek).
         for fout in fouten.fouten:
-            print(fout, file=sys.stderr)
+            print(zichtbaar(str(fout)), file=sys.stderr)
         print(f"{len(fouten.fouten)} {fouten.slotregel}", file=sys.stderr)
         code = EXIT_INVOERFOUT
     except Gebruiksfout as fout:
-        print(f"Fout: {fout}", file=sys.stderr)
+        print(zichtbaar(f"Fout: {fout}"), file=sys.stderr)
         code = EXIT_INVOERFOUT
     except Afwijking:
         code = EXIT_AFWIJKING
@@ -67,8 +69,8 @@ def _grens(roep) -> None:
         code = fout.exit_code
     except Exception as fout:  # noqa: BLE001 - laatste vangnet voor de gebruiker
         print(
-            f"Interne fout in kostenbaten ({type(fout).__name__}: {fout}). "
-            "Dit is geen fout in uw invoer; meld het met de gebruikte bestanden.",
+            zichtbaar(f"Interne fout in kostenbaten ({type(fout).__name__}: {fout}). "
+                      "Dit is geen fout in uw invoer; meld het met de gebruikte bestanden."),
             file=sys.stderr,
         )
         code = EXIT_INTERNE_FOUT
@@ -225,9 +227,9 @@ def _meld(tekst: str) -> None:
     """
     import shutil
 
-    from kostenbaten.notatie import afgebroken
+    from kostenbaten.notatie import afgebroken, zichtbaar
 
-    typer.echo(afgebroken(tekst, max(shutil.get_terminal_size().columns, 40), inspringen="  "), err=True)
+    typer.echo(afgebroken(zichtbaar(tekst), max(shutil.get_terminal_size().columns, 40), inspringen="  "), err=True)
 
 
 def _waarschuwingen(project, trekkingen: int | None = None) -> tuple:
@@ -257,8 +259,10 @@ def _begrotingwaarschuwingen(bron, uitkomst) -> tuple:
 def _schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **context) -> None:
     from kostenbaten.uitvoer import register
 
+    from kostenbaten.notatie import zichtbaar
+
     register.schrijf_werkmap(analyse, uitkomst, pad, overschrijf, **context)
-    typer.echo(f"Geschreven: {pad}", err=True)
+    typer.echo(zichtbaar(f"Geschreven: {pad}"), err=True)
 
 
 def _mag_schrijven(pad: Path | None, overschrijf: bool) -> None:
@@ -596,8 +600,10 @@ def _laad_begroting(pad: Path, horizon: int | None = None, casussen: Path | None
     from kostenbaten.invoer.begroting import laad_begroting
 
     invoer = laad_begroting(pad, casussen)
+    from kostenbaten.notatie import zichtbaar
+
     for waarschuwing in invoer.waarschuwingen:
-        typer.echo(str(waarschuwing), err=True)
+        typer.echo(zichtbaar(str(waarschuwing)), err=True)
     project = invoer.project
     kba = bereken_pilot(project.pilot, project.casussen) if project is not None else None
     begroting = invoer.begroting if horizon is None else invoer.begroting.model_copy(update={"horizon": horizon})

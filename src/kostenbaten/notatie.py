@@ -265,3 +265,13 @@ def breek_lange_woorden(tekst: str, breedte: int) -> str:
     import re
 
     return re.sub(r"\S+", woord, tekst) if any(len(w) > breedte for w in tekst.split()) else tekst
+
+
+def zichtbaar(tekst: str) -> str:
+    """Tekst van buiten (een export, een bestandsnaam, een melding) veilig voor de terminal: elk stuur-, niet- of
+    richtingteken (zie `tekens`) wordt zichtbaar als `\\x1b`, `\\u202e` of `\\U0001fffe`; tab en regeleinde blijven."""
+    from kostenbaten.tekens import VERBODEN
+
+    if not VERBODEN.search(tekst):
+        return tekst
+    return VERBODEN.sub(lambda m: ascii(m.group())[1:-1], tekst)

@@ -48,12 +48,14 @@ def laad_begroting(pad: Path | str, casussen_optie: Path | None = None) -> Begro
     `casussen_optie` (de optie --casussen, vanaf de huidige map) gaat voor de map in de begroting.
     """
     pad = Path(pad)
+    waarschuwingen: tuple[Fout, ...] = ()
     if not pad.exists():
         raise InvoerFouten([Fout(str(pad), None, "", "bestand bestaat niet")])
     if pad.suffix.lower() in WERKMAP_SOORTEN:
         from kostenbaten.invoer.werkmap import lees_begroting_werkmap
 
-        begroting, fouten, casussenplek = lees_begroting_werkmap(pad)
+        begroting, fouten, casussenplek, gelezen = lees_begroting_werkmap(pad)
+        waarschuwingen = tuple(gelezen)
     elif pad.suffix.lower() in YAML_SOORTEN:
         begroting, fouten, casussenplek = _lees_yaml(pad)
     elif pad.suffix.lower() in OPSLAAN_ALS:
@@ -70,13 +72,13 @@ def laad_begroting(pad: Path | str, casussen_optie: Path | None = None) -> Begro
         if begroting is not None:  # vanaf de begroting, zoals in het bestand; een nieuwe werkmap noemt dan deze map
             begroting = begroting.model_copy(update={"casussen": _vanaf(pad, Path(casussen_optie))})
     casussen = begroting.casussen if begroting is not None else _ruwe_casussen(pad)
-    project, waarschuwingen = None, ()
+    project = None
     if casussen is not None:
         map_ = pad.parent / casussen
         if not map_.exists():
             melding = f"map of variant '{casussen}' bestaat niet (gezocht: {map_})"
             if casussenplek is not None and pad.suffix.lower() in WERKMAP_SOORTEN:
-                waarschuwingen = (casussenplek(melding + VERPLAATST),)
+                waarschuwingen += (casussenplek(melding + VERPLAATST),)
             elif casussenplek is not None:
                 fouten = [*fouten, casussenplek(melding)]
         else:

@@ -52,6 +52,8 @@ def _geen_bestand(pad: Path) -> Fout | None:
         return None
     if pad.is_dir():
         return Fout(str(pad), None, "", "dit is een map, geen casusbestand; hernoem of verwijder de map")
+    if pad.exists():  # een pipe, apparaat of socket: lezen zou blijven wachten of nooit ophouden
+        return Fout(str(pad), None, "", "dit is geen gewoon bestand (een apparaat, pipe of socket); hernoem of verwijder het")
     return Fout(str(pad), None, "", "dit is een verwijzing die niet naar een bestand leidt (ontbrekend doel of een kring); herstel of verwijder haar")
 
 

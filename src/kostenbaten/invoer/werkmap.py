@@ -136,25 +136,36 @@ def labels_in_kolom_a(ws) -> dict[str, int]:
     return uit
 
 
-def lees_begroting_werkmap(pad: Path):
-    """Leest een ingevulde werkmap. Geeft (begroting of None, fouten, maker van een fout bij de casussencel)."""
-    import warnings
+# Het blad Begroting van het sjabloon telt zo'n 120 rijen; meer dan dit is geen begroting meer.
+MAX_RIJEN = 5_000
 
-    from openpyxl import load_workbook
+
+def lees_begroting_werkmap(pad: Path):
+    """Leest een ingevulde werkmap.
+
+    Geeft (begroting of None, fouten, maker van een fout bij de casussencel, waarschuwingen); de
+    waarschuwingen noemen verborgen bladen en rijen (zie `invoer.xlsx`).
+    """
+    from kostenbaten.invoer.xlsx import lees_blad, open_werkmap
 
     naam = str(pad)
-    try:
-        with warnings.catch_warnings():
-            # openpyxl waarschuwt in het Engels (bijvoorbeeld over een onmogelijke datum); de cel zelf geeft de melding.
-            warnings.simplefilter("ignore")
-            wb = load_workbook(pad)
-    except Exception as fout:  # noqa: BLE001 - openpyxl kent veel soorten leesfouten
-        melding = ("kan de werkmap niet lezen: geen geldig .xlsx-bestand (beschadigd of een ander formaat); "
-                   f"open hem in Excel of LibreOffice en sla hem op als .xlsx ({type(fout).__name__})")
-        return None, [Fout(naam, None, "", melding)], None
-    if BLAD not in wb.sheetnames:
-        return None, [Fout(naam, None, "", f"blad '{BLAD}' ontbreekt; maak een werkmap met 'kostenbaten sjabloon'")], None
-    lezer = Lezer(pad, wb[BLAD])
+    wb, fouten = open_werkmap(pad, formules=True)
+    if wb is None:
+        return None, fouten, None, []
+    with wb:
+        if BLAD not in wb.bladen:
+            return None, [Fout(naam, None, "", f"blad '{BLAD}' ontbreekt; maak een werkmap met 'kostenbaten sjabloon'")], None, []
+        blad, fouten = lees_blad(wb, BLAD, MAX_RIJEN)
+        if blad is None:
+            return None, fouten, None, []
+        waarschuwingen = wb.waarschuwingen(gelezen=[BLAD])
+    begroting, fouten, casussenfout = _lees(pad, blad)
+    return begroting, fouten, casussenfout, waarschuwingen
+
+
+def _lees(pad: Path, ws):
+    naam = str(pad)
+    lezer = Lezer(pad, ws)
     labels = labels_in_kolom_a(lezer.ws)
 
     casussencel = None
@@ -194,14 +205,13 @@ def lees_begroting_werkmap(pad: Path):
 def _lees_tabel(lezer: Lezer, soort: str, eerste: int) -> None:
     regels = []
     lezer.plek((soort,), f"A{eerste - 1}")
-    rij = eerste
-    while rij <= lezer.ws.max_row:
+    # Alleen rijen waar een cel staat: een waarde ver onder de tabel kost zo geen miljoen lege rijen.
+    for rij in (r for r in lezer.ws.rijnummers if r >= eerste):
         kop = lezer.ws[f"{K_NAAM}{rij}"].value
         if isinstance(kop, str) and kop.strip().startswith(SUBTOTAAL):
             break
         kolommen = KOLOMMEN[soort]
         if all(lezer.ws[f"{k}{rij}"].value in (None, "") for v, k in kolommen.items() if v != "toelichting"):
-            rij += 1
             continue
         pad = (soort, len(regels))
         lezer.plek(pad, f"{K_NAAM}{rij}")
@@ -217,7 +227,6 @@ def _lees_tabel(lezer: Lezer, soort: str, eerste: int) -> None:
                 waarde = _ja_nee(lezer, pad + (veld,), f"{kolom}{rij}", waarde)
             lezer.zet(regel, pad + (veld,), waarde)
         regels.append(regel)
-        rij += 1
     lezer.inhoud[soort] = regels
 
 

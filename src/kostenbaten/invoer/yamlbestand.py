@@ -21,6 +21,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from kostenbaten import tekens
 from kostenbaten.fouten import Fout
 
 Pad = tuple  # een sleutelpad: ("baten", 0, "kengetal")
@@ -228,7 +229,7 @@ class _Bouwer:
                 _controleer_diepte(sleutelnode, len(sleutelpad) + 1)
                 _controleer_diepte(waardenode, len(sleutelpad) + 1)
                 continue
-            sleutel = sleutelnode.value if sleutelnode.tag == _TAG + "str" else self._scalar(sleutelnode, sleutelpad)
+            sleutel = self._scalar(sleutelnode, sleutelpad)
             if isinstance(sleutel, (bool, type(None), Decimal, date)):
                 sleutel = sleutelnode.value
             if sleutel in uit:
@@ -243,6 +244,11 @@ class _Bouwer:
     def _scalar(self, node: ScalarNode, sleutelpad: Pad):
         tag = node.tag
         if tag == _TAG + "str":
+            if node.style == '"':  # alleen tussen dubbele aanhalingstekens maakt een escape ("\\x1b") een onzichtbaar teken
+                teken = tekens.eerste_verboden(node.value)
+                if teken:
+                    self.fout(node, sleutelpad, tekens.melding(teken))
+                    return node.value
             # Namen (van actoren, kengetallen, rechtsgebieden) komen in elke casus terug: één object per naam.
             return sys.intern(node.value) if _NAAM.match(node.value) else node.value
         if tag == _TAG + "float":
@@ -424,8 +430,13 @@ def _stel_samen(naam: str, tekst: str):
 
 
 def _lees_tekst(pad: Path) -> tuple[str | None, Fout | None]:
+    import stat
+
     naam = str(pad)
     try:
+        # Een pipe zou bij het openen blijven wachten en een apparaat (/dev/zero) eindeloos leveren: alleen gewone bestanden.
+        if pad.exists() and not stat.S_ISREG(pad.stat().st_mode) and not pad.is_dir():
+            return None, Fout(naam, None, "", "dit is geen gewoon bestand (een apparaat, pipe of socket); geef een YAML-bestand")
         with pad.open("rb") as bestand:
             ruw = bestand.read(MAX_BYTES + 1)
     except IsADirectoryError:
@@ -444,6 +455,10 @@ def _lees_tekst(pad: Path) -> tuple[str | None, Fout | None]:
     if verboden:
         regel = tekst.count("\n", 0, verboden.start()) + 1
         return None, Fout(naam, regel, "", f"teken U+{ord(verboden.group()):04X} is in YAML niet toegestaan; verwijder het")
+    ongewenst = tekens.VERBODEN_IN_BESTAND.search(tekst)
+    if ongewenst:
+        regel = tekst.count("\n", 0, ongewenst.start()) + 1
+        return None, Fout(naam, regel, "", f"de tekst {tekens.melding(ongewenst.group())}")
     return tekst, None
 
 

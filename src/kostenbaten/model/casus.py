@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from kostenbaten.geld import bedrag, buiten_grenzen
+from kostenbaten.tekens import eerste_verboden
+from kostenbaten.tekens import melding as teken_melding
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -96,7 +98,15 @@ def _kans(waarde: Decimal) -> Decimal:
 # staan (een getal), niet wat pydantic van Decimal maakt (getal of tekst).
 Getal = Annotated[Decimal, BeforeValidator(_als_decimal, json_schema_input_type=float)]
 Bedrag = Annotated[Decimal, BeforeValidator(_als_decimal, json_schema_input_type=float), AfterValidator(_niet_negatief)]
-Tekst = Annotated[str, Field(min_length=1)]
+def _zichtbare_tekst(waarde: str) -> str:
+    """Geen stuur-, niet- of richtingtekens (zie `tekens`): ook tekst uit een werkmap komt zo schoon in het model."""
+    teken = eerste_verboden(waarde)
+    if teken:
+        raise PydanticCustomError("kb_teken", teken_melding(teken))
+    return waarde
+
+
+Tekst = Annotated[str, Field(min_length=1), AfterValidator(_zichtbare_tekst)]
 Naam = Annotated[str, Field(min_length=1, pattern=r"^[a-z][a-z0-9_]*$")]
 Jaar = Annotated[int, Field(ge=1900, le=2200)]  # een prijspeil: het jaar waarin een bedrag is uitgedrukt
 

@@ -65,11 +65,12 @@ def toon(analyse: str, uitkomst, **context) -> None:
     """Toont de uitkomst in de terminal; rich wordt pas hier geladen.
 
     Tekst uit de invoer (titels, namen, bronnen) komt letterlijk op het scherm: geen
-    rich-opmaak (`[/]` zou een fout geven), geen emoji-codes, geen kleuren voor getallen.
+    rich-opmaak (`[/]` zou een fout geven), geen emoji-codes, geen kleuren voor getallen,
+    en geen onzichtbare stuurtekens (`VeiligeConsole`).
     """
-    from rich.console import Console
+    from kostenbaten.uitvoer.terminal.console import VeiligeConsole
 
-    zoek(analyse, "terminal")(uitkomst, Console(highlight=False, markup=False, emoji=False), **context)
+    zoek(analyse, "terminal")(uitkomst, VeiligeConsole(highlight=False, markup=False, emoji=False), **context)
 
 
 def schrijf_json(analyse: str, uitkomst, uit, waarschuwingen=None, **context) -> None:

@@ -9,8 +9,10 @@ Kleur draagt nooit alleen de betekenis: elke reeks heeft een eigen grijstint
 from __future__ import annotations
 
 import io
+import logging
 import textwrap
 from contextvars import ContextVar
+import warnings
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -33,8 +35,16 @@ matplotlib.rcParams.update(
         "axes.spines.top": False,
         "axes.spines.right": False,
         "hatch.linewidth": 0.6,
+        # Labels zijn namen uit de invoer: gewone tekst, nooit wiskunde (`$\\foo{$` zou mathtext laten vastlopen).
+        "text.parse_math": False,
     }
 )
+# Een teken dat het lettertype niet heeft, wordt een leeg vakje; de Engelse melding (met bronpaden) hoort niet op stderr.
+logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+logging.getLogger("matplotlib.mathtext").setLevel(logging.ERROR)
+
+# Een label in een grafiek staat op hoogstens zoveel regels; de volledige tekst staat in de tabel ernaast.
+MAX_REGELS = 2
 
 
 @dataclass(frozen=True)
@@ -57,7 +67,12 @@ def _as_euro(x: float, _pos=None) -> str:
 
 
 def _regels(label: str, breedte: int = 24) -> str:
-    return "\n".join(textwrap.wrap(label, breedte)) or label
+    """Een label over hoogstens `MAX_REGELS` regels; wat niet past wordt '…' (een heel lang woord wordt gebroken)."""
+    regels = textwrap.wrap(" ".join(label.split()), breedte)
+    if len(regels) > MAX_REGELS:
+        regels = regels[:MAX_REGELS]
+        regels[-1] = regels[-1][: breedte - 1].rstrip() + "…"
+    return "\n".join(regels)
 
 
 # Word toont geen SVG zonder PNG ernaast: voor een .docx tekent dezelfde figuur ook een PNG (zie `met_png`).
@@ -73,7 +88,9 @@ def png_van(svg: str) -> bytes | None:
 
 def _svg(fig: Figure) -> str:
     uit = io.StringIO()
-    fig.savefig(uit, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight", pad_inches=0.04)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # 'Glyph ... missing from font(s)': het vakje zelf is zichtbaar, de tabel heeft de tekst
+        fig.savefig(uit, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight", pad_inches=0.04)
     tekst = uit.getvalue()
     # Alleen het <svg>-element: zonder XML-kop en DOCTYPE past het in HTML en in een bestand.
     svg = tekst[tekst.index("<svg"):]
