@@ -9,6 +9,7 @@ naar een melding en een afsluitcode vertaalt (1 afwijking, 2 invoer, 3 intern,
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -390,6 +391,9 @@ def registratie(
     ] = None,
     formaat: FormaatOptie = Formaat.tabel,
     overschrijf: OverschrijfOptie = False,
+    blad: Annotated[
+        Optional[str], typer.Option("--blad", help="Het blad van een werkmap dat telt; standaard het actieve zichtbare blad.", show_default=False)
+    ] = None,
 ):
     """Tel de eigen vraagregistratie: hulpvragen en aandeel per rechtsgebied, doorverwijzing en uren; met --variant voor elke opdracht."""
     from kostenbaten.berekening.registratie import tel_registratie
@@ -401,7 +405,8 @@ def registratie(
     project = _laad(map_) if map_ is not None else None
     namen = {k: g.naam for k, g in project.pilot.rechtsgebieden.items()} if project else None
     koppelingpad = koppeling or zoek_koppeling(export, map_)
-    bestand, regels = laad_registratie(export, koppelingpad, namen, str(map_))
+    with _voortgang(export) as voortgang:
+        bestand, regels = laad_registratie(export, koppelingpad, namen, str(map_), blad, voortgang)
     _mag_schrijven(variant, overschrijf)
     uitkomst = tel_registratie(bestand, regels, str(koppelingpad), namen, koppelingpad == standaardkoppeling())
     if variant is not None:
@@ -415,6 +420,25 @@ def registratie(
         typer.echo(f"Geschreven: {variant}", err=True)
         for a in zonder_casus(uitkomst, gedekt):
             _meld(f"Let op: {a.naam} ({a.aantal} van {a.van} hulpvragen) heeft nog geen casus in {map_}; in de variant is het aandeel 0 tot er een casus is.")
+
+
+@contextmanager
+def _voortgang(export: Path):
+    """Een voortgangsregel op stderr voor een grote export (vanaf 20 MB), alleen in een terminal."""
+
+    try:
+        groot = export.is_file() and export.stat().st_size > 20 * 1024**2
+    except OSError:
+        groot = False
+    if not (groot and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=Console(stderr=True), transient=True) as balk:
+        taak = balk.add_task(f"{export.name}: rijen lezen", total=None)
+        yield lambda n: balk.update(taak, description=f"{export.name}: {n:,} rijen gelezen".replace(",", "."))
 
 
 # -- analyse voorbij het rapport --------------------------------------------------
