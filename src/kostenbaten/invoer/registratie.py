@@ -24,8 +24,10 @@ onleesbaar bestand is een fout (code 2).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
+from itertools import islice
 import stat
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -89,10 +91,12 @@ def zichtbaar(tekst: str) -> str:
 class _Bron:
     """Een geopende export: de kopregel en een manier om de rijen (opnieuw) te doorlopen."""
 
-    def __init__(self, kop: list, rijen: Callable[[], Iterator[tuple[int, list]]], plek=None, blad: str | None = None,
+    def __init__(self, kop: list, rijen, plek=None, blad: str | None = None,
                  scheiding: str | None = None, waarschuwingen: list[str] | None = None, formules=None):
         self.kop = kop
-        self.rijen = rijen  # geeft (regel, waarden); bij elke aanroep opnieuw vanaf rij 2
+        # rijen() is een contextmanager die (rijen, regel) geeft: de rijen vanaf rij 2 en een functie
+        # die de regel van de laatst gegeven rij noemt; bij elke aanroep opnieuw vanaf het begin.
+        self.rijen = rijen
         self.plek = plek  # (rij, kolom) -> "Blad!B7", alleen bij een werkmap
         self.blad = blad
         self.scheiding = scheiding
@@ -217,29 +221,32 @@ def _csv(pad: Path, begin: bytes) -> tuple[_Bron | None, Fout | None]:
     if not begin.strip(b" \t\r\n\xef\xbb\xbf\xff\xfe\x00"):
         return None, Fout(naam, 1, "", "het bestand is leeg")
 
-    waarschuwingen: list[str] = []
     if codering and codering.startswith("utf-16"):
-        def regels() -> Iterator[str]:
-            with pad.open("r", encoding=codering, newline="", errors="strict") as f:
-                yield from f
-        lees_regels = regels
-        controleer_na = None
+        modus = "utf-16"
     elif b"\n" not in begin and b"\r" in begin:
-        # Alleen CR als regeleinde (oude Mac): de tekstlezer van Python splitst daar ook.
-        def regels_cr() -> Iterator[str]:
-            with pad.open("r", encoding=codering or "utf-8", newline="", errors="strict") as f:
-                yield from f
-        lees_regels = regels_cr
-        controleer_na = None
+        modus = "cr"  # alleen CR als regeleinde (oude Mac): de tekstlezer van Python splitst daar ook
     else:
-        regelbron = _Regels(pad, naam, len(bom) if bom else 0)
-        lees_regels = regelbron
-        controleer_na = regelbron
+        modus = "utf-8"
+    regelbron = _Regels(pad, naam, len(bom) if bom else 0)
+    toestand = {"per_regel": False}  # na een byte die geen UTF-8 is: elke regel in zijn eigen codering
+
+    def tekstregels():
+        """De regels als tekst: in één codering (snel, in C), of na een afwijkende byte per regel."""
+        if toestand["per_regel"]:
+            return contextlib.nullcontext(regelbron())
+        if modus == "utf-8":
+            return pad.open("r", encoding="utf-8-sig" if bom else "utf-8", newline="", errors="strict")
+        return pad.open("r", encoding="utf-8" if modus == "cr" else codering, newline="", errors="strict")
 
     try:
-        eerste = next(iter(lees_regels()), "")
-    except (UnicodeDecodeError, _Leesfout):
-        return None, Fout(naam, 1, "", "kan de tekens van de kopregel niet lezen; sla de export op als CSV in UTF-8 of als .xlsx")
+        with tekstregels() as f:
+            eerste = next(iter(f), "")
+    except UnicodeDecodeError:
+        toestand["per_regel"] = True
+        try:
+            eerste = next(iter(regelbron()), "")
+        except (_Leesfout, UnicodeDecodeError):
+            return None, Fout(naam, 1, "", "kan de tekens van de kopregel niet lezen; sla de export op als CSV in UTF-8 of als .xlsx")
     eerste = eerste.lstrip("\ufeff")
     scheiding = max(_SCHEIDINGSTEKENS, key=eerste.count)
     try:
@@ -247,22 +254,28 @@ def _csv(pad: Path, begin: bytes) -> tuple[_Bron | None, Fout | None]:
     except csv.Error as fout:
         return None, Fout(naam, 1, "", f"geen geldige kopregel ({fout})")
 
-    def rijen() -> Iterator[tuple[int, list]]:
-        lezer = csv.reader(lees_regels(), delimiter=scheiding)
-        try:
-            next(lezer, None)
-            vorige = lezer.line_num
-            for rij in lezer:
-                yield vorige + 1, rij
-                vorige = lezer.line_num
-        except csv.Error as fout:
-            raise _Leesfout(Fout(naam, lezer.line_num, "", f"geen geldige CSV ({fout})"))
-        except UnicodeDecodeError:
-            raise _Leesfout(Fout(naam, lezer.line_num + 1, "", "kan de tekens op deze regel niet lezen; sla de export op als CSV in UTF-8 of als .xlsx"))
+    @contextlib.contextmanager
+    def rijen():
+        with tekstregels() as f:
+            lezer = csv.reader(f, delimiter=scheiding)
+            try:
+                next(lezer, None)
+                yield lezer, lambda: lezer.line_num
+            except csv.Error as fout:
+                raise _Leesfout(Fout(naam, lezer.line_num, "", f"geen geldige CSV ({fout})"))
+            except UnicodeDecodeError:
+                if modus != "utf-8" or toestand["per_regel"]:
+                    raise _Leesfout(Fout(naam, lezer.line_num + 1, "", "kan de tekens op deze regel niet lezen; sla de export op als CSV in UTF-8 of als .xlsx"))
+                toestand["per_regel"] = True
+                raise _Opnieuw()
 
-    bron = _Bron(kop, rijen, scheiding=scheiding, waarschuwingen=waarschuwingen)
-    bron.regelbron = controleer_na
+    bron = _Bron(kop, rijen, scheiding=scheiding)
+    bron.regelbron = regelbron
     return bron, None
+
+
+class _Opnieuw(Exception):
+    """Een byte die geen UTF-8 is: lees het bestand opnieuw, regel voor regel in zijn eigen codering."""
 
 
 # -- werkmap ---------------------------------------------------------------------
@@ -320,16 +333,23 @@ def _xlsx(pad: Path, gevraagd: str | None) -> tuple[_Bron | None, Fout | None]:
         werkmap = load_workbook(pad, read_only=True, data_only=data_only)
         return werkmap, werkmap[titel]
 
-    def rijen() -> Iterator[tuple[int, list]]:
+    @contextlib.contextmanager
+    def rijen():
+        plaats = [1]
+
+        def genummerd():
+            for rij in blad.iter_rows(min_row=2, values_only=True):
+                plaats[0] += 1
+                yield rij
+
         try:
             werkmap, blad = open_blad(True)
             try:
-                for i, rij in enumerate(blad.iter_rows(min_row=2, values_only=True), start=2):
-                    yield i, rij
+                yield genummerd(), lambda: plaats[0]
             finally:
                 werkmap.close()
         except fouten:
-            raise _Leesfout(Fout(naam, None, "", _BESCHADIGD, f"{titel}"))
+            raise _Leesfout(Fout(naam, None, "", _BESCHADIGD + f" (bij rij {plaats[0]})", f"{titel}"))
 
     try:
         werkmap, blad = open_blad(True)
@@ -495,83 +515,89 @@ def _uren(waarde, maximum: int = 10**6) -> Decimal | None:
 
 
 class _Keurder:
-    """Controleert elke verschillende combinatie van gekoppelde waarden één keer."""
+    """Controleert elke verschillende combinatie van gekoppelde waarden één keer, en elke waarde per kolom één keer."""
 
     def __init__(self, volgorde: list[str], koppeling: Koppeling, ngroepen: int, namen_kolom: bool):
-        self.pos = {g: i for i, g in enumerate(volgorde)}
+        self.volgorde = volgorde
         self.koppeling = koppeling
         self.ngroepen = ngroepen
         self.namen_kolom = namen_kolom  # de kolom doorverwezen bevat namen van organisaties
         self.start_groepen = len(volgorde)
+        self.geheugen: dict[tuple, tuple[dict, tuple]] = {}
+        self.met_naar = "doorverwezen_naar" in volgorde
+        self.zonder_janee = "doorverwezen" not in volgorde
 
     def keur(self, sleutel: tuple, datum: date) -> tuple[Hulpvraag | None, list[tuple[str, str]]]:
         """De hulpvraag bij deze waarden (of None) en de meldingen als (gegeven, tekst)."""
-        pos = self.pos
-
-        def cel(gegeven: str):
-            i = pos.get(gegeven)
-            return sleutel[i] if i is not None else None
-
-        meldingen = []
-        onderwerp = zichtbaar(" ".join(_tekst(cel("onderwerp")).split()))
-        if not onderwerp:
-            return None, [("onderwerp", "onderwerp is leeg; deze hulpvraag telt niet mee")]
         velden: dict = {}
-        for gegeven in ("doorverwezen", "opgelost"):
-            if gegeven in pos:
-                velden[gegeven], ruw = _ja_nee(cel(gegeven)), _tekst(cel(gegeven))
-                if gegeven == "doorverwezen" and self.namen_kolom:
-                    if velden[gegeven] is None:
-                        # Een naam: doorverwezen naar die organisatie; leeg: niet doorverwezen.
-                        velden[gegeven] = bool(ruw)
-                        if ruw:
-                            velden["naar"] = zichtbaar(" ".join(ruw.split()))
-                elif velden[gegeven] is None and ruw:
-                    meldingen.append((gegeven, f"{gegeven}: '{zichtbaar(ruw)}' is geen ja of nee; telt niet mee voor het aandeel {gegeven}"))
-        if "doorverwezen_naar" in pos:
-            naar = " ".join(_tekst(cel("doorverwezen_naar")).split())
-            if naar:
-                velden["naar"] = zichtbaar(naar)
+        meldingen: list = []
+        geheugen = self.geheugen
+        for gegeven, waarde in zip(self.volgorde, sleutel):
+            k = (gegeven, type(waarde), waarde)
+            uit = geheugen.get(k)
+            if uit is None:
+                uit = geheugen[k] = self._veld(gegeven, waarde)
+            velden.update(uit[0])
+            meldingen += uit[1]
+        if "onderwerp" not in velden:
+            return None, meldingen
+        if self.met_naar:
+            if velden.get("naar"):
                 if velden.get("doorverwezen") is None:
                     velden["doorverwezen"] = True
-            elif "doorverwezen" not in pos:
+            elif self.zonder_janee:
                 velden["doorverwezen"] = False
-        if "uren" in pos:
-            ruw = _tekst(cel("uren"))
-            uren = _getal(cel("uren"))
-            if uren is not None and uren > self.koppeling.maximum_uren:
-                meldingen.append(("uren", f"uren: {zichtbaar(ruw)} is meer dan {self.koppeling.maximum_uren} uur voor één hulpvraag (maximum_uren in de koppeling); "
-                                  "telt niet mee voor de uren per hulpvraag"))
-                uren = None
-            elif uren is None and ruw:
-                meldingen.append(("uren", f"uren: '{zichtbaar(ruw)}' is geen aantal uren; telt niet mee voor de uren per hulpvraag"))
-            velden["uren"] = uren
-        if "tevredenheid" in pos:
-            ruw = _tekst(cel("tevredenheid"))
-            cijfer = _getal(cel("tevredenheid"))
-            if cijfer is not None and cijfer > 10:
-                cijfer = None
-            if cijfer is None and ruw:
-                meldingen.append(("tevredenheid", f"tevredenheid: '{zichtbaar(ruw)}' is geen cijfer van 0 tot en met 10; telt niet mee voor de tevredenheid"))
-            velden["tevredenheid"] = cijfer
-        if "contacten" in pos:
-            ruw = _tekst(cel("contacten"))
-            if ruw.endswith(".0"):
-                ruw = ruw[:-2]
-            if _HEEL.match(ruw) and int(ruw) >= 1:
-                velden["contacten"] = int(ruw)
-            elif ruw:
-                meldingen.append(("contacten", f"contacten: '{zichtbaar(ruw)}' is geen aantal contacten (1 of meer); telt als één contact"))
-        for gegeven in ("doorverwijzer", "client", "id"):
-            if gegeven in pos:
-                tekst = " ".join(_tekst(cel(gegeven)).split())
-                velden[gegeven] = zichtbaar(tekst) if tekst else None
         if self.ngroepen:
             start = self.start_groepen
             velden["doelgroepen"] = tuple(
                 (zichtbaar(" ".join(_tekst(w).split())) or None) for w in sleutel[start:start + self.ngroepen]
             )
-        return Hulpvraag(0, datum, onderwerp, **velden), meldingen
+        return Hulpvraag(datum, **velden), meldingen
+
+    def _veld(self, gegeven: str, waarde) -> tuple[dict, tuple]:
+        """Eén waarde van één kolom: de velden die ze geeft en de meldingen."""
+        ruw = _tekst(waarde)
+        if gegeven == "onderwerp":
+            onderwerp = zichtbaar(" ".join(ruw.split()))
+            if not onderwerp:
+                return {}, (("onderwerp", "onderwerp is leeg; deze hulpvraag telt niet mee"),)
+            return {"onderwerp": onderwerp}, ()
+        if gegeven in ("doorverwezen", "opgelost"):
+            ja = _ja_nee(waarde)
+            if gegeven == "doorverwezen" and self.namen_kolom and ja is None:
+                # Een naam: doorverwezen naar die organisatie; leeg: niet doorverwezen.
+                return ({"doorverwezen": True, "naar": zichtbaar(" ".join(ruw.split()))} if ruw else {"doorverwezen": False}), ()
+            if ja is None and ruw:
+                return {gegeven: None}, ((gegeven, f"{gegeven}: '{zichtbaar(ruw)}' is geen ja of nee; telt niet mee voor het aandeel {gegeven}"),)
+            return {gegeven: ja}, ()
+        if gegeven == "doorverwezen_naar":
+            naar = " ".join(ruw.split())
+            return ({"naar": zichtbaar(naar)} if naar else {}), ()
+        if gegeven == "uren":
+            uren = _getal(waarde)
+            maximum = self.koppeling.maximum_uren
+            if uren is not None and uren > maximum:
+                return {"uren": None}, (("uren", f"uren: {zichtbaar(ruw)} is meer dan {maximum} uur voor één hulpvraag (maximum_uren in de koppeling); "
+                                          "telt niet mee voor de uren per hulpvraag"),)
+            if uren is None and ruw:
+                return {"uren": None}, (("uren", f"uren: '{zichtbaar(ruw)}' is geen aantal uren; telt niet mee voor de uren per hulpvraag"),)
+            return {"uren": uren}, ()
+        if gegeven == "tevredenheid":
+            cijfer = _getal(waarde)
+            if cijfer is not None and cijfer > 10:
+                cijfer = None
+            if cijfer is None and ruw:
+                return {"tevredenheid": None}, (("tevredenheid", f"tevredenheid: '{zichtbaar(ruw)}' is geen cijfer van 0 tot en met 10; telt niet mee voor de tevredenheid"),)
+            return {"tevredenheid": cijfer}, ()
+        if gegeven == "contacten":
+            tekst = ruw[:-2] if ruw.endswith(".0") else ruw
+            if _HEEL.match(tekst) and int(tekst) >= 1:
+                return {"contacten": int(tekst)}, ()
+            if tekst:
+                return {}, (("contacten", f"contacten: '{zichtbaar(ruw)}' is geen aantal contacten (1 of meer); telt als één contact"),)
+            return {}, ()
+        tekst = " ".join(ruw.split())  # doorverwijzer, client, id
+        return {gegeven: zichtbaar(tekst) if tekst else None}, ()
 
 
 def lees_registratie(
@@ -642,30 +668,37 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
         dagen[ruw] = sub
         return sub
 
-    afwijkend: list[tuple[int, int]] = []  # (regel, aantal velden)
-    gelezen = 0
-    for regel, rij in bron.rijen():
-        gelezen += 1
-        if voortgang is not None and not gelezen & 0xFFFF:
-            voortgang(gelezen)
-        if len(rij) != breedte:
-            velden = len(rij)
-            rij = vorm(rij)
-            if not rij:
-                if rij is None:
-                    afwijkend.append((regel, velden))
-                continue
-        sub = dagen.get(rij[di])
-        if sub is None:
-            sub = nieuwe_dag(rij[di])
-        sleutel = pak(rij)
-        waarde = sub.get(sleutel)
-        if waarde is None:
-            sub[sleutel] = [1, regel]
-        else:
-            waarde[0] += 1
-    if voortgang is not None:
-        voortgang(gelezen)
+    def eerste_doorgang():
+        """Tel elke combinatie per datumsleutel; onthoud de regels met een ander aantal velden."""
+        per_sleutel.clear(), dagen.clear(), datum_van.clear()
+        afwijkend: list[tuple[int, int]] = []  # (regel, aantal velden)
+        gelezen = 0
+        with bron.rijen() as (rijen, regel):
+            while True:
+                n = 0
+                for n, rij in enumerate(islice(rijen, _BLOK), start=1):
+                    if len(rij) != breedte:
+                        velden = len(rij)
+                        rij = vorm(rij)
+                        if not rij:
+                            if rij is None:
+                                afwijkend.append((regel(), velden))
+                            continue
+                    sub = dagen.get(rij[di])
+                    if sub is None:
+                        sub = nieuwe_dag(rij[di])
+                    sleutel = pak(rij)
+                    sub[sleutel] = sub.get(sleutel, 0) + 1
+                gelezen += n
+                if voortgang is not None:
+                    voortgang(gelezen)
+                if n < _BLOK:
+                    return afwijkend
+
+    try:
+        afwijkend = eerste_doorgang()
+    except _Opnieuw:
+        afwijkend = eerste_doorgang()
 
     waarschuwingen = [Melding(naam, 1, None, w) for w in bron.waarschuwingen]
     regelbron = getattr(bron, "regelbron", None)
@@ -685,7 +718,7 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
         i = volgorde.index("doorverwezen")
         met_naam = met_ja = 0
         for sub in per_sleutel.values():
-            for k, (n, _) in sub.items():
+            for k, n in sub.items():
                 j = _ja_nee(k[i])
                 if j is None and _tekst(k[i]):
                     met_naam += n
@@ -694,11 +727,11 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
         namen_kolom = met_naam > met_ja
 
     keurder = _Keurder(volgorde, koppeling, len(groepen), namen_kolom)
-    soorten: dict[Hulpvraag, list[int]] = {}  # hulpvraag -> [aantal, eerste regel]
+    soorten: dict[Hulpvraag, int] = {}  # hulpvraag -> aantal
     gemeld: dict[tuple, list[tuple[str, str]]] = {}  # (datumsleutel, waarden) -> meldingen
     fataal = False
     for dsleutel, sub in per_sleutel.items():
-        for sleutel, (aantal, regel) in sub.items():
+        for sleutel, aantal in sub.items():
             if isinstance(dsleutel, tuple):
                 soort, ruw = dsleutel
                 if soort == "buiten":
@@ -716,11 +749,7 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
                 gemeld[(dsleutel, sleutel)] = (meldingen, vraag is None)
                 fataal = fataal or vraag is None
             if vraag is not None:
-                if vraag in soorten:
-                    soorten[vraag][0] += aantal
-                    soorten[vraag][1] = min(soorten[vraag][1], regel)
-                else:
-                    soorten[vraag] = [aantal, regel]
+                soorten[vraag] = soorten.get(vraag, 0) + aantal
 
     # De dagen van de getelde hulpvragen (voor het begin en eind van de periode).
     getelde_dagen = {ruw for ruw, sub in dagen.items() if datum_van[ruw] is not None}
@@ -732,20 +761,21 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
         if fataal:
             getelde_dagen = set()
         regels_per: list[tuple[int, tuple]] = []
-        for regel, rij in bron.rijen():
-            if len(rij) != breedte:
-                rij = vorm(rij)
-                if not rij:
-                    continue
-            sleutel = (sleutel_van[id(dagen[rij[di]])], pak(rij))
-            if sleutel in gemeld:
-                if not any(_tekst(w) for w in rij):
-                    continue  # een lege regel (Excel schrijft er soms ;;; achteraan)
-                regels_per.append((regel, sleutel))
-                if fataal and not gemeld[sleutel][1]:
+        with bron.rijen() as (rijen, regel):
+            for rij in rijen:
+                if len(rij) != breedte:
+                    rij = vorm(rij)
+                    if not rij:
+                        continue
+                sleutel = (sleutel_van[id(dagen[rij[di]])], pak(rij))
+                if sleutel in gemeld:
+                    if not any(_tekst(w) for w in rij):
+                        continue  # een lege regel (Excel schrijft er soms ;;; achteraan)
+                    regels_per.append((regel(), sleutel))
+                    if fataal and not gemeld[sleutel][1]:
+                        getelde_dagen.add(rij[di])
+                elif fataal:
                     getelde_dagen.add(rij[di])
-            elif fataal:
-                getelde_dagen.add(rij[di])
         formules = {}
         if is_werkmap and bron.formules is not None:
             formules = bron.formules({r for r, _ in regels_per}, [di, *indices])
@@ -766,9 +796,7 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
     aanwezig = tuple(g for g in NIET_VERPLICHT if g in kolom)
     if "doorverwezen_naar" in kolom and "doorverwezen" not in aanwezig:
         aanwezig = ("doorverwezen", *aanwezig)
-    rij_soorten = tuple(
-        (Hulpvraag(r, *(getattr(v, f) for f in _VELDEN)), n) for v, (n, r) in sorted(soorten.items(), key=lambda x: x[1][1])
-    )
+    rij_soorten = tuple(soorten.items())
     geteld = [datum_van[r] for r in getelde_dagen if datum_van[r] is not None and eerste_dag <= datum_van[r] <= laatste_dag]
     return Registratie(
         naam, rij_soorten, tuple(meldingen), aanwezig, bron.blad, tuple(koppeling.kolommen.doelgroepen), tuple(waarschuwingen),
@@ -783,7 +811,7 @@ def _afwijkend(naam: str, regel: int, scheiding: str | None, breedte: int, velde
     return Melding(naam, regel, None, f"deze regel heeft {velden} velden en de kopregel {breedte}{hint}; deze hulpvraag telt niet mee")
 
 
-_VELDEN = ("datum", "onderwerp", "doorverwezen", "opgelost", "uren", "naar", "doorverwijzer", "tevredenheid", "client", "contacten", "id", "doelgroepen")
+_BLOK = 65536  # rijen tussen twee meldingen van de voortgang
 
 
 # -- de koppeling zoeken en laden ----------------------------------------------------
