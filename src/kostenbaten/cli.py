@@ -422,6 +422,54 @@ def registratie(
             _meld(f"Let op: {a.naam} ({a.aantal} van {a.van} hulpvragen) heeft nog geen casus in {map_}; in de variant is het aandeel 0 tot er een casus is.")
 
 
+class Per(str, Enum):
+    maand = "maand"
+    kwartaal = "kwartaal"
+    jaar = "jaar"
+
+
+@app.command(cls=Opdracht)
+def monitor(
+    exports: Annotated[
+        list[Path], typer.Argument(help="Een of meer exports van de vraagregistratie (CSV of .xlsx), van een of meer bibliotheken.", show_default=False, metavar="EXPORT...")
+    ],
+    per: Annotated[Per, typer.Option("--per", help="Tel per maand, kwartaal of jaar.")] = Per.kwartaal,
+    bibliotheek: Annotated[
+        Optional[list[str]],
+        typer.Option("--bibliotheek", help="Naam van de bibliotheek per export, in dezelfde volgorde (één keer: voor alle). "
+                     "Standaard de naam uit de casussenmap bij de export, anders de naam van de export.", show_default=False),
+    ] = None,
+    koppeling: Annotated[
+        Optional[list[Path]],
+        typer.Option("--koppeling", help="Koppeling per export, in dezelfde volgorde (één keer: voor alle); standaard zoals bij `registratie`.", show_default=False),
+    ] = None,
+    kaart: Annotated[
+        Optional[Path],
+        typer.Option("--kaart", help="Uitkomstenkaart (monitor.yaml); standaard MAP/registratie/monitor.yaml van de casussenmap bij de eerste export, als die er is.", show_default=False),
+    ] = None,
+    uitvoer: Annotated[
+        Optional[Path], typer.Option("-o", "--uitvoer", help="Schrijf de infographic: monitor.html of monitor.pdf.", show_default=False)
+    ] = None,
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Schrijf de monitor ook als werkmap (één blad per overzicht).", show_default=False)] = None,
+    formaat: FormaatOptie = Formaat.tabel,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Volg het spreekuur over de tijd en tussen bibliotheken: per periode hulpvragen, onderwerpen, doelgroepen, doorverwijzingen, opgelost, uren, tevredenheid, met de uitkomstenkaart."""
+    from kostenbaten.invoer.monitor import laad_monitor
+
+    for pad in (uitvoer, xlsx):
+        _mag_schrijven(pad, overschrijf)
+    if uitvoer is not None and uitvoer.suffix.lower() not in (".html", ".htm", ".pdf"):
+        raise Gebruiksfout("-o: geef een bestand dat eindigt op .html of .pdf.")
+    uitkomst = laad_monitor(exports, per.value, bibliotheek or [], koppeling or [], kaart, _laad, _voortgang)
+    if uitvoer is not None:
+        from kostenbaten.uitvoer.infographic import schrijf_infographic
+
+        schrijf_infographic(uitkomst, uitvoer, overschrijf)
+        typer.echo(f"Geschreven: {uitvoer}", err=True)
+    _lever("monitor", uitkomst, formaat, xlsx, overschrijf)
+
+
 @contextmanager
 def _voortgang(export: Path):
     """Een voortgangsregel op stderr voor een grote export (vanaf 20 MB), alleen in een terminal."""

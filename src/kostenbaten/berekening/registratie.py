@@ -113,7 +113,14 @@ def tel_registratie(
 ) -> RegistratieUitkomst:
     """Telt de hulpvragen per rechtsgebied. `namen` geeft de leesbare naam en de volgorde (uit pilot.yaml)."""
     soorten = registratie.soorten
-    totaal = registratie.aantal
+    if "id" in registratie.kolommen:
+        # Regels met hetzelfde nummer zijn contacten van één hulpvraag: die telt één keer.
+        from kostenbaten.berekening.monitor import _ontdubbel
+        from kostenbaten.model.monitor import Export
+
+        vragen, _ = _ontdubbel("", [Export("", registratie, koppeling)])
+        soorten = tuple((v, n) for v, n, _ in vragen)
+    totaal = sum(n for _, n in soorten)
     tabel = koppeling.opzoektabel()
     per_gebied: Counter[str] = Counter()
     los: Counter[str] = Counter()

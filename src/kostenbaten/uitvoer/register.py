@@ -32,6 +32,7 @@ AANBOD: dict[str, tuple[str, ...]] = {
     "waarde_informatie": ("terminal", "json", "excel"),
     "casussen": ("excel",),  # een casussenmap als in te vullen werkmap (sjabloon --casussen, omzetten)
     "registratie": ("terminal", "json"),
+    "monitor": ("terminal", "json", "excel"),
     "waarschuwingen": ("rapport",),  # in terminal en JSON komen ze na de uitkomst van elke opdracht
 }
 
