@@ -447,9 +447,6 @@ def monitor(
         Optional[Path],
         typer.Option("--kaart", help="Uitkomstenkaart (monitor.yaml); standaard MAP/registratie/monitor.yaml van de casussenmap bij de eerste export, als die er is.", show_default=False),
     ] = None,
-    uitvoer: Annotated[
-        Optional[Path], typer.Option("-o", "--uitvoer", help="Schrijf de infographic: monitor.html of monitor.pdf.", show_default=False)
-    ] = None,
     xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Schrijf de monitor ook als werkmap (één blad per overzicht).", show_default=False)] = None,
     formaat: FormaatOptie = Formaat.tabel,
     overschrijf: OverschrijfOptie = False,
@@ -457,16 +454,8 @@ def monitor(
     """Volg het spreekuur over de tijd en tussen bibliotheken: per periode hulpvragen, onderwerpen, doelgroepen, doorverwijzingen, opgelost, uren, tevredenheid, met de uitkomstenkaart."""
     from kostenbaten.invoer.monitor import laad_monitor
 
-    for pad in (uitvoer, xlsx):
-        _mag_schrijven(pad, overschrijf)
-    if uitvoer is not None and uitvoer.suffix.lower() not in (".html", ".htm", ".pdf"):
-        raise Gebruiksfout("-o: geef een bestand dat eindigt op .html of .pdf.")
+    _mag_schrijven(xlsx, overschrijf)
     uitkomst = laad_monitor(exports, per.value, bibliotheek or [], koppeling or [], kaart, _laad, _voortgang)
-    if uitvoer is not None:
-        from kostenbaten.uitvoer.infographic import schrijf_infographic
-
-        schrijf_infographic(uitkomst, uitvoer, overschrijf)
-        typer.echo(f"Geschreven: {uitvoer}", err=True)
     _lever("monitor", uitkomst, formaat, xlsx, overschrijf)
 
 
