@@ -24,7 +24,7 @@ def werkmap(u) -> Workbook:
     for b in u.bibliotheken:
         for p in (*b.perioden, b.totaal):
             rijen.append([b.naam, p.naam, *(p.kern[k] for k, _ in KERN)])
-            if p.verandering:
+            if any(v is not None for v in p.verandering.values()):  # de eerste periode heeft geen vorige
                 rijen.append([b.naam, f"{p.naam}: verandering", *(p.verandering.get(k) for k, _ in KERN)])
     overzicht(wb, "Kerncijfers", "Kerncijfers per periode, met de verandering tegen de vorige periode",
               ["Bibliotheek", "Periode", *(n for _, n in KERN)], rijen, {2 + i: GETAL for i in range(len(KERN))},
