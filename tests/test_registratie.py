@@ -309,6 +309,8 @@ def test_voorbeeldregistratie_geopend_en_bewaard_in_libreoffice(tmp_path, cli):
 
     assert isinstance(load_workbook(werkmap, read_only=True).active["A2"].value, datetime)  # echte datumcellen
     uit_csv, uit_werkmap = _json(cli, VOORBEELD, "--casussen", HENGELO), _json(cli, werkmap, "--casussen", HENGELO)
+    # Het gelezen blad staat erbij (een CSV heeft er geen); verder is alles gelijk.
+    assert (uit_csv.pop("blad"), uit_werkmap.pop("blad")) == (None, "voorbeeldregistratie")
     for doc in (uit_csv, uit_werkmap):
         del doc["bestand"]
     assert uit_werkmap == uit_csv

@@ -19,6 +19,8 @@ SCHEMAMAP = ROOT / "schema"
 def _soort(pad: Path) -> str:
     if pad.name.startswith("prijsindex"):
         return "prijsindex"
+    if pad.name.endswith(".koppeling.yaml"):
+        return "koppeling"
     if pad.parent.name == "templates":
         return "begroting"
     if pad.parent.name == "varianten":

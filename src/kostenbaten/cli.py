@@ -9,6 +9,7 @@ naar een melding en een afsluitcode vertaalt (1 afwijking, 2 invoer, 3 intern,
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -424,6 +425,9 @@ def registratie(
     ] = None,
     formaat: FormaatOptie = Formaat.tabel,
     overschrijf: OverschrijfOptie = False,
+    blad: Annotated[
+        Optional[str], typer.Option("--blad", help="Het blad van een werkmap dat telt; standaard het actieve zichtbare blad.", show_default=False)
+    ] = None,
 ):
     """Tel de eigen vraagregistratie: hulpvragen en aandeel per rechtsgebied, doorverwijzing en uren; met --variant voor elke opdracht."""
     from kostenbaten.berekening.registratie import tel_registratie
@@ -435,7 +439,8 @@ def registratie(
     project = _laad(map_) if map_ is not None else None
     namen = {k: g.naam for k, g in project.pilot.rechtsgebieden.items()} if project else None
     koppelingpad = koppeling or zoek_koppeling(export, map_)
-    bestand, regels = laad_registratie(export, koppelingpad, namen, str(map_))
+    with _voortgang(export) as voortgang:
+        bestand, regels = laad_registratie(export, koppelingpad, namen, str(map_), blad, voortgang)
     _mag_schrijven(variant, overschrijf)
     uitkomst = tel_registratie(bestand, regels, str(koppelingpad), namen, koppelingpad == standaardkoppeling())
     if variant is not None:
@@ -449,6 +454,62 @@ def registratie(
         typer.echo(f"Geschreven: {variant}", err=True)
         for a in zonder_casus(uitkomst, gedekt):
             _meld(f"Let op: {a.naam} ({a.aantal} van {a.van} hulpvragen) heeft nog geen casus in {map_}; in de variant is het aandeel 0 tot er een casus is.")
+
+
+class Per(str, Enum):
+    maand = "maand"
+    kwartaal = "kwartaal"
+    jaar = "jaar"
+
+
+@app.command(cls=Opdracht)
+def monitor(
+    exports: Annotated[
+        list[Path], typer.Argument(help="Een of meer exports van de vraagregistratie (CSV of .xlsx), van een of meer bibliotheken.", show_default=False, metavar="EXPORT...")
+    ],
+    per: Annotated[Per, typer.Option("--per", help="Tel per maand, kwartaal of jaar.")] = Per.kwartaal,
+    bibliotheek: Annotated[
+        Optional[list[str]],
+        typer.Option("--bibliotheek", help="Naam van de bibliotheek per export, in dezelfde volgorde (één keer: voor alle). "
+                     "Standaard de naam uit de casussenmap bij de export, anders de naam van de export.", show_default=False),
+    ] = None,
+    koppeling: Annotated[
+        Optional[list[Path]],
+        typer.Option("--koppeling", help="Koppeling per export, in dezelfde volgorde (één keer: voor alle); standaard zoals bij `registratie`.", show_default=False),
+    ] = None,
+    kaart: Annotated[
+        Optional[Path],
+        typer.Option("--kaart", help="Uitkomstenkaart (monitor.yaml); standaard MAP/registratie/monitor.yaml van de casussenmap bij de eerste export, als die er is.", show_default=False),
+    ] = None,
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Schrijf de monitor ook als werkmap (één blad per overzicht).", show_default=False)] = None,
+    formaat: FormaatOptie = Formaat.tabel,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Volg het spreekuur over de tijd en tussen bibliotheken: per periode hulpvragen, onderwerpen, doelgroepen, doorverwijzingen, opgelost, uren, tevredenheid, met de uitkomstenkaart."""
+    from kostenbaten.invoer.monitor import laad_monitor
+
+    _mag_schrijven(xlsx, overschrijf)
+    uitkomst = laad_monitor(exports, per.value, bibliotheek or [], koppeling or [], kaart, _laad, _voortgang)
+    _lever("monitor", uitkomst, formaat, xlsx, overschrijf)
+
+
+@contextmanager
+def _voortgang(export: Path):
+    """Een voortgangsregel op stderr voor een grote export (vanaf 20 MB), alleen in een terminal."""
+
+    try:
+        groot = export.is_file() and export.stat().st_size > 20 * 1024**2
+    except OSError:
+        groot = False
+    if not (groot and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=Console(stderr=True), transient=True) as balk:
+        taak = balk.add_task(f"{export.name}: rijen lezen", total=None)
+        yield lambda n: balk.update(taak, description=f"{export.name}: {n:,} rijen gelezen".replace(",", "."))
 
 
 # -- analyse voorbij het rapport --------------------------------------------------

@@ -85,6 +85,9 @@ class RegistratieUitkomst:
     opgelost_zonder_doorverwijzing: JaNee | None  # bij beide kolommen: opgelost én niet doorverwezen
     uren_ingevuld: int | None
     uren: Decimal | None
+    doorverwezen_naar: tuple[tuple[str, int], ...] = ()  # organisatie, doorverwezen hulpvragen; grootste eerst
+    blad: str | None = None  # het gelezen blad van een werkmap
+    waarschuwingen: tuple[Melding, ...] = ()
 
     @property
     def dagen(self) -> int:
@@ -109,43 +112,55 @@ def tel_registratie(
     registratie: Registratie, koppeling: Koppeling, koppelingpad: str, namen: dict[str, str] | None = None, standaard: bool = False
 ) -> RegistratieUitkomst:
     """Telt de hulpvragen per rechtsgebied. `namen` geeft de leesbare naam en de volgorde (uit pilot.yaml)."""
-    vragen = registratie.hulpvragen
-    totaal = len(vragen)
+    soorten = registratie.soorten
+    if "id" in registratie.kolommen:
+        # Regels met hetzelfde nummer zijn contacten van één hulpvraag: die telt één keer.
+        from kostenbaten.berekening.monitor import _ontdubbel
+        from kostenbaten.model.monitor import Export
+
+        vragen, _ = _ontdubbel("", [Export("", registratie, koppeling)])
+        soorten = tuple((v, n) for v, n, _ in vragen)
+    totaal = sum(n for _, n in soorten)
+    tabel = koppeling.opzoektabel()
     per_gebied: Counter[str] = Counter()
     los: Counter[str] = Counter()
     schrijfwijze: dict[str, str] = {}
-    for vraag in vragen:
-        gebied = koppeling.rechtsgebied(vraag.onderwerp)
+    naar: Counter[str] = Counter()
+    naar_schrijfwijze: dict[str, str] = {}
+    for vraag, n in soorten:
+        sleutel = sleutel_onderwerp(vraag.onderwerp)
+        gebied = tabel.get(sleutel)
         if gebied is None:
-            sleutel = sleutel_onderwerp(vraag.onderwerp)
             schrijfwijze.setdefault(sleutel, vraag.onderwerp)
-            los[sleutel] += 1
+            los[sleutel] += n
         else:
-            per_gebied[gebied] += 1
+            per_gebied[gebied] += n
+        if vraag.naar:
+            s_naar = sleutel_onderwerp(vraag.naar)
+            naar_schrijfwijze.setdefault(s_naar, vraag.naar)
+            naar[s_naar] += n
     namen = namen or {}
     volgorde = list(namen) + [g for g in koppeling.onderwerpen if g not in namen]
-    gebieden = tuple(
-        Aandeel(g, namen.get(g, g), per_gebied[g], totaal) for g in volgorde
-    )
+    gebieden = tuple(Aandeel(g, namen.get(g, g), per_gebied[g], totaal) for g in volgorde)
     niet_gekoppeld = tuple(sorted(((schrijfwijze[s], n) for s, n in los.items()), key=lambda x: (-x[1], x[0].casefold())))
 
     def ja_nee(veld: str) -> JaNee | None:
         if veld not in registratie.kolommen:
             return None
-        ingevuld = [v for v in vragen if getattr(v, veld) is not None]
-        return JaNee(len(ingevuld), sum(1 for v in ingevuld if getattr(v, veld)))
+        ingevuld = [(getattr(v, veld), n) for v, n in soorten if getattr(v, veld) is not None]
+        return JaNee(sum(n for _, n in ingevuld), sum(n for w, n in ingevuld if w))
 
     zonder = None
     if {"doorverwezen", "opgelost"} <= set(registratie.kolommen):
-        beide = [v for v in vragen if v.doorverwezen is not None and v.opgelost is not None]
-        zonder = JaNee(len(beide), sum(1 for v in beide if v.opgelost and not v.doorverwezen))
-    uren = [v.uren for v in vragen if v.uren is not None] if "uren" in registratie.kolommen else None
+        beide = [(v, n) for v, n in soorten if v.doorverwezen is not None and v.opgelost is not None]
+        zonder = JaNee(sum(n for _, n in beide), sum(n for v, n in beide if v.opgelost and not v.doorverwezen))
+    uren = [(v.uren, n) for v, n in soorten if v.uren is not None] if "uren" in registratie.kolommen else None
     return RegistratieUitkomst(
         bestand=registratie.bestand,
         koppeling=koppelingpad,
         standaardkoppeling=standaard,
-        van=min(v.datum for v in vragen),
-        tot=max(v.datum for v in vragen),
+        van=registratie.van,
+        tot=registratie.tot,
         hulpvragen=totaal,
         rechtsgebieden=gebieden,
         niet_gekoppeld=niet_gekoppeld,
@@ -153,6 +168,9 @@ def tel_registratie(
         doorverwezen=ja_nee("doorverwezen"),
         opgelost=ja_nee("opgelost"),
         opgelost_zonder_doorverwijzing=zonder,
-        uren_ingevuld=None if uren is None else len(uren),
-        uren=None if uren is None else som(uren),
+        uren_ingevuld=None if uren is None else sum(n for _, n in uren),
+        uren=None if uren is None else som(u * n for u, n in uren),
+        doorverwezen_naar=tuple(sorted(((naar_schrijfwijze[s], n) for s, n in naar.items()), key=lambda x: (-x[1], x[0].casefold()))),
+        blad=registratie.blad,
+        waarschuwingen=registratie.waarschuwingen,
     )

@@ -1,23 +1,39 @@
 """Een export van de vraagregistratie (CSV of xlsx) en de koppeling (YAML) inlezen tot een `Registratie`.
 
-CSV zoals Excel en registratiesystemen het schrijven: UTF-8 met of zonder BOM,
-anders Windows-1252 (Excel op Windows, 'CSV (gescheiden door lijstscheidingsteken)');
-het scheidingsteken (puntkomma, komma of tab) volgt uit de kopregel. Een werkmap
-(.xlsx) wordt met openpyxl gelezen, en openpyxl pas dan geladen; het eerste blad
-telt, met de kopregel op rij 1.
+De export wordt rij voor rij gelezen (CSV als stroom, een werkmap met openpyxl in
+read-only-modus), zodat het geheugen niet groeit met het aantal rijen maar met wat
+onthouden moet worden: elke verschillende combinatie van de gekoppelde kolommen
+met hoe vaak ze voorkomt (met een kolom voor hulpvraag of cliënt zijn dat de
+nummers). Elke combinatie wordt één keer gecontroleerd; alleen als er een melding
+is, wordt het bestand een tweede keer gelezen om de regelnummers te vinden.
 
-Een rij zonder leesbare datum of met een leeg onderwerp telt niet mee en wordt
-gemeld met zijn rijnummer; een onleesbare niet-verplichte waarde (ja/nee, uren)
-telt alleen voor dat gegeven niet mee. Een ontbrekende verplichte kolom of een
+CSV zoals Excel en registratiesystemen het schrijven: UTF-8 met of zonder BOM,
+anders per regel Windows-1252 (Excel op Windows); een bestand dat deels UTF-8 en
+deels Windows-1252 is, wordt per regel goed gelezen en de afwijkende regels worden
+genoemd. UTF-16 met of zonder BOM. Alleen CR en LF beëindigen een regel. Het
+scheidingsteken (puntkomma, komma of tab) volgt uit de kopregel. Een werkmap: het
+actieve zichtbare blad (of `blad`), met de kopregel op rij 1; verborgen bladen
+worden genoemd.
+
+Een rij zonder leesbare datum, met een leeg onderwerp of met een ander aantal
+velden dan de kopregel telt niet mee en wordt gemeld met zijn regel; een
+onleesbare niet-verplichte waarde (ja/nee, uren, cijfer) telt alleen voor dat
+gegeven niet mee. Een ontbrekende verplichte kolom, een dubbele kolomnaam of een
 onleesbaar bestand is een fout (code 2).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
+from itertools import islice
+import stat
+import unicodedata
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 from pathlib import Path
 
 from kostenbaten.fouten import Fout
@@ -26,165 +42,410 @@ from kostenbaten.invoer.yamlbestand import lees_yaml
 from kostenbaten.model.registratie import NIET_VERPLICHT, VERPLICHT, Hulpvraag, Koppeling, Melding, Registratie
 
 KOPPELINGBESTAND = "koppeling.yaml"
+# Groter dan dit is geen export van een spreekuur, maar een vergissing (of /dev/zero).
+MAXIMUM_BYTES = 2 * 1024**3
+# Een datum buiten deze jaren is een tikfout (0021, 9999) en zou de periode opblazen.
+EERSTE_JAAR = 1990
+LAATSTE_JAAR_NA_VANDAAG = 1
 
 _BOM = {b"\xef\xbb\xbf": "utf-8-sig", b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16"}
 _SCHEIDINGSTEKENS = (";", ",", "\t")
 _JA = {"ja", "j", "yes", "y", "1", "waar", "true", "x"}
 _NEE = {"nee", "n", "no", "0", "onwaar", "false"}
 # 2021-06-14, 14-06-2021, 14-6-2021, 14/06/2021 of 14.06.2021; een tijd erachter telt niet.
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_NL = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+_NL = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$", re.ASCII)
+# Uren en cijfers: gewone cijfers met hoogstens één decimaalteken; geen 1e6, 1_000 of andere cijfers.
+_GETAL = re.compile(r"^\d+(?:[.,]\d+)?$", re.ASCII)
+_HEEL = re.compile(r"^\d{1,6}$", re.ASCII)
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def lees_registratie(pad: Path, koppeling: Koppeling, koppelingpad: Path) -> tuple[Registratie | None, list[Fout]]:
-    """De hulpvragen uit een export; bij een onleesbaar bestand of een ontbrekende kolom de fouten."""
-    naam = str(pad)
-    if not pad.exists():
-        return None, [Fout(naam, None, "", "bestand bestaat niet")]
-    if pad.is_dir():
-        return None, [Fout(naam, None, "", "dit is een map; geef de export van de registratie (.csv of .xlsx)")]
-    soort = pad.suffix.lower()
-    if soort in (".csv", ".txt"):
-        tabel, fout = _csv(pad)
-    elif soort in (".xlsx", ".xlsm"):
-        tabel, fout = _xlsx(pad)
-    elif soort == ".xls":
-        return None, [Fout(naam, None, "", "dit is het oude Excel-formaat (.xls); sla de export op als .xlsx of als CSV")]
-    else:
-        return None, [Fout(naam, None, "", f"onbekend bestandstype '{pad.suffix}'; geef een export als .csv of .xlsx")]
-    if fout:
-        return None, [fout]
-    kop, rijen, plek = tabel
-    if not any(str(k or "").strip() for k in kop):
-        return None, [Fout(naam, 1, "", "de eerste regel is leeg; verwacht de kopregel met de kolomnamen")]
-    kolom, fouten = _kolommen(naam, kop, koppeling, koppelingpad, plek)
-    if fouten:
-        return None, fouten
-    hulpvragen, meldingen = [], []
-    for rij, waarden in rijen:
-        if not any(str(w).strip() for w in waarden if w is not None):
-            continue  # lege regels (Excel schrijft er soms ;;; achteraan)
-        vraag, gemeld = _rij(naam, rij, waarden, kolom, plek)
-        meldingen += gemeld
-        if vraag is not None:
-            hulpvragen.append(vraag)
-    if not hulpvragen:
-        fouten = [Fout(m.bestand, m.regel, "", m.melding, m.plek) for m in meldingen]
-        return None, fouten + [Fout(naam, None, "", "geen enkele hulpvraag gelezen; verwacht na de kopregel één regel per hulpvraag")]
-    aanwezig = tuple(g for g in NIET_VERPLICHT if g in kolom)
-    return Registratie(naam, tuple(hulpvragen), tuple(meldingen), aanwezig), []
+# -- tekst uit een bestand ----------------------------------------------------------
 
 
-def _csv(pad: Path):
+def _onzichtbaar(teken: str) -> bool:
+    c = ord(teken)
+    return (
+        unicodedata.category(teken) in ("Cc", "Cf", "Cs", "Co", "Cn")
+        or c in (0x2028, 0x2029)
+        or (0xFDD0 <= c <= 0xFDEF)
+        or (c & 0xFFFE) == 0xFFFE
+    )
+
+
+def zichtbaar(tekst: str) -> str:
+    """Tekst uit een export zoals hij getoond mag worden: stuurtekens, richtingtekens en niet-tekens als \\u-code.
+
+    Zo bereikt een escape-reeks nooit de terminal en keert een U+202E geen naam om.
+    """
+    if tekst.isprintable() and tekst.isascii():
+        return tekst
+    return "".join(f"\\u{ord(t):04x}" if _onzichtbaar(t) else t for t in tekst)
+
+
+# -- het bestand openen ------------------------------------------------------------
+
+
+class _Bron:
+    """Een geopende export: de kopregel en een manier om de rijen (opnieuw) te doorlopen."""
+
+    def __init__(self, kop: list, rijen, plek=None, blad: str | None = None,
+                 scheiding: str | None = None, waarschuwingen: list[str] | None = None, formules=None):
+        self.kop = kop
+        # rijen() is een contextmanager die (rijen, regel) geeft: de rijen vanaf rij 2 en een functie
+        # die de regel van de laatst gegeven rij noemt; bij elke aanroep opnieuw vanaf het begin.
+        self.rijen = rijen
+        self.plek = plek  # (rij, kolom) -> "Blad!B7", alleen bij een werkmap
+        self.blad = blad
+        self.scheiding = scheiding
+        self.waarschuwingen = waarschuwingen or []
+        self.formules = formules  # rij -> {kolom: formule} zonder opgeslagen uitkomst, bij een werkmap
+
+
+class _Leesfout(Exception):
+    """Het bestand blijkt halverwege onleesbaar; de melding is de `Fout`."""
+
+    def __init__(self, fout: Fout):
+        self.fout = fout
+
+
+def _controleer_bestand(pad: Path) -> Fout | None:
     naam = str(pad)
     try:
-        ruw = pad.read_bytes()
+        info = pad.stat()
+    except FileNotFoundError:
+        return Fout(naam, None, "", "bestand bestaat niet")
+    except OSError as fout:
+        return Fout(naam, None, "", f"kan het bestand niet lezen ({fout.strerror})")
+    if stat.S_ISDIR(info.st_mode):
+        return Fout(naam, None, "", "dit is een map; geef de export van de registratie (.csv of .xlsx)")
+    if not stat.S_ISREG(info.st_mode):
+        return Fout(naam, None, "", "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp); geef de export als bestand")
+    if info.st_size > MAXIMUM_BYTES:
+        return Fout(naam, None, "", f"het bestand is groter dan {MAXIMUM_BYTES // 1024**3} GB; dat is geen export van een registratie")
+    return None
+
+
+def _begin(pad: Path, n: int = 65536) -> bytes:
+    with pad.open("rb") as f:
+        return f.read(n)
+
+
+def _lijkt_csv(begin: bytes) -> bool:
+    """Of een bestand met de naam .xlsx eigenlijk tekst met scheidingstekens is."""
+    eerste = begin.split(b"\n", 1)[0].rstrip(b"\r").decode("cp1252", errors="replace")
+    return eerste.replace("\t", " ").isprintable() and any(s in eerste for s in _SCHEIDINGSTEKENS)
+
+
+def _open(pad: Path, blad: str | None) -> tuple[_Bron | None, Fout | None]:
+    naam = str(pad)
+    fout = _controleer_bestand(pad)
+    if fout:
+        return None, fout
+    soort = pad.suffix.lower()
+    if soort not in (".csv", ".txt", ".xlsx", ".xlsm", ".xls"):
+        return None, Fout(naam, None, "", f"onbekend bestandstype '{pad.suffix}'; geef een export als .csv of .xlsx")
+    if blad is not None and soort in (".csv", ".txt"):
+        return None, Fout(naam, None, "", "--blad: een CSV-bestand heeft geen bladen; laat --blad weg of geef een werkmap (.xlsx)")
+    try:
+        begin = _begin(pad)
     except OSError as fout:
         return None, Fout(naam, None, "", f"kan het bestand niet lezen ({fout.strerror})")
-    codering = next((c for bom, c in _BOM.items() if ruw.startswith(bom)), None)
-    try:
-        if codering:
-            tekst = ruw.decode(codering)
-        else:
-            try:
-                tekst = ruw.decode("utf-8")
-            except UnicodeDecodeError:
-                tekst = ruw.decode("cp1252")  # Excel op Windows
-    except UnicodeDecodeError:
-        return None, Fout(naam, None, "", "kan de tekens niet lezen; sla de export op als CSV in UTF-8 of als .xlsx")
-    tekst = tekst.lstrip("\ufeff")
-    if not tekst.strip():
+    if soort in (".csv", ".txt"):
+        return _csv(pad, begin)
+    if begin.startswith(_OLE):
+        if soort == ".xls":
+            return None, Fout(naam, None, "", "dit is het oude Excel-formaat (.xls); sla de export op als .xlsx of als CSV")
+        if "EncryptedPackage".encode("utf-16-le") in _begin(pad, 1024**2):
+            return None, Fout(naam, None, "", "de werkmap is met een wachtwoord beveiligd; sla haar in Excel op zonder wachtwoord (Bestand > Info > Werkmap beveiligen)")
+        return None, Fout(naam, None, "", "dit is een werkmap in het oude Excel-formaat (.xls) met de naam .xlsx; sla de export op als .xlsx of als CSV")
+    if soort == ".xls" and not begin.startswith(_ZIP):
+        return None, Fout(naam, None, "", "dit is het oude Excel-formaat (.xls); sla de export op als .xlsx of als CSV")
+    if not begin.startswith(_ZIP):
+        if _lijkt_csv(begin):
+            return None, Fout(naam, None, "", f"dit is een CSV-bestand met de naam {pad.suffix}; geef het de naam {pad.stem}.csv")
+        return None, Fout(naam, None, "", "kan de werkmap niet lezen; is het een .xlsx uit Excel of LibreOffice?")
+    return _xlsx(pad, blad)
+
+
+# -- CSV -------------------------------------------------------------------------
+
+
+def _utf16_zonder_bom(begin: bytes) -> str | None:
+    """UTF-16 zonder BOM: in de eerste tekens staat om de byte een nul."""
+    stuk = begin[:200]
+    if len(stuk) < 4:
+        return None
+    even, oneven = stuk[0::2], stuk[1::2]
+    if oneven.count(0) >= len(oneven) * 0.9 and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= len(even) * 0.9 and oneven.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+class _Regels:
+    """De regels van een CSV in bytes, elk als UTF-8 of anders als Windows-1252 gelezen; onthoudt welke afweken."""
+
+    def __init__(self, pad: Path, naam: str, bom: int):
+        self.pad, self.naam, self.bom = pad, naam, bom
+        self.windows: list[int] = []  # regels die geen UTF-8 zijn
+        self.utf8 = False  # een regel met tekens buiten ASCII die wel UTF-8 is
+
+    def __call__(self) -> Iterator[str]:
+        self.windows, self.utf8 = [], False
+        with self.pad.open("rb") as f:
+            f.read(self.bom)
+            for regel, ruw in enumerate(f, start=1):
+                if ruw.isascii():
+                    yield ruw.decode("ascii")
+                    continue
+                try:
+                    tekst = ruw.decode("utf-8")
+                    self.utf8 = True
+                except UnicodeDecodeError:
+                    try:
+                        tekst = ruw.decode("cp1252")
+                    except UnicodeDecodeError:
+                        raise _Leesfout(Fout(self.naam, regel, "", "kan de tekens op deze regel niet lezen; sla de export op als CSV in UTF-8 of als .xlsx"))
+                    self.windows.append(regel)
+                yield tekst
+
+
+def _csv(pad: Path, begin: bytes) -> tuple[_Bron | None, Fout | None]:
+    naam = str(pad)
+    bom = next((b for b in _BOM if begin.startswith(b)), None)
+    codering = _BOM[bom] if bom else _utf16_zonder_bom(begin)
+    if not begin.strip(b" \t\r\n\xef\xbb\xbf\xff\xfe\x00"):
         return None, Fout(naam, 1, "", "het bestand is leeg")
-    kopregel = tekst.splitlines()[0]
-    scheiding = max(_SCHEIDINGSTEKENS, key=kopregel.count)
-    lezer = csv.reader(tekst.splitlines(keepends=True), delimiter=scheiding)
+
+    if codering and codering.startswith("utf-16"):
+        modus = "utf-16"
+    elif b"\n" not in begin and b"\r" in begin:
+        modus = "cr"  # alleen CR als regeleinde (oude Mac): de tekstlezer van Python splitst daar ook
+    else:
+        modus = "utf-8"
+    regelbron = _Regels(pad, naam, len(bom) if bom else 0)
+    toestand = {"per_regel": False}  # na een byte die geen UTF-8 is: elke regel in zijn eigen codering
+
+    def tekstregels():
+        """De regels als tekst: in één codering (snel, in C), of na een afwijkende byte per regel."""
+        if toestand["per_regel"]:
+            return contextlib.nullcontext(regelbron())
+        if modus == "utf-8":
+            return pad.open("r", encoding="utf-8-sig" if bom else "utf-8", newline="", errors="strict")
+        return pad.open("r", encoding="utf-8" if modus == "cr" else codering, newline="", errors="strict")
+
     try:
-        kop = next(lezer)
-        rijen = [(lezer.line_num, rij) for rij in lezer]
+        with tekstregels() as f:
+            eerste = next(iter(f), "")
+    except UnicodeDecodeError:
+        toestand["per_regel"] = True
+        try:
+            eerste = next(iter(regelbron()), "")
+        except (_Leesfout, UnicodeDecodeError):
+            return None, Fout(naam, 1, "", "kan de tekens van de kopregel niet lezen; sla de export op als CSV in UTF-8 of als .xlsx")
+    eerste = eerste.lstrip("\ufeff")
+    scheiding = max(_SCHEIDINGSTEKENS, key=eerste.count)
+    try:
+        kop = next(csv.reader([eerste], delimiter=scheiding), [])
     except csv.Error as fout:
-        return None, Fout(naam, lezer.line_num, "", f"geen geldige CSV ({fout})")
-    return (kop, rijen, None), None
+        return None, Fout(naam, 1, "", f"geen geldige kopregel ({fout})")
+
+    @contextlib.contextmanager
+    def rijen():
+        with tekstregels() as f:
+            lezer = csv.reader(f, delimiter=scheiding)
+            try:
+                next(lezer, None)
+                yield lezer, lambda: lezer.line_num
+            except csv.Error as fout:
+                raise _Leesfout(Fout(naam, lezer.line_num, "", f"geen geldige CSV ({fout})"))
+            except UnicodeDecodeError:
+                if modus != "utf-8" or toestand["per_regel"]:
+                    raise _Leesfout(Fout(naam, lezer.line_num + 1, "", "kan de tekens op deze regel niet lezen; sla de export op als CSV in UTF-8 of als .xlsx"))
+                toestand["per_regel"] = True
+                raise _Opnieuw()
+
+    bron = _Bron(kop, rijen, scheiding=scheiding)
+    bron.regelbron = regelbron
+    return bron, None
 
 
-def _xlsx(pad: Path):
-    """Het eerste blad van een werkmap; openpyxl wordt pas hier geladen."""
+class _Opnieuw(Exception):
+    """Een byte die geen UTF-8 is: lees het bestand opnieuw, regel voor regel in zijn eigen codering."""
+
+
+# -- werkmap ---------------------------------------------------------------------
+
+
+_BESCHADIGD = "de werkmap is beschadigd of afgebroken (niet helemaal opgeslagen of gekopieerd); open en bewaar haar opnieuw in Excel, of exporteer als CSV"
+
+
+def _xlsx(pad: Path, gevraagd: str | None) -> tuple[_Bron | None, Fout | None]:
+    """Het actieve zichtbare blad (of `gevraagd`) van een werkmap; openpyxl wordt pas hier geladen."""
     import zipfile
+    import zlib
+    from xml.etree.ElementTree import ParseError
 
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
     from openpyxl.utils.exceptions import InvalidFileException
 
+    naam = str(pad)
+    fouten = (InvalidFileException, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError, zlib.error, ParseError, ValueError, TypeError, IndexError, AttributeError)
     try:
         werkmap = load_workbook(pad, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        return None, Fout(str(pad), None, "", "kan de werkmap niet lezen; is het een .xlsx uit Excel of LibreOffice?")
-    blad = werkmap.worksheets[0]
-    alle = list(blad.iter_rows(values_only=True))
-    werkmap.close()
-    if not alle:
-        return None, Fout(str(pad), None, "", f"blad {blad.title} is leeg", f"{blad.title}!A1")
-    rijen = [(i, list(rij)) for i, rij in enumerate(alle[1:], start=2)]
+        bladen = [(b.title, b.sheet_state) for b in werkmap.worksheets]
+        actief = werkmap.active.title if werkmap.active is not None else None
+        werkmap.close()
+    except fouten:
+        return None, Fout(naam, None, "", _BESCHADIGD)
+    if not bladen:
+        return None, Fout(naam, None, "", "de werkmap heeft geen werkbladen")
+    zichtbaar_ = [t for t, s in bladen if s == "visible"]
+    verborgen = [t for t, s in bladen if s != "visible"]
+    waarschuwingen = []
+    if gevraagd is not None:
+        if gevraagd not in [t for t, _ in bladen]:
+            namen = ", ".join(f"'{zichtbaar(t)}'" for t, _ in bladen)
+            return None, Fout(naam, None, "", f"--blad: geen blad '{zichtbaar(gevraagd)}' in deze werkmap; er zijn: {namen}")
+        titel = gevraagd
+    elif actief in zichtbaar_:
+        titel = actief
+    elif zichtbaar_:
+        titel = zichtbaar_[0]
+    else:
+        titel = bladen[0][0]
+    if verborgen:
+        waarschuwingen.append(
+            "verborgen blad(en) niet gelezen: " + ", ".join(f"'{zichtbaar(t)}'" for t in verborgen if t != titel)
+            if any(t != titel for t in verborgen)
+            else f"het gelezen blad '{zichtbaar(titel)}' is verborgen"
+        )
+    andere = [t for t in zichtbaar_ if t != titel]
+    if andere:
+        waarschuwingen.append("ook in deze werkmap, niet gelezen: " + ", ".join(f"'{zichtbaar(t)}'" for t in andere) + " (kies een ander blad met --blad)")
+
+    def open_blad(data_only: bool):
+        werkmap = load_workbook(pad, read_only=True, data_only=data_only)
+        return werkmap, werkmap[titel]
+
+    @contextlib.contextmanager
+    def rijen():
+        plaats = [1]
+
+        def genummerd():
+            for rij in blad.iter_rows(min_row=2, values_only=True):
+                plaats[0] += 1
+                yield rij
+
+        try:
+            werkmap, blad = open_blad(True)
+            try:
+                yield genummerd(), lambda: plaats[0]
+            finally:
+                werkmap.close()
+        except fouten:
+            raise _Leesfout(Fout(naam, None, "", _BESCHADIGD + f" (bij rij {plaats[0]})", f"{titel}"))
+
+    try:
+        werkmap, blad = open_blad(True)
+        kop = list(next(blad.iter_rows(max_row=1, values_only=True), ()))
+        werkmap.close()
+    except fouten:
+        return None, Fout(naam, None, "", _BESCHADIGD)
+    if not kop:
+        return None, Fout(naam, None, "", f"blad {zichtbaar(titel)} is leeg", f"{titel}!A1")
+
+    def formules(regels: set[int], kolommen: list[int]) -> dict[tuple[int, int], str]:
+        """Per (rij, kolom) de formule in een cel die bij het lezen leeg was: een formule zonder opgeslagen uitkomst."""
+        uit = {}
+        if not regels:
+            return uit
+        try:
+            werkmap, blad = open_blad(False)
+            try:
+                for i, rij in enumerate(blad.iter_rows(min_row=2, max_row=max(regels), values_only=True), start=2):
+                    if i in regels:
+                        for k in kolommen:
+                            w = rij[k] if k < len(rij) else None
+                            if isinstance(w, str) and w.startswith("="):
+                                uit[(i, k)] = w
+            finally:
+                werkmap.close()
+        except fouten:
+            pass
+        return uit
 
     def plek(rij: int, kolom: int) -> str:
-        return f"{blad.title}!{get_column_letter(kolom + 1)}{rij}"
+        return f"{titel}!{get_column_letter(kolom + 1)}{rij}"
 
-    return (list(alle[0]), rijen, plek), None
+    return _Bron(kop, rijen, plek, titel, waarschuwingen=waarschuwingen, formules=formules), None
 
 
-def _kolommen(naam: str, kop: list, koppeling: Koppeling, koppelingpad: Path, plek) -> tuple[dict[str, int], list[Fout]]:
-    """Per gegeven de kolom in de export; een verplichte kolom die ontbreekt is een fout."""
-    koppen = {" ".join(str(k or "").split()).casefold(): i for i, k in reversed(list(enumerate(kop)))}
-    gevonden = ", ".join(f"'{str(k).strip()}'" for k in kop if str(k or "").strip())
-    kolom, fouten = {}, []
-    for gegeven in (*VERPLICHT, *NIET_VERPLICHT):
-        gezocht = getattr(koppeling.kolommen, gegeven)
+# -- kolommen --------------------------------------------------------------------
+
+
+def _kolommen(naam: str, kop: list, koppeling: Koppeling, koppelingpad: Path, plek) -> tuple[dict[str, int], list[int], list[Fout]]:
+    """Per gegeven de kolom in de export; een verplichte kolom die ontbreekt of een dubbele kolomnaam is een fout."""
+    genormaliseerd = [" ".join(str(k or "").split()).casefold() for k in kop]
+    gevonden = ", ".join(f"'{zichtbaar(str(k).strip())}'" for k in kop if str(k or "").strip())
+    fouten = []
+    koppen: dict[str, int] = {}
+    for i, k in enumerate(genormaliseerd):
+        if not k:
+            continue
+        if k in koppen:
+            fouten.append(Fout(
+                naam, 1, "",
+                f"kolomnaam '{zichtbaar(str(kop[i]).strip())}' staat twee keer in de kopregel (kolom {koppen[k] + 1} en {i + 1}); "
+                "geef elke kolom een eigen naam, anders is niet te zeggen welke telt",
+                plek(1, i) if plek else None,
+            ))
+        else:
+            koppen[k] = i
+    kolom: dict[str, int] = {}
+    gezocht_ = [(g, getattr(koppeling.kolommen, g)) for g in (*VERPLICHT, *NIET_VERPLICHT)]
+    for gegeven, gezocht in gezocht_:
         if gezocht is None:
             continue
         sleutel = " ".join(gezocht.split()).casefold()
         if sleutel in koppen:
             kolom[gegeven] = koppen[sleutel]
         elif gegeven in VERPLICHT:
-            fouten.append(
-                Fout(
-                    naam, 1, "",
-                    f"kolom '{gezocht}' ({gegeven}) ontbreekt; gevonden kolommen: {gevonden}. "
-                    f"Zet de juiste kolomnaam bij kolommen.{gegeven} in {koppelingpad}",
-                    plek(1, 0) if plek else None,
-                )
-            )
-    return kolom, fouten
+            fouten.append(Fout(
+                naam, 1, "",
+                f"kolom '{gezocht}' ({gegeven}) ontbreekt; gevonden kolommen: {gevonden}. "
+                f"Zet de juiste kolomnaam bij kolommen.{gegeven} in {koppelingpad}",
+                plek(1, 0) if plek else None,
+            ))
+        elif gegeven not in ("doorverwezen", "opgelost", "uren"):
+            # De drie van de standaardkoppeling mogen ontbreken; een kolom die iemand zelf noemde niet.
+            fouten.append(Fout(
+                naam, 1, "",
+                f"kolom '{gezocht}' ({gegeven}) staat in de koppeling maar niet in de export; gevonden kolommen: {gevonden}. "
+                f"Verbeter of verwijder kolommen.{gegeven} in {koppelingpad}",
+                plek(1, 0) if plek else None,
+            ))
+    groepen = []
+    for groep, gezocht in koppeling.kolommen.doelgroepen.items():
+        sleutel = " ".join(gezocht.split()).casefold()
+        if sleutel in koppen:
+            groepen.append(koppen[sleutel])
+        else:
+            fouten.append(Fout(
+                naam, 1, "",
+                f"kolom '{gezocht}' (doelgroep {groep}) ontbreekt; gevonden kolommen: {gevonden}. "
+                f"Zet de juiste kolomnaam bij kolommen.doelgroepen.{groep} in {koppelingpad}",
+                plek(1, 0) if plek else None,
+            ))
+    return kolom, groepen, fouten
 
 
-def _rij(naam: str, rij: int, waarden: list, kolom: dict[str, int], plek) -> tuple[Hulpvraag | None, list[Melding]]:
-    def cel(gegeven: str):
-        i = kolom.get(gegeven)
-        return waarden[i] if i is not None and i < len(waarden) else None
-
-    def melding(gegeven: str, tekst: str) -> Melding:
-        return Melding(naam, rij, plek(rij, kolom[gegeven]) if plek else None, tekst)
-
-    meldingen = []
-    datum = _datum(cel("datum"))
-    if datum is None:
-        ruw = _tekst(cel("datum"))
-        tekst = f"datum '{ruw}' is geen datum (schrijf 14-06-2021 of 2021-06-14)" if ruw else "datum is leeg"
-        meldingen.append(melding("datum", tekst + "; deze hulpvraag telt niet mee"))
-    onderwerp = " ".join(_tekst(cel("onderwerp")).split())
-    if not onderwerp:
-        meldingen.append(melding("onderwerp", "onderwerp is leeg; deze hulpvraag telt niet mee"))
-    if meldingen:
-        return None, meldingen
-    velden = {}
-    for gegeven in ("doorverwezen", "opgelost"):
-        if gegeven in kolom:
-            velden[gegeven], ruw = _ja_nee(cel(gegeven)), _tekst(cel(gegeven))
-            if velden[gegeven] is None and ruw:
-                meldingen.append(melding(gegeven, f"{gegeven}: '{ruw}' is geen ja of nee; telt niet mee voor het aandeel {gegeven}"))
-    if "uren" in kolom:
-        velden["uren"], ruw = _uren(cel("uren")), _tekst(cel("uren"))
-        if velden["uren"] is None and ruw:
-            meldingen.append(melding("uren", f"uren: '{ruw}' is geen aantal uren; telt niet mee voor de uren per hulpvraag"))
-    return Hulpvraag(rij, datum, onderwerp, **velden), meldingen
+# -- waarden ---------------------------------------------------------------------
 
 
 def _tekst(waarde) -> str:
@@ -193,6 +454,10 @@ def _tekst(waarde) -> str:
     if isinstance(waarde, datetime):
         return waarde.isoformat(sep=" ")
     return str(waarde).strip()
+
+
+def _vandaag() -> date:
+    return date.today()
 
 
 def _datum(waarde) -> date | None:
@@ -222,16 +487,334 @@ def _ja_nee(waarde) -> bool | None:
     return True if tekst in _JA else False if tekst in _NEE else None
 
 
-def _uren(waarde) -> Decimal | None:
+def _getal(waarde) -> Decimal | None:
+    """Een niet-negatief getal zoals een mens het schrijft: 1,5 of 1.5; geen 1e6, 1_000 of andere cijfers dan 0-9."""
     if isinstance(waarde, bool) or waarde is None:
         return None
-    # Een getal uit een werkmap is een float; via zijn tekst wordt het exact wat er in de cel staat.
-    tekst = str(waarde).strip().replace(",", ".")
+    if isinstance(waarde, (int, float)):
+        # Een getal uit een werkmap is een float; via zijn tekst wordt het exact wat er in de cel staat.
+        tekst = repr(waarde) if isinstance(waarde, float) else str(waarde)
+        if isinstance(waarde, float) and tekst.endswith(".0"):
+            tekst = tekst[:-2]
+    else:
+        tekst = str(waarde).strip()
+    if not _GETAL.match(tekst) or len(tekst) > 20:
+        return None
     try:
-        uren = Decimal(tekst)
+        return Decimal(tekst.replace(",", "."))
     except InvalidOperation:
         return None
-    return uren if uren.is_finite() and uren >= 0 else None
+
+
+def _uren(waarde, maximum: int = 10**6) -> Decimal | None:
+    uren = _getal(waarde)
+    return uren if uren is not None and uren <= maximum else None
+
+
+# -- lezen -----------------------------------------------------------------------
+
+
+class _Keurder:
+    """Controleert elke verschillende combinatie van gekoppelde waarden één keer, en elke waarde per kolom één keer."""
+
+    def __init__(self, volgorde: list[str], koppeling: Koppeling, ngroepen: int, namen_kolom: bool):
+        self.volgorde = volgorde
+        self.koppeling = koppeling
+        self.ngroepen = ngroepen
+        self.namen_kolom = namen_kolom  # de kolom doorverwezen bevat namen van organisaties
+        self.start_groepen = len(volgorde)
+        self.geheugen: dict[tuple, tuple[dict, tuple]] = {}
+        self.met_naar = "doorverwezen_naar" in volgorde
+        self.zonder_janee = "doorverwezen" not in volgorde
+
+    def keur(self, sleutel: tuple, datum: date) -> tuple[Hulpvraag | None, list[tuple[str, str]]]:
+        """De hulpvraag bij deze waarden (of None) en de meldingen als (gegeven, tekst)."""
+        velden: dict = {}
+        meldingen: list = []
+        geheugen = self.geheugen
+        for gegeven, waarde in zip(self.volgorde, sleutel):
+            k = (gegeven, type(waarde), waarde)
+            uit = geheugen.get(k)
+            if uit is None:
+                uit = geheugen[k] = self._veld(gegeven, waarde)
+            velden.update(uit[0])
+            meldingen += uit[1]
+        if "onderwerp" not in velden:
+            return None, meldingen
+        if self.met_naar:
+            if velden.get("naar"):
+                if velden.get("doorverwezen") is None:
+                    velden["doorverwezen"] = True
+            elif self.zonder_janee:
+                velden["doorverwezen"] = False
+        if self.ngroepen:
+            start = self.start_groepen
+            velden["doelgroepen"] = tuple(
+                (zichtbaar(" ".join(_tekst(w).split())) or None) for w in sleutel[start:start + self.ngroepen]
+            )
+        return Hulpvraag(datum, **velden), meldingen
+
+    def _veld(self, gegeven: str, waarde) -> tuple[dict, tuple]:
+        """Eén waarde van één kolom: de velden die ze geeft en de meldingen."""
+        ruw = _tekst(waarde)
+        if gegeven == "onderwerp":
+            onderwerp = zichtbaar(" ".join(ruw.split()))
+            if not onderwerp:
+                return {}, (("onderwerp", "onderwerp is leeg; deze hulpvraag telt niet mee"),)
+            return {"onderwerp": onderwerp}, ()
+        if gegeven in ("doorverwezen", "opgelost"):
+            ja = _ja_nee(waarde)
+            if gegeven == "doorverwezen" and self.namen_kolom and ja is None:
+                # Een naam: doorverwezen naar die organisatie; leeg: niet doorverwezen.
+                return ({"doorverwezen": True, "naar": zichtbaar(" ".join(ruw.split()))} if ruw else {"doorverwezen": False}), ()
+            if ja is None and ruw:
+                return {gegeven: None}, ((gegeven, f"{gegeven}: '{zichtbaar(ruw)}' is geen ja of nee; telt niet mee voor het aandeel {gegeven}"),)
+            return {gegeven: ja}, ()
+        if gegeven == "doorverwezen_naar":
+            naar = " ".join(ruw.split())
+            return ({"naar": zichtbaar(naar)} if naar else {}), ()
+        if gegeven == "uren":
+            uren = _getal(waarde)
+            maximum = self.koppeling.maximum_uren
+            if uren is not None and uren > maximum:
+                return {"uren": None}, (("uren", f"uren: {zichtbaar(ruw)} is meer dan {maximum} uur voor één hulpvraag (maximum_uren in de koppeling); "
+                                          "telt niet mee voor de uren per hulpvraag"),)
+            if uren is None and ruw:
+                return {"uren": None}, (("uren", f"uren: '{zichtbaar(ruw)}' is geen aantal uren; telt niet mee voor de uren per hulpvraag"),)
+            return {"uren": uren}, ()
+        if gegeven == "tevredenheid":
+            cijfer = _getal(waarde)
+            if cijfer is not None and cijfer > 10:
+                cijfer = None
+            if cijfer is None and ruw:
+                return {"tevredenheid": None}, (("tevredenheid", f"tevredenheid: '{zichtbaar(ruw)}' is geen cijfer van 0 tot en met 10; telt niet mee voor de tevredenheid"),)
+            return {"tevredenheid": cijfer}, ()
+        if gegeven == "contacten":
+            tekst = ruw[:-2] if ruw.endswith(".0") else ruw
+            if _HEEL.match(tekst) and int(tekst) >= 1:
+                return {"contacten": int(tekst)}, ()
+            if tekst:
+                return {}, (("contacten", f"contacten: '{zichtbaar(ruw)}' is geen aantal contacten (1 of meer); telt als één contact"),)
+            return {}, ()
+        tekst = " ".join(ruw.split())  # doorverwijzer, client, id
+        return {gegeven: zichtbaar(tekst) if tekst else None}, ()
+
+
+def lees_registratie(
+    pad: Path, koppeling: Koppeling, koppelingpad: Path, blad: str | None = None, voortgang: Callable[[int], None] | None = None,
+    fijn: bool = False,
+) -> tuple[Registratie | None, list[Fout]]:
+    """De hulpvragen uit een export; bij een onleesbaar bestand of een ontbrekende kolom de fouten.
+
+    Zonder `fijn` staat in elke `Hulpvraag` de eerste dag van haar maand (genoeg om per maand,
+    kwartaal of jaar te tellen, en zuinig); met `fijn` de dag zelf (voor dubbele regels tussen exports).
+
+    `voortgang` krijgt na elke 65.536 rijen het aantal gelezen rijen (voor een voortgangsbalk).
+    """
+    naam = str(pad)
+    bron, fout = _open(pad, blad)
+    if fout:
+        return None, [fout]
+    try:
+        return _lees(naam, bron, koppeling, koppelingpad, voortgang, fijn)
+    except _Leesfout as fout:
+        return None, [fout.fout]
+    except MemoryError:
+        return None, [Fout(naam, None, "", "de export is te groot om te tellen op deze computer")]
+
+
+def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voortgang, fijn: bool = False) -> tuple[Registratie | None, list[Fout]]:
+    kop = bron.kop
+    if not any(str(k or "").strip() for k in kop):
+        return None, [Fout(naam, 1, "", "de eerste regel is leeg; verwacht de kopregel met de kolomnamen")]
+    kolom, groepen, fouten = _kolommen(naam, kop, koppeling, koppelingpad, bron.plek)
+    if fouten:
+        return None, fouten
+    volgorde = [g for g in kolom if g != "datum"]
+    di = kolom["datum"]
+    indices = [kolom[g] for g in volgorde] + groepen
+    breedte = len(kop)
+    nodig = max([di, *indices]) + 1
+    pak = itemgetter(*indices) if len(indices) > 1 else (lambda rij, i=indices[0]: (rij[i],))
+    is_werkmap = bron.plek is not None
+    eerste_dag = date(EERSTE_JAAR, 1, 1)
+    laatste_dag = date(_vandaag().year + LAATSTE_JAAR_NA_VANDAAG, 12, 31)
+
+    def vorm(rij):
+        """Een rij met een ander aantal velden dan de kopregel: aangevuld (werkmap), overgeslagen (leeg) of None (afwijkend)."""
+        if is_werkmap:
+            return tuple(rij) + (None,) * (nodig - len(rij)) if len(rij) < nodig else rij
+        if not any(v.strip() for v in rij):
+            return ()
+        if len(rij) < breedte or any(v.strip() for v in rij[breedte:]):
+            return None
+        return rij
+
+    # Per datum (of per maand, als de precieze dag niet nodig is) een teller van de overige gekoppelde waarden.
+    per_sleutel: dict = {}  # datumsleutel -> {waarden: [aantal, eerste regel]}
+    dagen: dict = {}  # de datum zoals geschreven -> de teller van zijn datumsleutel
+    datum_van: dict = {}  # de datum zoals geschreven -> date of None
+
+    def nieuwe_dag(ruw):
+        datum = _datum(ruw)
+        if datum is not None and not eerste_dag <= datum <= laatste_dag:
+            sleutel = ("buiten", datum)
+        elif datum is None:
+            sleutel = ("ongeldig", _tekst(ruw))
+        else:
+            sleutel = datum if fijn else datum.replace(day=1)
+        datum_van[ruw] = datum
+        sub = per_sleutel.setdefault(sleutel, {})
+        dagen[ruw] = sub
+        return sub
+
+    def eerste_doorgang():
+        """Tel elke combinatie per datumsleutel; onthoud de regels met een ander aantal velden."""
+        per_sleutel.clear(), dagen.clear(), datum_van.clear()
+        afwijkend: list[tuple[int, int]] = []  # (regel, aantal velden)
+        gelezen = 0
+        with bron.rijen() as (rijen, regel):
+            while True:
+                n = 0
+                for n, rij in enumerate(islice(rijen, _BLOK), start=1):
+                    if len(rij) != breedte:
+                        velden = len(rij)
+                        rij = vorm(rij)
+                        if not rij:
+                            if rij is None:
+                                afwijkend.append((regel(), velden))
+                            continue
+                    sub = dagen.get(rij[di])
+                    if sub is None:
+                        sub = nieuwe_dag(rij[di])
+                    sleutel = pak(rij)
+                    sub[sleutel] = sub.get(sleutel, 0) + 1
+                gelezen += n
+                if voortgang is not None:
+                    voortgang(gelezen)
+                if n < _BLOK:
+                    return afwijkend
+
+    try:
+        afwijkend = eerste_doorgang()
+    except _Opnieuw:
+        afwijkend = eerste_doorgang()
+
+    waarschuwingen = [Melding(naam, 1, None, w) for w in bron.waarschuwingen]
+    regelbron = getattr(bron, "regelbron", None)
+    if regelbron is not None and regelbron.windows and regelbron.utf8:
+        regels = regelbron.windows
+        lijst = ", ".join(str(r) for r in regels[:10]) + (f" en nog {len(regels) - 10}" if len(regels) > 10 else "")
+        waarschuwingen.append(Melding(
+            naam, regels[0], None,
+            f"gemengde tekencodering: regel {lijst} in Windows-1252, de rest in UTF-8; elke regel is in zijn eigen codering gelezen. "
+            "Controleer deze regels en sla de export in één codering op",
+        ))
+
+    # De kolom doorverwezen met namen van organisaties (meer regels met een naam dan met 'ja'):
+    # dan is een naam 'doorverwezen naar', en leeg 'niet doorverwezen'. Anders is het een ja/nee-kolom.
+    namen_kolom = False
+    if "doorverwezen" in kolom:
+        i = volgorde.index("doorverwezen")
+        met_naam = met_ja = 0
+        for sub in per_sleutel.values():
+            for k, n in sub.items():
+                j = _ja_nee(k[i])
+                if j is None and _tekst(k[i]):
+                    met_naam += n
+                elif j:
+                    met_ja += n
+        namen_kolom = met_naam > met_ja
+
+    keurder = _Keurder(volgorde, koppeling, len(groepen), namen_kolom)
+    soorten: dict[Hulpvraag, int] = {}  # hulpvraag -> aantal
+    gemeld: dict[tuple, list[tuple[str, str]]] = {}  # (datumsleutel, waarden) -> meldingen
+    fataal = False
+    for dsleutel, sub in per_sleutel.items():
+        for sleutel, aantal in sub.items():
+            if isinstance(dsleutel, tuple):
+                soort, ruw = dsleutel
+                if soort == "buiten":
+                    tekst = (f"datum {ruw.day}-{ruw.month}-{ruw.year} ligt niet tussen {EERSTE_JAAR} en {laatste_dag.year}; "
+                             "een tikfout? deze hulpvraag telt niet mee")
+                else:
+                    ruw = zichtbaar(ruw)
+                    tekst = (f"datum '{ruw}' is geen datum (schrijf 14-06-2021 of 2021-06-14)" if ruw else "datum is leeg") + "; deze hulpvraag telt niet mee"
+                vraag, meldingen = keurder.keur(sleutel, date(2000, 1, 1))
+                meldingen = [("datum", tekst)] + [m for m in meldingen if m[0] == "onderwerp"]
+                vraag = None
+            else:
+                vraag, meldingen = keurder.keur(sleutel, dsleutel)
+            if meldingen:
+                gemeld[(dsleutel, sleutel)] = (meldingen, vraag is None)
+                fataal = fataal or vraag is None
+            if vraag is not None:
+                soorten[vraag] = soorten.get(vraag, 0) + aantal
+
+    # De dagen van de getelde hulpvragen (voor het begin en eind van de periode).
+    getelde_dagen = {ruw for ruw, sub in dagen.items() if datum_van[ruw] is not None}
+
+    # Tweede doorgang, alleen als er iets te melden is: de regels van de gemelde combinaties.
+    meldingen: list[Melding] = []
+    if gemeld:
+        sleutel_van = {id(sub): s for s, sub in per_sleutel.items()}
+        if fataal:
+            getelde_dagen = set()
+        regels_per: list[tuple[int, tuple]] = []
+        with bron.rijen() as (rijen, regel):
+            for rij in rijen:
+                if len(rij) != breedte:
+                    rij = vorm(rij)
+                    if not rij:
+                        continue
+                sleutel = (sleutel_van[id(dagen[rij[di]])], pak(rij))
+                if sleutel in gemeld:
+                    if not any(_tekst(w) for w in rij):
+                        continue  # een lege regel (Excel schrijft er soms ;;; achteraan)
+                    regels_per.append((regel(), sleutel))
+                    if fataal and not gemeld[sleutel][1]:
+                        getelde_dagen.add(rij[di])
+                elif fataal:
+                    getelde_dagen.add(rij[di])
+        formules = {}
+        if is_werkmap and bron.formules is not None:
+            formules = bron.formules({r for r, _ in regels_per}, [di, *indices])
+        for regel, sleutel in regels_per:
+            for gegeven, tekst in gemeld[sleutel][0]:
+                k = kolom[gegeven]
+                if (regel, k) in formules:
+                    tekst = (f"{gegeven}: de cel heeft een formule ({zichtbaar(formules[(regel, k)][:60])}) zonder opgeslagen uitkomst; "
+                             "open en bewaar de werkmap in Excel of LibreOffice, dan staat de uitkomst erin. " + tekst)
+                meldingen.append(Melding(naam, regel, bron.plek(regel, k) if is_werkmap else None, tekst))
+    for regel, velden in afwijkend:
+        meldingen.append(_afwijkend(naam, regel, bron.scheiding, breedte, velden))
+    meldingen.sort(key=lambda m: m.regel)
+
+    if not soorten:
+        fouten = [Fout(m.bestand, m.regel, "", m.melding, m.plek) for m in meldingen]
+        return None, fouten + [Fout(naam, None, "", "geen enkele hulpvraag gelezen; verwacht na de kopregel één regel per hulpvraag")]
+    aanwezig = tuple(g for g in NIET_VERPLICHT if g in kolom)
+    if "doorverwezen_naar" in kolom and "doorverwezen" not in aanwezig:
+        aanwezig = ("doorverwezen", *aanwezig)
+    rij_soorten = tuple(soorten.items())
+    geteld = [datum_van[r] for r in getelde_dagen if datum_van[r] is not None and eerste_dag <= datum_van[r] <= laatste_dag]
+    return Registratie(
+        naam, rij_soorten, tuple(meldingen), aanwezig, bron.blad, tuple(koppeling.kolommen.doelgroepen), tuple(waarschuwingen),
+        min(geteld), max(geteld),
+    ), []
+
+
+def _afwijkend(naam: str, regel: int, scheiding: str | None, breedte: int, velden: int) -> Melding:
+    hint = ""
+    if scheiding == "," and velden > breedte:
+        hint = "; staat er een getal met een decimale komma zonder aanhalingstekens (0,5)? Zet het tussen aanhalingstekens of sla de export op met puntkomma's"
+    return Melding(naam, regel, None, f"deze regel heeft {velden} velden en de kopregel {breedte}{hint}; deze hulpvraag telt niet mee")
+
+
+_BLOK = 65536  # rijen tussen twee meldingen van de voortgang
+
+
+# -- de koppeling zoeken en laden ----------------------------------------------------
 
 
 def zoek_casussen(export: Path) -> Path | None:
@@ -249,11 +832,12 @@ def zoek_casussen(export: Path) -> Path | None:
 def zoek_koppeling(export: Path, casussen: Path | None) -> Path:
     """De koppeling die geldt als --koppeling ontbreekt, in deze volgorde:
 
-    koppeling.yaml naast de export; MAP/registratie/koppeling.yaml van de
-    casussenmap; anders de standaardkoppeling die met het pakket meekomt (die van
-    `kostenbaten nieuw`, met de rechtsgebieden van Hengelo).
+    NAAM.koppeling.yaml naast de export NAAM.csv; koppeling.yaml naast de export;
+    MAP/registratie/koppeling.yaml van de casussenmap; anders de
+    standaardkoppeling die met het pakket meekomt (die van `kostenbaten nieuw`,
+    met de rechtsgebieden van Hengelo).
     """
-    kandidaten = [export.parent / KOPPELINGBESTAND]
+    kandidaten = [export.parent / f"{export.stem}.{KOPPELINGBESTAND}", export.parent / KOPPELINGBESTAND]
     if casussen is not None and casussen.is_dir():
         kandidaten.append(casussen / "registratie" / KOPPELINGBESTAND)
     return next((k for k in kandidaten if k.is_file()), standaardkoppeling())
@@ -265,34 +849,44 @@ def standaardkoppeling() -> Path:
     return Path(str(resources.files("kostenbaten.sjablonen").joinpath("nieuw", KOPPELINGBESTAND)))
 
 
-def laad_registratie(export: Path, koppelingpad: Path, rechtsgebieden: dict | None = None, bron: str = "") -> tuple[Registratie, Koppeling]:
-    """Koppeling en export samen; alle fouten tegelijk als `InvoerFouten`.
-
-    Met `rechtsgebieden` (uit pilot.yaml van de casussenmap `bron`) moet elk
-    rechtsgebied van de koppeling daar bestaan.
-    """
-    from kostenbaten.fouten import InvoerFouten
+def laad_koppeling(koppelingpad: Path, rechtsgebieden: dict | None = None, bron: str = "") -> tuple[Koppeling | None, list[Fout]]:
+    """De koppeling, met `rechtsgebieden` (uit pilot.yaml van `bron`) gecontroleerd."""
     from kostenbaten.invoer.casussen import _onbekend
 
     koppeling = None
     if not koppelingpad.is_file():
-        fouten = [Fout(str(koppelingpad), None, "", "koppeling niet gevonden; geef een bestaand bestand met --koppeling")]
-    else:
-        bestand, fouten = lees_yaml(koppelingpad)
-        if not fouten:
-            koppeling, fouten = valideer(Koppeling, bestand)
+        return None, [Fout(str(koppelingpad), None, "", "koppeling niet gevonden; geef een bestaand bestand met --koppeling")]
+    bestand, fouten = lees_yaml(koppelingpad)
+    if not fouten:
+        koppeling, fouten = valideer(Koppeling, bestand)
     if koppeling is not None and rechtsgebieden is not None:
         fouten = [
             bestand.fout(("onderwerpen", gebied), _onbekend("rechtsgebied", gebied, rechtsgebieden) + f" (in {bron})")
             for gebied in koppeling.onderwerpen
             if gebied not in rechtsgebieden
         ]
+    return (None if fouten else koppeling), fouten
+
+
+def laad_registratie(
+    export: Path, koppelingpad: Path, rechtsgebieden: dict | None = None, bron: str = "", blad: str | None = None, voortgang=None,
+    fijn: bool = False,
+) -> tuple[Registratie, Koppeling]:
+    """Koppeling en export samen; alle fouten tegelijk als `InvoerFouten`.
+
+    Met `rechtsgebieden` (uit pilot.yaml van de casussenmap `bron`) moet elk
+    rechtsgebied van de koppeling daar bestaan.
+    """
+    from kostenbaten.fouten import InvoerFouten
+
+    koppeling, fouten = laad_koppeling(koppelingpad, rechtsgebieden, bron)
     if koppeling is None or fouten:
         # Zonder koppeling valt de export niet te lezen; een ontbrekende export melden we wel meteen mee.
         if not export.exists():
             fouten = [*fouten, Fout(str(export), None, "", "bestand bestaat niet")]
         raise InvoerFouten(fouten)
-    registratie, fouten = lees_registratie(export, koppeling, koppelingpad)
+    registratie, fouten = lees_registratie(export, koppeling, koppelingpad, blad, voortgang, fijn)
     if fouten:
         raise InvoerFouten(fouten)
     return registratie, koppeling
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -13,7 +14,9 @@ from kostenbaten.model.casus import Basis, Naam, Tekst
 
 # De gegevens die een registratie kan hebben; datum en onderwerp zijn verplicht.
 VERPLICHT = ("datum", "onderwerp")
-NIET_VERPLICHT = ("doorverwezen", "opgelost", "uren")
+NIET_VERPLICHT = ("doorverwezen", "opgelost", "uren", "doorverwezen_naar", "doorverwijzer", "tevredenheid", "client", "contacten", "id")
+# Hoeveel uur één hulpvraag aannemelijk kost, als de koppeling niets anders zegt.
+MAXIMUM_UREN = 40
 
 
 class Kolommen(Basis):
@@ -24,6 +27,17 @@ class Kolommen(Basis):
     doorverwezen: Tekst | None = Field(default=None, description="Kolom met ja/nee: doorverwezen naar een andere organisatie.")
     opgelost: Tekst | None = Field(default=None, description="Kolom met ja/nee: de vraag is opgelost.")
     uren: Tekst | None = Field(default=None, description="Kolom met de bestede uren.")
+    doorverwezen_naar: Tekst | None = Field(
+        default=None, description="Kolom met de organisatie waarnaar is doorverwezen (leeg: niet doorverwezen); de kolom doorverwezen mag ook zelf de naam bevatten."
+    )
+    doorverwijzer: Tekst | None = Field(default=None, description="Kolom met wie de bezoeker naar het spreekuur verwees (de doorverwijzer).")
+    tevredenheid: Tekst | None = Field(default=None, description="Kolom met het cijfer voor tevredenheid (een getal, bijvoorbeeld 1 tot en met 10).")
+    client: Tekst | None = Field(default=None, description="Kolom met een nummer per cliënt: geeft unieke cliënten en hulpvragen per cliënt.")
+    contacten: Tekst | None = Field(default=None, description="Kolom met het aantal contacten (gesprekken) van deze regel; leeg telt als één.")
+    id: Tekst | None = Field(default=None, description="Kolom met een nummer per hulpvraag: regels met hetzelfde nummer zijn contacten van één hulpvraag, en beslissen over dubbele regels tussen exports.")
+    doelgroepen: dict[Naam, Tekst] = Field(
+        default_factory=dict, description="Per doelgroepkenmerk (een eigen naam, bijvoorbeeld leeftijd of wijk) de kolom in de export."
+    )
 
 
 class Koppeling(Basis):
@@ -32,6 +46,9 @@ class Koppeling(Basis):
     kolommen: Kolommen
     onderwerpen: dict[Naam, list[Tekst]] = Field(
         description="Per rechtsgebied (de naam uit pilot.yaml) de eigen onderwerpwoorden; hoofdletters tellen niet."
+    )
+    maximum_uren: int = Field(
+        default=MAXIMUM_UREN, ge=1, le=10000, description="Meer uren dan dit voor één hulpvraag is niet aannemelijk: zo'n regel telt niet mee voor de uren."
     )
 
     @field_validator("onderwerpen")
@@ -50,13 +67,13 @@ class Koppeling(Basis):
                 gezien[sleutel] = gebied
         return onderwerpen
 
+    def opzoektabel(self) -> dict[str, str]:
+        """Per onderwerp (als `sleutel_onderwerp`) zijn rechtsgebied: één woordenboek, één keer gemaakt."""
+        return {sleutel_onderwerp(w): gebied for gebied, woorden in self.onderwerpen.items() for w in woorden}
+
     def rechtsgebied(self, onderwerp: str) -> str | None:
         """Het rechtsgebied van een onderwerp uit de export, of None als de koppeling het niet kent."""
-        sleutel = sleutel_onderwerp(onderwerp)
-        for gebied, woorden in self.onderwerpen.items():
-            if any(sleutel_onderwerp(w) == sleutel for w in woorden):
-                return gebied
-        return None
+        return self.opzoektabel().get(sleutel_onderwerp(onderwerp))
 
 
 def sleutel_onderwerp(tekst: str) -> str:
@@ -64,16 +81,26 @@ def sleutel_onderwerp(tekst: str) -> str:
     return " ".join(str(tekst).split()).casefold()
 
 
-@dataclass(frozen=True)
-class Hulpvraag:
-    """Eén gelezen rij van de export. Een leeg niet-verplicht veld is None."""
+class Hulpvraag(NamedTuple):
+    """Eén soort gelezen rij van de export. Een leeg niet-verplicht veld is None.
 
-    regel: int  # rij in het bestand, vanaf 1 (de kopregel is rij 1)
-    datum: date
+    Twee rijen met dezelfde inhoud zijn gelijk: zo telt de lezer gelijke rijen als
+    één soort met een aantal (`Registratie.soorten`), en vindt de monitor dezelfde
+    rij in twee exports. Een NamedTuple: snel te maken en te vergelijken.
+    """
+
+    datum: date  # de dag, of de eerste dag van de maand (zie `lees_registratie`)
     onderwerp: str
     doorverwezen: bool | None = None
     opgelost: bool | None = None
     uren: Decimal | None = None
+    naar: str | None = None  # de organisatie waarnaar is doorverwezen
+    doorverwijzer: str | None = None
+    tevredenheid: Decimal | None = None
+    client: str | None = None
+    contacten: int | None = None
+    id: str | None = None
+    doelgroepen: tuple[str | None, ...] = ()  # in de volgorde van koppeling.kolommen.doelgroepen
 
 
 @dataclass(frozen=True)
@@ -91,6 +118,15 @@ class Registratie:
     """De gelezen export: de bruikbare hulpvragen en wat niet (of niet helemaal) gelezen kon worden."""
 
     bestand: str
-    hulpvragen: tuple[Hulpvraag, ...]
+    soorten: tuple[tuple[Hulpvraag, int], ...]  # elke verschillende rij met hoe vaak ze voorkomt, in volgorde van eerste regel
     meldingen: tuple[Melding, ...]
     kolommen: tuple[str, ...]  # de niet-verplichte gegevens waarvoor de export een kolom heeft
+    blad: str | None = None  # het gelezen blad van een werkmap
+    doelgroepen: tuple[str, ...] = ()  # de namen van de doelgroepkenmerken
+    waarschuwingen: tuple[Melding, ...] = ()  # gelezen, maar het vermelden waard (verborgen bladen, gemengde codering)
+    van: date | None = None  # de eerste en laatste dag met een getelde hulpvraag
+    tot: date | None = None
+
+    @property
+    def aantal(self) -> int:
+        return sum(n for _, n in self.soorten)

@@ -20,6 +20,7 @@ BESTANDEN = {
     "pilot.yaml": "pilot.yaml",
     "casus-1.yaml": "casus-1.yaml",
     "koppeling.yaml": "registratie/koppeling.yaml",
+    "monitor.yaml": "registratie/monitor.yaml",
 }
 
 

@@ -42,6 +42,7 @@ AANBOD: dict[str, tuple[str, ...]] = {
     "casussen": ("excel",),  # een casussenmap als in te vullen werkmap (sjabloon --casussen, omzetten)
     "registratie": ("terminal", "json"),
     "kengetallen": ("terminal", "json"),  # de kengetallenbank: lijst, zoeken, één post, controle van een casussenmap
+    "monitor": ("terminal", "json", "excel"),
     "waarschuwingen": ("rapport",),  # in terminal en JSON komen ze na de uitkomst van elke opdracht
 }
 

@@ -21,6 +21,7 @@ def document(u: RegistratieUitkomst) -> dict:
     uren = u.uren_per_hulpvraag
     return {
         "bestand": u.bestand,
+        "blad": u.blad,
         "koppeling": u.koppeling,
         "standaardkoppeling": u.standaardkoppeling,
         "periode": {"van": u.van.isoformat(), "tot": u.tot.isoformat(), "dagen": u.dagen},
@@ -29,10 +30,12 @@ def document(u: RegistratieUitkomst) -> dict:
         "zonder_rechtsgebied": _aandeel(u.zonder_rechtsgebied.aantal, u.hulpvragen, u.zonder_rechtsgebied.is_exact, u.zonder_rechtsgebied.aandeel),
         "niet_gekoppeld": [{"onderwerp": o, "aantal": n} for o, n in u.niet_gekoppeld],
         "doorverwezen": _ja_nee(u.doorverwezen),
+        "doorverwezen_naar": [{"organisatie": o, "aantal": n} for o, n in u.doorverwezen_naar],
         "opgelost": _ja_nee(u.opgelost),
         "opgelost_zonder_doorverwijzing": _ja_nee(u.opgelost_zonder_doorverwijzing),
         "uren": None
         if u.uren is None
         else {"som": json_getal(u.uren), "ingevuld": u.uren_ingevuld, "per_hulpvraag": None if uren is None else json_verhouding(uren)},
+        "waarschuwingen": [{"bestand": m.bestand, "regel": m.regel, "melding": m.melding} for m in u.waarschuwingen],
         "niet_meegeteld": [{"bestand": m.bestand, "regel": m.regel, "plek": m.plek, "melding": m.melding} for m in u.meldingen],
     }

@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 import logging
 import textwrap
-from contextvars import ContextVar
 import warnings
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 

@@ -23,7 +23,9 @@ def _ja_nee(j: JaNee) -> str:
 
 
 def toon(u: RegistratieUitkomst, console: Console) -> None:
-    console.print(f"Registratie: {u.bestand}", markup=False)
+    console.print(f"Registratie: {u.bestand}" + (f" (blad {u.blad})" if u.blad else ""), markup=False)
+    for w in u.waarschuwingen:
+        console.print(f"Let op: {w.melding}", markup=False, soft_wrap=True)
     if u.standaardkoppeling:
         console.print("Koppeling: de standaardkoppeling van `kostenbaten nieuw` (eigen woorden: zet een koppeling.yaml naast de export)", markup=False)
     else:
@@ -63,6 +65,13 @@ def toon(u: RegistratieUitkomst, console: Console) -> None:
     for naam, waarde in regels:
         if waarde is not None:
             console.print(f"{naam}: {_ja_nee(waarde)}")
+    if u.doorverwezen_naar:
+        naar = Tabel(title="Doorverwezen naar", title_justify="left")
+        naar.add_column("Organisatie")
+        naar.add_column("Hulpvragen", justify="right")
+        for organisatie, aantal in u.doorverwezen_naar:
+            naar.add_row(organisatie, getal_nl(Decimal(aantal)))
+        console.print(naar)
     if u.uren is not None:
         per = u.uren_per_hulpvraag
         tekst = "geen uren ingevuld" if per is None else f"{getal_nl(per, 2)} uur ({uren(u.uren)} over {getal_nl(Decimal(u.uren_ingevuld))} hulpvragen)"

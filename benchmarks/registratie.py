@@ -1,0 +1,133 @@
+"""Meet `kostenbaten registratie EXPORT --formaat json` bij 10.000, 100.000 en 1.000.000 rijen tegen de vloer, in dezelfde run.
+
+Gebruik: python benchmarks/registratie.py [--herhalingen N] [--aantallen 10000,100000,1000000] [--xlsx 100000]
+
+De export wordt in de meting gemaakt (verzonnen, met een vast zaad): een netwerk
+van bibliotheken over vier jaar, UTF-8 met puntkomma's, de kolommen van de
+standaardkoppeling plus een opmerking. De vloer (`vloer_registratie.py`) leest
+hetzelfde bestand met de csv-module van Python en telt één kolom: sneller kan
+de registratie niet, want die moet minstens elke rij lezen en een kolom tellen.
+De registratie doet alle controles (codering per regel, aantal velden, datum,
+uren, onderwerp) en telt alles. Per aantal: mediaan van de tijd en het grootste
+geheugengebruik (maxrss) van elk proces. Doel bij 1.000.000 rijen: hoogstens 2 x
+de tijd van de vloer en hoogstens 150 MB.
+
+Met --xlsx N ook een werkmap van N rijen, tegen de read-only-iteratie van openpyxl.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+HIER = Path(__file__).resolve().parent
+DOEL_TIJD = 2.0
+DOEL_MB = 150
+ONDERWERPEN = (
+    "Uitkering", "Bijstand", "Wmo", "WW", "AOW", "WIA", "Zorg", "Schulden", "Deurwaarder", "Verzekering", "Energie",
+    "Aankoop", "Telefoonabonnement", "Toeslagen", "Belasting", "Kwijtschelding", "Aangifte", "Huur", "Werk", "Echtscheiding",
+)
+UREN = ("0,5", "1", "1", "1,5", "2", "0,25", "3")
+
+
+def maak_export(pad: Path, aantal: int) -> Path:
+    """Een verzonnen export van `aantal` hulpvragen van 2021 tot en met 2024."""
+    kans = random.Random(aantal)
+    begin = date(2021, 1, 1)
+    dagen = [begin + timedelta(days=d) for d in range(4 * 365)]
+    datums = [f"{d.day}-{d.month}-{d.year}" for d in dagen]
+    with pad.open("w", encoding="utf-8", newline="") as f:
+        schrijver = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        schrijver.writerow(["Datum", "Onderwerp", "Doorverwezen", "Opgelost", "Uren", "Opmerking"])
+        for i in range(aantal):
+            schrijver.writerow([
+                datums[i * len(datums) // aantal], kans.choice(ONDERWERPEN), "ja" if kans.random() < 0.14 else "nee",
+                "ja" if kans.random() < 0.86 else "nee", kans.choice(UREN), "cliënt kwam terug" if i % 40 == 0 else "",
+            ])
+    return pad
+
+
+def maak_werkmap(csvpad: Path, pad: Path) -> Path:
+    from openpyxl import Workbook
+
+    werkmap = Workbook(write_only=True)
+    blad = werkmap.create_sheet("Registratie")
+    with csvpad.open(encoding="utf-8", newline="") as f:
+        for rij in csv.reader(f, delimiter=";"):
+            blad.append(rij)
+    werkmap.save(pad)
+    return pad
+
+
+def meet(opdracht: list[str]) -> tuple[float, float]:
+    """Tijd in seconden en grootste geheugengebruik in MB van één proces."""
+    begin = time.perf_counter()
+    proces = subprocess.Popen(opdracht, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, gebruik = os.wait4(proces.pid, 0)
+    duur = time.perf_counter() - begin
+    proces.returncode = os.waitstatus_to_exitcode(status)
+    if proces.returncode != 0:
+        raise SystemExit(f"{' '.join(opdracht)} stopte met code {proces.returncode}: {proces.stderr.read().decode()}")
+    return duur, gebruik.ru_maxrss / 1024
+
+
+def vergelijk(opdrachten: dict[str, list[str]], herhalingen: int) -> dict[str, tuple[float, float]]:
+    metingen = {naam: [] for naam in opdrachten}
+    for opdracht in opdrachten.values():  # opwarmen (schijfcache, bytecode)
+        meet(opdracht)
+    for _ in range(herhalingen):
+        for naam, opdracht in opdrachten.items():  # om en om, zodat ruis beide raakt
+            metingen[naam].append(meet(opdracht))
+    return {naam: (statistics.median(t for t, _ in m), max(mb for _, mb in m)) for naam, m in metingen.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--herhalingen", type=int, default=3)
+    parser.add_argument("--aantallen", default="10000,100000,1000000")
+    parser.add_argument("--xlsx", type=int, default=0, help="ook een werkmap van zoveel rijen meten")
+    args = parser.parse_args()
+    aantallen = [int(a) for a in args.aantallen.split(",")]
+
+    uitslag = {}
+    with tempfile.TemporaryDirectory(prefix="kostenbaten-registratie-") as tijdelijk:
+        for aantal in aantallen:
+            export = maak_export(Path(tijdelijk) / f"export-{aantal}.csv", aantal)
+            uitslag[aantal] = vergelijk({
+                "kostenbaten": [sys.executable, "-m", "kostenbaten", "registratie", str(export), "--formaat", "json"],
+                "vloer": [sys.executable, str(HIER / "vloer_registratie.py"), str(export)],
+            }, args.herhalingen)
+        werkmap = None
+        if args.xlsx:
+            export = maak_export(Path(tijdelijk) / "werkmap.csv", args.xlsx)
+            xlsx = maak_werkmap(export, Path(tijdelijk) / "export.xlsx")
+            werkmap = vergelijk({
+                "kostenbaten": [sys.executable, "-m", "kostenbaten", "registratie", str(xlsx), "--formaat", "json"],
+                "vloer": [sys.executable, str(HIER / "vloer_registratie.py"), str(xlsx)],
+            }, args.herhalingen)
+
+    print(f"{'rijen':>9} {'kostenbaten':>12} {'vloer':>9} {'verhouding':>11} {'geheugen':>9} {'vloer':>9}")
+    for aantal, u in uitslag.items():
+        (tk, mk), (tv, mv) = u["kostenbaten"], u["vloer"]
+        print(f"{aantal:>9} {tk * 1000:>9.0f} ms {tv * 1000:>6.0f} ms {tk / tv:>10.2f}x {mk:>6.0f} MB {mv:>6.0f} MB")
+    if werkmap:
+        (tk, mk), (tv, mv) = werkmap["kostenbaten"], werkmap["vloer"]
+        print(f"{'xlsx ' + str(args.xlsx):>9} {tk * 1000:>9.0f} ms {tv * 1000:>6.0f} ms {tk / tv:>10.2f}x {mk:>6.0f} MB {mv:>6.0f} MB")
+    grootste = max(uitslag)
+    (tk, mk), (tv, _) = uitslag[grootste]["kostenbaten"], uitslag[grootste]["vloer"]
+    goed = tk / tv <= DOEL_TIJD and mk <= DOEL_MB
+    print(f"bij {grootste} rijen: {tk / tv:.2f}x de vloer (doel hoogstens {DOEL_TIJD}x), {mk:.0f} MB (doel hoogstens {DOEL_MB} MB)")
+    return 0 if goed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

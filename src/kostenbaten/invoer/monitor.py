@@ -1,0 +1,85 @@
+"""De exports voor `kostenbaten monitor` inlezen, elk met haar bibliotheek en koppeling, en de uitkomstenkaart.
+
+Alle fouten van alle exports komen samen terug (als `InvoerFouten`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kostenbaten.fouten import Fout, InvoerFouten
+from kostenbaten.invoer.validatie import valideer
+from kostenbaten.invoer.yamlbestand import lees_yaml
+from kostenbaten.model.monitor import Export, Uitkomstenkaart
+
+KAARTBESTAND = "monitor.yaml"
+
+
+def _per_export(waarden: list, aantal: int, optie: str) -> list:
+    if not waarden:
+        return [None] * aantal
+    if len(waarden) == 1:
+        return waarden * aantal
+    if len(waarden) != aantal:
+        raise InvoerFouten([Fout(optie, None, "", f"geef {optie} één keer (voor alle exports) of {aantal} keer (één per export, in dezelfde volgorde); nu {len(waarden)} keer")])
+    return list(waarden)
+
+
+def lees_kaart(pad: Path) -> tuple[Uitkomstenkaart | None, list[Fout]]:
+    if not pad.is_file():
+        return None, [Fout(str(pad), None, "", "uitkomstenkaart niet gevonden; geef een bestaand bestand met --kaart")]
+    bestand, fouten = lees_yaml(pad)
+    if fouten:
+        return None, fouten
+    return valideer(Uitkomstenkaart, bestand)
+
+
+def laad_exports(
+    exports: list[Path], namen: list[str], koppelingen: list[Path], kaartpad: Path | None, laad_project, voortgang
+) -> tuple[list[Export], Uitkomstenkaart | None, Path | None]:
+    """Elke export met haar bibliotheek en koppeling; `laad_project` laadt een casussenmap (voor naam en rechtsgebieden)."""
+    from kostenbaten.invoer.registratie import laad_koppeling, lees_registratie, zoek_casussen, zoek_koppeling
+
+    namen = _per_export(namen, len(exports), "--bibliotheek")
+    koppelingen = _per_export(koppelingen, len(exports), "--koppeling")
+    fouten: list[Fout] = []
+    uit: list[Export] = []
+    eerste_map = None
+    for export, naam, koppelingpad in zip(exports, namen, koppelingen):
+        map_ = zoek_casussen(export) if export.exists() else None
+        eerste_map = eerste_map or map_
+        rechtsgebieden = None
+        if map_ is not None:
+            project = laad_project(map_)
+            rechtsgebieden = {k: g.naam for k, g in project.pilot.rechtsgebieden.items()}
+            naam = naam or project.pilot.naam
+        naam = naam or export.stem
+        koppelingpad = koppelingpad or zoek_koppeling(export, map_)
+        koppeling, f = laad_koppeling(koppelingpad, rechtsgebieden, str(map_))
+        if koppeling is None:
+            fouten += f
+            continue
+        with voortgang(export) as stap:
+            registratie, f = lees_registratie(export, koppeling, koppelingpad, None, stap, fijn=True)
+        if f:
+            fouten += f
+            continue
+        uit.append(Export(naam, registratie, koppeling, rechtsgebieden or {}))
+    kaart = None
+    if kaartpad is None and eerste_map is not None and (eerste_map / "registratie" / KAARTBESTAND).is_file():
+        # Naast de koppeling, waar `nieuw` haar zet (een .yaml direct in de map zou als casus gelezen worden).
+        kaartpad = eerste_map / "registratie" / KAARTBESTAND
+    if kaartpad is not None:
+        kaart, f = lees_kaart(kaartpad)
+        fouten += f
+    if fouten:
+        raise InvoerFouten(fouten)
+    return uit, kaart, kaartpad
+
+
+def laad_monitor(exports, per, namen, koppelingen, kaartpad, laad_project, voortgang):
+    """Inlezen en tellen: de `MonitorUitkomst`."""
+    from kostenbaten.berekening.monitor import monitor_met_kaart
+
+    gelezen, kaart, pad = laad_exports(exports, namen, koppelingen, kaartpad, laad_project, voortgang)
+    return monitor_met_kaart(gelezen, per, kaart, str(pad) if pad else "")
