@@ -102,6 +102,13 @@ Jaar = Annotated[int, Field(ge=1900, le=2200)]  # een prijspeil: het jaar waarin
 
 GROEPEN = ("client", "overheid")
 
+# Wat een baat voor de samenleving is (docs/methode.md, "Maatschappelijk saldo"):
+# middelen: een besparing van middelen (een vermeden kost), telt in het maatschappelijk saldo;
+# overdracht: geld dat van de ene partij (`van`) naar de andere gaat, telt in het saldo voor nul;
+# breder_economisch: bestedings- of multipliereffecten, apart getoond en nooit in het saldo.
+SOORTEN_BAAT = ("middelen", "overdracht", "breder_economisch")
+SoortBaat = Literal["middelen", "overdracht", "breder_economisch"]
+
 # De langste looptijd van een maandbedrag: honderd jaar (docs/formaat.md).
 MAX_MAANDEN = 1200
 
@@ -292,8 +299,20 @@ class Kengetal(Basis):
     omschrijving: Tekst | None = None
     aanpassingen: Aanpassingen | None = None  # gelden voor elke baat met dit kengetal
     prijspeil: Jaar | None = None  # het jaar waarin `bedrag` is uitgedrukt; `--prijspeil` indexeert het
+    soort: SoortBaat = "middelen"  # zonder: een vermeden kost (een besparing van middelen)
+    van: Naam | None = None  # bij een overdracht: wie betaalt
     # Gezet door `invoer.prijspeil` als het bedrag naar een ander prijspeil is omgerekend; nooit uit de YAML.
     _indexering: object = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _van_bij_overdracht(self):
+        _controleer_van(self.soort, self.van)
+        return self
+
+
+def _controleer_van(soort: str | None, van: str | None) -> None:
+    if van is not None and soort != "overdracht":
+        raise PydanticCustomError("kb_van", "'van' (wie betaalt) hoort alleen bij 'soort: overdracht'")
 
 
 class GepubliceerdPilot(Basis):
@@ -374,9 +393,15 @@ class Baat(Basis):
     maanden: Annotated[int, Field(ge=1, le=MAX_MAANDEN)] | None = None
     actor: Naam | None = None
     aanpassingen: Aanpassingen | None = None  # alleen voor deze baat
+    # Zonder: die van het kengetal; een eigen bedrag voor een actor buiten de cliënt is een vermeden
+    # kost, een eigen bedrag voor de cliënt een overdracht van een onbekende betaler (met een waarschuwing).
+    soort: SoortBaat | None = None
+    van: Naam | None = None  # bij een overdracht: wie betaalt; maakt een baat zonder soort een overdracht
 
     @model_validator(mode="after")
     def _een_soort(self):
+        if self.soort is not None:  # zonder soort maakt 'van' de baat een overdracht
+            _controleer_van(self.soort, self.van)
         soorten = [s for s in ("kengetal", "bedrag", "per_maand") if getattr(self, s) is not None]
         if len(soorten) != 1:
             raise PydanticCustomError("kb_baat", "geef precies één van 'kengetal', 'bedrag' of 'per_maand'")
