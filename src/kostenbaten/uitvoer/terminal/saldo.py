@@ -55,7 +55,11 @@ def verdelingstabel(u: SaldoUitkomst, methode: str, gedekt: bool = False) -> Tab
     t = s.verdeling_gedekt if gedekt else s.verdeling
     kosten = "de gedekte hulpvragen" if gedekt else f"alle {getal_nl(s.kosten.hulpvragen)} hulpvragen"
     met_breder = any(r.breder for r in t.regels)
-    tabel = Tabel(title=f"Verdelingstabel (methode {methode}, kosten van {kosten}, exact)", title_justify="left")
+    tabel = Tabel(
+        title=f"Verdelingstabel (methode {methode}, kosten van {kosten}, exact)",
+        title_justify="left",
+        caption="Ontvangt en Geeft: overdrachten, samen nul; Samen: het maatschappelijk saldo",
+    )
     kolommen = ["Actor", "Betaalt", "Middelen", "Ontvangt", "Geeft", "Saldo"] + (["Breder (niet in saldo)"] if met_breder else [])
     for kolom in kolommen:
         tabel.add_column(kolom, justify="left" if kolom == "Actor" else "right")
@@ -66,7 +70,7 @@ def verdelingstabel(u: SaldoUitkomst, methode: str, gedekt: bool = False) -> Tab
         )
     tabel.add_section()
     tabel.add_row(
-        Text("Samen: maatschappelijk saldo", style="bold"), bedrag_tekst(t.totaal("betaalt")), bedrag_tekst(t.totaal("middelen")),
+        Text("Samen", style="bold"), bedrag_tekst(t.totaal("betaalt")), bedrag_tekst(t.totaal("middelen")),
         bedrag_tekst(t.totaal("ontvangt")), bedrag_tekst(t.totaal("geeft")), bedrag_tekst(t.saldo),
         *([bedrag_tekst(t.totaal("breder"))] if met_breder else []),
     )
