@@ -82,6 +82,12 @@ def _sleutel(voorbeeld: str) -> Kolom:
 PRIJSPEIL = Kolom(
     "Prijspeil", ("prijspeil",), "geheel", "Het jaar waarin het bedrag is uitgedrukt (mag leeg); --prijspeil rekent het om.", breedte=10
 )
+# Wat een baat voor de samenleving is (docs/methode.md, "Maatschappelijk saldo"), en bij een overdracht wie betaalt.
+SOORT_EN_VAN = (
+    Kolom("Soort baat", ("soort",), "naam", "middelen (een vermeden kost), overdracht (geld van 'Van' naar de actor) of "
+          "breder_economisch (niet in het maatschappelijk saldo); kies uit de lijst.", keuze="baatsoort", breedte=16),
+    Kolom("Van", ("van",), "naam", "Bij een overdracht: de actor die betaalt (kies uit de lijst).", keuze="actor", breedte=16),
+)
 OMSCHRIJVING = Kolom("Omschrijving", ("omschrijving",), "tekst", "Toelichting in een paar woorden (mag leeg).", breedte=45)
 
 
@@ -170,6 +176,7 @@ TABELLEN = (
             Kolom("Bron", ("bron",), "tekst", "Waar het bedrag vandaan komt: publicatie en jaar (verplicht).", True, breedte=40),
             PRIJSPEIL,
             OMSCHRIJVING,
+            *SOORT_EN_VAN,
         ),
     ),
     Tabel(
@@ -198,6 +205,7 @@ TABELLEN = (
             Kolom("Maanden", ("maanden",), "geheel", "De looptijd in maanden bij een bedrag per maand.", breedte=9),
             Kolom("Actor", ("actor",), "naam", "Wie de baat ontvangt (kies uit de lijst; verplicht zonder kengetal).", keuze="actor", breedte=16),
             *bereik("Bedrag", "bereik", "", "")[1:],
+            *SOORT_EN_VAN,
         ),
         lege_rijen=20,
     ),
