@@ -175,3 +175,30 @@ def test_actoren_json_en_terminal_tonen_verdelingstabel(cli):
     code, uit, _ = cli("actoren", HENGELO)
     assert code == 0
     assert "Verdelingstabel" in uit and "-€ 65.004" in uit and "€ 12.282" in uit
+
+
+def test_gevoeligheid_omslagpunt_op_het_saldo():
+    # Eén euro meer SJD-tarief kost 12 uur / 6 casussen x 300 hulpvragen = € 600 meer aan programmakosten;
+    # het saldo van € 12.282 is dus op bij 80 + 12.282 / 600 = € 100,47 per uur.
+    from kostenbaten.berekening.gevoeligheid import gevoeligheid
+
+    project = laad_project(HENGELO)
+    g = gevoeligheid(project.pilot, project.casussen)
+    assert g.saldo_basis["rapport"] == D(12282)
+    sjd = next(v for v in g.variaties if v.invoer.sleutel == "tarief.sjd")
+    e = sjd.saldo_effecten["rapport"]
+    assert e.per_eenheid == D(-600)
+    assert e.omslagpunt.waarde == D(80) + D(12282) / D(600) == D("100.47")
+    # Het totaal van de methode van de KBA Hengelo blijft zoals het was: 115.566, € 396 per euro tarief (2 x 198).
+    assert (sjd.effecten["rapport"].basis, sjd.effecten["rapport"].per_eenheid) == (D(115566), D(-396))
+
+
+def test_cli_gevoeligheid_toont_omslagpunt_saldo(cli):
+    code, uit, _ = cli("gevoeligheid", HENGELO, "--formaat", "json")
+    assert code == 0
+    doc = json.loads(uit)
+    assert doc["basis_maatschappelijk_saldo"]["rapport"] == "12282"
+    sjd = next(v for v in doc["invoer"] if v["sleutel"] == "tarief.sjd")
+    assert sjd["effecten_maatschappelijk_saldo"]["rapport"]["omslagpunt"]["waarde"] == "100.47"
+    code, uit, _ = cli("gevoeligheid", HENGELO)
+    assert code == 0 and "wordt het maatschappelijk saldo nul?" in uit

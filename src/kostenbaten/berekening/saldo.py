@@ -162,6 +162,12 @@ def kosten_uit_casussen(kba: PilotUitkomst) -> Programmakosten:
     )
 
 
+def maatschappelijk_saldo(kba: PilotUitkomst) -> dict[str, Decimal]:
+    """Alleen het saldo per methode (besparingen van middelen min de kosten van alle hulpvragen), zonder verdelingstabel."""
+    kosten = kosten_uit_casussen(kba).totaal
+    return {m: extrapoleer_grootheid(kba.pilot, kba.casussen, m, _middelen) - kosten for m in METHODEN}
+
+
 def kosten_uit_uren(kba: PilotUitkomst, uren_per_hulpvraag: Decimal) -> Programmakosten:
     """Geregistreerde uren per hulpvraag x alle hulpvragen x elk tarief, per betaler van het tarief."""
     pilot = kba.pilot
