@@ -162,9 +162,15 @@ def kosten_uit_casussen(kba: PilotUitkomst) -> Programmakosten:
     )
 
 
+def programmakosten(kba: PilotUitkomst) -> Programmakosten:
+    """De kosten van het hele programma: met geregistreerde uren per hulpvraag die uren x tarieven, anders het gemiddelde van de casussen."""
+    uren = kba.pilot.uren_per_hulpvraag
+    return kosten_uit_uren(kba, uren.waarde) if uren is not None else kosten_uit_casussen(kba)
+
+
 def maatschappelijk_saldo(kba: PilotUitkomst) -> dict[str, Decimal]:
     """Alleen het saldo per methode (besparingen van middelen min de kosten van alle hulpvragen), zonder verdelingstabel."""
-    kosten = kosten_uit_casussen(kba).totaal
+    kosten = programmakosten(kba).totaal
     return {m: extrapoleer_grootheid(kba.pilot, kba.casussen, m, _middelen) - kosten for m in METHODEN}
 
 
@@ -219,9 +225,9 @@ def _actoren_in_verdeling(kba: PilotUitkomst, kosten: Programmakosten) -> list[s
 
 
 def bereken_saldo(kba: PilotUitkomst, kosten: Programmakosten | None = None) -> SaldoUitkomst:
-    """Het maatschappelijk saldo en de verdelingstabel voor beide methoden; zonder `kosten` de route van de casussen."""
+    """Het maatschappelijk saldo en de verdelingstabel voor beide methoden; zonder `kosten` die van `programmakosten`."""
     if kosten is None:
-        kosten = kosten_uit_casussen(kba)
+        kosten = programmakosten(kba)
     actoren = _actoren_in_verdeling(kba, kosten)
     casussen = tuple(CasusSaldo(c.nummer, c.totaal_kosten, _middelen(c), _overdrachten(c), _breder(c)) for c in kba.casussen)
     methoden = {}

@@ -356,6 +356,9 @@ class Pilot(Basis):
     periode: Periode
     hulpvragen: Aantal
     maanden_in_beeld: Annotated[int, Field(ge=1)] = 12  # het rapport telt alleen het lopende jaar
+    # Geregistreerde SJD-uren per hulpvraag (uit een vraagregistratie, `registratie --variant`): dan zijn de kosten
+    # van het hele programma deze uren x alle hulpvragen x de tarieven, in plaats van het gemiddelde van de casussen.
+    uren_per_hulpvraag: Invoer | None = None
     rechtsgebieden: Annotated[dict[Naam, Rechtsgebied], Field(min_length=1)]
     tarieven: Annotated[dict[Naam, Tarief], Field(min_length=1)]
     actoren: dict[Naam, Actor] = Field(default_factory=dict)

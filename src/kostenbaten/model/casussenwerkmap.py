@@ -120,6 +120,7 @@ PILOTVELDEN = (
     Pilotveld("Periode tot", ("periode", "tot"), "datum", "Laatste dag van die periode.", True),
     Pilotveld("Hulpvragen", ("hulpvragen",), "geheel", "Aantal hulpvragen in de periode; een bereik mag in kolom C tot en met F.", True, True),
     Pilotveld("Maanden in beeld", ("maanden_in_beeld",), "geheel", "Over hoeveel maanden een baat per maand telt (leeg: 12, zoals het rapport)."),
+    Pilotveld("Uren per hulpvraag (registratie)", ("uren_per_hulpvraag",), "getal", "Geregistreerde SJD-uren per hulpvraag (mag leeg); dan zijn de kosten van het hele programma deze uren x alle hulpvragen x de tarieven.", bereik=True),
     Pilotveld("Optimisme: opslag kosten (%)", ("optimisme", "opslag_kosten"), "getal", "Correctie voor optimisme (mag leeg): procent bovenop elke kostenpost; een bereik mag.", bereik=True),
     Pilotveld("Optimisme: korting baten (%)", ("optimisme", "korting_baten"), "getal", "Procent van elke baat eraf, na de andere aanpassingen (mag leeg); een bereik mag.", bereik=True),
     Pilotveld("Optimisme: reden", ("optimisme", "reden"), "tekst", "Waarom deze correctie (verplicht als er een opslag of korting staat)."),
