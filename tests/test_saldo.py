@@ -202,3 +202,13 @@ def test_cli_gevoeligheid_toont_omslagpunt_saldo(cli):
     assert sjd["effecten_maatschappelijk_saldo"]["rapport"]["omslagpunt"]["waarde"] == "100.47"
     code, uit, _ = cli("gevoeligheid", HENGELO)
     assert code == 0 and "wordt het maatschappelijk saldo nul?" in uit
+
+
+def test_vergelijk_toont_het_saldo_per_kolom(cli):
+    # Hengelo met 900 hulpvragen: middelen en kosten gaan beide x 3 mee, dus het saldo ook: 3 x 12.282 = 36.846.
+    code, uit, _ = cli("vergelijk", HENGELO, HENGELO.parent / "varianten" / "hengelo-900.yaml", "--formaat", "json")
+    assert code == 0
+    saldi = [k["maatschappelijk"]["rapport"]["saldo"] for k in json.loads(uit)["vergelijking"]]
+    assert saldi == ["12282", str(3 * 12282)]
+    code, uit, _ = cli("vergelijk", HENGELO)
+    assert code == 0 and "maatschappelijk saldo" in uit
