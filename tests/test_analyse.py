@@ -416,7 +416,7 @@ def test_cli_meerjarig():
 
 def test_cli_meerjarig_xlsx(tmp_path):
     map_ = werkmap(tmp_path / "meerjarig.xlsx", "meerjarig")
-    assert map_.sheetnames == ["Per casus", "Extrapolatie", "Actoren", "Conventie"]
+    assert map_.sheetnames == ["Per casus", "Extrapolatie", "Actoren", "Maatschappelijk saldo", "Conventie"]
     rijen = list(map_["Per casus"].iter_rows(values_only=True))
     assert rijen[2] == ("Casus", "Wie", "12 maanden (rapport)", "3 jaar nominaal", "3 jaar contant")
     assert rijen[4][:4] == ("Casus 1", "Cliënt", 600, 1800)

@@ -212,3 +212,14 @@ def test_vergelijk_toont_het_saldo_per_kolom(cli):
     assert saldi == ["12282", str(3 * 12282)]
     code, uit, _ = cli("vergelijk", HENGELO)
     assert code == 0 and "maatschappelijk saldo" in uit
+
+
+def test_meerjarig_saldo_hangt_niet_af_van_de_looptijd_van_overdrachten(cli):
+    # De enige maandbedragen in Hengelo (casus 1 en 6) zijn overdrachten; die tellen in het saldo voor nul.
+    # Het saldo is dus in elk beeld (12 maanden, 3 jaar nominaal, 3 jaar contant) 84.282 - 72.000 = 12.282,
+    # terwijl het totaal van de methode van de KBA Hengelo met de looptijd groeit.
+    code, uit, _ = cli("meerjarig", HENGELO, "--formaat", "json")
+    assert code == 0
+    doc = json.loads(uit)
+    assert [doc[b]["maatschappelijk"]["rapport"]["saldo"] for b in ("een_jaar", "nominaal", "contant")] == ["12282"] * 3
+    assert doc["nominaal"]["extrapolatie"][0]["totaal"] != doc["een_jaar"]["extrapolatie"][0]["totaal"]
