@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import pytest
+
 from conftest import HENGELO, vervang
 from kostenbaten.berekening.kba import bereken_pilot
 from kostenbaten.berekening.saldo import ROUTE_CASUSSEN, ROUTE_REGISTRATIE, bereken_saldo, kosten_uit_uren
@@ -109,18 +111,23 @@ def test_bedrag_voor_client_zonder_soort_is_overdracht_van_onbekende(hengelo, cl
     assert "Casus 3, baat 1" in fout and "overdracht zonder betaler" in fout
 
 
-def test_van_naar_onbekende_actor_is_fout(hengelo, cli):
-    vervang(hengelo / "casus-3.yaml", "    van: schuldeiser\n", "    van: schuldeisr\n")
+@pytest.mark.parametrize(
+    "oud, nieuw, melding",
+    [
+        ("    van: schuldeiser\n", "    van: schuldeisr\n", "15: baten[1].van: onbekend actor 'schuldeisr'; bedoelt u 'schuldeiser'?"),
+        (
+            "    soort: overdracht   # de schuldeiser krijgt € 400 minder\n",
+            "    soort: middelen\n",
+            "11: baten[1]: 'van' (wie betaalt) hoort alleen bij 'soort: overdracht'",
+        ),
+    ],
+    ids=["onbekende-betaler", "van-zonder-overdracht"],
+)
+def test_foute_betaler_is_een_invoerfout(hengelo, cli, oud, nieuw, melding):
+    vervang(hengelo / "casus-3.yaml", oud, nieuw)
     code, _, fout = cli("bereken", hengelo)
     assert code == 2
-    assert "casus-3.yaml" in fout and "schuldeisr" in fout
-
-
-def test_van_zonder_overdracht_is_fout(hengelo, cli):
-    vervang(hengelo / "casus-3.yaml", "    soort: overdracht   # de schuldeiser krijgt € 400 minder\n", "    soort: middelen\n")
-    code, _, fout = cli("bereken", hengelo)
-    assert code == 2
-    assert "casus-3.yaml" in fout and "'van'" in fout
+    assert fout.splitlines()[0] == f"{hengelo / 'casus-3.yaml'}:{melding}"
 
 
 def test_breder_economisch_effect_telt_niet_in_saldo(hengelo):
