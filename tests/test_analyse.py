@@ -416,7 +416,7 @@ def test_cli_meerjarig():
 
 def test_cli_meerjarig_xlsx(tmp_path):
     map_ = werkmap(tmp_path / "meerjarig.xlsx", "meerjarig")
-    assert map_.sheetnames == ["Per casus", "Extrapolatie", "Actoren", "Conventie"]
+    assert map_.sheetnames == ["Per casus", "Extrapolatie", "Actoren", "Maatschappelijk saldo", "Conventie"]
     rijen = list(map_["Per casus"].iter_rows(values_only=True))
     assert rijen[2] == ("Casus", "Wie", "12 maanden (rapport)", "3 jaar nominaal", "3 jaar contant")
     assert rijen[4][:4] == ("Casus 1", "Cliënt", 600, 1800)
@@ -458,7 +458,17 @@ def test_cli_actoren():
 
 def test_cli_actoren_xlsx(tmp_path):
     map_ = werkmap(tmp_path / "actoren.xlsx", "actoren")
-    assert map_.sheetnames == ["Per casus", "Geëxtrapoleerd rapport", "Grafiek rapport", "Geëxtrapoleerd gewogen", "Grafiek gewogen"]
+    assert map_.sheetnames == [
+        "Maatschappelijk saldo", "Verdeling rapport", "Verdeling gewogen",
+        "Per casus", "Geëxtrapoleerd rapport", "Grafiek rapport", "Geëxtrapoleerd gewogen", "Grafiek gewogen",
+    ]
+    saldo = {r[0]: r[1] for r in map_["Maatschappelijk saldo"].iter_rows(values_only=True)}
+    # 2.554 x 33 = 84.282 aan middelen, min 240 x 300 = 72.000 aan kosten.
+    assert [v for k, v in saldo.items() if k and k.endswith("maatschappelijk saldo")][0] == 84282 - 72000
+    verdeling = [r for r in map_["Verdeling rapport"].iter_rows(values_only=True)]
+    rijk = [r for r in verdeling if r[0] == "Rijk"]
+    # Met alle kosten: 52.800 - 72.000 - 45.804; met de gedekte: 52.800 - 47.520 - 45.804.
+    assert [r[5] for r in rijk] == [52800 - 72000 - 45804, 52800 - 47520 - 45804]
     rijen = {r[0]: r for r in map_["Geëxtrapoleerd rapport"].iter_rows(values_only=True)}
     assert rijen["Rijk"][1:] == ("overheid", 47520, 52800, 5280)
     assert rijen["Cliënt"][1] == "cliënt"

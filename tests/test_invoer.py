@@ -261,7 +261,8 @@ def test_naam_met_accent_of_hoofdletters_krijgt_een_suggestie(cli, hengelo):
     melding = "moet een naam zijn van kleine letters zonder accent, cijfers en '_' (zoals bijzondere_bijstand)"
     assert fout.splitlines() == [
         f"{hengelo / 'casus-1.yaml'}:14: baten[1].actor: {melding}; bedoelt u 'client'?",
-        f"{hengelo / 'casus-1.yaml'}:15: baten[2].kengetal: {melding}; bedoelt u 'toevoeging'?",
+        # Regel 17: na 'actor: client' staan 'soort: overdracht' en 'van: gemeente' (regel 15 en 16).
+        f"{hengelo / 'casus-1.yaml'}:17: baten[2].kengetal: {melding}; bedoelt u 'toevoeging'?",
         "2 fout(en) in de invoer; er is niets berekend.",
     ]
 
@@ -278,7 +279,7 @@ def test_verwijzingen_ook_in_een_casus_met_andere_fouten(cli, hengelo):
         f"{pad}:2: uren: verplichte sleutel ontbreekt",
         f"{pad}:4: rechtsgebied: onbekend rechtsgebied 'sociaal_zekerheidrecht'; bedoelt u 'sociaal_zekerheidsrecht'?",
         f"{pad}:9: uuren: onbekende sleutel 'uuren'; bedoelt u 'uren'?",
-        f"{pad}:15: baten[2].kengetal: onbekend kengetal 'toevoeg'; bedoelt u 'toevoeging'?",
+        f"{pad}:17: baten[2].kengetal: onbekend kengetal 'toevoeg'; bedoelt u 'toevoeging'?",
         "4 fout(en) in de invoer; er is niets berekend.",
     ]
 

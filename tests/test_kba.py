@@ -248,6 +248,10 @@ def test_bereken_opent_met_de_uitkomst_en_kapt_niets_af_op_80_kolommen():
     lang = CliRunner().invoke(app, ["bereken", str(HENGELO), "--per-casus"], env={"COLUMNS": "80"}).stdout
     for uit in (kort, lang):
         regels = uit.splitlines()
+        # Eerst wat de samenleving wint (84.282 - 240 x 300 = 12.282), dan de methode van de KBA Hengelo.
+        saldo = " ".join(r.strip() for r in regels[: regels.index("")])
+        assert saldo.startswith("Maatschappelijk saldo: € 12.282.")
+        regels = regels[regels.index("") + 1 :]
         kop = " ".join(r.strip() for r in regels[: regels.index("")])
         assert kop.startswith("Pilot Hengelo: een casus levert gemiddeld € 583,67 netto op.")
         # Elke extrapolatie met haar eigen verdeling: gewogen 68.766 / 107.109 = 64,2% voor de cliënt.

@@ -110,7 +110,8 @@ def test_ontbrekend_jaar_noemt_prijspeil_en_indexbestand(reeks, tmp_path, cli):
     assert code == 2
     regels = fout.splitlines()
     assert regels == [
-        f"{map_ / 'pilot.yaml'}:76: kengetallen.toevoeging.prijspeil: de prijsindex {reeks} kent het jaar 2019 niet "
+        # Regel 80: pilot.yaml zegt sinds de verdelingstabel bij de actoren waarom de schuldeiser onder de overheid valt (vier regels meer).
+        f"{map_ / 'pilot.yaml'}:80: kengetallen.toevoeging.prijspeil: de prijsindex {reeks} kent het jaar 2019 niet "
         "(wel 2020 tot en met 2023); vul de reeks aan of geef met --prijsindex een andere reeks",
         "1 fout(en) in de invoer; er is niets berekend.",
     ]

@@ -226,7 +226,8 @@ def test_variant_uit_de_registratie_rekent_als_de_pilot(tmp_path, cli):
     assert code == 0, fout
     assert fout == f"Geschreven: {variant}\n"
     inhoud = yaml.safe_load(variant.read_text(encoding="utf-8"))
-    assert inhoud["pilot"] == {"periode": {"van": date(2021, 6, 1), "tot": date(2022, 6, 30)}, "hulpvragen": 300}
+    # De geregistreerde uren gaan mee: 360 uur bij 300 hulpvragen = 1,2 uur per hulpvraag.
+    assert inhoud["pilot"] == {"periode": {"van": date(2021, 6, 1), "tot": date(2022, 6, 30)}, "hulpvragen": 300, "uren_per_hulpvraag": 1.2}
     # De aantallen zelf (300 x 33% = 99, 300 x 20% = 60, 300 x 13% = 39), geen aandelen.
     assert inhoud["rechtsgebieden"] == {
         "sociaal_zekerheidsrecht": {"hulpvragen": 99}, "consumentenzaken": {"hulpvragen": 60}, "belastingrecht": {"hulpvragen": 39}
@@ -238,6 +239,11 @@ def test_variant_uit_de_registratie_rekent_als_de_pilot(tmp_path, cli):
     hengelo = json.loads(cli("bereken", HENGELO, "--formaat", "json")[1])
     assert eigen["pilot"] == "Hengelo, eigen registratie"
     assert eigen["extrapolatie"] == hengelo["extrapolatie"]
+    # Het maatschappelijk saldo rekent met de geregistreerde uren: 1,2 x 300 x € 120 = € 43.200 aan kosten,
+    # dus 84.282 - 43.200 = 41.082 (met het gemiddelde van de casussen: 240 x 300 = 72.000).
+    saldo = eigen["maatschappelijk"]["rapport"]
+    assert (saldo["kosten"]["route"], saldo["kosten"]["totaal"], saldo["saldo"]) == ("registratie", "43200", "41082")
+    assert hengelo["maatschappelijk"]["rapport"]["kosten"]["route"] == "casussen"
     # Niet overschrijven zonder --overschrijf.
     code, uit, fout = cli("registratie", VOORBEELD, "--casussen", HENGELO, "--variant", variant)
     assert code == 2 and f"{variant}: bestand bestaat al; gebruik --overschrijf om het te vervangen" in fout

@@ -322,8 +322,13 @@ def bereken(
     _mag_schrijven(xlsx, overschrijf)
     from kostenbaten.berekening.kba import bereken_pilot
 
+    from kostenbaten.berekening.saldo import bereken_saldo
+
     uitkomst = bereken_pilot(project.pilot, project.casussen)
-    _lever("kba", uitkomst, formaat, xlsx, overschrijf, tabel={"per_casus": per_casus}, waarschuwingen=_waarschuwingen(project))
+    _lever(
+        "kba", uitkomst, formaat, xlsx, overschrijf, tabel={"per_casus": per_casus}, waarschuwingen=_waarschuwingen(project),
+        saldo=bereken_saldo(uitkomst),
+    )
 
 
 @app.command(cls=Opdracht)

@@ -75,6 +75,8 @@ class ActorenUitkomst:
     casussen: tuple[ActorTabel, ...]
     extrapolaties: dict[str, ActorTabel]
     koppeling: dict[str, tuple[str, ...]]  # groep van het rapport -> actoren in die groep
+    # Het maatschappelijk saldo met de verdelingstabel (`berekening.saldo.SaldoUitkomst`), naast de verdeling van het rapport.
+    maatschappelijk: object = None
 
 
 def _betaald(actor: str) -> Callable[[CasusUitkomst], Decimal]:
@@ -143,4 +145,6 @@ def verdeel_over_actoren(uitkomst: PilotUitkomst) -> ActorenUitkomst:
 
     alle = uitkomst.pilot.alle_actoren
     koppeling = {g: tuple(a for a in actoren if alle[a].groep == g) for g in GROEPEN}
-    return ActorenUitkomst(casussen, {m: extrapolatie(m) for m in METHODEN}, koppeling)
+    from kostenbaten.berekening.saldo import bereken_saldo  # saldo gebruikt deze module zelf
+
+    return ActorenUitkomst(casussen, {m: extrapolatie(m) for m in METHODEN}, koppeling, bereken_saldo(uitkomst))

@@ -9,7 +9,7 @@ precies nul is, exact uit twee doorrekeningen: de basis en de basis plus één.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kostenbaten.berekening.kba import bereken_pilot
@@ -75,6 +75,8 @@ class Variatie:
     laag: Decimal  # gebruikte lage invoerwaarde
     hoog: Decimal  # gebruikte hoge invoerwaarde
     effecten: dict[str, Effect]
+    # Hetzelfde op het maatschappelijk saldo (besparingen van middelen min de kosten van alle hulpvragen).
+    saldo_effecten: dict[str, Effect] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Gevoeligheid:
     stap: Decimal  # procent omlaag en omhoog
     basis: dict[str, Decimal]  # totaal per methode
     variaties: tuple[Variatie, ...]
+    saldo_basis: dict[str, Decimal] = field(default_factory=dict)  # maatschappelijk saldo per methode
 
     def gesorteerd(self, methode: str) -> list[Variatie]:
         """Voor het tornadodiagram: grootste zwaai bovenaan."""
@@ -218,8 +221,15 @@ def te_varieren(pilot: Pilot, casussen: tuple[Casus, ...]) -> list[GevarieerdeIn
 
 def totalen(pilot: Pilot, casussen) -> dict[str, Decimal]:
     """Het exacte geëxtrapoleerde totaal per methode."""
+    return _totalen_en_saldi(pilot, casussen)[0]
+
+
+def _totalen_en_saldi(pilot: Pilot, casussen) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """Het geëxtrapoleerde totaal (methode van de KBA Hengelo) en het maatschappelijk saldo, per methode."""
+    from kostenbaten.berekening.saldo import maatschappelijk_saldo
+
     uitkomst = bereken_pilot(pilot, casussen)
-    return {m: uitkomst.extrapolaties[m].totaal for m in METHODEN}
+    return {m: uitkomst.extrapolaties[m].totaal for m in METHODEN}, maatschappelijk_saldo(uitkomst)
 
 
 def omslagpunt(invoer: GevarieerdeInvoer, basis: Decimal, per_eenheid: Decimal) -> Omslagpunt:
@@ -237,26 +247,33 @@ def omslagpunt(invoer: GevarieerdeInvoer, basis: Decimal, per_eenheid: Decimal) 
     return Omslagpunt(nulpunt, nulpunt, "bij", verandering=verandering)
 
 
-def varieer(invoer: GevarieerdeInvoer, pilot: Pilot, casussen, stap: Decimal, basis: dict[str, Decimal]) -> Variatie:
+def varieer(
+    invoer: GevarieerdeInvoer, pilot: Pilot, casussen, stap: Decimal, basis: dict[str, Decimal], saldo_basis: dict[str, Decimal] | None = None
+) -> Variatie:
     factor = deel(stap, HONDERD)
     laag = max(invoer.minimum, invoer.basis - vermenigvuldig(invoer.basis, factor))
     hoog = invoer.basis + vermenigvuldig(invoer.basis, factor)
     if invoer.maximum is not None:
         hoog = min(invoer.maximum, hoog)
-    bij_laag = totalen(*invoer.zet(pilot, casussen, laag))
-    bij_hoog = totalen(*invoer.zet(pilot, casussen, hoog))
+    bij_laag = _totalen_en_saldi(*invoer.zet(pilot, casussen, laag))
+    bij_hoog = _totalen_en_saldi(*invoer.zet(pilot, casussen, hoog))
     # Lineair: de helling volgt uit de basis en de basis plus één eenheid, ook als de basiswaarde 0 is.
-    bij_een_meer = totalen(*invoer.zet(pilot, casussen, invoer.basis + 1))
-    effecten = {}
-    for m in METHODEN:
-        helling = bij_een_meer[m] - basis[m]
-        effecten[m] = Effect(m, basis[m], bij_laag[m], bij_hoog[m], helling, omslagpunt(invoer, basis[m], helling))
-    return Variatie(invoer, laag, hoog, effecten)
+    # Ook het maatschappelijk saldo is lineair in elke afzonderlijke invoer.
+    bij_een_meer = _totalen_en_saldi(*invoer.zet(pilot, casussen, invoer.basis + 1))
+
+    def effecten(i: int, b: dict[str, Decimal]) -> dict[str, Effect]:
+        uit = {}
+        for m in METHODEN:
+            helling = bij_een_meer[i][m] - b[m]
+            uit[m] = Effect(m, b[m], bij_laag[i][m], bij_hoog[i][m], helling, omslagpunt(invoer, b[m], helling))
+        return uit
+
+    return Variatie(invoer, laag, hoog, effecten(0, basis), effecten(1, saldo_basis) if saldo_basis else {})
 
 
 def gevoeligheid(pilot: Pilot, casussen, stap: Decimal = STANDAARD_STAP) -> Gevoeligheid:
     """Varieer elke invoer `stap` procent omlaag en omhoog, de rest blijft op de basiswaarde."""
     casussen = tuple(casussen)
-    basis = totalen(pilot, casussen)
-    variaties = tuple(varieer(k, pilot, casussen, stap, basis) for k in te_varieren(pilot, casussen))
-    return Gevoeligheid(stap, basis, variaties)
+    basis, saldo_basis = _totalen_en_saldi(pilot, casussen)
+    variaties = tuple(varieer(k, pilot, casussen, stap, basis, saldo_basis) for k in te_varieren(pilot, casussen))
+    return Gevoeligheid(stap, basis, variaties, saldo_basis)

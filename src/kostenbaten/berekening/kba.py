@@ -50,6 +50,8 @@ class Post(NamedTuple):
     bruto: Decimal | None = None  # het bedrag voor de aanpassingen; None als er geen zijn
     stappen: tuple[Stap, ...] = ()  # van bruto naar netto: deadweight, attributie, verdringing, afname
     indexering: object = None  # `berekening.prijspeil.Indexering` als het tarief of kengetal naar een ander prijspeil is omgerekend
+    baatsoort: str | None = None  # bij een baat: "middelen", "overdracht" of "breder_economisch" (model.casus.SOORTEN_BAAT)
+    van: str | None = None  # bij een overdracht: de actor die betaalt; None als de betaler niet genoemd is
 
 
 class CasusUitkomst(NamedTuple):
@@ -151,6 +153,7 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
             som_ = rekensom("vast bedrag ") + _geindexeerd(bruto, baat._indexering)
             soort, sleutel = "bedrag", f"baten[{i}]"
             indexering = baat._indexering
+        baatsoort, van = soort_en_betaler(baat, pilot, actoren)
         bedrag = bruto if kans is None else bruto * kans
         if kans is not None:
             som_ += (" x kans van slagen ", exact(kans))
@@ -162,10 +165,29 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
         baten.append(
             Post(
                 naam, netto, actor, actoren[actor].groep, gedeeld(som_), soort, sleutel, ("baten", i), bron, kans,
-                bedrag if stappen else None, stappen, indexering,
+                bedrag if stappen else None, stappen, indexering, baatsoort, van,
             )
         )
     return CasusUitkomst(casus, tuple(kosten), tuple(baten))
+
+
+def soort_en_betaler(baat, pilot: Pilot, actoren) -> tuple[str, str | None]:
+    """Of een baat een besparing van middelen, een overdracht of een breder economisch effect is, en bij een overdracht wie betaalt.
+
+    Met een kengetal: de soort en betaler van de baat, anders die van het kengetal. Zonder: zoals
+    opgegeven; met een betaler (`van`) een overdracht; anders voor de cliënt een overdracht van een
+    onbekende betaler (None) en voor een andere actor een vermeden kost.
+    """
+    if baat.kengetal is not None:
+        kengetal = pilot.kengetallen[baat.kengetal]
+        soort, van = baat.soort or kengetal.soort, baat.van or kengetal.van
+    elif baat.soort is not None:
+        soort, van = baat.soort, baat.van
+    elif baat.van is not None or actoren[baat.actor].groep == "client":
+        soort, van = "overdracht", baat.van
+    else:
+        soort, van = "middelen", None
+    return soort, (van if soort == "overdracht" else None)
 
 
 def _geindexeerd(bedrag: Decimal, indexering, eenheid: str = "") -> Rekensom:

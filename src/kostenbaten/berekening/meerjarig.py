@@ -23,6 +23,7 @@ from kostenbaten.berekening.actoren import verdeel_over_actoren
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post, bereken_casus, bereken_pilot, extrapoleer
 from kostenbaten.geld import HONDERD, deel, som, vermenigvuldig
 from kostenbaten.berekening.rekensom import samen, som as rekensom, vast
+from kostenbaten.berekening.saldo import maatschappelijk_saldo
 from kostenbaten.model.casus import Casus, Pilot
 
 # Standaarddiscontovoet voor MKBA's sinds 1 januari 2021 (Werkgroep Discontovoet 2020, door het kabinet overgenomen).
@@ -137,8 +138,12 @@ def beeldtabellen(m: Meerjarig) -> list[Beeldtabel]:
         for methode in methoden
         for i, r in enumerate(verdelingen[0][methode].regels)
     )
+    # Wat de samenleving wint: besparingen van middelen min de kosten van alle hulpvragen (berekening.saldo).
+    saldi = [maatschappelijk_saldo(u) for u in uitkomsten]
+    saldo = tuple((methode, "maatschappelijk saldo", tuple(x[methode] for x in saldi)) for methode in methoden)
     return [
         Beeldtabel("Per casus: het jaarbeeld naast de volle looptijd", "Casus", casussen),
         Beeldtabel("Extrapolatie (exact)", "Methode", extrapolatie),
         Beeldtabel("Saldo per actor, geëxtrapoleerd (exact)", "Methode", actoren),
+        Beeldtabel("Maatschappelijk saldo: besparingen van middelen min de kosten van alle hulpvragen (exact)", "Methode", saldo),
     ]

@@ -56,6 +56,13 @@ class BegrotingUren(NamedTuple):
     soort = "begroting_uren"
 
 
+class OverdrachtZonderBetaler(NamedTuple):
+    casus: int
+    baat: int  # plek in 'baten', vanaf 1
+    omschrijving: str
+    soort = "overdracht_zonder_betaler"
+
+
 class WeinigTrekkingen(NamedTuple):
     trekkingen: int
     soort = "weinig_trekkingen"
@@ -69,7 +76,7 @@ class Werkmapmelding(NamedTuple):
     soort = "werkmap"
 
 
-Waarschuwing = Union[WeinigCasussen, LageDekking, BronZonderJaar, BegrotingUren, WeinigTrekkingen, Werkmapmelding]
+Waarschuwing = Union[WeinigCasussen, LageDekking, BronZonderJaar, BegrotingUren, WeinigTrekkingen, Werkmapmelding, OverdrachtZonderBetaler]
 
 
 def over_casussen(pilot, casussen: Sequence) -> tuple[Waarschuwing, ...]:
@@ -86,7 +93,22 @@ def over_casussen(pilot, casussen: Sequence) -> tuple[Waarschuwing, ...]:
     for sleutel, kengetal in pilot.kengetallen.items():
         if not _JAAR.search(kengetal.bron):
             uit.append(BronZonderJaar(sleutel, kengetal.naam, kengetal.bron))
+    uit += over_overdrachten(pilot, casussen)
     return tuple(uit)
+
+
+def over_overdrachten(pilot, casussen: Sequence) -> list[Waarschuwing]:
+    """Een overdracht zonder betaler (`van`): vaak een bedrag voor de cliënt zonder `soort`, uit oudere bestanden."""
+    from kostenbaten.berekening.kba import soort_en_betaler
+
+    actoren = pilot.alle_actoren
+    uit: list[Waarschuwing] = []
+    for casus in casussen:
+        for i, baat in enumerate(casus.baten, start=1):
+            if soort_en_betaler(baat, pilot, actoren) == ("overdracht", None):
+                naam = baat.omschrijving or pilot.kengetallen[baat.kengetal].naam
+                uit.append(OverdrachtZonderBetaler(casus.nummer, i, naam))
+    return uit
 
 
 def over_begroting(begroting, sjd_uren_per_week: Decimal, casussen: Sequence) -> tuple[Waarschuwing, ...]:

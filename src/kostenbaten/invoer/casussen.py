@@ -169,6 +169,8 @@ def _verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen, dekking: bo
     for naam, kengetal in pilot.kengetallen.items():
         if kengetal.actor not in actoren:
             fouten.append(pilotbestand.fout(("kengetallen", naam, "actor"), _onbekend("actor", kengetal.actor, actoren)))
+        if kengetal.van is not None and kengetal.van not in actoren:
+            fouten.append(pilotbestand.fout(("kengetallen", naam, "van"), _onbekend("actor", kengetal.van, actoren)))
     fouten += _errata(pilot, pilotbestand, CIJFERS_PILOT)
     if not pilot.kengetallen:
         gebruikt = sorted({b.kengetal for casus, _ in casussen for b in casus.baten if b.kengetal is not None})
@@ -257,6 +259,8 @@ def _casusverwijzingen(namen: _Namen, casussen) -> list[Fout]:
                 fouten.append(bestand.fout(("baten", i, "kengetal"), _onbekend("kengetal", baat.kengetal, namen.kengetallen)))
             if baat.actor is not None and baat.actor not in namen.actoren:
                 fouten.append(bestand.fout(("baten", i, "actor"), _onbekend("actor", baat.actor, namen.actoren)))
+            if baat.van is not None and baat.van not in namen.actoren:
+                fouten.append(bestand.fout(("baten", i, "van"), _onbekend("actor", baat.van, namen.actoren)))
         fouten += _errata(casus, bestand, CIJFERS_CASUS)
     return fouten
 

@@ -24,6 +24,7 @@ from kostenbaten.invoer.yamlbestand import toon_pad
 from kostenbaten.model.casus import Casus, Pilot
 from kostenbaten.model.casussenwerkmap import (
     AANPASSINGEN,
+    SOORT_EN_VAN,
     BEREIKSLEUTELS,
     BATEN,
     CASUSSEN,
@@ -358,7 +359,8 @@ class _Lezing:
         """De velden van één rij als blok onder `voor` in de inhoud van de lezer; bereiken samengevoegd."""
         blok: dict = {}
         for kolom in tabel.kolommen:
-            if kolom.pad[0] in WEGWIJZERS or kolom.kop not in letters:
+            # 'Soort baat' heeft het pad ('soort',), maar is een veld, geen wegwijzer zoals 'Soort' op blad Aanpassingen.
+            if (kolom.pad[0] in WEGWIJZERS and kolom not in SOORT_EN_VAN) or kolom.kop not in letters:
                 continue
             waarde = self.cel(lezer, ws, voor + kolom.pad, f"{letters[kolom.kop]}{rij}", kolom.soort, kolom.bereik)
             if waarde is not None:

@@ -112,6 +112,13 @@ Jaar = Annotated[int, Field(ge=1900, le=2200)]  # een prijspeil: het jaar waarin
 
 GROEPEN = ("client", "overheid")
 
+# Wat een baat voor de samenleving is (docs/methode.md, "Maatschappelijk saldo"):
+# middelen: een besparing van middelen (een vermeden kost), telt in het maatschappelijk saldo;
+# overdracht: geld dat van de ene partij (`van`) naar de andere gaat, telt in het saldo voor nul;
+# breder_economisch: bestedings- of multipliereffecten, apart getoond en nooit in het saldo.
+SOORTEN_BAAT = ("middelen", "overdracht", "breder_economisch")
+SoortBaat = Literal["middelen", "overdracht", "breder_economisch"]
+
 # De langste looptijd van een maandbedrag: honderd jaar (docs/formaat.md).
 MAX_MAANDEN = 1200
 
@@ -324,8 +331,20 @@ class Kengetal(Basis):
     kwaliteit: Literal["A", "B", "C", "D"] | None = None  # graad van de bron (docs/kengetallen.md); zonder: D
     bankpost: Naam | None = None  # de post in de kengetallenbank waar dit bedrag vandaan komt
     index: Literal["cpi", "cao_lonen", "eigen"] | None = None  # reeks bij --prijsindex per-categorie; zonder: die van de bankpost, anders cpi
+    soort: SoortBaat = "middelen"  # zonder: een vermeden kost (een besparing van middelen)
+    van: Naam | None = None  # bij een overdracht: wie betaalt
     # Gezet door `invoer.prijspeil` als het bedrag naar een ander prijspeil is omgerekend; nooit uit de YAML.
     _indexering: object = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _van_bij_overdracht(self):
+        _controleer_van(self.soort, self.van)
+        return self
+
+
+def _controleer_van(soort: str | None, van: str | None) -> None:
+    if van is not None and soort != "overdracht":
+        raise PydanticCustomError("kb_van", "'van' (wie betaalt) hoort alleen bij 'soort: overdracht'")
 
 
 class GepubliceerdPilot(Basis):
@@ -369,6 +388,9 @@ class Pilot(Basis):
     periode: Periode
     hulpvragen: Aantal
     maanden_in_beeld: Annotated[int, Field(ge=1)] = 12  # het rapport telt alleen het lopende jaar
+    # Geregistreerde SJD-uren per hulpvraag (uit een vraagregistratie, `registratie --variant`): dan zijn de kosten
+    # van het hele programma deze uren x alle hulpvragen x de tarieven, in plaats van het gemiddelde van de casussen.
+    uren_per_hulpvraag: Invoer | None = None
     rechtsgebieden: Annotated[dict[Naam, Rechtsgebied], Field(min_length=1)]
     tarieven: Annotated[dict[Naam, Tarief], Field(min_length=1)]
     actoren: dict[Naam, Actor] = Field(default_factory=dict)
@@ -454,9 +476,15 @@ class Baat(Basis):
     prijspeil: Jaar | None = None  # jaar van `bedrag` of `per_maand`; zonder: het jaar waarin de pilot eindigt (aanname)
     # Gezet door `invoer.prijspeil` als het bedrag naar een ander prijspeil is omgerekend; nooit uit de YAML.
     _indexering: object = PrivateAttr(default=None)
+    # Zonder: die van het kengetal; een eigen bedrag voor een actor buiten de cliënt is een vermeden
+    # kost, een eigen bedrag voor de cliënt een overdracht van een onbekende betaler (met een waarschuwing).
+    soort: SoortBaat | None = None
+    van: Naam | None = None  # bij een overdracht: wie betaalt; maakt een baat zonder soort een overdracht
 
     @model_validator(mode="after")
     def _een_soort(self):
+        if self.soort is not None:  # zonder soort maakt 'van' de baat een overdracht
+            _controleer_van(self.soort, self.van)
         soorten = [s for s in ("kengetal", "bedrag", "per_maand") if getattr(self, s) is not None]
         if len(soorten) != 1:
             raise PydanticCustomError("kb_baat", "geef precies één van 'kengetal', 'bedrag' of 'per_maand'")

@@ -81,6 +81,12 @@ def _sleutel(voorbeeld: str) -> Kolom:
 PRIJSPEIL = Kolom(
     "Prijspeil", ("prijspeil",), "geheel", "Het jaar waarin het bedrag is uitgedrukt (mag leeg); --prijspeil rekent het om.", breedte=10
 )
+# Wat een baat voor de samenleving is (docs/methode.md, "Maatschappelijk saldo"), en bij een overdracht wie betaalt.
+SOORT_EN_VAN = (
+    Kolom("Soort baat", ("soort",), "naam", "middelen (een vermeden kost), overdracht (geld van 'Van' naar de actor) of "
+          "breder_economisch (niet in het maatschappelijk saldo); kies uit de lijst.", keuze="baatsoort", breedte=16),
+    Kolom("Van", ("van",), "naam", "Bij een overdracht: de actor die betaalt (kies uit de lijst).", keuze="actor", breedte=16),
+)
 OMSCHRIJVING = Kolom("Omschrijving", ("omschrijving",), "tekst", "Toelichting in een paar woorden (mag leeg).", breedte=45)
 
 
@@ -113,6 +119,7 @@ PILOTVELDEN = (
     Pilotveld("Periode tot", ("periode", "tot"), "datum", "Laatste dag van die periode.", True),
     Pilotveld("Hulpvragen", ("hulpvragen",), "geheel", "Aantal hulpvragen in de periode; een bereik mag in kolom C tot en met F.", True, True),
     Pilotveld("Maanden in beeld", ("maanden_in_beeld",), "geheel", "Over hoeveel maanden een baat per maand telt (leeg: 12, zoals het rapport)."),
+    Pilotveld("Uren per hulpvraag (registratie)", ("uren_per_hulpvraag",), "getal", "Geregistreerde SJD-uren per hulpvraag (mag leeg); dan zijn de kosten van het hele programma deze uren x alle hulpvragen x de tarieven.", bereik=True),
     Pilotveld("Optimisme: opslag kosten (%)", ("optimisme", "opslag_kosten"), "getal", "Correctie voor optimisme (mag leeg): procent bovenop elke kostenpost; een bereik mag.", bereik=True),
     Pilotveld("Optimisme: korting baten (%)", ("optimisme", "korting_baten"), "getal", "Procent van elke baat eraf, na de andere aanpassingen (mag leeg); een bereik mag.", bereik=True),
     Pilotveld("Optimisme: reden", ("optimisme", "reden"), "tekst", "Waarom deze correctie (verplicht als er een opslag of korting staat)."),
@@ -184,6 +191,7 @@ TABELLEN = (
             Kolom("Bron", ("bron",), "tekst", "Waar het bedrag vandaan komt: publicatie en jaar (verplicht).", True, breedte=40),
             PRIJSPEIL,
             OMSCHRIJVING,
+            *SOORT_EN_VAN,
         ),
     ),
     Tabel(
@@ -212,6 +220,7 @@ TABELLEN = (
             Kolom("Maanden", ("maanden",), "geheel", "De looptijd in maanden bij een bedrag per maand.", breedte=9),
             Kolom("Actor", ("actor",), "naam", "Wie de baat ontvangt (kies uit de lijst; verplicht zonder kengetal).", keuze="actor", breedte=16),
             *bereik("Bedrag", "bereik", "", "")[1:],
+            *SOORT_EN_VAN,
         ),
         lege_rijen=20,
     ),

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from kostenbaten.berekening.registratie import RegistratieUitkomst
-from kostenbaten.geld import afkappen_op_aandeel
+from kostenbaten.geld import afkappen_op_aandeel, afronden_op_decimalen
 from kostenbaten.notatie import aandeel, datum, json_getal
 from kostenbaten.uitvoer.bestand import schrijf_atomair
 
@@ -55,6 +55,7 @@ def variant_tekst(u: RegistratieUitkomst, pilotnaam: str, rechtsgebieden, gedekt
         f"    van: {u.van.isoformat()}",
         f"    tot: {u.tot.isoformat()}",
         f"  hulpvragen: {u.hulpvragen}",
+        *_uren_regel(u),
         "rechtsgebieden:",
     ]
     for sleutel in rechtsgebieden:
@@ -75,6 +76,18 @@ def variant_tekst(u: RegistratieUitkomst, pilotnaam: str, rechtsgebieden, gedekt
         regels.append(f"# Onderwerpen zonder rechtsgebied (de rest: {u.zonder_rechtsgebied.aantal} van {u.hulpvragen} hulpvragen):")
         regels += [f"#   {onderwerp}: {aantal}" for onderwerp, aantal in u.niet_gekoppeld]
     return "\n".join(regels) + "\n"
+
+
+def _uren_regel(u: RegistratieUitkomst) -> list[str]:
+    """De geregistreerde uren per hulpvraag: de kosten van het hele programma (docs/methode.md, "Maatschappelijk saldo")."""
+    per_hulpvraag = u.uren_per_hulpvraag
+    if per_hulpvraag is None:
+        return []
+    herkomst = f"{json_getal(u.uren)} uur bij {u.uren_ingevuld} hulpvragen"
+    afgerond = afronden_op_decimalen(per_hulpvraag, 4)
+    if afgerond == per_hulpvraag:
+        return [f"  uren_per_hulpvraag: {json_getal(per_hulpvraag)}  # {herkomst}"]
+    return [f"  uren_per_hulpvraag: {json_getal(afgerond)}  # {herkomst}, afgerond op vier decimalen"]
 
 
 def schrijf_variant(tekst: str, pad: Path, overschrijf: bool) -> None:

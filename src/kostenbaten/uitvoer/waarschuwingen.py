@@ -9,6 +9,7 @@ from kostenbaten.berekening.waarschuwingen import (
     BegrotingUren,
     BronZonderJaar,
     LageDekking,
+    OverdrachtZonderBetaler,
     Waarschuwing,
     WeinigCasussen,
     WeinigTrekkingen,
@@ -43,6 +44,13 @@ def tekst(w: Waarschuwing) -> str:
             f"({getal_exact(w.sjd_uren_per_week)} uur per week x {getal_exact(w.weken)} weken / {getal_exact(w.hulpvragen)} hulpvragen), "
             f"de casussen met gemiddeld {getal_nl(w.casussen, 2)} uur: meer dan een factor twee verschil. "
             "Controleer de SJD-uren per week en de hulpvragen per jaar in de begroting, of de uren in de casussen."
+        )
+    if isinstance(w, OverdrachtZonderBetaler):
+        return (
+            f"Casus {w.casus}, baat {w.baat} ({w.omschrijving}): een overdracht zonder betaler. Een bedrag voor de cliënt "
+            "zonder 'soort' telt als overdracht van een onbekende betaler: in de verdelingstabel staat het bij 'Onbekende betaler', "
+            "in het maatschappelijk saldo telt het voor nul. Zet bij de baat 'soort: overdracht' en 'van:' (wie betaalt), "
+            "of 'soort: middelen' als het een besparing van middelen is."
         )
     if isinstance(w, WeinigTrekkingen):
         return (

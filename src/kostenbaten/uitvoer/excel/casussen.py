@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from pydantic import BaseModel
 
 from kostenbaten.fouten import Fout, UitvoerFouten
-from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT, STANDAARD_ACTOREN, Onzeker
+from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT, SOORTEN_BAAT, STANDAARD_ACTOREN, Onzeker
 from kostenbaten.model.casussenwerkmap import (
     ACTOREN,
     AANPASSINGEN,
@@ -253,6 +253,7 @@ KEUZES = {
     "actor": lambda: keuzelijst_uit(_keuze(LIJSTEN), "Actor", "actor"),
     "groep": lambda: keuzelijst(GROEPEN, "Groep"),
     "soort": lambda: keuzelijst(SOORTEN_AANPASSING, "Soort"),
+    "baatsoort": lambda: keuzelijst(SOORTEN_BAAT, "Soort baat"),
     "cijfer": lambda: keuzelijst(dict.fromkeys(CIJFERS_CASUS + CIJFERS_PILOT), "Cijfer"),
 }
 

@@ -309,6 +309,6 @@ def bouw(u: PilotUitkomst):
     return wb, verwacht
 
 
-def werkmap(u: PilotUitkomst):
-    """De KBA-werkmap met levende formules."""
+def werkmap(u: PilotUitkomst, saldo=None):
+    """De KBA-werkmap met levende formules; het maatschappelijk saldo (`saldo`) staat in `actoren --xlsx`."""
     return bouw(u)[0]

@@ -23,7 +23,7 @@ def werkmap(m: Meerjarig) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
     namen = [naam for naam, _ in beelden(m)]
-    for v, blad in zip(beeldtabellen(m), ("Per casus", "Extrapolatie", "Actoren")):
+    for v, blad in zip(beeldtabellen(m), ("Per casus", "Extrapolatie", "Actoren", "Maatschappelijk saldo")):
         rijen = [[_groep(v.eerste_kolom, groep), WIE.get(wie, wie), *waarden] for groep, wie, waarden in v.rijen]
         koppen = [v.eerste_kolom, "Wie", *namen]
         overzicht(wb, blad, v.titel, koppen, rijen, {k: EURO for k in range(2, 2 + len(namen))}, [28, 22, 18, 18, 18])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kostenbaten.notatie import json_bedrag, json_verhouding
+from kostenbaten.uitvoer.json.saldo import maatschappelijk_json, verdeling_json
 
 
 def _verhouding_json(v) -> str | None:
@@ -31,8 +32,15 @@ def actortabel_json(t) -> dict:
 
 
 def document(a) -> dict:
-    return {
+    uit = {
         "koppeling": {g: list(actoren) for g, actoren in a.koppeling.items()},
         "casussen": [actortabel_json(t) for t in a.casussen],
         "extrapolatie": [{"methode": m, **actortabel_json(t)} for m, t in a.extrapolaties.items()],
     }
+    s = a.maatschappelijk
+    if s is not None:
+        # Naast de verdeling van de methode van de KBA Hengelo hierboven: wat de samenleving wint, en wie wat krijgt.
+        uit["maatschappelijk"] = maatschappelijk_json(s)
+        uit["verdelingstabel"] = {m: verdeling_json(x.verdeling) for m, x in s.methoden.items()}
+        uit["verdelingstabel_gedekte_kosten"] = {m: verdeling_json(x.verdeling_gedekt) for m, x in s.methoden.items()}
+    return uit

@@ -27,16 +27,27 @@ def document(g, plek=None) -> dict:
                 "basis": json_bedrag(v.invoer.basis),
                 "laag": json_bedrag(v.laag),
                 "hoog": json_bedrag(v.hoog),
-                "effecten": {
-                    m: {
-                        "totaal_laag": json_bedrag(e.laag),
-                        "totaal_hoog": json_bedrag(e.hoog),
-                        "zwaai": json_bedrag(e.zwaai),
-                        "per_eenheid": json_bedrag(e.per_eenheid),
-                        "omslagpunt": _omslagpunt_json(e.omslagpunt, v.invoer.eenheid),
-                    }
-                    for m, e in v.effecten.items()
-                },
+                "effecten": _effecten_json(v.effecten, v.invoer.eenheid),
+                # Op het maatschappelijk saldo (besparingen van middelen min de kosten van alle hulpvragen).
+                "effecten_maatschappelijk_saldo": _effecten_json(v.saldo_effecten, v.invoer.eenheid),
             }
         )
-    return {"stap_procent": json_getal(g.stap), "basis": {m: json_bedrag(t) for m, t in g.basis.items()}, "invoer": invoer}
+    return {
+        "stap_procent": json_getal(g.stap),
+        "basis": {m: json_bedrag(t) for m, t in g.basis.items()},
+        "basis_maatschappelijk_saldo": {m: json_bedrag(t) for m, t in g.saldo_basis.items()},
+        "invoer": invoer,
+    }
+
+
+def _effecten_json(effecten: dict, eenheid: str) -> dict:
+    return {
+        m: {
+            "totaal_laag": json_bedrag(e.laag),
+            "totaal_hoog": json_bedrag(e.hoog),
+            "zwaai": json_bedrag(e.zwaai),
+            "per_eenheid": json_bedrag(e.per_eenheid),
+            "omslagpunt": _omslagpunt_json(e.omslagpunt, eenheid),
+        }
+        for m, e in effecten.items()
+    }

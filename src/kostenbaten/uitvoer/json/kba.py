@@ -7,10 +7,15 @@ from kostenbaten.geld import is_eindig_aandeel
 from kostenbaten.notatie import json_aandeel, json_bedrag, json_getal
 from kostenbaten.uitvoer.namen import rekensom_tekst
 from kostenbaten.uitvoer.json import Reeks
+from kostenbaten.uitvoer.json.saldo import maatschappelijk_json
 
 
 def _post(p: Post) -> dict:
     uit = {"naam": p.naam, "bedrag": json_bedrag(p.bedrag), "actor": p.actor, "groep": p.groep, "rekensom": rekensom_tekst(p.rekensom)}
+    if p.baatsoort is not None:
+        uit["soort"] = p.baatsoort
+        if p.baatsoort == "overdracht":
+            uit["van"] = p.van  # None: de casus noemt de betaler niet
     if p.bron:
         uit["bron"] = p.bron
     if p.stappen:
@@ -71,7 +76,8 @@ def extrapolatie_json(e: Extrapolatie) -> dict:
     return uit
 
 
-def document(u: PilotUitkomst) -> dict:
+def document(u: PilotUitkomst, saldo=None) -> dict:
+    """Met `saldo` (een `berekening.saldo.SaldoUitkomst`) ook het maatschappelijk saldo en de verdelingstabel."""
     return {
         "pilot": u.pilot.naam,
         "maanden_in_beeld": u.pilot.maanden_in_beeld,
@@ -83,6 +89,7 @@ def document(u: PilotUitkomst) -> dict:
         "rechtsgebieden": {sleutel: _rechtsgebied(g) for sleutel, g in u.pilot.rechtsgebieden.items()},
         "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
         **_prijspeil(u),
+        **({"maatschappelijk": maatschappelijk_json(saldo)} if saldo is not None else {}),
         # Alleen met een rapport om na te rekenen (een 'gepubliceerd'-blok in pilot.yaml).
         **(
             {

@@ -6,15 +6,18 @@ from kostenbaten.berekening.meerjarig import CONVENTIE
 from kostenbaten.notatie import json_getal
 from kostenbaten.uitvoer.json.actoren import document as actoren_document
 from kostenbaten.uitvoer.json.kba import casus_json, extrapolatie_json
+from kostenbaten.uitvoer.json.saldo import maatschappelijk_json
 
 
 def _beeld_json(u) -> dict:
     from kostenbaten.berekening.actoren import verdeel_over_actoren
 
+    verdeling = verdeel_over_actoren(u)
     return {
         "casussen": [casus_json(c) for c in u.casussen],
         "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
-        "actoren": actoren_document(verdeel_over_actoren(u))["extrapolatie"],
+        "actoren": actoren_document(verdeling)["extrapolatie"],
+        "maatschappelijk": maatschappelijk_json(verdeling.maatschappelijk),
     }
 
 

@@ -6,6 +6,7 @@ from kostenbaten.notatie import json_bedrag
 from kostenbaten.uitvoer.json.actoren import actortabel_json
 from kostenbaten.uitvoer.json.kba import extrapolatie_json
 from kostenbaten.uitvoer.json.onzekerheid import centrum_json, extrapolaties_json, verdeling_json
+from kostenbaten.uitvoer.json.saldo import maatschappelijk_json
 
 
 def document(kolommen: list, trekkingen: int, zaad: int) -> dict:
@@ -22,6 +23,7 @@ def document(kolommen: list, trekkingen: int, zaad: int) -> dict:
                 "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
                 "gepubliceerd_totaal": json_bedrag(u.gepubliceerd["totaal"].waarde) if "totaal" in u.gepubliceerd else None,
                 "actoren": [{"methode": m, **actortabel_json(t)} for m, t in k.actoren.extrapolaties.items()],
+                "maatschappelijk": maatschappelijk_json(k.actoren.maatschappelijk),
                 "onzekerheid": None
                 if o is None
                 else {

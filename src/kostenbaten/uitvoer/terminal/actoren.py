@@ -11,7 +11,7 @@ from rich.text import Text
 from kostenbaten.berekening.actoren import ActorenUitkomst
 from kostenbaten.notatie import euro, getal_nl
 from kostenbaten.uitvoer.namen import groep_naam
-from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst
+from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst, zin
 
 
 def actoren_per_casus(a: ActorenUitkomst) -> Table:
@@ -66,8 +66,20 @@ def actoren_extrapolatie(a: ActorenUitkomst, methode: str, pub: dict | None = No
 
 
 def toon(a: ActorenUitkomst, console: Console, pub: dict | None = None) -> None:
+    s = a.maatschappelijk
+    if s is not None:
+        # Eerst wat de samenleving wint en wie wat krijgt, dan de verdeling volgens de methode van de KBA Hengelo.
+        from kostenbaten.uitvoer.terminal.saldo import saldo_zin, verdelingstabel, verschillen
+
+        console.print(zin(saldo_zin(s.methoden["rapport"]), console))
+        console.print()
+        console.print(verdelingstabel(s, "rapport"))
+        console.print(verdelingstabel(s, "rapport", gedekt=True))
+        console.print()
     console.print(actoren_per_casus(a))
     console.print()
     for methode in a.extrapolaties:
         console.print(actoren_extrapolatie(a, methode, pub if methode == "rapport" else None))
         console.print()
+    if s is not None:
+        console.print(verschillen(s, kosten_uitleg=False))

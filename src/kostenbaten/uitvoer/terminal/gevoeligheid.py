@@ -65,14 +65,16 @@ def tornado(g: Gevoeligheid, methode: str) -> Table:
     return tabel
 
 
-def omslagpunten(g: Gevoeligheid, plek=None) -> Table:
-    tabel = Tabel(title="Omslagpunten: bij welke waarde wordt het geëxtrapoleerde totaal nul?", title_justify="left")
+def omslagpunten(g: Gevoeligheid, plek=None, saldo: bool = False) -> Table:
+    """Per invoer de waarde waarbij het totaal nul wordt; met `saldo` het maatschappelijk saldo in plaats van het totaal."""
+    wat = "het maatschappelijk saldo" if saldo else "het geëxtrapoleerde totaal"
+    tabel = Tabel(title=f"Omslagpunten: bij welke waarde wordt {wat} nul?", title_justify="left")
     tabel.add_column("Invoer", overflow="fold")
     tabel.add_column("Nu", justify="right")
     for methode in g.basis:
         tabel.add_column(f"Omslagpunt {methode}", overflow="fold")
     for v in g.variaties:
-        effecten = [v.effecten[m] for m in g.basis]
+        effecten = [(v.saldo_effecten if saldo else v.effecten)[m] for m in g.basis]
         naam = Text(v.invoer.naam)
         if plek is not None and v.invoer.plek is not None:
             naam.append(f"\n{plek(*v.invoer.plek)}", style="dim")
@@ -89,3 +91,8 @@ def toon(g: Gevoeligheid, console: Console, plek=None) -> None:
         console.print(tornado(g, methode))
         console.print()
     console.print(omslagpunten(g, plek))
+    if g.saldo_basis:
+        saldi = ", ".join(f"{m} {euro(b)}" for m, b in g.saldo_basis.items())
+        console.print()
+        console.print(Text(f"Maatschappelijk saldo nu: {saldi} (besparingen van middelen min de kosten van alle hulpvragen).", style="bold"))
+        console.print(omslagpunten(g, plek, saldo=True))

@@ -195,7 +195,13 @@ def prijspeil_regel(u: PilotUitkomst) -> Text | None:
     return Text(tekst, style="bold" if voorbeeld else "dim")
 
 
-def toon(u: PilotUitkomst, console: Console, per_casus: bool = False) -> None:
+def toon(u: PilotUitkomst, console: Console, per_casus: bool = False, saldo=None) -> None:
+    """Met `saldo` (een `berekening.saldo.SaldoUitkomst`) eerst wat de samenleving wint, dan de methode van de KBA Hengelo."""
+    if saldo is not None:
+        from kostenbaten.uitvoer.terminal.saldo import saldo_zin
+
+        console.print(zin(saldo_zin(saldo.methoden["rapport"]), console))
+        console.print()
     console.print(zin(kop(u), console))
     console.print()
     regel = prijspeil_regel(u)
@@ -203,6 +209,12 @@ def toon(u: PilotUitkomst, console: Console, per_casus: bool = False) -> None:
         console.print(zin(regel, console))
         console.print()
     console.print(samenvatting(u))
+    if saldo is not None:
+        from kostenbaten.uitvoer.terminal.saldo import saldo_tabel, verschillen
+
+        console.print(saldo_tabel(saldo))
+        console.print(verschillen(saldo))
+        console.print(Text("Wie betaalt en wie wint, met de overdrachten apart: kostenbaten actoren.", style="dim"))
     if per_casus:
         for c in u.casussen:
             console.print()

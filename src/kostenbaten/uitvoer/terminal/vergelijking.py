@@ -41,6 +41,12 @@ def vergelijk_tabel(kolommen: list) -> Table:
     for k in kolommen:
         tabel.add_column(k.uitkomst.pilot.naam, justify="right")
     tabel.add_row("Hulpvragen", *(getal_nl(k.uitkomst.extrapolaties["rapport"].hulpvragen) for k in kolommen))
+    # Eerst wat de samenleving wint: besparingen van middelen min de kosten van alle hulpvragen.
+    for methode in METHODEN:
+        tabel.add_row(
+            Text(f"{methode}: maatschappelijk saldo", style="bold"),
+            *(getal_tekst(k.actoren.maatschappelijk.methoden[methode].saldo) for k in kolommen),
+        )
     tabel.add_row(
         "Gemiddeld per casus",
         *(_cel(k.uitkomst.gemiddelde_netto, k.onzekerheid and k.onzekerheid.gemiddelde_netto, 2) for k in kolommen),

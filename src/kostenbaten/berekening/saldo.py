@@ -1,0 +1,251 @@
+"""Wat de samenleving wint en wie wat krijgt: het maatschappelijk saldo naast de verdelingstabel.
+
+Elke baat is een besparing van middelen (een vermeden kost), een overdracht (geld
+dat van de ene partij naar de andere gaat) of een breder economisch effect
+(`Post.baatsoort`). Het maatschappelijk saldo telt alleen de besparingen van
+middelen, min de kosten van het hele programma: een overdracht is winst voor de
+een en verlies voor de ander en telt dus voor nul; een breder economisch effect
+staat apart en telt nooit mee. De verdelingstabel geeft per actor wat hij betaalt,
+wat hij aan middelen bespaart, wat hij aan overdrachten ontvangt en geeft, en zijn
+saldo; de saldi tellen op tot het maatschappelijk saldo (docs/methode.md).
+
+De kosten van het hele programma gelden voor alle hulpvragen, ook die buiten de
+rechtsgebieden van de casussen: die kostten ook SJD-uren. Standaard is dat de
+gemiddelde kosten van een casus x alle hulpvragen; met geregistreerde uren per
+hulpvraag zijn het die uren x de tarieven (`kosten_uit_uren`). Daarnaast staan de
+kosten van alleen de gedekte hulpvragen, de basis van de methode van de KBA Hengelo.
+De baten blijven geëxtrapoleerd naar de gedekte hulpvragen: over de andere
+hulpvragen is geen baat bekend.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from kostenbaten.berekening.actoren import betrokken_actoren, extrapoleer_grootheid
+from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
+from kostenbaten.berekening.rekensom import Rekensom, exact, som as rekensom
+from kostenbaten.geld import NUL, deel, som, vermenigvuldig
+from kostenbaten.model.casus import METHODEN, Actor
+
+# De actor van een overdracht waarvan de casus de betaler niet noemt (een eigen bedrag voor de cliënt zonder `van`).
+ONBEKEND = "onbekend"
+ONBEKENDE_BETALER = Actor.model_construct(naam="Onbekende betaler", groep="overheid", omschrijving="Een overdracht zonder 'van' in de casus.")
+
+# De routes voor de kosten van het hele programma, in de volgorde van voorkeur (docs/methode.md).
+ROUTE_REGISTRATIE = "registratie"  # geregistreerde uren per hulpvraag x tarieven
+ROUTE_CASUSSEN = "casussen"  # gemiddelde kosten van een casus x alle hulpvragen
+
+# Waarin de methode van de KBA Hengelo (het gepubliceerde rapport) afwijkt van het maatschappelijk saldo.
+VERSCHILLEN_KBA_HENGELO = (
+    "telt geld dat de cliënt krijgt (een overdracht, bijvoorbeeld een terugvordering die vervalt) als baat, "
+    "zonder het verlies van de partij die het betaalt",
+    "rekent de kosten alleen voor de gedekte hulpvragen (de rechtsgebieden met een casus), "
+    "niet voor alle hulpvragen die SJD-uren kostten",
+    "kent twee groepen, cliënt en overheid; alle andere partijen, ook de schuldeiser, vallen onder de overheid",
+)
+
+
+class Programmakosten(NamedTuple):
+    """De kosten van het hele programma: hoe berekend, voor hoeveel hulpvragen, in totaal en per betaler."""
+
+    route: str  # ROUTE_REGISTRATIE of ROUTE_CASUSSEN
+    hulpvragen: Decimal
+    totaal: Decimal
+    per_actor: dict[str, Decimal]
+    uitleg: Rekensom
+
+
+class VerdelingRegel(NamedTuple):
+    """Eén actor in de verdelingstabel."""
+
+    actor: str
+    naam: str
+    groep: str
+    betaalt: Decimal  # programmakosten die deze actor draagt
+    middelen: Decimal  # besparing van middelen (vermeden kosten)
+    ontvangt: Decimal  # overdrachten die deze actor krijgt
+    geeft: Decimal  # overdrachten die deze actor betaalt
+    breder: Decimal  # breder economisch effect: apart, niet in het saldo
+
+    @property
+    def saldo(self) -> Decimal:
+        return self.middelen + self.ontvangt - self.geeft - self.betaalt
+
+
+class Verdelingstabel(NamedTuple):
+    kosten: str  # "alle" (het hele programma) of "gedekt" (alleen de gedekte hulpvragen)
+    regels: tuple[VerdelingRegel, ...]
+
+    @property
+    def saldo(self) -> Decimal:
+        return som(r.saldo for r in self.regels)
+
+    def totaal(self, veld: str) -> Decimal:
+        return som(getattr(r, veld) for r in self.regels)
+
+
+class CasusSaldo(NamedTuple):
+    nummer: int
+    kosten: Decimal
+    middelen: Decimal
+    overdrachten: Decimal
+    breder: Decimal
+
+    @property
+    def saldo(self) -> Decimal:
+        """Het maatschappelijk saldo van één casus: besparingen van middelen min de kosten."""
+        return self.middelen - self.kosten
+
+
+class Saldo(NamedTuple):
+    """Het maatschappelijk saldo en de verdelingstabel bij één extrapolatiemethode."""
+
+    methode: str
+    gedekt: Decimal  # de gedekte hulpvragen, waarnaar de baten geëxtrapoleerd zijn
+    middelen: Decimal
+    overdrachten: Decimal  # som van alle overdrachten; in het saldo netto nul
+    breder: Decimal
+    kosten: Programmakosten
+    kosten_gedekt: Decimal  # de kosten van alleen de gedekte hulpvragen (methode van de KBA Hengelo)
+    verdeling: Verdelingstabel
+    verdeling_gedekt: Verdelingstabel
+
+    @property
+    def saldo(self) -> Decimal:
+        return self.middelen - self.kosten.totaal
+
+    @property
+    def saldo_gedekt(self) -> Decimal:
+        return self.middelen - self.kosten_gedekt
+
+
+class SaldoUitkomst(NamedTuple):
+    casussen: tuple[CasusSaldo, ...]
+    methoden: dict[str, Saldo]
+    actoren: dict[str, Actor]  # naam en groep van elke actor in de verdelingstabel
+    verschillen: tuple[str, ...] = VERSCHILLEN_KBA_HENGELO
+
+
+def _middelen(c: CasusUitkomst) -> Decimal:
+    return som(p.bedrag for p in c.baten if p.baatsoort == "middelen")
+
+
+def _overdrachten(c: CasusUitkomst) -> Decimal:
+    return som(p.bedrag for p in c.baten if p.baatsoort == "overdracht")
+
+
+def _breder(c: CasusUitkomst) -> Decimal:
+    return som(p.bedrag for p in c.baten if p.baatsoort == "breder_economisch")
+
+
+def _betaler(p) -> str:
+    return p.van if p.van is not None else ONBEKEND
+
+
+def kosten_uit_casussen(kba: PilotUitkomst) -> Programmakosten:
+    """De gemiddelde kosten van een casus x alle hulpvragen, per betaler net zo."""
+    n = len(kba.casussen)
+    hulpvragen = kba.pilot.hulpvragen.waarde
+    totaal = som(c.totaal_kosten for c in kba.casussen)
+    per_actor: dict[str, Decimal] = {}
+    for c in kba.casussen:
+        for p in c.kosten:
+            per_actor[p.actor] = per_actor.get(p.actor, NUL) + p.bedrag
+    return Programmakosten(
+        ROUTE_CASUSSEN,
+        hulpvragen,
+        deel(vermenigvuldig(totaal, hulpvragen), n),
+        {a: deel(vermenigvuldig(b, hulpvragen), n) for a, b in per_actor.items()},
+        rekensom("gemiddelde kosten van een casus € ", exact(deel(totaal, n)), " x ", exact(hulpvragen), " hulpvragen"),
+    )
+
+
+def programmakosten(kba: PilotUitkomst) -> Programmakosten:
+    """De kosten van het hele programma: met geregistreerde uren per hulpvraag die uren x tarieven, anders het gemiddelde van de casussen."""
+    uren = kba.pilot.uren_per_hulpvraag
+    return kosten_uit_uren(kba, uren.waarde) if uren is not None else kosten_uit_casussen(kba)
+
+
+def maatschappelijk_saldo(kba: PilotUitkomst) -> dict[str, Decimal]:
+    """Alleen het saldo per methode (besparingen van middelen min de kosten van alle hulpvragen), zonder verdelingstabel."""
+    kosten = programmakosten(kba).totaal
+    return {m: extrapoleer_grootheid(kba.pilot, kba.casussen, m, _middelen) - kosten for m in METHODEN}
+
+
+def kosten_uit_uren(kba: PilotUitkomst, uren_per_hulpvraag: Decimal) -> Programmakosten:
+    """Geregistreerde uren per hulpvraag x alle hulpvragen x elk tarief, per betaler van het tarief."""
+    pilot = kba.pilot
+    hulpvragen = pilot.hulpvragen.waarde
+    uren = vermenigvuldig(uren_per_hulpvraag, hulpvragen)
+    per_actor: dict[str, Decimal] = {}
+    for tarief in pilot.tarieven.values():
+        per_actor[tarief.betaler] = per_actor.get(tarief.betaler, NUL) + vermenigvuldig(uren, tarief.per_uur.waarde)
+    per_uur = som(t.per_uur.waarde for t in pilot.tarieven.values())
+    return Programmakosten(
+        ROUTE_REGISTRATIE,
+        hulpvragen,
+        som(per_actor.values()),
+        per_actor,
+        rekensom(exact(uren_per_hulpvraag), " geregistreerde uur per hulpvraag x ", exact(hulpvragen), " hulpvragen x € ", exact(per_uur), " per uur"),
+    )
+
+
+def _verdeling(kba: PilotUitkomst, methode: str, actoren: list[str], betaalt: dict[str, Decimal], wat: str) -> Verdelingstabel:
+    alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
+
+    def ex(f) -> Decimal:
+        return extrapoleer_grootheid(kba.pilot, kba.casussen, methode, f)
+
+    regels = tuple(
+        VerdelingRegel(
+            a,
+            alle[a].naam,
+            alle[a].groep,
+            betaalt.get(a, NUL),
+            ex(lambda c, a=a: som(p.bedrag for p in c.baten if p.actor == a and p.baatsoort == "middelen")),
+            ex(lambda c, a=a: som(p.bedrag for p in c.baten if p.actor == a and p.baatsoort == "overdracht")),
+            ex(lambda c, a=a: som(p.bedrag for p in c.baten if _betaler(p) == a and p.baatsoort == "overdracht")),
+            ex(lambda c, a=a: som(p.bedrag for p in c.baten if p.actor == a and p.baatsoort == "breder_economisch")),
+        )
+        for a in actoren
+    )
+    return Verdelingstabel(wat, regels)
+
+
+def _actoren_in_verdeling(kba: PilotUitkomst, kosten: Programmakosten) -> list[str]:
+    """De betrokken actoren, plus de betalers van overdrachten en van de programmakosten, en zo nodig de onbekende betaler."""
+    actoren = betrokken_actoren(kba)
+    betalers = [_betaler(p) for c in kba.casussen for p in c.baten if p.baatsoort == "overdracht"]
+    for a in (*betalers, *kosten.per_actor):
+        if a not in actoren:
+            actoren.append(a)
+    return actoren
+
+
+def bereken_saldo(kba: PilotUitkomst, kosten: Programmakosten | None = None) -> SaldoUitkomst:
+    """Het maatschappelijk saldo en de verdelingstabel voor beide methoden; zonder `kosten` die van `programmakosten`."""
+    if kosten is None:
+        kosten = programmakosten(kba)
+    actoren = _actoren_in_verdeling(kba, kosten)
+    casussen = tuple(CasusSaldo(c.nummer, c.totaal_kosten, _middelen(c), _overdrachten(c), _breder(c)) for c in kba.casussen)
+    methoden = {}
+    for methode in METHODEN:
+        betaalt_gedekt = {
+            a: extrapoleer_grootheid(kba.pilot, kba.casussen, methode, lambda c, a=a: som(p.bedrag for p in c.kosten if p.actor == a))
+            for a in actoren
+        }
+        methoden[methode] = Saldo(
+            methode=methode,
+            gedekt=kba.extrapolaties[methode].gedekt,
+            middelen=extrapoleer_grootheid(kba.pilot, kba.casussen, methode, _middelen),
+            overdrachten=extrapoleer_grootheid(kba.pilot, kba.casussen, methode, _overdrachten),
+            breder=extrapoleer_grootheid(kba.pilot, kba.casussen, methode, _breder),
+            kosten=kosten,
+            kosten_gedekt=extrapoleer_grootheid(kba.pilot, kba.casussen, methode, lambda c: c.totaal_kosten),
+            verdeling=_verdeling(kba, methode, actoren, kosten.per_actor, "alle"),
+            verdeling_gedekt=_verdeling(kba, methode, actoren, betaalt_gedekt, "gedekt"),
+        )
+    alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
+    return SaldoUitkomst(casussen, methoden, {a: alle[a] for a in actoren})

@@ -1,0 +1,232 @@
+"""Het maatschappelijk saldo naast de verdelingstabel: besparingen van middelen apart van overdrachten.
+
+Alle verwachtingen zijn met de hand uitgerekend uit de casussen van Hengelo
+(12 maanden in beeld, vlak gemiddelde: x 198 gedekte hulpvragen / 6 casussen = x 33).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from conftest import HENGELO, vervang
+from kostenbaten.berekening.kba import bereken_pilot
+from kostenbaten.berekening.saldo import ROUTE_CASUSSEN, ROUTE_REGISTRATIE, bereken_saldo, kosten_uit_uren
+from kostenbaten.invoer.casussen import laad_project
+
+D = Decimal
+
+# Besparingen van middelen (de zes kengetallen) per casus:
+#   casus 1: toevoeging 800 (Rijk) + bijzondere bijstand 214 (gemeente)           = 1.014
+#   casus 3: schuldhulp 180 (gemeente) + deurwaarder 200 (schuldeiser) + rechtbank 500 (Rijk) = 880
+#   casus 5: schuldhulp 180 (gemeente) + incasso 150 (Rijk)                       =   330
+#   casus 6: schuldhulp 180 (gemeente) + incasso 150 (Rijk)                       =   330
+MIDDELEN_CASUSSEN = 1014 + 880 + 330 + 330
+# Overdrachten aan de cliënt: 12 x 50 (gemeente) + 400 (schuldeiser) + 500 (Rijk) + 12 x 74 (Rijk).
+OVERDRACHTEN_CASUSSEN = 12 * 50 + 400 + 500 + 12 * 74
+# Kosten: 12 SJD-uren (2+3+2+2+1+2) x (80 + 30 + 10) = 1.440 over zes casussen, gemiddeld 240; alles betaalt het Rijk.
+KOSTEN_CASUSSEN = (2 + 3 + 2 + 2 + 1 + 2) * (80 + 30 + 10)
+
+
+def _saldo(map_=HENGELO):
+    project = laad_project(map_)
+    kba = bereken_pilot(project.pilot, project.casussen)
+    return kba, bereken_saldo(kba)
+
+
+def test_maatschappelijk_saldo_hengelo_met_de_hand():
+    assert MIDDELEN_CASUSSEN == 2554 and OVERDRACHTEN_CASUSSEN == 2388 and KOSTEN_CASUSSEN == 1440
+    _, s = _saldo()
+    r = s.methoden["rapport"]
+    assert r.middelen == D(MIDDELEN_CASUSSEN * 198 // 6) == D(84282)
+    assert r.overdrachten == D(OVERDRACHTEN_CASUSSEN * 33) == D(78804)
+    assert r.kosten.route == ROUTE_CASUSSEN
+    assert r.kosten.totaal == D(KOSTEN_CASUSSEN // 6 * 300) == D(72000)  # 240 x alle 300 hulpvragen
+    assert r.kosten_gedekt == D(240 * 198) == D(47520)
+    assert r.saldo == D(84282 - 72000) == D(12282)
+    assert r.saldo_gedekt == D(84282 - 47520) == D(36762)
+    # Per casus: casus 1 bespaart 1.014 aan middelen en kost 2 x 120 = 240: saldo 774.
+    c1 = s.casussen[0]
+    assert (c1.middelen, c1.overdrachten, c1.kosten, c1.saldo) == (D(1014), D(600), D(240), D(774))
+
+
+def test_verdelingstabel_hengelo_met_de_hand():
+    _, s = _saldo()
+    r = s.methoden["rapport"]
+    regels = {x.actor: x for x in r.verdeling.regels}
+    # Cliënt: ontvangt alle overdrachten, 2.388 x 33 = 78.804, betaalt niets.
+    assert regels["client"].saldo == D(2388 * 33) == D(78804)
+    # Gemeente: middelen (214 + 3 x 180) x 33 = 24.882; geeft 600 x 33 = 19.800.
+    g = regels["gemeente"]
+    assert (g.middelen, g.geeft, g.betaalt) == (D(754 * 33), D(600 * 33), D(0))
+    assert g.saldo == D(24882 - 19800) == D(5082)
+    # Rijk: middelen (800 + 500 + 150 + 150) x 33 = 52.800; betaalt 72.000; geeft (500 + 888) x 33 = 45.804.
+    rijk = regels["rijk"]
+    assert (rijk.middelen, rijk.betaalt, rijk.geeft) == (D(52800), D(72000), D(1388 * 33))
+    assert rijk.saldo == D(52800 - 72000 - 45804) == D(-65004)
+    # Schuldeiser: middelen 200 x 33 = 6.600; geeft 400 x 33 = 13.200.
+    assert regels["schuldeiser"].saldo == D(6600 - 13200) == D(-6600)
+    assert "onbekend" not in regels  # elke overdracht noemt zijn betaler
+    # De saldi tellen op tot het maatschappelijk saldo.
+    assert r.verdeling.saldo == D(78804 + 5082 - 65004 - 6600) == r.saldo == D(12282)
+    # Met alleen de kosten van de gedekte hulpvragen betaalt het Rijk 47.520: saldo 52.800 - 47.520 - 45.804.
+    gedekt = {x.actor: x for x in r.verdeling_gedekt.regels}
+    assert gedekt["rijk"].saldo == D(52800 - 47520 - 45804) == D(-40524)
+    assert r.verdeling_gedekt.saldo == D(78804 + 5082 - 40524 - 6600) == D(36762)
+
+
+def test_gewogen_saldo_telt_op():
+    # Gewogen per rechtsgebied: middelen = (1.014 + 0) x 99/2 + (880 + 0) x 60/2 + (330 + 330) x 39/2
+    # = 50.193 + 26.400 + 12.870 = 89.463; de kosten van het hele programma blijven 240 x 300.
+    _, s = _saldo()
+    g = s.methoden["gewogen"]
+    assert g.middelen == D(1014 * 99) / 2 + D(880 * 60) / 2 + D(660 * 39) / 2 == D("89463")
+    assert g.saldo == D(89463 - 72000)
+    assert g.verdeling.saldo == g.saldo
+
+
+def test_controleer_blijft_kloppen(cli):
+    # Elk gepubliceerd cijfer klopt nog, op het bekende erratum (kosten van casus 6) na.
+    code, uit, _ = cli("controleer", HENGELO, "--formaat", "json")
+    assert code == 0
+    oordelen = {(c["waar"], c["cijfer"]): c["oordeel"] for c in json.loads(uit)}
+    assert oordelen.pop(("casus 6", "kosten")) == "bekend erratum"
+    assert set(oordelen.values()) == {"klopt"} and len(oordelen) >= 30
+
+
+def test_bedrag_voor_client_zonder_soort_is_overdracht_van_onbekende(hengelo, cli):
+    # Oudere bestanden: het bedrag van casus 3 zonder soort en zonder van.
+    vervang(hengelo / "casus-3.yaml", "    soort: overdracht   # de schuldeiser krijgt € 400 minder\n    van: schuldeiser\n", "")
+    kba, s = _saldo(hengelo)
+    r = s.methoden["rapport"]
+    regels = {x.actor: x for x in r.verdeling.regels}
+    assert regels["onbekend"].geeft == D(400 * 33) == D(13200)
+    assert regels["schuldeiser"].saldo == D(6600)  # geeft nu niets
+    assert r.saldo == D(12282)  # een overdracht telt voor nul, wie hem ook betaalt
+    assert kba.extrapolaties["rapport"].totaal == D(115566)  # de methode van de KBA Hengelo verandert niet
+    code, uit, fout = cli("bereken", hengelo)
+    assert code == 0
+    assert "Casus 3, baat 1" in fout and "overdracht zonder betaler" in fout
+
+
+@pytest.mark.parametrize(
+    "oud, nieuw, melding",
+    [
+        ("    van: schuldeiser\n", "    van: schuldeisr\n", "15: baten[1].van: onbekend actor 'schuldeisr'; bedoelt u 'schuldeiser'?"),
+        (
+            "    soort: overdracht   # de schuldeiser krijgt € 400 minder\n",
+            "    soort: middelen\n",
+            "11: baten[1]: 'van' (wie betaalt) hoort alleen bij 'soort: overdracht'",
+        ),
+    ],
+    ids=["onbekende-betaler", "van-zonder-overdracht"],
+)
+def test_foute_betaler_is_een_invoerfout(hengelo, cli, oud, nieuw, melding):
+    vervang(hengelo / "casus-3.yaml", oud, nieuw)
+    code, _, fout = cli("bereken", hengelo)
+    assert code == 2
+    assert fout.splitlines()[0] == f"{hengelo / 'casus-3.yaml'}:{melding}"
+
+
+def test_breder_economisch_effect_telt_niet_in_saldo(hengelo):
+    # Een bestedingseffect van € 100 voor de gemeente in casus 5: apart getoond, het saldo blijft 12.282.
+    vervang(
+        hengelo / "casus-5.yaml",
+        "  - kengetal: incassomaatregelen\n",
+        "  - kengetal: incassomaatregelen\n  - omschrijving: Bestedingen in de gemeente\n    bedrag: 100\n    actor: gemeente\n    soort: breder_economisch\n",
+    )
+    _, s = _saldo(hengelo)
+    r = s.methoden["rapport"]
+    assert r.breder == D(100 * 33) and r.saldo == D(12282)
+    gemeente = next(x for x in r.verdeling.regels if x.actor == "gemeente")
+    assert (gemeente.breder, gemeente.saldo) == (D(3300), D(5082))
+
+
+def test_kosten_uit_geregistreerde_uren():
+    # 1,18 uur per hulpvraag x 300 hulpvragen x € 120 per uur = 354 uur x 120 = € 42.480, alles voor het Rijk.
+    kba, _ = _saldo()
+    kosten = kosten_uit_uren(kba, D("1.18"))
+    assert kosten.route == ROUTE_REGISTRATIE
+    assert kosten.totaal == D("1.18") * 300 * 120 == D(42480)
+    assert kosten.per_actor == {"rijk": D(42480)}
+    s = bereken_saldo(kba, kosten)
+    assert s.methoden["rapport"].saldo == D(84282 - 42480)
+    assert s.methoden["rapport"].verdeling.saldo == D(41802)
+
+
+def test_bereken_json_en_terminal_tonen_beide(cli):
+    code, uit, _ = cli("bereken", HENGELO, "--formaat", "json")
+    assert code == 0
+    doc = json.loads(uit)
+    m = doc["maatschappelijk"]["rapport"]
+    assert (m["middelen"], m["kosten"]["totaal"], m["saldo"], m["saldo_gedekte_kosten"]) == ("84282", "72000", "12282", "36762")
+    assert m["kosten"]["route"] == "casussen"
+    assert doc["extrapolatie"][0]["totaal"] == "115566"  # de methode van de KBA Hengelo, ongewijzigd
+    code, uit, _ = cli("bereken", HENGELO)
+    assert code == 0
+    assert "Maatschappelijk saldo" in uit and "12.282" in uit and "36.762" in uit
+    assert "methode van de KBA Hengelo" in uit
+
+
+def test_actoren_json_en_terminal_tonen_verdelingstabel(cli):
+    code, uit, _ = cli("actoren", HENGELO, "--formaat", "json")
+    assert code == 0
+    v = json.loads(uit)["verdelingstabel"]["rapport"]
+    saldi = {r["actor"]: r["saldo"] for r in v["actoren"]}
+    assert saldi == {"client": "78804", "gemeente": "5082", "rijk": "-65004", "schuldeiser": "-6600"}
+    assert v["saldo"] == "12282"
+    gedekt = {r["actor"]: r["saldo"] for r in json.loads(uit)["verdelingstabel_gedekte_kosten"]["rapport"]["actoren"]}
+    assert gedekt["rijk"] == "-40524"
+    code, uit, _ = cli("actoren", HENGELO)
+    assert code == 0
+    assert "Verdelingstabel" in uit and "-€ 65.004" in uit and "€ 12.282" in uit
+
+
+def test_gevoeligheid_omslagpunt_op_het_saldo():
+    # Eén euro meer SJD-tarief kost 12 uur / 6 casussen x 300 hulpvragen = € 600 meer aan programmakosten;
+    # het saldo van € 12.282 is dus op bij 80 + 12.282 / 600 = € 100,47 per uur.
+    from kostenbaten.berekening.gevoeligheid import gevoeligheid
+
+    project = laad_project(HENGELO)
+    g = gevoeligheid(project.pilot, project.casussen)
+    assert g.saldo_basis["rapport"] == D(12282)
+    sjd = next(v for v in g.variaties if v.invoer.sleutel == "tarief.sjd")
+    e = sjd.saldo_effecten["rapport"]
+    assert e.per_eenheid == D(-600)
+    assert e.omslagpunt.waarde == D(80) + D(12282) / D(600) == D("100.47")
+    # Het totaal van de methode van de KBA Hengelo blijft zoals het was: 115.566, € 396 per euro tarief (2 x 198).
+    assert (sjd.effecten["rapport"].basis, sjd.effecten["rapport"].per_eenheid) == (D(115566), D(-396))
+
+
+def test_cli_gevoeligheid_toont_omslagpunt_saldo(cli):
+    code, uit, _ = cli("gevoeligheid", HENGELO, "--formaat", "json")
+    assert code == 0
+    doc = json.loads(uit)
+    assert doc["basis_maatschappelijk_saldo"]["rapport"] == "12282"
+    sjd = next(v for v in doc["invoer"] if v["sleutel"] == "tarief.sjd")
+    assert sjd["effecten_maatschappelijk_saldo"]["rapport"]["omslagpunt"]["waarde"] == "100.47"
+    code, uit, _ = cli("gevoeligheid", HENGELO)
+    assert code == 0 and "wordt het maatschappelijk saldo nul?" in uit
+
+
+def test_vergelijk_toont_het_saldo_per_kolom(cli):
+    # Hengelo met 900 hulpvragen: middelen en kosten gaan beide x 3 mee, dus het saldo ook: 3 x 12.282 = 36.846.
+    code, uit, _ = cli("vergelijk", HENGELO, HENGELO.parent / "varianten" / "hengelo-900.yaml", "--formaat", "json")
+    assert code == 0
+    saldi = [k["maatschappelijk"]["rapport"]["saldo"] for k in json.loads(uit)["vergelijking"]]
+    assert saldi == ["12282", str(3 * 12282)]
+    code, uit, _ = cli("vergelijk", HENGELO)
+    assert code == 0 and "maatschappelijk saldo" in uit
+
+
+def test_meerjarig_saldo_hangt_niet_af_van_de_looptijd_van_overdrachten(cli):
+    # De enige maandbedragen in Hengelo (casus 1 en 6) zijn overdrachten; die tellen in het saldo voor nul.
+    # Het saldo is dus in elk beeld (12 maanden, 3 jaar nominaal, 3 jaar contant) 84.282 - 72.000 = 12.282,
+    # terwijl het totaal van de methode van de KBA Hengelo met de looptijd groeit.
+    code, uit, _ = cli("meerjarig", HENGELO, "--formaat", "json")
+    assert code == 0
+    doc = json.loads(uit)
+    assert [doc[b]["maatschappelijk"]["rapport"]["saldo"] for b in ("een_jaar", "nominaal", "contant")] == ["12282"] * 3
+    assert doc["nominaal"]["extrapolatie"][0]["totaal"] != doc["een_jaar"]["extrapolatie"][0]["totaal"]
