@@ -109,6 +109,7 @@ _REDENEN = {
     errno.EDQUOT: "de schijfruimte (quotum) is op",
     errno.ENAMETOOLONG: "de bestandsnaam is te lang",
     errno.EEXIST: "er staat al iets met die naam",
+    errno.EFBIG: "het bestand wordt groter dan dit systeem toestaat",
 }
 
 
