@@ -79,7 +79,7 @@ def _ingevuld(tmp_path: Path) -> Path:
     ws = wb["Begroting"]
     ws["B7"] = 40  # weken per jaar
     ws["B8"] = 250  # hulpvragen per jaar
-    ws["B9"] = str(HENGELO)  # de werkmap staat nu elders
+    ws["B9"] = os.path.relpath(HENGELO, tmp_path)  # de werkmap staat nu elders; het pad geldt vanaf haar map
     ws["D13"] = 85  # SJD-tarief spreekuur
     ws["A18"], ws["B18"], ws["C18"], ws["D18"], ws["E18"] = "Extra SJD-uren nazorg", 1, "ja", 85, "Gemeente"
     ws["D34"] = 300  # banner

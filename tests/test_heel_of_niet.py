@@ -334,3 +334,36 @@ def test_te_groot_bestand_zonder_traceback(tmp_path):
     assert uit.returncode == 2
     assert uit.stderr.splitlines() == ["x.xlsx: kan niet schrijven: het bestand wordt groter dan dit systeem toestaat", "1 fout(en) bij het schrijven; er is niets geschreven."]
     assert list(tmp_path.iterdir()) == []
+
+
+# -- paden uit bestanden ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("basis", ["//server/deel/hengelo", "\\\\\\\\server\\\\deel", "C:/Users/iemand/hengelo", "/etc", "~/hengelo"])
+def test_variant_met_een_vrij_pad_als_basis(cli, tmp_path, basis, monkeypatch):
+    import pathlib
+
+    gevraagd = []
+    echt = pathlib.Path.exists
+    monkeypatch.setattr(pathlib.Path, "exists", lambda self, **kw: gevraagd.append(str(self)) or echt(self, **kw))
+    variant = tmp_path / "v.yaml"
+    variant.write_text(f'naam: V\nbasis: "{basis}"\n', encoding="utf-8")
+    code, _, fout = cli("bereken", variant)
+    assert code == 2
+    assert f"{variant}:2: basis: " in fout and "een pad in een bestand moet relatief zijn" in fout
+    assert not any("server" in g for g in gevraagd)  # een netwerkpad wordt nooit opgezocht
+
+
+def test_begroting_met_een_netwerkpad_en_met_backslashes(cli, tmp_path):
+    import os
+
+    tekst = (ROOT / "templates" / "voorbeeldbegroting.yaml").read_text(encoding="utf-8")
+    vrij = tmp_path / "vrij.yaml"
+    vrij.write_text(tekst.replace("casussen: ../casussen/hengelo", "casussen: '\\\\server\\deel'"), encoding="utf-8")
+    code, _, fout = cli("begroting", vrij)
+    assert code == 2 and "geef zo'n map met --casussen" in fout
+    assert cli("begroting", vrij, "--casussen", HENGELO)[0] == 0  # van de opdrachtregel mag het
+    windows = tmp_path / "windows.yaml"
+    windows.write_text(tekst.replace("casussen: ../casussen/hengelo", f"casussen: '{os.path.relpath(HENGELO, tmp_path).replace('/', chr(92))}'"), encoding="utf-8")
+    code, uit, fout = cli("begroting", windows)
+    assert code == 0, fout
