@@ -367,3 +367,15 @@ def test_begroting_met_een_netwerkpad_en_met_backslashes(cli, tmp_path):
     windows.write_text(tekst.replace("casussen: ../casussen/hengelo", f"casussen: '{os.path.relpath(HENGELO, tmp_path).replace('/', chr(92))}'"), encoding="utf-8")
     code, uit, fout = cli("begroting", windows)
     assert code == 0, fout
+
+
+# -- een openbaar rapport noemt geen mappen van de gebruiker -------------------------
+
+
+def test_rapport_uit_een_absoluut_pad_noemt_geen_mappen(cli, hengelo, tmp_path):
+    uit = tmp_path / "rapport.html"
+    code, _, fout = cli("rapport", hengelo.absolute(), "-o", uit, "--trekkingen", "1000")
+    assert code == 0, fout
+    html = uit.read_text(encoding="utf-8")
+    assert str(tmp_path) not in html and str(ROOT) not in html
+    assert "casus-1.yaml:12" in html and "kostenbaten rapport hengelo" in html

@@ -905,6 +905,35 @@ def schema(
 # -- rapport ------------------------------------------------------------------------
 
 
+def _zonder_eigen_mappen(project):
+    """`bestand:regel` voor een openbaar rapport: relatief aan de casussenmap (`casus-1.yaml:12`), anders alleen de naam."""
+    import os
+
+    map_ = Path(os.path.abspath(project.basismap))
+
+    def regel(wie, sleutelpad=()):
+        plek = project.regel(wie, sleutelpad)
+        pad, _, nummer = plek.rpartition(":")
+        pad = Path(os.path.abspath(pad))
+        return f"{pad.relative_to(map_).as_posix() if map_ in pad.parents else pad.name}:{nummer}"
+
+    return regel
+
+
+def _matplotlib_buiten_home() -> None:
+    """Zonder beschrijfbare thuismap zet matplotlib zijn cache in een tijdelijke map, zonder Engelse waarschuwing."""
+    import os
+
+    if "MPLCONFIGDIR" not in os.environ and not os.access(os.path.expanduser("~"), os.W_OK):
+        import atexit
+        import shutil
+        import tempfile
+
+        map_ = tempfile.mkdtemp(prefix="kostenbaten-matplotlib-")
+        atexit.register(shutil.rmtree, map_, ignore_errors=True)
+        os.environ["MPLCONFIGDIR"] = map_
+
+
 @app.command(cls=Opdracht)
 def rapport(
     map_: MapArgument,
@@ -938,6 +967,7 @@ def rapport(
     from kostenbaten.uitvoer.rapport.document import controleer_formaat
 
     controleer_formaat(uit)
+    _matplotlib_buiten_home()
     projecten, fouten = [], []
     for pad in (map_, *(vergelijk_ or ())):
         try:
@@ -974,10 +1004,10 @@ def rapport(
     if begroting_uitkomst is not None:
         waarschuwingen += _begrotingwaarschuwingen(bron_begroting, begroting_uitkomst)
     uitkomsten["waarschuwingen"] = waarschuwingen
-    uitkomsten["uitleg"] = leg_uit(kba, "rapport", project.regel)
+    uitkomsten["uitleg"] = leg_uit(kba, "rapport", _zonder_eigen_mappen(project))
     # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
     uitkomsten["controle"] = [] if project.is_variant else controleer_cijfers(kba)
-    voet = f"kostenbaten {__version__}: kostenbaten rapport {map_}"
+    voet = f"kostenbaten {__version__}: kostenbaten rapport {Path(map_).absolute().name}"  # een openbaar stuk noemt geen mappen van de gebruiker
     context = {"trekkingen": trekkingen, "zaad": zaad, "bandbreedtes": bandbreedtes, "pilot": kba.pilot}
     register.schrijf_rapport(uitkomsten, uit, overschrijf, voet, met_gepubliceerd=not project.is_variant, **context)
     typer.echo(f"Geschreven: {uit}", err=True)
