@@ -15,11 +15,17 @@ from kostenbaten.invoer.begroting import laad_begroting
 
 D = Decimal
 
+@pytest.fixture(autouse=True)
+def _hengelo_naast(tmp_path):
+    """De begrotingen hieronder noemen hun casussen relatief (`casussen: hengelo`): een verwijzing naar Hengelo ernaast."""
+    (tmp_path / "hengelo").symlink_to(HENGELO, target_is_directory=True)
+
+
 DRIE_JAAR = f"""\
 naam: Drie jaar
 weken_per_jaar: 40
 hulpvragen_per_jaar: 100
-casussen: {HENGELO}
+casussen: hengelo
 horizon: 3
 indexatie: 10
 disconto: 25

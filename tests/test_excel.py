@@ -79,7 +79,7 @@ def _ingevuld(tmp_path: Path) -> Path:
     ws = wb["Begroting"]
     ws["B7"] = 40  # weken per jaar
     ws["B8"] = 250  # hulpvragen per jaar
-    ws["B9"] = str(HENGELO)  # de werkmap staat nu elders
+    ws["B9"] = os.path.relpath(HENGELO, tmp_path)  # de werkmap staat nu elders; het pad geldt vanaf haar map
     ws["D13"] = 85  # SJD-tarief spreekuur
     ws["A18"], ws["B18"], ws["C18"], ws["D18"], ws["E18"] = "Extra SJD-uren nazorg", 1, "ja", 85, "Gemeente"
     ws["D34"] = 300  # banner
@@ -104,7 +104,8 @@ def test_door_libreoffice_opgeslagen_werkmap_leest_hetzelfde(tmp_path, draai):
     """Zoals een gebruiker die de werkmap in LibreOffice opent, invult en opslaat: ze blijft leesbaar."""
     from libreoffice import herbereken
 
-    ingevuld = _ingevuld(tmp_path)
+    (tmp_path / "ingevuld").mkdir()  # even diep als de opgeslagen kopie: het pad naar de casussen geldt vanaf de werkmap
+    ingevuld = _ingevuld(tmp_path / "ingevuld")
     opgeslagen = herbereken(ingevuld, tmp_path / "opgeslagen")
     assert _json(draai, opgeslagen) == _json(draai, ingevuld)
 
@@ -130,7 +131,8 @@ def test_libreoffice_rekent_de_begroting_als_de_rekenkern(tmp_path, draai):
     from kostenbaten.invoer.begroting import laad_begroting
     from kostenbaten.uitvoer.excel.begroting import bouw as bouw_begroting
 
-    for methode, casussen in (("rapport", HENGELO), ("gewogen", HENGELO), ("zonder", None)):
+    hengelo = os.path.relpath(HENGELO, tmp_path)  # vanaf de map van de begroting
+    for methode, casussen in (("rapport", hengelo), ("gewogen", hengelo), ("zonder", None)):
         yaml = tmp_path / f"{methode}.yaml"
         yaml.write_text(
             VOORBEELD.read_text(encoding="utf-8")
@@ -183,7 +185,7 @@ GEVAARLIJK = ["=HYPERLINK(\"http://x\",\"klik\")", "+31 6 1234", "-1+1", "@SOM(A
 
 
 def test_tekst_met_formuleteken_blijft_tekst(tmp_path, draai):
-    tekst = VOORBEELD.read_text(encoding="utf-8").replace("casussen: ../casussen/hengelo", f"casussen: {HENGELO}")
+    tekst = VOORBEELD.read_text(encoding="utf-8").replace("casussen: ../casussen/hengelo", f"casussen: {os.path.relpath(HENGELO, tmp_path)}")
     for i, (oud, nieuw) in enumerate(
         zip(["naam: Coördinator", "naam: Banner", "naam: Drukwerk", "naam: Directie"], GEVAARLIJK)
     ):

@@ -58,7 +58,7 @@ def test_financiering_is_een_variant_op_een_variant(tmp_path):
     Gemeente betaalt 12 x € 80 x 99 = € 95.040, wint 754 x 99 = € 74.646, saldo -€ 20.394.
     """
     drukker = tmp_path / "drukker.yaml"
-    drukker.write_text(f"naam: Gemeente betaalt, 900 hulpvragen\nbasis: {GEMEENTE}\npilot: {{hulpvragen: 900}}\n", encoding="utf-8")
+    drukker.write_text(f"naam: Gemeente betaalt, 900 hulpvragen\nbasis: {os.path.relpath(GEMEENTE, tmp_path)}\npilot: {{hulpvragen: 900}}\n", encoding="utf-8")
     project = laad(drukker)
     assert project.pilot.tarieven["sjd"].betaler == "gemeente"
     assert project.basismap == HENGELO

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import json
 from decimal import Decimal
 
@@ -212,7 +214,7 @@ def test_cli_nulbreedte_in_yaml_geeft_de_gepubliceerde_exacte_cijfers(cli, tmp_p
     """Door de hele keten: YAML met bereiken van breedte nul, variant, Monte-Carlo, JSON."""
     pad = tmp_path / "nul.yaml"
     pad.write_text(
-        f"naam: Nul\nbasis: {HENGELO}\n"
+        f"naam: Nul\nbasis: {os.path.relpath(HENGELO, tmp_path)}\n"
         "pilot: {hulpvragen: {waarde: 300, min: 300, max: 300}}\n"
         "kengetallen:\n  toevoeging: {bedrag: {waarde: 800, interval_90: [800, 800]}}\n"
         "tarieven:\n  sjd: {per_uur: {waarde: 80, min: 80, max: 80}}\n"

@@ -75,6 +75,6 @@ def test_kleine_woorden_in_de_tabellen(tmp_path):
     assert runner.invoke(app, ["nieuw", str(map_)]).exit_code == 0
     begroting = tmp_path / "b.yaml"
     tekst = BEGROTING.read_text(encoding="utf-8")
-    begroting.write_text(tekst.replace("casussen: ../casussen/hengelo", f"casussen: {map_}"), encoding="utf-8")
+    begroting.write_text(tekst.replace("casussen: ../casussen/hengelo", "casussen: mijnstad"), encoding="utf-8")
     uit = runner.invoke(app, ["begroting", str(begroting)]).stdout
     assert [r for r in uit.splitlines() if r.startswith("│ Belastingrecht")][0].split("│")[4].strip() == "-"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -25,7 +27,7 @@ def basis():
 def variant(tmp_path: Path, tekst: str) -> Path:
     """Een variantbestand in tmp_path met Hengelo als basis; `tekst` volgt na naam en basis (regel 3 en verder)."""
     pad = tmp_path / "variant.yaml"
-    pad.write_text(f"naam: Proef\nbasis: {HENGELO}\n{tekst}", encoding="utf-8")
+    pad.write_text(f"naam: Proef\nbasis: {os.path.relpath(HENGELO, tmp_path)}\n{tekst}", encoding="utf-8")
     return pad
 
 
@@ -206,7 +208,7 @@ def test_vergelijk_tabel(cli):
 
 def test_vergelijk_meldt_fouten_van_alle_paden_samen(cli, tmp_path):
     a = tmp_path / "a.yaml"
-    a.write_text(f"naam: A\nbasis: {HENGELO}\npilot: {{hulpvragn: 1}}\n", encoding="utf-8")
+    a.write_text(f"naam: A\nbasis: {os.path.relpath(HENGELO, tmp_path)}\npilot: {{hulpvragn: 1}}\n", encoding="utf-8")
     code, _, fout = cli("vergelijk", a, tmp_path / "weg")
     assert code == 2
     assert fout.splitlines() == [
@@ -249,7 +251,7 @@ def test_variant_op_een_variant(tmp_path):
     Gedekt: 900 x 66% = 594 hulpvragen. Rapport: 4.162 / 6 x 594 = 4.162 x 99 = 412.038.
     """
     eerste = tmp_path / "eerste.yaml"
-    eerste.write_text(f"naam: Drukker\nbasis: {HENGELO}\npilot: {{hulpvragen: 900}}\n", encoding="utf-8")
+    eerste.write_text(f"naam: Drukker\nbasis: {os.path.relpath(HENGELO, tmp_path)}\npilot: {{hulpvragen: 900}}\n", encoding="utf-8")
     tweede = tmp_path / "tweede.yaml"
     tweede.write_text("naam: Drukker en goedkoper\nbasis: eerste.yaml\ntarieven:\n  sjd: {per_uur: 25}\n", encoding="utf-8")
     project = laad_invoer(tweede)

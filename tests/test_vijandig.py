@@ -254,6 +254,7 @@ def test_map_zonder_schrijfrechten(monkeypatch, capsys, tmp_path, opdracht):
     import kostenbaten.cli as cli_module
 
     monkeypatch.setattr("kostenbaten.uitvoer.bestand.tempfile.mkstemp", _geen_rechten)
+    monkeypatch.setattr("kostenbaten.uitvoer.bestand.tempfile.mkdtemp", _geen_rechten)  # een map komt als geheel
     monkeypatch.chdir(ROOT)
     argumenten = [a.format(doel=tmp_path) for a in opdracht]
     monkeypatch.setattr("sys.argv", ["kostenbaten", *argumenten])
@@ -270,6 +271,7 @@ def test_uitvoermap_niet_te_maken(monkeypatch, capsys, tmp_path):
     import kostenbaten.cli as cli_module
 
     monkeypatch.setattr(Path, "mkdir", _geen_rechten)
+    monkeypatch.setattr(os, "mkdir", _geen_rechten)  # de map komt als geheel uit een tijdelijke map (tempfile.mkdtemp)
     monkeypatch.setattr("sys.argv", ["kostenbaten", "schema", str(tmp_path / "nieuw")])
     with pytest.raises(SystemExit) as einde:
         cli_module.main()

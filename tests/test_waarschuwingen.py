@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import json
 import pytest
 from typer.testing import CliRunner
@@ -77,7 +79,7 @@ def _begroting(tmp_path, hulpvragen: str):
     """De voorbeeldbegroting met een ander aantal hulpvragen per jaar, op de casussen van Hengelo."""
     begroting = tmp_path / f"begroting-{hulpvragen}.yaml"
     tekst = VOORBEELDBEGROTING.read_text(encoding="utf-8")
-    tekst = tekst.replace("hulpvragen_per_jaar: 300", f"hulpvragen_per_jaar: {hulpvragen}").replace("../casussen/hengelo", str(HENGELO))
+    tekst = tekst.replace("hulpvragen_per_jaar: 300", f"hulpvragen_per_jaar: {hulpvragen}").replace("../casussen/hengelo", os.path.relpath(HENGELO, tmp_path))
     begroting.write_text(tekst, encoding="utf-8")
     return begroting
 

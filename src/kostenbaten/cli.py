@@ -33,10 +33,56 @@ from kostenbaten.invoer.opties import geheel_getal
 from kostenbaten.vertaling import NederlandseHulp, Opdracht, Opdrachtenlijst, gebruiksfout
 
 
-def _grens(roep) -> None:
-    """De foutgrens van het programma: Nederlandse meldingen, een afsluitcode en nooit een traceback."""
+EXIT_GEBROKEN_PIJP = 141  # 128 + SIGPIPE, zoals de shell het noemt
+
+
+class _Onderbroken(Exception):
+    """Ctrl-C of een stopsignaal, langs typer heen (dat maakt van KeyboardInterrupt stil een code 130)."""
+
+
+class _GebrokenPijp(Exception):
+    """De uitvoer ging naar een programma dat al gestopt is (`| head`), langs typer heen (dat geeft code 1)."""
+
+
+class _Stopsignaal(KeyboardInterrupt):
+    """SIGTERM of SIGHUP (terminal gesloten): afgehandeld als Ctrl-C, zodat tijdelijke bestanden verdwijnen."""
+
+
+def _stopsignalen() -> None:
+    """SIGTERM en SIGHUP worden een onderbreking: de `finally` van elk schrijven ruimt dan zijn tijdelijke bestanden op."""
+    import signal
+
+    def stop(nummer, _frame):
+        raise _Stopsignaal(signal.Signals(nummer).name)
+
+    for naam in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, naam):
+            signal.signal(getattr(signal, naam), stop)
+
+
+def _stil_na_gebroken_pijp() -> None:
     import os
 
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _onderbroken() -> None:
+    """'Onderbroken.' en wat er tot dan wel geschreven is (een half bestand of een halve map blijft nooit achter)."""
+    from kostenbaten.uitvoer.bestand import GESCHREVEN
+
+    print("Onderbroken.", file=sys.stderr)
+    if GESCHREVEN:
+        for pad in GESCHREVEN:
+            print(f"Wel geschreven vóór de onderbreking: {pad}", file=sys.stderr)
+    else:
+        print("Er is niets geschreven.", file=sys.stderr)
+
+
+def _grens(roep) -> None:
+    """De foutgrens van het programma: Nederlandse meldingen, een afsluitcode en nooit een traceback."""
     from typer.exceptions import TyperException
 
     from kostenbaten.notatie import zichtbaar  # tekst uit een bestand (of een bestandsnaam) nooit rauw naar de terminal
@@ -54,13 +100,12 @@ def _grens(roep) -> None:
         code = EXIT_INVOERFOUT
     except Afwijking:
         code = EXIT_AFWIJKING
-    except (KeyboardInterrupt, typer.Abort):
-        print("Onderbroken.", file=sys.stderr)
+    except (KeyboardInterrupt, typer.Abort, _Onderbroken):
+        _onderbroken()
         code = EXIT_ONDERBROKEN
-    except BrokenPipeError:
-        # De uitvoer ging naar een programma dat al gestopt is (zoals `| head`): stil stoppen.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 1
+    except (BrokenPipeError, _GebrokenPijp):
+        _stil_na_gebroken_pijp()
+        code = EXIT_GEBROKEN_PIJP
     except TyperException as fout:
         if type(fout).__name__ == "NoArgsIsHelpError":
             # `kostenbaten` zonder opdracht: de hulptekst, geen foutmelding.
@@ -75,13 +120,36 @@ def _grens(roep) -> None:
             file=sys.stderr,
         )
         code = EXIT_INTERNE_FOUT
+    try:
+        sys.stdout.flush()  # een gebroken pijp kan pas hier blijken
+    except BrokenPipeError:
+        _stil_na_gebroken_pijp()
+        code = EXIT_GEBROKEN_PIJP
+    except (OSError, ValueError):
+        pass
     sys.exit(code if isinstance(code, int) else 0)
 
 
 class _Groep(NederlandseHulp, Opdrachtenlijst, TyperGroup):
     def main(self, args=None, prog_name=None, **extra):
+        from kostenbaten.uitvoer.bestand import begin_opdracht
+
+        begin_opdracht()
         extra["standalone_mode"] = False
         _grens(lambda: super(_Groep, self).main(args, prog_name, **extra))
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as fout:
+            raise _Onderbroken() from fout
+        except BrokenPipeError as fout:
+            raise _GebrokenPijp() from fout
+        except SystemExit as fout:
+            # rich stopt na een gebroken pijp zelf met code 1; die code is hier voor een afwijking.
+            if isinstance(fout.__context__, BrokenPipeError):
+                raise _GebrokenPijp() from fout
+            raise
 
 
 def main() -> None:
@@ -101,6 +169,7 @@ def main() -> None:
     # kostenbaten gebruikt geen pydantic-plugins; zonder deze vlag doorzoekt pydantic bij het eerste
     # model alle geïnstalleerde pakketten naar plugins, wat de opstart merkbaar vertraagt.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _stopsignalen()
     _grens(lambda: _voor_opdracht(sys.argv[1:2])(prog_name="kostenbaten"))
 
 
@@ -281,11 +350,14 @@ def _laad(pad: Path, prijspeil: int | None = None, prijsindex: list[str] | None 
     if prijspeil is None:
         if prijsindex:
             raise Gebruiksfout("--prijsindex hoort bij --prijspeil: geef ook het jaar waarnaar omgerekend wordt.")
-        return laad(pad)
+        return _gelezen(laad(pad))
     from kostenbaten.berekening.prijspeil import omrekeningen
     from kostenbaten.invoer.prijspeil import laad_op_prijspeil
 
-    project = laad_op_prijspeil(pad, prijspeil, prijsindex)
+    project = _gelezen(laad_op_prijspeil(pad, prijspeil, prijsindex))
+    from kostenbaten.uitvoer.bestand import meld_invoer
+
+    meld_invoer(prijsindex)
     omgerekend = omrekeningen(project.pilot)
     if not omgerekend:
         wat = "rekent alleen de bedragen uit de casussen om" if project.pilot._casusomrekeningen else "verandert niets"
@@ -296,6 +368,19 @@ def _laad(pad: Path, prijspeil: int | None = None, prijsindex: list[str] | None 
     voorbeelden = {i.reeks for i in omgerekend.values() if i.voorbeeld}
     for reeks in voorbeelden:  # op stderr, zodat elke opdracht en elk formaat het meldt
         _meld(f"Let op: de prijsindex '{reeks}' is een voorbeeldreeks, geen echte cijfers.")
+    return project
+
+
+def _gelezen(project):
+    """Onthoudt de bestanden van het project (geen uitvoer mag er een van vervangen) en noemt wat de map oversloeg."""
+    from kostenbaten.uitvoer.bestand import meld_invoer
+
+    if project is None:
+        return None
+    bestanden = [b for b in project.bestanden.values() if b is not None]
+    meld_invoer(project.map, *(b.pad for b in bestanden), *(p for b in bestanden for p in getattr(b, "bronnen", {}).values()))
+    for pad in getattr(project, "overgeslagen", ()):
+        _meld(f"Let op: {pad} is niet gelezen; een casussenmap leest alleen bestanden op .yaml of .yml.")
     return project
 
 
@@ -378,11 +463,20 @@ def nieuw(
     map_: Annotated[Path, typer.Argument(help="De nieuwe casussenmap, bijvoorbeeld casussen/mijnstad.", show_default=False, metavar="MAP")],
     naam: Annotated[Optional[str], typer.Option("--naam", help="Naam van de pilot (standaard: de naam van de map).", show_default=False)] = None,
     overschrijf: OverschrijfOptie = False,
+    rechtsgebied: Annotated[
+        Optional[list[str]],
+        typer.Option("--rechtsgebied", help="Een eigen rechtsgebied, bijvoorbeeld \"Wonen en huur\"; herhaal de optie voor meer. Standaard: die van Hengelo.", show_default=False),
+    ] = None,
+    betaler: Annotated[
+        Optional[list[str]],
+        typer.Option("--betaler", help="Wie de tarieven betaalt (een actor, bijvoorbeeld gemeente), of één tarief: sjd=gemeente. Standaard: rijk.", show_default=False),
+    ] = None,
 ):
     """Begin een eigen casussenmap: pilot.yaml met startwaarden, een voorbeeldcasus en de koppeling voor registratie."""
-    from kostenbaten.uitvoer.nieuw import schrijf_nieuwe_map
+    from kostenbaten.model.casus import STANDAARD_ACTOREN
+    from kostenbaten.uitvoer.nieuw import betalers_uit, rechtsgebieden_uit, schrijf_nieuwe_map
 
-    paden = schrijf_nieuwe_map(map_, naam, overschrijf)
+    paden = schrijf_nieuwe_map(map_, naam, overschrijf, rechtsgebieden_uit(rechtsgebied), betalers_uit(betaler, STANDAARD_ACTOREN))
     for pad in paden:
         typer.echo(f"Geschreven: {pad}", err=True)
     koppeling = map_ / "registratie" / "koppeling.yaml"
@@ -446,6 +540,11 @@ def registratie(
     koppelingpad = koppeling or zoek_koppeling(export, map_)
     with _voortgang(export) as voortgang:
         bestand, regels = laad_registratie(export, koppelingpad, namen, str(map_), blad, voortgang)
+    from kostenbaten.uitvoer.bestand import controleer_variantdoel, meld_invoer
+
+    meld_invoer(export, koppelingpad)
+    if variant is not None:
+        controleer_variantdoel(variant, project.basismap)
     _mag_schrijven(variant, overschrijf)
     uitkomst = tel_registratie(bestand, regels, str(koppelingpad), namen, koppelingpad == standaardkoppeling())
     if variant is not None:
@@ -668,6 +767,10 @@ def _laad_begroting(pad: Path, horizon: int | None = None, casussen: Path | None
     invoer = laad_begroting(pad, casussen)
     from kostenbaten.notatie import zichtbaar
 
+    from kostenbaten.uitvoer.bestand import meld_invoer
+
+    meld_invoer(invoer.pad)
+    _gelezen(invoer.project)
     for waarschuwing in invoer.waarschuwingen:
         typer.echo(zichtbaar(str(waarschuwing)), err=True)
     project = invoer.project
@@ -911,28 +1014,45 @@ def schema(
     overschrijf: OverschrijfOptie = False,
 ):
     """Schrijf JSON Schema's van de invoerformaten (pilot, casus, variant, ...) voor editors met YAML-ondersteuning."""
-    from kostenbaten.uitvoer.bestand import controleer_doel, maak_map, schrijf_atomair
+    from kostenbaten.uitvoer.bestand import schrijf_map_atomair
     from kostenbaten.uitvoer.schema import schemas
 
-    inhoud = schemas()
-    if map_.exists() and not map_.is_dir():
-        raise UitvoerFouten([Fout(str(map_), None, "", "dit is een bestand; geef een map voor de schema's")])
-    maak_map(map_)
-    # Eerst alle doelen controleren, zodat er niet half geschreven wordt.
-    fouten = []
-    for naam in inhoud:
-        try:
-            controleer_doel(map_ / naam, overschrijf)
-        except InvoerFouten as f:
-            fouten += f.fouten
-    if fouten:
-        raise UitvoerFouten(fouten)
-    for naam, tekst in inhoud.items():
-        schrijf_atomair(map_ / naam, lambda doel, tekst=tekst: doel.write_text(tekst, encoding="utf-8"), overschrijf)
-        typer.echo(f"Geschreven: {map_ / naam}", err=True)
+    # Alle schema's samen, of geen: eerst in een tijdelijke map, dan op hun plaats.
+    schrijvers = {naam: (lambda doel, tekst=tekst: doel.write_text(tekst, encoding="utf-8")) for naam, tekst in schemas().items()}
+    for pad in schrijf_map_atomair(map_, schrijvers, overschrijf):
+        typer.echo(f"Geschreven: {pad}", err=True)
 
 
 # -- rapport ------------------------------------------------------------------------
+
+
+def _zonder_eigen_mappen(project):
+    """`bestand:regel` voor een openbaar rapport: relatief aan de casussenmap (`casus-1.yaml:12`), anders alleen de naam."""
+    import os
+
+    map_ = Path(os.path.abspath(project.basismap))
+
+    def regel(wie, sleutelpad=()):
+        plek = project.regel(wie, sleutelpad)
+        pad, _, nummer = plek.rpartition(":")
+        pad = Path(os.path.abspath(pad))
+        return f"{pad.relative_to(map_).as_posix() if map_ in pad.parents else pad.name}:{nummer}"
+
+    return regel
+
+
+def _matplotlib_buiten_home() -> None:
+    """Zonder beschrijfbare thuismap zet matplotlib zijn cache in een tijdelijke map, zonder Engelse waarschuwing."""
+    import os
+
+    if "MPLCONFIGDIR" not in os.environ and not os.access(os.path.expanduser("~"), os.W_OK):
+        import atexit
+        import shutil
+        import tempfile
+
+        map_ = tempfile.mkdtemp(prefix="kostenbaten-matplotlib-")
+        atexit.register(shutil.rmtree, map_, ignore_errors=True)
+        os.environ["MPLCONFIGDIR"] = map_
 
 
 @app.command(cls=Opdracht)
@@ -968,6 +1088,7 @@ def rapport(
     from kostenbaten.uitvoer.rapport.document import controleer_formaat
 
     controleer_formaat(uit)
+    _matplotlib_buiten_home()
     projecten, fouten = [], []
     for pad in (map_, *(vergelijk_ or ())):
         try:
@@ -1010,10 +1131,10 @@ def rapport(
     if begroting_uitkomst is not None:
         waarschuwingen += _begrotingwaarschuwingen(bron_begroting, begroting_uitkomst)
     uitkomsten["waarschuwingen"] = waarschuwingen
-    uitkomsten["uitleg"] = [leg_uit(kba, cijfer, project.regel) for cijfer in ("rapport", "gewogen")]
+    uitkomsten["uitleg"] = [leg_uit(kba, cijfer, _zonder_eigen_mappen(project)) for cijfer in ("rapport", "gewogen")]
     # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
     uitkomsten["controle"] = [] if project.is_variant else controleer_cijfers(kba)
-    voet = f"kostenbaten {__version__}: kostenbaten rapport {map_}"
+    voet = f"kostenbaten {__version__}: kostenbaten rapport {Path(map_).absolute().name}"  # een openbaar stuk noemt geen mappen van de gebruiker
     context = {"trekkingen": trekkingen, "zaad": zaad, "bandbreedtes": bandbreedtes, "pilot": kba.pilot, "kba": kba,
                "bibliotheek": _laad(project.basismap).pilot.naam if project.is_variant else None,
                "eigen_casussen": bron_begroting.eigen_casussen if begroting_uitkomst is not None else None,

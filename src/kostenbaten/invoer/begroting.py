@@ -62,19 +62,27 @@ def laad_begroting(pad: Path | str, casussen_optie: Path | None = None) -> Begro
         raise InvoerFouten([Fout(str(pad), None, "", OPSLAAN_ALS[pad.suffix.lower()])])
     else:
         raise InvoerFouten([Fout(str(pad), None, "", "onbekend soort bestand; geef een begroting als .yaml of .xlsx")])
-    eigen_casussen = None
-    if casussen_optie is not None:
-        if begroting is not None and begroting.casussen is not None:
-            eigen = (pad.parent / begroting.casussen).resolve()
-            eigen_casussen = None if eigen == Path(casussen_optie).resolve() else begroting.casussen
+    from kostenbaten.invoer.paden import GEWEIGERD, pad_vanaf
+
+    casussen = begroting.casussen if begroting is not None else _ruwe_casussen(pad)
+    map_ = eigen_casussen = None
+    if casussen_optie is not None:  # van de opdrachtregel: elk pad mag
+        if casussen is not None:
+            # Noemt de begroting zelf een andere map, dan zegt de uitvoer dat (het rapport rekent met zijn eigen casussen).
+            eigen = pad_vanaf(casussen, pad)
+            eigen_casussen = None if eigen is not None and eigen.resolve() == Path(casussen_optie).resolve() else casussen
         if not Path(casussen_optie).exists():
             raise InvoerFouten([*fouten, Fout("--casussen", None, "", f"map of variant '{casussen_optie}' bestaat niet")])
+        map_ = Path(casussen_optie)
         if begroting is not None:  # vanaf de begroting, zoals in het bestand; een nieuwe werkmap noemt dan deze map
-            begroting = begroting.model_copy(update={"casussen": _vanaf(pad, Path(casussen_optie))})
-    casussen = begroting.casussen if begroting is not None else _ruwe_casussen(pad)
+            begroting = begroting.model_copy(update={"casussen": _vanaf(pad, map_)})
+    elif casussen is not None:
+        map_ = pad_vanaf(casussen, pad, normaliseer=False)
+        if map_ is None:
+            melding = f"'{casussen}': {GEWEIGERD}; geef zo'n map met --casussen"
+            raise InvoerFouten([*fouten, casussenplek(melding) if casussenplek is not None else Fout(str(pad), None, "casussen", melding)])
     project = None
-    if casussen is not None:
-        map_ = pad.parent / casussen
+    if map_ is not None:
         if not map_.exists():
             melding = f"map of variant '{casussen}' bestaat niet (gezocht: {map_})"
             if casussenplek is not None and pad.suffix.lower() in WERKMAP_SOORTEN:
@@ -95,7 +103,10 @@ def _vanaf(pad: Path, map_: Path) -> str:
     """Het pad van `map_` gezien vanaf de map van de begroting."""
     import os
 
-    return Path(os.path.relpath(os.path.abspath(map_), os.path.abspath(pad.parent))).as_posix()
+    try:
+        return Path(os.path.relpath(os.path.abspath(map_), os.path.abspath(pad.parent))).as_posix()
+    except ValueError:  # Windows: een ander station of netwerkpad heeft geen relatief pad
+        return os.path.abspath(map_)
 
 
 def _ruwe_casussen(pad: Path) -> str | None:

@@ -25,6 +25,7 @@ class Project(NamedTuple):
     bestanden: dict  # "pilot" of casusnummer -> YamlBestand (of HerleesBestand)
     oorsprong: Path | None = None  # bij een variant: de casussenmap onder de hele keten
     meldingen: tuple = ()  # bij een casussenwerkmap: wat anders gelezen is dan getypt (een formule, een afronding)
+    overgeslagen: tuple[Path, ...] = ()  # bestanden in de map die niet gelezen zijn (andere extensie)
 
     @property
     def basismap(self) -> Path:
@@ -40,10 +41,45 @@ class Project(NamedTuple):
         return self.bestanden[wie].waar(tuple(sleutelpad))
 
 
+# De bestanden die een casussenmap leest, op hun extensie; hoofdletters tellen niet (`casus-6.YAML`).
+YAML_SOORTEN = (".yaml", ".yml")
+
+
+def verborgen(pad: Path) -> bool:
+    """Een verborgen bestand (naam met een punt ervoor): tijdelijke bestanden, `._casus-1.yaml` van macOS."""
+    return pad.name.startswith(".")
+
+
+def is_invoerbestand(pad: Path) -> bool:
+    """Een bestand dat de casussenmap leest: een zichtbare naam op .yaml of .yml (hoofdletters tellen niet)."""
+    return not verborgen(pad) and pad.suffix.lower() in YAML_SOORTEN
+
+
 def yaml_bestanden(map_: Path) -> list[Path]:
     """De YAML-bestanden in de map; ook een map of kapotte verwijzing met zo'n naam (die meldt `lees_yaml`)."""
     # Op naam: alle paden delen de map, dus dezelfde volgorde als op pad, zonder Path-vergelijkingen.
-    return sorted((p for p in map_.iterdir() if p.suffix in (".yaml", ".yml")), key=lambda p: p.name)
+    return sorted((p for p in map_.iterdir() if is_invoerbestand(p)), key=lambda p: p.name)
+
+
+def overgeslagen(map_: Path) -> list[Path]:
+    """Zichtbare bestanden in de map die niet gelezen worden (een andere extensie), voor een waarschuwing."""
+    try:
+        return sorted(
+            (p for p in map_.iterdir() if not verborgen(p) and not is_invoerbestand(p) and not p.is_dir()), key=lambda p: p.name
+        )
+    except OSError:
+        return []
+
+
+def _is_pilot(pad: Path) -> bool:
+    return pad.name.lower() == PILOTBESTAND
+
+
+def _lijkt_variant(bestand: YamlBestand) -> Fout | None:
+    """Een variantbestand (met 'basis') tussen de casussen: dat zou anders een rij fouten over casussleutels geven."""
+    if isinstance(bestand.inhoud, dict) and "basis" in bestand.inhoud and "nummer" not in bestand.inhoud:
+        return bestand.fout(("basis",), "dit lijkt een variant; zet hem naast de map, niet erin")
+    return None
 
 
 def _geen_bestand(pad: Path) -> Fout | None:
@@ -72,7 +108,7 @@ def laad_project(map_: Path | str) -> Project:
         raise InvoerFouten([Fout(str(map_), None, "", "de map bevat geen YAML-bestanden (verwacht pilot.yaml en casussen)")])
 
     fouten: list[Fout] = []
-    pilotpad = map_ / PILOTBESTAND
+    pilotpad = next((p for p in bestanden if _is_pilot(p)), map_ / PILOTBESTAND)
     pilot = pilotbestand = None
     if not pilotpad.is_file():
         fouten.append(Fout(str(pilotpad), None, "", "pilotbestand ontbreekt; elke casussenmap heeft een pilot.yaml"))
@@ -93,7 +129,7 @@ def laad_project(map_: Path | str) -> Project:
     ongeldig: list[tuple[YamlBestand, set[str]]] = []  # casusbestanden die niet door de validatie kwamen, met hun gemelde plekken
     alle_casussen_geldig = True
     for pad in bestanden:
-        if pad.name == PILOTBESTAND:
+        if _is_pilot(pad):
             continue
         geen_bestand = _geen_bestand(pad)
         if geen_bestand:
@@ -102,6 +138,11 @@ def laad_project(map_: Path | str) -> Project:
             continue
         bestand, f = lees_yaml(pad)
         fouten += f
+        variant = bestand and _lijkt_variant(bestand)
+        if variant:
+            fouten.append(variant)
+            alle_casussen_geldig = False
+            continue
         if bestand:
             casus, f = valideer(Casus, bestand, namen=namen and namen.per_veld())
             fouten += f
@@ -127,6 +168,7 @@ def laad_project(map_: Path | str) -> Project:
         pilot=pilot,
         casussen=tuple(c for c, _ in casussen),
         bestanden={"pilot": pilotbestand, **{c.nummer: b for c, b in casussen}},
+        overgeslagen=tuple(overgeslagen(map_)),
     )
 
 

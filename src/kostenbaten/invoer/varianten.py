@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +52,11 @@ def laad_variant(pad: Path, keten: tuple[Path, ...] = ()) -> Project:
     if not isinstance(basis, str):
         _stop(fouten, pad)
     keten = (*keten, pad.resolve())
-    basis = Path(os.path.normpath(pad.parent / basis))
+    from kostenbaten.invoer.paden import GEWEIGERD, pad_vanaf
+
+    basistekst, basis = basis, pad_vanaf(basis, pad)
+    if basis is None:
+        _stop(fouten + [bestand.fout(("basis",), f"'{basistekst}': {GEWEIGERD}; zet de variant bij de map waar hij op voortbouwt")], pad)
     if not basis.exists():
         _stop(fouten + [bestand.fout(("basis",), f"de basis {basis} bestaat niet; geef een casussenmap of variant, relatief aan dit bestand")], pad)
     if basis.resolve() in keten:

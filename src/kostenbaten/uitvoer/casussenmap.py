@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from kostenbaten.fouten import Fout, UitvoerFouten
 from kostenbaten.model.casus import Onzeker
-from kostenbaten.uitvoer.bestand import controleer_doel, maak_map, schrijf_atomair
+from kostenbaten.uitvoer.bestand import schrijf_map_atomair
 
 PILOTBESTAND = "pilot.yaml"
 
@@ -73,32 +73,26 @@ def yaml_tekst(gegevens: dict, schema: str | None, bron) -> str:
 
 
 def schrijf_casussenmap(project, map_: Path, overschrijf: bool, bron) -> list[Path]:
-    """Schrijft pilot.yaml en een casus-N.yaml per casus; weigert bestaande bestanden zonder `overschrijf`.
+    """Schrijft pilot.yaml en een casus-N.yaml per casus als één geheel; weigert bestaande bestanden zonder `overschrijf`.
 
     Een ander YAML-bestand in de map zou bij het lezen een casus worden: dan schrijft het niets.
+    De map komt er heel of niet (`schrijf_map_atomair`): een onderbroken omzetting laat geen halve map na.
     """
+    from kostenbaten.invoer.casussen import is_invoerbestand
+
     map_ = Path(map_)
-    if map_.exists() and not map_.is_dir():
-        raise UitvoerFouten([Fout(str(map_), None, "", "dit is een bestand; geef de naam van een (nieuwe) map")])
     bestanden = {PILOTBESTAND: ("pilot", project.pilot)}
     bestanden.update({f"casus-{c.nummer}.yaml": ("casus", c) for c in project.casussen})
     fouten = []
     if map_.is_dir():
         for pad in sorted(map_.iterdir()):
-            if pad.suffix in (".yaml", ".yml") and pad.name not in bestanden:
+            if is_invoerbestand(pad) and pad.name not in bestanden:
                 fouten.append(Fout(str(pad), None, "", "de map bevat al dit YAML-bestand, dat een casus zou worden; kies een lege map"))
-            elif pad.name in bestanden:
-                try:
-                    controleer_doel(pad, overschrijf)
-                except UitvoerFouten as f:
-                    fouten += f.fouten
     if fouten:
         raise UitvoerFouten(fouten)
-    maak_map(map_)
     schemas = _schemamap(map_)
-    paden = []
+    schrijvers = {}
     for naam, (soort, model) in bestanden.items():
         tekst = yaml_tekst(inhoud(model), f"{schemas}/{soort}.schema.json" if schemas else None, bron)
-        schrijf_atomair(map_ / naam, lambda doel, tekst=tekst: doel.write_text(tekst, encoding="utf-8"), overschrijf)
-        paden.append(map_ / naam)
-    return paden
+        schrijvers[naam] = lambda doel, tekst=tekst: doel.write_text(tekst, encoding="utf-8")
+    return schrijf_map_atomair(map_, schrijvers, overschrijf)
