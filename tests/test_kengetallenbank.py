@@ -141,8 +141,8 @@ def test_kengetal_met_alleen_een_bankpost_krijgt_bedrag_en_bron_uit_de_bank_en_i
     map_ = tmp_path / "hengelo"
     shutil.copytree(HENGELO, map_)
     pilot = (map_ / "pilot.yaml").read_text(encoding="utf-8")
-    pilot = pilot.replace("kengetallen:             # vermeden kosten per geval, in euro\n",
-                          "kengetallen:             # vermeden kosten per geval, in euro\n"
+    kop = next(r for r in pilot.splitlines(keepends=True) if r.startswith("kengetallen:"))
+    pilot = pilot.replace(kop, kop +
                           "  beslag:\n    bankpost: deurwaarder_beslag_roerend\n"
                           "  ontruiming:\n    bankpost: deurwaarder_ontruiming\n    bedrag: 300\n")
     (map_ / "pilot.yaml").write_text(pilot, encoding="utf-8")

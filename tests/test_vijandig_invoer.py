@@ -366,7 +366,8 @@ def test_escapereeksen_uit_een_export_komen_zichtbaar_op_de_terminal(cli, tmp_pa
     export = tmp_path / "export.csv"
     export.write_bytes(
         "Datum;Onderwerp;Doorverwezen;Opgelost;Uren;Opmerking\n"
-        "1-6-2021;Werk\x1b]52;c;aGk=\x07 en \x1b]8;;http://x\x1b\\\\link;nee;ja;1;\n"
+        # Tussen aanhalingstekens, zoals een export een veld met puntkomma's schrijft: anders telt de regel te veel velden.
+        '1-6-2021;"Werk\x1b]52;c;aGk=\x07 en \x1b]8;;http://x\x1b\\\\link";nee;ja;1;\n'
         "2-6-2021;Wer\u202ek;nee;ja;1;\n".encode("utf-8")
     )
     code, uit, fout = cli("registratie", export, "--casussen", HENGELO)

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import json
 from decimal import Decimal
 from fractions import Fraction
@@ -86,7 +87,7 @@ def test_vrijwilligers_evpi_nul_tegen_een_raster_van_de_parameters(cli):
 def _variant(tmp_path):
     pad = tmp_path / "duur.yaml"
     pad.write_text(
-        f"naam: Duur tarief\nbasis: {HENGELO}\n"
+        f"naam: Duur tarief\nbasis: {os.path.relpath(HENGELO, tmp_path)}\n"
         "tarieven:\n  sjd: {per_uur: {waarde: 80, min: 40, max: 500}}\n"
         "kengetallen:\n  toevoeging: {bedrag: {waarde: 800, min: 600, max: 1000}}\n",
         encoding="utf-8",

@@ -124,13 +124,14 @@ def test_te_veel_regels_op_een_blad(werkmap, cli, monkeypatch):
     from kostenbaten.invoer import casussenwerkmap
     from kostenbaten.model.casussenwerkmap import PILOTVELDEN
 
-    # De echte grens is 10.000 regels; het principe met 10. Blad Pilot heeft een kopregel en 10 gegevens: 11 regels.
-    assert len(PILOTVELDEN) == 10
-    monkeypatch.setattr(casussenwerkmap, "MAX_RIJEN", 10)
+    # De echte grens is 10.000 regels; het principe met een grens gelijk aan het aantal gegevens van blad Pilot,
+    # dat daarbovenop een kopregel heeft: één regel te veel.
+    grens = len(PILOTVELDEN)
+    monkeypatch.setattr(casussenwerkmap, "MAX_RIJEN", grens)
     code, uit, fout = cli("bereken", werkmap)
     assert (code, uit) == (2, "")
     assert fout.splitlines() == [
-        f"{werkmap}: blad Pilot heeft 11 gevulde regels, meer dan de 10 die kostenbaten leest; verwijder wat niet bij de casussen hoort",
+        f"{werkmap}: blad Pilot heeft {grens + 1} gevulde regels, meer dan de {grens} die kostenbaten leest; verwijder wat niet bij de casussen hoort",
         "1 fout(en) in de invoer; er is niets berekend.",
     ]
 

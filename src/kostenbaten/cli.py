@@ -352,12 +352,13 @@ def _laad(pad: Path, prijspeil: int | None = None, prijsindex: list[str] | None 
             raise Gebruiksfout("--prijsindex hoort bij --prijspeil: geef ook het jaar waarnaar omgerekend wordt.")
         return _gelezen(laad(pad))
     from kostenbaten.berekening.prijspeil import omrekeningen
-    from kostenbaten.invoer.prijspeil import laad_op_prijspeil
+    from kostenbaten.invoer.prijspeil import PER_CATEGORIE, laad_op_prijspeil
 
     project = _gelezen(laad_op_prijspeil(pad, prijspeil, prijsindex))
     from kostenbaten.uitvoer.bestand import meld_invoer
 
-    meld_invoer(prijsindex)
+    # --prijsindex is `per-categorie`, `BESTAND` of `categorie=BESTAND`: de bestanden zijn invoer.
+    meld_invoer(*(w.split("=", 1)[-1] for w in prijsindex or () if w != PER_CATEGORIE))
     omgerekend = omrekeningen(project.pilot)
     if not omgerekend:
         wat = "rekent alleen de bedragen uit de casussen om" if project.pilot._casusomrekeningen else "verandert niets"

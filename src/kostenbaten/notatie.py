@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
+from kostenbaten.tekens import zichtbaar  # noqa: F401 - hier te vinden naast de rest van de notatie
 from kostenbaten.geld import HONDERD, afronden_op_centen, afronden_op_decimalen, afronden_op_euro
 
 
@@ -267,11 +268,3 @@ def breek_lange_woorden(tekst: str, breedte: int) -> str:
     return re.sub(r"\S+", woord, tekst) if any(len(w) > breedte for w in tekst.split()) else tekst
 
 
-def zichtbaar(tekst: str) -> str:
-    """Tekst van buiten (een export, een bestandsnaam, een melding) veilig voor de terminal: elk stuur-, niet- of
-    richtingteken (zie `tekens`) wordt zichtbaar als `\\x1b`, `\\u202e` of `\\U0001fffe`; tab en regeleinde blijven."""
-    from kostenbaten.tekens import VERBODEN
-
-    if not VERBODEN.search(tekst):
-        return tekst
-    return VERBODEN.sub(lambda m: ascii(m.group())[1:-1], tekst)

@@ -46,3 +46,18 @@ def eerste_verboden(tekst: str) -> str | None:
 def melding(teken: str) -> str:
     """De melding bij een verboden teken in een tekst."""
     return f"bevat een onzichtbaar {soort(teken)}, dat niet in tekst hoort; verwijder het (typ de tekst opnieuw)"
+
+
+# Wat bij het tonen ook zichtbaar wordt gemaakt, naast VERBODEN: de regelscheiders van Unicode (U+2028, U+2029)
+# en de onzichtbare opmaaktekens (categorie Cf, zoals U+200B), die in een export wel kunnen staan.
+_ONZICHTBAAR_EXTRA = re.compile("[\u2028\u2029\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def zichtbaar(tekst: str) -> str:
+    """Tekst van buiten (een export, een bestandsnaam, een melding) veilig voor de terminal en een document: elk
+    stuur-, niet-, richting- of onzichtbaar opmaakteken wordt zichtbaar als `\\x1b`, `\\u202e` of `\\U0001fffe`;
+    tab en regeleinde blijven. De enige plek voor dit ontsnappen."""
+    if tekst.isascii() and tekst.isprintable():
+        return tekst
+    tekst = VERBODEN.sub(lambda m: ascii(m.group())[1:-1], tekst)
+    return _ONZICHTBAAR_EXTRA.sub(lambda m: ascii(m.group())[1:-1], tekst)

@@ -29,7 +29,6 @@ import csv
 import re
 from itertools import islice
 import stat
-import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -40,6 +39,7 @@ from kostenbaten.fouten import Fout
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import lees_yaml
 from kostenbaten.model.registratie import NIET_VERPLICHT, VERPLICHT, Hulpvraag, Koppeling, Melding, Registratie
+from kostenbaten.tekens import zichtbaar
 
 KOPPELINGBESTAND = "koppeling.yaml"
 # Groter dan dit is geen export van een spreekuur, maar een vergissing (of /dev/zero).
@@ -60,29 +60,6 @@ _GETAL = re.compile(r"^\d+(?:[.,]\d+)?$", re.ASCII)
 _HEEL = re.compile(r"^\d{1,6}$", re.ASCII)
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-# -- tekst uit een bestand ----------------------------------------------------------
-
-
-def _onzichtbaar(teken: str) -> bool:
-    c = ord(teken)
-    return (
-        unicodedata.category(teken) in ("Cc", "Cf", "Cs", "Co", "Cn")
-        or c in (0x2028, 0x2029)
-        or (0xFDD0 <= c <= 0xFDEF)
-        or (c & 0xFFFE) == 0xFFFE
-    )
-
-
-def zichtbaar(tekst: str) -> str:
-    """Tekst uit een export zoals hij getoond mag worden: stuurtekens, richtingtekens en niet-tekens als \\u-code.
-
-    Zo bereikt een escape-reeks nooit de terminal en keert een U+202E geen naam om.
-    """
-    if tekst.isprintable() and tekst.isascii():
-        return tekst
-    return "".join(f"\\u{ord(t):04x}" if _onzichtbaar(t) else t for t in tekst)
 
 
 # -- het bestand openen ------------------------------------------------------------

@@ -152,7 +152,22 @@ def schrijf_atomair(pad: Path, schrijf: Callable[[Path], None], overschrijf: boo
     except OSError as fout:
         _opruimen_na_schrijffout()
         raise schrijffout(pad, fout) from None
+    except Exception as fout:
+        systeemfout = _als_systeemfout(fout)
+        if systeemfout is None:
+            raise
+        _opruimen_na_schrijffout()
+        raise schrijffout(pad, systeemfout) from None
     GESCHREVEN.append(pad)
+
+
+def _als_systeemfout(fout: Exception) -> OSError | None:
+    """Een schrijffout die lxml (onder openpyxl en python-docx) meldt als `SerialisationError: IO_ENOSPC`, als OSError."""
+    naam = str(fout)
+    if type(fout).__name__ != "SerialisationError" or not naam.startswith("IO_"):
+        return None
+    code = getattr(errno, naam[3:], None)
+    return OSError(code, naam) if isinstance(code, int) else None
 
 
 def _gewone_rechten(pad: str, standaard: int) -> None:
