@@ -11,7 +11,6 @@ from __future__ import annotations
 import html as html_module
 import json
 import re
-import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +19,7 @@ import pytest
 
 import eigen_bibliotheek
 from conftest import HENGELO, ROOT
+from systeem import vereis
 
 BEGROTING = ROOT / "templates" / "voorbeeldbegroting.yaml"
 VRIJWILLIGERS = ROOT / "casussen" / "varianten" / "vrijwilligers.yaml"
@@ -218,8 +218,7 @@ def test_kop_blijft_bij_zijn_eerste_regels(maak):
 
 
 def test_pdf_geen_kop_onderaan_een_pagina(maak):
-    if shutil.which("pdftotext") is None:
-        pytest.skip("poppler-utils (pdftotext) is niet geïnstalleerd")
+    vereis("pdftotext")
     pdf, _ = maak("hb.pdf", HENGELO, "--begroting", BEGROTING)
     koppen = {"De uitkomst", "Kosten tegen baten, per jaar", "Wie betaalt en wie wint", "Wat het kost en wie betaalt: de begroting",
               "Wat de uitkomst bepaalt", "De casussen", "Aannames en bronnen", "Hoe is gerekend"}
@@ -305,8 +304,7 @@ def test_word_opent_in_libreoffice(word, tmp_path):
     from libreoffice import vereis_libreoffice
 
     soffice = vereis_libreoffice()
-    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
-        pytest.skip("poppler-utils (pdftotext, pdfinfo) is niet geïnstalleerd")
+    vereis("pdftotext", "pdfinfo")
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profiel", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(word)], check=True, capture_output=True, timeout=180)
     pdf = tmp_path / "raadsvoorstel.pdf"
@@ -387,8 +385,7 @@ def test_verwijzingen_werken_in_chromium(maak):
 
 
 def test_pdf_en_json_dezelfde_bijlage_met_verwijzingen(maak):
-    if shutil.which("pdftotext") is None:
-        pytest.skip("poppler-utils (pdftotext) is niet geïnstalleerd")
+    vereis("pdftotext")
     pdf, _ = maak("h.pdf", HENGELO)
     tekst = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
     bijlage = re.search(r"Bijlage ([A-Z])\. Hoe de totalen zijn opgebouwd", tekst).group(1)
