@@ -86,7 +86,7 @@ def trend(perioden: list[str], reeksen: list[tuple[str, list[int | None]]]) -> s
 
     from kostenbaten.uitvoer.rapport.grafiek import BREEDTE, LETTER, _legenda, _svg
 
-    fig = Figure(figsize=(BREEDTE * 1.5, 2.1))
+    fig = Figure(figsize=(BREEDTE, 2.5))
     ax = fig.add_subplot()
     hoogste = 1
     for i, (naam, waarden) in enumerate(reeksen):
@@ -100,7 +100,7 @@ def trend(perioden: list[str], reeksen: list[tuple[str, list[int | None]]]) -> s
             ax.annotate(_n(yi), (xi, yi), xytext=(0, 5 if i % 2 == 0 else -11), textcoords="offset points",
                         ha="center", fontsize=LETTER - 1)
     ax.set_xticks(range(len(perioden)), perioden)
-    ax.tick_params(axis="x", labelsize=LETTER - 1, rotation=45 if len(perioden) > 6 else 0)
+    ax.tick_params(axis="x", labelsize=LETTER - 1, rotation=45 if len(perioden) > 4 else 0)
     ax.set_ylim(0, hoogste * 1.25)
     ax.set_xlim(-0.4, len(perioden) - 0.6)
     ax.yaxis.set_major_locator(MaxNLocator(4, integer=True))
