@@ -239,3 +239,20 @@ def test_tekst_uit_de_export_blijft_tekst(cli, tmp_path):
     tekst = doel.read_text(encoding="utf-8")
     assert "<script>" not in tekst and "<b>Bieb" not in tekst
     assert "&lt;b&gt;Bieb&lt;/b&gt;" in tekst
+
+
+def test_een_bibliotheek_zonder_doelgroepen_en_doorverwijzers_zegt_dat(cli, tmp_path):
+    from pypdf import PdfReader
+
+    html, pdf = tmp_path / "m.html", tmp_path / "m.pdf"
+    for doel in (html, pdf):
+        code, _, fout = cli("monitor", HENGELO, "--bibliotheek", "Hengelo", "--per", "maand", "-o", doel)
+        assert code == 0, fout
+    tabellen = _tabellen(html)
+    # 13 maanden van juni 2021 tot en met juni 2022, samen de 300 hulpvragen.
+    assert len(tabellen["grafiek-trend"]) == 1 + 13
+    assert sum(int(r[1]) for r in tabellen["grafiek-trend"][1:]) == 300
+    assert "grafiek-doorverwijzers" not in tabellen and "grafiek-doelgroep-0" not in tabellen
+    tekst = " ".join(html.read_text(encoding="utf-8").split())
+    assert "Geen van de exports registreert wie de bezoeker stuurde" in tekst
+    assert len(PdfReader(pdf).pages) == 1

@@ -195,11 +195,11 @@ def document(u: MonitorUitkomst, voet: str) -> dict:
         groepen += _figuur(f"doelgroep-{len(groepen)}", kenmerk.capitalize(), f"Naar {kenmerk}", namen, tellingen, MEESTE, "")
     if not groepen:
         groepen = [b.alinea("Geen van de exports registreert een doelgroep (zoals leeftijd of wijk); zet die kolommen onder "
-                            "`doelgroepen` in de koppeling.")]
+                            "'doelgroepen' in de koppeling.")]
     verwijzing = _figuur("doorverwijzers", "Doorverwijzer", "Wie stuurde de bezoeker", namen, [telling(p, "doorverwijzer") for p in totalen],
-                         MEESTE, "Geen van de exports registreert wie de bezoeker stuurde (kolom `doorverwijzer`).")
+                         MEESTE, "Geen van de exports registreert wie de bezoeker stuurde (kolom 'doorverwijzer' in de koppeling).")
     verwijzing += _figuur("doorverwezen-naar", "Organisatie", "Naar wie doorverwezen", namen, [telling(p, "naar") for p in totalen],
-                          MEESTE, "Geen van de exports noemt de organisatie waarnaar is doorverwezen (kolom `doorverwezen_naar`).")
+                          MEESTE, "Geen van de exports noemt de organisatie waarnaar is doorverwezen (kolom 'doorverwezen_naar' in de koppeling).")
     voor = [
         {"plek": "kern", "titel": "Kerncijfers over de hele periode", "blokken": [kern]},
         {"plek": "trend", "titel": "Hulpvragen per periode", "blokken": [trendfiguur]},
