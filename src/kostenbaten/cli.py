@@ -587,15 +587,25 @@ def monitor(
         typer.Option("--kaart", help="Uitkomstenkaart (monitor.yaml); standaard MAP/registratie/monitor.yaml van de casussenmap bij de eerste export, als die er is.", show_default=False),
     ] = None,
     xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Schrijf de monitor ook als werkmap (één blad per overzicht).", show_default=False)] = None,
+    uit: Annotated[Optional[Path], typer.Option("-o", "--uitvoer", help="Schrijf de monitor ook als infographic: monitor.html of monitor.pdf.", show_default=False)] = None,
     formaat: FormaatOptie = Formaat.tabel,
     overschrijf: OverschrijfOptie = False,
 ):
     """Volg het spreekuur over de tijd en tussen bibliotheken: per periode hulpvragen, onderwerpen, doelgroepen, doorverwijzingen, opgelost, uren, tevredenheid, met de uitkomstenkaart."""
     from kostenbaten.invoer.monitor import laad_monitor
 
+    if uit is not None:
+        from kostenbaten.uitvoer.rapport.monitor import controleer_formaat, schrijf as schrijf_infographic
+
+        controleer_formaat(uit)
+        _matplotlib_buiten_home()
     _mag_schrijven(xlsx, overschrijf)
+    _mag_schrijven(uit, overschrijf)
     uitkomst = laad_monitor(exports, per.value, bibliotheek or [], koppeling or [], kaart, _laad, _voortgang)
     _lever("monitor", uitkomst, formaat, xlsx, overschrijf)
+    if uit is not None:
+        schrijf_infographic(uitkomst, uit, overschrijf, "kostenbaten monitor: " + ", ".join(b.naam for b in uitkomst.bibliotheken))
+        typer.echo(f"Geschreven: {uit}", err=True)
 
 
 @contextmanager

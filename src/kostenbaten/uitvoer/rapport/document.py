@@ -116,7 +116,14 @@ def schrijf_json(doc: dict, doel: Path) -> None:
 
 
 def grafieken(doc: dict) -> list[dict]:
-    return [b for deel in (doc["voor"], doc["bijlagen"]) for s in deel for b in s["blokken"] if b["soort"] == "grafiek"]
+    """Alle grafieken van voorkant en bijlagen, ook die in een groep (`bij_elkaar`, `naast`)."""
+    uit, stapel = [], [b for deel in (doc["voor"], doc["bijlagen"]) for s in deel for b in s["blokken"]]
+    while stapel:
+        b = stapel.pop(0)
+        if b["soort"] == "grafiek":
+            uit.append(b)
+        stapel[:0] = b.get("blokken", [])
+    return uit
 
 
 def schrijf(alle: list[dict[str, Sectie]], pad: Path, overschrijf: bool, voet: str) -> None:
