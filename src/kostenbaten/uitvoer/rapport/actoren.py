@@ -73,7 +73,7 @@ def per_actor(a: ActorenUitkomst) -> list[dict]:
     return [grafiek("actoren", svg, beschrijving, bij)]
 
 
-ROUTE_NAMEN = {"registratie": "geregistreerde uren maal de tarieven", "casussen": "gemiddelde kosten van een casus maal alle hulpvragen"}
+ROUTE_NAMEN = {"registratie": "geregistreerde uren maal de tarieven", "casussen": "gemiddelde kosten van een casus maal alle hulpvragen"}  # na "zijn de"
 
 
 def saldo(s) -> list[dict]:
@@ -84,16 +84,15 @@ def saldo(s) -> list[dict]:
     """
     m = s.methoden["rapport"]
     t = m.verdeling
+    kop = f"Wat de samenleving wint: een maatschappelijk saldo van {euro(m.saldo)} per jaar."
     zin = (
-        f"Wat de samenleving wint: een maatschappelijk saldo van {euro(m.saldo)} per jaar. Dat zijn de besparingen van middelen "
+        "Dat zijn de besparingen van middelen "
         f"({euro(m.middelen)}, vermeden kosten, naar de {getal_nl(m.gedekt)} hulpvragen in de rechtsgebieden van de casussen) "
         f"min de kosten van alle {getal_nl(m.kosten.hulpvragen)} hulpvragen ({euro(m.kosten.totaal)}). "
         f"Geld dat van de ene partij naar de andere gaat ({euro(m.overdrachten)}, zoals een uitkering of een kwijtgescholden schuld), "
-        "is winst voor de een en verlies voor de ander: zo'n overdracht telt voor nul."
-    )
-    gedekt = (
+        "is winst voor de een en verlies voor de ander: zo'n overdracht telt voor nul. "
         f"Met alleen de kosten van de gedekte hulpvragen ({euro(m.kosten_gedekt)}) is het saldo {euro(m.saldo_gedekt)}. "
-        f"De kosten van alle hulpvragen: {ROUTE_NAMEN.get(m.kosten.route, m.kosten.route)}."
+        f"De kosten van alle hulpvragen zijn de {ROUTE_NAMEN.get(m.kosten.route, m.kosten.route)}."
     )
     velden = ("betaalt", "middelen", "ontvangt", "geeft", "saldo")
     kolommen = [op_hele_euros_tot_totaal([getattr(r, v) for r in t.regels]) for v in velden]
@@ -105,8 +104,8 @@ def saldo(s) -> list[dict]:
     )
     breder = [r for r in t.regels if r.breder]
     blokken = [
-        alinea(zin, nadruk=True),
-        alinea(gedekt),
+        alinea(kop, nadruk=True),
+        alinea(zin),
         tabel(["Wie", "Betaalt", "Middelen", "Ontvangt", "Geeft", "Saldo"], rijen, rechts=(1, 2, 3, 4, 5), slot=slot, bijschrift=bij),
     ]
     if breder:
