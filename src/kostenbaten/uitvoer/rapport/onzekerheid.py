@@ -98,12 +98,12 @@ def verwacht(u: OnzekerheidUitkomst) -> list[dict]:
     if u.centrum is None:
         return []
     r, g = u.extrapolaties["rapport"]["totaal"], u.extrapolaties["gewogen"]["totaal"]
-    hoe = ("exact berekend met het midden van elk bereik" if u.centrum.exact
+    hoe = ("exact berekend met het gemiddelde van elk bereik" if u.centrum.exact
            else f"het gemiddelde van {getal_nl(Decimal(u.trekkingen))} trekkingen")
     blokken = [alinea(
         f"Verwacht, met de bereiken en kansen in de invoer meegewogen: samen {euro(r.verwacht)} ({VLAK}) of "
         f"{euro(g.verwacht)} ({GEWOGEN}), {hoe}. Bij de meest waarschijnlijke invoer is dat {euro(r.berekend)} en "
-        f"{euro(g.berekend)}: de bedragen hieronder.",
+        f"{euro(g.berekend)}; op die invoer rusten ook het maatschappelijk saldo hierboven en de bedragen hieronder.",
         nadruk=True,
     )]
     if u.spreiding:
