@@ -220,7 +220,8 @@ def test_kop_blijft_bij_zijn_eerste_regels(maak):
 def test_pdf_geen_kop_onderaan_een_pagina(maak):
     vereis("pdftotext")
     pdf, _ = maak("hb.pdf", HENGELO, "--begroting", BEGROTING)
-    koppen = {"De uitkomst", "Kosten tegen baten, per jaar", "Wie betaalt en wie wint", "Wat het kost en wie betaalt: de begroting",
+    koppen = {"Wat de samenleving wint, en wie betaalt en wie wint", "De uitkomst in de methode van de KBA Hengelo",
+              "Kosten tegen baten, per jaar", "Wie betaalt en wie wint, in de methode van de KBA Hengelo", "Wat het kost en wie betaalt: de begroting",
               "Wat de uitkomst bepaalt", "De casussen", "Aannames en bronnen", "Hoe is gerekend"}
     pagina = 1
     while True:
@@ -261,7 +262,8 @@ def test_word_heeft_koppen_tabellen_en_grafieken_met_alternatieve_tekst(word, ma
 
     d = docx.Document(str(word))
     koppen = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
-    assert "De uitkomst" in koppen and "Wat het kost en wie betaalt: de begroting" in koppen
+    assert "Wat de samenleving wint, en wie betaalt en wie wint" in koppen
+    assert "De uitkomst in de methode van de KBA Hengelo" in koppen and "Wat het kost en wie betaalt: de begroting" in koppen
     assert any(k.startswith("Bijlage A.") for k in koppen)
     assert d.paragraphs[0].style.name == "Title" and d.paragraphs[0].text.endswith(": Hengelo")
     # Elke tabel van de HTML is een Word-tabel met dezelfde cellen, in dezelfde volgorde.

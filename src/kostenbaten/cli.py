@@ -1131,6 +1131,10 @@ def rapport(
 
         uitkomsten["onzekerheid"] = simuleer(project.pilot, project.casussen, trekkingen, zaad)
     uitkomsten["actoren"] = verdeel_over_actoren(kba)
+    from kostenbaten.berekening.kengetallen import controleer as controleer_bank
+    from kostenbaten.invoer.kengetallenbank import laad_bank
+
+    uitkomsten["kengetallen"] = controleer_bank(project, laad_bank()[0], kba.casussen)  # op welke kwaliteitsgraad de baten rusten
     if begroting_uitkomst is not None:
         uitkomsten["begroting"] = begroting_uitkomst
     uitkomsten["gevoeligheid"] = varieer(project.pilot, project.casussen)

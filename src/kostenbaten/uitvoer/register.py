@@ -41,7 +41,7 @@ AANBOD: dict[str, tuple[str, ...]] = {
     "waarde_informatie": ("terminal", "json", "excel"),
     "casussen": ("excel",),  # een casussenmap als in te vullen werkmap (sjabloon --casussen, omzetten)
     "registratie": ("terminal", "json"),
-    "kengetallen": ("terminal", "json"),  # de kengetallenbank: lijst, zoeken, één post, controle van een casussenmap
+    "kengetallen": ("terminal", "json", "rapport"),  # de kengetallenbank: lijst, zoeken, één post, controle van een casussenmap
     "monitor": ("terminal", "json", "excel"),
     "waarschuwingen": ("rapport",),  # in terminal en JSON komen ze na de uitkomst van elke opdracht
 }

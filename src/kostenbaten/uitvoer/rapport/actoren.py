@@ -73,6 +73,53 @@ def per_actor(a: ActorenUitkomst) -> list[dict]:
     return [grafiek("actoren", svg, beschrijving, bij)]
 
 
+ROUTE_NAMEN = {"registratie": "geregistreerde uren maal de tarieven", "casussen": "gemiddelde kosten van een casus maal alle hulpvragen"}  # na "zijn de"
+
+
+def saldo(s) -> list[dict]:
+    """Wat de samenleving wint (`berekening.saldo.SaldoUitkomst`, methode met één gemiddelde), dan wie betaalt en wie wint.
+
+    Het saldo: besparingen van middelen min de kosten van alle hulpvragen; overdrachten tellen voor nul.
+    De verdelingstabel geeft per actor wat hij betaalt, bespaart, ontvangt en geeft; de saldi tellen op tot het maatschappelijk saldo.
+    """
+    m = s.methoden["rapport"]
+    t = m.verdeling
+    kop = f"Wat de samenleving wint: een maatschappelijk saldo van {euro(m.saldo)} per jaar."
+    zin = (
+        "Dat zijn de besparingen van middelen "
+        f"({euro(m.middelen)}, vermeden kosten, naar de {getal_nl(m.gedekt)} hulpvragen in de rechtsgebieden van de casussen) "
+        f"min de kosten van alle {getal_nl(m.kosten.hulpvragen)} hulpvragen ({euro(m.kosten.totaal)}). "
+        f"Geld dat van de ene partij naar de andere gaat ({euro(m.overdrachten)}, zoals een uitkering of een kwijtgescholden schuld), "
+        "is winst voor de een en verlies voor de ander: zo'n overdracht telt voor nul. "
+        f"Met alleen de kosten van de gedekte hulpvragen ({euro(m.kosten_gedekt)}) is het saldo {euro(m.saldo_gedekt)}. "
+        f"De kosten van alle hulpvragen zijn de {ROUTE_NAMEN.get(m.kosten.route, m.kosten.route)}."
+    )
+    velden = ("betaalt", "middelen", "ontvangt", "geeft", "saldo")
+    kolommen = [op_hele_euros_tot_totaal([getattr(r, v) for r in t.regels]) for v in velden]
+    rijen = [[r.naam, *(euro(k[i]) for k in kolommen)] for i, r in enumerate(t.regels)]
+    slot = [["Samen", *(euro(t.totaal(v)) for v in velden[:-1]), euro(t.saldo)]]
+    bij = (
+        "Betaalt: de kosten van alle hulpvragen. Middelen: vermeden kosten. Ontvangt en Geeft: overdrachten, samen nul. "
+        "Saldo: middelen plus ontvangt min geeft min betaalt; samen het maatschappelijk saldo. " + AFRONDING
+    )
+    breder = [r for r in t.regels if r.breder]
+    blokken = [
+        alinea(kop, nadruk=True),
+        alinea(zin),
+        tabel(["Wie", "Betaalt", "Middelen", "Ontvangt", "Geeft", "Saldo"], rijen, rechts=(1, 2, 3, 4, 5), slot=slot, bijschrift=bij),
+    ]
+    if breder:
+        blokken.append(alinea(
+            "Niet in het saldo, als breder economisch effect apart: "
+            + "; ".join(f"{r.naam} {euro(r.breder)}" for r in breder) + "."
+        ))
+    blokken.append(alinea(
+        "De bedragen hieronder (netto per casus, de tweedeling cliënt / overheid) volgen de methode van de KBA Hengelo. Die "
+        + "; ".join(s.verschillen) + "."
+    ))
+    return blokken
+
+
 def secties(a: ActorenUitkomst, met_begroting: bool = False, **_context) -> dict[str, Sectie]:
     """`met_begroting`: dan zegt de tekst dat wie betaalt hier de betalers van de tarieven zijn, en de begroting het antwoord geeft."""
     blokken = per_actor(a)
@@ -81,7 +128,10 @@ def secties(a: ActorenUitkomst, met_begroting: bool = False, **_context) -> dict
             "Wie hier betaalt, volgt de betalers van de tarieven van de pilot. Wat elke betaler volgens de begroting "
             "betaalt en terugkrijgt, staat hieronder bij de begroting; dat is het antwoord voor de gemeente."
         ))
-    return {
+    uit = {}
+    if a.maatschappelijk is not None:
+        uit["saldo"] = Sectie("Wat de samenleving wint, en wie betaalt en wie wint", saldo(a.maatschappelijk))
+    return uit | {
         "kosten_baten": Sectie("Kosten tegen baten, per jaar", kosten_baten(a)),
-        "actoren": Sectie("Wie betaalt en wie wint", blokken),
+        "actoren": Sectie("Wie betaalt en wie wint, in de methode van de KBA Hengelo", blokken),
     }

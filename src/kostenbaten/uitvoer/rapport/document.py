@@ -13,7 +13,7 @@ from pathlib import Path
 from kostenbaten.fouten import Gebruiksfout
 from kostenbaten.uitvoer.rapport.blokken import Sectie
 
-VOORKANT = ("titel", "kern", "kosten_baten", "actoren", "begroting", "drijvers", "casussen", "bewijs", "aannames", "methode")
+VOORKANT = ("titel", "saldo", "verwacht", "kern", "kosten_baten", "actoren", "begroting", "drijvers", "casussen", "bewijs", "aannames", "methode")
 BIJLAGEN = ("vergelijking", "casustabellen", "uitleg", "gepubliceerd")
 
 

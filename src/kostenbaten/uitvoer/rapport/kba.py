@@ -21,6 +21,7 @@ def kengetal_anker(sleutel: str) -> str:
     return f"uitleg-kengetal-{sleutel}"
 
 GEWOGEN = "gewogen per rechtsgebied"
+KERN_TITEL = "De uitkomst in de methode van de KBA Hengelo"
 
 
 def hoofdletter(tekst: str) -> str:
@@ -51,8 +52,10 @@ def _tweedeling(u: PilotUitkomst) -> str:
 
 def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
     r, g = u.extrapolaties["rapport"], u.extrapolaties["gewogen"]
+    # Met bereiken staat de verwachte waarde erboven (uitvoer/rapport/onzekerheid.py); dit is de meest waarschijnlijke invoer.
     zin = (
-        f"Een uitgewerkte casus levert gemiddeld {euro(u.gemiddelde_netto, 2)} netto op: wat de hulp oplevert min wat zij kost. "
+        ("Bij de meest waarschijnlijke invoer levert een uitgewerkte casus" if bandbreedtes else "Een uitgewerkte casus levert")
+        + f" gemiddeld {euro(u.gemiddelde_netto, 2)} netto op: wat de hulp oplevert min wat zij kost. "
         f"Voor de {getal_nl(r.gedekt)} hulpvragen van de pilotperiode in de rechtsgebieden van de casussen is dat samen "
         f"{euro(r.totaal)} ({VLAK}) of {euro(g.totaal)} ({GEWOGEN})."
     )
@@ -202,7 +205,7 @@ def secties(u: PilotUitkomst, met_gepubliceerd: bool = True, bandbreedtes: bool 
         inleiding = [alinea(f"Pilot {naam}, {periode(u)}. {u.pilot.omschrijving or ''}".strip())]
     return {
         "titel": Sectie(f"Kosten en baten van sociaal-juridische hulp in de bibliotheek: {naam}", inleiding),
-        "kern": Sectie("De uitkomst", kern(u, bandbreedtes)),
+        "kern": Sectie(KERN_TITEL, kern(u, bandbreedtes)),
         "casussen": Sectie("De casussen", casussen(u)),
         "aannames": Sectie("Aannames en bronnen", aannames(u)),
         "methode": Sectie("Hoe is gerekend", methode(u, met_gepubliceerd)),

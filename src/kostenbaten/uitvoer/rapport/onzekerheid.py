@@ -92,5 +92,34 @@ def kern(u: OnzekerheidUitkomst) -> list[dict]:
     ]
 
 
+def verwacht(u: OnzekerheidUitkomst) -> list[dict]:
+    """De kop met bereiken: de verwachte waarde van het totaal, de waarde bij de meest waarschijnlijke invoer ernaast,
+    en welk deel van de spreiding uit de kleine steekproef van casussen komt."""
+    if u.centrum is None:
+        return []
+    r, g = u.extrapolaties["rapport"]["totaal"], u.extrapolaties["gewogen"]["totaal"]
+    hoe = ("exact berekend met het gemiddelde van elk bereik" if u.centrum.exact
+           else f"het gemiddelde van {getal_nl(Decimal(u.trekkingen))} trekkingen")
+    blokken = [alinea(
+        f"Verwacht, met de bereiken en kansen in de invoer meegewogen: samen {euro(r.verwacht)} ({VLAK}) of "
+        f"{euro(g.verwacht)} ({GEWOGEN}), {hoe}. Bij de meest waarschijnlijke invoer is dat {euro(r.berekend)} en "
+        f"{euro(g.berekend)}; op die invoer rusten ook het maatschappelijk saldo hierboven en de bedragen hieronder.",
+        nadruk=True,
+    )]
+    if u.spreiding:
+        aantal = len(u.berekend.casussen)
+        d, e = u.spreiding["rapport"], u.spreiding["gewogen"]
+        blokken.append(alinea(
+            f"Van de spreiding van het totaal komt {procent(d['steekproef'] * 100)} uit de kleine steekproef van {aantal} "
+            f"uitgewerkte {'casus' if aantal == 1 else 'casussen'} ({GEWOGEN}: {procent(e['steekproef'] * 100)}), "
+            f"{procent(d['parameters'] * 100)} uit de bereiken in de invoer en {procent(d['uitkomsten'] * 100)} uit de uitkomst "
+            "per hulpvraag (de drie opgeteld alsof ze onafhankelijk zijn). Meer uitgewerkte casussen verkleinen het eerste deel."
+        ))
+    return blokken
+
+
 def secties(u: OnzekerheidUitkomst, **_context) -> dict[str, Sectie]:
-    return {"kern": Sectie(None, kern(u))}
+    uit = {"kern": Sectie(None, kern(u))}
+    if u.centrum is not None:
+        uit["verwacht"] = Sectie("De verwachte uitkomst", verwacht(u))
+    return uit

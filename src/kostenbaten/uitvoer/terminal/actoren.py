@@ -50,9 +50,9 @@ def actoren_extrapolatie(a: ActorenUitkomst, methode: str, pub: dict | None = No
     )
     per_groep = t.per_groep()
     for groep, actoren in a.koppeling.items():
-        # De tweedeling van het rapport, zoals in de werkmap: de groep, dan de actoren die erin vallen.
+        # De tweedeling cliënt / overheid (de methode van de KBA Hengelo), zoals in de werkmap: de groep, dan de actoren die erin vallen.
         namen = " + ".join(r.naam for r in t.regels if r.actor in actoren) or "-"
-        tabel.add_row(Text(f"groep {groep_naam(groep)} van het rapport", style="italic"), namen, "", "", bedrag_tekst(per_groep[groep]))
+        tabel.add_row(Text(f"groep {groep_naam(groep)}", style="italic"), namen, "", "", bedrag_tekst(per_groep[groep]))
     if pub and "client" in pub:
         for groep in ("client", "overheid"):
             tabel.add_row(
