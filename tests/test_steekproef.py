@@ -143,3 +143,21 @@ def test_terminal_toont_de_verdeling(tmp_path, cli):
     assert code == 0, fout
     assert "7 van 20 hulpvragen, aselect met zaad 5" in uit
     assert "Getrokken hulpvragen" in uit
+
+
+def test_casussen_uit_een_steekproef_staan_zo_in_de_extrapolatie(tmp_path, cli):
+    import shutil
+
+    from conftest import HENGELO, vervang
+
+    code, uit, _ = cli("bereken", HENGELO, "--formaat", "json")
+    assert code == 0 and json.loads(uit)["casussen_uit_steekproef"] is False
+    kopie = tmp_path / "hengelo"
+    shutil.copytree(HENGELO, kopie)
+    vervang(kopie / "pilot.yaml", "\nhulpvragen:", "\nsteekproef: true\nhulpvragen:")
+    code, uit, fout = cli("bereken", kopie, "--formaat", "json")
+    assert code == 0, fout
+    assert json.loads(uit)["casussen_uit_steekproef"] is True
+    code, uit, fout = cli("bereken", kopie)
+    assert code == 0, fout
+    assert "de casussen komen uit een aselecte steekproef van hulpvragen" in " ".join(uit.split())
