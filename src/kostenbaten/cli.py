@@ -642,6 +642,28 @@ def steekproef(
         typer.echo(f"Geschreven: {uit}", err=True)
 
 
+@app.command(cls=Opdracht)
+def uitkomsten(
+    map_: MapArgument,
+    bron: Annotated[
+        Path, typer.Argument(help="Export van de registratie met een kolom uitkomstcodes (CSV of .xlsx), of een tabel met getelde uitkomsten (.yaml).", show_default=False, metavar="EXPORT")
+    ],
+    kaart: Annotated[Optional[Path], typer.Option("--kaart", help="De waardekaart; standaard MAP/registratie/uitkomsten.yaml.", show_default=False)] = None,
+    koppeling: Annotated[
+        Optional[Path], typer.Option("--koppeling", help="Koppeling van kolommen en onderwerpen; standaard zoals bij `registratie`.", show_default=False)
+    ] = None,
+    blad: Annotated[Optional[str], typer.Option("--blad", help="Het blad van een werkmap; standaard het actieve zichtbare blad.", show_default=False)] = None,
+    formaat: FormaatOptie = Formaat.tabel,
+):
+    """Waardeer getelde uitkomsten met de waardekaart: per rechtsgebied en per actor, het maatschappelijk saldo en de verdelingstabel."""
+    from kostenbaten.invoer.registratie import zoek_koppeling
+    from kostenbaten.invoer.uitkomsten import WAARDEKAART, waardeer_uitkomsten
+
+    project = _laad(map_)
+    koppelingpad = koppeling or zoek_koppeling(bron, project.basismap)
+    _lever("uitkomsten", waardeer_uitkomsten(project, bron, koppelingpad, kaart or project.basismap / WAARDEKAART, blad), formaat)
+
+
 @contextmanager
 def _voortgang(export: Path):
     """Een voortgangsregel op stderr voor een grote export (vanaf 20 MB), alleen in een terminal."""

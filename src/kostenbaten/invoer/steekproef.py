@@ -23,8 +23,8 @@ from kostenbaten.model.registratie import sleutel_onderwerp
 from kostenbaten.tekens import zichtbaar
 
 
-def _doorloop(bron, kolom: dict[str, int], breedte: int):
-    """Elke meetellende rij als (regel, datum, onderwerp, id of None, rij)."""
+def doorloop(bron, kolom: dict[str, int], breedte: int):
+    """Elke meetellende rij als (regel, datum, onderwerp, id of None, rij); ook voor `invoer.uitkomsten`."""
     di, oi = kolom["datum"], kolom["onderwerp"]
     ii = kolom.get("id")
     nodig = max(kolom.values()) + 1
@@ -70,7 +70,7 @@ def maak_steekproef(
     regels = {g: array("I") for g in volgorde}
     gezien: set[str] = set()
     zonder = 0
-    for regel, _, onderwerp, nummer, _ in _doorloop(bron, kolom, len(bron.kop)):
+    for regel, _, onderwerp, nummer, _ in doorloop(bron, kolom, len(bron.kop)):
         if nummer is not None:
             if nummer in gezien:
                 continue
@@ -88,7 +88,7 @@ def maak_steekproef(
     posities = trek(aantallen, {g: p for g, (_, p) in verdeling.items()}, zaad)
     gekozen = {regels[g][i]: g for g in volgorde for i in posities[g]}
     gevonden: dict[int, SteekproefRij] = {}
-    for regel, datum, _, _, rij in _doorloop(bron, kolom, len(bron.kop)):
+    for regel, datum, _, _, rij in doorloop(bron, kolom, len(bron.kop)):
         if regel in gekozen and regel not in gevonden:
             waarden = tuple(zichtbaar(" ".join(reg._tekst(v).split())) for v in rij[: len(bron.kop)])
             waarden += ("",) * (len(bron.kop) - len(waarden))
