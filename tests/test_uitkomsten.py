@@ -164,3 +164,21 @@ def test_fouten_in_kaart_en_koppeling_samen(map_, cli, tmp_path):
     assert code == 2 and uit == ""
     assert "uitkomsten.yaml:14: uitkomsten.uitkering_behouden.effecten[1]" in fout.replace(str(map_ / "registratie") + "/", "")
     assert "'van' (wie betaalt) hoort bij een overdracht" in fout
+
+
+def test_voorbeeld_in_templates_regels_en_tabel_gelijk_en_met_de_hand(cli):
+    from conftest import HENGELO, ROOT
+
+    kaart = ROOT / "templates" / "voorbeelduitkomsten.waardekaart.yaml"
+    regels = _json(cli, HENGELO, ROOT / "templates" / "voorbeelduitkomsten.csv", "--kaart", kaart)
+    tabel = _json(cli, HENGELO, ROOT / "templates" / "voorbeelduitkomsten-telling.yaml", "--kaart", kaart)
+    assert _kern(tabel) == _kern(regels)
+    assert regels["aantallen"] == tabel["aantallen"]
+    m = _kern(regels)["maatschappelijk"]
+    # Middelen: toevoeging 3 x 800 x 0,7 x 0,9 = 1.512; bijzondere bijstand 2 x 214 x 0,7 x 0,9 = 269,64;
+    # schuldhulp 3 x 180 x 0,6 x 0,9 = 291,60; deurwaarder 2 x 200 x 0,75 x 0,9 = 270. Samen 2.343,24.
+    assert m["middelen"] == Decimal("2343.24")
+    # Veroorzaakt: 2 x 25 x 0,75 x 0,9 = 33,75. Overdrachten: 1.000 x 0,8 x 0,9 + 2 x 600 x 0,5 x 0,9 = 720 + 540.
+    assert (m["geinduceerd"], m["overdrachten_apart"]) == (Decimal("33.75"), Decimal(1260))
+    assert m["saldo"] == m["middelen"] - m["geinduceerd"] - m["kosten_programma"]
+    assert (regels["hulpvragen"], regels["volledigheid"]["met_uitkomst"]) == (20, 11)
