@@ -40,12 +40,12 @@ uitkomsten:
     contrafeitelijk: {kans: 25, bron: aanname}
     effecten:
       - kengetal: toevoeging
-      - {soort: geinduceerd, omschrijving: Extra gesprek bij de gemeente, bedrag: 40, actor: gemeente, bron: aanname}
+      - {soort: geinduceerd, omschrijving: Extra gesprek bij de gemeente, bedrag: 40, actor: gemeente, bron: aanname, prijspeil: 2024}
   uitkering_behouden:
     omschrijving: Uitkering blijft doorlopen
     contrafeitelijk: {kans: 50, bron: aanname}
     effecten:
-      - {soort: overdracht, bedrag: 1200, actor: client, van: gemeente, bron: aanname}
+      - {soort: overdracht, bedrag: 1200, actor: client, van: gemeente, bron: aanname, prijspeil: 2024}
   schuld_geregeld:
     omschrijving: Schuld geregeld zonder traject
     contrafeitelijk: {kans: 20, bron: aanname}

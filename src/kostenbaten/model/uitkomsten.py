@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from kostenbaten.model.casus import Basis, Geldbedrag, Naam, Tekst, _als_decimal
+from kostenbaten.model.casus import Basis, Geldbedrag, Jaar, Naam, Tekst, _als_decimal
 
 Procent = Annotated[Decimal, BeforeValidator(_als_decimal, json_schema_input_type=float), Field(ge=0, le=100)]
 SoortEffect = Literal["middelen", "overdracht", "geinduceerd"]
@@ -30,17 +30,20 @@ class Effect(Basis):
     actor: Naam | None = Field(default=None, description="Wie bespaart, ontvangt (overdracht) of betaalt (geinduceerd).")
     van: Naam | None = Field(default=None, description="Bij een overdracht: wie betaalt.")
     bron: Tekst | None = Field(default=None, description="Waar het bedrag vandaan komt, of 'aanname'.")
+    prijspeil: Jaar | None = Field(default=None, description="Het jaar waarin het bedrag is uitgedrukt.")
 
     @model_validator(mode="after")
     def _kengetal_of_eigen_bedrag(self):
-        eigen = {k: getattr(self, k) for k in ("soort", "bedrag", "actor", "van", "bron") if getattr(self, k) is not None}
+        eigen = {k: getattr(self, k) for k in ("soort", "bedrag", "actor", "van", "bron", "prijspeil") if getattr(self, k) is not None}
         if self.kengetal is not None:
             if eigen:
                 raise PydanticCustomError("kb_effect", "een effect met een kengetal neemt bedrag, actor, soort en bron van het kengetal; laat {velden} weg", {"velden": ", ".join(eigen)})
             return self
-        ontbreekt = [k for k in ("soort", "bedrag", "actor", "bron") if getattr(self, k) is None]
+        ontbreekt = [k for k in ("soort", "bedrag", "actor", "bron", "prijspeil") if getattr(self, k) is None]
         if ontbreekt:
-            raise PydanticCustomError("kb_effect", "geef een kengetal, of soort, bedrag, actor en bron; hier ontbreekt {velden}", {"velden": ", ".join(ontbreekt)})
+            raise PydanticCustomError(
+                "kb_effect", "geef een kengetal, of soort, bedrag, actor, bron en prijspeil; hier ontbreekt {velden}", {"velden": ", ".join(ontbreekt)}
+            )
         if (self.soort == "overdracht") != (self.van is not None):
             raise PydanticCustomError("kb_effect", "'van' (wie betaalt) hoort bij een overdracht, en alleen daar")
         return self
