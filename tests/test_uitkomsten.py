@@ -141,14 +141,16 @@ def test_tabel_met_aantallen_geeft_hetzelfde_als_de_regels(map_, cli):
 
 
 def test_lage_volledigheid_en_onbekende_code(map_, cli, tmp_path):
-    (tmp_path / "export.csv").write_text(EXPORT.replace("schuld_geregeld\n6-1", "iets_anders\n6-1").replace("3-1-2024;Uitkering;toevoeging_voorkomen", "3-1-2024;Uitkering;"), encoding="utf-8")
+    (tmp_path / "export.csv").write_text(EXPORT.replace("schuld_geregeld\n6-1", "iets_\u202eanders\n6-1").replace("3-1-2024;Uitkering;toevoeging_voorkomen", "3-1-2024;Uitkering;"), encoding="utf-8")
     vervang(map_ / "registratie" / "uitkomsten.yaml", "attributie: 10\n", "attributie: 10\nminimale_volledigheid: 60\n")
     code, uit, fout = cli("uitkomsten", map_, tmp_path / "export.csv")
     assert code == 0, fout
     tekst = " ".join(uit.split())
     assert "3 van 6 hulpvragen met een geregistreerde uitkomst" in tekst
     assert "Let op: minder dan 60% van de hulpvragen heeft een uitkomst" in tekst
-    assert "uitkomstcode 'iets_anders' (1 keer) staat niet in de waardekaart" in tekst
+    # Een richtingteken uit het bestand komt als zichtbare code op het scherm, niet als teken.
+    assert "uitkomstcode 'iets_\\u202eanders' (1 keer) staat niet in de waardekaart" in tekst
+    assert "\u202e" not in uit
     assert "Verdelingstabel" in tekst and "Maatschappelijk saldo" in tekst
 
 

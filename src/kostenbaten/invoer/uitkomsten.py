@@ -22,6 +22,7 @@ from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import lees_yaml
 from kostenbaten.model.registratie import sleutel_onderwerp
 from kostenbaten.model.uitkomsten import Uitkomstentelling, Waardekaart
+from kostenbaten.tekens import zichtbaar
 
 WAARDEKAART = "registratie/uitkomsten.yaml"  # in de casussenmap, naast koppeling.yaml en monitor.yaml
 _SCHEIDING = re.compile(r"[;,]")
@@ -90,7 +91,8 @@ def tel_uitkomsten(export: Path, koppelingpad: Path, namen: dict[str, str], bron
     per_vraag: dict = {}  # (id of regel) -> (rechtsgebied, set van codes)
     for regel, _, onderwerp, nummer, rij in doorloop(bron, {**kolom, "uitkomsten": ui}, len(bron.kop)):
         gebied = tabel.get(sleutel_onderwerp(onderwerp), ZONDER_RECHTSGEBIED)
-        codes = {c.strip().casefold() for c in _SCHEIDING.split(reg._tekst(rij[ui])) if c.strip()}
+        # Een code uit het bestand komt op het scherm: zonder stuur- of richtingtekens (zichtbaar).
+        codes = {zichtbaar(" ".join(c.split())).casefold() for c in _SCHEIDING.split(reg._tekst(rij[ui])) if c.strip()}
         sleutel = ("id", nummer) if nummer is not None else ("regel", regel)
         if sleutel in per_vraag:
             per_vraag[sleutel][1].update(codes)
