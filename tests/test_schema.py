@@ -21,6 +21,10 @@ def _soort(pad: Path) -> str:
         return "prijsindex"
     if pad.name.endswith(".koppeling.yaml"):
         return "koppeling"
+    if pad.name.endswith(".waardekaart.yaml"):
+        return "uitkomsten"
+    if pad.name.endswith("-telling.yaml"):
+        return "uitkomstentelling"
     if pad.parent.name == "templates":
         return "begroting"
     if pad.parent.name == "varianten":

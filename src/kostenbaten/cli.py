@@ -608,6 +608,72 @@ def monitor(
         typer.echo(f"Geschreven: {uit}", err=True)
 
 
+@app.command(cls=Opdracht)
+def steekproef(
+    export: Annotated[
+        Path, typer.Argument(help="Export van de vraagregistratie (CSV of .xlsx), één regel per hulpvraag.", show_default=False, metavar="REGISTRATIE")
+    ],
+    n: Annotated[int, typer.Option("--n", min=1, help="Aantal hulpvragen in de steekproef.", show_default=False)],
+    zaad: Annotated[int, typer.Option("--zaad", min=0, help="Startwaarde van de toevalsgenerator: hetzelfde zaad geeft dezelfde steekproef.")] = 1,
+    uit: Annotated[
+        Optional[Path], typer.Option("-o", "--uit", help="Schrijf de lijst als .csv (puntkomma) of .xlsx.", show_default=False)
+    ] = None,
+    koppeling: Annotated[
+        Optional[Path], typer.Option("--koppeling", help="Koppeling van kolommen en onderwerpen; standaard zoals bij `registratie`.", show_default=False)
+    ] = None,
+    casussen: Annotated[
+        Optional[Path], typer.Option("--casussen", help="Casussenmap voor de namen en volgorde van de rechtsgebieden; standaard zoals bij `registratie`.", show_default=False, metavar="MAP")
+    ] = None,
+    blad: Annotated[Optional[str], typer.Option("--blad", help="Het blad van een werkmap; standaard het actieve zichtbare blad.", show_default=False)] = None,
+    formaat: FormaatOptie = Formaat.tabel,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Trek een aselecte steekproef van hulpvragen, per rechtsgebied naar aandeel, als lijst om casussen uit te schrijven."""
+    from kostenbaten.invoer.registratie import zoek_casussen, zoek_koppeling
+    from kostenbaten.invoer.steekproef import maak_steekproef
+
+    if uit is not None and uit.suffix.lower() not in (".csv", ".xlsx"):
+        raise Gebruiksfout(f"-o: de lijst eindigt op .csv of .xlsx, niet '{uit.suffix}'.")
+    map_ = casussen or zoek_casussen(export)
+    project = _laad(map_) if map_ is not None else None
+    namen = {k: g.naam for k, g in project.pilot.rechtsgebieden.items()} if project else None
+    koppelingpad = koppeling or zoek_koppeling(export, map_)
+    from kostenbaten.uitvoer.bestand import meld_invoer
+
+    meld_invoer(export, koppelingpad)
+    _mag_schrijven(uit, overschrijf)
+    uitkomst = maak_steekproef(export, koppelingpad, n, zaad, namen, str(map_), blad)
+    if uit is not None:
+        from kostenbaten.uitvoer.steekproeflijst import schrijf_lijst
+
+        schrijf_lijst(uitkomst, uit, overschrijf)
+    _lever("steekproef", uitkomst, formaat, **({"lijst": str(uit)} if uit is not None and formaat is Formaat.tabel else {}))
+    if uit is not None:
+        typer.echo(f"Geschreven: {uit}", err=True)
+
+
+@app.command(cls=Opdracht)
+def uitkomsten(
+    map_: MapArgument,
+    bron: Annotated[
+        Path, typer.Argument(help="Export van de registratie met een kolom uitkomstcodes (CSV of .xlsx), of een tabel met getelde uitkomsten (.yaml).", show_default=False, metavar="EXPORT")
+    ],
+    kaart: Annotated[Optional[Path], typer.Option("--kaart", help="De waardekaart; standaard MAP/registratie/uitkomsten.yaml.", show_default=False)] = None,
+    koppeling: Annotated[
+        Optional[Path], typer.Option("--koppeling", help="Koppeling van kolommen en onderwerpen; standaard zoals bij `registratie`.", show_default=False)
+    ] = None,
+    blad: Annotated[Optional[str], typer.Option("--blad", help="Het blad van een werkmap; standaard het actieve zichtbare blad.", show_default=False)] = None,
+    formaat: FormaatOptie = Formaat.tabel,
+):
+    """Waardeer getelde uitkomsten met de waardekaart: per rechtsgebied en per actor, het maatschappelijk saldo en de verdelingstabel."""
+    from kostenbaten.invoer.registratie import zoek_koppeling
+    from kostenbaten.invoer.uitkomsten import WAARDEKAART, waardeer_uitkomsten
+
+    project = _laad(map_)
+    koppelingpad = koppeling or zoek_koppeling(bron, project.basismap)
+    _lever("uitkomsten", waardeer_uitkomsten(project, bron, koppelingpad, kaart or project.basismap / WAARDEKAART, blad), formaat)
+
+
 @contextmanager
 def _voortgang(export: Path):
     """Een voortgangsregel op stderr voor een grote export (vanaf 20 MB), alleen in een terminal."""

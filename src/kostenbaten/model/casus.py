@@ -388,6 +388,9 @@ class Pilot(Basis):
     periode: Periode
     hulpvragen: Aantal
     maanden_in_beeld: Annotated[int, Field(ge=1)] = 12  # het rapport telt alleen het lopende jaar
+    # De casussen zijn uitgewerkt uit een aselecte steekproef van hulpvragen (`kostenbaten steekproef`), niet gekozen;
+    # de extrapolatie zegt het dan. Zonder (of false): gekozen casussen, zoals in Hengelo.
+    steekproef: bool = Field(default=False, description="true als de casussen uit een aselecte steekproef van hulpvragen komen (kostenbaten steekproef).")
     # Geregistreerde SJD-uren per hulpvraag (uit een vraagregistratie, `registratie --variant`): dan zijn de kosten
     # van het hele programma deze uren x alle hulpvragen x de tarieven, in plaats van het gemiddelde van de casussen.
     uren_per_hulpvraag: Invoer | None = None

@@ -35,6 +35,9 @@ class Kolommen(Basis):
     client: Tekst | None = Field(default=None, description="Kolom met een nummer per cliënt: geeft unieke cliënten en hulpvragen per cliënt.")
     contacten: Tekst | None = Field(default=None, description="Kolom met het aantal contacten (gesprekken) van deze regel; leeg telt als één.")
     id: Tekst | None = Field(default=None, description="Kolom met een nummer per hulpvraag: regels met hetzelfde nummer zijn contacten van één hulpvraag, en beslissen over dubbele regels tussen exports.")
+    uitkomsten: Tekst | None = Field(
+        default=None, description="Kolom met de uitkomstcodes van de hulpvraag (uit uitkomsten.yaml), meer codes gescheiden door ; of , (kostenbaten uitkomsten)."
+    )
     doelgroepen: dict[Naam, Tekst] = Field(
         default_factory=dict, description="Per doelgroepkenmerk (een eigen naam, bijvoorbeeld leeftijd of wijk) de kolom in de export."
     )

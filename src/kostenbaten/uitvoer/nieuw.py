@@ -24,6 +24,7 @@ BESTANDEN = {
     "casus-1.yaml": "casus-1.yaml",
     "koppeling.yaml": "registratie/koppeling.yaml",
     "monitor.yaml": "registratie/monitor.yaml",
+    "uitkomsten.yaml": "registratie/uitkomsten.yaml",
 }
 TARIEVEN = ("sjd", "projectkosten", "servicekosten")  # de tarieven in het sjabloon
 AANDEEL_EERSTE = 33  # het aandeel van het eerste rechtsgebied, zoals sociaal zekerheidsrecht in Hengelo

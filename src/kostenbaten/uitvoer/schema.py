@@ -19,6 +19,8 @@ FORMATEN = (
     ("begroting", "kostenbaten.model.begroting", "Begroting"),
     ("prijsindex", "kostenbaten.model.prijsindex", "Prijsindex"),
     ("koppeling", "kostenbaten.model.registratie", "Koppeling"),
+    ("uitkomsten", "kostenbaten.model.uitkomsten", "Waardekaart"),
+    ("uitkomstentelling", "kostenbaten.model.uitkomsten", "Uitkomstentelling"),
 )
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 STANDAARDMAP = Path("schema")

@@ -86,6 +86,7 @@ def document(u: PilotUitkomst, saldo=None) -> dict:
         "gemiddelde_client": json_bedrag(u.gemiddelde_client),
         "gemiddelde_overheid": json_bedrag(u.gemiddelde_overheid),
         "dekking_procent": json_aandeel(u.dekking),
+        "casussen_uit_steekproef": u.pilot.steekproef,
         "rechtsgebieden": {sleutel: _rechtsgebied(g) for sleutel, g in u.pilot.rechtsgebieden.items()},
         "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
         **_prijspeil(u),

@@ -113,7 +113,8 @@ def samenvatting(u: PilotUitkomst) -> Group:
         title=f"Extrapolatie naar {getal_nl(u.extrapolaties['rapport'].hulpvragen)} hulpvragen "
         f"({getal_nl(u.dekking)}% gedekt door de rechtsgebieden van de casussen)",
         title_justify="left",
-        caption="exact: zonder tussentijdse afronding" + ("; rapport: met de afrondingen van het rapport" if u.gepubliceerd else ""),
+        caption="exact: zonder tussentijdse afronding" + ("; rapport: met de afrondingen van het rapport" if u.gepubliceerd else "")
+        + ("; de casussen komen uit een aselecte steekproef van hulpvragen (steekproef in pilot.yaml)" if u.pilot.steekproef else ""),
     )
     r = u.extrapolaties["rapport"]
     g = u.extrapolaties["gewogen"]

@@ -1,0 +1,187 @@
+"""De waarde van getelde uitkomsten: aantal x waarde per keer x (1 - contrafeitelijk) x (1 - attributie).
+
+Dit is de tweede route naast de extrapolatie van casussen: een bibliotheek die per
+hulpvraag registreert wat eruit kwam (uitkomstcodes), telt die uitkomsten en geeft
+elke uitkomst een waarde in de waardekaart (`uitkomsten.yaml`). Zo werken de
+WSIPP-modellen, de SROI-waardekaart en de outcome-tellingen van Citizens Advice.
+
+Per rechtsgebied, uitkomstcode en effect:
+
+    waarde = aantal x bedrag per keer x (100 - kans zonder spreekuur)/100 x (100 - attributie)/100
+
+Twee blikken, als in `berekening.saldo`:
+- het maatschappelijk saldo: besparingen van middelen min kosten die de uitkomsten
+  veroorzaken (geinduceerd) min de kosten van het hele programma; een overdracht
+  telt voor nul (de een wint wat de ander verliest) en staat apart;
+- de verdelingstabel: per actor wat hij aan programmakosten betaalt, aan middelen
+  bespaart, aan overdrachten ontvangt en geeft, en aan veroorzaakte kosten draagt;
+  de saldi van de actoren tellen op tot het maatschappelijk saldo.
+
+De kosten van het hele programma zijn die van de casussenmap (`saldo.programmakosten`)
+per hulpvraag, maal de hulpvragen van de registratie of de telling.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from kostenbaten.berekening.saldo import Programmakosten
+from kostenbaten.geld import NUL, deel, som, vermenigvuldig
+from kostenbaten.model.casus import Pilot
+from kostenbaten.model.uitkomsten import Waardekaart
+
+HONDERD = Decimal(100)
+# De hulpvragen met een onderwerp dat de koppeling niet kent: hun uitkomsten tellen wel, onder deze naam.
+ZONDER_RECHTSGEBIED = "zonder_rechtsgebied"
+
+
+class Telling(NamedTuple):
+    """Getelde uitkomsten: per rechtsgebied per code het aantal, en hoeveel hulpvragen een uitkomst hebben."""
+
+    bron: str  # "registratie" (regels per hulpvraag) of "telling" (een tabel met aantallen)
+    bestand: str
+    hulpvragen: int
+    met_uitkomst: int
+    aantallen: dict[str, dict[str, int]]  # rechtsgebied -> code -> aantal
+
+
+class Waardepost(NamedTuple):
+    rechtsgebied: str
+    code: str
+    effect: str  # de omschrijving van het effect
+    soort: str  # middelen, overdracht of geinduceerd
+    actor: str  # wie bespaart, ontvangt of de veroorzaakte kost draagt
+    van: str | None  # bij een overdracht: wie betaalt
+    aantal: int
+    per_keer: Decimal
+    contrafeitelijk: Decimal  # procent
+    attributie: Decimal  # procent
+    waarde: Decimal
+    bron: str
+
+
+class Actorregel(NamedTuple):
+    actor: str
+    naam: str
+    betaalt: Decimal  # programmakosten
+    middelen: Decimal
+    ontvangt: Decimal
+    geeft: Decimal
+    geinduceerd: Decimal
+
+    @property
+    def saldo(self) -> Decimal:
+        return self.middelen + self.ontvangt - self.geeft - self.geinduceerd - self.betaalt
+
+
+class Gebiedswaarde(NamedTuple):
+    rechtsgebied: str
+    naam: str
+    middelen: Decimal
+    overdrachten: Decimal
+    geinduceerd: Decimal
+
+    @property
+    def netto_middelen(self) -> Decimal:
+        return self.middelen - self.geinduceerd
+
+
+class Uitkomstenwaardering(NamedTuple):
+    telling: Telling
+    posten: tuple[Waardepost, ...]
+    rechtsgebieden: tuple[Gebiedswaarde, ...]
+    kosten: Programmakosten  # voor de hulpvragen van de telling
+    verdeling: tuple[Actorregel, ...]
+    minimale_volledigheid: Decimal
+    zonder_waarde: tuple[tuple[str, int], ...]  # (code, aantal) van codes die de waardekaart niet kent
+
+    @property
+    def middelen(self) -> Decimal:
+        return som(p.waarde for p in self.posten if p.soort == "middelen")
+
+    @property
+    def overdrachten(self) -> Decimal:
+        return som(p.waarde for p in self.posten if p.soort == "overdracht")
+
+    @property
+    def geinduceerd(self) -> Decimal:
+        return som(p.waarde for p in self.posten if p.soort == "geinduceerd")
+
+    @property
+    def saldo(self) -> Decimal:
+        """Het maatschappelijk saldo: middelen min veroorzaakte kosten min de kosten van het hele programma."""
+        return self.middelen - self.geinduceerd - self.kosten.totaal
+
+    @property
+    def volledigheid(self) -> Decimal:
+        """Procent van de hulpvragen met een geregistreerde uitkomst."""
+        return deel(vermenigvuldig(self.telling.met_uitkomst, HONDERD), self.telling.hulpvragen)
+
+    @property
+    def te_onvolledig(self) -> bool:
+        return self.volledigheid < self.minimale_volledigheid
+
+
+def _effect_gegevens(effect, pilot: Pilot, uitkomst: str) -> tuple[str, str, str | None, Decimal, str, str]:
+    """(soort, actor, van, bedrag per keer, bron, omschrijving) van een effect, uit het kengetal of uit het effect zelf."""
+    if effect.kengetal is not None:
+        k = pilot.kengetallen[effect.kengetal]
+        return k.soort, k.actor, k.van, k.bedrag.waarde, k.bron, effect.omschrijving or k.naam
+    return effect.soort, effect.actor, effect.van, effect.bedrag, effect.bron, effect.omschrijving or uitkomst
+
+
+def schaal_kosten(kosten: Programmakosten, hulpvragen: int) -> Programmakosten:
+    """De kosten van het hele programma per hulpvraag, maal `hulpvragen`."""
+    return Programmakosten(
+        kosten.route,
+        Decimal(hulpvragen),
+        deel(vermenigvuldig(kosten.totaal, hulpvragen), kosten.hulpvragen),
+        {a: deel(vermenigvuldig(b, hulpvragen), kosten.hulpvragen) for a, b in kosten.per_actor.items()},
+        kosten.uitleg,
+    )
+
+
+def waardeer(telling: Telling, kaart: Waardekaart, pilot: Pilot, kosten: Programmakosten) -> Uitkomstenwaardering:
+    """De waarde van de getelde uitkomsten, per rechtsgebied en per actor; `kosten` zijn die van de casussenmap."""
+    posten: list[Waardepost] = []
+    zonder: dict[str, int] = {}
+    for gebied, codes in telling.aantallen.items():
+        for code, aantal in codes.items():
+            uitkomst = kaart.uitkomsten.get(code)
+            if uitkomst is None:
+                zonder[code] = zonder.get(code, 0) + aantal
+                continue
+            kans = uitkomst.contrafeitelijk.kans
+            for effect in uitkomst.effecten:
+                soort, actor, van, per_keer, bron, omschrijving = _effect_gegevens(effect, pilot, uitkomst.omschrijving)
+                waarde = deel(vermenigvuldig(aantal, per_keer, HONDERD - kans, HONDERD - kaart.attributie), HONDERD * HONDERD)
+                posten.append(Waardepost(gebied, code, omschrijving, soort, actor, van, aantal, per_keer, kans, kaart.attributie, waarde, bron))
+    kosten = schaal_kosten(kosten, telling.hulpvragen)
+    namen = {k: g.naam for k, g in pilot.rechtsgebieden.items()} | {ZONDER_RECHTSGEBIED: "Onderwerp zonder rechtsgebied"}
+    gebieden = tuple(
+        Gebiedswaarde(
+            g, namen.get(g, g),
+            som(p.waarde for p in posten if p.rechtsgebied == g and p.soort == "middelen"),
+            som(p.waarde for p in posten if p.rechtsgebied == g and p.soort == "overdracht"),
+            som(p.waarde for p in posten if p.rechtsgebied == g and p.soort == "geinduceerd"),
+        )
+        for g in telling.aantallen
+    )
+    actoren: list[str] = []
+    for a in (*kosten.per_actor, *(p.actor for p in posten), *(p.van for p in posten if p.van)):
+        if a not in actoren:
+            actoren.append(a)
+    alle = pilot.alle_actoren
+    verdeling = tuple(
+        Actorregel(
+            a, alle[a].naam if a in alle else a,
+            kosten.per_actor.get(a, NUL),
+            som(p.waarde for p in posten if p.soort == "middelen" and p.actor == a),
+            som(p.waarde for p in posten if p.soort == "overdracht" and p.actor == a),
+            som(p.waarde for p in posten if p.soort == "overdracht" and p.van == a),
+            som(p.waarde for p in posten if p.soort == "geinduceerd" and p.actor == a),
+        )
+        for a in actoren
+    )
+    return Uitkomstenwaardering(telling, tuple(posten), gebieden, kosten, verdeling, kaart.minimale_volledigheid, tuple(zonder.items()))

@@ -1,0 +1,85 @@
+"""Het model van de waardekaart (`uitkomsten.yaml`) en van een tabel met getelde uitkomsten.
+
+De waardekaart zegt per uitkomstcode wat die uitkomst waard is: een of meer
+effecten (een besparing van middelen, een overdracht van de een naar de ander, of
+een kost die de uitkomst veroorzaakt) en het contrafeitelijke: de kans dat het
+zonder het spreekuur ook gebeurd was, met een bron of als aanname.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from kostenbaten.model.casus import Basis, Geldbedrag, Jaar, Naam, Tekst, _als_decimal
+
+Procent = Annotated[Decimal, BeforeValidator(_als_decimal, json_schema_input_type=float), Field(ge=0, le=100)]
+SoortEffect = Literal["middelen", "overdracht", "geinduceerd"]
+
+
+class Effect(Basis):
+    """Wat één keer deze uitkomst oplevert of kost: via een kengetal van pilot.yaml, of een eigen bedrag met bron."""
+
+    omschrijving: Tekst | None = None
+    kengetal: Naam | None = Field(default=None, description="Kengetal uit pilot.yaml: bedrag, actor, soort (middelen of overdracht), van en bron komen daarvandaan.")
+    soort: SoortEffect | None = Field(default=None, description="middelen (vermeden kost), overdracht (van de een naar de ander) of geinduceerd (een kost die de uitkomst veroorzaakt).")
+    bedrag: Geldbedrag | None = Field(default=None, description="Euro per keer dat de uitkomst voorkomt.")
+    actor: Naam | None = Field(default=None, description="Wie bespaart, ontvangt (overdracht) of betaalt (geinduceerd).")
+    van: Naam | None = Field(default=None, description="Bij een overdracht: wie betaalt.")
+    bron: Tekst | None = Field(default=None, description="Waar het bedrag vandaan komt, of 'aanname'.")
+    prijspeil: Jaar | None = Field(default=None, description="Het jaar waarin het bedrag is uitgedrukt.")
+
+    @model_validator(mode="after")
+    def _kengetal_of_eigen_bedrag(self):
+        eigen = {k: getattr(self, k) for k in ("soort", "bedrag", "actor", "van", "bron", "prijspeil") if getattr(self, k) is not None}
+        if self.kengetal is not None:
+            if eigen:
+                raise PydanticCustomError("kb_effect", "een effect met een kengetal neemt bedrag, actor, soort en bron van het kengetal; laat {velden} weg", {"velden": ", ".join(eigen)})
+            return self
+        ontbreekt = [k for k in ("soort", "bedrag", "actor", "bron", "prijspeil") if getattr(self, k) is None]
+        if ontbreekt:
+            raise PydanticCustomError(
+                "kb_effect", "geef een kengetal, of soort, bedrag, actor, bron en prijspeil; hier ontbreekt {velden}", {"velden": ", ".join(ontbreekt)}
+            )
+        if (self.soort == "overdracht") != (self.van is not None):
+            raise PydanticCustomError("kb_effect", "'van' (wie betaalt) hoort bij een overdracht, en alleen daar")
+        return self
+
+
+class Contrafeitelijk(Basis):
+    """De kans (procent) dat de uitkomst zonder het spreekuur ook was bereikt."""
+
+    kans: Procent
+    bron: Tekst = Field(description="De bron van de kans, of 'aanname'.")
+
+
+class Uitkomst(Basis):
+    omschrijving: Tekst
+    contrafeitelijk: Contrafeitelijk
+    effecten: Annotated[list[Effect], Field(min_length=1)]
+
+
+class Waardekaart(Basis):
+    """uitkomsten.yaml: per uitkomstcode de effecten en het contrafeitelijke; attributie voor alle uitkomsten samen."""
+
+    attributie: Procent = Field(default=Decimal(0), description="Procent van de waarde dat aan anderen dan het spreekuur toekomt (andere hulp, eigen inzet).")
+    attributie_bron: Tekst | None = None
+    minimale_volledigheid: Procent = Field(default=Decimal(50), description="Onder dit procent hulpvragen met een geregistreerde uitkomst volgt een waarschuwing.")
+    uitkomsten: Annotated[dict[Naam, Uitkomst], Field(min_length=1)]
+
+
+class Uitkomstentelling(Basis):
+    """Een tabel met getelde uitkomsten, voor wie geen export per hulpvraag heeft: per rechtsgebied per code het aantal."""
+
+    hulpvragen: Annotated[int, Field(ge=1)] = Field(description="Alle hulpvragen in de periode.")
+    met_uitkomst: Annotated[int, Field(ge=0)] = Field(description="Hulpvragen met ten minste één geregistreerde uitkomst.")
+    tellingen: dict[Naam, dict[Naam, Annotated[int, Field(ge=0)]]] = Field(description="Per rechtsgebied per uitkomstcode het aantal.")
+
+    @model_validator(mode="after")
+    def _niet_meer_dan_alle(self):
+        if self.met_uitkomst > self.hulpvragen:
+            raise PydanticCustomError("kb_telling", "met_uitkomst ({m}) is meer dan hulpvragen ({h})", {"m": self.met_uitkomst, "h": self.hulpvragen})
+        return self

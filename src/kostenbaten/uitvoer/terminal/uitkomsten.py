@@ -1,0 +1,67 @@
+"""`uitkomsten` in de terminal: volledigheid, waarde per rechtsgebied, het maatschappelijk saldo en de verdelingstabel."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.console import Console
+
+from kostenbaten.berekening.uitkomsten import Uitkomstenwaardering
+from kostenbaten.notatie import euro, getal_nl, procent
+from kostenbaten.uitvoer.terminal.cellen import Tabel
+
+
+def toon(u: Uitkomstenwaardering, console: Console) -> None:
+    t = u.telling
+    console.print(f"Getelde uitkomsten uit: {t.bestand}" + (" (tabel met aantallen)" if t.bron == "telling" else ""), markup=False)
+    console.print(
+        f"Volledigheid: {getal_nl(Decimal(t.met_uitkomst))} van {getal_nl(Decimal(t.hulpvragen))} hulpvragen "
+        f"met een geregistreerde uitkomst ({procent(u.volledigheid, 1)})",
+        markup=False,
+    )
+    if u.te_onvolledig:
+        console.print(
+            f"Let op: minder dan {getal_nl(u.minimale_volledigheid)}% van de hulpvragen heeft een uitkomst; de waarde hieronder "
+            "telt alleen wat geregistreerd is en onderschat dus wat het spreekuur oplevert, of de registratie is niet representatief.",
+            markup=False, soft_wrap=True,
+        )
+    for code, n in u.zonder_waarde:
+        console.print(f"Let op: uitkomstcode '{code}' ({n} keer) staat niet in de waardekaart en telt niet mee.", markup=False)
+
+    posten = Tabel(title="Waarde per uitkomst", title_justify="left",
+                   caption="waarde = aantal x per keer x (1 - zonder spreekuur) x (1 - attributie)", caption_justify="left")
+    for kop in ("Rechtsgebied", "Uitkomst", "Effect", "Soort", "Aantal", "Per keer", "Zonder spreekuur", "Attributie", "Waarde"):
+        posten.add_column(kop, justify="right" if kop in ("Aantal", "Per keer", "Zonder spreekuur", "Attributie", "Waarde") else "left")
+    namen = {g.rechtsgebied: g.naam for g in u.rechtsgebieden}
+    for p in u.posten:
+        posten.add_row(namen.get(p.rechtsgebied, p.rechtsgebied), p.code, p.effect, p.soort, getal_nl(Decimal(p.aantal)), euro(p.per_keer, 2),
+                       f"{getal_nl(p.contrafeitelijk, 2)}%", f"{getal_nl(p.attributie, 2)}%", euro(p.waarde, 2))
+    console.print(posten)
+
+    gebieden = Tabel(title="Per rechtsgebied", title_justify="left")
+    for kop in ("Rechtsgebied", "Middelen", "Veroorzaakte kosten", "Overdrachten (apart)"):
+        gebieden.add_column(kop, justify="left" if kop == "Rechtsgebied" else "right")
+    for g in u.rechtsgebieden:
+        gebieden.add_row(g.naam, euro(g.middelen, 2), euro(g.geinduceerd, 2), euro(g.overdrachten, 2))
+    console.print(gebieden)
+
+    saldo = Tabel(title="Maatschappelijk saldo", title_justify="left",
+                  caption="een overdracht is winst voor de een en verlies voor de ander: ze telt voor nul", caption_justify="left")
+    saldo.add_column("")
+    saldo.add_column("Bedrag", justify="right")
+    saldo.add_row("Besparing van middelen", euro(u.middelen, 2))
+    saldo.add_row("- kosten die de uitkomsten veroorzaken", euro(u.geinduceerd, 2))
+    saldo.add_row(f"- kosten van het hele programma ({getal_nl(u.kosten.hulpvragen)} hulpvragen)", euro(u.kosten.totaal, 2))
+    saldo.add_row("Maatschappelijk saldo", euro(u.saldo, 2))
+    saldo.add_row("Overdrachten (niet in het saldo)", euro(u.overdrachten, 2))
+    console.print(saldo)
+
+    verdeling = Tabel(title="Verdelingstabel", title_justify="left")
+    for kop in ("Actor", "Betaalt", "Middelen", "Ontvangt", "Geeft", "Veroorzaakte kosten", "Saldo"):
+        verdeling.add_column(kop, justify="left" if kop == "Actor" else "right")
+    for r in u.verdeling:
+        verdeling.add_row(r.naam, euro(r.betaalt, 2), euro(r.middelen, 2), euro(r.ontvangt, 2), euro(r.geeft, 2), euro(r.geinduceerd, 2), euro(r.saldo, 2))
+    verdeling.add_section()
+    verdeling.add_row("Totaal", *(euro(sum((getattr(r, k) for r in u.verdeling), Decimal(0)), 2)
+                                  for k in ("betaalt", "middelen", "ontvangt", "geeft", "geinduceerd", "saldo")))
+    console.print(verdeling)

@@ -1,0 +1,186 @@
+"""`kostenbaten uitkomsten`: de waarde van getelde uitkomsten met een waardekaart, in beide blikken."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from conftest import vervang
+
+KOPPELING = """\
+kolommen:
+  datum: Datum
+  onderwerp: Onderwerp
+  uitkomsten: Uitkomst
+onderwerpen:
+  sociaal_zekerheidsrecht: [Uitkering]
+  consumentenzaken: [Schulden]
+  belastingrecht: [Toeslagen]
+"""
+
+# Zes hulpvragen, vier met een uitkomst; 'Huur' kent de koppeling niet (zonder rechtsgebied).
+EXPORT = """\
+Datum;Onderwerp;Uitkomst
+3-1-2024;Uitkering;toevoeging_voorkomen
+4-1-2024;Uitkering;"Toevoeging_voorkomen; uitkering_behouden"
+5-1-2024;Schulden;schuld_geregeld
+6-1-2024;Schulden;
+7-1-2024;Huur;schuld_geregeld
+8-1-2024;Toeslagen;
+"""
+
+KAART = """\
+attributie: 10
+attributie_bron: aanname
+uitkomsten:
+  toevoeging_voorkomen:
+    omschrijving: Geen toevoeging nodig
+    contrafeitelijk: {kans: 25, bron: aanname}
+    effecten:
+      - kengetal: toevoeging
+      - {soort: geinduceerd, omschrijving: Extra gesprek bij de gemeente, bedrag: 40, actor: gemeente, bron: aanname, prijspeil: 2024}
+  uitkering_behouden:
+    omschrijving: Uitkering blijft doorlopen
+    contrafeitelijk: {kans: 50, bron: aanname}
+    effecten:
+      - {soort: overdracht, bedrag: 1200, actor: client, van: gemeente, bron: aanname, prijspeil: 2024}
+  schuld_geregeld:
+    omschrijving: Schuld geregeld zonder traject
+    contrafeitelijk: {kans: 20, bron: aanname}
+    effecten:
+      - kengetal: schuldhulpverlening
+"""
+
+TELLING = """\
+hulpvragen: 6
+met_uitkomst: 4
+tellingen:
+  sociaal_zekerheidsrecht: {toevoeging_voorkomen: 2, uitkering_behouden: 1}
+  consumentenzaken: {schuld_geregeld: 1}
+  belastingrecht: {}
+  zonder_rechtsgebied: {schuld_geregeld: 1}
+"""
+
+
+@pytest.fixture
+def map_(tmp_path, cli):
+    code, _, fout = cli("nieuw", tmp_path / "stad")
+    assert code == 0, fout
+    # Geregistreerde uren: de kosten van het programma zijn 2 uur x (80 + 30 + 10) = € 240 per hulpvraag, alles voor het rijk.
+    vervang(tmp_path / "stad" / "pilot.yaml", "\nmaanden_in_beeld:", "\nuren_per_hulpvraag: 2\nmaanden_in_beeld:")
+    (tmp_path / "stad" / "registratie" / "uitkomsten.yaml").write_text(KAART, encoding="utf-8")
+    (tmp_path / "export.csv").write_text(EXPORT, encoding="utf-8")
+    (tmp_path / "koppeling.yaml").write_text(KOPPELING, encoding="utf-8")
+    (tmp_path / "telling.yaml").write_text(TELLING, encoding="utf-8")
+    return tmp_path / "stad"
+
+
+def _json(cli, *args):
+    code, uit, fout = cli("uitkomsten", *args, "--formaat", "json")
+    assert code == 0, fout
+    return json.loads(uit)
+
+
+def _d(tekst) -> Decimal:
+    return Decimal(tekst)
+
+
+def _kern(doc) -> dict:
+    return {
+        "volledigheid": (doc["hulpvragen"], doc["volledigheid"]["met_uitkomst"]),
+        "gebieden": {g: (_d(v["middelen"]), _d(v["geinduceerd"]), _d(v["overdrachten"])) for g, v in doc["rechtsgebieden"].items()},
+        "maatschappelijk": {k: (_d(v) if k != "kosten_route" else v) for k, v in doc["maatschappelijk"].items()},
+        "verdeling": {r["actor"]: tuple(_d(r[k]) for k in ("betaalt", "middelen", "ontvangt", "geeft", "geinduceerd", "saldo")) for r in doc["verdeling"]},
+    }
+
+
+def test_registratie_met_uitkomstcodes_met_de_hand(map_, cli):
+    doc = _json(cli, map_, map_.parent / "export.csv")
+    # Volledigheid: 4 van de 6 hulpvragen hebben een uitkomst = 66,67%, boven de standaardgrens van 50%.
+    assert doc["hulpvragen"] == 6 and doc["volledigheid"]["met_uitkomst"] == 4
+    assert _d(doc["volledigheid"]["procent"]).quantize(Decimal("0.01")) == Decimal("66.67")
+    assert doc["volledigheid"]["te_laag"] is False
+    k = _kern(doc)
+    # toevoeging_voorkomen, 2 keer (hoofdletters tellen niet): factor (1 - 0,25) x (1 - 0,10) = 0,675.
+    #   kengetal toevoeging € 800 (rijk, middelen): 2 x 800 x 0,675 = 1.080
+    #   veroorzaakte kost € 40 (gemeente): 2 x 40 x 0,675 = 54
+    # uitkering_behouden, 1 keer: overdracht 1 x 1.200 x 0,5 x 0,9 = 540, van gemeente naar cliënt.
+    # schuld_geregeld, 1 keer bij consumentenzaken en 1 keer zonder rechtsgebied:
+    #   kengetal schuldhulpverlening € 180 (gemeente): 180 x 0,8 x 0,9 = 129,60 elk.
+    assert k["gebieden"] == {
+        "sociaal_zekerheidsrecht": (Decimal(1080), Decimal(54), Decimal(540)),
+        "consumentenzaken": (Decimal("129.6"), Decimal(0), Decimal(0)),
+        "belastingrecht": (Decimal(0), Decimal(0), Decimal(0)),
+        "zonder_rechtsgebied": (Decimal("129.6"), Decimal(0), Decimal(0)),
+    }
+    # Maatschappelijk: middelen 1.080 + 129,60 + 129,60 = 1.339,20; min veroorzaakt 54; min programma 240 x 6 = 1.440.
+    # Saldo 1.339,20 - 54 - 1.440 = -154,80; de overdracht van 540 telt niet.
+    assert k["maatschappelijk"] == {
+        "middelen": Decimal("1339.2"), "geinduceerd": Decimal(54), "overdrachten_apart": Decimal(540),
+        "kosten_programma": Decimal(1440), "kosten_route": "registratie", "saldo": Decimal("-154.8"),
+    }
+    # Verdeling (betaalt, middelen, ontvangt, geeft, veroorzaakt, saldo):
+    #   rijk: betaalt 1.440, bespaart 1.080 -> -360
+    #   gemeente: bespaart 259,20, geeft 540, draagt 54 -> 259,20 - 540 - 54 = -334,80
+    #   cliënt: ontvangt 540 -> +540
+    #   samen: -360 - 334,80 + 540 = -154,80 = het maatschappelijk saldo.
+    assert k["verdeling"] == {
+        "rijk": (Decimal(1440), Decimal(1080), Decimal(0), Decimal(0), Decimal(0), Decimal(-360)),
+        "gemeente": (Decimal(0), Decimal("259.2"), Decimal(0), Decimal(540), Decimal(54), Decimal("-334.8")),
+        "client": (Decimal(0), Decimal(0), Decimal(540), Decimal(0), Decimal(0), Decimal(540)),
+    }
+    assert sum(v[-1] for v in k["verdeling"].values()) == k["maatschappelijk"]["saldo"]
+
+
+def test_tabel_met_aantallen_geeft_hetzelfde_als_de_regels(map_, cli):
+    regels = _kern(_json(cli, map_, map_.parent / "export.csv"))
+    tabel = _kern(_json(cli, map_, map_.parent / "telling.yaml"))
+    assert tabel == regels
+
+
+def test_lage_volledigheid_en_onbekende_code(map_, cli, tmp_path):
+    (tmp_path / "export.csv").write_text(EXPORT.replace("schuld_geregeld\n6-1", "iets_\u202eanders\n6-1").replace("3-1-2024;Uitkering;toevoeging_voorkomen", "3-1-2024;Uitkering;"), encoding="utf-8")
+    vervang(map_ / "registratie" / "uitkomsten.yaml", "attributie: 10\n", "attributie: 10\nminimale_volledigheid: 60\n")
+    code, uit, fout = cli("uitkomsten", map_, tmp_path / "export.csv")
+    assert code == 0, fout
+    tekst = " ".join(uit.split())
+    assert "3 van 6 hulpvragen met een geregistreerde uitkomst" in tekst
+    assert "Let op: minder dan 60% van de hulpvragen heeft een uitkomst" in tekst
+    # Een richtingteken uit het bestand komt als zichtbare code op het scherm, niet als teken.
+    assert "uitkomstcode 'iets_\\u202eanders' (1 keer) staat niet in de waardekaart" in tekst
+    assert "\u202e" not in uit
+    assert "Verdelingstabel" in tekst and "Maatschappelijk saldo" in tekst
+
+
+def test_fouten_in_kaart_en_koppeling_samen(map_, cli, tmp_path):
+    vervang(map_ / "registratie" / "uitkomsten.yaml", "kengetal: schuldhulpverlening", "kengetal: schuldhulp")
+    (tmp_path / "koppeling.yaml").write_text(KOPPELING.replace("  uitkomsten: Uitkomst\n", ""), encoding="utf-8")
+    code, uit, fout = cli("uitkomsten", map_, tmp_path / "export.csv")
+    assert code == 2 and uit == ""
+    assert "onbekend kengetal 'schuldhulp'" in fout
+    assert "de koppeling noemt geen kolom met uitkomstcodes" in fout
+    vervang(map_ / "registratie" / "uitkomsten.yaml", "actor: client, van: gemeente", "actor: client")
+    code, uit, fout = cli("uitkomsten", map_, tmp_path / "export.csv")
+    assert code == 2 and uit == ""
+    assert "uitkomsten.yaml:14: uitkomsten.uitkering_behouden.effecten[1]" in fout.replace(str(map_ / "registratie") + "/", "")
+    assert "'van' (wie betaalt) hoort bij een overdracht" in fout
+
+
+def test_voorbeeld_in_templates_regels_en_tabel_gelijk_en_met_de_hand(cli):
+    from conftest import HENGELO, ROOT
+
+    kaart = ROOT / "templates" / "voorbeelduitkomsten.waardekaart.yaml"
+    regels = _json(cli, HENGELO, ROOT / "templates" / "voorbeelduitkomsten.csv", "--kaart", kaart)
+    tabel = _json(cli, HENGELO, ROOT / "templates" / "voorbeelduitkomsten-telling.yaml", "--kaart", kaart)
+    assert _kern(tabel) == _kern(regels)
+    assert regels["aantallen"] == tabel["aantallen"]
+    m = _kern(regels)["maatschappelijk"]
+    # Middelen: toevoeging 3 x 800 x 0,7 x 0,9 = 1.512; bijzondere bijstand 2 x 214 x 0,7 x 0,9 = 269,64;
+    # schuldhulp 3 x 180 x 0,6 x 0,9 = 291,60; deurwaarder 2 x 200 x 0,75 x 0,9 = 270. Samen 2.343,24.
+    assert m["middelen"] == Decimal("2343.24")
+    # Veroorzaakt: 2 x 25 x 0,75 x 0,9 = 33,75. Overdrachten: 1.000 x 0,8 x 0,9 + 2 x 600 x 0,5 x 0,9 = 720 + 540.
+    assert (m["geinduceerd"], m["overdrachten_apart"]) == (Decimal("33.75"), Decimal(1260))
+    assert m["saldo"] == m["middelen"] - m["geinduceerd"] - m["kosten_programma"]
+    assert (regels["hulpvragen"], regels["volledigheid"]["met_uitkomst"]) == (20, 11)
