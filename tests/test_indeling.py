@@ -57,11 +57,11 @@ def test_rapport_laadt_geen_rich_openpyxl_of_andere_formaten():
 
 
 def test_het_rapport_toont_precies_de_analyses_die_de_opdracht_uitrekent():
-    """De sleutels van `uitkomsten` in `rapport` (cli.py) zijn de analyses met het formaat rapport in het register."""
+    """De sleutels van `uitkomsten` in `rapport` (opdrachten/rapport.py) zijn de analyses met het formaat rapport in het register."""
     from kostenbaten.uitvoer.register import AANBOD
 
     functie = next(
-        k for k in ast.walk(ast.parse((BRON / "cli.py").read_text(encoding="utf-8"))) if isinstance(k, ast.FunctionDef) and k.name == "rapport"
+        k for k in ast.walk(ast.parse((BRON / "opdrachten" / "rapport.py").read_text(encoding="utf-8"))) if isinstance(k, ast.FunctionDef) and k.name == "rapport"
     )
     sleutels = set()
     for knoop in ast.walk(functie):
@@ -83,12 +83,13 @@ def test_elk_aangeboden_formaat_vindt_zijn_functie():
 
 
 def test_elke_levering_van_de_opdrachtregel_staat_in_het_register():
-    """Elke `_lever("analyse", ...)` en `_schrijf_werkmap("analyse", ...)` in cli.py noemt een analyse uit het register."""
+    """Elke `_lever("analyse", ...)` en `_schrijf_werkmap("analyse", ...)` in opdrachten/ noemt een analyse uit het register."""
     from kostenbaten.uitvoer.register import AANBOD
 
-    boom = ast.parse((BRON / "cli.py").read_text(encoding="utf-8"))
+    bomen = [ast.parse(pad.read_text(encoding="utf-8")) for pad in sorted((BRON / "opdrachten").glob("*.py"))]
     gevraagd = {
         (roep.func.id, roep.args[0].value)
+        for boom in bomen
         for roep in ast.walk(boom)
         if isinstance(roep, ast.Call) and isinstance(roep.func, ast.Name) and roep.func.id in ("_lever", "_schrijf_werkmap")
         and roep.args and isinstance(roep.args[0], ast.Constant)

@@ -1,0 +1,114 @@
+"""De eigen vraagregistratie: `registratie` en `monitor`.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kostenbaten.fouten import Gebruiksfout
+from kostenbaten.opdrachten.gedeeld import Formaat, FormaatOptie, OverschrijfOptie, _laad, _lever, _mag_schrijven, _meld, _voortgang
+
+
+
+def registratie(
+    export: Annotated[
+        Path, typer.Argument(help="Export van de vraagregistratie: CSV (puntkomma of komma) of .xlsx, één regel per hulpvraag.", show_default=False, metavar="EXPORT")
+    ],
+    koppeling: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--koppeling",
+            help="Koppeling van kolommen en onderwerpen (YAML). Standaard: koppeling.yaml naast de export, "
+            "anders MAP/registratie/koppeling.yaml, anders de standaardkoppeling van `nieuw`.",
+            show_default=False,
+        ),
+    ] = None,
+    casussen: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--casussen",
+            help="Casussenmap (of variant) waarvoor geteld wordt; standaard de map van de export of de map daarboven, als daar pilot.yaml staat.",
+            show_default=False,
+            metavar="MAP",
+        ),
+    ] = None,
+    variant: Annotated[
+        Optional[Path],
+        typer.Option("--variant", help="Schrijf een variant met deze hulpvragen en aandelen op de casussenmap.", show_default=False),
+    ] = None,
+    formaat: FormaatOptie = Formaat.tabel,
+    overschrijf: OverschrijfOptie = False,
+    blad: Annotated[
+        Optional[str], typer.Option("--blad", help="Het blad van een werkmap dat telt; standaard het actieve zichtbare blad.", show_default=False)
+    ] = None,
+):
+    """Tel de eigen vraagregistratie: hulpvragen en aandeel per rechtsgebied, doorverwijzing en uren; met --variant voor elke opdracht."""
+    from kostenbaten.berekening.registratie import tel_registratie
+    from kostenbaten.invoer.registratie import laad_registratie, standaardkoppeling, zoek_casussen, zoek_koppeling
+
+    map_ = casussen or zoek_casussen(export)
+    if variant is not None and map_ is None:
+        raise Gebruiksfout("--variant: geef met --casussen de casussenmap waarop de variant voortbouwt.")
+    project = _laad(map_) if map_ is not None else None
+    namen = {k: g.naam for k, g in project.pilot.rechtsgebieden.items()} if project else None
+    koppelingpad = koppeling or zoek_koppeling(export, map_)
+    with _voortgang(export) as voortgang:
+        bestand, regels = laad_registratie(export, koppelingpad, namen, str(map_), blad, voortgang)
+    from kostenbaten.uitvoer.bestand import controleer_variantdoel, meld_invoer
+
+    meld_invoer(export, koppelingpad)
+    if variant is not None:
+        controleer_variantdoel(variant, project.basismap)
+    _mag_schrijven(variant, overschrijf)
+    uitkomst = tel_registratie(bestand, regels, str(koppelingpad), namen, koppelingpad == standaardkoppeling())
+    if variant is not None:
+        # Eerst schrijven: een verslag dat naar `| head` gaat, kost zo niet de variant.
+        from kostenbaten.uitvoer.variant import schrijf_variant, variant_tekst, zonder_casus
+
+        gedekt = {c.rechtsgebied for c in project.casussen}
+        schrijf_variant(variant_tekst(uitkomst, project.pilot.naam, namen, gedekt, map_, variant), variant, overschrijf)
+    _lever("registratie", uitkomst, formaat)
+    if variant is not None:
+        typer.echo(f"Geschreven: {variant}", err=True)
+        for a in zonder_casus(uitkomst, gedekt):
+            _meld(f"Let op: {a.naam} ({a.aantal} van {a.van} hulpvragen) heeft nog geen casus in {map_}; in de variant is het aandeel 0 tot er een casus is.")
+
+
+class Per(str, Enum):
+    maand = "maand"
+    kwartaal = "kwartaal"
+    jaar = "jaar"
+
+
+def monitor(
+    exports: Annotated[
+        list[Path], typer.Argument(help="Een of meer exports van de vraagregistratie (CSV of .xlsx), van een of meer bibliotheken.", show_default=False, metavar="EXPORT...")
+    ],
+    per: Annotated[Per, typer.Option("--per", help="Tel per maand, kwartaal of jaar.")] = Per.kwartaal,
+    bibliotheek: Annotated[
+        Optional[list[str]],
+        typer.Option("--bibliotheek", help="Naam van de bibliotheek per export, in dezelfde volgorde (één keer: voor alle). "
+                     "Standaard de naam uit de casussenmap bij de export, anders de naam van de export.", show_default=False),
+    ] = None,
+    koppeling: Annotated[
+        Optional[list[Path]],
+        typer.Option("--koppeling", help="Koppeling per export, in dezelfde volgorde (één keer: voor alle); standaard zoals bij `registratie`.", show_default=False),
+    ] = None,
+    kaart: Annotated[
+        Optional[Path],
+        typer.Option("--kaart", help="Uitkomstenkaart (monitor.yaml); standaard MAP/registratie/monitor.yaml van de casussenmap bij de eerste export, als die er is.", show_default=False),
+    ] = None,
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Schrijf de monitor ook als werkmap (één blad per overzicht).", show_default=False)] = None,
+    formaat: FormaatOptie = Formaat.tabel,
+    overschrijf: OverschrijfOptie = False,
+):
+    """Volg het spreekuur over de tijd en tussen bibliotheken: per periode hulpvragen, onderwerpen, doelgroepen, doorverwijzingen, opgelost, uren, tevredenheid, met de uitkomstenkaart."""
+    from kostenbaten.invoer.monitor import laad_monitor
+
+    _mag_schrijven(xlsx, overschrijf)
+    uitkomst = laad_monitor(exports, per.value, bibliotheek or [], koppeling or [], kaart, _laad, _voortgang)
+    _lever("monitor", uitkomst, formaat, xlsx, overschrijf)
