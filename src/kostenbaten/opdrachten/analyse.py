@@ -1,5 +1,4 @@
-"""Analyse voorbij het jaarbeeld: `gevoeligheid`, `actoren` en `meerjarig`.
-"""
+"""Analyse voorbij het jaarbeeld: `gevoeligheid`, `actoren` en `meerjarig`."""
 
 from __future__ import annotations
 
@@ -22,7 +21,6 @@ from kostenbaten.opdrachten.gedeeld import (
     _mag_schrijven,
     _waarschuwingen,
 )
-
 
 
 def gevoeligheid(

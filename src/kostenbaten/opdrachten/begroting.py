@@ -1,5 +1,4 @@
-"""De begroting: `begroting`.
-"""
+"""De begroting: `begroting`."""
 
 from __future__ import annotations
 
@@ -21,7 +20,6 @@ from kostenbaten.opdrachten.gedeeld import (
     _schrijf_werkmap,
     _waarschuwingen,
 )
-
 
 
 BegrotingArgument = Annotated[

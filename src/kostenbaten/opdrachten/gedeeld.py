@@ -18,7 +18,6 @@ from kostenbaten.fouten import Gebruiksfout
 from kostenbaten.invoer.opties import geheel_getal
 
 
-
 class Formaat(str, Enum):
     tabel = "tabel"
     json = "json"
@@ -101,27 +100,17 @@ def _meld(tekst: str) -> None:
 
 
 def _waarschuwingen(project, trekkingen: int | None = None) -> tuple:
-    """Waar het bewijs van een casussenmap dun is; met `trekkingen` ook een te kleine Monte-Carlo-steekproef."""
-    from datetime import date
+    """Waar het bewijs van een casussenmap dun is (`api.waarschuwingen`)."""
+    from kostenbaten import api
 
-    from kostenbaten.berekening.aanpassingen import over_optimisme
-    from kostenbaten.berekening.waarschuwingen import over_casussen, over_trekkingen
-
-    return (
-        tuple(project.meldingen)  # wat een casussenwerkmap anders las dan getypt
-        + over_casussen(project.pilot, project.casussen)
-        + over_optimisme(project.pilot, date.today())
-        + (over_trekkingen(trekkingen) if trekkingen is not None else ())
-    )
+    return api.waarschuwingen(project, trekkingen)
 
 
 def _begrotingwaarschuwingen(bron, uitkomst) -> tuple:
-    """De begrote SJD-uren per hulpvraag tegen die van haar casussen (zonder casussen: niets te vergelijken)."""
-    from kostenbaten.berekening.waarschuwingen import over_begroting
+    """De begrote SJD-uren per hulpvraag tegen die van haar casussen (`api.begrotingwaarschuwingen`)."""
+    from kostenbaten import api
 
-    if bron.project is None:
-        return ()
-    return over_begroting(bron.begroting, uitkomst.sjd_uren_per_week, bron.project.casussen)
+    return api.begrotingwaarschuwingen(bron, uitkomst)
 
 
 def _schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **context) -> None:
@@ -142,44 +131,21 @@ def _mag_schrijven(pad: Path | None, overschrijf: bool) -> None:
 
 
 def _laad(pad: Path, prijspeil: int | None = None, prijsindex: list[str] | None = None):
-    """Een casussenmap of een variant (ook een variant op een variant), met --prijspeil omgerekend naar dat jaar."""
-    from kostenbaten.invoer.project import laad
+    """Een casussenmap of een variant (`api.laad`), met zijn 'Let op'-meldingen op stderr."""
+    from kostenbaten import api
 
-    if prijspeil is None:
-        if prijsindex:
-            raise Gebruiksfout("--prijsindex hoort bij --prijspeil: geef ook het jaar waarnaar omgerekend wordt.")
-        return _gelezen(laad(pad))
-    from kostenbaten.berekening.prijspeil import omrekeningen
-    from kostenbaten.invoer.prijspeil import PER_CATEGORIE, laad_op_prijspeil
-
-    project = _gelezen(laad_op_prijspeil(pad, prijspeil, prijsindex))
-    from kostenbaten.uitvoer.bestand import meld_invoer
-
-    # --prijsindex is `per-categorie`, `BESTAND` of `categorie=BESTAND`: de bestanden zijn invoer.
-    meld_invoer(*(w.split("=", 1)[-1] for w in prijsindex or () if w != PER_CATEGORIE))
-    omgerekend = omrekeningen(project.pilot)
-    if not omgerekend:
-        wat = "rekent alleen de bedragen uit de casussen om" if project.pilot._casusomrekeningen else "verandert niets"
-        _meld(
-            f"Let op: geen tarief of kengetal heeft een 'prijspeil' (het jaar van zijn bedrag), dus --prijspeil {prijspeil} "
-            f"{wat}. Zet bij elk tarief en kengetal het jaar erbij, bijvoorbeeld 'prijspeil: 2022' (zie docs/formaat.md)."
-        )
-    voorbeelden = {i.reeks for i in omgerekend.values() if i.voorbeeld}
-    for reeks in voorbeelden:  # op stderr, zodat elke opdracht en elk formaat het meldt
-        _meld(f"Let op: de prijsindex '{reeks}' is een voorbeeldreeks, geen echte cijfers.")
-    return project
+    geladen = api.laad(pad, prijspeil, prijsindex)
+    for melding in geladen.meldingen:  # op stderr, zodat elke opdracht en elk formaat het meldt
+        _meld(melding)
+    return geladen.project
 
 
 def _gelezen(project):
-    """Onthoudt de bestanden van het project (geen uitvoer mag er een van vervangen) en noemt wat de map oversloeg."""
-    from kostenbaten.uitvoer.bestand import meld_invoer
+    """Onthoudt de bestanden van het project en noemt wat de map oversloeg (`api.gelezen`)."""
+    from kostenbaten import api
 
-    if project is None:
-        return None
-    bestanden = [b for b in project.bestanden.values() if b is not None]
-    meld_invoer(project.map, *(b.pad for b in bestanden), *(p for b in bestanden for p in getattr(b, "bronnen", {}).values()))
-    for pad in getattr(project, "overgeslagen", ()):
-        _meld(f"Let op: {pad} is niet gelezen; een casussenmap leest alleen bestanden op .yaml of .yml.")
+    for melding in api.gelezen(project):
+        _meld(melding)
     return project
 
 
@@ -189,6 +155,7 @@ def _bereken(map_: Path, prijspeil: int | None = None, prijsindex: list[str] | N
 
     project = _laad(map_, prijspeil, prijsindex)
     return project, bereken_pilot(project.pilot, project.casussen)
+
 
 @contextmanager
 def _voortgang(export: Path):
@@ -233,24 +200,19 @@ BegrotingHorizonOptie = Annotated[
 
 
 def _laad_begroting(pad: Path, horizon: int | None = None, casussen: Path | None = None):
-    """Laadt een begroting met haar casussenmap en rekent haar door; `horizon` vervangt die uit het bestand."""
-    from kostenbaten.berekening.begroting import bereken_begroting
-    from kostenbaten.berekening.kba import bereken_pilot
+    """Laadt een begroting met haar casussenmap en rekent haar door (`api.reken_begroting`); `horizon` vervangt die uit het bestand."""
+    from kostenbaten import api
     from kostenbaten.invoer.begroting import laad_begroting
-
-    invoer = laad_begroting(pad, casussen)
     from kostenbaten.notatie import zichtbaar
-
     from kostenbaten.uitvoer.bestand import meld_invoer
 
+    invoer = laad_begroting(pad, casussen)
     meld_invoer(invoer.pad)
     _gelezen(invoer.project)
     for waarschuwing in invoer.waarschuwingen:
         typer.echo(zichtbaar(str(waarschuwing)), err=True)
-    project = invoer.project
-    kba = bereken_pilot(project.pilot, project.casussen) if project is not None else None
-    begroting = invoer.begroting if horizon is None else invoer.begroting.model_copy(update={"horizon": horizon})
-    return invoer, bereken_begroting(begroting, kba)
+    return invoer, api.reken_begroting(invoer, horizon)
+
 
 TrekkingenOptie = Annotated[
     int, typer.Option("--trekkingen", "-n", parser=geheel_getal(1, 10_000_000), help="Aantal Monte-Carlo-trekkingen.")

@@ -1,5 +1,4 @@
-"""De kern: `bereken`, `controleer` en `uitleg`.
-"""
+"""De kern: `bereken`, `controleer` en `uitleg`."""
 
 from __future__ import annotations
 
@@ -23,7 +22,6 @@ from kostenbaten.opdrachten.gedeeld import (
     _mag_schrijven,
     _waarschuwingen,
 )
-
 
 
 def bereken(

@@ -1,5 +1,4 @@
-"""Onzekerheid en varianten: `onzekerheid`, `waarde-informatie` en `vergelijk`.
-"""
+"""Onzekerheid en varianten: `onzekerheid`, `waarde-informatie` en `vergelijk`."""
 
 from __future__ import annotations
 
@@ -26,7 +25,6 @@ from kostenbaten.opdrachten.gedeeld import (
     _mag_schrijven,
     _waarschuwingen,
 )
-
 
 
 OnzekerheidXlsxOptie = Annotated[

@@ -1,5 +1,4 @@
-"""Beginnen en naslaan: `kengetallen`, `nieuw` en `schema`.
-"""
+"""Beginnen en naslaan: `kengetallen`, `nieuw` en `schema`."""
 
 from __future__ import annotations
 
@@ -10,7 +9,6 @@ import typer
 
 from kostenbaten.invoer.opties import geheel_getal
 from kostenbaten.opdrachten.gedeeld import Formaat, FormaatOptie, OverschrijfOptie, _lever
-
 
 
 def kengetallen(

@@ -1,5 +1,4 @@
-"""De eigen vraagregistratie: `registratie` en `monitor`.
-"""
+"""De eigen vraagregistratie: `registratie` en `monitor`."""
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ import typer
 
 from kostenbaten.fouten import Gebruiksfout
 from kostenbaten.opdrachten.gedeeld import Formaat, FormaatOptie, OverschrijfOptie, _laad, _lever, _mag_schrijven, _meld, _voortgang
-
 
 
 def registratie(

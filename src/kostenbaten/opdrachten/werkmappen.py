@@ -1,5 +1,4 @@
-"""Werkmappen maken en omzetten: `sjabloon` en `omzetten`.
-"""
+"""Werkmappen maken en omzetten: `sjabloon` en `omzetten`."""
 
 from __future__ import annotations
 
@@ -10,7 +9,6 @@ import typer
 
 from kostenbaten.fouten import Fout, Gebruiksfout, InvoerFouten
 from kostenbaten.opdrachten.gedeeld import OverschrijfOptie, _laad, _laad_begroting, _mag_schrijven, _schrijf_werkmap
-
 
 
 def sjabloon(
