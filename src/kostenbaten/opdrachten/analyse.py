@@ -79,7 +79,7 @@ def meerjarig(
     """Terugkerende baten over hun volle looptijd, met contante waarden, naast het jaarbeeld van het rapport."""
     from kostenbaten.berekening.meerjarig import meerjarig as reken_meerjarig
 
-    from kostenbaten.invoer.kengetallenbank import discontovoet
+    from kostenbaten.api import discontovoet
 
     project = _laad(map_, prijspeil, prijsindex)
     voet, herkomst = discontovoet(None if disconto is None else _decimaal(disconto, "--disconto", "0", "100"), project.pilot.discontovoet)

@@ -22,9 +22,9 @@ def kengetallen(
     formaat: FormaatOptie = Formaat.tabel,
 ):
     """De kengetallenbank: eenheidsbedragen met bron, prijspeil en kwaliteitsgraad (zie docs/kengetallen.md)."""
-    from kostenbaten.invoer.kengetallenbank import kengetallen_opdracht
+    from kostenbaten import api
 
-    analyse, uitkomst, context = kengetallen_opdracht(actie, waarde, max_leeftijd)
+    analyse, uitkomst, context = api.kengetallen(actie, waarde, max_leeftijd)
     _lever(analyse, uitkomst, formaat, **context)
 
 

@@ -60,9 +60,8 @@ def rapport(
     """Maak het rapport voor de gemeenteraad: één HTML-pagina, een PDF of een Word-document, met grafieken, bronnen en bijlagen."""
     from kostenbaten import __version__, api
     from kostenbaten.uitvoer import register
-    from kostenbaten.uitvoer.rapport.document import controleer_formaat
 
-    controleer_formaat(uit)
+    register.controleer_rapportformaat(uit)
     _matplotlib_buiten_home()
     projecten, fouten = [], []
     for pad in (map_, *(vergelijk_ or ())):
