@@ -16,6 +16,7 @@ from conftest import HENGELO, ROOT
 
 BRON = ROOT / "src" / "kostenbaten"
 VOORBEELD = ROOT / "templates" / "voorbeeldbegroting.yaml"
+BANDBREEDTE = ROOT / "casussen" / "varianten" / "hengelo-bandbreedte.yaml"
 
 
 def _imports(pad: Path) -> set[str]:
@@ -56,20 +57,33 @@ def test_rapport_laadt_geen_rich_openpyxl_of_andere_formaten():
     assert _verboden("uitvoer/rapport", ("rich", "openpyxl", "kostenbaten.uitvoer.terminal", "kostenbaten.uitvoer.excel", "kostenbaten.uitvoer.json")) == []
 
 
-def test_het_rapport_toont_precies_de_analyses_die_de_opdracht_uitrekent():
-    """De sleutels van `uitkomsten` in `rapport` (cli.py) zijn de analyses met het formaat rapport in het register."""
+def _rapportanalyses() -> set[str]:
     from kostenbaten.uitvoer.register import AANBOD
 
-    functie = next(
-        k for k in ast.walk(ast.parse((BRON / "cli.py").read_text(encoding="utf-8"))) if isinstance(k, ast.FunctionDef) and k.name == "rapport"
-    )
-    sleutels = set()
-    for knoop in ast.walk(functie):
-        if isinstance(knoop, ast.Assign) and [getattr(d, "id", None) for d in knoop.targets] == ["uitkomsten"]:
-            sleutels |= {k.value for k in knoop.value.keys if isinstance(k, ast.Constant)}
-        elif isinstance(knoop, ast.Subscript) and isinstance(knoop.value, ast.Name) and knoop.value.id == "uitkomsten":
-            sleutels.add(knoop.slice.value)
-    assert sleutels == {a for a, formaten in AANBOD.items() if "rapport" in formaten}
+    return {a for a, formaten in AANBOD.items() if "rapport" in formaten}
+
+
+def test_het_rapport_rekent_precies_de_analyses_met_het_formaat_rapport_uit():
+    """Met bereiken, een begroting en --vergelijk geeft de use case van het rapport elke analyse die een rapportsectie heeft."""
+    from kostenbaten import api
+    from kostenbaten.invoer.begroting import laad_begroting
+
+    projecten = [api.laad(BANDBREEDTE).project, api.laad(HENGELO).project]
+    invoer = laad_begroting(VOORBEELD, BANDBREEDTE)
+    inhoud = api.rapport(projecten, (invoer, api.reken_begroting(invoer)), trekkingen=200, zaad=1)
+    assert set(inhoud.uitkomsten) == _rapportanalyses()
+    # Eén KBA: de kernzin, de begroting en de secties rekenen met die van het eerste project.
+    assert inhoud.context["kba"] is inhoud.uitkomsten["kba"]
+    assert inhoud.context["met_begroting"] and inhoud.context["bandbreedtes"]
+
+
+def test_het_rapport_zonder_bereik_begroting_of_vergelijking_laat_die_analyses_weg():
+    """Hengelo heeft geen bereiken: geen Monte-Carlo; zonder --begroting en --vergelijk ook die secties niet."""
+    from kostenbaten import api
+
+    inhoud = api.rapport([api.laad(HENGELO).project], trekkingen=200)
+    assert set(inhoud.uitkomsten) == _rapportanalyses() - {"onzekerheid", "begroting", "vergelijking"}
+    assert inhoud.met_gepubliceerd and inhoud.uitkomsten["controle"]  # Hengelo heeft gepubliceerde cijfers
 
 
 def test_elk_aangeboden_formaat_vindt_zijn_functie():
@@ -82,22 +96,26 @@ def test_elk_aangeboden_formaat_vindt_zijn_functie():
             assert inspect.signature(functie).parameters, (analyse, formaat)
 
 
-def test_elke_levering_van_de_opdrachtregel_staat_in_het_register():
-    """Elke `_lever("analyse", ...)` en `_schrijf_werkmap("analyse", ...)` in cli.py noemt een analyse uit het register."""
-    from kostenbaten.uitvoer.register import AANBOD
+def test_elke_levering_van_de_opdrachtregel_staat_in_het_register(cli, monkeypatch, tmp_path):
+    """Elke opdracht die een analyse levert, vraagt het register om een formaat dat het aanbiedt (tabel, JSON, werkmap)."""
+    from kostenbaten.uitvoer import register
 
-    boom = ast.parse((BRON / "cli.py").read_text(encoding="utf-8"))
-    gevraagd = {
-        (roep.func.id, roep.args[0].value)
-        for roep in ast.walk(boom)
-        if isinstance(roep, ast.Call) and isinstance(roep.func, ast.Name) and roep.func.id in ("_lever", "_schrijf_werkmap")
-        and roep.args and isinstance(roep.args[0], ast.Constant)
-    }
-    assert {a for _, a in gevraagd} >= {"kba", "controle", "cijfers", "uitleg", "gevoeligheid", "actoren", "meerjarig", "begroting", "onzekerheid", "vergelijking"}
-    for functie, analyse in gevraagd:
-        assert "terminal" in AANBOD[analyse] and "json" in AANBOD[analyse] or functie == "_schrijf_werkmap"
-        if functie == "_schrijf_werkmap":
-            assert "excel" in AANBOD[analyse]
+    gevraagd, echt = set(), register.zoek
+    monkeypatch.setattr(register, "zoek", lambda analyse, formaat: gevraagd.add((analyse, formaat)) or echt(analyse, formaat))
+    opdrachten = [
+        ["bereken", HENGELO, "--xlsx", tmp_path / "kba.xlsx"], ["controleer", HENGELO], ["uitleg", HENGELO], ["uitleg", HENGELO, "totaal"],
+        ["gevoeligheid", HENGELO], ["actoren", HENGELO], ["meerjarig", HENGELO], ["begroting", VOORBEELD],
+        ["onzekerheid", BANDBREEDTE, "-n", "200"], ["vergelijk", HENGELO, BANDBREEDTE, "-n", "200"],
+    ]
+    for argumenten in opdrachten:
+        for formaat in ("tabel", "json"):
+            code, _, fout = cli(*argumenten, "--formaat", formaat, *(["--overschrijf"] if "--xlsx" in argumenten else []))
+            assert code == 0, (argumenten, fout)
+    assert {a for a, _ in gevraagd} >= {"kba", "controle", "cijfers", "uitleg", "gevoeligheid", "actoren", "meerjarig", "begroting", "onzekerheid", "vergelijking"}
+    assert {f for _, f in gevraagd} == {"terminal", "json", "excel"}
+    for analyse, formaat in gevraagd:
+        assert formaat in register.AANBOD[analyse]
+        assert "terminal" in register.AANBOD[analyse] and "json" in register.AANBOD[analyse]
 
 
 def test_een_analyse_zonder_formaat_is_een_fout():

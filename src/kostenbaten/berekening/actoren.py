@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kostenbaten.berekening import rechtsgebieden
+from kostenbaten.berekening.extrapolatie import betrokken_actoren, extrapoleer_grootheid  # ook voor wie ze hier zoekt
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.model.casus import METHODEN
-from kostenbaten.geld import HONDERD, NUL, deel, som, vermenigvuldig
-from kostenbaten.model.casus import GROEPEN, STANDAARD_ACTOREN, Pilot
+from kostenbaten.geld import NUL, deel, som
+from kostenbaten.model.casus import GROEPEN
 
 
 @dataclass(frozen=True)
@@ -87,41 +87,6 @@ def _gewonnen(actor: str) -> Callable[[CasusUitkomst], Decimal]:
     return lambda u: som(p.bedrag for p in u.baten if p.actor == actor)
 
 
-def extrapoleer_grootheid(pilot: Pilot, uitkomsten, methode: str, waarde: Callable[[CasusUitkomst], Decimal]) -> Decimal:
-    """Eén grootheid per casus (bijvoorbeeld de baten van de gemeente) geëxtrapoleerd zoals `kba` dat doet.
-
-    rapport: som over de casussen x gedekte hulpvragen / aantal casussen;
-    gewogen: per rechtsgebied het eigen gemiddelde x de hulpvragen van dat gebied.
-    """
-    hulpvragen = pilot.hulpvragen.waarde
-    if methode == "rapport":
-        gedekt = rechtsgebieden.gedekt(pilot, hulpvragen)
-        return deel(vermenigvuldig(som(waarde(u) for u in uitkomsten), gedekt), len(uitkomsten))
-    if methode != "gewogen":
-        raise ValueError(f"onbekende methode '{methode}'")
-    totaal = NUL
-    for sleutel, gebied in pilot.rechtsgebieden.items():
-        eigen = [u for u in uitkomsten if u.casus.rechtsgebied == sleutel]
-        if eigen:
-            aantal = rechtsgebieden.hulpvragen(gebied, hulpvragen)
-            totaal += deel(vermenigvuldig(som(waarde(u) for u in eigen), aantal), len(eigen))
-    return totaal
-
-
-def betrokken_actoren(uitkomst: PilotUitkomst) -> list[str]:
-    """De cliënt, de actoren uit pilot.yaml, de gebruikte ingebouwde actoren, dan de algemene 'overheid'.
-
-    Een ingebouwde actor die pilot.yaml niet noemt, staat er alleen bij als een casus of tarief hem gebruikt.
-    """
-    gebruikt = {p.actor for c in uitkomst.casussen for p in (*c.kosten, *c.baten)}
-    volgorde = ["client", *uitkomst.pilot.actoren, *STANDAARD_ACTOREN, "overheid"]
-    uit = []
-    for actor in volgorde:
-        if actor not in uit and (actor in uitkomst.pilot.actoren or actor in gebruikt or actor == "client"):
-            uit.append(actor)
-    return uit
-
-
 def _tabel(wat: str, uitkomst: PilotUitkomst, actoren: list[str], kosten, baten) -> ActorTabel:
     alle = uitkomst.pilot.alle_actoren
     regels = tuple(
@@ -145,6 +110,6 @@ def verdeel_over_actoren(uitkomst: PilotUitkomst) -> ActorenUitkomst:
 
     alle = uitkomst.pilot.alle_actoren
     koppeling = {g: tuple(a for a in actoren if alle[a].groep == g) for g in GROEPEN}
-    from kostenbaten.berekening.saldo import bereken_saldo  # saldo gebruikt deze module zelf
+    from kostenbaten.berekening.saldo import bereken_saldo
 
     return ActorenUitkomst(casussen, {m: extrapolatie(m) for m in METHODEN}, koppeling, bereken_saldo(uitkomst))

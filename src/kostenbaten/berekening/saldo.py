@@ -23,7 +23,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from kostenbaten.berekening.actoren import betrokken_actoren, extrapoleer_grootheid
+from kostenbaten.berekening.extrapolatie import betrokken_actoren, extrapoleer_grootheid
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.berekening.rekensom import Rekensom, exact, som as rekensom
 from kostenbaten.geld import NUL, deel, som, vermenigvuldig

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kostenbaten.berekening.monitor import Bibliotheekmonitor
 from kostenbaten.model.monitor import Uitkomstenkaart
 
 # Waarom een kerncijfer ontbreekt: de kolom die de export ervoor nodig heeft.
@@ -66,7 +65,7 @@ class Kaartstand:
         return tuple((i.naam, i.standen[0].reden or "") for i in self.indicatoren if i.standen and i.getoetst == 0)
 
 
-def toets(kaart: Uitkomstenkaart, bestand: str, monitor: Bibliotheekmonitor) -> Kaartstand:
+def toets(kaart: Uitkomstenkaart, bestand: str, monitor) -> Kaartstand:  # monitor: berekening.monitor.Bibliotheekmonitor
     indicatoren = []
     for ind in kaart.indicatoren:
         standen = []

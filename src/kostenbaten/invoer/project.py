@@ -35,4 +35,4 @@ def laad(pad: Path | str, _keten: tuple[Path, ...] = ()) -> Project:
         )
     from kostenbaten.invoer.varianten import laad_variant
 
-    return laad_variant(pad, _keten)
+    return laad_variant(pad, _keten, laad)

@@ -36,14 +36,13 @@ class Wijziging:
     waarde: object
 
 
-def laad_variant(pad: Path, keten: tuple[Path, ...] = ()) -> Project:
+def laad_variant(pad: Path, keten: tuple[Path, ...], laad) -> Project:
     """Leest een variant en geeft het samengevoegde, gevalideerde project.
 
-    De basis is een casussenmap of zelf een variant; `keten` zijn de varianten
-    die hierop voortbouwen, om een kring te herkennen.
+    De basis is een casussenmap of zelf een variant, geladen met `laad(basis, keten)`
+    (`invoer.project.laad`, als parameter, zodat deze module dat niet importeert);
+    `keten` zijn de varianten die hierop voortbouwen, om een kring te herkennen.
     """
-    from kostenbaten.invoer.project import laad
-
     bestand, fouten = lees_yaml(pad)
     if fouten:
         raise InvoerFouten(fouten)

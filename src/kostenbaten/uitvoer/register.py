@@ -96,6 +96,26 @@ def schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **cont
     schrijf_atomair(pad, werkmap.save, overschrijf)
 
 
+def controleer_rapportformaat(pad: Path) -> None:
+    """Het formaat volgt uit de extensie; iets anders dan .html, .pdf of .docx is een fout in de opdracht.
+
+    Voor .docx moet python-docx geïnstalleerd zijn; zonder zegt de melding hoe het erbij komt.
+    """
+    from kostenbaten.fouten import Gebruiksfout
+
+    soort = Path(pad).suffix.lower()
+    if soort not in RAPPORTFORMATEN:
+        raise Gebruiksfout(f"-o: '{pad}' eindigt niet op .html, .pdf, .docx of .json; het rapport kent alleen die vier formaten.")
+    if soort == ".docx":
+        import importlib.util
+
+        if importlib.util.find_spec("docx") is None:
+            raise Gebruiksfout(
+                f"-o: '{pad}' is een Word-document, maar het pakket python-docx is niet geïnstalleerd; "
+                "installeer het met: pip install python-docx"
+            )
+
+
 def schrijf_rapport(uitkomsten: dict, pad: Path, overschrijf: bool, voet: str, **context) -> None:
     """Schrijft het rapport (HTML, PDF of Word naar de extensie) uit de secties van elke analyse; matplotlib, typst en
     python-docx laden pas hier. Voor Word tekent elke grafiek ook een PNG, want Word toont geen SVG alleen."""

@@ -83,3 +83,24 @@ def bij_elkaar(blokken: list[dict]) -> dict:
 def naast(blokken: list[dict]) -> dict:
     """Kleine blokken (smalle tabellen) naast elkaar; op een smal scherm onder elkaar."""
     return {"soort": "naast", "blokken": blokken}
+
+
+def grafieken(doc: dict) -> list[dict]:
+    """De grafiekblokken van een rapportdocument (voorkant en bijlagen), in volgorde, ook die in een groep (`bij_elkaar`, `naast`)."""
+    uit, stapel = [], [b for deel in (doc["voor"], doc["bijlagen"]) for s in deel for b in s["blokken"]]
+    while stapel:
+        b = stapel.pop(0)
+        if b["soort"] == "grafiek":
+            uit.append(b)
+        stapel[:0] = b.get("blokken", [])
+    return uit
+
+
+def zonder_svg(doc: dict) -> dict:
+    """Het rapport als gegevens zonder de tekeningen (die staan als SVG in HTML en PDF)."""
+    import json
+
+    kopie = json.loads(json.dumps(doc))
+    for b in grafieken(kopie):
+        b["svg"] = ""
+    return kopie

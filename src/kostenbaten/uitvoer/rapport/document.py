@@ -10,31 +10,10 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
-from kostenbaten.fouten import Gebruiksfout
-from kostenbaten.uitvoer.rapport.blokken import Sectie
+from kostenbaten.uitvoer.rapport.blokken import Sectie, grafieken, zonder_svg
 
 VOORKANT = ("titel", "saldo", "verwacht", "kern", "kosten_baten", "actoren", "begroting", "drijvers", "casussen", "bewijs", "aannames", "methode")
 BIJLAGEN = ("vergelijking", "casustabellen", "uitleg", "gepubliceerd")
-
-
-def controleer_formaat(pad: Path) -> None:
-    """Het formaat volgt uit de extensie; iets anders dan .html, .pdf of .docx is een fout in de opdracht.
-
-    Voor .docx moet python-docx geïnstalleerd zijn; zonder zegt de melding hoe het erbij komt.
-    """
-    from kostenbaten.uitvoer.register import RAPPORTFORMATEN
-
-    soort = Path(pad).suffix.lower()
-    if soort not in RAPPORTFORMATEN:
-        raise Gebruiksfout(f"-o: '{pad}' eindigt niet op .html, .pdf, .docx of .json; het rapport kent alleen die vier formaten.")
-    if soort == ".docx":
-        import importlib.util
-
-        if importlib.util.find_spec("docx") is None:
-            raise Gebruiksfout(
-                f"-o: '{pad}' is een Word-document, maar het pakket python-docx is niet geïnstalleerd; "
-                "installeer het met: pip install python-docx"
-            )
 
 
 def _samen(alle: list[dict[str, Sectie]]) -> dict[str, Sectie]:
@@ -95,16 +74,6 @@ def _alleen_bestaande_ankers(doc: dict) -> None:
             b["ankers"] = {plek: a for plek, a in b["ankers"].items() if a in bestaand}
 
 
-def zonder_svg(doc: dict) -> dict:
-    """Het rapport als gegevens zonder de tekeningen (die staan als SVG in HTML en PDF)."""
-    import json
-
-    kopie = json.loads(json.dumps(doc))
-    for b in grafieken(kopie):
-        b["svg"] = ""
-    return kopie
-
-
 def schrijf_json(doc: dict, doel: Path) -> None:
     """Het rapport als JSON: titel, voorkant, bijlagen met de rekenbomen en hun ankers; zonder grafieken."""
     import json
@@ -113,17 +82,6 @@ def schrijf_json(doc: dict, doel: Path) -> None:
     for b in grafieken(kopie):
         del b["svg"]
     doel.write_text(json.dumps(kopie, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
-def grafieken(doc: dict) -> list[dict]:
-    """Alle grafieken van voorkant en bijlagen, ook die in een groep (`bij_elkaar`, `naast`)."""
-    uit, stapel = [], [b for deel in (doc["voor"], doc["bijlagen"]) for s in deel for b in s["blokken"]]
-    while stapel:
-        b = stapel.pop(0)
-        if b["soort"] == "grafiek":
-            uit.append(b)
-        stapel[:0] = b.get("blokken", [])
-    return uit
 
 
 def schrijf(alle: list[dict[str, Sectie]], pad: Path, overschrijf: bool, voet: str) -> None:

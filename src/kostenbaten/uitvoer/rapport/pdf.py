@@ -16,7 +16,7 @@ from pathlib import Path
 import matplotlib
 import typst
 
-from kostenbaten.uitvoer.rapport.document import grafieken, zonder_svg
+from kostenbaten.uitvoer.rapport.blokken import grafieken, zonder_svg
 
 VOORKANT_PAGINAS = 2
 SCHALEN = ("1", "0.92", "0.85", "0.78", "0.72")  # letters en grafieken zo veel kleiner als nodig voor een voorkant van twee pagina's
