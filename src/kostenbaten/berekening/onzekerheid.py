@@ -65,7 +65,7 @@ PERCENTIELEN = (5, 50, 95)
 BLOK = 20_000  # trekkingen per blok; vast, zodat een zaad altijd dezelfde uitkomst geeft
 Z95 = 1.6448536269514722  # 95e percentiel van de standaardnormale verdeling
 HISTOGRAM_KLASSEN = 16
-DELEN = ("totaal", "client", "overheid")
+DELEN = ("totaal", *GROEPEN)  # totaal, client, overheid, overig
 
 _GELD = (0.0, math.inf)
 _KANS = (0.0, 1.0)
@@ -253,8 +253,8 @@ class _Rekenplan:
         self.rij_actoren = aantal + 1 + len(METHODEN) * len(DELEN)
         self.rij_gemiddelde_parameters = self.rij_actoren + len(METHODEN) * len(actoren)
         # Rijen van de bewaarde cijfers: netto per casus (één hulpvraag), gemiddelde netto, per methode
-        # totaal/client/overheid, per methode het saldo van elke actor; dan alleen over de parameters het
-        # gemiddelde netto en per methode totaal/client/overheid.
+        # totaal en elke groep, per methode het saldo van elke actor; dan alleen over de parameters het
+        # gemiddelde netto en per methode totaal en elke groep.
         self.rijen = self.rij_gemiddelde_parameters + 1 + len(METHODEN) * len(DELEN)
 
     def rij(self, methode: str, deel_: str = "totaal", parameters: bool = False) -> int:
@@ -294,7 +294,7 @@ class _Rekenplan:
         r_vlak = _geheel(gedekt / aantal)
         r_gebied = {naam: _geheel(gebied_hulpvragen[naam] / len(rijen)) for naam, rijen in self.gebieden.items() if rijen}
 
-        # Per casus regels: de groepen (client, overheid), daarna de actoren.
+        # Per casus regels: de groepen (GROEPEN), daarna de actoren.
         regels = len(GROEPEN) + len(self.actoren)
         plek_groep = {g: k for k, g in enumerate(GROEPEN)}
         plek_actor = {a: len(GROEPEN) + k for k, a in enumerate(self.actoren)}
@@ -342,8 +342,8 @@ class _Rekenplan:
                     totaal += sommen[v][naam] / len(casusrijen) * gebied_hulpvragen[naam]
             return totaal
 
-        def delen(regelsom):  # totaal, client, overheid
-            return [regelsom[: len(GROEPEN)].sum(axis=0), regelsom[plek_groep["client"]], regelsom[plek_groep["overheid"]]]
+        def delen(regelsom):  # totaal en dan elke groep (DELEN)
+            return [regelsom[: len(GROEPEN)].sum(axis=0), *(regelsom[plek_groep[g]] for g in GROEPEN)]
 
         rapport, per_gebied = vlak("rapport"), gewogen("gewogen")
         uit[aantal] = sum(sommen["rapport"].values())[: len(GROEPEN)].sum(axis=0) / aantal

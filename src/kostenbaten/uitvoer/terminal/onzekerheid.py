@@ -90,6 +90,8 @@ def extrapolatie_tabel(u) -> Table:
     )
     for methode, delen in u.extrapolaties.items():
         for deel, v in delen.items():
+            if deel == "overig" and not u.berekend.heeft_overig:
+                continue  # de derde groep alleen als een post erbij hoort (JSON geeft haar altijd)
             tabel.add_row(f"{methode}: {DELEN_NAMEN[deel].lower()}", *_verdelingscellen(v))
             if u.kansen and u.parameters:
                 label = "  parameters" if _SMAL["smal"] else "  alleen parameters"
