@@ -92,3 +92,28 @@ def test_zonder_derde_groep_toont_de_terminal_haar_niet(cli):
     assert code == 0 and "overig" not in uit
     code, uit, _ = cli("bereken", HENGELO, "--formaat", "json")
     assert json.loads(uit)["extrapolatie"][0]["overig"] == "0"
+
+
+def test_onzekerheid_geeft_het_interval_van_het_maatschappelijk_saldo(tmp_path, cli):
+    # Hengelo met een bereik op het SJD-tarief t (60 tot 100, meest waarschijnlijk 80). Dan, met de hand:
+    # kosten van het hele programma = gemiddeld 2 uur x (t + 30 + 10) x 300 hulpvragen = 600t + 24.000;
+    # middelen 2.554 x 33 = 84.282 hangen niet van t af; saldo = 84.282 - 600t - 24.000 = 60.282 - 600t.
+    # Het totaal van de methode rapport = (4.942 - 12 uur x (t + 40)) x 33 = 147.246 - 396t.
+    # Beide dalen lineair in t, dus elk percentiel van het saldo volgt uit hetzelfde percentiel van het totaal.
+    map_ = tmp_path / "hengelo"
+    shutil.copytree(HENGELO, map_)
+    vervang(map_ / "pilot.yaml", "    per_uur: 80\n", "    per_uur: {waarde: 80, min: 60, max: 100}\n")
+    code, uit, _ = cli("onzekerheid", map_, "--trekkingen", "4000", "--formaat", "json")
+    assert code == 0
+    doc = json.loads(uit)
+    saldo = doc["maatschappelijk_saldo"]
+    assert saldo["kosten_route"] == "casussen"
+    assert D(saldo["rapport"]["berekend"]) == D(60282 - 600 * 80) == D(12282)
+    assert D(saldo["rapport"]["verwacht"]) == D(12282)  # verwacht t = (60 + 80 + 100) / 3 = 80
+    totaal = next(e for e in doc["extrapolatie"] if e["methode"] == "rapport")["totaal"]
+    for p in ("p5", "p95"):
+        t = (D(147246) - D(totaal[p])) / 396
+        assert abs(D(saldo["rapport"][p]) - (D(60282) - 600 * t)) <= D(1)
+    assert D(saldo["rapport"]["p5"]) < D(12282) < D(saldo["rapport"]["p95"])
+    code, uit, _ = cli("onzekerheid", map_, "--trekkingen", "1000")
+    assert code == 0 and "maatschappelijk saldo" in uit and "gemiddelde kosten van een casus x alle hulpvragen" in " ".join(uit.split())

@@ -96,6 +96,9 @@ def extrapolatie_tabel(u) -> Table:
             if u.kansen and u.parameters:
                 label = "  parameters" if _SMAL["smal"] else "  alleen parameters"
                 tabel.add_row(Text(label, style="dim"), *_verdelingscellen(u.parameters[methode][deel]))
+        if methode in u.saldo:
+            # Het maatschappelijk saldo naast de totalen, met de route van de kosten (docs/methode.md).
+            tabel.add_row(f"{methode}: maatschappelijk saldo", *_verdelingscellen(u.saldo[methode]))
         tabel.add_section()
     return tabel
 
@@ -192,6 +195,13 @@ def toon(u, console: Console) -> None:
     console.print(invoer_tabel(u))
     console.print(casussen_tabel(u))
     console.print(extrapolatie_tabel(u))
+    if u.kosten_route is not None:
+        from kostenbaten.uitvoer.terminal.saldo import ROUTE_NAMEN
+
+        console.print(Text(
+            "Maatschappelijk saldo: besparingen van middelen min de kosten van het hele programma "
+            f"({ROUTE_NAMEN[u.kosten_route]}); overdrachten tellen voor nul.", style="dim",
+        ))
     for regel in spreiding_zinnen(u):
         console.print(zin(regel, console))
     if u.steekproef is not None:
