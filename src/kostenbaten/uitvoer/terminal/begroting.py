@@ -190,7 +190,7 @@ def toon(u: BegrotingUitkomst, console: Console) -> None:
         if u.maatschappelijk is not None:
             from kostenbaten.uitvoer.terminal.saldo import begroting_saldo_zin
 
-            console.print(begroting_saldo_zin(u.maatschappelijk))
+            console.print(zin(begroting_saldo_zin(u.maatschappelijk), console))
         console.print(zin(gemeente_zin(u), console))
     if u.begroting.horizon > 1:
         # Eén jaar (de standaard) is het jaarbeeld hierboven; pas met meer jaren volgt het meerjarige beeld.
