@@ -430,10 +430,10 @@ def test_cli_meerjarig_xlsx(tmp_path):
 
 def test_actoren_geven_de_tweedeling_van_het_rapport(uitkomst):
     a = verdeel_over_actoren(uitkomst)
-    assert a.koppeling == {"client": ("client",), "overheid": ("gemeente", "rijk", "schuldeiser")}
+    assert a.koppeling == {"client": ("client",), "overheid": ("gemeente", "rijk", "schuldeiser"), "overig": ()}
     rapport = a.extrapolaties["rapport"]
-    assert rapport.per_groep() == {"client": 78804, "overheid": 36762}
-    assert a.extrapolaties["gewogen"].per_groep() == {"client": 68766, "overheid": 38343}
+    assert rapport.per_groep() == {"client": 78804, "overheid": 36762, "overig": 0}
+    assert a.extrapolaties["gewogen"].per_groep() == {"client": 68766, "overheid": 38343, "overig": 0}
     per_actor = {r.actor: r for r in rapport.regels}
     # Rijk betaalt 12 uur x 120 x 33 en wint (800 + 500 + 150 + 150) x 33.
     assert (per_actor["rijk"].kosten, per_actor["rijk"].baten) == (47520, 52800)
@@ -452,7 +452,7 @@ def test_cli_actoren():
     document = json.loads(cli("actoren", str(HENGELO), "-f", "json").stdout)
     rapport = document["extrapolatie"][0]
     assert rapport["methode"] == "rapport"
-    assert rapport["per_groep"] == {"client": "78804", "overheid": "36762"}
+    assert rapport["per_groep"] == {"client": "78804", "overheid": "36762", "overig": "0"}
     assert document["koppeling"]["overheid"] == ["gemeente", "rijk", "schuldeiser"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import textwrap
 from decimal import Decimal
 
@@ -316,3 +317,44 @@ def test_fouten_in_begroting_en_casussenmap_samen(tmp_path):
     meldingen = [str(f) for f in fouten.value.fouten]
     assert f"{pad}:2: weken_per_jaar: een jaar heeft hoogstens 53 weken (gevonden: 60)" in meldingen
     assert any(m.startswith(f"{casus}:") and m.endswith("uren: moet een getal zijn, niet de tekst 'twee'") for m in meldingen)
+
+
+def test_maatschappelijk_saldo_met_de_kosten_van_de_begroting(tmp_path, draai):
+    # Kosten van de begroting: 10 uur x 40 weken x € 80 = € 32.000 (gemeente) + eenmalig € 1.000 (bibliotheek) = € 33.000.
+    # Besparingen van middelen in Hengelo: 2.554 over zes casussen, x 198 gedekt / 6 = 84.282 voor 300 hulpvragen,
+    # dus per hulpvraag 84.282 / 300 = 280,94; voor de 150 hulpvragen van deze begroting 280,94 x 150 = 42.141.
+    # Maatschappelijk saldo: 42.141 - 33.000 = 9.141. Overdrachten: 78.804 / 300 x 150 = 39.402, tellen voor nul.
+    tekst = textwrap.dedent("""\
+        naam: Kleine begroting
+        weken_per_jaar: 40
+        hulpvragen_per_jaar: 150
+        casussen: hengelo
+        personeel:
+          - naam: SJD
+            uren_per_week: 10
+            tarief: 80
+            betaler: gemeente
+            sjd: true
+        eenmalig:
+          - naam: Cabine
+            bedrag: 1000
+            betaler: bibliotheek
+        """)
+    (tmp_path / "b.yaml").write_text(tekst, encoding="utf-8")
+    shutil.copytree(HENGELO, tmp_path / "hengelo")
+    invoer = laad_begroting(tmp_path / "b.yaml")
+    u = bereken_begroting(invoer.begroting, bereken_pilot(invoer.project.pilot, invoer.project.casussen))
+    m = u.maatschappelijk
+    assert m.kosten.route == "begroting" and m.kosten.totaal == D(10 * 40 * 80 + 1000) == D(33000)
+    assert m.kosten.per_actor == {"gemeente": D(32000), "bibliotheek": D(1000)}
+    assert m.middelen_per_hulpvraag == deel(D(2554 * 33), D(300)) == D("280.94")
+    assert m.middelen == D("280.94") * 150 == D(42141)
+    assert m.saldo == D(42141 - 33000) == D(9141)
+    assert m.overdrachten == D(78804) / 300 * 150 == D(39402)
+
+    doc = json.loads(draai("begroting", tmp_path / "b.yaml", "--formaat", "json").stdout)
+    saldo = doc["maatschappelijk_saldo"]
+    assert (saldo["saldo"], saldo["kosten"]["route"], saldo["kosten"]["totaal"]) == ("9141", "begroting", "33000")
+    zin = " ".join(draai("begroting", tmp_path / "b.yaml").stdout.split())
+    assert "Maatschappelijk saldo: € 9.141." in zin
+    assert "min de kosten van het hele programma € 33.000 (de kosten van de begroting, eerste jaar)" in zin

@@ -208,7 +208,7 @@ def test_keuzelijsten_voor_rechtsgebied_kengetal_en_actor(werkmap):
     assert lijst("Baten", "Kengetal") == "'Kengetallen'!$A$2:$A$200"
     for blad, kop in (("Baten", "Actor"), ("Kengetallen", "Actor"), ("Tarieven", "Betaler")):
         assert lijst(blad, kop) == "'Lijsten'!$A$2:$A$200"
-    assert lijst("Actoren", "Groep") == '"client,overheid"'
+    assert lijst("Actoren", "Groep") == '"client,overheid,overig"'  # de drie groepen
     # De actorenlijst: de ingebouwde actoren, daarna wat blad Actoren toevoegt.
     lijsten = wb["Lijsten"]
     assert lijsten.sheet_state == "hidden"

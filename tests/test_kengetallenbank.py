@@ -176,3 +176,37 @@ def test_discontovoet_uit_pilot_yaml_en_een_onmogelijke_voet(tmp_path, cli):
     vervang(map_ / "pilot.yaml", "discontovoet: 3.5\n", "discontovoet: -150\n")
     code, _, fout = cli("meerjarig", map_)
     assert code == 2 and "discontovoet" in fout
+
+
+def test_bankpost_geeft_soort_en_van_tenzij_pilot_yaml_ze_noemt(tmp_path):
+    from kostenbaten.berekening.saldo import bereken_saldo
+
+    map_ = tmp_path / "hengelo"
+    shutil.copytree(HENGELO, map_)
+    pilot = (map_ / "pilot.yaml").read_text(encoding="utf-8")
+    kop = next(r for r in pilot.splitlines(keepends=True) if r.startswith("kengetallen:"))
+    pilot = pilot.replace(kop, kop +
+                          "  griffie:\n    bankpost: griffierecht_civiel_onvermogend\n"
+                          "  beslag:\n    bankpost: deurwaarder_beslag_roerend\n"
+                          "  incasso:\n    bankpost: incassokosten_wik\n"
+                          "  incasso_als_middelen:\n    bankpost: incassokosten_wik\n    soort: middelen\n")
+    (map_ / "pilot.yaml").write_text(pilot, encoding="utf-8")
+    vervang(map_ / "casus-4.yaml", "baten: []", "baten:\n  - kengetal: griffie\n#")
+    project = laad(map_)
+    k = project.pilot.kengetallen
+    # Uit de bank: het griffierecht is een overdracht van de cliënt aan het Rijk; de cliënt wint als het vervalt.
+    assert (k["griffie"].soort, k["griffie"].van, k["griffie"].actor, k["griffie"].bedrag.waarde) == ("overdracht", "rijk", "client", D(86))
+    assert (k["incasso"].soort, k["incasso"].van) == ("overdracht", "schuldeiser")
+    assert (k["beslag"].soort, k["beslag"].van) == ("middelen", None)
+    # pilot.yaml gaat voor: als middelen geen `van` uit de bank.
+    assert (k["incasso_als_middelen"].soort, k["incasso_als_middelen"].van) == ("middelen", None)
+
+    rapport = bereken_saldo(bereken_pilot(project.pilot, project.casussen)).methoden["rapport"]
+    # Een overdracht verandert het maatschappelijk saldo niet: middelen 2.554 x 33 = 84.282 min 240 x 300 = 72.000.
+    assert rapport.saldo == D(2554 * 33 - 240 * 300) == D(12282)
+    regel = {r.actor: r for r in rapport.verdeling.regels}
+    # Wel de verdeling: € 86 x 198 / 6 = € 2.838 meer voor de cliënt, en evenveel minder voor het Rijk.
+    assert regel["client"].ontvangt == D(78804 + 86 * 33) == D(81642)
+    assert regel["rijk"].geeft == D(45804 + 86 * 33) == D(48642)
+    assert regel["rijk"].saldo == D(52800 - 72000 - 48642) == D(-67842)
+    assert rapport.verdeling.saldo == rapport.saldo

@@ -76,9 +76,10 @@ def test_uitleg_noemt_elke_ingebouwde_actor_met_zijn_groep(werkmap):
             regels.setdefault(ws.cell(r, 1).value, ws.cell(r, 2).value)
     for sleutel, actor in STANDAARD_ACTOREN.items():
         assert regels[sleutel].startswith(f"{actor.naam}, groep {actor.groep}."), sleutel
-    assert "bibliotheek" in regels and "groep overheid" in regels["bibliotheek"] and "groep overheid" in regels["werkgever"]
+    assert "bibliotheek" in regels and "groep overheid" in regels["bibliotheek"] and "groep overig" in regels["werkgever"]
     teksten = " ".join(str(ws.cell(r, 1).value) for r in range(1, ws.max_row + 1))
-    assert regels["Groep overheid"].startswith("Alle andere partijen samen")
+    assert regels["Groep overheid"].startswith("Gemeente, Rijk en de andere overheden, met de bibliotheek")
+    assert regels["Groep overig"].startswith("Alle andere partijen: woningcorporatie, schuldeiser")
     assert "Formules:" in teksten  # de regel over formules staat erop
     # Het blad Actoren noemt alle ingebouwde, uit het model.
     actoren = next(t for t in TABELLEN if t.blad == "Actoren")

@@ -19,7 +19,7 @@ precies de kosten en baten van het eerste jaar.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from decimal import Decimal
 
@@ -261,6 +261,8 @@ class BegrotingUitkomst(MetOmslagpunt):
     regels: tuple[Kostenregel, ...]
     baten: KbaBaten | None
     levensjaren: tuple[KbaBaten, ...] = ()  # de baten van een hulpvraag in haar 1e, 2e, ... jaar (voor `meerjarig`)
+    # Met een KBA: het maatschappelijk saldo met de kosten van de begroting (`berekening.saldo.BegrotingSaldo`).
+    maatschappelijk: object = None
 
     def van_soort(self, soort: str) -> tuple[Kostenregel, ...]:
         return tuple(r for r in self.regels if r.soort == soort)
@@ -441,7 +443,12 @@ def bereken_begroting(begroting: Begroting, kba: PilotUitkomst | None = None) ->
         regels.append(Kostenregel("eenmalig", i, r.naam, r.betaler, r.bedrag, rekensom("eenmalig")))
     baten = kba_baten(kba, begroting.kba_methode) if kba is not None else None
     levensjaren = _levensjaren(kba, begroting.kba_methode, begroting.horizon) if kba is not None and begroting.horizon > 1 else ()
-    return BegrotingUitkomst(begroting, sjd_uren, tuple(regels), baten, levensjaren)
+    uitkomst = BegrotingUitkomst(begroting, sjd_uren, tuple(regels), baten, levensjaren)
+    if kba is None:
+        return uitkomst
+    from kostenbaten.berekening.saldo import saldo_begroting  # saldo rekent met de kosten van deze uitkomst
+
+    return replace(uitkomst, maatschappelijk=saldo_begroting(uitkomst, kba))
 
 
 def _levensjaren(kba: PilotUitkomst, methode: str, jaren: int) -> tuple[KbaBaten, ...]:

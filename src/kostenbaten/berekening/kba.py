@@ -85,7 +85,7 @@ class CasusUitkomst(NamedTuple):
         return saldo
 
     def per_groep(self) -> dict[str, Decimal]:
-        """Zoals het rapport: cliënt = baten van de cliënt; overheid = vermeden kosten min de kosten."""
+        """Per groep (cliënt, overheid, overig) zijn baten min de kosten die hij draagt."""
         saldo = {g: NUL for g in GROEPEN}
         for p in self.baten:
             saldo[p.groep] += p.bedrag
@@ -100,6 +100,10 @@ class CasusUitkomst(NamedTuple):
     @property
     def overheid(self) -> Decimal:
         return self.per_groep()["overheid"]
+
+    @property
+    def overig(self) -> Decimal:
+        return self.per_groep()["overig"]
 
 
 def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> CasusUitkomst:
@@ -211,6 +215,7 @@ class Gebiedsdeel(NamedTuple):
     totaal: Decimal
     client: Decimal
     overheid: Decimal
+    overig: Decimal = NUL
 
 
 class Extrapolatie(NamedTuple):
@@ -221,6 +226,7 @@ class Extrapolatie(NamedTuple):
     client: Decimal
     overheid: Decimal
     delen: tuple[Gebiedsdeel, ...] = ()
+    overig: Decimal = NUL  # de overige partijen (woningcorporatie, schuldeiser, ...)
 
 
 class Afgerond(NamedTuple):
@@ -241,10 +247,16 @@ class PilotUitkomst(NamedTuple):
     dekking: Decimal  # procent van de hulpvragen die de casussen vertegenwoordigen
     extrapolaties: dict[str, Extrapolatie]
     gepubliceerd: dict[str, Afgerond]  # leeg zonder rapport
+    gemiddelde_overig: Decimal = NUL
 
     @property
     def som_netto(self) -> Decimal:
         return som(c.netto for c in self.casussen)
+
+    @property
+    def heeft_overig(self) -> bool:
+        """Of een kosten- of batenpost bij de groep overig hoort; zonder toont de uitvoer alleen cliënt en overheid."""
+        return any(p.groep == "overig" for c in self.casussen for p in (*c.kosten, *c.baten))
 
 
 def bereken_pilot(pilot: Pilot, casussen, maanden: int | None = None) -> PilotUitkomst:
@@ -260,6 +272,7 @@ def extrapoleer(pilot: Pilot, uitkomsten: tuple[CasusUitkomst, ...]) -> PilotUit
     som_netto = som(u.netto for u in uitkomsten)
     som_client = som(u.client for u in uitkomsten)
     som_overheid = som(u.overheid for u in uitkomsten)
+    som_overig = som(u.overig for u in uitkomsten)
     hulpvragen = pilot.hulpvragen.waarde
     dekking = rechtsgebieden.dekking(pilot)
     gedekt = rechtsgebieden.gedekt(pilot, hulpvragen)
@@ -271,6 +284,7 @@ def extrapoleer(pilot: Pilot, uitkomsten: tuple[CasusUitkomst, ...]) -> PilotUit
         totaal=deel(vermenigvuldig(som_netto, gedekt), n),
         client=deel(vermenigvuldig(som_client, gedekt), n),
         overheid=deel(vermenigvuldig(som_overheid, gedekt), n),
+        overig=deel(vermenigvuldig(som_overig, gedekt), n),
     )
     gewogen = _gewogen(pilot, uitkomsten, hulpvragen, gedekt)
     uitkomst = PilotUitkomst(
@@ -282,6 +296,7 @@ def extrapoleer(pilot: Pilot, uitkomsten: tuple[CasusUitkomst, ...]) -> PilotUit
         dekking=dekking,
         extrapolaties={"rapport": rapport, "gewogen": gewogen},
         gepubliceerd={},
+        gemiddelde_overig=deel(som_overig, n),
     )
     if pilot.gepubliceerd is None:  # geen rapport: geen cijfers "zoals gepubliceerd"
         return uitkomst
@@ -290,13 +305,13 @@ def extrapoleer(pilot: Pilot, uitkomsten: tuple[CasusUitkomst, ...]) -> PilotUit
 
 def _gewogen(pilot: Pilot, uitkomsten, hulpvragen: Decimal, gedekt: Decimal) -> Extrapolatie:
     delen = []
-    breuken: dict[str, list] = {"netto": [], "client": [], "overheid": []}
+    breuken: dict[str, list] = {"netto": [], "client": [], "overheid": [], "overig": []}
     for sleutel, gebied in pilot.rechtsgebieden.items():
         eigen = [u for u in uitkomsten if u.casus.rechtsgebied == sleutel]
         aantal = rechtsgebieden.hulpvragen(gebied, hulpvragen)
         if not eigen:
             # Alleen mogelijk bij een aandeel van 0%: de invoercontrole eist anders een casus.
-            delen.append(Gebiedsdeel(sleutel, 0, aantal, NUL, NUL, NUL, NUL))
+            delen.append(Gebiedsdeel(sleutel, 0, aantal, NUL, NUL, NUL, NUL, NUL))
             continue
         k = len(eigen)
         for deel_ in breuken:
@@ -310,6 +325,7 @@ def _gewogen(pilot: Pilot, uitkomsten, hulpvragen: Decimal, gedekt: Decimal) -> 
                 totaal=deel(vermenigvuldig(som(u.netto for u in eigen), aantal), k),
                 client=deel(vermenigvuldig(som(u.client for u in eigen), aantal), k),
                 overheid=deel(vermenigvuldig(som(u.overheid for u in eigen), aantal), k),
+                overig=deel(vermenigvuldig(som(u.overig for u in eigen), aantal), k),
             )
         )
     return Extrapolatie(
@@ -320,6 +336,7 @@ def _gewogen(pilot: Pilot, uitkomsten, hulpvragen: Decimal, gedekt: Decimal) -> 
         totaal=som_van_delingen(breuken["netto"]),
         client=som_van_delingen(breuken["client"]),
         overheid=som_van_delingen(breuken["overheid"]),
+        overig=som_van_delingen(breuken["overig"]),
         delen=tuple(delen),
     )
 

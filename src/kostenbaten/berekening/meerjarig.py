@@ -121,16 +121,17 @@ def beelden(m: Meerjarig) -> list[tuple[str, PilotUitkomst]]:
 def beeldtabellen(m: Meerjarig) -> list[Beeldtabel]:
     """Per casus, per extrapolatie en per actor: het jaarbeeld naast nominaal en contant."""
     uitkomsten = [u for _, u in beelden(m)]
+    groepen = ("client", "overheid", "overig") if m.een_jaar.heeft_overig else ("client", "overheid")
     casussen = tuple(
         (str(c.nummer), wie, tuple(getattr(u.casussen[i], wie) for u in uitkomsten))
         for i, c in enumerate(m.een_jaar.casussen)
-        for wie in ("netto", "client", "overheid")
+        for wie in ("netto", *groepen)
     )
     methoden = list(m.een_jaar.extrapolaties)
     extrapolatie = tuple(
         (methode, wie, tuple(getattr(u.extrapolaties[methode], wie) for u in uitkomsten))
         for methode in methoden
-        for wie in ("totaal", "client", "overheid")
+        for wie in ("totaal", *groepen)
     )
     verdelingen = [verdeel_over_actoren(u).extrapolaties for u in uitkomsten]
     actoren = tuple(

@@ -56,7 +56,7 @@ from kostenbaten.berekening.aanpassingen import (
     maanden_per_jaar,
 )
 from kostenbaten.berekening.actoren import verdeel_over_actoren
-from kostenbaten.berekening.kba import PilotUitkomst, bereken_pilot
+from kostenbaten.berekening.kba import PilotUitkomst, bereken_pilot, soort_en_betaler
 from kostenbaten.geld import centen_uit_float, deel
 from kostenbaten.model.casus import METHODEN
 from kostenbaten.model.casus import GROEPEN, Baat, Casus, Onzeker, Pilot
@@ -65,7 +65,7 @@ PERCENTIELEN = (5, 50, 95)
 BLOK = 20_000  # trekkingen per blok; vast, zodat een zaad altijd dezelfde uitkomst geeft
 Z95 = 1.6448536269514722  # 95e percentiel van de standaardnormale verdeling
 HISTOGRAM_KLASSEN = 16
-DELEN = ("totaal", "client", "overheid")
+DELEN = ("totaal", *GROEPEN)  # totaal, client, overheid, overig
 
 _GELD = (0.0, math.inf)
 _KANS = (0.0, 1.0)
@@ -151,6 +151,9 @@ class OnzekerheidUitkomst:
     spreiding: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     centrum: Centrum | None = None
     steekproef: object = None  # `berekening.steekproeffout.Steekproeffout`: de onzekerheid van weinig casussen
+    # Per methode het maatschappelijk saldo (besparingen van middelen min de kosten van het hele programma), en de kostenroute.
+    saldo: dict[str, Verdeling] = field(default_factory=dict)
+    kosten_route: str | None = None
 
     @property
     def heeft_onzekerheid(self) -> bool:
@@ -253,9 +256,16 @@ class _Rekenplan:
         self.rij_actoren = aantal + 1 + len(METHODEN) * len(DELEN)
         self.rij_gemiddelde_parameters = self.rij_actoren + len(METHODEN) * len(actoren)
         # Rijen van de bewaarde cijfers: netto per casus (één hulpvraag), gemiddelde netto, per methode
-        # totaal/client/overheid, per methode het saldo van elke actor; dan alleen over de parameters het
-        # gemiddelde netto en per methode totaal/client/overheid.
+        # totaal en elke groep, per methode het saldo van elke actor; dan alleen over de parameters het
+        # gemiddelde netto en per methode totaal en elke groep.
         self.rijen = self.rij_gemiddelde_parameters + 1 + len(METHODEN) * len(DELEN)
+        # Daarna per methode het maatschappelijk saldo: besparingen van middelen min de kosten van het hele programma.
+        self.rij_saldo = self.rijen
+        self.rijen += len(METHODEN)
+        alle = pilot.alle_actoren
+        self.middelen = {
+            (c, i): soort_en_betaler(baat, pilot, alle)[0] == "middelen" for c, casus in enumerate(casussen) for i, baat in enumerate(casus.baten)
+        }
 
     def rij(self, methode: str, deel_: str = "totaal", parameters: bool = False) -> int:
         """De rij van een geëxtrapoleerd cijfer; `parameters`: de verwachting gegeven de getrokken parameters."""
@@ -294,10 +304,11 @@ class _Rekenplan:
         r_vlak = _geheel(gedekt / aantal)
         r_gebied = {naam: _geheel(gebied_hulpvragen[naam] / len(rijen)) for naam, rijen in self.gebieden.items() if rijen}
 
-        # Per casus regels: de groepen (client, overheid), daarna de actoren.
-        regels = len(GROEPEN) + len(self.actoren)
+        # Per casus regels: de groepen (GROEPEN), de actoren, dan de besparingen van middelen en alle kosten.
+        regels = len(GROEPEN) + len(self.actoren) + 2
         plek_groep = {g: k for k, g in enumerate(GROEPEN)}
         plek_actor = {a: len(GROEPEN) + k for k, a in enumerate(self.actoren)}
+        plek_middelen, plek_kosten = regels - 2, regels - 1
         sommen = {v: {naam: np.zeros((regels, n)) for naam in self.gebieden} for v in ("verwacht", "rapport", "gewogen")}
         uit = np.empty((self.rijen, n))
         optimisme = self.pilot.optimisme
@@ -310,12 +321,15 @@ class _Rekenplan:
             for tarief in self.pilot.tarieven.values():
                 bedrag = uren * w(tarief.per_uur) * opslag
                 kosten[plek_groep[self.groep[tarief.betaler]]] += bedrag
+                kosten[plek_kosten] += bedrag
                 if tarief.betaler in plek_actor:
                     kosten[plek_actor[tarief.betaler]] += bedrag
-            for baat in casus.baten:
+            for i, baat in enumerate(casus.baten):
                 invoer, maanden, actor = _baat(baat, self.pilot, self.in_beeld)
                 opbrengst = w(invoer) * self.baatfactor(casus, baat, maanden, w) * korting
                 baten[plek_groep[self.groep[actor]]] += opbrengst
+                if self.middelen[(c, i)]:
+                    baten[plek_middelen] += opbrengst
                 if actor in plek_actor:
                     baten[plek_actor[actor]] += opbrengst
             gebied = casus.rechtsgebied
@@ -342,8 +356,8 @@ class _Rekenplan:
                     totaal += sommen[v][naam] / len(casusrijen) * gebied_hulpvragen[naam]
             return totaal
 
-        def delen(regelsom):  # totaal, client, overheid
-            return [regelsom[: len(GROEPEN)].sum(axis=0), regelsom[plek_groep["client"]], regelsom[plek_groep["overheid"]]]
+        def delen(regelsom):  # totaal en dan elke groep (DELEN)
+            return [regelsom[: len(GROEPEN)].sum(axis=0), *(regelsom[plek_groep[g]] for g in GROEPEN)]
 
         rapport, per_gebied = vlak("rapport"), gewogen("gewogen")
         uit[aantal] = sum(sommen["rapport"].values())[: len(GROEPEN)].sum(axis=0) / aantal
@@ -353,7 +367,15 @@ class _Rekenplan:
                 t[plek_actor[a]] for t in (rapport, per_gebied) for a in self.actoren
             ]
         uit[self.rij_gemiddelde_parameters] = sum(sommen["verwacht"].values())[: len(GROEPEN)].sum(axis=0) / aantal
-        uit[self.rij_gemiddelde_parameters + 1 :] = delen(vlak("verwacht")) + delen(gewogen("verwacht"))
+        uit[self.rij_gemiddelde_parameters + 1 : self.rij_saldo] = delen(vlak("verwacht")) + delen(gewogen("verwacht"))
+        # De kosten van het hele programma (berekening.saldo.programmakosten): geregistreerde uren x alle hulpvragen
+        # x de tarieven, anders de gemiddelde kosten van een casus x alle hulpvragen. De kostenrij telt negatief.
+        if self.pilot.uren_per_hulpvraag is not None:
+            programmakosten = w(self.pilot.uren_per_hulpvraag) * hulpvragen * sum(w(t.per_uur) for t in self.pilot.tarieven.values())
+        else:
+            programmakosten = -sum(sommen["verwacht"].values())[plek_kosten] / aantal * hulpvragen
+        uit[self.rij_saldo] = rapport[plek_middelen] - programmakosten
+        uit[self.rij_saldo + 1] = per_gebied[plek_middelen] - programmakosten
         return uit
 
 
@@ -542,6 +564,9 @@ def simuleer(
             d: verdeling(plan.rij(methode, d), getattr(e, d), getattr(v, d), plan.rij(methode, d, True)) for d in DELEN
         }
         parameters[methode] = {d: verdeling(plan.rij(methode, d, True), getattr(e, d), getattr(v, d)) for d in DELEN}
+    from kostenbaten.berekening.saldo import maatschappelijk_saldo, programmakosten
+
+    saldo_berekend, saldo_verwacht = maatschappelijk_saldo(berekend), maatschappelijk_saldo(centrum.verwacht)
     betalers = {t.betaler for t in pilot.tarieven.values()}
     per_actor = {}
     for m, methode in enumerate(METHODEN):
@@ -576,4 +601,8 @@ def simuleer(
         spreiding=spreiding,
         centrum=centrum,
         steekproef=steekproef,
+        saldo={
+            m: verdeling(plan.rij_saldo + k, saldo_berekend[m], saldo_verwacht[m]) for k, m in enumerate(METHODEN)
+        },
+        kosten_route=programmakosten(berekend).route,
     )

@@ -36,6 +36,7 @@ ONBEKENDE_BETALER = Actor.model_construct(naam="Onbekende betaler", groep="overh
 # De routes voor de kosten van het hele programma, in de volgorde van voorkeur (docs/methode.md).
 ROUTE_REGISTRATIE = "registratie"  # geregistreerde uren per hulpvraag x tarieven
 ROUTE_CASUSSEN = "casussen"  # gemiddelde kosten van een casus x alle hulpvragen
+ROUTE_BEGROTING = "begroting"  # de kosten van een begroting (eerste jaar) voor haar hulpvragen per jaar
 
 # Waarin de methode van de KBA Hengelo (het gepubliceerde rapport) afwijkt van het maatschappelijk saldo.
 VERSCHILLEN_KBA_HENGELO = (
@@ -50,7 +51,7 @@ VERSCHILLEN_KBA_HENGELO = (
 class Programmakosten(NamedTuple):
     """De kosten van het hele programma: hoe berekend, voor hoeveel hulpvragen, in totaal en per betaler."""
 
-    route: str  # ROUTE_REGISTRATIE of ROUTE_CASUSSEN
+    route: str  # ROUTE_REGISTRATIE, ROUTE_BEGROTING of ROUTE_CASUSSEN
     hulpvragen: Decimal
     totaal: Decimal
     per_actor: dict[str, Decimal]
@@ -249,3 +250,51 @@ def bereken_saldo(kba: PilotUitkomst, kosten: Programmakosten | None = None) -> 
         )
     alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
     return SaldoUitkomst(casussen, methoden, {a: alle[a] for a in actoren})
+
+
+class BegrotingSaldo(NamedTuple):
+    """Het maatschappelijk saldo van een begroting: besparingen van middelen per hulpvraag x haar hulpvragen, min haar kosten.
+
+    De kosten van de begroting zijn die van het hele programma (route `begroting`); de baten per hulpvraag komen uit
+    de KBA met de methode van de begroting, zoals haar verwachte baten, maar zonder de overdrachten.
+    """
+
+    methode: str
+    middelen_per_hulpvraag: Decimal
+    overdrachten_per_hulpvraag: Decimal  # in het saldo netto nul; apart getoond
+    kosten: Programmakosten
+
+    @property
+    def middelen(self) -> Decimal:
+        return vermenigvuldig(self.middelen_per_hulpvraag, self.kosten.hulpvragen)
+
+    @property
+    def overdrachten(self) -> Decimal:
+        return vermenigvuldig(self.overdrachten_per_hulpvraag, self.kosten.hulpvragen)
+
+    @property
+    def saldo(self) -> Decimal:
+        return self.middelen - self.kosten.totaal
+
+
+def kosten_uit_begroting(begroting) -> Programmakosten:
+    """De kosten van een begroting (`berekening.begroting.BegrotingUitkomst`), eerste jaar, als kosten van het hele programma."""
+    per_actor = {k.betaler: k.totaal for k in begroting.per_betaler() if k.totaal}
+    return Programmakosten(
+        ROUTE_BEGROTING,
+        begroting.hulpvragen,
+        begroting.totaal,
+        per_actor,
+        rekensom("kosten van de begroting in het eerste jaar € ", exact(begroting.totaal), " voor ", exact(begroting.hulpvragen), " hulpvragen"),
+    )
+
+
+def saldo_begroting(begroting, kba: PilotUitkomst) -> BegrotingSaldo:
+    """Per hulpvraag: de geëxtrapoleerde besparingen van middelen / alle hulpvragen van de pilot (= dekking x gemiddelde)."""
+    methode = begroting.begroting.kba_methode
+    hulpvragen = kba.pilot.hulpvragen.waarde
+
+    def per_hulpvraag(f) -> Decimal:
+        return deel(extrapoleer_grootheid(kba.pilot, kba.casussen, methode, f), hulpvragen)
+
+    return BegrotingSaldo(methode, per_hulpvraag(_middelen), per_hulpvraag(_overdrachten), kosten_uit_begroting(begroting))

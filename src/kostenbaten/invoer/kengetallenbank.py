@@ -29,7 +29,7 @@ def laad_bank(pad: Path | None = None) -> tuple[Kengetallenbank, YamlBestand]:
 
 
 def vul_uit_bank(bestand) -> list:
-    """Vult in pilot.yaml elk kengetal met `bankpost: SLEUTEL` aan uit de bank (bedrag, prijspeil, naam, actor, bron).
+    """Vult in pilot.yaml elk kengetal met `bankpost: SLEUTEL` aan uit de bank (bedrag, prijspeil, naam, actor, soort, bij een overdracht `van`, bron).
 
     Wat in pilot.yaml zelf staat, gaat voor: zo is elk veld van de bankpost te overschrijven.
     Gebeurt voor de validatie, op de gelezen inhoud; een onbekende bankpost is een fout met regel.
@@ -60,8 +60,12 @@ def vul_uit_bank(bestand) -> list:
             "prijspeil": post.prijspeil,
             "actor": post.betaler,
             "index": post.index,
+            "soort": post.soort,
             "bron": f"kengetallenbank, {k['bankpost']}: {b.titel}, {b.uitgever}, {b.jaar}, {b.vindplaats}",
         }
+        # Een overdracht neemt ook de betaler (`van`) van de post over, tenzij pilot.yaml er een middelen van maakt.
+        if post.van is not None and k.get("soort", post.soort) == "overdracht":
+            standaard["van"] = post.van
         aangevuld[sleutel] = {**standaard, **k}
     if not fouten:
         inhoud["kengetallen"] = aangevuld

@@ -110,7 +110,10 @@ Tekst = Annotated[str, Field(min_length=1), AfterValidator(_zichtbare_tekst)]
 Naam = Annotated[str, Field(min_length=1, pattern=r"^[a-z][a-z0-9_]*$")]
 Jaar = Annotated[int, Field(ge=1900, le=2200)]  # een prijspeil: het jaar waarin een bedrag is uitgedrukt
 
-GROEPEN = ("client", "overheid")
+# De groepen van de verdeling: de cliënt, de overheid (met de bibliotheek en de SJD-organisatie,
+# die publiek gefinancierd zijn) en de overige partijen (woningcorporatie, schuldeiser,
+# zorgverzekeraar, werkgever en elke eigen actor die geen van beide is).
+GROEPEN = ("client", "overheid", "overig")
 
 # Wat een baat voor de samenleving is (docs/methode.md, "Maatschappelijk saldo"):
 # middelen: een besparing van middelen (een vermeden kost), telt in het maatschappelijk saldo;
@@ -316,7 +319,7 @@ class Tarief(Basis):
 
 class Actor(Basis):
     naam: Tekst
-    groep: Literal["client", "overheid"]
+    groep: Literal["client", "overheid", "overig"]
     omschrijving: Tekst | None = None
 
 
@@ -362,19 +365,20 @@ class GepubliceerdPilot(Basis):
 
 # Ingebouwde actoren: een casus mag ze noemen zonder ze in pilot.yaml te declareren;
 # een pilot mag ze onder dezelfde sleutel een andere naam of omschrijving geven.
-# Het rapport kent twee groepen: de cliënt en al het andere, de 'overheid', waar
-# het ook vermeden deurwaarderskosten onder rekent. Daarom vallen alle partijen
-# buiten de cliënt in die groep (zie docs/formaat.md, "Actoren"). Vaste, al geldige
-# waarden: `model_construct` slaat de validatie over, die anders bij het laden van
-# deze module het hele validatieschema van Actor zou bouwen.
+# Drie groepen: de cliënt, de overheid (ook de bibliotheek en de SJD-organisatie, die
+# publiek gefinancierd zijn) en de overige partijen, zoals de woningcorporatie en de
+# schuldeiser (zie docs/formaat.md, "Actoren"). Een pilot die de tweedeling van een
+# rapport volgt, zet zo'n partij in pilot.yaml in de groep overheid (zoals Hengelo).
+# Vaste, al geldige waarden: `model_construct` slaat de validatie over, die anders bij
+# het laden van deze module het hele validatieschema van Actor zou bouwen.
 STANDAARD_ACTOREN = {
     "client": Actor.model_construct(naam="Cliënt", groep="client"),
     "gemeente": Actor.model_construct(naam="Gemeente", groep="overheid", omschrijving="Bijzondere bijstand, schuldhulpverlening, Wmo."),
     "rijk": Actor.model_construct(naam="Rijk", groep="overheid", omschrijving="Raad voor Rechtsbijstand, rechtspraak, Belastingdienst, UWV."),
-    "schuldeiser": Actor.model_construct(naam="Schuldeiser", groep="overheid", omschrijving="Schuldeisers en deurwaarders (vermeden incasso- en deurwaarderskosten)."),
-    "zorgverzekeraar": Actor.model_construct(naam="Zorgverzekeraar", groep="overheid", omschrijving="Vermeden zorgkosten die de zorgverzekering draagt."),
-    "woningcorporatie": Actor.model_construct(naam="Woningcorporatie", groep="overheid", omschrijving="Vermeden huurachterstand, ontruiming en incasso."),
-    "werkgever": Actor.model_construct(naam="Werkgever", groep="overheid", omschrijving="Vermeden verzuim en loonbeslag."),
+    "schuldeiser": Actor.model_construct(naam="Schuldeiser", groep="overig", omschrijving="Schuldeisers en deurwaarders (vermeden incasso- en deurwaarderskosten)."),
+    "zorgverzekeraar": Actor.model_construct(naam="Zorgverzekeraar", groep="overig", omschrijving="Vermeden zorgkosten die de zorgverzekering draagt."),
+    "woningcorporatie": Actor.model_construct(naam="Woningcorporatie", groep="overig", omschrijving="Vermeden huurachterstand, ontruiming en incasso."),
+    "werkgever": Actor.model_construct(naam="Werkgever", groep="overig", omschrijving="Vermeden verzuim en loonbeslag."),
     # De betalers van een begroting; als actor betalen ze de SJD-uren of de servicekosten van een tarief.
     "bibliotheek": Actor.model_construct(naam="Bibliotheek", groep="overheid", omschrijving="Eigen personeel, huisvesting en andere faciliteiten van het spreekuur."),
     "sjd_organisatie": Actor.model_construct(naam="SJD-organisatie", groep="overheid", omschrijving="De organisatie van de sociaal-juridisch dienstverlener (projectkosten)."),

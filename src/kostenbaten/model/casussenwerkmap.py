@@ -176,7 +176,7 @@ TABELLEN = (
         (
             _sleutel("gemeente"),
             Kolom("Naam", ("naam",), "tekst", "Naam zoals hij in de uitkomsten staat.", True, breedte=28),
-            Kolom("Groep", ("groep",), "naam", "De groep van het rapport: client of overheid (kies uit de lijst).", True, keuze="groep"),
+            Kolom("Groep", ("groep",), "naam", "De groep: client, overheid of overig (kies uit de lijst).", True, keuze="groep"),
             OMSCHRIJVING,
         ),
     ),

@@ -46,6 +46,9 @@ class Bankpost(Basis):
     index: Literal["cpi", "cao_lonen", "eigen"]
     betaler: Naam
     soort: Literal["middelen", "overdracht"]
+    # Bij een overdracht: wie het geld kwijt is als de betaler (`betaler`, als kengetal de actor die wint) het
+    # niet hoeft te betalen; een kengetal met deze bankpost neemt het over als `van`.
+    van: Naam | None = None
     methode: Literal["tarief", "integrale_kostprijs", "bottom_up", "andere_evaluatie", "aanname"]
     kwaliteit: Literal["A", "B", "C", "D"]
     bron: Bron
@@ -60,6 +63,8 @@ class Bankpost(Basis):
             raise PydanticCustomError("kb_bank", "'min' ({min}) is groter dan 'bedrag' ({b})", {"min": str(self.min), "b": str(self.bedrag)})
         if self.max is not None and self.max < self.bedrag:
             raise PydanticCustomError("kb_bank", "'max' ({max}) is kleiner dan 'bedrag' ({b})", {"max": str(self.max), "b": str(self.bedrag)})
+        if self.van is not None and self.soort != "overdracht":
+            raise PydanticCustomError("kb_bank", "'van' (wie betaalt) hoort alleen bij 'soort: overdracht'")
         if self.kwaliteit == "D" and self.methode != "aanname":
             raise PydanticCustomError("kb_bank", "een post met graad D is een aanname: zet 'methode: aanname' en geef de redenering in 'toelichting'")
         if self.methode == "aanname" and self.kwaliteit != "D":

@@ -9,7 +9,7 @@ from kostenbaten.geld import HONDERD, deel
 from kostenbaten.notatie import euro, getal, getal_exact, getal_nl, met_eenheid, procent
 
 
-DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid"}
+DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid", "overig": "Overig"}
 
 
 METHODE_NAMEN = {"rapport": "rapport (vlak gemiddelde)", "gewogen": "gewogen (per rechtsgebied)"}
@@ -24,6 +24,7 @@ CIJFER_NAMEN = {
     "aandeel_overheid": "aandeel overheid",
     "client": "cliënt",
     "overheid": "overheid",
+    "overig": "overige partijen",
 }
 
 
@@ -142,17 +143,27 @@ def meerjarig_zin(u) -> str:
 
 
 def tweedeling_tekst(e, pub: dict | None = None) -> str:
-    """De tweedeling van een extrapolatie over cliënt en overheid: '68% voor de cliënt en 32% voor de overheid'.
+    """De verdeling van een extrapolatie over de groepen: '68% voor de cliënt en 32% voor de overheid'.
 
     Met de gepubliceerde procenten als die er zijn (`pub`, alleen bij de methode van het rapport),
     anders berekend; in euro als een deel of het totaal niet positief is (dan zeggen procenten niets).
+    De overige partijen (woningcorporatie, schuldeiser, ...) staan er alleen bij als zij iets krijgen of betalen.
     """
-    if not (e.totaal > 0 and e.client >= 0 and e.overheid >= 0):
+    overig = getattr(e, "overig", 0)
+    if not (e.totaal > 0 and e.client >= 0 and e.overheid >= 0 and overig >= 0):
+        if overig:
+            return f"{euro(e.client)} voor de cliënt, {euro(e.overheid)} voor de overheid en {euro(overig)} voor de overige partijen"
         return f"{euro(e.client)} voor de cliënt en {euro(e.overheid)} voor de overheid"
-    if pub and "aandeel_client" in pub:
+    if pub and "aandeel_client" in pub and not overig:
         client, overheid = pub["aandeel_client"].waarde, pub["aandeel_overheid"].waarde
         return f"{procent(client)} voor de cliënt en {procent(overheid)} voor de overheid"
     client = deel(e.client * HONDERD, e.totaal)
+    if overig:
+        overheid = deel(e.overheid * HONDERD, e.totaal)
+        return (
+            f"{procent(client)} voor de cliënt, {procent(overheid)} voor de overheid "
+            f"en {procent(HONDERD - client - overheid)} voor de overige partijen"
+        )
     return f"{procent(client)} voor de cliënt en {procent(HONDERD - client)} voor de overheid"
 
 

@@ -62,6 +62,7 @@ def werkmap(a: ActorenUitkomst) -> Workbook:
         rijen += [
             [f"Groep {groep_naam(g)} in het rapport", " + ".join(namen.get(x, x) for x in actoren), None, None, per_groep[g]]
             for g, actoren in a.koppeling.items()
+            if actoren or g != "overig"  # de derde groep alleen als er een actor in valt
         ]
         titel = f"Wie betaalt en wie wint, geëxtrapoleerd ({METHODE_NAMEN[methode]})"
         b = overzicht(wb, f"Geëxtrapoleerd {methode}", titel, kolommen, rijen, BEDRAGEN, [30, 34, 14, 14, 14],

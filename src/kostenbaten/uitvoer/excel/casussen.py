@@ -116,11 +116,12 @@ FORMULES = (
     "afgerond, met een melding."
 )
 
-# De twee groepen van het rapport en wat erin valt (zie docs/formaat.md, "Actoren").
+# De drie groepen en wat erin valt (zie docs/formaat.md, "Actoren").
 GROEPUITLEG = {
     "client": "De cliënt zelf: wat hij of zij wint, bijvoorbeeld een lagere schuld of een hoger inkomen.",
-    "overheid": "Alle andere partijen samen, ook die geen overheid zijn (de bibliotheek, een werkgever, schuldeisers): "
-    "de maatschappelijke kant van de rekening.",
+    "overheid": "Gemeente, Rijk en de andere overheden, met de bibliotheek en de SJD-organisatie (publiek gefinancierd).",
+    "overig": "Alle andere partijen: woningcorporatie, schuldeiser, zorgverzekeraar, werkgever en elke eigen actor "
+    "die geen cliënt of overheid is. Wie de tweedeling van een rapport volgt, zet zo'n partij in de groep overheid.",
 }
 
 
@@ -369,7 +370,7 @@ def _uitleg(wb, tabellen: list[Tabel]) -> None:
         rij += 1
     rij += 1
     # Uit het model, niet met de hand: elke ingebouwde actor met zijn groep, en wat een groep is.
-    blad.kopregel(rij, ["Groepen", "Elke actor hoort bij een van de twee groepen van het rapport (kolom Groep op blad Actoren)."])
+    blad.kopregel(rij, ["Groepen", "Elke actor hoort bij een van de drie groepen (kolom Groep op blad Actoren)."])
     rij += 1
     for groep in GROEPEN:
         blad.tekst(f"A{rij}", f"Groep {groep}", VET)

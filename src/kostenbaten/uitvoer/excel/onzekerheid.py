@@ -61,12 +61,15 @@ def werkmap(u) -> Workbook:
     wb.remove(wb.active)
     rijen = [_verdeling([f"Casus {nummer}", "één hulpvraag"], v) for nummer, v in u.casussen.items()]
     rijen.append(_verdeling(["Gemiddeld per hulpvraag", ""], u.gemiddelde_netto))
+    def getoond(deel: str) -> bool:  # de derde groep alleen als een post erbij hoort
+        return deel != "overig" or u.berekend.heeft_overig
+
     for methode, delen in u.extrapolaties.items():
-        rijen += [_verdeling([METHODE_NAMEN[methode], DELEN_NAMEN[deel]], v) for deel, v in delen.items()]
+        rijen += [_verdeling([METHODE_NAMEN[methode], DELEN_NAMEN[deel]], v) for deel, v in delen.items() if getoond(deel)]
         if u.kansen and u.parameters:
             rijen += [
                 _verdeling([METHODE_NAMEN[methode], f"{DELEN_NAMEN[deel]}, alleen parameters"], v)
-                for deel, v in u.parameters[methode].items()
+                for deel, v in u.parameters[methode].items() if getoond(deel)
             ]
     uitleg = (f"{getal_nl(Decimal(u.trekkingen))} trekkingen, zaad {u.zaad}. Verwacht: de verwachte waarde (centrale "
               f"schatting; {u.centrum.reden}). Meest waarschijnlijk: de exacte uitkomst van bereken. Percentielen en "

@@ -87,6 +87,18 @@ def document(u: BegrotingUitkomst) -> dict:
             "omslagpunt_hulpvragen": _misschien(u.omslagpunt),
             "omslagpunt_exact": _misschien(u.omslagpunt_exact),
         }
+        if u.maatschappelijk is not None:
+            from kostenbaten.uitvoer.json.saldo import kosten_json
+
+            m = u.maatschappelijk
+            uit["maatschappelijk_saldo"] = {
+                "methode": m.methode,
+                "middelen_per_hulpvraag": json_bedrag(m.middelen_per_hulpvraag),
+                "middelen": json_bedrag(m.middelen),
+                "overdrachten": json_bedrag(m.overdrachten),
+                "kosten": kosten_json(m.kosten),
+                "saldo": json_bedrag(m.saldo),
+            }
         uit["per_actor"] = [
             {
                 "actor": a.actor,

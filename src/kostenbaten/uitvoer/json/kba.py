@@ -46,6 +46,7 @@ def casus_json(c: CasusUitkomst) -> dict:
         "netto": json_bedrag(c.netto),
         "client": json_bedrag(c.client),
         "overheid": json_bedrag(c.overheid),
+        "overig": json_bedrag(c.overig),
         "per_actor": {a: json_bedrag(b) for a, b in c.per_actor().items()},
         "kostenposten": [_post(p) for p in c.kosten],
         "batenposten": [_post(p) for p in c.baten],
@@ -61,6 +62,7 @@ def extrapolatie_json(e: Extrapolatie) -> dict:
         "totaal": json_bedrag(e.totaal),
         "client": json_bedrag(e.client),
         "overheid": json_bedrag(e.overheid),
+        "overig": json_bedrag(e.overig),
     }
     if e.delen:
         uit["per_rechtsgebied"] = [
@@ -85,6 +87,7 @@ def document(u: PilotUitkomst, saldo=None) -> dict:
         "gemiddelde_netto": json_bedrag(u.gemiddelde_netto),
         "gemiddelde_client": json_bedrag(u.gemiddelde_client),
         "gemiddelde_overheid": json_bedrag(u.gemiddelde_overheid),
+        "gemiddelde_overig": json_bedrag(u.gemiddelde_overig),
         "dekking_procent": json_aandeel(u.dekking),
         "casussen_uit_steekproef": u.pilot.steekproef,
         "rechtsgebieden": {sleutel: _rechtsgebied(g) for sleutel, g in u.pilot.rechtsgebieden.items()},

@@ -73,6 +73,11 @@ def document(u) -> dict:
         ),
         "extrapolatie": extrapolaties_json(u),
         "extrapolatie_alleen_parameters": extrapolaties_json(u, parameters=True),
+        "maatschappelijk_saldo": {
+            "kosten_route": u.kosten_route,
+            "uitleg": "besparingen van middelen min de kosten van het hele programma; overdrachten tellen voor nul",
+            **{m: verdeling_json(v) for m, v in u.saldo.items()},
+        },
         "deel_variantie_uit_uitkomsten": {m: json_getal(d) for m, d in u.deel_uitkomsten.items()},
         "spreiding": [{"methode": m, **{k: json_getal(v) for k, v in d.items()}} for m, d in u.spreiding.items()],
         "steekproef_casussen": steekproef_json(u.steekproef),

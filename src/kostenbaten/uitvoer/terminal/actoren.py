@@ -52,6 +52,8 @@ def actoren_extrapolatie(a: ActorenUitkomst, methode: str, pub: dict | None = No
     for groep, actoren in a.koppeling.items():
         # De tweedeling cliënt / overheid (de methode van de KBA Hengelo), zoals in de werkmap: de groep, dan de actoren die erin vallen.
         namen = " + ".join(r.naam for r in t.regels if r.actor in actoren) or "-"
+        if groep == "overig" and not actoren:
+            continue  # de derde groep alleen als er een actor in valt
         tabel.add_row(Text(f"groep {groep_naam(groep)}", style="italic"), namen, "", "", bedrag_tekst(per_groep[groep]))
     if pub and "client" in pub:
         for groep in ("client", "overheid"):

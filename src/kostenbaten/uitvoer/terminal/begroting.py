@@ -187,6 +187,10 @@ def toon(u: BegrotingUitkomst, console: Console) -> None:
         console.print(Text("Geen casussen opgegeven: de begroting toont alleen de kosten.", style="dim"))
     else:
         console.print(baten_tabel(u))
+        if u.maatschappelijk is not None:
+            from kostenbaten.uitvoer.terminal.saldo import begroting_saldo_zin
+
+            console.print(zin(begroting_saldo_zin(u.maatschappelijk), console))
         console.print(zin(gemeente_zin(u), console))
     if u.begroting.horizon > 1:
         # Eén jaar (de standaard) is het jaarbeeld hierboven; pas met meer jaren volgt het meerjarige beeld.

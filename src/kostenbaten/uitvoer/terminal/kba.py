@@ -67,6 +67,8 @@ def casus_tabel(c: CasusUitkomst, rechtsgebied: str, actoren: dict | None = None
     tabel.add_row("", "", Text("Netto (baten - kosten)", style="bold"), bedrag_tekst(c.netto, dn))
     tabel.add_row("", "", "  waarvan cliënt", bedrag_tekst(c.client, dn))
     tabel.add_row("", "", "  waarvan overheid", bedrag_tekst(c.overheid, dn))
+    if any(p.groep == "overig" for p in (*c.kosten, *c.baten)):
+        tabel.add_row("", "", "  waarvan overige partijen", bedrag_tekst(c.overig, decimalen_voor([c.overig])))
     return tabel
 
 
@@ -91,9 +93,10 @@ def samenvatting(u: PilotUitkomst) -> Group:
     casustabel = Tabel(title=f"Samenvatting pilot {pilot.naam} (bedragen in euro)", title_justify="left")
     # Geen min_width voor een woordkolom: rich houdt die ook als de tabel dan breder wordt dan het scherm
     # (de rechterrand valt weg); een te lang woord loopt liever door op de volgende regel.
-    for kolom in ("Nr.", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"):
+    overig = u.heeft_overig  # de derde groep alleen als een post erbij hoort
+    for kolom in ("Nr.", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid", *(("Overig",) if overig else ())):
         casustabel.add_column(kolom, justify="left" if kolom in ("Nr.", "Rechtsgebied") else "right")
-    kolommen = ("totaal_kosten", "totaal_baten", "netto", "client", "overheid")
+    kolommen = ("totaal_kosten", "totaal_baten", "netto", "client", "overheid", *(("overig",) if overig else ()))
     decimalen = {k: decimalen_voor([getattr(c, k) for c in u.casussen]) for k in kolommen}
     for c in u.casussen:
         casustabel.add_row(
@@ -107,6 +110,7 @@ def samenvatting(u: PilotUitkomst) -> Group:
         getal_tekst(u.gemiddelde_netto, 2),
         getal_tekst(u.gemiddelde_client, 2),
         getal_tekst(u.gemiddelde_overheid, 2),
+        *((getal_tekst(u.gemiddelde_overig, 2),) if overig else ()),
     )
 
     extrapolatie = Tabel(
@@ -123,24 +127,32 @@ def samenvatting(u: PilotUitkomst) -> Group:
     extrapolatie.add_column("Totaal", justify="right")
     extrapolatie.add_column("Cliënt", justify="right")
     extrapolatie.add_column("Overheid", justify="right")
+    delen = ("totaal", "client", "overheid")
+    if overig:
+        extrapolatie.add_column("Overig", justify="right")
+        delen += ("overig",)
     pub = u.gepubliceerd
     rijen = [r, g]
     if "client" in pub:
-        rijen.append(SimpleNamespace(**{k: pub[k].waarde for k in ("gedekt", "totaal", "client", "overheid")}))
-    dec = {k: decimalen_voor([getattr(e, k) for e in rijen]) for k in ("gedekt", "totaal", "client", "overheid")}
+        rijen.append(SimpleNamespace(overig=None, **{k: pub[k].waarde for k in ("gedekt", "totaal", "client", "overheid")}))
+    dec = {k: decimalen_voor([getattr(e, k) for e in rijen if getattr(e, k) is not None]) for k in ("gedekt", *delen)}
 
     def cellen(e) -> list:
-        return [getal_nl(e.gedekt, dec["gedekt"]), *(bedrag_tekst(getattr(e, k), dec[k]) for k in ("totaal", "client", "overheid"))]
+        return [
+            getal_nl(e.gedekt, dec["gedekt"]),
+            *("" if getattr(e, k) is None else bedrag_tekst(getattr(e, k), dec[k]) for k in delen),
+        ]
 
     extrapolatie.add_row("rapport (vlak gemiddelde), exact", *cellen(r))
     if "client" in pub:
-        gedekt, totaal, client, overheid = cellen(rijen[-1])
+        gedekt, totaal, client, overheid, *rest = cellen(rijen[-1])
         extrapolatie.add_row(
             Text("rapport, zoals gepubliceerd", style="bold"),
             gedekt,
             totaal,
             Text.assemble(client, f" ({getal_exact(pub['aandeel_client'].waarde)}%)"),
             Text.assemble(overheid, f" ({getal_exact(pub['aandeel_overheid'].waarde)}%)"),
+            *rest,
         )
     extrapolatie.add_row("gewogen (per rechtsgebied), exact", *cellen(g))
 

@@ -90,10 +90,15 @@ def extrapolatie_tabel(u) -> Table:
     )
     for methode, delen in u.extrapolaties.items():
         for deel, v in delen.items():
+            if deel == "overig" and not u.berekend.heeft_overig:
+                continue  # de derde groep alleen als een post erbij hoort (JSON geeft haar altijd)
             tabel.add_row(f"{methode}: {DELEN_NAMEN[deel].lower()}", *_verdelingscellen(v))
             if u.kansen and u.parameters:
                 label = "  parameters" if _SMAL["smal"] else "  alleen parameters"
                 tabel.add_row(Text(label, style="dim"), *_verdelingscellen(u.parameters[methode][deel]))
+        if methode in u.saldo:
+            # Het maatschappelijk saldo naast de totalen, met de route van de kosten (docs/methode.md).
+            tabel.add_row(f"{methode}: maatschappelijk saldo", *_verdelingscellen(u.saldo[methode]))
         tabel.add_section()
     return tabel
 
@@ -190,6 +195,13 @@ def toon(u, console: Console) -> None:
     console.print(invoer_tabel(u))
     console.print(casussen_tabel(u))
     console.print(extrapolatie_tabel(u))
+    if u.kosten_route is not None:
+        from kostenbaten.uitvoer.terminal.saldo import ROUTE_NAMEN
+
+        console.print(Text(
+            "Maatschappelijk saldo: besparingen van middelen min de kosten van het hele programma "
+            f"({ROUTE_NAMEN[u.kosten_route]}); overdrachten tellen voor nul.", style="dim",
+        ))
     for regel in spreiding_zinnen(u):
         console.print(zin(regel, console))
     if u.steekproef is not None:

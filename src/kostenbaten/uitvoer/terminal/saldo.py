@@ -14,7 +14,19 @@ from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst
 ROUTE_NAMEN = {
     ROUTE_REGISTRATIE: "geregistreerde uren x tarieven",
     "casussen": "gemiddelde kosten van een casus x alle hulpvragen",
+    "begroting": "de kosten van de begroting",
 }
+
+
+def begroting_saldo_zin(s) -> Text:
+    """Het maatschappelijk saldo van een begroting (`berekening.saldo.BegrotingSaldo`) in één zin, met de kostenroute."""
+    return Text(
+        f"Maatschappelijk saldo: {euro(s.saldo)}. Besparingen van middelen {euro(s.middelen)} "
+        f"({euro(s.middelen_per_hulpvraag, 2)} per hulpvraag x {getal_nl(s.kosten.hulpvragen)} hulpvragen, methode {s.methode}) "
+        f"min de kosten van het hele programma {euro(s.kosten.totaal)} ({ROUTE_NAMEN[s.kosten.route]}, eerste jaar); "
+        f"overdrachten ({euro(s.overdrachten)}) tellen voor nul.",
+        style="bold",
+    )
 
 
 def saldo_zin(s: Saldo) -> Text:
