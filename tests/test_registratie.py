@@ -13,6 +13,8 @@ import yaml
 import voorbeeldregistratie
 from conftest import HENGELO, ROOT
 
+from kostenbaten.invoer import xlsx
+
 VOORBEELD = ROOT / "templates" / "voorbeeldregistratie.csv"
 
 KOPPELING = """\
@@ -142,9 +144,10 @@ def test_slechte_regels_met_hun_regelnummer(tmp_path, cli):
          "{pad}:1: kolom 'Datum' (datum) ontbreekt; gevonden kolommen: 'Wanneer', 'Onderwerp'. Zet de juiste kolomnaam bij kolommen.datum in {koppeling}"),
         ("export.csv", "Datum;Onderwerp\n", "{pad}: geen enkele hulpvraag gelezen; verwacht na de kopregel één regel per hulpvraag"),
         ("export.csv", "", "{pad}:1: het bestand is leeg"),
-        ("export.xls", "oud", "{pad}: dit is het oude Excel-formaat (.xls); sla de export op als .xlsx of als CSV"),
-        ("export.xlsx", "geen zip", "{pad}: kan de werkmap niet lezen; is het een .xlsx uit Excel of LibreOffice?"),
-        ("export.ods", "x", "{pad}: onbekend bestandstype '.ods'; geef een export als .csv of .xlsx"),
+        # Werkmappen krijgen dezelfde meldingen als bij de casussenwerkmap en de begroting (invoer.xlsx).
+        ("export.xls", "oud", "{pad}: " + xlsx.OPSLAAN_ALS[".xls"]),
+        ("export.xlsx", "geen zip", "{pad}: " + xlsx.TEKST),
+        ("export.ods", "x", "{pad}: " + xlsx.OPSLAAN_ALS[".ods"]),
         ("ontbreekt.csv", None, "{pad}: bestand bestaat niet"),
     ],
     ids=["kolom", "leeg-na-kop", "leeg", "xls", "geen-xlsx", "ods", "ontbreekt"],

@@ -78,6 +78,13 @@ ODS = (
     "dit is een LibreOffice-werkmap (.ods), ook al heet hij .xlsx; open hem in LibreOffice Calc en kies Bestand > Opslaan als, "
     "met als bestandstype 'Excel 2007-365 (.xlsx)'"
 )
+# Werkmappen die kostenbaten niet leest, herkend aan de naam, met de weg naar een .xlsx (voor elke lezer dezelfde).
+OPSLAAN_ALS = {
+    ".ods": "een LibreOffice-werkmap (.ods) wordt niet gelezen; open hem in LibreOffice Calc en kies "
+            "Bestand > Opslaan als, met als bestandstype 'Excel 2007-365 (.xlsx)'",
+    ".xls": "een werkmap in het oude Excel-formaat (.xls) wordt niet gelezen; open hem in Excel en kies "
+            "Bestand > Opslaan als, met als bestandstype 'Excel-werkmap (*.xlsx)' (in LibreOffice: 'Excel 2007-365 (.xlsx)')",
+}
 GEEN_WERKMAP = f"dit is een zip-bestand maar geen Excel-werkmap (xl/workbook.xml ontbreekt); {OPNIEUW_OPSLAAN}"
 DTD = f"de werkmap bevat XML met een DTD of entiteiten (<!DOCTYPE>), wat Excel nooit schrijft; {OPNIEUW_OPSLAAN}"
 
