@@ -91,6 +91,7 @@ DTD = f"de werkmap bevat XML met een DTD of entiteiten (<!DOCTYPE>), wat Excel n
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 _VERSLEUTELD = "EncryptionInfo".encode("utf-16-le")
+_VERSLEUTELD_PAKKET = "EncryptedPackage".encode("utf-16-le")  # de andere stroom van een versleutelde werkmap
 _CEL = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})\Z")
 
 
@@ -338,7 +339,7 @@ def _soort_fout(pad: Path, kop: bytes, grootte: int) -> str | None:
     if kop.startswith(_OLE):
         with pad.open("rb") as bestand:
             inhoud = bestand.read(min(grootte, MAX_BYTES))
-        return WACHTWOORD if _VERSLEUTELD in inhoud else OUDE_XLS
+        return WACHTWOORD if _VERSLEUTELD in inhoud or _VERSLEUTELD_PAKKET in inhoud else OUDE_XLS
     if not kop:
         return "het bestand is leeg (0 bytes); " + OPNIEUW_OPSLAAN
     if b"\x00" not in kop[:4096] or kop.startswith((b"\xff\xfe", b"\xfe\xff")):
