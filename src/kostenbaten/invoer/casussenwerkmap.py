@@ -251,6 +251,7 @@ def _kort(formule: str) -> str:
 _WERKMAPWOORDEN = (
     ("geef precies één van 'kengetal', 'bedrag' of 'per_maand'",
      "vul precies één van de kolommen Kengetal, Bedrag (€) en Per maand (€) in"),
+    ("geef precies één van 'bedrag' of 'per_maand'", "vul precies één van de kolommen Bedrag (€) en Per maand (€) in"),
     ("bij 'per_maand' hoort 'maanden' (de looptijd)", "bij een bedrag in Per maand (€) hoort de looptijd in de kolom Maanden"),
     ("'maanden' hoort alleen bij 'per_maand'", "de kolom Maanden hoort alleen bij een bedrag in Per maand (€)"),
     ("een baat zonder kengetal heeft een 'omschrijving' nodig", "een baat zonder kengetal heeft een Omschrijving nodig"),
