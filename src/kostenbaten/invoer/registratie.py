@@ -262,17 +262,18 @@ def _xlsx(pad: Path, gevraagd: str | None) -> tuple[_Bron | None, Fout | None]:
         return werkmap
 
     try:
-        with open_() as werkmap:
-            bladen = [(t, werkmap.staat.get(t, "visible")) for t in werkmap.bladen]
-            actief = werkmap.actief
+        werkmap = open_()  # één keer open voor de bladen en de kopregel (openen kost bij een blad zonder maat een doorloop)
     except _Leesfout as fout:
         return None, fout.fout
+    bladen = [(t, werkmap.staat.get(t, "visible")) for t in werkmap.bladen]
+    actief = werkmap.actief
     zichtbaar_ = [t for t, s in bladen if s == "visible"]
     verborgen = [t for t, s in bladen if s != "visible"]
     waarschuwingen = []
     if gevraagd is not None:
         if gevraagd not in [t for t, _ in bladen]:
             namen = ", ".join(f"'{zichtbaar(t)}'" for t, _ in bladen)
+            werkmap.sluit()
             return None, Fout(naam, None, "", f"--blad: geen blad '{zichtbaar(gevraagd)}' in deze werkmap; er zijn: {namen}")
         titel = gevraagd
     elif actief in zichtbaar_:
@@ -316,10 +317,8 @@ def _xlsx(pad: Path, gevraagd: str | None) -> tuple[_Bron | None, Fout | None]:
             raise _Leesfout(fout.fout) from None
 
     try:
-        with open_() as werkmap:
+        with werkmap:
             eerste = next(werkmap.rijen(titel, MAX_RIJEN_WERKMAP), None)
-    except _Leesfout as fout:
-        return None, fout.fout
     except xlsx.Onleesbaar as fout:
         return None, fout.fout
     if eerste is None:
