@@ -293,10 +293,11 @@ def test_werkmap_actief_zichtbaar_blad_en_blad_optie(tmp_path, cli):
 @pytest.mark.parametrize(
     ("inhoud", "melding"),
     [
-        (b"Datum;Onderwerp\n1-6-2021;Huur\n", "dit is een CSV-bestand met de naam .xlsx"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"), "met een wachtwoord beveiligd"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "oude Excel-formaat (.xls) met de naam .xlsx"),
-        (b"PK\x03\x04" + b"\x00" * 50, "beschadigd of afgebroken"),
+        # Dezelfde meldingen als elke werkmaplezer (invoer.xlsx).
+        (b"Datum;Onderwerp\n1-6-2021;Huur\n", "dit is een tekstbestand (bijvoorbeeld CSV), geen Excel-werkmap"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"), "met een wachtwoord versleuteld"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "oude Excel-formaat (.xls), ook al heet hij anders"),
+        (b"PK\x03\x04" + b"\x00" * 50, "beschadigd of onvolledig"),
     ],
     ids=["csv", "wachtwoord", "xls", "afgebroken"],
 )
@@ -317,4 +318,5 @@ def test_afgebroken_werkmap_halverwege(tmp_path, cli):
     data = (tmp_path / "heel.xlsx").read_bytes()
     (tmp_path / "e.xlsx").write_bytes(data[: len(data) * 2 // 3])
     code, uit, fout = _registratie(cli, tmp_path / "e.xlsx")
-    assert code == 2 and "beschadigd of afgebroken" in fout, fout
+    # Dezelfde melding als elke werkmaplezer (invoer.xlsx).
+    assert code == 2 and "beschadigd of onvolledig" in fout, fout

@@ -13,6 +13,8 @@ import yaml
 import voorbeeldregistratie
 from conftest import HENGELO, ROOT
 
+from kostenbaten.invoer import xlsx
+
 VOORBEELD = ROOT / "templates" / "voorbeeldregistratie.csv"
 
 KOPPELING = """\
@@ -142,9 +144,10 @@ def test_slechte_regels_met_hun_regelnummer(tmp_path, cli):
          "{pad}:1: kolom 'Datum' (datum) ontbreekt; gevonden kolommen: 'Wanneer', 'Onderwerp'. Zet de juiste kolomnaam bij kolommen.datum in {koppeling}"),
         ("export.csv", "Datum;Onderwerp\n", "{pad}: geen enkele hulpvraag gelezen; verwacht na de kopregel één regel per hulpvraag"),
         ("export.csv", "", "{pad}:1: het bestand is leeg"),
-        ("export.xls", "oud", "{pad}: dit is het oude Excel-formaat (.xls); sla de export op als .xlsx of als CSV"),
-        ("export.xlsx", "geen zip", "{pad}: kan de werkmap niet lezen; is het een .xlsx uit Excel of LibreOffice?"),
-        ("export.ods", "x", "{pad}: onbekend bestandstype '.ods'; geef een export als .csv of .xlsx"),
+        # Werkmappen krijgen dezelfde meldingen als bij de casussenwerkmap en de begroting (invoer.xlsx).
+        ("export.xls", "oud", "{pad}: " + xlsx.OPSLAAN_ALS[".xls"]),
+        ("export.xlsx", "geen zip", "{pad}: " + xlsx.TEKST),
+        ("export.ods", "x", "{pad}: " + xlsx.OPSLAAN_ALS[".ods"]),
         ("ontbreekt.csv", None, "{pad}: bestand bestaat niet"),
     ],
     ids=["kolom", "leeg-na-kop", "leeg", "xls", "geen-xlsx", "ods", "ontbreekt"],
@@ -320,3 +323,22 @@ def test_voorbeeldregistratie_geopend_en_bewaard_in_libreoffice(tmp_path, cli):
     for doc in (uit_csv, uit_werkmap):
         del doc["bestand"]
     assert uit_werkmap == uit_csv
+
+
+def test_variant_met_stuurtekens_in_een_onderwerp_is_weer_te_lezen(tmp_path, cli):
+    """Een onderwerp uit de export met een ESC-reeks (klembord schrijven), een richtingteken en een regeleinde
+    komt zichtbaar gemaakt in het commentaar van de variant: geen rauw teken, en de variant leest weer in."""
+    vreemd = "Huur\x1b]52;c;aGFsbG8=\x07 \u202eerhuur\nregel twee"
+    export = _schrijf_csv(tmp_path / "export.csv", ";", "utf-8", [*RIJEN, ("4-10-2021", vreemd, "nee", "1")])
+    variant = tmp_path / "eigen.yaml"
+    code, uit, fout = cli("registratie", export, "--casussen", HENGELO, "--variant", variant)
+    assert code == 0, fout
+    tekst = variant.read_text(encoding="utf-8")
+    assert "\x1b" not in tekst and "\x07" not in tekst and "\u202e" not in tekst
+    # (de lezer maakt van elk wit, ook het regeleinde, één spatie)
+    assert "#   Huur\\x1b]52;c;aGFsbG8=\\x07 \\u202eerhuur regel twee: 1" in tekst.splitlines()
+    # Met de hand: 5 + 1 = 6 hulpvragen; niet gekoppeld zijn Huur (1) en het vreemde onderwerp (1).
+    inhoud = yaml.safe_load(tekst)
+    assert inhoud["pilot"]["hulpvragen"] == 6
+    code, uit, fout = cli("bereken", variant, "--formaat", "json")
+    assert code == 0, fout

@@ -199,7 +199,7 @@ def _bateninvoer(c: Casus) -> list[GevarieerdeInvoer]:
 
 def te_varieren(pilot: Pilot, casussen: tuple[Casus, ...]) -> list[GevarieerdeInvoer]:
     """Alle invoer die gevarieerd wordt: kengetallen, tarieven, uren, eigen baten, hulpvragen, aandelen."""
-    uit = [_pilotinvoer(pilot, "kengetallen", n, "bedrag", f"Kengetal: {k.naam}", "euro") for n, k in pilot.kengetallen.items()]
+    uit = [_pilotinvoer(pilot, "kengetallen", n, k.veld, f"Kengetal: {k.naam}", "euro") for n, k in pilot.kengetallen.items()]
     uit += [_pilotinvoer(pilot, "tarieven", n, "per_uur", f"Tarief per uur: {t.naam}", "euro") for n, t in pilot.tarieven.items()]
     totaal_uren = som(c.uren.waarde for c in casussen)
     if totaal_uren > 0:

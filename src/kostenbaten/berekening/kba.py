@@ -136,16 +136,26 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
     baten = []
     for i, baat in enumerate(casus.baten):
         bron = indexering = None
+        maandbedrag = None  # bij een bedrag per maand (van de baat of van het kengetal): dat bedrag, met `geteld` maanden
         if baat.kengetal is not None:
             kengetal = pilot.kengetallen[baat.kengetal]
-            bruto = kengetal.bedrag.waarde
             naam = baat.omschrijving or kengetal.naam
             actor = baat.actor or kengetal.actor
-            som_ = rekensom(f"kengetal {baat.kengetal}: ") + _geindexeerd(bruto, kengetal._indexering)
-            soort, sleutel, bron = "kengetal", baat.kengetal, kengetal.bron
             indexering = kengetal._indexering
+            if kengetal.per_maand is not None:
+                # Een kengetal per maand telt als een baat per maand: de maanden in beeld, hoogstens zijn looptijd.
+                geteld = min(kengetal.maanden, in_beeld)
+                maandbedrag = kengetal.per_maand.waarde
+                bruto = maandbedrag * geteld
+                som_ = (rekensom(f"kengetal {baat.kengetal}: ") + _geindexeerd(maandbedrag, indexering, " per maand")
+                        + (" x ", geteld, " van ", kengetal.maanden, " maanden"))
+            else:
+                bruto = kengetal.bedrag.waarde
+                som_ = rekensom(f"kengetal {baat.kengetal}: ") + _geindexeerd(bruto, indexering)
+            soort, sleutel, bron = "kengetal", baat.kengetal, kengetal.bron
         elif baat.per_maand is not None:
             geteld = min(baat.maanden, in_beeld)
+            maandbedrag = baat.per_maand.waarde
             bruto = baat.per_maand.waarde * geteld
             naam, actor = baat.omschrijving, baat.actor
             som_ = _geindexeerd(baat.per_maand.waarde, baat._indexering, " per maand") + (" x ", geteld, " van ", baat.maanden, " maanden")
@@ -163,9 +173,9 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
             som_ += (" x kans van slagen ", exact(kans))
         geldend = geldende_aanpassingen(pilot, casus, baat)
         per_maand = None
-        if soort == "per_maand":
-            per_maand = baat.per_maand.waarde if kans is None else baat.per_maand.waarde * kans
-        netto, stappen = netto_baat(bedrag, geldend, per_maand, geteld if soort == "per_maand" else 0)
+        if maandbedrag is not None:
+            per_maand = maandbedrag if kans is None else maandbedrag * kans
+        netto, stappen = netto_baat(bedrag, geldend, per_maand, geteld if maandbedrag is not None else 0)
         baten.append(
             Post(
                 naam, netto, actor, actoren[actor].groep, gedeeld(som_), soort, sleutel, ("baten", i), bron, kans,

@@ -105,7 +105,7 @@ def controleer(project, bank: Kengetallenbank, uitkomsten, max_leeftijd: int = S
         if graad == "D":
             bevindingen.append("graad D (aanname)")
         post = bank.kengetallen.get(getattr(k, "bankpost", None) or "")
-        if post is not None and (k.bedrag.waarde != post.bedrag or k.prijspeil != post.prijspeil):
+        if post is not None and (k.invoer.waarde != post.bedrag or k.prijspeil != post.prijspeil):
             bevindingen.append(
                 f"bedrag of prijspeil wijkt af van bankpost '{k.bankpost}' ({post.bedrag}, {post.prijspeil}): de graad geldt voor het bedrag van de bank"
             )
@@ -114,7 +114,7 @@ def controleer(project, bank: Kengetallenbank, uitkomsten, max_leeftijd: int = S
             for s, p in sorted(bank.kengetallen.items(), key=lambda sp: (GRADEN.index(sp[1].kwaliteit), sp[0]))
             if sleutel in p.past_bij and s != getattr(k, "bankpost", None)
         )
-        oordelen.append(Oordeel(sleutel, k.naam, k.bedrag.waarde, k.prijspeil, k.bron, graad, waarom, tuple(bevindingen), vervangers))
+        oordelen.append(Oordeel(sleutel, k.naam, k.invoer.waarde, k.prijspeil, k.bron, graad, waarom, tuple(bevindingen), vervangers))
     per_graad = {g: NUL for g in (*GRADEN, CASUSBEDRAG)}
     for u in uitkomsten:
         for post in u.baten:

@@ -44,9 +44,12 @@ class Meerjarig:
     herkomst: str = ""  # waar de discontovoet vandaan komt: bron en sinds wanneer hij geldt, of de optie
 
 
-def standaard_horizon(casussen) -> int:
-    """Zoveel hele jaren als de langste terugkerende baat duurt, minstens één."""
-    langste = max((b.maanden for c in casussen for b in c.baten if b.maanden is not None), default=MAANDEN_PER_JAAR)
+def standaard_horizon(casussen, pilot: Pilot | None = None) -> int:
+    """Zoveel hele jaren als de langste terugkerende baat duurt (ook via een kengetal per maand), minstens één."""
+    kengetallen = pilot.kengetallen if pilot is not None else {}
+    langste = max(
+        (m for c in casussen for b in c.baten if (m := _looptijd(b, kengetallen)) is not None), default=MAANDEN_PER_JAAR
+    )
     return max(1, -(-langste // MAANDEN_PER_JAAR))
 
 
@@ -56,22 +59,42 @@ def jaarfactoren(horizon: int, disconto: Decimal) -> tuple[Decimal, ...]:
     return tuple(deel(1, vermenigvuldig(*([groei] * (t - 1)))) for t in range(1, horizon + 1))
 
 
+def _looptijd(baat, kengetallen) -> int | None:
+    """De looptijd in maanden van een terugkerende baat: die van de baat of van haar kengetal per maand; anders None."""
+    if baat.kengetal is not None:
+        kengetal = kengetallen.get(baat.kengetal)
+        return kengetal.maanden if kengetal is not None else None
+    return baat.maanden
+
+
+def _maandbedrag(baat, pilot: Pilot) -> tuple[Decimal, int] | None:
+    """Bedrag per maand en looptijd van een terugkerende baat (ook via een kengetal per maand); anders None."""
+    if baat.kengetal is not None:
+        kengetal = pilot.kengetallen[baat.kengetal]
+        return (kengetal.per_maand.waarde, kengetal.maanden) if kengetal.per_maand is not None else None
+    return (baat.per_maand.waarde, baat.maanden) if baat.per_maand is not None else None
+
+
 def _contant_post(p: Post, casus: Casus, pilot: Pilot, horizon: int, factoren: tuple[Decimal, ...]) -> Post:
-    if p.soort != "per_maand":
-        return p  # eenmalig: valt in jaar 1, factor 1
+    if p.soort not in ("per_maand", "kengetal") or p.sleutelpad[0] != "baten":
+        return p
     baat = casus.baten[p.sleutelpad[1]]
-    verdeling = maanden_per_jaar(baat.maanden, horizon)
+    maandelijks = _maandbedrag(baat, pilot)
+    if maandelijks is None:
+        return p  # eenmalig: valt in jaar 1, factor 1
+    per_maand, maanden = maandelijks
+    verdeling = maanden_per_jaar(maanden, horizon)
     geldend = geldende_aanpassingen(pilot, casus, baat)
     if "afname" in geldend:  # drop-off: jaar t telt voor (1 - afname)^t
         factoren = tuple(vermenigvuldig(f, a) for f, a in zip(factoren, afnamefactoren(geldend["afname"][0].waarde, horizon)))
-    bedrag = vermenigvuldig(baat.per_maand.waarde, som(vermenigvuldig(m, f) for m, f in zip(verdeling, factoren)))
+    bedrag = vermenigvuldig(per_maand, som(vermenigvuldig(m, f) for m, f in zip(verdeling, factoren)))
     if p.kans is not None:
         bedrag = vermenigvuldig(bedrag, p.kans)
     fractie = fractiefactor(geldend)
     if fractie is not None:
         bedrag = vermenigvuldig(bedrag, fractie)
     jaren = samen((rekensom(m, " mnd x ", vast(f, 4)) for m, f in zip(verdeling, factoren) if m), " + ")
-    som_ = rekensom("€ ", vast(baat.per_maand.waarde, 2), " per maand x (") + jaren + ("), contant",)
+    som_ = rekensom("€ ", vast(per_maand, 2), " per maand x (") + jaren + ("), contant",)
     return p._replace(bedrag=bedrag, rekensom=som_)
 
 
@@ -85,7 +108,7 @@ def contante_casus(casus: Casus, pilot: Pilot, horizon: int, factoren: tuple[Dec
 def meerjarig(pilot: Pilot, casussen, horizon: int | None = None, disconto: Decimal = STANDAARD_DISCONTO, herkomst: str = "") -> Meerjarig:
     """Het jaarbeeld van het rapport naast de volle looptijd, nominaal en contant."""
     casussen = tuple(casussen)
-    horizon = standaard_horizon(casussen) if horizon is None else horizon
+    horizon = standaard_horizon(casussen, pilot) if horizon is None else horizon
     if horizon < 1:
         raise ValueError("de horizon is minstens één jaar")
     factoren = jaarfactoren(horizon, disconto)

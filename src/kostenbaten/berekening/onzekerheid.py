@@ -167,7 +167,7 @@ def onzekere_invoer(pilot: Pilot, casussen) -> list[OnzekereInvoer]:
         (f"rechtsgebieden.{n}.aandeel", g.aandeel, _PROCENT, f"Aandeel {g.naam}") for n, g in pilot.rechtsgebieden.items()
     ]
     kandidaten += [(f"tarieven.{n}.per_uur", t.per_uur, _GELD, f"Tarief per uur: {t.naam}") for n, t in pilot.tarieven.items()]
-    kandidaten += [(f"kengetallen.{n}.bedrag", k.bedrag, _GELD, f"Kengetal: {k.naam}") for n, k in pilot.kengetallen.items()]
+    kandidaten += [(f"kengetallen.{n}.{k.veld}", k.invoer, _GELD, f"Kengetal: {k.naam}") for n, k in pilot.kengetallen.items()]
     kandidaten += _aanpassingen("aanpassingen", pilot.aanpassingen, "Pilot")
     for n, k in pilot.kengetallen.items():
         kandidaten += _aanpassingen(f"kengetallen.{n}.aanpassingen", k.aanpassingen, f"Kengetal {k.naam}")
@@ -221,6 +221,8 @@ def _baat(baat: Baat, pilot: Pilot, in_beeld: int) -> tuple[Onzeker, int, str]:
     """Invoer, vermenigvuldiger (getelde maanden) en actor van een baat, zoals `bereken_casus` ze kiest."""
     if baat.kengetal is not None:
         kengetal = pilot.kengetallen[baat.kengetal]
+        if kengetal.per_maand is not None:
+            return kengetal.per_maand, min(kengetal.maanden, in_beeld), baat.actor or kengetal.actor
         return kengetal.bedrag, 1, baat.actor or kengetal.actor
     if baat.per_maand is not None:
         return baat.per_maand, min(baat.maanden, in_beeld), baat.actor

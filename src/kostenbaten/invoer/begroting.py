@@ -12,19 +12,13 @@ from pathlib import Path
 from kostenbaten.fouten import Fout, InvoerFouten
 from kostenbaten.invoer.casussen import Project
 from kostenbaten.invoer.project import laad
+from kostenbaten.invoer.xlsx import OPSLAAN_ALS
 from kostenbaten.model.begroting import Begroting
 
 WERKMAP_SOORTEN = (".xlsx", ".xlsm")
 YAML_SOORTEN = (".yaml", ".yml")
 
 
-# Werkmappen die kostenbaten niet leest, met de weg naar een .xlsx.
-OPSLAAN_ALS = {
-    ".ods": "een LibreOffice-werkmap (.ods) wordt niet gelezen; open hem in LibreOffice Calc en kies "
-            "Bestand > Opslaan als, met als bestandstype 'Excel 2007-365 (.xlsx)'",
-    ".xls": "een werkmap in het oude Excel-formaat (.xls) wordt niet gelezen; open hem in Excel en kies "
-            "Bestand > Opslaan als, met als bestandstype 'Excel-werkmap (*.xlsx)' (in LibreOffice: 'Excel 2007-365 (.xlsx)')",
-}
 VERPLAATST = ("; alleen de kosten zijn berekend. Geef de casussen met --casussen MAP, of zet in deze cel "
               "het pad naar de casussenmap, gezien vanaf de map van de werkmap")
 

@@ -53,28 +53,33 @@ MAX_RIJEN = 10_000
 
 
 def lees_casussen_werkmap(pad: Path) -> Project:
-    """Leest een casussenwerkmap; gooit `InvoerFouten` met alle fouten samen, elk met zijn cel."""
-    from openpyxl import load_workbook
+    """Leest een casussenwerkmap; gooit `InvoerFouten` met alle fouten samen, elk met zijn cel.
 
-    naam = str(pad)
+    Openen en lezen gaan via `invoer.xlsx` (dezelfde grenzen en meldingen als de andere werkmaplezers):
+    één keer met de formules, en alleen als er formules zijn nog eens voor hun opgeslagen uitkomsten.
+    """
+    from kostenbaten.invoer import xlsx
 
-    def open_(**opties):
-        try:
-            return load_workbook(pad, **opties)
-        except Exception as fout:  # noqa: BLE001 - openpyxl kent veel soorten leesfouten
-            raise InvoerFouten([Fout(naam, None, "", f"kan de werkmap niet lezen ({type(fout).__name__}: {fout})")]) from None
-
-    wb = open_()
-    ontbrekend = [b for b in VERPLICHTE_BLADEN if b not in wb.sheetnames]
-    if ontbrekend:
-        raise InvoerFouten(
-            [Fout(naam, None, "", f"blad '{b}' ontbreekt; maak een werkmap met 'kostenbaten sjabloon --casussen'") for b in ontbrekend]
-        )
-    boek = _Boek(pad, wb)
-    if boek.formules:  # de opgeslagen uitkomsten staan alleen in de werkmap zoals Excel hem zonder formules leest
-        boek.uitkomsten(open_(data_only=True))
+    werkmap, fouten = xlsx.open_werkmap(pad, formules=True)
+    if werkmap is None:
+        raise InvoerFouten(fouten)
+    with werkmap:
+        ontbrekend = [b for b in VERPLICHTE_BLADEN if b not in werkmap.bladen]
+        if ontbrekend:
+            raise InvoerFouten(
+                [Fout(str(pad), None, "", f"blad '{b}' ontbreekt; maak een werkmap met 'kostenbaten sjabloon --casussen'") for b in ontbrekend]
+            )
+        boek = _Boek(pad, werkmap)
     if boek.fouten:
         raise InvoerFouten(boek.fouten)
+    if boek.formules:  # de opgeslagen uitkomsten staan alleen in de werkmap zoals Excel hem zonder formules leest
+        waarden, fouten = xlsx.open_werkmap(pad, formules=False)
+        if waarden is None:
+            raise InvoerFouten(fouten)
+        with waarden:
+            boek.uitkomsten(waarden)
+        if boek.fouten:
+            raise InvoerFouten(boek.fouten)
     return _Lezing(pad, boek).project()
 
 
@@ -106,15 +111,16 @@ _LEEG = _Cel(None, "n", 0, "")
 class _Blad:
     """Een blad met alleen zijn gevulde cellen; `blad["B7"]` geeft een lege cel als B7 er niet is."""
 
-    def __init__(self, ws, boek: "_Boek", lezen: bool = True):
+    def __init__(self, titel: str, boek: "_Boek", ws=None, zichtbaar: bool = True):
+        """`ws` is een gelezen `invoer.xlsx.Blad` (alleen de cellen die in het bestand staan), of None voor een blad dat niet gelezen wordt."""
         from openpyxl.utils import get_column_letter
 
-        self.title = ws.title
+        self.title = titel
         self.parent = boek
         self.cellen: dict[str, _Cel] = {}
         self.rijen: set[int] = set()
-        self.zichtbaar = ws.sheet_state == "visible"
-        for (rij, kolom), cel in (ws._cells.items() if lezen else ()):  # de cellen in het bestand, niet het hele bereik
+        self.zichtbaar = zichtbaar
+        for (rij, kolom), cel in (ws.cellen.items() if ws is not None else ()):
             waarde = cel.value
             if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
                 continue
@@ -122,12 +128,12 @@ class _Blad:
             formule = None
             if cel.data_type == "f":
                 formule = waarde if isinstance(waarde, str) else getattr(waarde, "text", None) or "="
-                if _toont_kengetal(ws.title, formule):
+                if _toont_kengetal(titel, formule):
                     continue
                 boek.formules.append((self, f"{letter}{rij}"))
             self.cellen[f"{letter}{rij}"] = _Cel(waarde, cel.data_type, rij, letter, formule)
             self.rijen.add(rij)
-        self.verborgen_rijen = sorted(r for r, d in ws.row_dimensions.items() if d.hidden and r in self.rijen)
+        self.verborgen_rijen = sorted(r for r in (ws.verborgen_rijen if ws is not None else ()) if r in self.rijen)
 
     def __getitem__(self, sleutel):
         if isinstance(sleutel, int):  # een hele rij, zoals ws[1]
@@ -146,12 +152,22 @@ class _Blad:
 class _Boek:
     """De bladen van de werkmap met hun gevulde cellen, plus meldingen over wat anders is dan het lijkt."""
 
-    def __init__(self, pad: Path, wb):
+    def __init__(self, pad: Path, werkmap):
+        from kostenbaten.invoer.xlsx import lees_blad
+
         self.pad = pad
         self.formules: list[tuple[_Blad, str]] = []
         self.fouten: list[Fout] = []
         self.meldingen: list[Fout] = []
-        self.bladen = {ws.title: _Blad(ws, self, ws.title in _GELEZEN) for ws in wb.worksheets}
+        self.bladen = {}
+        for titel in werkmap.bladen:
+            gelezen = None
+            if titel in _GELEZEN:
+                # Tot twee keer de grens lezen, zodat de melding hieronder zegt hoeveel regels er zijn;
+                # daarboven stopt het lezen met de melding van `invoer.xlsx` (een leesfout ook).
+                gelezen, fouten = lees_blad(werkmap, titel, max_rijen=2 * MAX_RIJEN)
+                self.fouten.extend(fouten)
+            self.bladen[titel] = _Blad(titel, self, gelezen, werkmap.zichtbaar(titel))
         self.sheetnames = list(self.bladen)
         for blad in self.bladen.values():
             if len(blad.rijen) > MAX_RIJEN:
@@ -199,11 +215,19 @@ class _Boek:
         if delen:
             self.meldingen.append(Fout(str(self.pad), None, "", "; ".join(delen), plek=plek))
 
-    def uitkomsten(self, waarden_wb) -> None:
-        """Bij elke formule de uitkomst die Excel of LibreOffice in het bestand bewaarde (of None)."""
+    def uitkomsten(self, waarden) -> None:
+        """Bij elke formule de uitkomst die Excel of LibreOffice in het bestand bewaarde (of None); `waarden` is een `invoer.xlsx.Werkmap`."""
+        from kostenbaten.invoer.xlsx import lees_blad
+
+        gelezen = {}
         for blad, cel in self.formules:
+            if blad.title not in gelezen:
+                gelezen[blad.title], fouten = lees_blad(waarden, blad.title, max_rijen=2 * MAX_RIJEN)
+                self.fouten.extend(fouten)
+            if gelezen[blad.title] is None:
+                continue
             c = blad.cellen[cel]
-            c.value = waarden_wb[blad.title][cel].value
+            c.value = gelezen[blad.title][cel].value
             c.data_type = "s" if isinstance(c.value, str) else "n"
 
 
@@ -227,6 +251,7 @@ def _kort(formule: str) -> str:
 _WERKMAPWOORDEN = (
     ("geef precies één van 'kengetal', 'bedrag' of 'per_maand'",
      "vul precies één van de kolommen Kengetal, Bedrag (€) en Per maand (€) in"),
+    ("geef precies één van 'bedrag' of 'per_maand'", "vul precies één van de kolommen Bedrag (€) en Per maand (€) in"),
     ("bij 'per_maand' hoort 'maanden' (de looptijd)", "bij een bedrag in Per maand (€) hoort de looptijd in de kolom Maanden"),
     ("'maanden' hoort alleen bij 'per_maand'", "de kolom Maanden hoort alleen bij een bedrag in Per maand (€)"),
     ("een baat zonder kengetal heeft een 'omschrijving' nodig", "een baat zonder kengetal heeft een Omschrijving nodig"),

@@ -195,11 +195,12 @@ def _omgerekend(project: Project, jaar: int, gekozen: Keuze, geladen: dict) -> P
                 categorie = "cao_lonen"
             else:
                 categorie = onderdeel.index or bank.get(onderdeel.bankpost, "cpi")
-            bedrag: Onzeker = getattr(onderdeel, veld)
+            eigen_veld = onderdeel.veld if blok == "kengetallen" else veld  # een kengetal per geval of per maand
+            bedrag: Onzeker = getattr(onderdeel, eigen_veld)
             i = indexering(bedrag.waarde, onderdeel.prijspeil, categorie, pilotbestand, (blok, naam, "prijspeil"))
             if i is None:
                 continue
-            omgezet = onderdeel.model_copy(update={veld: _schaal(bedrag, i), "prijspeil": jaar})
+            omgezet = onderdeel.model_copy(update={eigen_veld: _schaal(bedrag, i), "prijspeil": jaar})
             omgezet._indexering = i
             onderdelen[naam] = omgezet
         nieuw[blok] = onderdelen

@@ -23,6 +23,10 @@ def laad(pad: Path | str, _keten: tuple[Path, ...] = ()) -> Project:
         return laad_project(pad)
     if not pad.exists():
         raise InvoerFouten([Fout(str(pad), None, "", "map of bestand bestaat niet")])
+    if pad.suffix.lower() in (".xls", ".ods"):
+        from kostenbaten.invoer.xlsx import OPSLAAN_ALS
+
+        raise InvoerFouten([Fout(str(pad), None, "", OPSLAAN_ALS[pad.suffix.lower()])])
     if pad.suffix.lower() == ".xlsx":
         from kostenbaten.invoer.casussenwerkmap import lees_casussen_werkmap
 

@@ -58,8 +58,6 @@ _NL = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$", re.ASCII)
 # Uren en cijfers: gewone cijfers met hoogstens één decimaalteken; geen 1e6, 1_000 of andere cijfers.
 _GETAL = re.compile(r"^\d+(?:[.,]\d+)?$", re.ASCII)
 _HEEL = re.compile(r"^\d{1,6}$", re.ASCII)
-_ZIP = b"PK\x03\x04"
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 # -- het bestand openen ------------------------------------------------------------
@@ -110,19 +108,17 @@ def _begin(pad: Path, n: int = 65536) -> bytes:
         return f.read(n)
 
 
-def _lijkt_csv(begin: bytes) -> bool:
-    """Of een bestand met de naam .xlsx eigenlijk tekst met scheidingstekens is."""
-    eerste = begin.split(b"\n", 1)[0].rstrip(b"\r").decode("cp1252", errors="replace")
-    return eerste.replace("\t", " ").isprintable() and any(s in eerste for s in _SCHEIDINGSTEKENS)
-
-
 def _open(pad: Path, blad: str | None) -> tuple[_Bron | None, Fout | None]:
     naam = str(pad)
     fout = _controleer_bestand(pad)
     if fout:
         return None, fout
     soort = pad.suffix.lower()
-    if soort not in (".csv", ".txt", ".xlsx", ".xlsm", ".xls"):
+    if soort in (".xls", ".ods"):
+        from kostenbaten.invoer.xlsx import OPSLAAN_ALS
+
+        return None, Fout(naam, None, "", OPSLAAN_ALS[soort])
+    if soort not in (".csv", ".txt", ".xlsx", ".xlsm"):
         return None, Fout(naam, None, "", f"onbekend bestandstype '{pad.suffix}'; geef een export als .csv of .xlsx")
     if blad is not None and soort in (".csv", ".txt"):
         return None, Fout(naam, None, "", "--blad: een CSV-bestand heeft geen bladen; laat --blad weg of geef een werkmap (.xlsx)")
@@ -132,18 +128,7 @@ def _open(pad: Path, blad: str | None) -> tuple[_Bron | None, Fout | None]:
         return None, Fout(naam, None, "", f"kan het bestand niet lezen ({fout.strerror})")
     if soort in (".csv", ".txt"):
         return _csv(pad, begin)
-    if begin.startswith(_OLE):
-        if soort == ".xls":
-            return None, Fout(naam, None, "", "dit is het oude Excel-formaat (.xls); sla de export op als .xlsx of als CSV")
-        if "EncryptedPackage".encode("utf-16-le") in _begin(pad, 1024**2):
-            return None, Fout(naam, None, "", "de werkmap is met een wachtwoord beveiligd; sla haar in Excel op zonder wachtwoord (Bestand > Info > Werkmap beveiligen)")
-        return None, Fout(naam, None, "", "dit is een werkmap in het oude Excel-formaat (.xls) met de naam .xlsx; sla de export op als .xlsx of als CSV")
-    if soort == ".xls" and not begin.startswith(_ZIP):
-        return None, Fout(naam, None, "", "dit is het oude Excel-formaat (.xls); sla de export op als .xlsx of als CSV")
-    if not begin.startswith(_ZIP):
-        if _lijkt_csv(begin):
-            return None, Fout(naam, None, "", f"dit is een CSV-bestand met de naam {pad.suffix}; geef het de naam {pad.stem}.csv")
-        return None, Fout(naam, None, "", "kan de werkmap niet lezen; is het een .xlsx uit Excel of LibreOffice?")
+    # Een .xlsx: wat het werkelijk is (beschadigd, wachtwoord, .xls, CSV, te groot) zegt `invoer.xlsx`, zoals bij elke werkmap.
     return _xlsx(pad, blad)
 
 
@@ -258,36 +243,37 @@ class _Opnieuw(Exception):
 # -- werkmap ---------------------------------------------------------------------
 
 
-_BESCHADIGD = "de werkmap is beschadigd of afgebroken (niet helemaal opgeslagen of gekopieerd); open en bewaar haar opnieuw in Excel, of exporteer als CSV"
+# Een werkmap heeft hoogstens zoveel rijen (de grens van Excel); de rijen worden gestroomd gelezen.
+MAX_RIJEN_WERKMAP = 1_048_576
 
 
 def _xlsx(pad: Path, gevraagd: str | None) -> tuple[_Bron | None, Fout | None]:
-    """Het actieve zichtbare blad (of `gevraagd`) van een werkmap; openpyxl wordt pas hier geladen."""
-    import zipfile
-    import zlib
-    from xml.etree.ElementTree import ParseError
-
-    from openpyxl import load_workbook
+    """Het actieve zichtbare blad (of `gevraagd`) van een werkmap, geopend en gelezen via `invoer.xlsx`."""
     from openpyxl.utils import get_column_letter
-    from openpyxl.utils.exceptions import InvalidFileException
+
+    from kostenbaten.invoer import xlsx
 
     naam = str(pad)
-    fouten = (InvalidFileException, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError, zlib.error, ParseError, ValueError, TypeError, IndexError, AttributeError)
+
+    def open_(formules: bool = False):
+        werkmap, fouten = xlsx.open_werkmap(pad, formules=formules)
+        if werkmap is None:
+            raise _Leesfout(fouten[0])
+        return werkmap
+
     try:
-        werkmap = load_workbook(pad, read_only=True, data_only=True)
-        bladen = [(b.title, b.sheet_state) for b in werkmap.worksheets]
-        actief = werkmap.active.title if werkmap.active is not None else None
-        werkmap.close()
-    except fouten:
-        return None, Fout(naam, None, "", _BESCHADIGD)
-    if not bladen:
-        return None, Fout(naam, None, "", "de werkmap heeft geen werkbladen")
+        werkmap = open_()  # één keer open voor de bladen en de kopregel (openen kost bij een blad zonder maat een doorloop)
+    except _Leesfout as fout:
+        return None, fout.fout
+    bladen = [(t, werkmap.staat.get(t, "visible")) for t in werkmap.bladen]
+    actief = werkmap.actief
     zichtbaar_ = [t for t, s in bladen if s == "visible"]
     verborgen = [t for t, s in bladen if s != "visible"]
     waarschuwingen = []
     if gevraagd is not None:
         if gevraagd not in [t for t, _ in bladen]:
             namen = ", ".join(f"'{zichtbaar(t)}'" for t, _ in bladen)
+            werkmap.sluit()
             return None, Fout(naam, None, "", f"--blad: geen blad '{zichtbaar(gevraagd)}' in deze werkmap; er zijn: {namen}")
         titel = gevraagd
     elif actief in zichtbaar_:
@@ -306,55 +292,58 @@ def _xlsx(pad: Path, gevraagd: str | None) -> tuple[_Bron | None, Fout | None]:
     if andere:
         waarschuwingen.append("ook in deze werkmap, niet gelezen: " + ", ".join(f"'{zichtbaar(t)}'" for t in andere) + " (kies een ander blad met --blad)")
 
-    def open_blad(data_only: bool):
-        werkmap = load_workbook(pad, read_only=True, data_only=data_only)
-        return werkmap, werkmap[titel]
+    def waarden(cellen) -> tuple:
+        """De cellen van een rij (alleen die met een waarde) als tuple van waarden vanaf kolom A."""
+        rij = [None] * cellen[-1].column
+        for cel in cellen:
+            rij[cel.column - 1] = cel.value
+        return tuple(rij)
 
     @contextlib.contextmanager
     def rijen():
         plaats = [1]
 
-        def genummerd():
-            for rij in blad.iter_rows(min_row=2, values_only=True):
-                plaats[0] += 1
-                yield rij
+        def genummerd(werkmap):
+            for nummer, cellen in werkmap.rijen(titel, MAX_RIJEN_WERKMAP):
+                if nummer < 2:
+                    continue
+                plaats[0] = nummer
+                yield waarden(cellen)
 
         try:
-            werkmap, blad = open_blad(True)
-            try:
-                yield genummerd(), lambda: plaats[0]
-            finally:
-                werkmap.close()
-        except fouten:
-            raise _Leesfout(Fout(naam, None, "", _BESCHADIGD + f" (bij rij {plaats[0]})", f"{titel}"))
+            with open_() as werkmap:
+                yield genummerd(werkmap), lambda: plaats[0]
+        except xlsx.Onleesbaar as fout:
+            raise _Leesfout(fout.fout) from None
 
     try:
-        werkmap, blad = open_blad(True)
-        kop = list(next(blad.iter_rows(max_row=1, values_only=True), ()))
-        werkmap.close()
-    except fouten:
-        return None, Fout(naam, None, "", _BESCHADIGD)
-    if not kop:
+        with werkmap:
+            eerste = next(werkmap.rijen(titel, MAX_RIJEN_WERKMAP), None)
+    except xlsx.Onleesbaar as fout:
+        return None, fout.fout
+    if eerste is None:
         return None, Fout(naam, None, "", f"blad {zichtbaar(titel)} is leeg", f"{titel}!A1")
+    # De kopregel staat op rij 1; is die leeg, dan meldt `_lees` dat.
+    kop = list(waarden(eerste[1])) if eerste[0] == 1 else [None]
 
     def formules(regels: set[int], kolommen: list[int]) -> dict[tuple[int, int], str]:
         """Per (rij, kolom) de formule in een cel die bij het lezen leeg was: een formule zonder opgeslagen uitkomst."""
         uit = {}
         if not regels:
             return uit
+        laatste = max(regels)
         try:
-            werkmap, blad = open_blad(False)
-            try:
-                for i, rij in enumerate(blad.iter_rows(min_row=2, max_row=max(regels), values_only=True), start=2):
-                    if i in regels:
-                        for k in kolommen:
-                            w = rij[k] if k < len(rij) else None
-                            if isinstance(w, str) and w.startswith("="):
-                                uit[(i, k)] = w
-            finally:
-                werkmap.close()
-        except fouten:
-            pass
+            with open_(formules=True) as werkmap:
+                for nummer, cellen in werkmap.rijen(titel, MAX_RIJEN_WERKMAP):
+                    if nummer > laatste:
+                        break
+                    if nummer in regels:
+                        for cel in cellen:
+                            k = cel.column - 1
+                            if k in kolommen and isinstance(cel.value, str) and cel.value.startswith("="):
+                                uit[(nummer, k)] = cel.value
+        except (_Leesfout, xlsx.Onleesbaar):
+            pass  # de rijen zelf zijn al gelezen; zonder de formules zegt de melding alleen 'leeg'
         return uit
 
     def plek(rij: int, kolom: int) -> str:

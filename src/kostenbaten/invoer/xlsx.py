@@ -78,12 +78,20 @@ ODS = (
     "dit is een LibreOffice-werkmap (.ods), ook al heet hij .xlsx; open hem in LibreOffice Calc en kies Bestand > Opslaan als, "
     "met als bestandstype 'Excel 2007-365 (.xlsx)'"
 )
+# Werkmappen die kostenbaten niet leest, herkend aan de naam, met de weg naar een .xlsx (voor elke lezer dezelfde).
+OPSLAAN_ALS = {
+    ".ods": "een LibreOffice-werkmap (.ods) wordt niet gelezen; open hem in LibreOffice Calc en kies "
+            "Bestand > Opslaan als, met als bestandstype 'Excel 2007-365 (.xlsx)'",
+    ".xls": "een werkmap in het oude Excel-formaat (.xls) wordt niet gelezen; open hem in Excel en kies "
+            "Bestand > Opslaan als, met als bestandstype 'Excel-werkmap (*.xlsx)' (in LibreOffice: 'Excel 2007-365 (.xlsx)')",
+}
 GEEN_WERKMAP = f"dit is een zip-bestand maar geen Excel-werkmap (xl/workbook.xml ontbreekt); {OPNIEUW_OPSLAAN}"
 DTD = f"de werkmap bevat XML met een DTD of entiteiten (<!DOCTYPE>), wat Excel nooit schrijft; {OPNIEUW_OPSLAAN}"
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 _VERSLEUTELD = "EncryptionInfo".encode("utf-16-le")
+_VERSLEUTELD_PAKKET = "EncryptedPackage".encode("utf-16-le")  # de andere stroom van een versleutelde werkmap
 _CEL = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})\Z")
 
 
@@ -331,7 +339,7 @@ def _soort_fout(pad: Path, kop: bytes, grootte: int) -> str | None:
     if kop.startswith(_OLE):
         with pad.open("rb") as bestand:
             inhoud = bestand.read(min(grootte, MAX_BYTES))
-        return WACHTWOORD if _VERSLEUTELD in inhoud else OUDE_XLS
+        return WACHTWOORD if _VERSLEUTELD in inhoud or _VERSLEUTELD_PAKKET in inhoud else OUDE_XLS
     if not kop:
         return "het bestand is leeg (0 bytes); " + OPNIEUW_OPSLAAN
     if b"\x00" not in kop[:4096] or kop.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -325,7 +325,9 @@ class Actor(Basis):
 
 class Kengetal(Basis):
     naam: Tekst
-    bedrag: Geld
+    bedrag: Geld | None = None  # de vermeden kosten per geval; of `per_maand` met `maanden`, zoals bij een baat
+    per_maand: Geld | None = None
+    maanden: Annotated[int, Field(ge=1, le=MAX_MAANDEN)] | None = None
     actor: Naam  # wie de vermeden kosten bespaart
     bron: Tekst
     omschrijving: Tekst | None = None
@@ -342,7 +344,23 @@ class Kengetal(Basis):
     @model_validator(mode="after")
     def _van_bij_overdracht(self):
         _controleer_van(self.soort, self.van)
+        if (self.bedrag is None) == (self.per_maand is None):
+            raise PydanticCustomError("kb_kengetal", "geef precies één van 'bedrag' of 'per_maand'")
+        if self.per_maand is not None and self.maanden is None:
+            raise PydanticCustomError("kb_kengetal", "bij 'per_maand' hoort 'maanden' (de looptijd)")
+        if self.maanden is not None and self.per_maand is None:
+            raise PydanticCustomError("kb_kengetal", "'maanden' hoort alleen bij 'per_maand'")
         return self
+
+    @property
+    def veld(self) -> str:
+        """Het veld met het bedrag: 'bedrag' (per geval) of 'per_maand'."""
+        return "bedrag" if self.bedrag is not None else "per_maand"
+
+    @property
+    def invoer(self) -> Onzeker:
+        """Het bedrag zoals ingevoerd (per geval of per maand), met zijn bereik."""
+        return self.bedrag if self.bedrag is not None else self.per_maand
 
 
 def _controleer_van(soort: str | None, van: str | None) -> None:

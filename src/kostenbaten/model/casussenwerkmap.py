@@ -186,12 +186,16 @@ TABELLEN = (
         (
             _sleutel("toevoeging"),
             Kolom("Naam", ("naam",), "tekst", "Naam zoals hij in de uitkomsten staat.", True, breedte=28),
-            *bereik("Bedrag (€)", "bedrag", "euro, zonder €-teken", "De vermeden kosten per geval.", geld=True),
+            *bereik("Bedrag (€)", "bedrag", "euro, zonder €-teken", "De vermeden kosten per geval (of vul Per maand en Maanden in).",
+                    verplicht=False, geld=True),
             Kolom("Actor", ("actor",), "naam", "Wie deze kosten bespaart (kies uit de lijst).", True, keuze="actor", breedte=16),
             Kolom("Bron", ("bron",), "tekst", "Waar het bedrag vandaan komt: publicatie en jaar (verplicht).", True, breedte=40),
             PRIJSPEIL,
             OMSCHRIJVING,
             *SOORT_EN_VAN,
+            # Achteraan, zodat de kolommen van bestaande werkmappen op hun plaats blijven.
+            Kolom("Per maand (€)", ("per_maand", "waarde"), "getal", "Of vermeden kosten per maand, in euro; een baat telt dan zoveel maanden als in beeld zijn, hoogstens Maanden.", geld=True),
+            Kolom("Maanden", ("maanden",), "geheel", "De looptijd in maanden bij een bedrag per maand.", breedte=9),
         ),
     ),
     Tabel(

@@ -15,6 +15,7 @@ from pathlib import Path
 from kostenbaten.berekening.registratie import RegistratieUitkomst
 from kostenbaten.geld import afkappen_op_aandeel, afronden_op_decimalen
 from kostenbaten.notatie import aandeel, datum, json_getal
+from kostenbaten.tekens import zichtbaar
 from kostenbaten.uitvoer.bestand import schrijf_atomair
 
 
@@ -24,6 +25,12 @@ def _basis(basis: Path, variant: Path) -> str:
         return Path(os.path.relpath(basis.resolve(), variant.resolve().parent)).as_posix()
     except ValueError:  # een andere schijf op Windows
         return basis.resolve().as_posix()
+
+
+def _in_commentaar(tekst: str) -> str:
+    """Tekst uit de export in een regel commentaar: onzichtbare tekens zichtbaar gemaakt (`tekens.zichtbaar`), en ook
+    een regeleinde, zodat de tekst het commentaar niet verlaat en de variant altijd weer te lezen is."""
+    return zichtbaar(str(tekst)).replace("\r", "\\r").replace("\n", "\\n")
 
 
 def zonder_casus(u: RegistratieUitkomst, gedekt) -> tuple:
@@ -43,7 +50,7 @@ def variant_tekst(u: RegistratieUitkomst, pilotnaam: str, rechtsgebieden, gedekt
     tellingen = {a.sleutel: a for a in u.rechtsgebieden}
     naam = f"{pilotnaam}, eigen registratie"
     regels = [
-        f"# Geschreven door `kostenbaten registratie` uit {Path(u.bestand).name}: {u.hulpvragen} hulpvragen",
+        f"# Geschreven door `kostenbaten registratie` uit {_in_commentaar(Path(u.bestand).name)}: {u.hulpvragen} hulpvragen",
         f"# van {datum(u.van)} tot en met {datum(u.tot)}. De hulpvragen, ook per rechtsgebied,",
         "# komen uit die registratie; casussen, tarieven en kengetallen uit de basis.",
         "# Het aantal hulpvragen geldt voor deze periode (niet omgerekend naar een jaar).",
@@ -74,7 +81,7 @@ def variant_tekst(u: RegistratieUitkomst, pilotnaam: str, rechtsgebieden, gedekt
             regels += [f"  {sleutel}:", f"    aandeel: {afgekapt}  # {a.aantal} van {a.van} hulpvragen, afgekapt op twee decimalen"]
     if u.niet_gekoppeld:
         regels.append(f"# Onderwerpen zonder rechtsgebied (de rest: {u.zonder_rechtsgebied.aantal} van {u.hulpvragen} hulpvragen):")
-        regels += [f"#   {onderwerp}: {aantal}" for onderwerp, aantal in u.niet_gekoppeld]
+        regels += [f"#   {_in_commentaar(onderwerp)}: {aantal}" for onderwerp, aantal in u.niet_gekoppeld]
     return "\n".join(regels) + "\n"
 
 

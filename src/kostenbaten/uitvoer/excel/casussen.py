@@ -181,6 +181,13 @@ def _rijen(tabel: Tabel, pilot, casussen):
         blok = getattr(pilot, blad.lower())
         for sleutel, item in blok.items():
             velden = _vlak(item)
+            if blad == KENGETALLEN and any(p[0] == "per_maand" and p[1:] != ("waarde",) for p in velden):
+                # Het bereik op blad Kengetallen hoort bij Bedrag (€); een bereik om een bedrag per maand past er niet in.
+                raise UitvoerFouten([Fout(
+                    "pilot.yaml", None, "",
+                    f"kengetallen.{sleutel}.per_maand: een bereik (min/max of interval_90) om een bedrag per maand kan niet in een werkmap; "
+                    "laat het bereik weg om om te zetten, of reken met de casussenmap",
+                )])
             if getattr(item, "uit_telling", False):  # het aandeel volgt uit het aantal: alleen het aantal staat in de map
                 velden = {p: w for p, w in velden.items() if p[0] != "aandeel"}
             yield {("sleutel",): sleutel, **velden}
@@ -264,10 +271,10 @@ def _kengetal_tonen(blad: Blad, tabel: Tabel, rij: int) -> None:
     kengetallen = tabel_van(KENGETALLEN)
     laatste = get_column_letter(len(kengetallen.kolommen))
     letters = {k.kop: get_column_letter(i) for i, k in enumerate(tabel.kolommen, start=1)}
-    for kop, kolom in (("Bedrag (€)", "Bedrag (€)"), ("Actor", "Actor")):
+    for kop, kolom in (("Bedrag (€)", "Bedrag (€)"), ("Per maand (€)", "Per maand (€)"), ("Maanden", "Maanden"), ("Actor", "Actor")):
         n = [k.kop for k in kengetallen.kolommen].index(kolom) + 1
         formule = f"IFERROR(VLOOKUP(${letters['Kengetal']}{rij},'{KENGETALLEN}'!$A$2:${laatste}${LIJSTRIJEN},{n},FALSE),\"\")"
-        c = blad.formule(f"{letters[kop]}{rij}", formule, None, EURO if kop.startswith("Bedrag") else None)
+        c = blad.formule(f"{letters[kop]}{rij}", formule, None, EURO if kop.startswith(("Bedrag", "Per maand")) else None)
         c.fill = AFGELEID
 
 

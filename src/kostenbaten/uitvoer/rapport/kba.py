@@ -129,7 +129,11 @@ def aannames(u: PilotUitkomst) -> list[dict]:
         blokken.append(
             tabel(
                 ["Kengetal (vermeden kosten per geval)", "Bedrag", "Wie bespaart", "Bron"],
-                [[k.naam, euro(k.bedrag.waarde, decimalen_voor([k.bedrag.waarde])), actoren[k.actor].naam, k.bron] for k in p.kengetallen.values()],
+                [
+                    [k.naam, euro(k.invoer.waarde, decimalen_voor([k.invoer.waarde])) + ("" if k.per_maand is None else f" per maand, {k.maanden} maanden"),
+                     actoren[k.actor].naam, k.bron]
+                    for k in p.kengetallen.values()
+                ],
                 rechts=(1,),
                 breed=True,
                 ankers={(i, 1): kengetal_anker(s) for i, s in enumerate(p.kengetallen) if s in gebruikt},
