@@ -1,4 +1,4 @@
-"""Lange fuzzrun op verzoek: verminkte casussenmappen, begrotingswerkmappen (cellen, XML, zip) en YAML door lezer en doorrekening.
+"""Lange fuzzrun op verzoek: verminkte casussenmappen, begrotingswerkmappen (cellen, XML, zip), YAML en exports van de registratie door lezer en doorrekening.
 
     .venv/bin/python benchmarks/fuzz.py --minuten 10
 
@@ -28,6 +28,8 @@ from fuzzdoel import (  # noqa: E402
     pas_toe,
     reken_door,
     reken_werkmap_door,
+    registratieverminkingen,
+    tel_registratie_door,
     verminkingen,
     verminkte_werkmap,
     verse_kopie,
@@ -47,6 +49,8 @@ def _kind(map_: str, wachtrij) -> None:
         pad = Path(map_)
         if pad.suffix == ".xlsx":
             wachtrij.put(reken_werkmap_door(pad))
+        elif pad.suffix == ".csv":
+            wachtrij.put(tel_registratie_door(pad))
         elif pad.suffix == ".yaml":
             wachtrij.put(lees_yaml_door(pad))
         else:
@@ -78,7 +82,7 @@ def main() -> int:
     einde = time.monotonic() + 60 * args.minuten
     tellers = {0: 0, 2: 0}
     vondsten: list[str] = []
-    soorten = {"casussenmap": 0, "werkmapcellen": 0, "zip en XML": 0, "yaml": 0}
+    soorten = {"casussenmap": 0, "werkmapcellen": 0, "zip en XML": 0, "yaml": 0, "registratie": 0}
 
     def telt(uitkomst, wat: str) -> bool:
         """Telt code 0 of 2; elke andere uitkomst is een vondst."""
@@ -140,6 +144,19 @@ def main() -> int:
                 args.bewaar.mkdir(exist_ok=True)
                 shutil.copy(pad, args.bewaar / f"vondst-{len(vondsten)}.yaml")
 
+    @settings(max_examples=30, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(registratieverminkingen())
+    def registratieronde(ruw):
+        if time.monotonic() > einde:
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            export = Path(tmp) / "export.csv"
+            export.write_bytes(ruw)
+            soorten["registratie"] += 1
+            if not telt(_draai(export), f"registratie {ruw[:200]!r}"):
+                args.bewaar.mkdir(exist_ok=True)
+                shutil.copy(export, args.bewaar / f"vondst-{len(vondsten)}.csv")
+
     # Eén keer alles laden (ook numpy en openpyxl), zodat elk kindproces als kopie van dit proces snel start.
     with tempfile.TemporaryDirectory() as tmp:
         reken_door(verse_kopie(Path(tmp) / "hengelo"), onzeker=True)
@@ -149,6 +166,7 @@ def main() -> int:
         werkmapronde()
         zipronde()
         yamlronde()
+        registratieronde()
     totaal = sum(tellers.values()) + len(vondsten)
     print(f"uitvoeringen: {totaal} (code 0: {tellers[0]}, code 2: {tellers[2]}, anders: {len(vondsten)})")
     print("per soort: " + ", ".join(f"{soort} {aantal}" for soort, aantal in soorten.items()))

@@ -254,3 +254,45 @@ def lees_yaml_door(pad: Path) -> int:
 
     na(bestand.inhoud)
     return 0
+
+
+# -- de export van een vraagregistratie ---------------------------------------------------------
+
+REGISTRATIE = ROOT / "templates" / "voorbeeldregistratie.csv"
+# Wat exports van andere systemen bevatten: andere scheidingstekens, aanhalingstekens, regeleinden midden in een veld,
+# bytes die geen UTF-8 zijn, een BOM, stuurtekens, vreemde getallen en datums.
+REGISTRATIEBROKKEN = [
+    b";", b",", b'"', b'""', b"\r", b"\n", b"\r\n", b"\x00", b"\xff", b"\xe9", b"\xef\xbb\xbf", b"\xe2\x80\xa8", b"\x0c",
+    b"\x1b]52;c;aGk=\x07", b"\xe2\x80\xae", b"1e999999999", b"1_000", b"-1", b"99999", b"\xd9\xa3", b"0,5", b"31-02-2022",
+    b"1-1-0001", b"9999-12-31", b"ja", b"nee", b"Juridisch Loket", b"=1+1", b"\t",
+]
+
+
+@st.composite
+def registratieverminkingen(draw) -> bytes:
+    """De voorbeeldregistratie met een paar brokken erin gezet, of een stuk eruit."""
+    ruw = REGISTRATIE.read_bytes()
+    for _ in range(draw(st.integers(1, 6))):
+        plek = int(draw(st.floats(0, 1, allow_nan=False)) * len(ruw))
+        if draw(st.booleans()):
+            ruw = ruw[:plek] + draw(st.one_of(st.sampled_from(REGISTRATIEBROKKEN), st.binary(max_size=4))) + ruw[plek:]
+        else:
+            ruw = ruw[:plek] + ruw[plek + draw(st.integers(1, 40)):]
+    return ruw
+
+
+def tel_registratie_door(pad: Path) -> int:
+    """`registratie` zoals de opdrachtregel het draait (ook --formaat json): afsluitcode 0 of 2, en nooit een rauw stuurteken."""
+    from typer.testing import CliRunner
+
+    from kostenbaten.cli import app
+    from kostenbaten.tekens import VERBODEN
+
+    for formaat in ("tabel", "json"):
+        uitkomst = CliRunner().invoke(app, ["registratie", str(pad), "--casussen", str(HENGELO), "--formaat", formaat])
+        if uitkomst.exit_code not in (0, 2):
+            return uitkomst.exit_code
+        tekst = uitkomst.stdout + uitkomst.stderr
+        assert not VERBODEN.search(tekst.replace("\r", "")), ascii(tekst[:300])
+        assert "Traceback" not in tekst
+    return uitkomst.exit_code

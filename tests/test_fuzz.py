@@ -1,4 +1,4 @@
-"""Korte fuzzrun over de YAML-lezer, de lezer van de begrotingswerkmap (cellen, XML en zip) en de doorrekening: code 0 of 2, nooit iets anders.
+"""Korte fuzzrun over de YAML-lezer, de lezer van de begrotingswerkmap (cellen, XML en zip), de registratie en de doorrekening: code 0 of 2, nooit iets anders.
 
 De lange run op verzoek: `python benchmarks/fuzz.py --minuten 10` (zie docs/formaat.md).
 """
@@ -11,6 +11,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 from fuzzdoel import (
+    registratieverminkingen,
+    tel_registratie_door,
     lees_yaml_door,
     pas_toe,
     reken_door,
@@ -55,3 +57,12 @@ def test_yaml_lezer_geeft_fouten_of_schone_tekst(tekst):
         pad = Path(tmp) / "casus-9.yaml"
         pad.write_text(tekst, encoding="utf-8", errors="surrogatepass")
         assert lees_yaml_door(pad) in (0, 2)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(registratieverminkingen())
+def test_verminkte_registratie_geeft_code_0_of_2(ruw):
+    with tempfile.TemporaryDirectory() as tmp:
+        export = Path(tmp) / "export.csv"
+        export.write_bytes(ruw)
+        assert tel_registratie_door(export) in (0, 2)
