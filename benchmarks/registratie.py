@@ -29,6 +29,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from veel_casussen import meet  # dezelfde meting van één proces (tijd, processortijd, geheugen)
+
 HIER = Path(__file__).resolve().parent
 DOEL_TIJD = 2.0
 DOEL_MB = 150
@@ -68,18 +70,6 @@ def maak_werkmap(csvpad: Path, pad: Path) -> Path:
     return pad
 
 
-def meet(opdracht: list[str]) -> tuple[float, float]:
-    """Tijd in seconden en grootste geheugengebruik in MB van één proces."""
-    begin = time.perf_counter()
-    proces = subprocess.Popen(opdracht, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, gebruik = os.wait4(proces.pid, 0)
-    duur = time.perf_counter() - begin
-    proces.returncode = os.waitstatus_to_exitcode(status)
-    if proces.returncode != 0:
-        raise SystemExit(f"{' '.join(opdracht)} stopte met code {proces.returncode}: {proces.stderr.read().decode()}")
-    return duur, gebruik.ru_maxrss / 1024
-
-
 def vergelijk(opdrachten: dict[str, list[str]], herhalingen: int) -> dict[str, tuple[float, float]]:
     metingen = {naam: [] for naam in opdrachten}
     for opdracht in opdrachten.values():  # opwarmen (schijfcache, bytecode)
@@ -87,7 +77,7 @@ def vergelijk(opdrachten: dict[str, list[str]], herhalingen: int) -> dict[str, t
     for _ in range(herhalingen):
         for naam, opdracht in opdrachten.items():  # om en om, zodat ruis beide raakt
             metingen[naam].append(meet(opdracht))
-    return {naam: (statistics.median(t for t, _ in m), max(mb for _, mb in m)) for naam, m in metingen.items()}
+    return {naam: (statistics.median(t for t, _, _ in m), max(mb for _, _, mb in m)) for naam, m in metingen.items()}
 
 
 def main() -> int:

@@ -39,3 +39,14 @@ def vervang(pad: Path, oud: str, nieuw: str) -> None:
     tekst = pad.read_text(encoding="utf-8")
     assert tekst.count(oud) == 1, f"{oud!r} staat {tekst.count(oud)} keer in {pad}"
     pad.write_text(tekst.replace(oud, nieuw), encoding="utf-8")
+
+
+def html_tekst(pad: Path) -> str:
+    """De zichtbare tekst van een HTML-rapport: zonder stijl, grafieken en tags, elke witruimte één spatie."""
+    import html
+    import re
+
+    t = pad.read_text(encoding="utf-8")
+    t = re.sub(r"<style>.*?</style>|<svg.*?</svg>", " ", t, flags=re.S)
+    t = html.unescape(re.sub(r"<[^>]+>", " ", t)).replace("\xa0", " ").replace("\u2060", "")
+    return " ".join(t.split())

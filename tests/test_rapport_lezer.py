@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import eigen_bibliotheek
-from conftest import HENGELO, ROOT
+from conftest import HENGELO, ROOT, html_tekst
 from systeem import vereis
 
 BEGROTING = ROOT / "templates" / "voorbeeldbegroting.yaml"
@@ -48,12 +48,6 @@ eenmalig:
 """
 
 
-def _tekst(pad: Path) -> str:
-    """De zichtbare tekst van de HTML: zonder stijl, grafieken en tags, elke witruimte één spatie."""
-    t = pad.read_text(encoding="utf-8")
-    t = re.sub(r"<style>.*?</style>|<svg.*?</svg>", " ", t, flags=re.S)
-    t = html_module.unescape(re.sub(r"<[^>]+>", " ", t)).replace("\xa0", " ").replace("\u2060", "")
-    return " ".join(t.split())
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +80,7 @@ def maak(tmp_path_factory):
 
 
 def test_alleen_een_kans_zegt_dat_en_niet_bandbreedtes(maak):
-    tekst = _tekst(maak("o.html", "oosterdal")[0])
+    tekst = html_tekst(maak("o.html", "oosterdal")[0])
     assert "De enige onzekerheid in de invoer is de kans van slagen van casus 4 (50%): er zijn geen bereiken gegeven." in tekst
     assert "slaagt die casus of niet, en dat geldt dan voor alle hulpvragen waarvoor zij staat" in tekst
     assert "bandbreedte" not in tekst.lower()
@@ -94,9 +88,9 @@ def test_alleen_een_kans_zegt_dat_en_niet_bandbreedtes(maak):
 
 
 def test_met_bereiken_noemt_het_interval_wat_het_dekt(maak):
-    tekst = _tekst(maak("v.html", VRIJWILLIGERS)[0])
+    tekst = html_tekst(maak("v.html", VRIJWILLIGERS)[0])
     assert "Dat interval dekt de bereiken in de invoer (Tarief per uur: Inzet vrijwilligers) en de kansen van slagen van casus 1" in tekst
-    tekst = _tekst(maak("b.html", BANDBREEDTE)[0])
+    tekst = html_tekst(maak("b.html", BANDBREEDTE)[0])
     assert "Dat interval dekt de bereiken in de invoer (" in tekst and "kans van slagen" not in tekst.split("Dat interval dekt")[1][:80]
 
 
@@ -104,7 +98,7 @@ def test_met_bereiken_noemt_het_interval_wat_het_dekt(maak):
     ("o.html", ("oosterdal",)), ("v.html", (VRIJWILLIGERS,)), ("b.html", (BANDBREEDTE,)), ("h.html", (HENGELO,)),
 ])
 def test_nergens_tussen_tot(maak, naam, argumenten):
-    tekst = _tekst(maak(naam, *argumenten)[0])
+    tekst = html_tekst(maak(naam, *argumenten)[0])
     assert not re.search(r"\btussen\b[^.;:]*?\btot\b", tekst), re.search(r"\btussen\b[^.;:]*?\btot\b", tekst)
 
 
@@ -112,7 +106,7 @@ def test_nergens_tussen_tot(maak, naam, argumenten):
 
 
 def test_hengelo_met_begroting_een_aansluiting_en_een_antwoord(maak):
-    tekst = _tekst(maak("hb.html", HENGELO, "--begroting", BEGROTING)[0])
+    tekst = html_tekst(maak("hb.html", HENGELO, "--begroting", BEGROTING)[0])
     # KBA: 12 SJD-uren over 6 casussen = 2 per casus, x 198 gedekte hulpvragen = 396 uur, x (80 + 30 + 10) = € 47.520.
     # Begroting: (6 + 3) SJD-uren per week x 46 weken = 414 uur, x (80 + 30 + 10) = € 49.680; plus coördinator
     # 3 x 46 x 50 = 6.900, communicatie 1 x 46 x 50 = 2.300, directie 0,3 x 46 x 90 = 1.242 en eenmalig
@@ -133,7 +127,7 @@ def test_hengelo_met_begroting_een_aansluiting_en_een_antwoord(maak):
 
 
 def test_eigen_bibliotheek_met_begroting(maak):
-    tekst = _tekst(maak("ob.html", "oosterdal", "--begroting", "begroting.yaml")[0])
+    tekst = html_tekst(maak("ob.html", "oosterdal", "--begroting", "begroting.yaml")[0])
     # KBA: uren 2 + 1,5 + 1 + 4 + 2,5 = 11 over 5 casussen, x 96 gedekte hulpvragen (80% van 120) = 211,2 uur;
     # x (92,50 + 12) = € 22.070,40, afgerond € 22.070.
     assert "211,20 SJD-uren voor de 96 hulpvragen" in tekst and "maal de tarieven: € 22.070." in tekst
@@ -145,7 +139,7 @@ def test_eigen_bibliotheek_met_begroting(maak):
 
 def test_variant_met_begroting_rekent_een_kba(maak):
     doel, fout = maak("vb.html", VRIJWILLIGERS, "--begroting", BEGROTING)
-    tekst = _tekst(doel)
+    tekst = html_tekst(doel)
     assert "noemt de casussen '../casussen/hengelo'" in " ".join(fout.split())
     assert "De begroting noemt de casussen '../casussen/hengelo'; dit rapport rekent haar baten met de casussen van het rapport zelf" in tekst
     # Eén KBA: de baten van de begroting komen uit de vrijwilligers, de kosten van de KBA zijn die van de variant:
@@ -165,14 +159,14 @@ def test_titel_noemt_de_bibliotheek_niet_de_variant(maak):
 
 
 def test_periode_zoals_gegeven_tot_en_met(maak):
-    assert "1 juni 2021 tot en met 30 juni 2022" in _tekst(maak("h.html", HENGELO)[0])
-    tekst = _tekst(maak("o.html", "oosterdal")[0])
+    assert "1 juni 2021 tot en met 30 juni 2022" in html_tekst(maak("h.html", HENGELO)[0])
+    tekst = html_tekst(maak("o.html", "oosterdal")[0])
     assert "Pilot Bibliotheek Oosterdal, 1 januari 2024 tot en met 31 december 2024." in tekst
     assert "2024 tot 31" not in tekst
 
 
 def test_euro_op_centen_als_het_geen_geheel_bedrag_is(maak):
-    tekst = _tekst(maak("o.html", "oosterdal")[0])
+    tekst = html_tekst(maak("o.html", "oosterdal")[0])
     assert "2 uur x € 92,50 per uur" in tekst
     assert not re.search(r"€ \d[\d.]*,\d(?!\d)", tekst), re.search(r"€ \d[\d.]*,\d(?!\d)", tekst)
 
@@ -181,16 +175,16 @@ def test_kans_in_de_casustabel_en_de_bijlage(maak):
     t = maak("o.html", "oosterdal")[0].read_text(encoding="utf-8")
     assert '<th scope="col" class="getal">Kans</th>' in t
     assert '<td data-kop="Kans" class="getal">50%</td>' in t and t.count('<td data-kop="Kans" class="getal">-</td>') == 4
-    assert "Huurrecht; 4 uur; kans van slagen 50%, de baten tellen voor dat deel mee." in _tekst(maak("o.html", "oosterdal")[0])
+    assert "Huurrecht; 4 uur; kans van slagen 50%, de baten tellen voor dat deel mee." in html_tekst(maak("o.html", "oosterdal")[0])
     # Zonder kansen geen lege kolom.
     assert '<th scope="col" class="getal">Kans</th>' not in maak("h.html", HENGELO)[0].read_text(encoding="utf-8")
 
 
 def test_het_rapport_alleen_bij_hengelo(maak):
-    eigen = _tekst(maak("o.html", "oosterdal")[0])
+    eigen = html_tekst(maak("o.html", "oosterdal")[0])
     for label in ("Extrapolatie rapport", "van het rapport", "methode rapport", "het rapport van de pilot"):
         assert label not in eigen, label
-    assert "het rapport van de pilot" in _tekst(maak("h.html", HENGELO)[0])
+    assert "het rapport van de pilot" in html_tekst(maak("h.html", HENGELO)[0])
 
 
 def test_delen_tellen_op_tot_het_afgeronde_totaal(maak):

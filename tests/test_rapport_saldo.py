@@ -6,14 +6,13 @@ vlak gemiddelde: x 198 gedekte hulpvragen / 6 casussen = x 33), zoals in tests/t
 
 from __future__ import annotations
 
-import html as html_module
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import HENGELO, ROOT
+from conftest import HENGELO, ROOT, html_tekst
 
 BANDBREEDTE = ROOT / "casussen" / "varianten" / "hengelo-bandbreedte.yaml"
 
@@ -28,13 +27,6 @@ KOSTEN_PER_CASUS = (2 + 3 + 2 + 2 + 1 + 2) * (80 + 30 + 10) // 6
 def _nl(n: int) -> str:
     """Een heel bedrag zoals het rapport het schrijft: € 12.282, -€ 6.600."""
     return ("-" if n < 0 else "") + "€ " + f"{abs(n):,}".replace(",", ".")
-
-
-def _tekst(pad: Path) -> str:
-    t = pad.read_text(encoding="utf-8")
-    t = re.sub(r"<style>.*?</style>|<svg.*?</svg>", " ", t, flags=re.S)
-    t = html_module.unescape(re.sub(r"<[^>]+>", " ", t)).replace("\xa0", " ").replace("\u2060", "")
-    return " ".join(t.split())
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +57,7 @@ def test_voorkant_begint_met_het_maatschappelijk_saldo(maak):
     kosten_alle, kosten_gedekt = KOSTEN_PER_CASUS * 300, KOSTEN_PER_CASUS * 198  # 72.000 en 47.520
     saldo, saldo_gedekt = middelen - kosten_alle, middelen - kosten_gedekt
     assert (saldo, saldo_gedekt) == (12282, 36762)
-    tekst = _tekst(maak("h.html", HENGELO))
+    tekst = html_tekst(maak("h.html", HENGELO))
     assert (f"Wat de samenleving wint: een maatschappelijk saldo van {_nl(saldo)} per jaar. Dat zijn de besparingen van middelen "
             f"({_nl(middelen)}, vermeden kosten, naar de 198 hulpvragen in de rechtsgebieden van de casussen) "
             f"min de kosten van alle 300 hulpvragen ({_nl(kosten_alle)}).") in tekst
@@ -89,7 +81,7 @@ def test_verdelingstabel_op_de_voorkant(maak):
     saldi = {n: m + o - g - b for n, (b, m, o, g) in regels.items()}
     assert saldi == {"Cliënt": 78804, "Gemeente": 5082, "Rijk": -65004, "Schuldeiser en deurwaarder": -6600}
     assert sum(saldi.values()) == 12282
-    tekst = _tekst(maak("h.html", HENGELO))
+    tekst = html_tekst(maak("h.html", HENGELO))
     assert "Wie Betaalt Middelen Ontvangt Geeft Saldo" in tekst
     for naam, cijfers in regels.items():
         assert f"{naam} " + " ".join(_nl(c) for c in (*cijfers, saldi[naam])) in tekst, naam
@@ -117,7 +109,7 @@ def test_baten_per_kwaliteitsgraad(maak):
     assert totaal == 4942
     # 2.554 / 4.942 = 51,68% (afgerond 52%), 2.388 / 4.942 = 48,32% (afgerond 48%).
     assert round(100 * MIDDELEN / totaal) == 52 and round(100 * OVERDRACHTEN / totaal) == 48
-    tekst = _tekst(maak("h.html", HENGELO))
+    tekst = html_tekst(maak("h.html", HENGELO))
     assert ("van de baten van de uitgewerkte casussen samen (€ 4.942) rust € 2.554 (52%) op graad D en € 2.388 (48%) "
             "op een bedrag uit de casus zelf (geen kengetal).") in tekst
     assert "Op graad C of D samen rust 52%" in tekst
@@ -133,7 +125,7 @@ def test_met_bereiken_eerst_de_verwachte_waarde(maak):
     r, g = o.extrapolaties["rapport"]["totaal"], o.extrapolaties["gewogen"]["totaal"]
     # Bij de meest waarschijnlijke invoer: de Hengelo-bedragen, 3.502 x 33 = 115.566 (vlak).
     assert r.berekend == 115566
-    tekst = _tekst(maak("b.html", BANDBREEDTE))
+    tekst = html_tekst(maak("b.html", BANDBREEDTE))
     verwacht = (f"Verwacht, met de bereiken en kansen in de invoer meegewogen: samen {euro(r.verwacht)} (één gemiddelde voor alle "
                 f"casussen) of {euro(g.verwacht)} (gewogen per rechtsgebied)")
     assert verwacht in tekst
@@ -144,7 +136,7 @@ def test_met_bereiken_eerst_de_verwachte_waarde(maak):
     assert d["steekproef"] + d["parameters"] + d["uitkomsten"] == 1
     assert f"Van de spreiding van het totaal komt {procent(d['steekproef'] * 100)} uit de kleine steekproef van 6 uitgewerkte casussen" in tekst
     # Zonder bereiken geen verwachte waarde: Hengelo zelf.
-    assert "Verwacht, met de bereiken" not in _tekst(maak("h.html", HENGELO))
+    assert "Verwacht, met de bereiken" not in html_tekst(maak("h.html", HENGELO))
 
 
 def test_actoren_in_de_terminal_zonder_het_rapport(cli):
