@@ -99,6 +99,58 @@ def reken_begroting(invoer, horizon: int | None = None):
     return bereken_begroting(begroting, kba)
 
 
+# -- steekproef en uitkomsten: lezen (invoer) en rekenen (berekening) samengesteld ----------
+
+
+def maak_steekproef(export: Path, koppelingpad: Path, n: int, zaad: int, namen: dict[str, str] | None = None, bron_map: str = "", blad: str | None = None):
+    """De steekproef van `n` hulpvragen uit `export`, per rechtsgebied naar aandeel; fouten als `InvoerFouten`."""
+    from kostenbaten.berekening.steekproef import Steekproef, SteekproefRij, Stratum, trek, verdeel
+    from kostenbaten.fouten import Fout, InvoerFouten
+    from kostenbaten.invoer.steekproef import haal_rijen, lees_strata
+
+    s = lees_strata(export, koppelingpad, namen, bron_map, blad)
+    aantallen = {g: len(r) for g, r in s.regels.items()}
+    totaal = sum(aantallen.values())
+    if n > totaal:
+        raise InvoerFouten([Fout("--n", None, "", f"de export heeft {totaal} hulpvragen met een rechtsgebied; een steekproef van {n} is groter dan dat")])
+    verdeling = verdeel(aantallen, n)
+    posities = trek(aantallen, {g: p for g, (_, p) in verdeling.items()}, zaad)
+    gekozen = [(g, s.regels[g][i]) for g in s.volgorde for i in posities[g]]
+    gevonden = haal_rijen(s, {regel for _, regel in gekozen})
+    rijen = tuple(SteekproefRij(nr, g, regel, *gevonden[regel]) for nr, (g, regel) in enumerate(gekozen, start=1))
+    naam = (namen or {}).get
+    strata = tuple(Stratum(g, naam(g) or g, aantallen[g], verdeling[g][0], verdeling[g][1]) for g in s.volgorde)
+    return Steekproef(str(export), str(koppelingpad), zaad, n, totaal, s.zonder, strata, s.kop, rijen, s.registratie.blad, s.kolom["onderwerp"])
+
+
+def waardeer_uitkomsten(project, bron: Path, koppelingpad: Path | None, kaartpad: Path, blad: str | None = None):
+    """Waardekaart en telling (export of tabel) samen gelezen, alle fouten tegelijk; dan de waardering."""
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.berekening.saldo import programmakosten
+    from kostenbaten.berekening.uitkomsten import waardeer
+    from kostenbaten.fouten import InvoerFouten
+    from kostenbaten.invoer.uitkomsten import laad_waardekaart, lees_telling, tel_uitkomsten
+
+    pilot = project.pilot
+    namen = {k: g.naam for k, g in pilot.rechtsgebieden.items()}
+    fouten: list = []
+    kaart = telling = None
+    try:
+        kaart = laad_waardekaart(kaartpad, pilot)
+    except InvoerFouten as f:
+        fouten += f.fouten
+    try:
+        if bron.suffix.lower() in (".yaml", ".yml"):
+            telling = lees_telling(bron, namen)
+        else:
+            telling = tel_uitkomsten(bron, koppelingpad, namen, str(project.basismap), blad)
+    except InvoerFouten as f:
+        fouten += f.fouten
+    if fouten:
+        raise InvoerFouten(fouten)
+    return waardeer(telling, kaart, pilot, programmakosten(bereken_pilot(pilot, project.casussen)))
+
+
 # -- de kengetallenbank ---------------------------------------------------------
 
 ACTIES = ("zoek", "toon", "controleer")

@@ -29,21 +29,9 @@ from typing import NamedTuple
 from kostenbaten.berekening.saldo import Programmakosten
 from kostenbaten.geld import NUL, deel, som, vermenigvuldig
 from kostenbaten.model.casus import Pilot
-from kostenbaten.model.uitkomsten import Waardekaart
+from kostenbaten.model.uitkomsten import ZONDER_RECHTSGEBIED, Telling, Waardekaart
 
 HONDERD = Decimal(100)
-# De hulpvragen met een onderwerp dat de koppeling niet kent: hun uitkomsten tellen wel, onder deze naam.
-ZONDER_RECHTSGEBIED = "zonder_rechtsgebied"
-
-
-class Telling(NamedTuple):
-    """Getelde uitkomsten: per rechtsgebied per code het aantal, en hoeveel hulpvragen een uitkomst hebben."""
-
-    bron: str  # "registratie" (regels per hulpvraag) of "telling" (een tabel met aantallen)
-    bestand: str
-    hulpvragen: int
-    met_uitkomst: int
-    aantallen: dict[str, dict[str, int]]  # rechtsgebied -> code -> aantal
 
 
 class Waardepost(NamedTuple):

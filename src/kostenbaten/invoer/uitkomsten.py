@@ -6,6 +6,9 @@ uitkomstcodes (gescheiden door ; of ,), in de koppeling genoemd als
 `invoer.steekproef.doorloop`); met een kolom `id` tellen de codes van alle regels
 van één hulpvraag samen, elke code één keer. Wie geen regels per hulpvraag heeft,
 geeft een tabel met aantallen (YAML, `Uitkomstentelling`).
+
+Deze module leest alleen; `api.waardeer_uitkomsten` legt telling en waardekaart samen
+en laat `berekening.uitkomsten` rekenen.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kostenbaten.berekening.uitkomsten import ZONDER_RECHTSGEBIED, Telling
 from kostenbaten.fouten import Fout, InvoerFouten
 from kostenbaten.invoer import registratie as reg
 from kostenbaten.invoer.casussen import _onbekend
@@ -21,7 +23,7 @@ from kostenbaten.invoer.steekproef import doorloop
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import lees_yaml
 from kostenbaten.model.registratie import sleutel_onderwerp
-from kostenbaten.model.uitkomsten import Uitkomstentelling, Waardekaart
+from kostenbaten.model.uitkomsten import ZONDER_RECHTSGEBIED, Telling, Uitkomstentelling, Waardekaart
 from kostenbaten.tekens import zichtbaar
 
 WAARDEKAART = "registratie/uitkomsten.yaml"  # in de casussenmap, naast koppeling.yaml en monitor.yaml
@@ -107,29 +109,3 @@ def tel_uitkomsten(export: Path, koppelingpad: Path, namen: dict[str, str], bron
         del aantallen[ZONDER_RECHTSGEBIED]
     met = sum(1 for _, codes in per_vraag.values() if codes)
     return Telling("registratie", str(export), len(per_vraag), met, aantallen)
-
-
-def waardeer_uitkomsten(project, bron: Path, koppelingpad: Path | None, kaartpad: Path, blad: str | None = None):
-    """Waardekaart en telling (export of tabel) samen gelezen, alle fouten tegelijk; dan de waardering."""
-    from kostenbaten.berekening.kba import bereken_pilot
-    from kostenbaten.berekening.saldo import programmakosten
-    from kostenbaten.berekening.uitkomsten import waardeer
-
-    pilot = project.pilot
-    namen = {k: g.naam for k, g in pilot.rechtsgebieden.items()}
-    fouten: list[Fout] = []
-    kaart = telling = None
-    try:
-        kaart = laad_waardekaart(kaartpad, pilot)
-    except InvoerFouten as f:
-        fouten += f.fouten
-    try:
-        if bron.suffix.lower() in (".yaml", ".yml"):
-            telling = lees_telling(bron, namen)
-        else:
-            telling = tel_uitkomsten(bron, koppelingpad, namen, str(project.basismap), blad)
-    except InvoerFouten as f:
-        fouten += f.fouten
-    if fouten:
-        raise InvoerFouten(fouten)
-    return waardeer(telling, kaart, pilot, programmakosten(bereken_pilot(pilot, project.casussen)))

@@ -9,12 +9,15 @@ zonder het spreekuur ook gebeurd was, met een bron of als aanname.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from kostenbaten.model.casus import Basis, Geldbedrag, Jaar, Naam, Tekst, _als_decimal
+
+# De hulpvragen met een onderwerp dat de koppeling niet kent: hun uitkomsten tellen wel, onder deze naam.
+ZONDER_RECHTSGEBIED = "zonder_rechtsgebied"
 
 Procent = Annotated[Decimal, BeforeValidator(_als_decimal, json_schema_input_type=float), Field(ge=0, le=100)]
 SoortEffect = Literal["middelen", "overdracht", "geinduceerd"]
@@ -83,3 +86,13 @@ class Uitkomstentelling(Basis):
         if self.met_uitkomst > self.hulpvragen:
             raise PydanticCustomError("kb_telling", "met_uitkomst ({m}) is meer dan hulpvragen ({h})", {"m": self.met_uitkomst, "h": self.hulpvragen})
         return self
+
+
+class Telling(NamedTuple):
+    """Getelde uitkomsten: per rechtsgebied per code het aantal, en hoeveel hulpvragen een uitkomst hebben."""
+
+    bron: str  # "registratie" (regels per hulpvraag) of "telling" (een tabel met aantallen)
+    bestand: str
+    hulpvragen: int
+    met_uitkomst: int
+    aantallen: dict[str, dict[str, int]]  # rechtsgebied -> code -> aantal

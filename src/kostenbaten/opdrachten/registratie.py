@@ -153,8 +153,8 @@ def steekproef(
     overschrijf: OverschrijfOptie = False,
 ):
     """Trek een aselecte steekproef van hulpvragen, per rechtsgebied naar aandeel, als lijst om casussen uit te schrijven."""
+    from kostenbaten.api import maak_steekproef
     from kostenbaten.invoer.registratie import zoek_casussen, zoek_koppeling
-    from kostenbaten.invoer.steekproef import maak_steekproef
 
     if uit is not None and uit.suffix.lower() not in (".csv", ".xlsx"):
         raise Gebruiksfout(f"-o: de lijst eindigt op .csv of .xlsx, niet '{uit.suffix}'.")
@@ -189,8 +189,9 @@ def uitkomsten(
     formaat: FormaatOptie = Formaat.tabel,
 ):
     """Waardeer getelde uitkomsten met de waardekaart: per rechtsgebied en per actor, het maatschappelijk saldo en de verdelingstabel."""
+    from kostenbaten.api import waardeer_uitkomsten
     from kostenbaten.invoer.registratie import zoek_koppeling
-    from kostenbaten.invoer.uitkomsten import WAARDEKAART, waardeer_uitkomsten
+    from kostenbaten.invoer.uitkomsten import WAARDEKAART
 
     project = _laad(map_)
     koppelingpad = koppeling or zoek_koppeling(bron, project.basismap)
