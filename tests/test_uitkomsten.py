@@ -184,3 +184,118 @@ def test_voorbeeld_in_templates_regels_en_tabel_gelijk_en_met_de_hand(cli):
     assert (m["geinduceerd"], m["overdrachten_apart"]) == (Decimal("33.75"), Decimal(1260))
     assert m["saldo"] == m["middelen"] - m["geinduceerd"] - m["kosten_programma"]
     assert (regels["hulpvragen"], regels["volledigheid"]["met_uitkomst"]) == (20, 11)
+
+
+# -- bedragen per hulpvraag uit kolommen van de registratie -------------------------
+
+KOPPELING_BEDRAGEN = KOPPELING.replace("  uitkomsten: Uitkomst\n", """\
+  uitkomsten: Uitkomst
+  bedragen:
+    vordering: Vordering
+    uitkering_voor: Uitkering voor
+    uitkering_na: Uitkering na
+""")
+
+EXPORT_BEDRAGEN = """\
+Datum;Onderwerp;Uitkomst;Vordering;Uitkering voor;Uitkering na
+3-1-2024;Uitkering;uitkering_hoger;;1.100,00;1.250,50
+4-1-2024;Uitkering;uitkering_hoger;;900;1000
+5-1-2024;Schulden;vordering_vervallen;€ 2.500;;
+6-1-2024;Schulden;vordering_vervallen;;;
+7-1-2024;Schulden;;;;
+"""
+
+KAART_BEDRAGEN = """\
+attributie: 10
+attributie_bron: aanname
+uitkomsten:
+  uitkering_hoger:
+    omschrijving: Uitkering hoger na bezwaar
+    contrafeitelijk: {kans: 50, bron: aanname}
+    effecten:
+      - {soort: overdracht, kolom: uitkering_na, min_kolom: uitkering_voor, maanden: 12, actor: client, van: gemeente, bron: aanname, prijspeil: 2024}
+  vordering_vervallen:
+    omschrijving: Een onterechte vordering vervalt
+    contrafeitelijk: {kans: 20, bron: aanname}
+    effecten:
+      - {soort: overdracht, kolom: vordering, actor: client, van: schuldeiser, bron: aanname, prijspeil: 2024}
+"""
+
+TELLING_BEDRAGEN = """\
+hulpvragen: 5
+met_uitkomst: 4
+tellingen:
+  sociaal_zekerheidsrecht: {uitkering_hoger: 2}
+  consumentenzaken: {vordering_vervallen: 2}
+  belastingrecht: {}
+bedragen:
+  sociaal_zekerheidsrecht: {uitkering_hoger: {uitkering_voor: 2000, uitkering_na: 2250.50}}
+  consumentenzaken: {vordering_vervallen: {vordering: 2500}}
+"""
+
+
+@pytest.fixture
+def map_bedragen(map_, tmp_path):
+    (map_ / "registratie" / "uitkomsten.yaml").write_text(KAART_BEDRAGEN, encoding="utf-8")
+    (tmp_path / "export.csv").write_text(EXPORT_BEDRAGEN, encoding="utf-8")
+    (tmp_path / "koppeling.yaml").write_text(KOPPELING_BEDRAGEN, encoding="utf-8")
+    (tmp_path / "telling.yaml").write_text(TELLING_BEDRAGEN, encoding="utf-8")
+    return map_
+
+
+def test_bedrag_uit_een_kolom_met_de_hand(map_bedragen, cli, tmp_path):
+    doc = _json(cli, map_bedragen, tmp_path / "export.csv")
+    k = _kern(doc)
+    # uitkering_hoger (2 hulpvragen): na 1.250,50 + 1.000 = 2.250,50; voor 1.100 + 900 = 2.000.
+    #   (2.250,50 - 2.000) x 12 maanden = 3.006; x (1 - 0,50) x (1 - 0,10) = 1.352,70, van gemeente naar cliënt.
+    # vordering_vervallen (2 hulpvragen, één zonder bedrag): € 2.500 x (1 - 0,20) x (1 - 0,10) = 1.800, van schuldeiser naar cliënt.
+    assert k["gebieden"]["sociaal_zekerheidsrecht"] == (Decimal(0), Decimal(0), Decimal("1352.7"))
+    assert k["gebieden"]["consumentenzaken"] == (Decimal(0), Decimal(0), Decimal(1800))
+    assert k["maatschappelijk"]["overdrachten_apart"] == Decimal("3152.7")
+    # Overdrachten tellen niet in het saldo: alleen de programmakosten 5 x € 240 = 1.200.
+    assert k["maatschappelijk"]["saldo"] == Decimal(-1200)
+    assert k["verdeling"]["client"][2] == Decimal("3152.7")
+    assert (k["verdeling"]["gemeente"][3], k["verdeling"]["schuldeiser"][3]) == (Decimal("1352.7"), Decimal(1800))
+    posten = {p["code"]: p for p in doc["posten"]}
+    # Per keer is het gemiddelde: 3.006 / 2 = 1.503 en 2.500 / 2 = 1.250.
+    assert (_d(posten["uitkering_hoger"]["per_keer"]), _d(posten["vordering_vervallen"]["per_keer"])) == (Decimal(1503), Decimal(1250))
+    assert posten["vordering_vervallen"]["kolom"] == "vordering"
+    assert doc["zonder_bedrag"] == [{"code": "vordering_vervallen", "bedrag": "vordering", "hulpvragen": 1}]
+    code, uit, fout = cli("uitkomsten", map_bedragen, tmp_path / "export.csv")
+    assert code == 0, fout
+    assert "Let op: 1 hulpvragen met uitkomst 'vordering_vervallen' hebben geen bedrag 'vordering'" in " ".join(uit.split())
+
+
+def test_tabel_met_bedragen_geeft_hetzelfde_als_de_regels(map_bedragen, cli, tmp_path):
+    regels = _json(cli, map_bedragen, tmp_path / "export.csv")
+    tabel = _json(cli, map_bedragen, tmp_path / "telling.yaml")
+    assert _kern(tabel) == _kern(regels)
+    assert {g: {c: {b: _d(v) for b, v in per.items()} for c, per in codes.items()} for g, codes in tabel["bedragen"].items()} == {
+        "sociaal_zekerheidsrecht": {"uitkering_hoger": {"uitkering_voor": Decimal(2000), "uitkering_na": Decimal("2250.5")}},
+        "consumentenzaken": {"vordering_vervallen": {"vordering": Decimal(2500)}},
+    }
+
+
+def test_onleesbaar_bedrag_en_onbekende_kolom_met_bestand_en_regel(map_bedragen, cli, tmp_path):
+    export = EXPORT_BEDRAGEN.replace(";;1.100,00;", ";;elfhonderd;").replace("€ 2.500", "-2500")
+    (tmp_path / "export.csv").write_text(export, encoding="utf-8")
+    vervang(map_bedragen / "registratie" / "uitkomsten.yaml", "kolom: vordering,", "kolom: vorderingen,")
+    code, uit, fout = cli("uitkomsten", map_bedragen, tmp_path / "export.csv")
+    assert code == 2 and uit == ""
+    tekst = " ".join(fout.split())
+    assert "export.csv:2: bedrag uitkering_voor: 'elfhonderd' in kolom 'Uitkering voor' is geen bedrag in euro" in tekst
+    assert "export.csv:4: bedrag vordering: '-2500' in kolom 'Vordering' is geen bedrag in euro" in tekst
+    # De fouten van de export komen eerst; die van de kaart daarna, als de export gelezen is.
+    (tmp_path / "export.csv").write_text(EXPORT_BEDRAGEN, encoding="utf-8")
+    code, uit, fout = cli("uitkomsten", map_bedragen, tmp_path / "export.csv")
+    assert code == 2
+    assert "uitkomsten.yaml:13: uitkomsten.vordering_vervallen.effecten[1].kolom" in fout.replace(str(map_bedragen / "registratie") + "/", "")
+    assert "bedrag 'vorderingen' staat niet bij de bedragen" in " ".join(fout.split())
+
+
+def test_lees_bedrag_zoals_mensen_het_typen():
+    from kostenbaten.invoer.uitkomsten import lees_bedrag
+
+    assert [lees_bedrag(t) for t in ("1250", "1250,5", "1.250,50", "1.250", "1,250.50", "1250.75", "€ 12", 12, 12.5)] == [
+        Decimal(1250), Decimal("1250.5"), Decimal("1250.50"), Decimal(1250), Decimal("1250.50"), Decimal("1250.75"), Decimal(12), Decimal(12), Decimal("12.5")]
+    assert [lees_bedrag(t) for t in ("-5", "1,2,3", "1.2345", "abc", "1e3", True, -3)] == [None] * 7

@@ -47,6 +47,7 @@ class Waardepost(NamedTuple):
     attributie: Decimal  # procent
     waarde: Decimal
     bron: str
+    kolom: str | None = None  # het bedrag per hulpvraag komt uit deze kolom (per_keer is dan het gemiddelde)
 
 
 class Actorregel(NamedTuple):
@@ -83,6 +84,7 @@ class Uitkomstenwaardering(NamedTuple):
     verdeling: tuple[Actorregel, ...]
     minimale_volledigheid: Decimal
     zonder_waarde: tuple[tuple[str, int], ...]  # (code, aantal) van codes die de waardekaart niet kent
+    zonder_bedrag: tuple[tuple[str, str, int], ...] = ()  # (code, bedrag, hulpvragen) zonder het bedrag dat een effect nodig heeft
 
     @property
     def middelen(self) -> Decimal:
@@ -111,12 +113,21 @@ class Uitkomstenwaardering(NamedTuple):
         return self.volledigheid < self.minimale_volledigheid
 
 
-def _effect_gegevens(effect, pilot: Pilot, uitkomst: str) -> tuple[str, str, str | None, Decimal, str, str]:
-    """(soort, actor, van, bedrag per keer, bron, omschrijving) van een effect, uit het kengetal of uit het effect zelf."""
+def _effect_gegevens(effect, pilot: Pilot, uitkomst: str) -> tuple[str, str, str | None, Decimal | None, str, str]:
+    """(soort, actor, van, bedrag per keer, bron, omschrijving) van een effect, uit het kengetal of uit het effect zelf.
+
+    Bij een bedrag uit een kolom is het bedrag per keer None: dat volgt uit de telling.
+    """
     if effect.kengetal is not None:
         k = pilot.kengetallen[effect.kengetal]
         return k.soort, k.actor, k.van, k.bedrag.waarde, k.bron, effect.omschrijving or k.naam
     return effect.soort, effect.actor, effect.van, effect.bedrag, effect.bron, effect.omschrijving or uitkomst
+
+
+def _uit_kolom(effect, bedragen: dict[str, Decimal]) -> Decimal:
+    """Het totaal van een effect met een bedrag per hulpvraag: som(kolom) - som(min_kolom), maal maanden."""
+    totaal = bedragen.get(effect.kolom, NUL) - (bedragen.get(effect.min_kolom, NUL) if effect.min_kolom else NUL)
+    return vermenigvuldig(totaal, effect.maanden or 1)
 
 
 def schaal_kosten(kosten: Programmakosten, hulpvragen: int) -> Programmakosten:
@@ -143,8 +154,13 @@ def waardeer(telling: Telling, kaart: Waardekaart, pilot: Pilot, kosten: Program
             kans = uitkomst.contrafeitelijk.kans
             for effect in uitkomst.effecten:
                 soort, actor, van, per_keer, bron, omschrijving = _effect_gegevens(effect, pilot, uitkomst.omschrijving)
-                waarde = deel(vermenigvuldig(aantal, per_keer, HONDERD - kans, HONDERD - kaart.attributie), HONDERD * HONDERD)
-                posten.append(Waardepost(gebied, code, omschrijving, soort, actor, van, aantal, per_keer, kans, kaart.attributie, waarde, bron))
+                if effect.kolom is not None:
+                    totaal = _uit_kolom(effect, telling.bedragen.get(gebied, {}).get(code, {}))
+                    per_keer = deel(totaal, aantal) if aantal else NUL  # het gemiddelde, alleen om te tonen
+                else:
+                    totaal = vermenigvuldig(aantal, per_keer)
+                waarde = deel(vermenigvuldig(totaal, HONDERD - kans, HONDERD - kaart.attributie), HONDERD * HONDERD)
+                posten.append(Waardepost(gebied, code, omschrijving, soort, actor, van, aantal, per_keer, kans, kaart.attributie, waarde, bron, effect.kolom))
     kosten = schaal_kosten(kosten, telling.hulpvragen)
     namen = {k: g.naam for k, g in pilot.rechtsgebieden.items()} | {ZONDER_RECHTSGEBIED: "Onderwerp zonder rechtsgebied"}
     gebieden = tuple(
@@ -172,4 +188,8 @@ def waardeer(telling: Telling, kaart: Waardekaart, pilot: Pilot, kosten: Program
         )
         for a in actoren
     )
-    return Uitkomstenwaardering(telling, tuple(posten), gebieden, kosten, verdeling, kaart.minimale_volledigheid, tuple(zonder.items()))
+    nodig = {(c, k) for c, u in kaart.uitkomsten.items() for e in u.effecten for k in (e.kolom, e.min_kolom) if k is not None}
+    zonder_bedrag = tuple((c, k, n) for c, per in telling.zonder_bedrag.items() for k, n in per.items() if (c, k) in nodig and n)
+    return Uitkomstenwaardering(
+        telling, tuple(posten), gebieden, kosten, verdeling, kaart.minimale_volledigheid, tuple(zonder.items()), zonder_bedrag
+    )

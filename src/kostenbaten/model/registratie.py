@@ -38,6 +38,11 @@ class Kolommen(Basis):
     uitkomsten: Tekst | None = Field(
         default=None, description="Kolom met de uitkomstcodes van de hulpvraag (uit uitkomsten.yaml), meer codes gescheiden door ; of , (kostenbaten uitkomsten)."
     )
+    bedragen: dict[Naam, Tekst] = Field(
+        default_factory=dict,
+        description="Per bedrag (een eigen naam, bijvoorbeeld vordering, uitkering_voor of uitkering_na) de kolom in de export met "
+        "een bedrag in euro per hulpvraag; een effect in uitkomsten.yaml gebruikt het met 'kolom' (kostenbaten uitkomsten).",
+    )
     doelgroepen: dict[Naam, Tekst] = Field(
         default_factory=dict, description="Per doelgroepkenmerk (een eigen naam, bijvoorbeeld leeftijd of wijk) de kolom in de export."
     )

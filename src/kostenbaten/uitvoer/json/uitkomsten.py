@@ -20,12 +20,14 @@ def document(u: Uitkomstenwaardering) -> dict:
             "te_laag": u.te_onvolledig,
         },
         "aantallen": t.aantallen,
+        "bedragen": {g: {c: {k: json_bedrag(b) for k, b in per.items()} for c, per in codes.items()} for g, codes in t.bedragen.items()},
         "zonder_waarde": [{"code": c, "aantal": n} for c, n in u.zonder_waarde],
+        "zonder_bedrag": [{"code": c, "bedrag": k, "hulpvragen": n} for c, k, n in u.zonder_bedrag],
         "posten": [
             {
                 "rechtsgebied": p.rechtsgebied, "code": p.code, "effect": p.effect, "soort": p.soort, "actor": p.actor, "van": p.van,
                 "aantal": p.aantal, "per_keer": json_bedrag(p.per_keer), "contrafeitelijk_procent": json_getal(p.contrafeitelijk),
-                "attributie_procent": json_getal(p.attributie), "waarde": json_bedrag(p.waarde), "bron": p.bron,
+                "attributie_procent": json_getal(p.attributie), "waarde": json_bedrag(p.waarde), "bron": p.bron, "kolom": p.kolom,
             }
             for p in u.posten
         ],

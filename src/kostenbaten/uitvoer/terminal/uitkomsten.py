@@ -27,14 +27,20 @@ def toon(u: Uitkomstenwaardering, console: Console) -> None:
         )
     for code, n in u.zonder_waarde:
         console.print(f"Let op: uitkomstcode '{code}' ({n} keer) staat niet in de waardekaart en telt niet mee.", markup=False)
+    for code, bedrag, n in u.zonder_bedrag:
+        console.print(f"Let op: {getal_nl(Decimal(n))} hulpvragen met uitkomst '{code}' hebben geen bedrag '{bedrag}'; "
+                      "voor die hulpvragen telt dat bedrag als nul.", markup=False, soft_wrap=True)
 
     posten = Tabel(title="Waarde per uitkomst", title_justify="left",
-                   caption="waarde = aantal x per keer x (1 - zonder spreekuur) x (1 - attributie)", caption_justify="left")
+                   caption="waarde = aantal x per keer x (1 - zonder spreekuur) x (1 - attributie); "
+                   "bij een bedrag uit een kolom: de som van de bedragen per hulpvraag in plaats van aantal x per keer (per keer: het gemiddelde)",
+                   caption_justify="left")
     for kop in ("Rechtsgebied", "Uitkomst", "Effect", "Soort", "Aantal", "Per keer", "Zonder spreekuur", "Attributie", "Waarde"):
         posten.add_column(kop, justify="right" if kop in ("Aantal", "Per keer", "Zonder spreekuur", "Attributie", "Waarde") else "left")
     namen = {g.rechtsgebied: g.naam for g in u.rechtsgebieden}
     for p in u.posten:
-        posten.add_row(namen.get(p.rechtsgebied, p.rechtsgebied), p.code, p.effect, p.soort, getal_nl(Decimal(p.aantal)), euro(p.per_keer, 2),
+        posten.add_row(namen.get(p.rechtsgebied, p.rechtsgebied), p.code, p.effect, p.soort, getal_nl(Decimal(p.aantal)),
+                       euro(p.per_keer, 2) + (f" (gem., kolom {p.kolom})" if p.kolom else ""),
                        f"{getal_nl(p.contrafeitelijk, 2)}%", f"{getal_nl(p.attributie, 2)}%", euro(p.waarde, 2))
     console.print(posten)
 
