@@ -299,3 +299,74 @@ def test_lees_bedrag_zoals_mensen_het_typen():
     assert [lees_bedrag(t) for t in ("1250", "1250,5", "1.250,50", "1.250", "1,250.50", "1250.75", "€ 12", 12, 12.5)] == [
         Decimal(1250), Decimal("1250.5"), Decimal("1250.50"), Decimal(1250), Decimal("1250.50"), Decimal("1250.75"), Decimal(12), Decimal(12), Decimal("12.5")]
     assert [lees_bedrag(t) for t in ("-5", "1,2,3", "1.2345", "abc", "1e3", True, -3)] == [None] * 7
+
+
+# -- een doorverwijzing met kosten in de koppeling ------------------------------------
+
+KOPPELING_VERWIJZING = KOPPELING.replace("  uitkomsten: Uitkomst\n", "  uitkomsten: Uitkomst\n  doorverwezen: Doorverwezen\n") + """\
+doorverwijzingen:
+  Advocaat: {kengetal: toevoeging}
+"""
+
+# De kolom doorverwezen met namen van organisaties; 'Juridisch Loket' heeft geen kosten in de koppeling.
+EXPORT_VERWIJZING = """\
+Datum;Onderwerp;Uitkomst;Doorverwezen
+3-1-2024;Uitkering;toevoeging_voorkomen;
+4-1-2024;Uitkering;;advocaat
+5-1-2024;Schulden;schuld_geregeld;Juridisch Loket
+6-1-2024;Schulden;;Advocaat
+7-1-2024;Huur;;ADVOCAAT
+8-1-2024;Toeslagen;;
+"""
+
+TELLING_VERWIJZING = """\
+hulpvragen: 6
+met_uitkomst: 2
+tellingen:
+  sociaal_zekerheidsrecht: {toevoeging_voorkomen: 1}
+  consumentenzaken: {schuld_geregeld: 1}
+  belastingrecht: {}
+doorverwezen:
+  sociaal_zekerheidsrecht: {Advocaat: 1}
+  consumentenzaken: {advocaat: 1, Juridisch Loket: 1}
+  zonder_rechtsgebied: {Advocaat: 1}
+"""
+
+
+def test_doorverwijzing_met_kengetal_is_een_veroorzaakte_kost_met_de_hand(map_, cli, tmp_path):
+    (tmp_path / "export.csv").write_text(EXPORT_VERWIJZING, encoding="utf-8")
+    (tmp_path / "koppeling.yaml").write_text(KOPPELING_VERWIJZING, encoding="utf-8")
+    (tmp_path / "telling.yaml").write_text(TELLING_VERWIJZING, encoding="utf-8")
+    doc = _json(cli, map_, tmp_path / "export.csv")
+    k = _kern(doc)
+    # Uitkomsten: toevoeging_voorkomen 1 x 800 x 0,675 = 540 (rijk, middelen) en 1 x 40 x 0,675 = 27 veroorzaakt (gemeente);
+    # schuld_geregeld 1 x 180 x 0,8 x 0,9 = 129,60 (gemeente, middelen).
+    # Doorverwezen naar een advocaat (hoofdletters tellen niet): 3 hulpvragen x toevoeging € 800 = 2.400, veroorzaakt, voor het rijk,
+    # één per rechtsgebied (Huur kent de koppeling niet: zonder rechtsgebied).
+    assert k["gebieden"] == {
+        "sociaal_zekerheidsrecht": (Decimal(540), Decimal(27 + 800), Decimal(0)),
+        "consumentenzaken": (Decimal("129.6"), Decimal(800), Decimal(0)),
+        "belastingrecht": (Decimal(0), Decimal(0), Decimal(0)),
+        "zonder_rechtsgebied": (Decimal(0), Decimal(800), Decimal(0)),
+    }
+    # Maatschappelijk saldo: 540 + 129,60 - (27 + 2.400) - 6 x 240 = 669,60 - 2.427 - 1.440 = -3.197,40.
+    m = k["maatschappelijk"]
+    assert (m["middelen"], m["geinduceerd"], m["saldo"]) == (Decimal("669.6"), Decimal(2427), Decimal("-3197.4"))
+    # Verdeling: rijk 540 - 2.400 - 1.440 = -3.300; gemeente 129,60 - 27 = 102,60; samen het maatschappelijk saldo.
+    assert k["verdeling"]["rijk"] == (Decimal(1440), Decimal(540), Decimal(0), Decimal(0), Decimal(2400), Decimal(-3300))
+    assert k["verdeling"]["gemeente"][-1] == Decimal("102.6")
+    assert sum(v[-1] for v in k["verdeling"].values()) == Decimal("-3197.4")
+    assert doc["doorverwezen"] == {"sociaal_zekerheidsrecht": {"Advocaat": 1}, "consumentenzaken": {"Advocaat": 1}, "zonder_rechtsgebied": {"Advocaat": 1}}
+    # De tabel met aantallen (de kosten uit dezelfde koppeling) geeft hetzelfde.
+    assert _kern(_json(cli, map_, tmp_path / "telling.yaml")) == k
+    code, uit, fout = cli("uitkomsten", map_, tmp_path / "export.csv")
+    assert code == 0, fout
+    assert "doorverwezen naar Advocaat" in " ".join(uit.split())
+
+
+def test_doorverwijzing_met_onbekend_of_verkeerd_kengetal(map_, cli, tmp_path):
+    (tmp_path / "export.csv").write_text(EXPORT_VERWIJZING, encoding="utf-8")
+    (tmp_path / "koppeling.yaml").write_text(KOPPELING_VERWIJZING.replace("kengetal: toevoeging", "kengetal: advocaat"), encoding="utf-8")
+    code, uit, fout = cli("uitkomsten", map_, tmp_path / "export.csv")
+    assert code == 2 and uit == ""
+    assert "koppeling.yaml:11: doorverwijzingen.Advocaat.kengetal: onbekend kengetal 'advocaat'" in fout.replace(str(tmp_path) + "/", "")

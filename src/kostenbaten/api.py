@@ -129,7 +129,7 @@ def waardeer_uitkomsten(project, bron: Path, koppelingpad: Path | None, kaartpad
     from kostenbaten.berekening.saldo import programmakosten
     from kostenbaten.berekening.uitkomsten import waardeer
     from kostenbaten.fouten import InvoerFouten
-    from kostenbaten.invoer.uitkomsten import fouten_kolommen, laad_waardekaart, lees_telling, tel_uitkomsten
+    from kostenbaten.invoer.uitkomsten import fouten_kolommen, fouten_verwijskosten, laad_waardekaart, lees_telling, met_verwijskosten, tel_uitkomsten
 
     pilot = project.pilot
     namen = {k: g.naam for k, g in pilot.rechtsgebieden.items()}
@@ -142,6 +142,8 @@ def waardeer_uitkomsten(project, bron: Path, koppelingpad: Path | None, kaartpad
     try:
         if bron.suffix.lower() in (".yaml", ".yml"):
             telling = lees_telling(bron, namen)
+            if telling.doorverwezen and koppelingpad is not None:
+                telling = met_verwijskosten(telling, koppelingpad, pilot)
         else:
             telling = tel_uitkomsten(bron, koppelingpad, namen, str(project.basismap), blad)
     except InvoerFouten as f:
@@ -149,6 +151,8 @@ def waardeer_uitkomsten(project, bron: Path, koppelingpad: Path | None, kaartpad
     if kaart is not None and telling is not None:
         # Een effect met een bedrag uit een kolom: die kolom moet de registratie (de koppeling) of de telling kennen.
         fouten += fouten_kolommen(kaartpad, kaart, telling.kolommen, koppelingpad if telling.bron == "registratie" else bron)
+    if telling is not None:
+        fouten += fouten_verwijskosten(koppelingpad, telling.verwijskosten, pilot)
     if fouten:
         raise InvoerFouten(fouten)
     return waardeer(telling, kaart, pilot, programmakosten(bereken_pilot(pilot, project.casussen)))

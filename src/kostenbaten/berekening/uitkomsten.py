@@ -145,7 +145,7 @@ def waardeer(telling: Telling, kaart: Waardekaart, pilot: Pilot, kosten: Program
     """De waarde van de getelde uitkomsten, per rechtsgebied en per actor; `kosten` zijn die van de casussenmap."""
     posten: list[Waardepost] = []
     zonder: dict[str, int] = {}
-    for gebied, codes in telling.aantallen.items():
+    for gebied, codes in telling.aantallen.items():  # de uitkomsten
         for code, aantal in codes.items():
             uitkomst = kaart.uitkomsten.get(code)
             if uitkomst is None:
@@ -161,6 +161,16 @@ def waardeer(telling: Telling, kaart: Waardekaart, pilot: Pilot, kosten: Program
                     totaal = vermenigvuldig(aantal, per_keer)
                 waarde = deel(vermenigvuldig(totaal, HONDERD - kans, HONDERD - kaart.attributie), HONDERD * HONDERD)
                 posten.append(Waardepost(gebied, code, omschrijving, soort, actor, van, aantal, per_keer, kans, kaart.attributie, waarde, bron, effect.kolom))
+    # Een doorverwijzing met kosten in de koppeling (een advocaat: een toevoeging voor het rijk): een kost die de hulp
+    # veroorzaakt, voor de actor van het kengetal; zonder contrafeitelijk of attributie (de doorverwijzing is gedaan).
+    for gebied, per_org in telling.doorverwezen.items():
+        for org, aantal in per_org.items():
+            sleutel = telling.verwijskosten.get(org)
+            if sleutel is None or not aantal:
+                continue
+            k = pilot.kengetallen[sleutel]
+            posten.append(Waardepost(gebied, f"doorverwezen naar {org}", f"kosten per doorverwijzing: kengetal '{sleutel}'", "geinduceerd", k.actor, None, aantal, k.bedrag.waarde,
+                                     NUL, NUL, vermenigvuldig(aantal, k.bedrag.waarde), k.bron))
     kosten = schaal_kosten(kosten, telling.hulpvragen)
     namen = {k: g.naam for k, g in pilot.rechtsgebieden.items()} | {ZONDER_RECHTSGEBIED: "Onderwerp zonder rechtsgebied"}
     gebieden = tuple(
@@ -170,7 +180,7 @@ def waardeer(telling: Telling, kaart: Waardekaart, pilot: Pilot, kosten: Program
             som(p.waarde for p in posten if p.rechtsgebied == g and p.soort == "overdracht"),
             som(p.waarde for p in posten if p.rechtsgebied == g and p.soort == "geinduceerd"),
         )
-        for g in telling.aantallen
+        for g in dict.fromkeys((*telling.aantallen, *telling.doorverwezen))
     )
     actoren: list[str] = []
     for a in (*kosten.per_actor, *(p.actor for p in posten), *(p.van for p in posten if p.van)):

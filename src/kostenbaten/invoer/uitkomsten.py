@@ -99,7 +99,10 @@ def lees_telling(pad: Path, rechtsgebieden) -> Telling:
     if not fouten:
         telling, fouten = valideer(Uitkomstentelling, bestand)
     if telling is not None:
-        fouten = [bestand.fout(("tellingen", g), _onbekend("rechtsgebied", g, list(rechtsgebieden))) for g in telling.tellingen if g not in rechtsgebieden and g != ZONDER_RECHTSGEBIED]
+        fouten = [
+            bestand.fout((blok, g), _onbekend("rechtsgebied", g, list(rechtsgebieden)))
+            for blok in ("tellingen", "doorverwezen") for g in getattr(telling, blok) if g not in rechtsgebieden and g != ZONDER_RECHTSGEBIED
+        ]
         for g, codes in telling.bedragen.items():
             for code in codes:
                 if code not in telling.tellingen.get(g, {}):
@@ -110,7 +113,45 @@ def lees_telling(pad: Path, rechtsgebieden) -> Telling:
     return Telling(
         "telling", str(pad), telling.hulpvragen, telling.met_uitkomst, {g: dict(c) for g, c in telling.tellingen.items()},
         {g: {c: dict(b) for c, b in codes.items()} for g, codes in telling.bedragen.items()}, {}, kolommen,
+        {g: dict(o) for g, o in telling.doorverwezen.items()},
     )
+
+
+def met_verwijskosten(telling: Telling, koppelingpad: Path, pilot) -> Telling:
+    """Een telling uit een tabel met doorverwezen hulpvragen: de kosten per organisatie uit de koppeling erbij.
+
+    De organisaties van de tabel heten zoals in de koppeling (hoofdletters tellen niet); een organisatie
+    die de koppeling niet noemt, heeft geen kosten.
+    """
+    koppeling, fouten = reg.laad_koppeling(koppelingpad, {k: g.naam for k, g in pilot.rechtsgebieden.items()}, "")
+    if koppeling is None or fouten:
+        raise InvoerFouten(fouten)
+    namen = {sleutel_onderwerp(o): o for o in koppeling.doorverwijzingen}
+    doorverwezen: dict[str, dict[str, int]] = {}
+    for g, per_org in telling.doorverwezen.items():
+        for org, n in per_org.items():
+            eigen = namen.get(sleutel_onderwerp(org))
+            if eigen is not None:
+                doorverwezen.setdefault(g, {})[eigen] = doorverwezen.get(g, {}).get(eigen, 0) + n
+    return telling._replace(doorverwezen=doorverwezen, verwijskosten={o: v.kengetal for o, v in koppeling.doorverwijzingen.items()})
+
+
+def fouten_verwijskosten(koppelingpad: Path, verwijskosten: dict[str, str], pilot) -> list[Fout]:
+    """Een doorverwijzing in de koppeling met een kengetal dat pilot.yaml niet kent, of dat geen besparing van middelen is."""
+    if not verwijskosten:
+        return []
+    bestand, fouten = lees_yaml(koppelingpad)
+    if fouten:
+        return fouten
+    for org, sleutel in verwijskosten.items():
+        k = pilot.kengetallen.get(sleutel)
+        plek = ("doorverwijzingen", org, "kengetal")
+        if k is None:
+            fouten.append(bestand.fout(plek, _onbekend("kengetal", sleutel, list(pilot.kengetallen))))
+        elif k.soort != "middelen":
+            fouten.append(bestand.fout(plek, f"kengetal '{sleutel}' is een {k.soort.replace('_', ' ')}; de kosten van een doorverwijzing "
+                                             "zijn middelen die iemand uitgeeft: kies een kengetal met soort middelen"))
+    return fouten
 
 
 def tel_uitkomsten(export: Path, koppelingpad: Path, namen: dict[str, str], bron_map: str = "", blad: str | None = None) -> Telling:
@@ -140,10 +181,22 @@ def tel_uitkomsten(export: Path, koppelingpad: Path, namen: dict[str, str], bron
         raise InvoerFouten(fouten)
     ui = koppen[gezocht]
     tabel = koppeling.opzoektabel()
+    # Een doorverwijzing met kosten in de koppeling: de organisatie uit doorverwezen_naar, of de naam in de kolom doorverwezen.
+    verwijzingen = {sleutel_onderwerp(o): o for o in koppeling.doorverwijzingen}
+    naar_kolom = kolom.get("doorverwezen_naar", kolom.get("doorverwezen")) if verwijzingen else None
+    doorverwezen: dict[str, dict[str, int]] = {}
     per_vraag: dict = {}  # (id of regel) -> (rechtsgebied, set van codes, {bedrag: Decimal})
     nodig = {**kolom, "uitkomsten": ui, **{f"bedrag {n}": k for n, k in bedragkolommen.items()}}
+    verwezen: set = set()  # hulpvragen waarvan de doorverwijzing al geteld is
     for regel, _, onderwerp, nummer, rij in doorloop(bron, nodig, len(bron.kop)):
         gebied = tabel.get(sleutel_onderwerp(onderwerp), ZONDER_RECHTSGEBIED)
+        if naar_kolom is not None:
+            organisatie = verwijzingen.get(sleutel_onderwerp(reg._tekst(rij[naar_kolom])))
+            vraag = ("id", nummer) if nummer is not None else ("regel", regel)
+            if organisatie is not None and vraag not in verwezen:
+                verwezen.add(vraag)
+                per_org = doorverwezen.setdefault(gebied, {})
+                per_org[organisatie] = per_org.get(organisatie, 0) + 1
         # Een code uit het bestand komt op het scherm: zonder stuur- of richtingtekens (zichtbaar).
         codes = {zichtbaar(" ".join(c.split())).casefold() for c in _SCHEIDING.split(reg._tekst(rij[ui])) if c.strip()}
         bedragen = {}
@@ -187,7 +240,8 @@ def tel_uitkomsten(export: Path, koppelingpad: Path, namen: dict[str, str], bron
     if not aantallen[ZONDER_RECHTSGEBIED]:
         del aantallen[ZONDER_RECHTSGEBIED]
     met = sum(1 for _, codes, _ in per_vraag.values() if codes)
-    return Telling("registratie", str(export), len(per_vraag), met, aantallen, sommen, zonder_bedrag, tuple(bedragkolommen))
+    kosten = {o: v.kengetal for o, v in koppeling.doorverwijzingen.items()}
+    return Telling("registratie", str(export), len(per_vraag), met, aantallen, sommen, zonder_bedrag, tuple(bedragkolommen), doorverwezen, kosten)
 
 
 def fouten_kolommen(kaartpad: Path, kaart: Waardekaart, kolommen: tuple[str, ...], bron: str) -> list[Fout]:

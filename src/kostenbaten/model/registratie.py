@@ -48,12 +48,23 @@ class Kolommen(Basis):
     )
 
 
+class Verwijzing(Basis):
+    """Wat een doorverwijzing naar deze organisatie kost: een kengetal uit pilot.yaml (een advocaat: een toevoeging voor het rijk)."""
+
+    kengetal: Naam = Field(description="Kengetal uit pilot.yaml (soort middelen): het bedrag per doorverwijzing en de actor die het betaalt.")
+
+
 class Koppeling(Basis):
     """Hoe `kostenbaten registratie` een export leest: de kolommen en de onderwerpwoorden per rechtsgebied."""
 
     kolommen: Kolommen
     onderwerpen: dict[Naam, list[Tekst]] = Field(
         description="Per rechtsgebied (de naam uit pilot.yaml) de eigen onderwerpwoorden; hoofdletters tellen niet."
+    )
+    doorverwijzingen: dict[Tekst, Verwijzing] = Field(
+        default_factory=dict,
+        description="Per organisatie zoals in de kolom doorverwezen (of doorverwezen_naar), hoofdletters tellen niet: de kosten van "
+        "een doorverwijzing daarheen. `kostenbaten uitkomsten` boekt die als veroorzaakte kosten.",
     )
     maximum_uren: int = Field(
         default=MAXIMUM_UREN, ge=1, le=10000, description="Meer uren dan dit voor één hulpvraag is niet aannemelijk: zo'n regel telt niet mee voor de uren."

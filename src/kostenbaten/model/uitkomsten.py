@@ -98,6 +98,10 @@ class Uitkomstentelling(Basis):
         default_factory=dict,
         description="Waar bekend: per rechtsgebied per uitkomstcode per bedrag (de naam die een effect bij 'kolom' noemt) de som over die hulpvragen, in euro.",
     )
+    doorverwezen: dict[Naam, dict[Tekst, Annotated[int, Field(ge=0)]]] = Field(
+        default_factory=dict,
+        description="Per rechtsgebied per organisatie het aantal doorverwezen hulpvragen; de kosten per doorverwijzing staan in de koppeling (doorverwijzingen).",
+    )
 
     @model_validator(mode="after")
     def _niet_meer_dan_alle(self):
@@ -118,3 +122,5 @@ class Telling(NamedTuple):
     bedragen: dict[str, dict[str, dict[str, Decimal]]] = {}
     zonder_bedrag: dict[str, dict[str, int]] = {}  # code -> bedrag -> hulpvragen met die code zonder dat bedrag
     kolommen: tuple[str, ...] = ()  # de namen van de bedragen die de registratie of de telling kent
+    doorverwezen: dict[str, dict[str, int]] = {}  # rechtsgebied -> organisatie (zoals in de koppeling) -> doorverwezen hulpvragen
+    verwijskosten: dict[str, str] = {}  # organisatie -> kengetal uit pilot.yaml (koppeling.doorverwijzingen)

@@ -21,6 +21,8 @@ def document(u: Uitkomstenwaardering) -> dict:
         },
         "aantallen": t.aantallen,
         "bedragen": {g: {c: {k: json_bedrag(b) for k, b in per.items()} for c, per in codes.items()} for g, codes in t.bedragen.items()},
+        "doorverwezen": t.doorverwezen,
+        "verwijskosten": t.verwijskosten,
         "zonder_waarde": [{"code": c, "aantal": n} for c, n in u.zonder_waarde],
         "zonder_bedrag": [{"code": c, "bedrag": k, "hulpvragen": n} for c, k, n in u.zonder_bedrag],
         "posten": [

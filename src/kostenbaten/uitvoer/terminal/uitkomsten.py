@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rich.console import Console
+from rich.text import Text
 
 from kostenbaten.berekening.uitkomsten import Uitkomstenwaardering
 from kostenbaten.notatie import euro, getal_nl, procent
+from kostenbaten.tekens import zichtbaar
 from kostenbaten.uitvoer.terminal.cellen import Tabel
 
 
@@ -39,7 +41,8 @@ def toon(u: Uitkomstenwaardering, console: Console) -> None:
         posten.add_column(kop, justify="right" if kop in ("Aantal", "Per keer", "Zonder spreekuur", "Attributie", "Waarde") else "left")
     namen = {g.rechtsgebied: g.naam for g in u.rechtsgebieden}
     for p in u.posten:
-        posten.add_row(namen.get(p.rechtsgebied, p.rechtsgebied), p.code, p.effect, p.soort, getal_nl(Decimal(p.aantal)),
+        # Code, effect en organisatie komen uit de bestanden van de gebruiker: als tekst, niet als opmaak.
+        posten.add_row(namen.get(p.rechtsgebied, p.rechtsgebied), Text(zichtbaar(p.code)), Text(zichtbaar(p.effect)), p.soort, getal_nl(Decimal(p.aantal)),
                        euro(p.per_keer, 2) + (f" (gem., kolom {p.kolom})" if p.kolom else ""),
                        f"{getal_nl(p.contrafeitelijk, 2)}%", f"{getal_nl(p.attributie, 2)}%", euro(p.waarde, 2))
     console.print(posten)
