@@ -370,3 +370,33 @@ def test_doorverwijzing_met_onbekend_of_verkeerd_kengetal(map_, cli, tmp_path):
     code, uit, fout = cli("uitkomsten", map_, tmp_path / "export.csv")
     assert code == 2 and uit == ""
     assert "koppeling.yaml:11: doorverwijzingen.Advocaat.kengetal: onbekend kengetal 'advocaat'" in fout.replace(str(tmp_path) + "/", "")
+
+
+def test_waarde_per_kwaliteitsgraad_met_de_hand(map_, cli):
+    # Het kengetal toevoeging krijgt graad B; het eigen bedrag van de overdracht graad C; schuldhulpverlening heeft geen graad: D.
+    vervang(map_ / "pilot.yaml", "    bedrag: 800          # startwaarde (Hengelo)\n", "    bedrag: 800          # startwaarde (Hengelo)\n    kwaliteit: B\n")
+    vervang(map_ / "registratie" / "uitkomsten.yaml", "actor: client, van: gemeente, bron: aanname,", "actor: client, van: gemeente, bron: aanname, kwaliteit: C,")
+    doc = _json(cli, map_, map_.parent / "export.csv")
+    q = doc["kwaliteitsgraden"]
+    # Waarde = middelen + overdrachten (de veroorzaakte kost van 54 telt niet): 1.339,20 + 540 = 1.879,20.
+    #   B: toevoeging 1.080; C: overdracht 540; D: schuldhulpverlening 129,60 + 129,60 = 259,20.
+    assert _d(q["waarde"]) == Decimal("1879.2")
+    assert {g: _d(v["waarde"]) for g, v in q["per_graad"].items()} == {
+        "A": Decimal(0), "B": Decimal(1080), "C": Decimal(540), "D": Decimal("259.2"), "registratie": Decimal(0)}
+    # Aandelen: B 1.080 / 1.879,20 = 57,47%; C of D (540 + 259,20) / 1.879,20 = 42,53%.
+    assert _d(q["per_graad"]["B"]["procent"]).quantize(Decimal("0.01")) == Decimal("57.47")
+    assert _d(q["procent_c_of_d"]).quantize(Decimal("0.01")) == Decimal("42.53")
+    assert {p["code"]: p["graad"] for p in doc["posten"] if p["soort"] != "geinduceerd"} == {
+        "toevoeging_voorkomen": "B", "uitkering_behouden": "C", "schuld_geregeld": "D"}
+    code, uit, fout = cli("uitkomsten", map_, map_.parent / "export.csv")
+    assert code == 0, fout
+    tekst = " ".join(uit.split())
+    assert "Waar de waarde op rust" in tekst and "Op graad C of D samen rust 42,5% van de waarde." in tekst
+
+
+def test_bedrag_uit_een_kolom_telt_apart_van_de_graden(map_bedragen, cli, tmp_path):
+    q = _json(cli, map_bedragen, tmp_path / "export.csv")["kwaliteitsgraden"]
+    # Alle waarde (1.352,70 + 1.800 = 3.152,70) komt uit bedragen van de registratie: 100%, niets op C of D.
+    assert _d(q["per_graad"]["registratie"]["waarde"]) == Decimal("3152.7")
+    assert _d(q["per_graad"]["registratie"]["procent"]) == Decimal(100)
+    assert _d(q["procent_c_of_d"]) == Decimal(0)

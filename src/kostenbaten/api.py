@@ -126,8 +126,10 @@ def maak_steekproef(export: Path, koppelingpad: Path, n: int, zaad: int, namen: 
 def waardeer_uitkomsten(project, bron: Path, koppelingpad: Path | None, kaartpad: Path, blad: str | None = None):
     """Waardekaart en telling (export of tabel) samen gelezen, alle fouten tegelijk; dan de waardering."""
     from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.berekening.kengetallen import graden
     from kostenbaten.berekening.saldo import programmakosten
     from kostenbaten.berekening.uitkomsten import waardeer
+    from kostenbaten.invoer.kengetallenbank import laad_bank
     from kostenbaten.fouten import InvoerFouten
     from kostenbaten.invoer.uitkomsten import fouten_kolommen, fouten_verwijskosten, laad_waardekaart, lees_telling, met_verwijskosten, tel_uitkomsten
 
@@ -155,7 +157,8 @@ def waardeer_uitkomsten(project, bron: Path, koppelingpad: Path | None, kaartpad
         fouten += fouten_verwijskosten(koppelingpad, telling.verwijskosten, pilot)
     if fouten:
         raise InvoerFouten(fouten)
-    return waardeer(telling, kaart, pilot, programmakosten(bereken_pilot(pilot, project.casussen)))
+    kosten = programmakosten(bereken_pilot(pilot, project.casussen))
+    return waardeer(telling, kaart, pilot, kosten, graden(pilot, laad_bank()[0]))
 
 
 # -- de kengetallenbank ---------------------------------------------------------

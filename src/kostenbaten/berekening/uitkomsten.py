@@ -32,6 +32,9 @@ from kostenbaten.model.casus import Pilot
 from kostenbaten.model.uitkomsten import ZONDER_RECHTSGEBIED, Telling, Waardekaart
 
 HONDERD = Decimal(100)
+# Een bedrag uit een kolom van de registratie: geen kengetal, dus geen kwaliteitsgraad van de bank.
+REGISTRATIE = "registratie"
+GRADEN = ("A", "B", "C", "D", REGISTRATIE)
 
 
 class Waardepost(NamedTuple):
@@ -48,6 +51,7 @@ class Waardepost(NamedTuple):
     waarde: Decimal
     bron: str
     kolom: str | None = None  # het bedrag per hulpvraag komt uit deze kolom (per_keer is dan het gemiddelde)
+    graad: str = "D"  # kwaliteitsgraad A-D van het bedrag, of REGISTRATIE voor een bedrag uit een kolom
 
 
 class Actorregel(NamedTuple):
@@ -85,6 +89,23 @@ class Uitkomstenwaardering(NamedTuple):
     minimale_volledigheid: Decimal
     zonder_waarde: tuple[tuple[str, int], ...]  # (code, aantal) van codes die de waardekaart niet kent
     zonder_bedrag: tuple[tuple[str, str, int], ...] = ()  # (code, bedrag, hulpvragen) zonder het bedrag dat een effect nodig heeft
+
+    @property
+    def waarde_per_graad(self) -> dict[str, Decimal]:
+        """De waarde van de uitkomsten (middelen en overdrachten) per kwaliteitsgraad, en die uit de registratie."""
+        return {g: som(p.waarde for p in self.posten if p.graad == g and p.soort != "geinduceerd") for g in GRADEN}
+
+    @property
+    def waarde(self) -> Decimal:
+        return self.middelen + self.overdrachten
+
+    def aandeel(self, graad: str) -> Decimal | None:
+        """Aandeel (0 tot 1) van de waarde op deze graad; None zonder waarde."""
+        return None if not self.waarde else deel(self.waarde_per_graad[graad], self.waarde)
+
+    @property
+    def aandeel_c_of_d(self) -> Decimal | None:
+        return None if not self.waarde else deel(self.waarde_per_graad["C"] + self.waarde_per_graad["D"], self.waarde)
 
     @property
     def middelen(self) -> Decimal:
@@ -141,8 +162,14 @@ def schaal_kosten(kosten: Programmakosten, hulpvragen: int) -> Programmakosten:
     )
 
 
-def waardeer(telling: Telling, kaart: Waardekaart, pilot: Pilot, kosten: Programmakosten) -> Uitkomstenwaardering:
-    """De waarde van de getelde uitkomsten, per rechtsgebied en per actor; `kosten` zijn die van de casussenmap."""
+def waardeer(
+    telling: Telling, kaart: Waardekaart, pilot: Pilot, kosten: Programmakosten, graden: dict[str, str] | None = None
+) -> Uitkomstenwaardering:
+    """De waarde van de getelde uitkomsten, per rechtsgebied en per actor; `kosten` zijn die van de casussenmap.
+
+    `graden` is de kwaliteitsgraad per kengetal (`berekening.kengetallen.graden`); een kengetal zonder graad telt als D.
+    """
+    graden = graden or {}
     posten: list[Waardepost] = []
     zonder: dict[str, int] = {}
     for gebied, codes in telling.aantallen.items():  # de uitkomsten
@@ -160,7 +187,12 @@ def waardeer(telling: Telling, kaart: Waardekaart, pilot: Pilot, kosten: Program
                 else:
                     totaal = vermenigvuldig(aantal, per_keer)
                 waarde = deel(vermenigvuldig(totaal, HONDERD - kans, HONDERD - kaart.attributie), HONDERD * HONDERD)
-                posten.append(Waardepost(gebied, code, omschrijving, soort, actor, van, aantal, per_keer, kans, kaart.attributie, waarde, bron, effect.kolom))
+                if effect.kengetal is not None:
+                    graad = graden.get(effect.kengetal, "D")
+                else:
+                    graad = REGISTRATIE if effect.kolom is not None else effect.kwaliteit or "D"
+                posten.append(Waardepost(gebied, code, omschrijving, soort, actor, van, aantal, per_keer, kans, kaart.attributie, waarde, bron,
+                                         effect.kolom, graad))
     # Een doorverwijzing met kosten in de koppeling (een advocaat: een toevoeging voor het rijk): een kost die de hulp
     # veroorzaakt, voor de actor van het kengetal; zonder contrafeitelijk of attributie (de doorverwijzing is gedaan).
     for gebied, per_org in telling.doorverwezen.items():
@@ -170,7 +202,7 @@ def waardeer(telling: Telling, kaart: Waardekaart, pilot: Pilot, kosten: Program
                 continue
             k = pilot.kengetallen[sleutel]
             posten.append(Waardepost(gebied, f"doorverwezen naar {org}", f"kosten per doorverwijzing: kengetal '{sleutel}'", "geinduceerd", k.actor, None, aantal, k.bedrag.waarde,
-                                     NUL, NUL, vermenigvuldig(aantal, k.bedrag.waarde), k.bron))
+                                     NUL, NUL, vermenigvuldig(aantal, k.bedrag.waarde), k.bron, None, graden.get(sleutel, "D")))
     kosten = schaal_kosten(kosten, telling.hulpvragen)
     namen = {k: g.naam for k, g in pilot.rechtsgebieden.items()} | {ZONDER_RECHTSGEBIED: "Onderwerp zonder rechtsgebied"}
     gebieden = tuple(

@@ -40,10 +40,13 @@ class Effect(Basis):
     van: Naam | None = Field(default=None, description="Bij een overdracht: wie betaalt.")
     bron: Tekst | None = Field(default=None, description="Waar het bedrag vandaan komt, of 'aanname'.")
     prijspeil: Jaar | None = Field(default=None, description="Het jaar waarin het bedrag is uitgedrukt.")
+    kwaliteit: Literal["A", "B", "C", "D"] | None = Field(
+        default=None, description="Kwaliteitsgraad van een eigen bedrag (docs/kengetallen.md); zonder: D, een aanname. Bij een kengetal: die van het kengetal."
+    )
 
     @model_validator(mode="after")
     def _kengetal_of_eigen_bedrag(self):
-        eigen = {k: getattr(self, k) for k in ("soort", "bedrag", "actor", "van", "bron", "prijspeil", "kolom") if getattr(self, k) is not None}
+        eigen = {k: getattr(self, k) for k in ("soort", "bedrag", "actor", "van", "bron", "prijspeil", "kolom", "kwaliteit") if getattr(self, k) is not None}
         if self.kengetal is not None:
             if eigen:
                 raise PydanticCustomError("kb_effect", "een effect met een kengetal neemt bedrag, actor, soort en bron van het kengetal; laat {velden} weg", {"velden": ", ".join(eigen)})

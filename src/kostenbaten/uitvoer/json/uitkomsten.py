@@ -29,7 +29,7 @@ def document(u: Uitkomstenwaardering) -> dict:
             {
                 "rechtsgebied": p.rechtsgebied, "code": p.code, "effect": p.effect, "soort": p.soort, "actor": p.actor, "van": p.van,
                 "aantal": p.aantal, "per_keer": json_bedrag(p.per_keer), "contrafeitelijk_procent": json_getal(p.contrafeitelijk),
-                "attributie_procent": json_getal(p.attributie), "waarde": json_bedrag(p.waarde), "bron": p.bron, "kolom": p.kolom,
+                "attributie_procent": json_getal(p.attributie), "waarde": json_bedrag(p.waarde), "bron": p.bron, "kolom": p.kolom, "graad": p.graad,
             }
             for p in u.posten
         ],
@@ -44,6 +44,14 @@ def document(u: Uitkomstenwaardering) -> dict:
             "kosten_programma": json_bedrag(u.kosten.totaal),
             "kosten_route": u.kosten.route,
             "saldo": json_bedrag(u.saldo),
+        },
+        "kwaliteitsgraden": {
+            "waarde": json_bedrag(u.waarde),
+            "per_graad": {
+                g: {"waarde": json_bedrag(b), "procent": json_aandeel(u.aandeel(g) * 100) if u.aandeel(g) is not None else None}
+                for g, b in u.waarde_per_graad.items()
+            },
+            "procent_c_of_d": json_aandeel(u.aandeel_c_of_d * 100) if u.aandeel_c_of_d is not None else None,
         },
         "verdeling": [
             {

@@ -7,7 +7,7 @@ from decimal import Decimal
 from rich.console import Console
 from rich.text import Text
 
-from kostenbaten.berekening.uitkomsten import Uitkomstenwaardering
+from kostenbaten.berekening.uitkomsten import GRADEN, REGISTRATIE, Uitkomstenwaardering
 from kostenbaten.notatie import euro, getal_nl, procent
 from kostenbaten.tekens import zichtbaar
 from kostenbaten.uitvoer.terminal.cellen import Tabel
@@ -64,6 +64,20 @@ def toon(u: Uitkomstenwaardering, console: Console) -> None:
     saldo.add_row("Maatschappelijk saldo", euro(u.saldo, 2))
     saldo.add_row("Overdrachten (niet in het saldo)", euro(u.overdrachten, 2))
     console.print(saldo)
+
+    graden = Tabel(title="Waar de waarde op rust", title_justify="left",
+                   caption="kwaliteitsgraad van de kengetallenbank: A het stevigst onderbouwd, D een aanname (kostenbaten kengetallen controleer)",
+                   caption_justify="left")
+    for kop in ("Graad", "Waarde (middelen en overdrachten)", "Aandeel"):
+        graden.add_column(kop, justify="left" if kop == "Graad" else "right")
+    for g in GRADEN:
+        bedrag = u.waarde_per_graad[g]
+        aandeel = u.aandeel(g)
+        graden.add_row("bedrag uit de registratie" if g == REGISTRATIE else f"graad {g}", euro(bedrag, 2),
+                       procent(aandeel * 100, 1) if aandeel is not None else "-")
+    console.print(graden)
+    if u.aandeel_c_of_d is not None:
+        console.print(f"Op graad C of D samen rust {procent(u.aandeel_c_of_d * 100, 1)} van de waarde.", markup=False)
 
     verdeling = Tabel(title="Verdelingstabel", title_justify="left")
     for kop in ("Actor", "Betaalt", "Middelen", "Ontvangt", "Geeft", "Veroorzaakte kosten", "Saldo"):
