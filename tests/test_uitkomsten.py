@@ -400,3 +400,50 @@ def test_bedrag_uit_een_kolom_telt_apart_van_de_graden(map_bedragen, cli, tmp_pa
     assert _d(q["per_graad"]["registratie"]["waarde"]) == Decimal("3152.7")
     assert _d(q["per_graad"]["registratie"]["procent"]) == Decimal(100)
     assert _d(q["procent_c_of_d"]) == Decimal(0)
+
+
+REEKS = """\
+naam: Testreeks
+bron: verzonnen voor deze test
+voorbeeld: true
+startjaar: 2023
+jaarmutaties:
+  - {jaar: 2024, procent: 10, bron: verzonnen}
+  - {jaar: 2025, procent: 10, bron: verzonnen}
+"""
+
+
+def test_prijspeil_rekent_kengetallen_en_eigen_bedragen_om_met_de_hand(map_, cli, tmp_path):
+    (tmp_path / "reeks.yaml").write_text(REEKS, encoding="utf-8")
+    vervang(map_ / "pilot.yaml", "    bedrag: 800          # startwaarde (Hengelo)\n", "    bedrag: 800          # startwaarde (Hengelo)\n    prijspeil: 2024\n")
+    doc = _json(cli, map_, map_.parent / "export.csv", "--prijspeil", "2025", "--prijsindex", tmp_path / "reeks.yaml")
+    assert doc["prijspeil"] == {"jaar": 2025, "reeks": "Testreeks", "voorbeeld": True}
+    k = _kern(doc)
+    # Index 2023 = 100, 2024 = 110, 2025 = 121: een bedrag van 2024 gaat x 121/110 = x 1,1.
+    #   toevoeging (kengetal, 2024): 800 -> 880; 2 x 880 x 0,675 = 1.188
+    #   eigen veroorzaakte kost (2024): 40 -> 44; 2 x 44 x 0,675 = 59,40
+    #   eigen overdracht (2024): 1.200 -> 1.320; 1 x 1.320 x 0,5 x 0,9 = 594
+    #   schuldhulpverlening zonder prijspeil blijft 180: 2 x 129,60 = 259,20
+    assert k["gebieden"]["sociaal_zekerheidsrecht"] == (Decimal(1188), Decimal("59.4"), Decimal(594))
+    m = k["maatschappelijk"]
+    assert (m["middelen"], m["geinduceerd"], m["overdrachten_apart"]) == (Decimal("1447.2"), Decimal("59.4"), Decimal(594))
+    # De tarieven hebben geen prijspeil: de programmakosten blijven 6 x 240 = 1.440; saldo 1.447,20 - 59,40 - 1.440 = -52,20.
+    assert (m["kosten_programma"], m["saldo"]) == (Decimal(1440), Decimal("-52.2"))
+
+
+def test_prijspeil_met_een_jaar_dat_de_reeks_niet_kent(map_, cli, tmp_path):
+    (tmp_path / "reeks.yaml").write_text(REEKS, encoding="utf-8")
+    vervang(map_ / "registratie" / "uitkomsten.yaml", "bron: aanname, prijspeil: 2024}\n  uitkering", "bron: aanname, prijspeil: 2019}\n  uitkering")
+    code, uit, fout = cli("uitkomsten", map_, map_.parent / "export.csv", "--prijspeil", "2025", "--prijsindex", tmp_path / "reeks.yaml")
+    assert code == 2 and uit == ""
+    assert "uitkomsten.yaml:9: uitkomsten.toevoeging_voorkomen.effecten[2].prijspeil: de prijsindex Testreeks kent het jaar 2019 niet" in fout.replace(
+        str(map_ / "registratie") + "/", "")
+
+
+def test_prijspeil_rekent_bedragen_uit_kolommen_om(map_bedragen, cli, tmp_path):
+    (tmp_path / "reeks.yaml").write_text(REEKS, encoding="utf-8")
+    doc = _json(cli, map_bedragen, tmp_path / "export.csv", "--prijspeil", "2025", "--prijsindex", tmp_path / "reeks.yaml")
+    # De bedragen uit de kolommen staan op prijspeil 2024 (het effect): x 121/110 = x 1,1.
+    # 3.006 x 1,1 = 3.306,60; x 0,5 x 0,9 = 1.487,97. 2.500 x 1,1 = 2.750; x 0,8 x 0,9 = 1.980.
+    assert _kern(doc)["gebieden"]["sociaal_zekerheidsrecht"][2] == Decimal("1487.97")
+    assert _kern(doc)["gebieden"]["consumentenzaken"][2] == Decimal(1980)

@@ -123,8 +123,14 @@ def maak_steekproef(export: Path, koppelingpad: Path, n: int, zaad: int, namen: 
     return Steekproef(str(export), str(koppelingpad), zaad, n, totaal, s.zonder, strata, s.kop, rijen, s.registratie.blad, s.kolom["onderwerp"])
 
 
-def waardeer_uitkomsten(project, bron: Path, koppelingpad: Path | None, kaartpad: Path, blad: str | None = None):
-    """Waardekaart en telling (export of tabel) samen gelezen, alle fouten tegelijk; dan de waardering."""
+def waardeer_uitkomsten(
+    project, bron: Path, koppelingpad: Path | None, kaartpad: Path, blad: str | None = None,
+    prijspeil: int | None = None, prijsindex: list[str] | None = None,
+):
+    """Waardekaart en telling (export of tabel) samen gelezen, alle fouten tegelijk; dan de waardering.
+
+    Met `prijspeil` is `project` al zo geladen (`laad`); hier gaan de eigen bedragen van de waardekaart mee.
+    """
     from kostenbaten.berekening.kba import bereken_pilot
     from kostenbaten.berekening.kengetallen import graden
     from kostenbaten.berekening.saldo import programmakosten
@@ -155,10 +161,28 @@ def waardeer_uitkomsten(project, bron: Path, koppelingpad: Path | None, kaartpad
         fouten += fouten_kolommen(kaartpad, kaart, telling.kolommen, koppelingpad if telling.bron == "registratie" else bron)
     if telling is not None:
         fouten += fouten_verwijskosten(koppelingpad, telling.verwijskosten, pilot)
+    peil = None
+    if prijspeil is not None and kaart is not None:
+        from kostenbaten.invoer.uitkomsten import fouten_prijspeil
+
+        peil = _prijspeil_kaart(prijspeil, prijsindex)
+        fouten += fouten_prijspeil(kaartpad, kaart, peil.index, peil.reeks, prijspeil)
     if fouten:
         raise InvoerFouten(fouten)
     kosten = programmakosten(bereken_pilot(pilot, project.casussen))
-    return waardeer(telling, kaart, pilot, kosten, graden(pilot, laad_bank()[0]))
+    return waardeer(telling, kaart, pilot, kosten, graden(pilot, laad_bank()[0]), peil)
+
+
+def _prijspeil_kaart(jaar: int, prijsindex: list[str] | None):
+    """De reeks voor de eigen bedragen van een waardekaart: dezelfde keuze als `laad` (--prijsindex), bij
+    omrekening per categorie de CPI (zoals voor de bedragen uit de casussen)."""
+    from kostenbaten.berekening.prijspeil import indexcijfers
+    from kostenbaten.berekening.uitkomsten import Prijspeil
+    from kostenbaten.invoer.prijspeil import keuze, laad_prijsindex
+
+    gekozen = keuze(prijsindex)
+    reeks, _ = laad_prijsindex(gekozen.paden["cpi" if gekozen.per_categorie else "alle"])
+    return Prijspeil(jaar, reeks.naam, indexcijfers(reeks), reeks.voorbeeld)
 
 
 # -- de kengetallenbank ---------------------------------------------------------

@@ -26,6 +26,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
+from kostenbaten.berekening.prijspeil import omgerekend
 from kostenbaten.berekening.saldo import Programmakosten
 from kostenbaten.geld import NUL, deel, som, vermenigvuldig
 from kostenbaten.model.casus import Pilot
@@ -80,6 +81,15 @@ class Gebiedswaarde(NamedTuple):
         return self.middelen - self.geinduceerd
 
 
+class Prijspeil(NamedTuple):
+    """Naar welk jaar de eigen bedragen van de waardekaart (en die uit kolommen) zijn omgerekend, met welke reeks."""
+
+    jaar: int
+    reeks: str  # de naam van de prijsindex
+    index: dict[int, Decimal]  # jaar -> indexcijfer
+    voorbeeld: bool = False  # een voorbeeldreeks, geen echte cijfers
+
+
 class Uitkomstenwaardering(NamedTuple):
     telling: Telling
     posten: tuple[Waardepost, ...]
@@ -89,6 +99,7 @@ class Uitkomstenwaardering(NamedTuple):
     minimale_volledigheid: Decimal
     zonder_waarde: tuple[tuple[str, int], ...]  # (code, aantal) van codes die de waardekaart niet kent
     zonder_bedrag: tuple[tuple[str, str, int], ...] = ()  # (code, bedrag, hulpvragen) zonder het bedrag dat een effect nodig heeft
+    prijspeil: Prijspeil | None = None  # met --prijspeil: het jaar van alle bedragen
 
     @property
     def waarde_per_graad(self) -> dict[str, Decimal]:
@@ -163,13 +174,22 @@ def schaal_kosten(kosten: Programmakosten, hulpvragen: int) -> Programmakosten:
 
 
 def waardeer(
-    telling: Telling, kaart: Waardekaart, pilot: Pilot, kosten: Programmakosten, graden: dict[str, str] | None = None
+    telling: Telling, kaart: Waardekaart, pilot: Pilot, kosten: Programmakosten, graden: dict[str, str] | None = None,
+    prijspeil: Prijspeil | None = None,
 ) -> Uitkomstenwaardering:
     """De waarde van de getelde uitkomsten, per rechtsgebied en per actor; `kosten` zijn die van de casussenmap.
 
     `graden` is de kwaliteitsgraad per kengetal (`berekening.kengetallen.graden`); een kengetal zonder graad telt als D.
+    Met `prijspeil` gaan de eigen bedragen van de kaart en die uit kolommen (op het `prijspeil` van hun effect) naar
+    dat jaar: bedrag x index[jaar] / index[prijspeil]; de kengetallen en tarieven van `pilot` zijn dan al omgerekend.
     """
     graden = graden or {}
+
+    def naar_jaar(bedrag: Decimal, effect) -> Decimal:
+        if prijspeil is None or effect.kengetal is not None:
+            return bedrag
+        return omgerekend(bedrag, prijspeil.index[effect.prijspeil], prijspeil.index[prijspeil.jaar])
+
     posten: list[Waardepost] = []
     zonder: dict[str, int] = {}
     for gebied, codes in telling.aantallen.items():  # de uitkomsten
@@ -182,9 +202,10 @@ def waardeer(
             for effect in uitkomst.effecten:
                 soort, actor, van, per_keer, bron, omschrijving = _effect_gegevens(effect, pilot, uitkomst.omschrijving)
                 if effect.kolom is not None:
-                    totaal = _uit_kolom(effect, telling.bedragen.get(gebied, {}).get(code, {}))
+                    totaal = naar_jaar(_uit_kolom(effect, telling.bedragen.get(gebied, {}).get(code, {})), effect)
                     per_keer = deel(totaal, aantal) if aantal else NUL  # het gemiddelde, alleen om te tonen
                 else:
+                    per_keer = naar_jaar(per_keer, effect)
                     totaal = vermenigvuldig(aantal, per_keer)
                 waarde = deel(vermenigvuldig(totaal, HONDERD - kans, HONDERD - kaart.attributie), HONDERD * HONDERD)
                 if effect.kengetal is not None:
@@ -233,5 +254,5 @@ def waardeer(
     nodig = {(c, k) for c, u in kaart.uitkomsten.items() for e in u.effecten for k in (e.kolom, e.min_kolom) if k is not None}
     zonder_bedrag = tuple((c, k, n) for c, per in telling.zonder_bedrag.items() for k, n in per.items() if (c, k) in nodig and n)
     return Uitkomstenwaardering(
-        telling, tuple(posten), gebieden, kosten, verdeling, kaart.minimale_volledigheid, tuple(zonder.items()), zonder_bedrag
+        telling, tuple(posten), gebieden, kosten, verdeling, kaart.minimale_volledigheid, tuple(zonder.items()), zonder_bedrag, prijspeil
     )

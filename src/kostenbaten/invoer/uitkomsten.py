@@ -259,3 +259,17 @@ def fouten_kolommen(kaartpad: Path, kaart: Waardekaart, kolommen: tuple[str, ...
                                                f"bedrag '{naam}' staat niet bij de bedragen van {bron} (bekend: {bekend}); "
                                                "zet het in de koppeling onder kolommen.bedragen, of in de telling onder bedragen"))
     return fouten
+
+
+def fouten_prijspeil(kaartpad: Path, kaart: Waardekaart, jaren, reeks: str, jaar: int) -> list[Fout]:
+    """Een eigen bedrag met een prijspeil dat de prijsindex (`jaren`) niet kent: --prijspeil kan het niet omrekenen."""
+    bestand, fouten = lees_yaml(kaartpad)
+    if fouten:
+        return fouten
+    for code, uitkomst in kaart.uitkomsten.items():
+        for i, effect in enumerate(uitkomst.effecten):
+            if effect.prijspeil is not None and effect.prijspeil not in jaren:
+                fouten.append(bestand.fout(("uitkomsten", code, "effecten", i, "prijspeil"),
+                                           f"de prijsindex {reeks} kent het jaar {effect.prijspeil} niet (wel {min(jaren)} tot en met {max(jaren)}); "
+                                           f"--prijspeil {jaar} kan dit bedrag niet omrekenen: vul de reeks aan of geef met --prijsindex een andere"))
+    return fouten

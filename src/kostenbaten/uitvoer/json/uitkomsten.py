@@ -13,6 +13,7 @@ def document(u: Uitkomstenwaardering) -> dict:
         "bron": t.bron,
         "bestand": t.bestand,
         "hulpvragen": t.hulpvragen,
+        "prijspeil": None if u.prijspeil is None else {"jaar": u.prijspeil.jaar, "reeks": u.prijspeil.reeks, "voorbeeld": u.prijspeil.voorbeeld},
         "volledigheid": {
             "met_uitkomst": t.met_uitkomst,
             "procent": json_aandeel(u.volledigheid),

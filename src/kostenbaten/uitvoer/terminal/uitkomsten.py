@@ -27,6 +27,14 @@ def toon(u: Uitkomstenwaardering, console: Console) -> None:
             "telt alleen wat geregistreerd is en onderschat dus wat het spreekuur oplevert, of de registratie is niet representatief.",
             markup=False, soft_wrap=True,
         )
+    if u.prijspeil is not None:
+        console.print(
+            f"Bedragen in prijspeil {u.prijspeil.jaar}: kengetallen en tarieven uit de casussenmap en de eigen bedragen van de "
+            f"waardekaart (en uit kolommen, op het prijspeil van hun effect) omgerekend met {u.prijspeil.reeks}.",
+            markup=False, soft_wrap=True,
+        )
+        if u.prijspeil.voorbeeld:
+            console.print(f"Let op: de prijsindex '{u.prijspeil.reeks}' is een voorbeeldreeks, geen echte cijfers.", markup=False)
     for code, n in u.zonder_waarde:
         console.print(f"Let op: uitkomstcode '{code}' ({n} keer) staat niet in de waardekaart en telt niet mee.", markup=False)
     for code, bedrag, n in u.zonder_bedrag:
