@@ -447,3 +447,41 @@ def test_prijspeil_rekent_bedragen_uit_kolommen_om(map_bedragen, cli, tmp_path):
     # 3.006 x 1,1 = 3.306,60; x 0,5 x 0,9 = 1.487,97. 2.500 x 1,1 = 2.750; x 0,8 x 0,9 = 1.980.
     assert _kern(doc)["gebieden"]["sociaal_zekerheidsrecht"][2] == Decimal("1487.97")
     assert _kern(doc)["gebieden"]["consumentenzaken"][2] == Decimal(1980)
+
+
+# -- het rapport zegt welke methode de kop draagt --------------------------------------
+
+
+def test_rapport_zegt_welke_methode_de_kop_draagt_en_zet_de_getelde_ernaast(cli, tmp_path):
+    import shutil
+
+    from conftest import HENGELO, ROOT, html_tekst
+
+    map_ = tmp_path / "hengelo"
+    shutil.copytree(HENGELO, map_)
+    (map_ / "registratie").mkdir()
+    shutil.copy(ROOT / "templates" / "voorbeelduitkomsten.waardekaart.yaml", map_ / "registratie" / "uitkomsten.yaml")
+    for naam in ("voorbeelduitkomsten.csv", "voorbeelduitkomsten.koppeling.yaml"):
+        shutil.copy(ROOT / "templates" / naam, tmp_path / naam)
+    code, _, fout = cli("rapport", map_, "-o", tmp_path / "r.html", "--trekkingen", "1000", "--uitkomsten", tmp_path / "voorbeelduitkomsten.csv")
+    assert code == 0, fout
+    tekst = html_tekst(tmp_path / "r.html")
+    assert "Welke methode de kop draagt: de cijfers bovenaan dit rapport zijn een extrapolatie van 6 uitgewerkte casussen." in tekst
+    # Getelde uitkomsten (zie test_voorbeeld_in_templates...): middelen 2.343,24, veroorzaakt 33,75; de kosten van het
+    # programma per hulpvraag zijn die van Hengelo (€ 72.000 / 300 = € 240), voor 20 hulpvragen € 4.800.
+    # Saldo 2.343,24 - 33,75 - 4.800 = -2.490,51, op hele euro's -€ 2.491. Het saldo van de casussen (de kop) is € 12.282.
+    assert "11 van de 20 hulpvragen hebben een geregistreerde uitkomst (55,0%)" in tekst
+    assert "Zo gerekend is het maatschappelijk saldo -€ 2.491, tegen € 12.282 met de casussen." in tekst
+    assert "Extrapolatie van casussen (kop) Getelde uitkomsten" in tekst
+    assert "Kosten van het hele programma € 72.000 € 4.800 Maatschappelijk saldo € 12.282 -€ 2.491" in tekst
+    # Het saldo van de casussen bovenaan blijft de kop.
+    assert tekst.index("een maatschappelijk saldo van € 12.282 per jaar") < tekst.index("Welke methode de kop draagt")
+
+
+def test_rapport_met_uitkomsten_zonder_waardekaart_is_een_fout(cli, tmp_path):
+    from conftest import HENGELO, ROOT
+
+    code, uit, fout = cli("rapport", HENGELO, "-o", tmp_path / "r.html", "--uitkomsten", ROOT / "templates" / "voorbeelduitkomsten.csv")
+    assert code == 2
+    assert "waardekaart niet gevonden" in fout
+    assert not (tmp_path / "r.html").exists()

@@ -259,11 +259,13 @@ def rapport(
     trekkingen: int = 100_000,
     zaad: int = 1,
     bibliotheek: str | None = None,
+    waardering=None,
 ) -> Rapport:
     """Rekent elke analyse van het rapport door voor `projecten[0]`, met de rest ernaast (`--vergelijk`).
 
     `begroting` is (geladen begroting, haar uitkomst), gerekend met de casussen van het rapport zelf;
-    `bibliotheek` is bij een variant de naam van de pilot eronder.
+    `bibliotheek` is bij een variant de naam van de pilot eronder; `waardering` de getelde uitkomsten
+    (`waardeer_uitkomsten`), die naast de casussen op de voorkant komen.
     """
     from kostenbaten.berekening.actoren import verdeel_over_actoren
     from kostenbaten.berekening.controle import controleer as controleer_cijfers
@@ -300,6 +302,10 @@ def rapport(
     uitkomsten["uitleg"] = [leg_uit(kba, cijfer, zonder_eigen_mappen(project)) for cijfer in ("rapport", "gewogen")]
     # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
     uitkomsten["controle"] = [] if project.is_variant else controleer_cijfers(kba)
+    if waardering is not None:  # als laatste: zo komt de tweede methode ná het saldo van de casussen
+        from kostenbaten.berekening.uitkomsten import naast_casussen
+
+        uitkomsten["uitkomsten"] = naast_casussen(waardering, uitkomsten["actoren"].maatschappelijk, len(kba.casussen))
     context = {"trekkingen": trekkingen, "zaad": zaad, "bandbreedtes": bandbreedtes, "pilot": kba.pilot, "kba": kba,
                "bibliotheek": bibliotheek if project.is_variant else None,
                "eigen_casussen": begroting[0].eigen_casussen if begroting is not None else None,

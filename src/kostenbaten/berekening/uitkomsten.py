@@ -256,3 +256,18 @@ def waardeer(
     return Uitkomstenwaardering(
         telling, tuple(posten), gebieden, kosten, verdeling, kaart.minimale_volledigheid, tuple(zonder.items()), zonder_bedrag, prijspeil
     )
+
+
+class Methoden(NamedTuple):
+    """Voor het rapport: de getelde uitkomsten naast de extrapolatie van casussen, die de kop van het rapport draagt."""
+
+    uitkomsten: Uitkomstenwaardering
+    casussen: object  # `berekening.saldo.Saldo` van de casusroute (methode met één gemiddelde), of None
+    aantal_casussen: int
+    kop: str = "casussen"  # de methode van de kop van het rapport: altijd de extrapolatie van casussen
+
+
+def naast_casussen(waardering: Uitkomstenwaardering, maatschappelijk, aantal_casussen: int) -> Methoden:
+    """De waardering van getelde uitkomsten naast het maatschappelijk saldo van de casussen (`SaldoUitkomst` of None)."""
+    saldo = maatschappelijk.methoden.get("rapport") if maatschappelijk is not None else None
+    return Methoden(waardering, saldo, aantal_casussen)
