@@ -173,15 +173,20 @@ def test_voorbeeld_in_templates_regels_en_tabel_gelijk_en_met_de_hand(cli):
 
     kaart = ROOT / "templates" / "voorbeelduitkomsten.waardekaart.yaml"
     regels = _json(cli, HENGELO, ROOT / "templates" / "voorbeelduitkomsten.csv", "--kaart", kaart)
-    tabel = _json(cli, HENGELO, ROOT / "templates" / "voorbeelduitkomsten-telling.yaml", "--kaart", kaart)
+    # De tabel neemt de kosten van een doorverwijzing uit dezelfde koppeling als de export.
+    tabel = _json(cli, HENGELO, ROOT / "templates" / "voorbeelduitkomsten-telling.yaml", "--kaart", kaart,
+                  "--koppeling", ROOT / "templates" / "voorbeelduitkomsten.koppeling.yaml")
     assert _kern(tabel) == _kern(regels)
     assert regels["aantallen"] == tabel["aantallen"]
     m = _kern(regels)["maatschappelijk"]
     # Middelen: toevoeging 3 x 800 x 0,7 x 0,9 = 1.512; bijzondere bijstand 2 x 214 x 0,7 x 0,9 = 269,64;
     # schuldhulp 3 x 180 x 0,6 x 0,9 = 291,60; deurwaarder 2 x 200 x 0,75 x 0,9 = 270. Samen 2.343,24.
     assert m["middelen"] == Decimal("2343.24")
-    # Veroorzaakt: 2 x 25 x 0,75 x 0,9 = 33,75. Overdrachten: 1.000 x 0,8 x 0,9 + 2 x 600 x 0,5 x 0,9 = 720 + 540.
-    assert (m["geinduceerd"], m["overdrachten_apart"]) == (Decimal("33.75"), Decimal(1260))
+    # Veroorzaakt: 2 x 25 x 0,75 x 0,9 = 33,75, plus één doorverwijzing naar een advocaat: toevoeging € 800 (het
+    # Juridisch Loket heeft geen kosten in de koppeling); samen 833,75.
+    # Overdrachten: de terugvordering uit de kolom, 1.450 x 0,8 x 0,9 = 1.044, plus 2 x 600 x 0,5 x 0,9 = 540; samen 1.584.
+    assert (m["geinduceerd"], m["overdrachten_apart"]) == (Decimal("833.75"), Decimal(1584))
+    assert regels["doorverwezen"] == {"sociaal_zekerheidsrecht": {"Advocaat": 1}}
     assert m["saldo"] == m["middelen"] - m["geinduceerd"] - m["kosten_programma"]
     assert (regels["hulpvragen"], regels["volledigheid"]["met_uitkomst"]) == (20, 11)
 
@@ -263,7 +268,7 @@ def test_bedrag_uit_een_kolom_met_de_hand(map_bedragen, cli, tmp_path):
     assert doc["zonder_bedrag"] == [{"code": "vordering_vervallen", "bedrag": "vordering", "hulpvragen": 1}]
     code, uit, fout = cli("uitkomsten", map_bedragen, tmp_path / "export.csv")
     assert code == 0, fout
-    assert "Let op: 1 hulpvragen met uitkomst 'vordering_vervallen' hebben geen bedrag 'vordering'" in " ".join(uit.split())
+    assert "Let op: 1 hulpvraag met uitkomst 'vordering_vervallen' heeft geen bedrag 'vordering'" in " ".join(uit.split())
 
 
 def test_tabel_met_bedragen_geeft_hetzelfde_als_de_regels(map_bedragen, cli, tmp_path):
@@ -467,13 +472,15 @@ def test_rapport_zegt_welke_methode_de_kop_draagt_en_zet_de_getelde_ernaast(cli,
     assert code == 0, fout
     tekst = html_tekst(tmp_path / "r.html")
     assert "Welke methode de kop draagt: de cijfers bovenaan dit rapport zijn een extrapolatie van 6 uitgewerkte casussen." in tekst
-    # Getelde uitkomsten (zie test_voorbeeld_in_templates...): middelen 2.343,24, veroorzaakt 33,75; de kosten van het
+    # Getelde uitkomsten (zie test_voorbeeld_in_templates...): middelen 2.343,24; de kosten van het
     # programma per hulpvraag zijn die van Hengelo (€ 72.000 / 300 = € 240), voor 20 hulpvragen € 4.800.
-    # Saldo 2.343,24 - 33,75 - 4.800 = -2.490,51, op hele euro's -€ 2.491. Het saldo van de casussen (de kop) is € 12.282.
+    # Veroorzaakt 33,75 + één advocaat (€ 800) = 833,75.
+    # Saldo 2.343,24 - 833,75 - 4.800 = -3.290,51, op hele euro's -€ 3.291. Het saldo van de casussen (de kop) is € 12.282.
     assert "11 van de 20 hulpvragen hebben een geregistreerde uitkomst (55,0%)" in tekst
-    assert "Zo gerekend is het maatschappelijk saldo -€ 2.491, tegen € 12.282 met de casussen." in tekst
-    assert "Extrapolatie van casussen (kop) Getelde uitkomsten" in tekst
-    assert "Kosten van het hele programma € 72.000 € 4.800 Maatschappelijk saldo € 12.282 -€ 2.491" in tekst
+    assert "Zo gerekend is het maatschappelijk saldo -€ 3.291, tegen € 12.282 met de casussen." in tekst
+    assert "Extrapolatie van casussen (kop) Getelde uitkomsten Grondslag 6 uitgewerkte casussen, naar 300 hulpvragen" in tekst
+    assert "Kosten die de uitkomsten veroorzaken - € 834 Kosten van het hele programma € 72.000 € 4.800" in tekst
+    assert "Maatschappelijk saldo € 12.282 -€ 3.291" in tekst
     # Het saldo van de casussen bovenaan blijft de kop.
     assert tekst.index("een maatschappelijk saldo van € 12.282 per jaar") < tekst.index("Welke methode de kop draagt")
 
@@ -485,3 +492,17 @@ def test_rapport_met_uitkomsten_zonder_waardekaart_is_een_fout(cli, tmp_path):
     assert code == 2
     assert "waardekaart niet gevonden" in fout
     assert not (tmp_path / "r.html").exists()
+
+
+def test_nieuw_schrijft_een_geldige_waardekaart_met_de_hand(cli, tmp_path):
+    code, _, fout = cli("nieuw", tmp_path / "stad")
+    assert code == 0, fout
+    kaart = (tmp_path / "stad" / "registratie" / "uitkomsten.yaml").read_text(encoding="utf-8")
+    assert "toevoeging_voorkomen:" in kaart and "kengetal: toevoeging" in kaart
+    (tmp_path / "telling.yaml").write_text(
+        "hulpvragen: 10\nmet_uitkomst: 3\ntellingen:\n  sociaal_zekerheidsrecht: {toevoeging_voorkomen: 2}\n  consumentenzaken: {schuldhulp_voorkomen: 1}\n",
+        encoding="utf-8")
+    m = _json(cli, tmp_path / "stad", tmp_path / "telling.yaml")["maatschappelijk"]
+    # De kaart van `nieuw`: attributie 10%; toevoeging (€ 800) kans 30%: 2 x 800 x 0,7 x 0,9 = 1.008;
+    # schuldhulpverlening (€ 180) kans 40%: 1 x 180 x 0,6 x 0,9 = 97,20. Samen 1.105,20.
+    assert _d(m["middelen"]) == Decimal("1105.2")

@@ -20,6 +20,10 @@ CASUSSEN = "Extrapolatie van casussen (kop)"
 GETELD = "Getelde uitkomsten"
 
 
+def _casussen(n: int) -> str:
+    return "1 uitgewerkte casus" if n == 1 else f"{getal_nl(Decimal(n))} uitgewerkte casussen"
+
+
 def blokken(m: Methoden) -> list[dict]:
     u = m.uitkomsten
     t = u.telling
@@ -27,7 +31,7 @@ def blokken(m: Methoden) -> list[dict]:
     bestand = zichtbaar(Path(t.bestand).name)  # een openbaar stuk noemt geen mappen van de gebruiker
     bron = "een tabel met getelde uitkomsten" if t.bron == "telling" else "de registratie per hulpvraag"
     kop = ("Welke methode de kop draagt: de cijfers bovenaan dit rapport zijn een extrapolatie van "
-           f"{getal_nl(Decimal(m.aantal_casussen))} uitgewerkte casussen. De getelde uitkomsten staan ernaast.")
+           f"{_casussen(m.aantal_casussen)}. De getelde uitkomsten staan ernaast.")
     zin = (
         f"Daarnaast is uit {bron} ({bestand}) geteld wat de hulp opleverde: {getal_nl(Decimal(t.met_uitkomst))} van de "
         f"{getal_nl(Decimal(t.hulpvragen))} hulpvragen hebben een geregistreerde uitkomst ({procent(u.volledigheid, 1)}). "
@@ -38,7 +42,7 @@ def blokken(m: Methoden) -> list[dict]:
     )
     streep = "-"
     rijen = [
-        ["Grondslag", f"{getal_nl(Decimal(m.aantal_casussen))} casussen, naar {getal_nl(c.kosten.hulpvragen)} hulpvragen" if c is not None else streep,
+        ["Grondslag", f"{_casussen(m.aantal_casussen)}, naar {getal_nl(c.kosten.hulpvragen)} hulpvragen" if c is not None else streep,
          f"{getal_nl(Decimal(t.hulpvragen))} hulpvragen, {procent(u.volledigheid, 0)} met uitkomst"],
         ["Besparing van middelen", euro(c.middelen) if c is not None else streep, euro(u.middelen)],
         ["Kosten die de uitkomsten veroorzaken", streep, euro(u.geinduceerd)],

@@ -38,7 +38,8 @@ def toon(u: Uitkomstenwaardering, console: Console) -> None:
     for code, n in u.zonder_waarde:
         console.print(f"Let op: uitkomstcode '{code}' ({n} keer) staat niet in de waardekaart en telt niet mee.", markup=False)
     for code, bedrag, n in u.zonder_bedrag:
-        console.print(f"Let op: {getal_nl(Decimal(n))} hulpvragen met uitkomst '{code}' hebben geen bedrag '{bedrag}'; "
+        wie = "1 hulpvraag met uitkomst '{c}' heeft" if n == 1 else f"{getal_nl(Decimal(n))} hulpvragen met uitkomst '{{c}}' hebben"
+        console.print(f"Let op: {wie.format(c=code)} geen bedrag '{bedrag}'; "
                       "voor die hulpvragen telt dat bedrag als nul.", markup=False, soft_wrap=True)
 
     posten = Tabel(title="Waarde per uitkomst", title_justify="left",
