@@ -506,3 +506,14 @@ def test_nieuw_schrijft_een_geldige_waardekaart_met_de_hand(cli, tmp_path):
     # De kaart van `nieuw`: attributie 10%; toevoeging (€ 800) kans 30%: 2 x 800 x 0,7 x 0,9 = 1.008;
     # schuldhulpverlening (€ 180) kans 40%: 1 x 180 x 0,6 x 0,9 = 97,20. Samen 1.105,20.
     assert _d(m["middelen"]) == Decimal("1105.2")
+
+
+def test_effect_met_kolom_en_bedrag_of_min_kolom_zonder_kolom_is_een_fout(map_bedragen, cli, tmp_path):
+    vervang(map_bedragen / "registratie" / "uitkomsten.yaml", "kolom: vordering,", "kolom: vordering, bedrag: 100,")
+    vervang(map_bedragen / "registratie" / "uitkomsten.yaml", "- {soort: overdracht, kolom: uitkering_na, min_kolom: uitkering_voor, maanden: 12,",
+            "- {soort: overdracht, bedrag: 50, min_kolom: uitkering_voor, maanden: 12,")
+    code, uit, fout = cli("uitkomsten", map_bedragen, tmp_path / "export.csv")
+    assert code == 2 and uit == ""
+    tekst = " ".join(fout.split())
+    assert "geef een bedrag per keer of een kolom met het bedrag per hulpvraag, niet allebei" in tekst
+    assert "min_kolom, maanden hoort bij een bedrag uit een kolom" in tekst
