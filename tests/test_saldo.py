@@ -230,3 +230,78 @@ def test_meerjarig_saldo_hangt_niet_af_van_de_looptijd_van_overdrachten(cli):
     doc = json.loads(uit)
     assert [doc[b]["maatschappelijk"]["rapport"]["saldo"] for b in ("een_jaar", "nominaal", "contant")] == ["12282"] * 3
     assert doc["nominaal"]["extrapolatie"][0]["totaal"] != doc["een_jaar"]["extrapolatie"][0]["totaal"]
+
+
+# De voorbeeldbegroting met de hand (templates/voorbeeldbegroting.yaml, 46 weken per jaar):
+#   personeel: SJD spreekuur 6 x 46 x 80 = 22.080 en nazorg 3 x 46 x 80 = 11.040 (gemeente);
+#              coördinator 3 x 46 x 50 = 6.900, communicatie 1 x 46 x 50 = 2.300, directie 0,3 x 46 x 90 = 1.242 (bibliotheek)
+#   per SJD-uur: (6 + 3) x 46 = 414 SJD-uren; projectkosten 414 x 30 = 12.420 (sjd_organisatie), servicekosten 414 x 10 = 4.140 (bibliotheek)
+#   eenmalig: cabine 10.000 (gemeente), banner 150 (bibliotheek), drukwerk 500 (sjd_organisatie)
+BEGROTING = HENGELO.parent.parent / "templates" / "voorbeeldbegroting.yaml"
+BEGROTING_PER_BETALER = {
+    "gemeente": 6 * 46 * 80 + 3 * 46 * 80 + 10000,
+    "bibliotheek": 3 * 46 * 50 + 1 * 46 * 50 + D("0.3") * 46 * 90 + 414 * 10 + 150,
+    "sjd_organisatie": 414 * 30 + 500,
+}
+BEGROTING_TOTAAL = sum(BEGROTING_PER_BETALER.values())
+
+
+def test_bereken_met_begroting_rekent_het_saldo_met_haar_kosten(cli):
+    assert BEGROTING_PER_BETALER == {"gemeente": 43120, "bibliotheek": D("14732.0"), "sjd_organisatie": 12920}
+    assert BEGROTING_TOTAAL == 70772
+    code, uit, _ = cli("bereken", HENGELO, "--begroting", BEGROTING, "--formaat", "json")
+    assert code == 0
+    m = json.loads(uit)["maatschappelijk"]["rapport"]
+    assert m["kosten"]["route"] == "begroting"
+    assert D(m["kosten"]["totaal"]) == BEGROTING_TOTAAL
+    assert {a: D(b) for a, b in m["kosten"]["per_actor"].items()} == BEGROTING_PER_BETALER
+    # Besparingen van middelen 2.554 x 33 = 84.282, min de kosten van de begroting: 84.282 - 70.772 = 13.510.
+    assert D(m["saldo"]) == 84282 - BEGROTING_TOTAAL == 13510
+    assert m["saldo_gedekte_kosten"] == "36762"  # de kosten van de gedekte hulpvragen blijven die van de casussen
+    code, uit, _ = cli("bereken", HENGELO, "--begroting", BEGROTING)
+    assert code == 0
+    assert "€ 13.510" in uit and "de kosten van de begroting" in uit
+
+
+def test_verdelingstabel_met_begroting(cli):
+    # De gemeente betaalt nu 43.120 (en het Rijk niets): 24.882 - 19.800 - 43.120 = -38.038;
+    # het Rijk: 52.800 - 45.804 = 6.996; de bibliotheek -14.732, de SJD-organisatie -12.920.
+    kba, _ = _saldo()
+    from kostenbaten.berekening.begroting import bereken_begroting
+    from kostenbaten.invoer.begroting import laad_begroting
+
+    invoer = laad_begroting(BEGROTING, HENGELO)
+    s = bereken_saldo(kba, begroting=bereken_begroting(invoer.begroting, kba))
+    r = s.methoden["rapport"]
+    saldi = {x.actor: x.saldo for x in r.verdeling.regels}
+    assert saldi["gemeente"] == D(24882 - 19800 - 43120) == D(-38038)
+    assert saldi["rijk"] == D(52800 - 45804) == D(6996)
+    assert (saldi["bibliotheek"], saldi["sjd_organisatie"]) == (D(-14732), D(-12920))
+    assert r.verdeling.saldo == D(78804 - 38038 + 6996 - 6600 - 14732 - 12920) == D(13510)
+
+
+def test_registratie_gaat_voor_de_begroting():
+    # Met geregistreerde uren per hulpvraag rekent het saldo met die uren, ook als er een begroting is.
+    kba, _ = _saldo()
+    from kostenbaten.berekening.begroting import bereken_begroting
+    from kostenbaten.invoer.begroting import laad_begroting
+    from kostenbaten.berekening.saldo import programmakosten
+
+    invoer = laad_begroting(BEGROTING, HENGELO)
+    begroting = bereken_begroting(invoer.begroting, kba)
+    assert programmakosten(kba, begroting).route == "begroting"
+    pilot = kba.pilot.model_copy(update={"uren_per_hulpvraag": kba.pilot.hulpvragen.model_copy(update={"waarde": D("1.18")})})
+    met_uren = bereken_pilot(pilot, laad_project(HENGELO).casussen)
+    kosten = programmakosten(met_uren, begroting)
+    assert kosten.route == ROUTE_REGISTRATIE and kosten.totaal == D("1.18") * 300 * 120
+
+
+def test_rapport_met_begroting_rekent_het_saldo_met_haar_kosten(cli, tmp_path):
+    uit = tmp_path / "rapport.json"
+    code, _, fout = cli("rapport", HENGELO, "--begroting", BEGROTING, "-o", uit, "--trekkingen", "1000")
+    assert code == 0, fout
+    voor = json.loads(uit.read_text(encoding="utf-8"))["voor"]
+    saldo = next(s for s in voor if s["plek"] == "saldo")
+    tekst = " ".join(b.get("tekst", "") for b in saldo["blokken"])
+    assert "maatschappelijk saldo van € 13.510" in tekst  # 84.282 - 70.772
+    assert "(€ 70.772)" in tekst and "kosten van de begroting" in tekst

@@ -195,7 +195,8 @@ def rapport(
         from kostenbaten.berekening.onzekerheid import simuleer
 
         uitkomsten["onzekerheid"] = simuleer(project.pilot, project.casussen, trekkingen, zaad)
-    uitkomsten["actoren"] = verdeel_over_actoren(kba)
+    # Met een begroting rust het maatschappelijk saldo op haar kosten, tenzij een registratie uren per hulpvraag geeft.
+    uitkomsten["actoren"] = verdeel_over_actoren(kba, begroting=begroting[1] if begroting is not None else None)
     from kostenbaten.berekening.kengetallen import controleer as controleer_bank
     from kostenbaten.invoer.kengetallenbank import laad_bank
 

@@ -10,9 +10,11 @@ wat hij aan middelen bespaart, wat hij aan overdrachten ontvangt en geeft, en zi
 saldo; de saldi tellen op tot het maatschappelijk saldo (docs/methode.md).
 
 De kosten van het hele programma gelden voor alle hulpvragen, ook die buiten de
-rechtsgebieden van de casussen: die kostten ook SJD-uren. Standaard is dat de
-gemiddelde kosten van een casus x alle hulpvragen; met geregistreerde uren per
-hulpvraag zijn het die uren x de tarieven (`kosten_uit_uren`). Daarnaast staan de
+rechtsgebieden van de casussen: die kostten ook SJD-uren. Met geregistreerde uren
+per hulpvraag zijn het die uren x de tarieven (`kosten_uit_uren`); anders, met een
+begroting (`--begroting`), de kosten van die begroting in het eerste jaar
+(`kosten_uit_begroting`); anders de gemiddelde kosten van een casus x alle
+hulpvragen (`kosten_uit_casussen`). Daarnaast staan de
 kosten van alleen de gedekte hulpvragen, de basis van de methode van de KBA Hengelo.
 De baten blijven geëxtrapoleerd naar de gedekte hulpvragen: over de andere
 hulpvragen is geen baat bekend.
@@ -163,15 +165,21 @@ def kosten_uit_casussen(kba: PilotUitkomst) -> Programmakosten:
     )
 
 
-def programmakosten(kba: PilotUitkomst) -> Programmakosten:
-    """De kosten van het hele programma: met geregistreerde uren per hulpvraag die uren x tarieven, anders het gemiddelde van de casussen."""
+def programmakosten(kba: PilotUitkomst, begroting=None) -> Programmakosten:
+    """De kosten van het hele programma, in deze volgorde (docs/methode.md): met geregistreerde uren per hulpvraag die
+    uren x tarieven; anders, met een `begroting` (`berekening.begroting.BegrotingUitkomst`), haar kosten in het eerste
+    jaar; anders de gemiddelde kosten van een casus x alle hulpvragen. `Programmakosten.route` zegt welke."""
     uren = kba.pilot.uren_per_hulpvraag
-    return kosten_uit_uren(kba, uren.waarde) if uren is not None else kosten_uit_casussen(kba)
+    if uren is not None:
+        return kosten_uit_uren(kba, uren.waarde)
+    if begroting is not None:
+        return kosten_uit_begroting(begroting)
+    return kosten_uit_casussen(kba)
 
 
-def maatschappelijk_saldo(kba: PilotUitkomst) -> dict[str, Decimal]:
+def maatschappelijk_saldo(kba: PilotUitkomst, begroting=None) -> dict[str, Decimal]:
     """Alleen het saldo per methode (besparingen van middelen min de kosten van alle hulpvragen), zonder verdelingstabel."""
-    kosten = programmakosten(kba).totaal
+    kosten = programmakosten(kba, begroting).totaal
     return {m: extrapoleer_grootheid(kba.pilot, kba.casussen, m, _middelen) - kosten for m in METHODEN}
 
 
@@ -225,10 +233,11 @@ def _actoren_in_verdeling(kba: PilotUitkomst, kosten: Programmakosten) -> list[s
     return actoren
 
 
-def bereken_saldo(kba: PilotUitkomst, kosten: Programmakosten | None = None) -> SaldoUitkomst:
-    """Het maatschappelijk saldo en de verdelingstabel voor beide methoden; zonder `kosten` die van `programmakosten`."""
+def bereken_saldo(kba: PilotUitkomst, kosten: Programmakosten | None = None, begroting=None) -> SaldoUitkomst:
+    """Het maatschappelijk saldo en de verdelingstabel voor beide methoden; zonder `kosten` die van `programmakosten`
+    (met `begroting` de kosten van die begroting, tenzij een registratie uren per hulpvraag geeft)."""
     if kosten is None:
-        kosten = programmakosten(kba)
+        kosten = programmakosten(kba, begroting)
     actoren = _actoren_in_verdeling(kba, kosten)
     casussen = tuple(CasusSaldo(c.nummer, c.totaal_kosten, _middelen(c), _overdrachten(c), _breder(c)) for c in kba.casussen)
     methoden = {}
