@@ -305,3 +305,62 @@ def test_rapport_met_begroting_rekent_het_saldo_met_haar_kosten(cli, tmp_path):
     tekst = " ".join(b.get("tekst", "") for b in saldo["blokken"])
     assert "maatschappelijk saldo van € 13.510" in tekst  # 84.282 - 70.772
     assert "(€ 70.772)" in tekst and "kosten van de begroting" in tekst
+
+
+# -- het saldo in de werkmappen van onzekerheid en begroting ------------------------------------
+
+
+def _werkmap(cli, tmp_path, *argumenten):
+    openpyxl = pytest.importorskip("openpyxl")
+    pad = tmp_path / "uit.xlsx"
+    code, _, fout = cli(*argumenten, "--xlsx", pad)
+    assert code == 0, fout
+    return pad, openpyxl.load_workbook(pad)
+
+
+def test_onzekerheid_werkmap_toont_het_saldo_en_de_verdelingstabel(cli, tmp_path):
+    _, wb = _werkmap(cli, tmp_path, "onzekerheid", HENGELO, "--trekkingen", "500")
+    assert {"Maatschappelijk saldo", "Verdeling rapport", "Verdeling gewogen"} <= set(wb.sheetnames)
+    # Zonder bereik is elke trekking gelijk: het saldo is 84.282 - 240 x 300 = 12.282 in elke kolom.
+    rij = next(r for r in wb["Onzekerheid"].iter_rows(values_only=True) if r[:2] == ("rapport (vlak gemiddelde)", "Maatschappelijk saldo"))
+    assert rij[2:7] == (84282 - 72000,) * 5
+    saldo = wb["Maatschappelijk saldo"]
+    assert "gemiddelde kosten van een casus x alle hulpvragen" in saldo["A2"].value  # de route van de kosten
+    waarden = {r[0]: r[1] for r in saldo.iter_rows(values_only=True)}
+    assert waarden["rapport (vlak gemiddelde): maatschappelijk saldo"] == 12282
+    verdeling = {r[0]: r for r in wb["Verdeling rapport"].iter_rows(values_only=True)}
+    # Rijk: 52.800 - 72.000 - 45.804 (met de kosten van alle hulpvragen staat hij eerst).
+    rijk = [r for r in wb["Verdeling rapport"].iter_rows(values_only=True) if r[0] == "Rijk"][0]
+    assert (rijk[1], rijk[2], rijk[4], rijk[5], rijk[7]) == (72000, 52800, 45804, -65004, "overheid")
+    assert verdeling["Samen: maatschappelijk saldo"][5] == 36762  # de laatste som: met de kosten van de gedekte hulpvragen
+
+
+def test_begroting_werkmap_toont_het_saldo_en_de_verdelingstabel(cli, tmp_path):
+    _, wb = _werkmap(cli, tmp_path, "begroting", BEGROTING)
+    assert wb.sheetnames[:2] == ["Begroting", "Maatschappelijk saldo"]
+    blad = wb["Maatschappelijk saldo"]
+    assert "de begroting" in blad["A2"].value and "€ 70.772" in blad["A2"].value
+    rijen = {r[0]: r for r in blad.iter_rows(values_only=True) if r[0]}
+    assert rijen["Maatschappelijk saldo"][1] == 84282 - BEGROTING_TOTAAL == 13510
+    assert rijen["Kosten van het hele programma: de begroting, eerste jaar"][1] == 70772
+    # Gemeente: middelen 24.882, geeft 19.800 (bijstand), betaalt 43.120 uit de begroting.
+    assert rijen["Gemeente"][1:6] == (43120, 24882, 0, 19800, 24882 - 19800 - 43120)
+    assert rijen["Samen: maatschappelijk saldo"][5] == 13510
+    assert rijen["Actor"][:2] == ("Actor", "Betaalt")
+
+
+@pytest.mark.parametrize("opdracht", ["onzekerheid", "begroting"])
+def test_saldo_blad_zoals_een_lezer_het_afdrukt(cli, tmp_path, opdracht):
+    # LibreOffice drukt de werkmap af; het blad met het saldo staat leesbaar op een eigen pagina.
+    from systeem import vereis
+    from libreoffice import als_pdf
+    import subprocess
+
+    (pdftotext,) = vereis("pdftotext")
+    vereis("soffice")
+    pad, _ = _werkmap(cli, tmp_path, *((opdracht, HENGELO, "--trekkingen", "500") if opdracht == "onzekerheid" else (opdracht, BEGROTING)))
+    pdf = als_pdf(pad, tmp_path / "pdf")
+    tekst = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pagina = next(p for p in tekst.split("\f") if "Maatschappelijk saldo" in p and "Kosten van het hele programma" in p)
+    saldo = "€ 12.282,00" if opdracht == "onzekerheid" else "€ 13.510,00"
+    assert saldo in pagina

@@ -201,11 +201,15 @@ def kosten_uit_uren(kba: PilotUitkomst, uren_per_hulpvraag: Decimal) -> Programm
     )
 
 
-def _verdeling(kba: PilotUitkomst, methode: str, actoren: list[str], betaalt: dict[str, Decimal], wat: str) -> Verdelingstabel:
+def _verdeling(
+    kba: PilotUitkomst, methode: str, actoren: list[str], betaalt: dict[str, Decimal], wat: str, hulpvragen: Decimal | None = None
+) -> Verdelingstabel:
+    """Per actor de geëxtrapoleerde middelen en overdrachten; met `hulpvragen` per hulpvraag van de pilot x die hulpvragen (begroting)."""
     alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
 
     def ex(f) -> Decimal:
-        return extrapoleer_grootheid(kba.pilot, kba.casussen, methode, f)
+        bedrag = extrapoleer_grootheid(kba.pilot, kba.casussen, methode, f)
+        return bedrag if hulpvragen is None else vermenigvuldig(deel(bedrag, kba.pilot.hulpvragen.waarde), hulpvragen)
 
     regels = tuple(
         VerdelingRegel(
@@ -272,6 +276,9 @@ class BegrotingSaldo(NamedTuple):
     middelen_per_hulpvraag: Decimal
     overdrachten_per_hulpvraag: Decimal  # in het saldo netto nul; apart getoond
     kosten: Programmakosten
+    # Per actor: betaalt (de begroting), middelen en overdrachten per hulpvraag x de hulpvragen van de begroting.
+    verdeling: Verdelingstabel | None = None
+    actoren: dict[str, Actor] | None = None
 
     @property
     def middelen(self) -> Decimal:
@@ -306,4 +313,10 @@ def saldo_begroting(begroting, kba: PilotUitkomst) -> BegrotingSaldo:
     def per_hulpvraag(f) -> Decimal:
         return deel(extrapoleer_grootheid(kba.pilot, kba.casussen, methode, f), hulpvragen)
 
-    return BegrotingSaldo(methode, per_hulpvraag(_middelen), per_hulpvraag(_overdrachten), kosten_uit_begroting(begroting))
+    kosten = kosten_uit_begroting(begroting)
+    actoren = _actoren_in_verdeling(kba, kosten)
+    verdeling = _verdeling(kba, methode, actoren, kosten.per_actor, "alle", begroting.hulpvragen)
+    alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
+    return BegrotingSaldo(
+        methode, per_hulpvraag(_middelen), per_hulpvraag(_overdrachten), kosten, verdeling, {a: alle[a] for a in actoren}
+    )

@@ -15,6 +15,14 @@ DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid", 
 METHODE_NAMEN = {"rapport": "rapport (vlak gemiddelde)", "gewogen": "gewogen (per rechtsgebied)"}
 
 
+# De route van de kosten van het hele programma (`berekening.saldo.Programmakosten.route`).
+KOSTENROUTE_NAMEN = {
+    "registratie": "geregistreerde uren x tarieven",
+    "begroting": "de begroting",
+    "casussen": "gemiddelde kosten van een casus x alle hulpvragen",
+}
+
+
 # De gepubliceerde cijfers van een pilot, zoals ze in tekst heten.
 CIJFER_NAMEN = {
     "gemiddelde_netto": "gemiddelde netto per casus",
