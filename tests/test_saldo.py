@@ -364,3 +364,110 @@ def test_saldo_blad_zoals_een_lezer_het_afdrukt(cli, tmp_path, opdracht):
     pagina = next(p for p in tekst.split("\f") if "Maatschappelijk saldo" in p and "Kosten van het hele programma" in p)
     saldo = "€ 12.282,00" if opdracht == "onzekerheid" else "€ 13.510,00"
     assert saldo in pagina
+
+
+# -- een overdracht zonder betaler: de onbekende betaler in een eigen groep ---------------------
+
+KLEIN_PILOT = """\
+naam: Bibliotheek Klein
+omschrijving: Een kleine casussenmap voor de onbekende betaler.
+periode:
+  van: 2024-01-01
+  tot: 2024-12-31
+hulpvragen: 100
+maanden_in_beeld: 12
+rechtsgebieden:
+  huurrecht:
+    naam: Huurrecht
+    aandeel: 100
+tarieven:
+  sjd:
+    naam: Inzet SJD
+    per_uur: 100
+    prijspeil: 2024
+    betaler: gemeente
+kengetallen:
+  ontruiming:
+    naam: Vermeden ontruiming
+    bedrag: 1000
+    prijspeil: 2024
+    actor: woningcorporatie
+    bron: Aanname voor de test (2024).
+"""
+KLEIN_CASUS_1 = """\
+nummer: 1
+titel: Ontruiming voorkomen
+rechtsgebied: huurrecht
+uren: 2
+baten:
+  - kengetal: ontruiming
+  - omschrijving: Kwijtgescholden huurschuld
+    bedrag: 300
+    actor: client
+"""
+KLEIN_CASUS_2 = """\
+nummer: 2
+titel: Boete terugbetaald
+rechtsgebied: huurrecht
+uren: 1
+baten:
+  - omschrijving: Terugbetaalde boete
+    bedrag: 100
+    actor: client
+    soort: overdracht
+    van: gemeente
+"""
+
+
+@pytest.fixture
+def klein(tmp_path):
+    map_ = tmp_path / "klein"
+    map_.mkdir()
+    (map_ / "pilot.yaml").write_text(KLEIN_PILOT, encoding="utf-8")
+    (map_ / "casus-1.yaml").write_text(KLEIN_CASUS_1, encoding="utf-8")
+    (map_ / "casus-2.yaml").write_text(KLEIN_CASUS_2, encoding="utf-8")
+    return map_
+
+
+def test_onbekende_betaler_in_een_eigen_groep_met_de_hand(klein):
+    # 2 casussen, 100 hulpvragen, dekking 100%: x 100 / 2 = x 50.
+    # Kosten: (2 + 1) uur x € 100 = 300, gemiddeld 150; het hele programma 150 x 100 = 15.000 (gemeente).
+    # Middelen: de ontruiming 1.000 x 50 = 50.000 (woningcorporatie, groep overig).
+    # Overdrachten aan de cliënt: 300 zonder 'van' (onbekende betaler) + 100 van de gemeente = 400 x 50 = 20.000.
+    _, s = _saldo(klein)
+    r = s.methoden["rapport"]
+    assert r.saldo == D(1000 * 50 - 150 * 100) == D(35000)
+    regels = {x.actor: x for x in r.verdeling.regels}
+    onbekend = regels["onbekend"]
+    assert (onbekend.naam, onbekend.groep, onbekend.geeft, onbekend.saldo) == ("Onbekende betaler", "onbekend", D(15000), D(-15000))
+    assert regels["client"].saldo == D(400 * 50) == D(20000)
+    assert regels["gemeente"].saldo == D(-15000 - 100 * 50) == D(-20000)
+    assert regels["woningcorporatie"].saldo == D(50000)
+    # Per groep: de onbekende betaler staat apart, niet bij de overheid; samen het maatschappelijk saldo.
+    assert r.verdeling.per_groep() == {"client": D(20000), "overheid": D(-20000), "overig": D(50000), "onbekend": D(-15000)}
+    assert sum(r.verdeling.per_groep().values()) == r.verdeling.saldo == D(20000 - 20000 + 50000 - 15000) == r.saldo
+
+
+def test_onbekende_betaler_in_terminal_json_en_werkmap(klein, cli, tmp_path):
+    code, uit, fout = cli("actoren", klein)
+    assert code == 0
+    assert "Onbekende betaler" in uit and "onbekende betaler (geen groep)" in uit and "-€ 15.000" in uit
+    # De waarschuwing noemt bestand en regel van de baat: casus-1.yaml, regel 7 (het tweede item onder 'baten').
+    melding = " ".join(fout.split())
+    assert f"{klein / 'casus-1.yaml'}:7: Casus 1, baat 2 (Kwijtgescholden huurschuld): een overdracht zonder betaler" in melding
+    assert "in een eigen groep (niet bij de overheid)" in melding
+    code, uit, _ = cli("actoren", klein, "--formaat", "json")
+    doc = json.loads(uit)
+    v = doc["verdelingstabel"]["rapport"]
+    assert v["per_groep"] == {"client": "20000", "overheid": "-20000", "overig": "50000", "onbekend": "-15000"}
+    assert v["saldo"] == "35000"
+    w = next(w for w in doc["waarschuwingen"] if w["soort"] == "overdracht_zonder_betaler")
+    assert w["plek"] == f"{klein / 'casus-1.yaml'}:7"
+    openpyxl = pytest.importorskip("openpyxl")
+    pad = tmp_path / "actoren.xlsx"
+    assert cli("actoren", klein, "--xlsx", pad)[0] == 0
+    rijen = {r[0]: r for r in openpyxl.load_workbook(pad)["Verdeling rapport"].iter_rows(values_only=True)}
+    assert rijen["Onbekende betaler"][5] == -15000 and rijen["Onbekende betaler"][7] == "onbekend"
+    assert rijen["Onbekende betaler (geen groep)"][5] == -15000
+    # De laatste tabel rekent met de kosten van de gedekte hulpvragen: bij 100% dekking ook 300 x 50 = 15.000.
+    assert rijen["Groep overheid"][5] == -(300 * 50) - 100 * 50 == -20000

@@ -29,11 +29,15 @@ from kostenbaten.berekening.extrapolatie import betrokken_actoren, extrapoleer_g
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.berekening.rekensom import Rekensom, exact, som as rekensom
 from kostenbaten.geld import NUL, deel, som, vermenigvuldig
-from kostenbaten.model.casus import METHODEN, Actor
+from kostenbaten.model.casus import GROEPEN, METHODEN, Actor
 
 # De actor van een overdracht waarvan de casus de betaler niet noemt (een eigen bedrag voor de cliënt zonder `van`).
+# Hij staat in een eigen groep, niet bij de overheid: wie het geld geeft is niet bekend (docs/methode.md).
 ONBEKEND = "onbekend"
-ONBEKENDE_BETALER = Actor.model_construct(naam="Onbekende betaler", groep="overheid", omschrijving="Een overdracht zonder 'van' in de casus.")
+GROEP_ONBEKEND = "onbekend"
+ONBEKENDE_BETALER = Actor.model_construct(
+    naam="Onbekende betaler", groep=GROEP_ONBEKEND, omschrijving="Een overdracht zonder 'van' in de casus: de betaler is niet bekend."
+)
 
 # De routes voor de kosten van het hele programma, in de volgorde van voorkeur (docs/methode.md).
 ROUTE_REGISTRATIE = "registratie"  # geregistreerde uren per hulpvraag x tarieven
@@ -87,6 +91,16 @@ class Verdelingstabel(NamedTuple):
 
     def totaal(self, veld: str) -> Decimal:
         return som(getattr(r, veld) for r in self.regels)
+
+    def per_groep(self) -> dict[str, Decimal]:
+        """Het saldo per groep: cliënt, overheid, overig (als er een actor in valt) en de onbekende betaler apart.
+
+        Samen is dat het maatschappelijk saldo, want elke actor hoort bij precies één groep.
+        """
+        groepen = {g: NUL for g in GROEPEN if g != "overig" or any(r.groep == g for r in self.regels)}
+        for r in self.regels:
+            groepen[r.groep] = groepen.get(r.groep, NUL) + r.saldo
+        return groepen
 
 
 class CasusSaldo(NamedTuple):

@@ -79,6 +79,11 @@ def groep_naam(groep: str) -> str:
     return "cliënt" if groep == "client" else groep
 
 
+def groep_label(groep: str) -> str:
+    """Een regel van het saldo per groep in de verdelingstabel; de onbekende betaler is geen groep van de casussen."""
+    return "onbekende betaler (geen groep)" if groep == "onbekend" else f"groep {groep_naam(groep)}"
+
+
 def interval_tekst(v) -> str:
     """`€ 334 tot € 137.052`: het 90%-interval (P5 tot P95) van een verdeling."""
     return f"{euro(v.percentielen[5])} tot {euro(v.percentielen[95])}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 
 from kostenbaten.uitvoer.excel.blad import EURO, overzicht, pas_rijen_aan
-from kostenbaten.uitvoer.namen import KOSTENROUTE_NAMEN, METHODE_NAMEN, groep_naam, rekensom_tekst
+from kostenbaten.uitvoer.namen import KOSTENROUTE_NAMEN, METHODE_NAMEN, groep_label, groep_naam, rekensom_tekst
 
 KOLOMMEN = ["Actor", "Betaalt", "Middelen", "Ontvangt (overdracht)", "Geeft (overdracht)", "Saldo", "Breder (niet in saldo)", "Groep"]
 VELDEN = ("betaalt", "middelen", "ontvangt", "geeft")
@@ -25,6 +25,8 @@ def _regels(t) -> list[list]:
     """De rijen van één verdelingstabel (`berekening.saldo.Verdelingstabel`), met de som als laatste."""
     rijen = [[r.naam, r.betaalt, r.middelen, r.ontvangt, r.geeft, r.saldo, r.breder, groep_naam(r.groep)] for r in t.regels]
     rijen.append(["Samen: maatschappelijk saldo", *(t.totaal(v) for v in VELDEN), t.saldo, t.totaal("breder"), ""])
+    # Het saldo per groep; de onbekende betaler van een overdracht zonder 'van' staat apart, niet bij de overheid.
+    rijen += [[groep_label(g).capitalize(), None, None, None, None, b, None, None] for g, b in t.per_groep().items()]
     return rijen
 
 
