@@ -64,8 +64,11 @@ def gelezen(project) -> tuple[str, ...]:
     )
 
 
-def waarschuwingen(project, trekkingen: int | None = None) -> tuple:
-    """Waar het bewijs van een casussenmap dun is; met `trekkingen` ook een te kleine Monte-Carlo-steekproef."""
+def waarschuwingen(project, trekkingen: int | None = None, waar=None) -> tuple:
+    """Waar het bewijs van een casussenmap dun is; met `trekkingen` ook een te kleine Monte-Carlo-steekproef.
+
+    `waar(casusnummer, sleutelpad)` geeft de plek van een baat in een melding; standaard `bestand:regel` van het project.
+    """
     from datetime import date
 
     from kostenbaten.berekening.aanpassingen import over_optimisme
@@ -73,10 +76,24 @@ def waarschuwingen(project, trekkingen: int | None = None) -> tuple:
 
     return (
         tuple(project.meldingen)  # wat een casussenwerkmap anders las dan getypt
-        + over_casussen(project.pilot, project.casussen)
+        + over_casussen(project.pilot, project.casussen, _plek(waar or getattr(project, "regel", None)))
         + over_optimisme(project.pilot, date.today())
         + (over_trekkingen(trekkingen) if trekkingen is not None else ())
     )
+
+
+def _plek(regel):
+    """`bestand:regel` van een sleutel in een casus (met `regel`), of None als de invoer die plek niet kent."""
+
+    def plek(nummer, sleutelpad):
+        if regel is None:
+            return None
+        try:
+            return regel(nummer, sleutelpad)
+        except (KeyError, AttributeError, ValueError):
+            return None
+
+    return plek
 
 
 def begrotingwaarschuwingen(bron, uitkomst) -> tuple:
@@ -283,7 +300,8 @@ def rapport(
         from kostenbaten.berekening.onzekerheid import simuleer
 
         uitkomsten["onzekerheid"] = simuleer(project.pilot, project.casussen, trekkingen, zaad)
-    uitkomsten["actoren"] = verdeel_over_actoren(kba)
+    # Met een begroting rust het maatschappelijk saldo op haar kosten, tenzij een registratie uren per hulpvraag geeft.
+    uitkomsten["actoren"] = verdeel_over_actoren(kba, begroting=begroting[1] if begroting is not None else None)
     from kostenbaten.berekening.kengetallen import controleer as controleer_bank
     from kostenbaten.invoer.kengetallenbank import laad_bank
 
@@ -295,7 +313,7 @@ def rapport(
         from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
 
         uitkomsten["vergelijking"] = reken_vergelijking(projecten, trekkingen, zaad)
-    lijst = waarschuwingen(project, trekkingen if bandbreedtes else None)
+    lijst = waarschuwingen(project, trekkingen if bandbreedtes else None, zonder_eigen_mappen(project))  # geen eigen mappen in een openbaar rapport
     if begroting is not None:
         lijst += begrotingwaarschuwingen(*begroting)
     uitkomsten["waarschuwingen"] = lijst

@@ -31,7 +31,7 @@ def rapport(
     ],
     begroting_: Annotated[
         Optional[Path],
-        typer.Option("--begroting", help="Begroting (YAML of ingevulde werkmap): voegt toe wat elke betaler betaalt en terugkrijgt.", show_default=False),
+        typer.Option("--begroting", help="Begroting (YAML of ingevulde werkmap): voegt toe wat elke betaler betaalt en terugkrijgt; het maatschappelijk saldo rekent met haar kosten (tenzij een registratie uren per hulpvraag geeft).", show_default=False),
     ] = None,
     vergelijk_: Annotated[
         Optional[list[Path]],
