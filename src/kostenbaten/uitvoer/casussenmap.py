@@ -23,7 +23,10 @@ PILOTBESTAND = "pilot.yaml"
 
 
 class _Schrijver(yaml.SafeDumper):
-    """De veilige YAML-schrijver, met Decimal als exact getal."""
+    """De veilige YAML-schrijver, met Decimal als exact getal, zonder ankers (`&id001`) bij een gedeelde waarde."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
 
 
 def _getal(schrijver: yaml.SafeDumper, waarde: Decimal):
