@@ -154,7 +154,7 @@ def _bereken(map_: Path, prijspeil: int | None = None, prijsindex: list[str] | N
     from kostenbaten.berekening.kba import bereken_pilot
 
     project = _laad(map_, prijspeil, prijsindex)
-    return project, bereken_pilot(project.pilot, project.casussen)
+    return project, bereken_pilot(project.pilot, project.casussen, indexeringen=project.indexeringen)
 
 
 @contextmanager

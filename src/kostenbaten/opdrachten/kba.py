@@ -40,7 +40,7 @@ def bereken(
 
     from kostenbaten.berekening.saldo import bereken_saldo
 
-    uitkomst = bereken_pilot(project.pilot, project.casussen)
+    uitkomst = bereken_pilot(project.pilot, project.casussen, indexeringen=project.indexeringen)
     _lever(
         "kba", uitkomst, formaat, xlsx, overschrijf, tabel={"per_casus": per_casus}, waarschuwingen=_waarschuwingen(project),
         saldo=bereken_saldo(uitkomst),
