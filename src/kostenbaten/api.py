@@ -121,10 +121,10 @@ def waarschuwingen(project, trekkingen: int | None = None) -> tuple:
     from datetime import date
 
     from kostenbaten.berekening.aanpassingen import over_optimisme
-    from kostenbaten.berekening.waarschuwingen import over_casussen, over_trekkingen
+    from kostenbaten.berekening.waarschuwingen import Werkmapmelding, over_casussen, over_trekkingen
 
     return (
-        tuple(project.meldingen)  # wat een casussenwerkmap anders las dan getypt
+        tuple(Werkmapmelding(*m) for m in project.meldingen)  # wat een casussenwerkmap anders las dan getypt
         + over_casussen(project.pilot, project.casussen)
         + over_optimisme(project.pilot, date.today())
         + (over_trekkingen(trekkingen) if trekkingen is not None else ())
