@@ -120,7 +120,7 @@ def monitor(
     from kostenbaten.invoer.monitor import laad_monitor
 
     if uit is not None:
-        from kostenbaten.uitvoer.rapport.monitor import controleer_formaat, schrijf as schrijf_infographic
+        from kostenbaten.uitvoer.rapport.monitor import controleer_formaat
 
         controleer_formaat(uit)
         _matplotlib_buiten_home()
@@ -129,8 +129,11 @@ def monitor(
     uitkomst = laad_monitor(exports, per.value, bibliotheek or [], koppeling or [], kaart, _laad, _voortgang)
     _lever("monitor", uitkomst, formaat, xlsx, overschrijf)
     if uit is not None:
-        schrijf_infographic(uitkomst, uit, overschrijf, "kostenbaten monitor: " + ", ".join(b.naam for b in uitkomst.bibliotheken))
-        typer.echo(f"Geschreven: {uit}", err=True)
+        from kostenbaten.uitvoer import register
+        from kostenbaten.uitvoer.lever import lever
+
+        voet = "kostenbaten monitor: " + ", ".join(b.naam for b in uitkomst.bibliotheken)
+        lever("monitor", uitkomst, register.formaat_van("infographic", uit), uit, overschrijf, voet=voet)
 
 
 def steekproef(
@@ -168,9 +171,10 @@ def steekproef(
     _mag_schrijven(uit, overschrijf)
     uitkomst = maak_steekproef(export, koppelingpad, n, zaad, namen, str(map_), blad)
     if uit is not None:
-        from kostenbaten.uitvoer.steekproeflijst import schrijf_lijst
+        from kostenbaten.uitvoer import register
+        from kostenbaten.uitvoer.lever import lever
 
-        schrijf_lijst(uitkomst, uit, overschrijf)
+        lever("steekproef", uitkomst, register.formaat_van("lijst", uit), uit, overschrijf, meld=False)
     _lever("steekproef", uitkomst, formaat, **({"lijst": str(uit)} if uit is not None and formaat is Formaat.tabel else {}))
     if uit is not None:
         typer.echo(f"Geschreven: {uit}", err=True)
