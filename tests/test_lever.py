@@ -72,7 +72,7 @@ def test_json_naar_een_bestand_is_hetzelfde_document_als_op_het_scherm_en_oversc
 
 
 def test_elke_opdracht_levert_via_de_ene_functie(tmp_path, cli, monkeypatch):
-    """--formaat, --xlsx en -o van rapport, monitor en steekproef: elk via `lever`, met het formaat uit de tabel."""
+    """--formaat, --xlsx, -o van rapport en steekproef en --variant van registratie: elk via `lever`, met het formaat uit de tabel."""
     import kostenbaten.uitvoer.lever as lever_module
 
     geleverd, echt = [], lever_module.lever
@@ -91,11 +91,13 @@ def test_elke_opdracht_levert_via_de_ene_functie(tmp_path, cli, monkeypatch):
         ["sjabloon", tmp_path / "sjabloon.xlsx"],
         ["rapport", HENGELO, "-o", tmp_path / "rapport.json", "-n", "200"],
         ["steekproef", export, "--n", "3", "-o", tmp_path / "lijst.csv"],
+        ["registratie", export, "--casussen", HENGELO, "--variant", tmp_path / "eigen.yaml"],
     ]
     for argumenten in opdrachten:
         code, _, fout = cli(*argumenten)
         assert code == 0, (argumenten, fout)
     assert ("kba", "terminal") in geleverd and ("kba", "json") in geleverd and ("kba", "excel") in geleverd
     assert ("begroting", "excel") in geleverd and ("rapport", "rapport-json") in geleverd and ("steekproef", "lijst-csv") in geleverd
+    assert ("registratie", "variant") in geleverd and "basis:" in (tmp_path / "eigen.yaml").read_text(encoding="utf-8")
     assert json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))["titel"]
     assert (tmp_path / "lijst.csv").read_bytes().count(b"\r\n") == 4  # kop + 3 hulpvragen

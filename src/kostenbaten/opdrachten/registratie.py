@@ -76,10 +76,12 @@ def registratie(
     uitkomst = tel_registratie(bestand, regels, str(koppelingpad), namen, koppelingpad == standaardkoppeling())
     if variant is not None:
         # Eerst schrijven: een verslag dat naar `| head` gaat, kost zo niet de variant.
-        from kostenbaten.uitvoer.variant import schrijf_variant, variant_tekst, zonder_casus
+        from kostenbaten.uitvoer.lever import lever
+        from kostenbaten.uitvoer.variant import zonder_casus
 
         gedekt = {c.rechtsgebied for c in project.casussen}
-        schrijf_variant(variant_tekst(uitkomst, project.pilot.naam, namen, gedekt, map_, variant), variant, overschrijf)
+        lever("registratie", uitkomst, "variant", variant, overschrijf, meld=False,
+              pilotnaam=project.pilot.naam, rechtsgebieden=namen, gedekt=gedekt, basis=map_, variant=variant)
     _lever("registratie", uitkomst, formaat)
     if variant is not None:
         typer.echo(f"Geschreven: {variant}", err=True)

@@ -74,8 +74,7 @@ def _maak(uitvoer: register.Uitvoer, formaat: str, analyse: str, uitkomst, waars
         return document([register.zoek(a, "rapport")(u, **context) for a, u in uitkomst.items()], voet)
     if uitvoer.maak in register.FUNCTIES:
         return register.zoek(analyse, uitvoer.maak)(uitkomst, **context)
-    maak = register.functie(uitvoer.maak)
-    return maak(uitkomst, voet) if voet else maak(uitkomst)
+    return register.functie(uitvoer.maak)(uitkomst, **({"voet": voet} if voet else {}), **context)
 
 
 def _waarschuwingen_op_stderr(waarschuwingen) -> None:

@@ -73,6 +73,8 @@ UITVOER: dict[str, Uitvoer] = {
     # De infographic van de monitor (-o van `monitor`).
     "infographic-html": Uitvoer("kostenbaten.uitvoer.rapport.monitor:document", "kostenbaten.uitvoer.rapport.html:schrijf_html", (".html",), "infographic"),
     "infographic-pdf": Uitvoer("kostenbaten.uitvoer.rapport.monitor:document", "kostenbaten.uitvoer.rapport.pdf:schrijf_pdf", (".pdf",), "infographic"),
+    # De variant met de getelde hulpvragen en aandelen (--variant van `registratie`).
+    "variant": Uitvoer("kostenbaten.uitvoer.variant:variant_tekst", "kostenbaten.uitvoer.variant:schrijf_tekst", (".yaml", ".yml")),
     # De lijst van een steekproef (-o van `steekproef`).
     "lijst-csv": Uitvoer("kostenbaten.uitvoer.steekproeflijst:lijst", "kostenbaten.uitvoer.steekproeflijst:schrijf_csv", (".csv",), "lijst"),
     "lijst-xlsx": Uitvoer("kostenbaten.uitvoer.steekproeflijst:werkmap", "kostenbaten.uitvoer.excel:bewaar", (".xlsx",), "lijst"),
