@@ -41,7 +41,7 @@ def sjabloon(
         return
     bron, uitkomst = _laad_begroting(van or _voorbeeldbegroting())
     _mag_schrijven(uit, overschrijf)
-    _schrijf_werkmap("begroting", uitkomst, uit, overschrijf, bron=bron.pad, doel=uit)
+    _schrijf_werkmap("begroting", uitkomst, uit, overschrijf, bron=bron.pad, doel=uit, sjabloon=True)
 
 
 def _startmap(werkmap: Path):
