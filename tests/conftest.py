@@ -14,6 +14,19 @@ ROOT = Path(__file__).resolve().parent.parent
 HENGELO = ROOT / "casussen" / "hengelo"
 
 
+def pytest_runtest_setup(item):
+    """Een test met de marker van een systeemprogramma (libreoffice, poppler, chromium): dat programma eerst (`systeem.py`)."""
+    import systeem
+
+    systeem.controleer_markers({m.name for m in item.iter_markers()})
+
+
+def pytest_runtest_teardown(item):
+    import systeem
+
+    systeem.huidige_markers = None
+
+
 @pytest.fixture
 def hengelo(tmp_path) -> Path:
     """Een kopie van de Hengelo-map die een test mag aanpassen."""

@@ -155,6 +155,7 @@ def test_foute_meerjarige_invoer(draai, drie_jaar, regel, melding):
     assert uit.stderr.splitlines()[:-1] == [melding.format(f=drie_jaar)]
 
 
+@pytest.mark.libreoffice
 def test_werkmap_per_actor_en_meerjarig_rekent_in_libreoffice(tmp_path, draai, drie_jaar):
     """De werkmap van een driejarige begroting: elke formule (per actor, per jaar, contant, terugverdienjaar)
     door LibreOffice nagerekend, en teruggelezen geeft het dezelfde cijfers als de YAML."""

@@ -138,6 +138,7 @@ def test_een_met_openpyxl_gewijzigde_cel_geeft_het_gewijzigde_cijfer(werkmap, cl
     assert (casus["uren"], casus["kosten"], casus["baten"], casus["netto"]) == ("3", "360", "1614", "1254")
 
 
+@pytest.mark.libreoffice
 def test_een_door_libreoffice_bewaarde_werkmap_leest_hetzelfde(werkmap, tmp_path, cli):
     bewaard = herbereken(werkmap, tmp_path / "lo")
     _zelfde_gegevens(laad(bewaard), laad(HENGELO))
@@ -290,6 +291,7 @@ def test_sjabloon_casussen_van_een_map(tmp_path, cli):
     _zelfde_gegevens(laad(pad), laad(HENGELO))
 
 
+@pytest.mark.libreoffice
 def test_bereiken_en_aanpassingen_overleven_libreoffice(hengelo_zeldzaam, tmp_path, cli):
     werkmap = tmp_path / "zeldzaam.xlsx"
     assert cli("omzetten", hengelo_zeldzaam, werkmap)[0] == 0

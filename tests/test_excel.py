@@ -100,6 +100,7 @@ def test_ingevulde_cellen_geven_nieuwe_cijfers(tmp_path, draai):
     assert doc["baten"]["verwachte_baten"] == "135905"  # 4.942 / 6 x 66% x 250
 
 
+@pytest.mark.libreoffice
 def test_door_libreoffice_opgeslagen_werkmap_leest_hetzelfde(tmp_path, draai):
     """Zoals een gebruiker die de werkmap in LibreOffice opent, invult en opslaat: ze blijft leesbaar."""
     from libreoffice import herbereken
@@ -110,6 +111,7 @@ def test_door_libreoffice_opgeslagen_werkmap_leest_hetzelfde(tmp_path, draai):
     assert _json(draai, opgeslagen) == _json(draai, ingevuld)
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_rekent_de_ingevulde_werkmap_als_de_rekenkern(tmp_path):
     from kostenbaten.berekening.begroting import bereken_begroting
     from kostenbaten.berekening.kba import bereken_pilot
@@ -125,6 +127,7 @@ def test_libreoffice_rekent_de_ingevulde_werkmap_als_de_rekenkern(tmp_path):
     assert vergelijk_met_rekenkern(pad, verwacht, tmp_path / "lo") > 40
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_rekent_de_begroting_als_de_rekenkern(tmp_path, draai):
     from kostenbaten.berekening.begroting import bereken_begroting
     from kostenbaten.berekening.kba import bereken_pilot
@@ -347,6 +350,7 @@ def _kopie_hengelo(tmp_path: Path, **vervang) -> Path:
     return map_
 
 
+@pytest.mark.libreoffice
 def test_kba_werkmap_rekent_in_libreoffice_als_de_rekenkern(tmp_path, draai):
     uit = tmp_path / "kba.xlsx"
     resultaat = draai("bereken", HENGELO, "--xlsx", uit)
@@ -371,6 +375,7 @@ def test_kba_werkmap_rekent_in_libreoffice_als_de_rekenkern(tmp_path, draai):
     }
 
 
+@pytest.mark.libreoffice
 def test_kba_werkmap_met_kans_en_looptijd(tmp_path, draai):
     # Een kans van slagen en een looptijd korter dan de maanden in beeld raken de andere formules.
     map_ = _kopie_hengelo(
@@ -412,6 +417,7 @@ def test_kba_werkmap_nooit_overschrijven_en_tekst_blijft_tekst(tmp_path, draai):
     assert titel.data_type == "s" and titel.quotePrefix
 
 
+@pytest.mark.libreoffice
 def test_kba_werkmap_na_wijziging_in_de_invoer(tmp_path, draai):
     """Een invoercel wijzigen (zoals een gebruiker in Excel) en LibreOffice laten herberekenen."""
     uit = tmp_path / "kba.xlsx"
@@ -528,6 +534,8 @@ def _pdftekst(werkmap: Path, uitmap: Path) -> str:
     return _kaal(_afdruktekst(werkmap, uitmap))
 
 
+@pytest.mark.libreoffice
+@pytest.mark.poppler
 def test_afdruk_van_libreoffice_bevat_alle_tekst(tmp_path, draai):
     from kostenbaten.uitvoer.excel.begroting import TOELICHTING as BEGROTING
     from kostenbaten.uitvoer.excel.kba import TOELICHTING as KBA
@@ -578,6 +586,8 @@ def test_de_documentatie_noemt_het_aantal_paginas_van_elke_werkmap():
     assert set(_beloftes()) == {OPDRACHT.get(a, a) for a, f in AANBOD.items() if "excel" in f and a not in ("casussen", "monitor")}
 
 
+@pytest.mark.libreoffice
+@pytest.mark.poppler
 @pytest.mark.parametrize("opdracht", sorted(_beloftes()))
 def test_werkmap_drukt_af_op_het_gedocumenteerde_aantal_paginas(opdracht, tmp_path, draai):
     """LibreOffice onder LANG=C.UTF-8: het aantal pagina's uit de docs, Nederlandse bedragen, geen interne sleutels."""

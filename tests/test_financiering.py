@@ -85,6 +85,8 @@ def test_per_actor_volgt_de_volgorde_van_de_kolommen():
     assert all(len(r.regels) == 2 for r in rijen)
 
 
+@pytest.mark.libreoffice
+@pytest.mark.poppler
 def test_vergelijk_xlsx_rekent_en_drukt_af_als_de_rekenkern(tmp_path, cli, monkeypatch):
     """De werkmap van `vergelijk --xlsx`: LibreOffice rekent elke formule na en drukt de bedragen af."""
     from libreoffice import als_pdf, vergelijk_met_rekenkern

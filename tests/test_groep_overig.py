@@ -6,6 +6,8 @@ import json
 import shutil
 from decimal import Decimal
 
+import pytest
+
 from conftest import HENGELO, vervang
 from kostenbaten.berekening.actoren import verdeel_over_actoren
 from kostenbaten.berekening.kba import bereken_pilot
@@ -135,6 +137,7 @@ def test_kba_werkmap_heeft_een_kolom_overig(tmp_path, cli):
     assert ws[f"F{labels['Overig, exact']}"].value.startswith("=$I$")  # de som van de kolom Overig x gedekt / n
 
 
+@pytest.mark.libreoffice
 def test_kba_werkmap_overig_rekent_in_libreoffice(tmp_path, cli):
     # Narekenen als een lezer die de werkmap opent: LibreOffice berekent de formules opnieuw.
     from libreoffice import uitkomsten

@@ -42,13 +42,6 @@ TOEGESTAAN = {
 # Bekende uitzonderingen op de tabel, elk met wat ervoor nog moet gebeuren. Een uitzondering die
 # verdwijnt, moet ook hier weg (de test eist dat elke regel nog bestaat): de lijst wordt alleen korter.
 BEKEND = {
-    # De prijspeilomrekening wordt nog in invoer/ uitgevoerd en in een privé-attribuut van het model
-    # bewaard; berekening/ moet haar zelf uitrekenen en expliciet doorgeven.
-    "kostenbaten.invoer.prijspeil -> kostenbaten.berekening.prijspeil",
-    # De casussenwerkmap waarschuwt bij het lezen over een te lage dekking en schrijft bedragen als tekst;
-    # die waarschuwing hoort bij de use case (api), de tekst bij de uitvoer.
-    "kostenbaten.invoer.casussenwerkmap -> kostenbaten.berekening.waarschuwingen",
-    "kostenbaten.invoer.casussenwerkmap -> kostenbaten.notatie",
     # `laad_monitor` leest en telt in één stroom (voor grote exports); het tellen hoort in api/berekening.
     "kostenbaten.invoer.monitor -> kostenbaten.berekening.monitor",
     # Een casussenmap schrijven gebruikt de bestandsnamen en volgorde van de lezer.

@@ -187,6 +187,7 @@ def test_doelgroepen_en_totalen_met_de_hand(monitor):
 # -- Chromium -----------------------------------------------------------------------------------
 
 
+@pytest.mark.chromium
 @pytest.mark.parametrize("breedte", [375, 1280])
 def test_html_in_chromium(monitor, breedte):
     html = monitor["monitor.html"]

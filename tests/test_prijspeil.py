@@ -17,7 +17,8 @@ from conftest import HENGELO, vervang
 from kostenbaten.berekening.kba import bereken_pilot
 from kostenbaten.berekening.prijspeil import indexcijfers
 from kostenbaten.geld import deel
-from kostenbaten.invoer.prijspeil import laad_prijsindex, naar_prijspeil, standaardindex
+from kostenbaten.api import naar_prijspeil
+from kostenbaten.invoer.prijspeil import laad_prijsindex, standaardindex
 from kostenbaten.invoer.project import laad
 
 D = Decimal
@@ -58,7 +59,7 @@ def test_een_kengetal_over_drie_jaren(reeks, jaar, verwacht):
     kengetal = _toevoeging(project)
     assert kengetal.bedrag.waarde == verwacht
     assert kengetal.prijspeil == jaar
-    i = kengetal._indexering
+    i = project.indexeringen["kengetallen.toevoeging"]
     assert (i.index_van, i.van, i.naar) == (D("112.2"), 2022, jaar)
 
 
@@ -70,7 +71,7 @@ def test_indexcijfers_van_de_testreeks(reeks):
 def test_indexering_gaat_door_tot_de_casus_en_de_uitleg(reeks, cli):
     # Casus 1: toevoeging 800 -> 840; kosten 2 uur x (80 + 30 + 10) x 1,05 = 252.
     project = naar_prijspeil(laad(HENGELO), 2023, reeks)
-    casus1 = bereken_pilot(project.pilot, project.casussen).casussen[0]
+    casus1 = bereken_pilot(project.pilot, project.casussen, indexeringen=project.indexeringen).casussen[0]
     assert next(p for p in casus1.baten if p.sleutel == "toevoeging").bedrag == D(840)
     assert casus1.totaal_kosten == D(252)
     code, uit, _ = cli("uitleg", HENGELO, "casus-1.baten", "--prijspeil", "2023", "--prijsindex", reeks)
@@ -98,7 +99,7 @@ def test_zonder_prijspeil_niets_omgerekend_en_rapportcijfers_alleen_zonder_omrek
     # bedragen uit de casussen gaan nu ook mee; zie test_prijspeil_alle_bedragen.py.)
     voor = bereken_pilot(laad(HENGELO).pilot, laad(HENGELO).casussen)
     project = naar_prijspeil(laad(HENGELO), 2023, reeks)
-    na = bereken_pilot(project.pilot, project.casussen)
+    na = bereken_pilot(project.pilot, project.casussen, indexeringen=project.indexeringen)
     assert [c.totaal_kosten for c in na.casussen] == [c.totaal_kosten * D("1.05") for c in voor.casussen]
 
 

@@ -101,6 +101,7 @@ def rapporten(tmp_path_factory):
 # -- PDF ----------------------------------------------------------------------------------
 
 
+@pytest.mark.poppler
 def test_pdf_draagt_de_kopcijfers_in_nederlandse_notatie(rapporten):
     voorkant = _tekst(rapporten["pdf"], 1, 1)
     for cijfer in _kopcijfers(HENGELO):
@@ -110,6 +111,7 @@ def test_pdf_draagt_de_kopcijfers_in_nederlandse_notatie(rapporten):
     assert not re.search(r"€ ?\d+\.\d{2}(?!\d)", voorkant)
 
 
+@pytest.mark.poppler
 @pytest.mark.parametrize("naam", ["pdf", "volledig.pdf"])
 def test_voorkant_hoogstens_twee_paginas_dan_bijlagen(rapporten, naam):
     pdf = rapporten[naam]
@@ -121,6 +123,7 @@ def test_voorkant_hoogstens_twee_paginas_dan_bijlagen(rapporten, naam):
     assert not re.findall(r"\b[a-z]+_[a-z_]+\b", " ".join(per_pagina[: eerste_bijlage - 1]))
 
 
+@pytest.mark.poppler
 @pytest.mark.parametrize("naam", ["pdf", "volledig.pdf"])
 def test_elke_pagina_heeft_inhoud(rapporten, naam, tmp_path):
     _vereis_poppler()
@@ -131,6 +134,7 @@ def test_elke_pagina_heeft_inhoud(rapporten, naam, tmp_path):
         assert aandeel_inkt(beeld.read_bytes()) > 0.01, beeld.name
 
 
+@pytest.mark.poppler
 def test_begroting_zegt_wat_de_gemeente_betaalt_en_terugkrijgt(rapporten):
     from kostenbaten.berekening.begroting import bereken_begroting
     from kostenbaten.invoer.begroting import laad_begroting
@@ -145,6 +149,7 @@ def test_begroting_zegt_wat_de_gemeente_betaalt_en_terugkrijgt(rapporten):
     assert f"baten/kosten-verhouding {getal_nl(b.verhouding, 2)}" in tekst
 
 
+@pytest.mark.poppler
 def test_vergelijking_zet_de_varianten_naast_elkaar(rapporten):
     from kostenbaten.notatie import euro
 
@@ -159,6 +164,7 @@ def test_vergelijking_zet_de_varianten_naast_elkaar(rapporten):
 # -- HTML in de browser ---------------------------------------------------------------------
 
 
+@pytest.mark.chromium
 @pytest.mark.parametrize("breedte", [375, 1280])
 @pytest.mark.parametrize("naam", ["html", "volledig.html"])
 def test_html_in_chromium(rapporten, naam, breedte):
@@ -195,6 +201,7 @@ def test_html_draagt_de_kopcijfers(rapporten):
 # -- de cijfers komen uit de invoer -----------------------------------------------------------
 
 
+@pytest.mark.poppler
 def test_ander_kengetal_ander_rapport(cli, hengelo, tmp_path):
     voor = _kopcijfers(hengelo)
     # Kengetal toevoeging van € 800 naar € 1.000: het totaal stijgt met (1.000 - 800) x toevoegingen / 6 x 198.
@@ -224,6 +231,7 @@ def test_onzekerheid_met_zaad_in_de_kernzin(cli, tmp_path):
     assert "2.000 trekkingen" in tekst and "zaad 7" in tekst
 
 
+@pytest.mark.poppler
 def test_eigen_map_zonder_rapportcijfers_noemt_dat_woord_nergens(cli, tmp_path, rapporten):
     # (De naam van deze test, en dus van tmp_path, bevat het woord zelf niet: de paden staan in de uitleg.)
     map_ = tmp_path / "mijnstad"
@@ -237,6 +245,7 @@ def test_eigen_map_zonder_rapportcijfers_noemt_dat_woord_nergens(cli, tmp_path, 
     assert "Gepubliceerde cijfers nagerekend" in _tekst(rapporten["pdf"])
 
 
+@pytest.mark.poppler
 def test_waar_het_bewijs_dun_is_staat_op_de_voorkant(cli, tmp_path, rapporten):
     """De startmap van `nieuw` rust op één casus per rechtsgebied en dekt 33%: de raad leest dat; Hengelo heeft niets."""
     from kostenbaten.berekening.waarschuwingen import over_casussen
@@ -298,6 +307,7 @@ def test_negatief_totaal_zonder_zinloze_procenten(cli, hengelo, tmp_path):
     assert "% voor de cliënt" not in tekst
 
 
+@pytest.mark.poppler
 def test_tekens_uit_de_invoer_blijven_tekst(cli, hengelo, tmp_path):
     """HTML-tekens en de opmaaktekens van typst in een naam komen letterlijk in het rapport, zonder opmaak of code."""
     naam = "Mijnstad <b>&</b> #set $x$ *vet* _schuin_ @label"
@@ -308,6 +318,7 @@ def test_tekens_uit_de_invoer_blijven_tekst(cli, hengelo, tmp_path):
     assert naam in _tekst(_maak(cli, tmp_path, "t.pdf", hengelo), 1, 1)
 
 
+@pytest.mark.poppler
 def test_voorkant_past_ook_met_twaalf_casussen_en_begroting(cli, hengelo, tmp_path):
     """Meer casussen en een begroting: de PDF zet kleiner tot de voorkant weer op twee pagina's past."""
     for nummer in range(1, 7):
@@ -336,6 +347,7 @@ def test_rekenboom_noemt_namen_niet_sleutels(rapporten):
         assert f"[{sleutel}]" not in html
 
 
+@pytest.mark.poppler
 def test_begroting_over_meer_jaren_zegt_wanneer_het_terugverdiend_is(cli, tmp_path):
     """Met --horizon: dezelfde zin en dezelfde contante bedragen als `begroting --horizon`, en de voorkant past nog."""
     from kostenbaten.berekening.begroting import bereken_begroting

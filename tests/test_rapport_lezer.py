@@ -211,6 +211,7 @@ def test_kop_blijft_bij_zijn_eerste_regels(maak):
     assert re.search(r"show heading\.where\(level: 2\): it => block\([^)]*sticky: true", typ)
 
 
+@pytest.mark.poppler
 def test_pdf_geen_kop_onderaan_een_pagina(maak):
     vereis("pdftotext")
     pdf, _ = maak("hb.pdf", HENGELO, "--begroting", BEGROTING)
@@ -296,6 +297,8 @@ def test_word_cijfers_gelijk_aan_bereken_json(word, cli):
         assert rij.cells[6].text.replace("\xa0", " ") == euro(Decimal(casus["netto"]))
 
 
+@pytest.mark.libreoffice
+@pytest.mark.poppler
 def test_word_opent_in_libreoffice(word, tmp_path):
     from libreoffice import vereis_libreoffice
 
@@ -346,6 +349,7 @@ def test_cijfers_op_de_voorkant_wijzen_naar_hun_rekenboom(maak):
     assert "pilot.yaml:" in kengetal and "bron: KBA Hengelo (2023), casus 1" in kengetal
 
 
+@pytest.mark.chromium
 def test_verwijzingen_werken_in_chromium(maak):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -380,6 +384,7 @@ def test_verwijzingen_werken_in_chromium(maak):
         browser.quit()
 
 
+@pytest.mark.poppler
 def test_pdf_en_json_dezelfde_bijlage_met_verwijzingen(maak):
     vereis("pdftotext")
     pdf, _ = maak("h.pdf", HENGELO)

@@ -297,6 +297,7 @@ def test_koppeling_en_export_ontbreken_samen(tmp_path, cli):
     ]
 
 
+@pytest.mark.libreoffice
 def test_voorbeeldregistratie_geopend_en_bewaard_in_libreoffice(tmp_path, cli):
     """Zoals een gebruiker doet: de CSV openen in een spreadsheet (Nederlands, Windows-1252) en als .xlsx bewaren."""
     import subprocess

@@ -349,6 +349,8 @@ def test_begroting_werkmap_toont_het_saldo_en_de_verdelingstabel(cli, tmp_path):
     assert rijen["Actor"][:2] == ("Actor", "Betaalt")
 
 
+@pytest.mark.libreoffice
+@pytest.mark.poppler
 @pytest.mark.parametrize("opdracht", ["onzekerheid", "begroting"])
 def test_saldo_blad_zoals_een_lezer_het_afdrukt(cli, tmp_path, opdracht):
     # LibreOffice drukt de werkmap af; het blad met het saldo staat leesbaar op een eigen pagina.

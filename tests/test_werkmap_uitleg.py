@@ -54,6 +54,7 @@ def test_de_bereikkolommen_staan_gegroepeerd(werkmap):
     assert groepen == [(5, 8), (10, 13)]
 
 
+@pytest.mark.libreoffice
 def test_een_baat_met_kengetal_toont_bedrag_en_actor_met_een_formule(werkmap, tmp_path):
     from libreoffice import herbereken
 

@@ -33,6 +33,7 @@ def _json(cli, bron):
     return json.loads(uit)
 
 
+@pytest.mark.libreoffice
 def test_een_door_libreoffice_berekende_formule_wordt_zijn_uitkomst_met_een_melding(werkmap, tmp_path, cli):
     from libreoffice import herbereken
 

@@ -30,17 +30,17 @@ def laad(pad: Path, prijspeil: int | None = None, prijsindex: list[str] | None =
             raise Gebruiksfout("--prijsindex hoort bij --prijspeil: geef ook het jaar waarnaar omgerekend wordt.")
         project = laad_project(pad)
         return Geladen(project, gelezen(project))
-    from kostenbaten.berekening.prijspeil import omrekeningen
-    from kostenbaten.invoer.prijspeil import PER_CATEGORIE, laad_op_prijspeil
+    from kostenbaten.berekening.prijspeil import van_tarieven_en_kengetallen
+    from kostenbaten.invoer.prijspeil import PER_CATEGORIE
     from kostenbaten.uitvoer.bestand import meld_invoer
 
     project = laad_op_prijspeil(pad, prijspeil, prijsindex)
     meldingen = list(gelezen(project))
     # --prijsindex is `per-categorie`, `BESTAND` of `categorie=BESTAND`: de bestanden zijn invoer.
     meld_invoer(*(w.split("=", 1)[-1] for w in prijsindex or () if w != PER_CATEGORIE))
-    omgerekend = omrekeningen(project.pilot)
+    omgerekend = van_tarieven_en_kengetallen(project.indexeringen)
     if not omgerekend:
-        wat = "rekent alleen de bedragen uit de casussen om" if project.pilot._casusomrekeningen else "verandert niets"
+        wat = "rekent alleen de bedragen uit de casussen om" if project.indexeringen else "verandert niets"
         meldingen.append(
             f"Let op: geen tarief of kengetal heeft een 'prijspeil' (het jaar van zijn bedrag), dus --prijspeil {prijspeil} "
             f"{wat}. Zet bij elk tarief en kengetal het jaar erbij, bijvoorbeeld 'prijspeil: 2022' (zie docs/formaat.md)."
@@ -48,6 +48,58 @@ def laad(pad: Path, prijspeil: int | None = None, prijsindex: list[str] | None =
     for reeks in {i.reeks for i in omgerekend.values() if i.voorbeeld}:
         meldingen.append(f"Let op: de prijsindex '{reeks}' is een voorbeeldreeks, geen echte cijfers.")
     return Geladen(project, tuple(meldingen))
+
+
+def laad_op_prijspeil(pad: Path, jaar: int, prijsindex=None):
+    """Laadt een casussenmap of variant en rekent haar om naar `jaar`; fouten in invoer en indexreeksen samen.
+
+    `prijsindex` is leeg (de CPI voor alles), één bestand (die reeks voor alles), of een lijst
+    met `per-categorie` en/of `categorie=BESTAND` (`invoer.prijspeil.keuze`).
+    """
+    from kostenbaten.invoer.prijspeil import laad_met_reeksen
+
+    project, gekozen, reeksen = laad_met_reeksen(pad, prijsindex)
+    return _omgerekend(project, jaar, gekozen, reeksen)
+
+
+def naar_prijspeil(project, jaar: int, indexpad: Path | None = None):
+    """Het geladen project met elk bedrag omgerekend naar `jaar` met één reeks (standaard de CPI)."""
+    from kostenbaten.fouten import InvoerFouten
+    from kostenbaten.invoer.prijspeil import keuze, lees_reeksen
+
+    gekozen = keuze(indexpad)
+    reeksen, fouten = lees_reeksen(gekozen)
+    if fouten:
+        raise InvoerFouten(fouten)
+    return _omgerekend(project, jaar, gekozen, reeksen)
+
+
+def _omgerekend(project, jaar: int, gekozen, gelezen_reeksen: dict):
+    """Rekent om in `berekening.prijspeil` en geeft het project met de omgerekende bedragen en hun `indexeringen`.
+
+    Een bedrag met een prijspeil dat de reeks niet kent is een fout op zijn eigen plek (`bestand:regel`).
+    """
+    from kostenbaten.berekening.prijspeil import reeks, reken_om
+    from kostenbaten.fouten import Fout, InvoerFouten
+    from kostenbaten.invoer.prijspeil import bankindex, jaarregels, standaardindex, toon
+    from kostenbaten.invoer.yamlbestand import toon_pad
+
+    reeksen = {}
+    for categorie, (pad, model, bestand) in gelezen_reeksen.items():
+        getoond = toon(pad)
+        omschrijving = f"de meegeleverde prijsindex ({model.naam})" if pad == standaardindex() else f"de prijsindex {getoond}"
+        reeksen[categorie] = reeks(model, getoond, omschrijving, jaarregels(model, bestand))
+    bank = bankindex(project.pilot) if gekozen.per_categorie else {}
+    omrekening = reken_om(project.pilot, project.casussen, jaar, reeksen, gekozen.per_categorie, bank)
+    if omrekening.tekorten:
+        fouten = []
+        for t in omrekening.tekorten:
+            bestand = project.bestanden[t.waar]
+            fouten.append(Fout(str(bestand.bron(t.sleutelpad)), bestand.regel(t.sleutelpad), toon_pad(t.sleutelpad), t.tekst))
+        raise InvoerFouten(fouten)
+    if not omrekening.indexeringen:
+        return project
+    return project._replace(pilot=omrekening.pilot, casussen=omrekening.casussen, indexeringen=omrekening.indexeringen)
 
 
 def gelezen(project) -> tuple[str, ...]:
@@ -72,10 +124,10 @@ def waarschuwingen(project, trekkingen: int | None = None, waar=None) -> tuple:
     from datetime import date
 
     from kostenbaten.berekening.aanpassingen import over_optimisme
-    from kostenbaten.berekening.waarschuwingen import over_casussen, over_trekkingen
+    from kostenbaten.berekening.waarschuwingen import Werkmapmelding, over_casussen, over_trekkingen
 
     return (
-        tuple(project.meldingen)  # wat een casussenwerkmap anders las dan getypt
+        tuple(Werkmapmelding(*m) for m in project.meldingen)  # wat een casussenwerkmap anders las dan getypt
         + over_casussen(project.pilot, project.casussen, _plek(waar or getattr(project, "regel", None)))
         + over_optimisme(project.pilot, date.today())
         + (over_trekkingen(trekkingen) if trekkingen is not None else ())
@@ -111,7 +163,7 @@ def reken_begroting(invoer, horizon: int | None = None):
     from kostenbaten.berekening.kba import bereken_pilot
 
     project = invoer.project
-    kba = bereken_pilot(project.pilot, project.casussen) if project is not None else None
+    kba = bereken_pilot(project.pilot, project.casussen, indexeringen=project.indexeringen) if project is not None else None
     begroting = invoer.begroting if horizon is None else invoer.begroting.model_copy(update={"horizon": horizon})
     return bereken_begroting(begroting, kba)
 
@@ -235,7 +287,7 @@ def kengetallen(actie: str | None, waarde: str | None, max_leeftijd: int):
     from kostenbaten.invoer.project import laad as laad_project
 
     project = laad_project(Path(waarde))
-    uitkomst = bereken_pilot(project.pilot, project.casussen)
+    uitkomst = bereken_pilot(project.pilot, project.casussen, indexeringen=project.indexeringen)
     return "kengetallen", bank_rekenen.controleer(project, bank, uitkomst.casussen, max_leeftijd), {}
 
 
@@ -294,7 +346,7 @@ def rapport(
     project = projecten[0]
     # Zonder bereik of kans van slagen is elke trekking gelijk: dan geen Monte-Carlo en geen interval in de kernzin.
     bandbreedtes = bool(onzekere_invoer(project.pilot, project.casussen)) or any(c.kans is not None for c in project.casussen)
-    kba = bereken_pilot(project.pilot, project.casussen)
+    kba = bereken_pilot(project.pilot, project.casussen, indexeringen=project.indexeringen)
     uitkomsten = {"kba": kba}
     if bandbreedtes:
         from kostenbaten.berekening.onzekerheid import simuleer

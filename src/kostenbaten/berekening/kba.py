@@ -14,7 +14,9 @@ elke `bereken`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import NamedTuple
 
 from kostenbaten.berekening import rechtsgebieden
@@ -32,6 +34,9 @@ from kostenbaten.geld import (
 )
 from kostenbaten.berekening.rekensom import Rekensom, exact, gedeeld, som as rekensom
 from kostenbaten.model.casus import GROEPEN, Casus, Pilot
+
+
+_GEEN: Mapping = MappingProxyType({})  # geen omrekening naar een ander prijspeil
 
 
 class Post(NamedTuple):
@@ -106,14 +111,21 @@ class CasusUitkomst(NamedTuple):
         return self.per_groep()["overig"]
 
 
-def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> CasusUitkomst:
-    """Kosten en baten van één casus. `maanden` is de periode waarover maandbedragen tellen."""
+def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None, indexeringen: Mapping | None = None) -> CasusUitkomst:
+    """Kosten en baten van één casus. `maanden` is de periode waarover maandbedragen tellen.
+
+    `indexeringen` (na --prijspeil: `berekening.prijspeil.Omrekening.indexeringen`) zegt per plek
+    (`tarieven.NAAM`, `kengetallen.NAAM`, `casus-N.baten[i]`) hoe een bedrag is omgerekend; de
+    bedragen zelf staan dan al omgerekend in `pilot` en `casus`.
+    """
+    indexeringen = indexeringen or _GEEN
     in_beeld = pilot.maanden_in_beeld if maanden is None else maanden
     actoren = pilot.alle_actoren
     uren = casus.uren.waarde
 
     kosten = []
     for sleutel, tarief in pilot.tarieven.items():
+        indexering = indexeringen.get(f"tarieven.{sleutel}") if indexeringen else None
         bruto = uren * tarief.per_uur.waarde
         bedrag, stappen = opslag_kosten(pilot, bruto)
         kosten.append(
@@ -122,13 +134,13 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
                 bedrag=bedrag,
                 actor=tarief.betaler,
                 groep=actoren[tarief.betaler].groep,
-                rekensom=gedeeld(rekensom(exact(uren), " uur x ") + _geindexeerd(tarief.per_uur.waarde, tarief._indexering, " per uur")),
+                rekensom=gedeeld(rekensom(exact(uren), " uur x ") + _geindexeerd(tarief.per_uur.waarde, indexering, " per uur")),
                 soort="tarief",
                 sleutel=sleutel,
                 sleutelpad=("uren",),
                 bruto=bruto if stappen else None,
                 stappen=stappen,
-                indexering=tarief._indexering,
+                indexering=indexering,
             )
         )
 
@@ -141,7 +153,7 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
             kengetal = pilot.kengetallen[baat.kengetal]
             naam = baat.omschrijving or kengetal.naam
             actor = baat.actor or kengetal.actor
-            indexering = kengetal._indexering
+            indexering = indexeringen.get(f"kengetallen.{baat.kengetal}") if indexeringen else None
             if kengetal.per_maand is not None:
                 # Een kengetal per maand telt als een baat per maand: de maanden in beeld, hoogstens zijn looptijd.
                 geteld = min(kengetal.maanden, in_beeld)
@@ -158,15 +170,15 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
             maandbedrag = baat.per_maand.waarde
             bruto = baat.per_maand.waarde * geteld
             naam, actor = baat.omschrijving, baat.actor
-            som_ = _geindexeerd(baat.per_maand.waarde, baat._indexering, " per maand") + (" x ", geteld, " van ", baat.maanden, " maanden")
+            indexering = indexeringen.get(f"casus-{casus.nummer}.baten[{i}]") if indexeringen else None
+            som_ = _geindexeerd(baat.per_maand.waarde, indexering, " per maand") + (" x ", geteld, " van ", baat.maanden, " maanden")
             soort, sleutel = "per_maand", f"baten[{i}]"
-            indexering = baat._indexering
         else:
             bruto = baat.bedrag.waarde
             naam, actor = baat.omschrijving, baat.actor
-            som_ = rekensom("vast bedrag ") + _geindexeerd(bruto, baat._indexering)
+            indexering = indexeringen.get(f"casus-{casus.nummer}.baten[{i}]") if indexeringen else None
+            som_ = rekensom("vast bedrag ") + _geindexeerd(bruto, indexering)
             soort, sleutel = "bedrag", f"baten[{i}]"
-            indexering = baat._indexering
         baatsoort, van = soort_en_betaler(baat, pilot, actoren)
         bedrag = bruto if kans is None else bruto * kans
         if kans is not None:
@@ -279,6 +291,8 @@ class PilotUitkomst(NamedTuple):
     extrapolaties: dict[str, Extrapolatie]
     gepubliceerd: dict[str, Afgerond]  # leeg zonder rapport
     gemiddelde_overig: Decimal = NUL
+    # Na --prijspeil: plek -> `berekening.prijspeil.Indexering` van elk omgerekend bedrag (ook ongebruikte kengetallen).
+    omrekeningen: Mapping = _GEEN
 
     @property
     def som_netto(self) -> Decimal:
@@ -290,9 +304,13 @@ class PilotUitkomst(NamedTuple):
         return any(p.groep == "overig" for c in self.casussen for p in (*c.kosten, *c.baten))
 
 
-def bereken_pilot(pilot: Pilot, casussen, maanden: int | None = None) -> PilotUitkomst:
-    """Alle cijfers van de pilot uit de casussen; niets wordt overgenomen uit 'gepubliceerd'."""
-    return extrapoleer(pilot, tuple(bereken_casus(c, pilot, maanden) for c in casussen))
+def bereken_pilot(pilot: Pilot, casussen, maanden: int | None = None, indexeringen: Mapping | None = None) -> PilotUitkomst:
+    """Alle cijfers van de pilot uit de casussen; niets wordt overgenomen uit 'gepubliceerd'.
+
+    `indexeringen`: na --prijspeil hoe elk bedrag is omgerekend (zie `bereken_casus`); de uitkomst draagt ze als `omrekeningen`.
+    """
+    uitkomst = extrapoleer(pilot, tuple(bereken_casus(c, pilot, maanden, indexeringen) for c in casussen))
+    return uitkomst._replace(omrekeningen=indexeringen) if indexeringen else uitkomst
 
 
 def extrapoleer(pilot: Pilot, uitkomsten: tuple[CasusUitkomst, ...]) -> PilotUitkomst:

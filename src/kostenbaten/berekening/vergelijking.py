@@ -59,6 +59,6 @@ def vergelijk(projecten, trekkingen: int, zaad: int) -> list[Kolom]:
             o = simuleer(project.pilot, project.casussen, trekkingen, zaad)
             kolommen.append(Kolom(project.map, o.berekend, o, verdeel_over_actoren(o.berekend)))
         else:
-            uitkomst = bereken_pilot(project.pilot, project.casussen)
+            uitkomst = bereken_pilot(project.pilot, project.casussen, indexeringen=project.indexeringen)
             kolommen.append(Kolom(project.map, uitkomst, None, verdeel_over_actoren(uitkomst)))
     return kolommen

@@ -73,7 +73,11 @@ class Werkmapmelding(NamedTuple):
     """Een cel van een casussenwerkmap die anders gelezen is dan ze eruitziet (een formule, een afgerond kommagetal)."""
 
     plek: str  # "Rechtsgebieden!D3"
-    melding: str
+    vast: str = ""  # een melding zonder getallen: een verborgen blad of verborgen regels
+    formule: str | None = None  # de formule die als haar opgeslagen uitkomst is gelezen
+    uitkomst: object = None  # die uitkomst (een Decimal bij een getal), als ze niet is afgerond
+    getal: Decimal | None = None  # een kommagetal met meer decimalen dan het model bewaart ...
+    afgerond: Decimal | None = None  # ... en zijn afronding
     soort = "werkmap"
 
 

@@ -5,7 +5,9 @@ Alle fouten van alle bestanden worden verzameld; pas daarna wordt er gestopt.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import NamedTuple
 
 from kostenbaten.fouten import Fout, InvoerFouten, bedoelt_u
@@ -26,6 +28,8 @@ class Project(NamedTuple):
     oorsprong: Path | None = None  # bij een variant: de casussenmap onder de hele keten
     meldingen: tuple = ()  # bij een casussenwerkmap: wat anders gelezen is dan getypt (een formule, een afronding)
     overgeslagen: tuple[Path, ...] = ()  # bestanden in de map die niet gelezen zijn (andere extensie)
+    # Na --prijspeil (`api.naar_prijspeil`): plek van elk omgerekend bedrag -> `berekening.prijspeil.Indexering`.
+    indexeringen: Mapping[str, object] = MappingProxyType({})
 
     @property
     def basismap(self) -> Path:

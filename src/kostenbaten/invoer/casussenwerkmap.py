@@ -15,7 +15,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from kostenbaten.berekening.waarschuwingen import Werkmapmelding
+from typing import NamedTuple
+
 from kostenbaten.fouten import Fout, InvoerFouten
 from kostenbaten.invoer.casussen import Project, samenhang
 from kostenbaten.invoer.validatie import valideer
@@ -149,6 +150,17 @@ class _Blad:
         return max(self.rijen, default=1)
 
 
+class Celmelding(NamedTuple):
+    """Een cel die anders gelezen is dan ze eruitziet, als gegevens; de zin maakt `uitvoer/waarschuwingen.py`."""
+
+    plek: str  # "Rechtsgebieden!D3"
+    vast: str = ""  # een melding zonder getallen: een verborgen blad of verborgen regels
+    formule: str | None = None  # de (ingekorte) formule die als haar opgeslagen uitkomst is gelezen
+    uitkomst: object = None  # die uitkomst (een Decimal bij een getal), als ze niet is afgerond
+    getal: Decimal | None = None  # een kommagetal met meer decimalen dan het model bewaart ...
+    afgerond: Decimal | None = None  # ... en zijn afronding (`geld.afronden_op_rekenprecisie`)
+
+
 class _Boek:
     """De bladen van de werkmap met hun gevulde cellen, plus meldingen over wat anders is dan het lijkt."""
 
@@ -158,7 +170,7 @@ class _Boek:
         self.pad = pad
         self.formules: list[tuple[_Blad, str]] = []
         self.fouten: list[Fout] = []
-        self.meldingen: list[Fout] = []
+        self.meldingen: list[Celmelding] = []
         self.bladen = {}
         for titel in werkmap.bladen:
             gelezen = None
@@ -176,12 +188,10 @@ class _Boek:
                          "verwijder wat niet bij de casussen hoort")
                 )
             if blad.title in _GELEZEN and not blad.zichtbaar:
-                self.meldingen.append(Fout(str(pad), None, "", f"blad {blad.title} is verborgen, maar wordt gewoon gelezen", plek=f"{blad.title}!A1"))
+                self.meldingen.append(Celmelding(f"{blad.title}!A1", f"blad {blad.title} is verborgen, maar wordt gewoon gelezen"))
             if blad.title in _GELEZEN and blad.verborgen_rijen:
                 rijen = ", ".join(map(str, blad.verborgen_rijen[:10])) + (" en meer" if len(blad.verborgen_rijen) > 10 else "")
-                self.meldingen.append(
-                    Fout(str(pad), None, "", f"verborgen regels worden gewoon gelezen: rij {rijen}", plek=f"{blad.title}!A{blad.verborgen_rijen[0]}")
-                )
+                self.meldingen.append(Celmelding(f"{blad.title}!A{blad.verborgen_rijen[0]}", f"verborgen regels worden gewoon gelezen: rij {rijen}"))
 
     def __getitem__(self, naam: str) -> _Blad:
         return self.bladen[naam]
@@ -190,7 +200,6 @@ class _Boek:
         """Een formule wordt zijn opgeslagen uitkomst (met een melding), of een fout als die er niet is;
         een kommagetal met meer decimalen dan het model bewaart wordt afgerond (`afronden_op_rekenprecisie`), met een melding."""
         from kostenbaten.geld import DECIMALEN, afronden_op_rekenprecisie
-        from kostenbaten.notatie import getal_exact
 
         plek = f"{blad.title}!{cel.column_letter}{cel.row}"
         if cel.formule is not None and cel.value is None:
@@ -199,21 +208,19 @@ class _Boek:
                      "open en bewaar de werkmap in Excel of LibreOffice, of typ de waarde zelf", plek=plek)
             )
             return
-        delen = []
-        if cel.formule is not None:
-            delen.append(f"de formule {_kort(cel.formule)} is gelezen als zijn opgeslagen uitkomst")
+        formule = None if cel.formule is None else _kort(cel.formule)
+        uitkomst = getal = afgerond = None
         if isinstance(cel.value, float) and cel.value == cel.value and abs(cel.value) != float("inf"):
-            getal = Decimal(repr(cel.value))
-            if getal.as_tuple().exponent < -DECIMALEN:
-                afgerond = afronden_op_rekenprecisie(getal)
-                delen.append(f"{getal_exact(getal)} is afgerond op {DECIMALEN} decimalen: {getal_exact(afgerond)}")
+            gelezen = Decimal(repr(cel.value))
+            if gelezen.as_tuple().exponent < -DECIMALEN:
+                getal, afgerond = gelezen, afronden_op_rekenprecisie(gelezen)
                 cel.value = afgerond
-            elif cel.formule is not None:
-                delen[-1] += f" {getal_exact(getal)}"
-        elif cel.formule is not None:
-            delen[-1] += f" '{cel.value}'" if isinstance(cel.value, str) else f" {cel.value}"
-        if delen:
-            self.meldingen.append(Fout(str(self.pad), None, "", "; ".join(delen), plek=plek))
+            else:
+                uitkomst = gelezen
+        else:
+            uitkomst = cel.value
+        if formule is not None or afgerond is not None:
+            self.meldingen.append(Celmelding(plek, "", formule, uitkomst if formule is not None else None, getal, afgerond))
 
     def uitkomsten(self, waarden) -> None:
         """Bij elke formule de uitkomst die Excel of LibreOffice in het bestand bewaarde (of None); `waarden` is een `invoer.xlsx.Werkmap`."""
@@ -682,6 +689,6 @@ class _Lezing:
             pilot=pilot,
             casussen=tuple(c for c, _ in casussen),
             bestanden={"pilot": pilotbestand, **{c.nummer: b for c, b in casussen}},
-            meldingen=tuple(Werkmapmelding(str(m.plek), m.melding) for m in self.wb.meldingen),
+            meldingen=tuple(self.wb.meldingen),
         )
 

@@ -1,9 +1,6 @@
-"""Alle bedragen met een `prijspeil` naar één gevraagd jaar: één omzetting van het geladen project.
+"""De prijsindexreeksen voor --prijspeil en --prijsindex: welke reeks voor welk bedrag, en de bestanden lezen.
 
-Elke opdracht die casussen doorrekent, krijgt zo hetzelfde omgerekende model;
-geen enkele berekening hoeft van prijspeilen te weten. Een tarief of kengetal
-zonder `prijspeil` blijft zoals het is. Het bereik van een onzeker bedrag
-(`min`/`max`, `interval_90`) schuift met dezelfde factor mee.
+Omrekenen doet `berekening.prijspeil.reken_om`; `api.laad` zet beide achter elkaar.
 """
 
 from __future__ import annotations
@@ -11,19 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from kostenbaten.berekening.prijspeil import Indexering, indexcijfers, omgerekend, omrekeningen_casussen
 from kostenbaten.fouten import Fout, Gebruiksfout, InvoerFouten
 from kostenbaten.invoer.casussen import Project
 from kostenbaten.invoer.meegeleverd import meegeleverd
 from kostenbaten.invoer.validatie import valideer
-from kostenbaten.invoer.yamlbestand import YamlBestand, lees_yaml, toon_pad
-from kostenbaten.model.casus import Onzeker
+from kostenbaten.invoer.yamlbestand import YamlBestand, lees_yaml
 from kostenbaten.model.prijsindex import Prijsindex
 
 STANDAARDINDEX = ("templates", "prijsindex-cpi.yaml")
-
-# Per blok van pilot.yaml: het veld met het bedrag dat geïndexeerd wordt.
-_BEDRAGEN = {"tarieven": "per_uur", "kengetallen": "bedrag"}
 
 
 def standaardindex() -> Path:
@@ -42,11 +34,12 @@ def laad_prijsindex(pad: Path) -> tuple[Prijsindex, YamlBestand]:
     return reeks, bestand
 
 
-def laad_op_prijspeil(pad: Path, jaar: int, indexpad=None) -> Project:
-    """Laadt een casussenmap of variant en rekent haar om naar `jaar`; fouten in invoer en indexreeksen samen.
+def laad_met_reeksen(pad: Path, indexpad=None) -> tuple[Project, Keuze, dict]:
+    """Een casussenmap of variant en de gekozen reeksen; fouten in invoer en indexreeksen samen (`InvoerFouten`).
 
     `indexpad` is leeg (de CPI voor alles), één bestand (die reeks voor alles), of een lijst
-    met `per-categorie` en/of `categorie=BESTAND` (zie `keuze`).
+    met `per-categorie` en/of `categorie=BESTAND` (zie `keuze`). De reeksen: categorie (of
+    "alle") -> (pad, model, bestand).
     """
     from kostenbaten.invoer.project import laad
 
@@ -57,15 +50,23 @@ def laad_op_prijspeil(pad: Path, jaar: int, indexpad=None) -> Project:
         project = laad(pad)
     except InvoerFouten as f:
         fouten += f.fouten
+    reeksen, reeksfouten = lees_reeksen(gekozen)
+    fouten += reeksfouten
+    if fouten:
+        raise InvoerFouten(fouten)
+    return project, gekozen, reeksen
+
+
+def lees_reeksen(gekozen: Keuze) -> tuple[dict, list[Fout]]:
+    """Elke gekozen reeks: categorie (of "alle") -> (pad, model, bestand), en de fouten van alle bestanden samen."""
+    fouten: list[Fout] = []
     reeksen = {}
     for categorie, reekspad in gekozen.paden.items():
         try:
             reeksen[categorie] = (reekspad, *laad_prijsindex(reekspad))
         except InvoerFouten as f:
             fouten += f.fouten
-    if fouten:
-        raise InvoerFouten(fouten)
-    return _omgerekend(project, jaar, gekozen, reeksen)
+    return reeksen, fouten
 
 
 PER_CATEGORIE = "per-categorie"
@@ -110,134 +111,7 @@ def keuze(indexpad) -> Keuze:
     return Keuze(True, paden)
 
 
-def _indexpad(indexpad: Path | None) -> Path:
-    return standaardindex() if indexpad is None else Path(indexpad)
-
-
-def naar_prijspeil(project: Project, jaar: int, indexpad: Path | None = None, geladen=None) -> Project:
-    """Het project met elk bedrag omgerekend naar `jaar` met één reeks (standaard de CPI); fouten allemaal samen.
-
-    `geladen` is de al gelezen reeks (model en bestand) uit `indexpad`, als die er al is.
-    """
-    indexpad = _indexpad(indexpad)
-    reeks, bestand = geladen or laad_prijsindex(indexpad)
-    return _omgerekend(project, jaar, Keuze(False, {"alle": indexpad}), {"alle": (indexpad, reeks, bestand)})
-
-
-class _Reeks(NamedTuple):
-    pad: Path
-    toon: str
-    reeks: Prijsindex
-    bestand: YamlBestand
-    index: dict
-
-
-def _categorie(gekozen: Keuze, gewenst: str) -> tuple[str, bool]:
-    """De reeks (sleutel in `gekozen.paden`) voor een bedrag van categorie `gewenst`, en of dat een terugval op de CPI is."""
-    if not gekozen.per_categorie:
-        return "alle", False
-    if gewenst in gekozen.paden:
-        return gewenst, False
-    return "cpi", True
-
-
-def _omgerekend(project: Project, jaar: int, gekozen: Keuze, geladen: dict) -> Project:
-    reeksen = {c: _Reeks(pad, _toon(pad), r, b, indexcijfers(r)) for c, (pad, r, b) in geladen.items()}
-    for r in reeksen.values():
-        if jaar not in r.index:  # één fout over de optie, niet één per bedrag
-            welke = f"de meegeleverde prijsindex ({r.reeks.naam})" if r.pad == standaardindex() else f"de prijsindex {r.toon}"
-            raise Gebruiksfout(
-                f"--prijspeil {jaar}: {welke} kent dat jaar niet (wel {min(r.index)} tot en met {max(r.index)}); "
-                "kies een jaar daartussen of geef met --prijsindex een reeks die het wel kent."
-            )
-    pilotbestand = project.bestanden["pilot"]
-    pilot = project.pilot
-    fouten: list[Fout] = []
-    bank = _bank_indexen(pilot) if gekozen.per_categorie else {}
-
-    def indexering(bedrag, van, categorie, bestand, pad, aanname=False):
-        sleutel, terugval = _categorie(gekozen, categorie)
-        r = reeksen[sleutel]
-        if van not in r.index:
-            fouten.append(
-                Fout(
-                    str(bestand.bron(pad)),
-                    bestand.regel(pad),
-                    toon_pad(pad),
-                    (f"het aangenomen prijspeil {van} (het jaar waarin de pilot eindigt) " if aanname else "")
-                    + f"de prijsindex {r.toon} kent het jaar {van} niet "
-                    f"(wel {min(r.index)} tot en met {max(r.index)}); vul de reeks aan of geef met --prijsindex een andere reeks",
-                )
-            )
-            return None
-        return Indexering(
-            oorspronkelijk=bedrag,
-            van=van,
-            naar=jaar,
-            index_van=r.index[van],
-            index_naar=r.index[jaar],
-            reeks=r.reeks.naam,
-            voorbeeld=r.reeks.voorbeeld,
-            indexplekken=_plekken(r.toon, r.bestand, r.reeks, van, jaar),
-            bron=r.reeks.bron,
-            categorie=categorie if gekozen.per_categorie else "alle",
-            terugval=terugval,
-            aanname=aanname,
-        )
-
-    nieuw = {}
-    for blok, veld in _BEDRAGEN.items():
-        onderdelen = dict(getattr(pilot, blok))
-        for naam, onderdeel in onderdelen.items():
-            if onderdeel.prijspeil is None:
-                continue
-            if blok == "tarieven":
-                categorie = "cao_lonen"
-            else:
-                categorie = onderdeel.index or bank.get(onderdeel.bankpost, "cpi")
-            eigen_veld = onderdeel.veld if blok == "kengetallen" else veld  # een kengetal per geval of per maand
-            bedrag: Onzeker = getattr(onderdeel, eigen_veld)
-            i = indexering(bedrag.waarde, onderdeel.prijspeil, categorie, pilotbestand, (blok, naam, "prijspeil"))
-            if i is None:
-                continue
-            omgezet = onderdeel.model_copy(update={eigen_veld: _schaal(bedrag, i), "prijspeil": jaar})
-            omgezet._indexering = i
-            onderdelen[naam] = omgezet
-        nieuw[blok] = onderdelen
-
-    # De bedragen uit de casussen (van de cliënt en andere vaste of maandbedragen): hun eigen prijspeil,
-    # of anders het jaar waarin de pilot eindigt (een aanname, die de uitvoer noemt). Altijd de CPI-categorie.
-    eindjaar = pilot.periode.tot.year
-    casussen = []
-    for casus in project.casussen:
-        bestand = project.bestanden[casus.nummer]
-        baten = list(casus.baten)
-        for n, baat in enumerate(baten):
-            if baat.kengetal is not None:
-                continue
-            veld = "per_maand" if baat.per_maand is not None else "bedrag"
-            aanname = baat.prijspeil is None
-            pad = ("baten", n, veld if aanname else "prijspeil")
-            bedrag = getattr(baat, veld)
-            i = indexering(bedrag.waarde, eindjaar if aanname else baat.prijspeil, "cpi", bestand, pad, aanname)
-            if i is None:
-                continue
-            omgezet = baat.model_copy(update={veld: _schaal(bedrag, i), "prijspeil": jaar})
-            omgezet._indexering = i
-            baten[n] = omgezet
-        casussen.append(casus.model_copy(update={"baten": baten}) if baten != list(casus.baten) else casus)
-    if fouten:
-        raise InvoerFouten(fouten)
-    omgerekend_iets = any(o._indexering is not None for blok in nieuw.values() for o in blok.values())
-    omgerekend_iets = omgerekend_iets or any(b._indexering is not None for c in casussen for b in c.baten)
-    if not omgerekend_iets:
-        return project
-    pilot = _zonder_rapportcijfers(pilot.model_copy(update=nieuw))
-    pilot._casusomrekeningen = omrekeningen_casussen(casussen)
-    return project._replace(pilot=pilot, casussen=tuple(_zonder_rapportcijfers(c) for c in casussen))
-
-
-def _bank_indexen(pilot) -> dict:
+def bankindex(pilot) -> dict:
     """Bij omrekening per categorie: de indexcategorie van elke bankpost waarnaar een kengetal verwijst."""
     if not any(getattr(k, "bankpost", None) for k in pilot.kengetallen.values()):
         return {}
@@ -247,21 +121,12 @@ def _bank_indexen(pilot) -> dict:
     return {sleutel: post.index for sleutel, post in bank.kengetallen.items()}
 
 
-def _plekken(toon: str, bestand: YamlBestand, reeks: Prijsindex, van: int, naar: int) -> tuple[str, ...]:
-    """De regels van de jaarmutaties tussen beide jaren: precies de cijfers die de omrekening gebruikt."""
-    eerste, laatste = sorted((van, naar))
-    if eerste == laatste:
-        return ()
-
-    def regel(jaar):
-        return bestand.regel(("jaarmutaties", jaar - reeks.startjaar - 1, "procent"))
-
-    if eerste + 1 == laatste:
-        return (f"{toon}:{regel(laatste)}",)
-    return (f"{toon}:{regel(eerste + 1)}-{regel(laatste)}",)
+def jaarregels(reeks: Prijsindex, bestand: YamlBestand) -> dict[int, int | None]:
+    """De regel van elke jaarmutatie in het bestand, op jaar: waar de uitleg de gebruikte cijfers aanwijst."""
+    return {m.jaar: bestand.regel(("jaarmutaties", n, "procent")) for n, m in enumerate(reeks.jaarmutaties)}
 
 
-def _toon(pad: Path) -> str:
+def toon(pad: Path) -> str:
     """Het indexbestand zoals de gebruiker het kent: relatief aan de huidige map waar dat kan."""
     try:
         return str(pad.resolve().relative_to(Path.cwd().resolve()))
@@ -269,16 +134,3 @@ def _toon(pad: Path) -> str:
         return str(pad)
 
 
-def _zonder_rapportcijfers(model):
-    """Na omrekening gelden de gedrukte cijfers van het rapport (op hun eigen prijspeil) niet meer, zoals bij een variant."""
-    return model.model_copy(update={"gepubliceerd": None, "errata": {}})
-
-
-def _schaal(bedrag: Onzeker, i: Indexering) -> Onzeker:
-    """Waarde en bereik met dezelfde factor omgerekend; zonder afronding."""
-
-    def om(w):
-        return None if w is None else omgerekend(w, i.index_van, i.index_naar)
-
-    interval = None if bedrag.interval_90 is None else tuple(om(w) for w in bedrag.interval_90)
-    return bedrag.model_copy(update={"waarde": om(bedrag.waarde), "min": om(bedrag.min), "max": om(bedrag.max), "interval_90": interval})

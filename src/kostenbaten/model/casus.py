@@ -313,8 +313,6 @@ class Tarief(Basis):
     betaler: Naam = "overheid"  # actor die deze kosten draagt
     omschrijving: Tekst | None = None
     prijspeil: Jaar | None = None  # het jaar waarin `per_uur` is uitgedrukt; `--prijspeil` indexeert het
-    # Gezet door `invoer.prijspeil` als het bedrag naar een ander prijspeil is omgerekend; nooit uit de YAML.
-    _indexering: object = PrivateAttr(default=None)
 
 
 class Actor(Basis):
@@ -338,8 +336,6 @@ class Kengetal(Basis):
     index: Literal["cpi", "cao_lonen", "eigen"] | None = None  # reeks bij --prijsindex per-categorie; zonder: die van de bankpost, anders cpi
     soort: SoortBaat = "middelen"  # zonder: een vermeden kost (een besparing van middelen)
     van: Naam | None = None  # bij een overdracht: wie betaalt
-    # Gezet door `invoer.prijspeil` als het bedrag naar een ander prijspeil is omgerekend; nooit uit de YAML.
-    _indexering: object = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _van_bij_overdracht(self):
@@ -425,8 +421,6 @@ class Pilot(Basis):
     aanpassingen: Aanpassingen | None = None  # gelden voor elke baat van de pilot
     optimisme: Optimisme | None = None  # opslag op alle kosten, korting op alle baten
     discontovoet: Annotated[Getal, Field(gt=-100, le=100)] | None = None  # procent per jaar voor contante waarden; zonder: de standaard uit de kengetallenbank
-    # Gezet door `invoer.prijspeil`: de omgerekende bedragen uit de casussen, voor de zin over het prijspeil.
-    _casusomrekeningen: object = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _aandelen_uit_tellingen(self):
@@ -499,8 +493,6 @@ class Baat(Basis):
     actor: Naam | None = None
     aanpassingen: Aanpassingen | None = None  # alleen voor deze baat
     prijspeil: Jaar | None = None  # jaar van `bedrag` of `per_maand`; zonder: het jaar waarin de pilot eindigt (aanname)
-    # Gezet door `invoer.prijspeil` als het bedrag naar een ander prijspeil is omgerekend; nooit uit de YAML.
-    _indexering: object = PrivateAttr(default=None)
     # Zonder: die van het kengetal; een eigen bedrag voor een actor buiten de cliënt is een vermeden
     # kost, een eigen bedrag voor de cliënt een overdracht van een onbekende betaler (met een waarschuwing).
     soort: SoortBaat | None = None

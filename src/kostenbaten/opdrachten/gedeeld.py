@@ -65,26 +65,16 @@ PrijsindexOptie = Annotated[
 def _lever(
     analyse: str, uitkomst, formaat: Formaat, xlsx: Path | None = None, overschrijf: bool = False, tabel=None, waarschuwingen=None, **context
 ) -> None:
-    """Levert de uitkomst in het gevraagde formaat, en met --xlsx ook als werkmap.
+    """Levert de uitkomst met --formaat (tabel of JSON), en met --xlsx ook als werkmap: beide via `uitvoer.lever.lever`.
 
     `context` gaat naar elk formaat, `tabel` alleen naar de terminal. Waarschuwingen
     staan in JSON onder `waarschuwingen`, in de terminal samen op stderr na de uitkomst.
     """
-    from kostenbaten.uitvoer import register
+    from kostenbaten.uitvoer.lever import lever
 
-    if formaat is Formaat.json:
-        register.schrijf_json(analyse, uitkomst, sys.stdout, waarschuwingen=waarschuwingen, **context)
-    else:
-        register.toon(analyse, uitkomst, **context, **(tabel or {}))
+    lever(analyse, uitkomst, "json" if formaat is Formaat.json else "terminal", waarschuwingen=waarschuwingen, tabel=tabel, **context)
     if xlsx is not None:
         _schrijf_werkmap(analyse, uitkomst, xlsx, overschrijf, **context)
-    if waarschuwingen and formaat is Formaat.tabel:
-        from kostenbaten.uitvoer.waarschuwingen import tekst
-
-        sys.stdout.flush()
-        typer.echo(f"Waarschuwingen ({len(waarschuwingen)}):", err=True)
-        for w in waarschuwingen:
-            _meld(f"- {tekst(w)}")
 
 
 def _meld(tekst: str) -> None:
@@ -114,12 +104,10 @@ def _begrotingwaarschuwingen(bron, uitkomst) -> tuple:
 
 
 def _schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **context) -> None:
-    from kostenbaten.uitvoer import register
+    """De uitkomst als Excel-werkmap (--xlsx, `sjabloon`, `omzetten`), via `uitvoer.lever.lever`."""
+    from kostenbaten.uitvoer.lever import lever
 
-    from kostenbaten.notatie import zichtbaar
-
-    register.schrijf_werkmap(analyse, uitkomst, pad, overschrijf, **context)
-    typer.echo(zichtbaar(f"Geschreven: {pad}"), err=True)
+    lever(analyse, uitkomst, "excel", pad, overschrijf, **context)
 
 
 def _mag_schrijven(pad: Path | None, overschrijf: bool) -> None:
@@ -154,7 +142,7 @@ def _bereken(map_: Path, prijspeil: int | None = None, prijsindex: list[str] | N
     from kostenbaten.berekening.kba import bereken_pilot
 
     project = _laad(map_, prijspeil, prijsindex)
-    return project, bereken_pilot(project.pilot, project.casussen)
+    return project, bereken_pilot(project.pilot, project.casussen, indexeringen=project.indexeringen)
 
 
 @contextmanager

@@ -52,7 +52,7 @@ def bereken(
 
     # De kosten van de begroting, met haar baten uit deze casussen (zoals in het rapport).
     begroting = _laad_begroting(begroting_, None, map_)[1] if begroting_ is not None else None
-    uitkomst = bereken_pilot(project.pilot, project.casussen)
+    uitkomst = bereken_pilot(project.pilot, project.casussen, indexeringen=project.indexeringen)
     _lever(
         "kba", uitkomst, formaat, xlsx, overschrijf, tabel={"per_casus": per_casus}, waarschuwingen=_waarschuwingen(project),
         saldo=bereken_saldo(uitkomst, begroting=begroting),

@@ -52,6 +52,7 @@ def rapport(
     """Maak het rapport voor de gemeenteraad: één HTML-pagina, een PDF of een Word-document, met grafieken, bronnen en bijlagen."""
     from kostenbaten import __version__, api
     from kostenbaten.uitvoer import register
+    from kostenbaten.uitvoer.lever import lever
 
     register.controleer_rapportformaat(uit)
     _matplotlib_buiten_home()
@@ -93,5 +94,5 @@ def rapport(
     bibliotheek = _laad(project.basismap).pilot.naam if project.is_variant else None
     inhoud = api.rapport(projecten, begroting, trekkingen, zaad, bibliotheek, waardering)
     voet = f"kostenbaten {__version__}: kostenbaten rapport {Path(map_).absolute().name}"  # een openbaar stuk noemt geen mappen van de gebruiker
-    register.schrijf_rapport(inhoud.uitkomsten, uit, overschrijf, voet, met_gepubliceerd=inhoud.met_gepubliceerd, **inhoud.context)
-    typer.echo(f"Geschreven: {uit}", err=True)
+    lever("rapport", inhoud.uitkomsten, register.formaat_van("rapport", uit), uit, overschrijf, voet=voet,
+          met_gepubliceerd=inhoud.met_gepubliceerd, **inhoud.context)

@@ -78,10 +78,12 @@ def registratie(
     uitkomst = tel_registratie(bestand, regels, str(koppelingpad), namen, koppelingpad == standaardkoppeling())
     if variant is not None:
         # Eerst schrijven: een verslag dat naar `| head` gaat, kost zo niet de variant.
-        from kostenbaten.uitvoer.variant import schrijf_variant, variant_tekst, zonder_casus
+        from kostenbaten.uitvoer.lever import lever
+        from kostenbaten.uitvoer.variant import zonder_casus
 
         gedekt = {c.rechtsgebied for c in project.casussen}
-        schrijf_variant(variant_tekst(uitkomst, project.pilot.naam, namen, gedekt, map_, variant), variant, overschrijf)
+        lever("registratie", uitkomst, "variant", variant, overschrijf, meld=False,
+              pilotnaam=project.pilot.naam, rechtsgebieden=namen, gedekt=gedekt, basis=map_, variant=variant)
     _lever("registratie", uitkomst, formaat)
     if variant is not None:
         typer.echo(f"Geschreven: {variant}", err=True)
@@ -122,7 +124,7 @@ def monitor(
     from kostenbaten.invoer.monitor import laad_monitor
 
     if uit is not None:
-        from kostenbaten.uitvoer.rapport.monitor import controleer_formaat, schrijf as schrijf_infographic
+        from kostenbaten.uitvoer.rapport.monitor import controleer_formaat
 
         controleer_formaat(uit)
         _matplotlib_buiten_home()
@@ -131,8 +133,11 @@ def monitor(
     uitkomst = laad_monitor(exports, per.value, bibliotheek or [], koppeling or [], kaart, _laad, _voortgang)
     _lever("monitor", uitkomst, formaat, xlsx, overschrijf)
     if uit is not None:
-        schrijf_infographic(uitkomst, uit, overschrijf, "kostenbaten monitor: " + ", ".join(b.naam for b in uitkomst.bibliotheken))
-        typer.echo(f"Geschreven: {uit}", err=True)
+        from kostenbaten.uitvoer import register
+        from kostenbaten.uitvoer.lever import lever
+
+        voet = "kostenbaten monitor: " + ", ".join(b.naam for b in uitkomst.bibliotheken)
+        lever("monitor", uitkomst, register.formaat_van("infographic", uit), uit, overschrijf, voet=voet)
 
 
 def steekproef(
@@ -170,9 +175,10 @@ def steekproef(
     _mag_schrijven(uit, overschrijf)
     uitkomst = maak_steekproef(export, koppelingpad, n, zaad, namen, str(map_), blad)
     if uit is not None:
-        from kostenbaten.uitvoer.steekproeflijst import schrijf_lijst
+        from kostenbaten.uitvoer import register
+        from kostenbaten.uitvoer.lever import lever
 
-        schrijf_lijst(uitkomst, uit, overschrijf)
+        lever("steekproef", uitkomst, register.formaat_van("lijst", uit), uit, overschrijf, meld=False)
     _lever("steekproef", uitkomst, formaat, **({"lijst": str(uit)} if uit is not None and formaat is Formaat.tabel else {}))
     if uit is not None:
         typer.echo(f"Geschreven: {uit}", err=True)

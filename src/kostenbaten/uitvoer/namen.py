@@ -180,12 +180,9 @@ def tweedeling_tekst(e, pub: dict | None = None) -> str:
     return f"{procent(client)} voor de cliënt en {procent(HONDERD - client)} voor de overheid"
 
 
-def prijspeil_tekst(pilot) -> tuple[str, bool] | None:
+def prijspeil_tekst(pilot, omgerekend) -> tuple[str, bool] | None:
     """Met --prijspeil: in welke prijzen de bedragen staan, welke bedragen met welke reeks zijn omgerekend,
-    welk prijspeil is aangenomen, en of een reeks een voorbeeld is."""
-    from kostenbaten.berekening.prijspeil import alle_omrekeningen
-
-    omgerekend = alle_omrekeningen(pilot)
+    welk prijspeil is aangenomen, en of een reeks een voorbeeld is. `omgerekend` is `PilotUitkomst.omrekeningen`."""
     if not omgerekend:
         return None
     naar = next(iter(omgerekend.values())).naar

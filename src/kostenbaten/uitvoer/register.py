@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import NamedTuple
 
 FUNCTIES = {
     "terminal": "toon",  # toon(uitkomst, console, ...): tabellen op het scherm
@@ -23,8 +24,8 @@ FORMAATVERSIE = 2
 
 # Het rapport kent vier bestandsformaten (naar de extensie van -o); Word krijgt de grafieken ook als PNG.
 # .json is het rapport als gegevens: dezelfde tekst, tabellen en rekenbomen met hun ankers, zonder grafieken.
-RAPPORTFORMATEN = (".html", ".pdf", ".docx", ".json")
-RAPPORT_MET_PNG = (".docx",)
+RAPPORTFORMATEN = (".html", ".pdf", ".docx", ".json")  # de extensies van groep "rapport" in UITVOER
+RAPPORT_MET_PNG = ("docx",)
 
 # Welke formaten elke analyse aanbiedt; de opdrachtregel vraagt niets anders.
 AANBOD: dict[str, tuple[str, ...]] = {
@@ -47,6 +48,49 @@ AANBOD: dict[str, tuple[str, ...]] = {
     "uitkomsten": ("terminal", "json", "rapport"),  # de waarde van getelde uitkomsten met de waardekaart (uitkomsten.yaml)  # een aselecte steekproef van hulpvragen om casussen uit te werken
     "waarschuwingen": ("rapport",),  # in terminal en JSON komen ze na de uitkomst van elke opdracht
 }
+
+
+class Uitvoer(NamedTuple):
+    """Hoe een formaat uit een uitkomst ontstaat en hoe het een bestand wordt (`uitvoer.lever.lever` volgt dit)."""
+
+    maak: str  # een soort uit FUNCTIES (per analyse via `zoek`), "rapport" (de secties van de analyses samen) of "module:functie"(uitkomst, ...)
+    schrijf: str | None  # "module:functie"(ding, doel) die het gemaakte naar een (tijdelijk) bestand schrijft; None: alleen de terminal
+    extensies: tuple[str, ...] = ()  # waaraan -o, --xlsx of --uit het formaat herkent, binnen zijn `groep`
+    groep: str | None = None  # welke optie het formaat aan de extensie kiest: "rapport", "infographic" of "lijst"
+
+
+# DE plek van elk uitvoerformaat: alles wat een opdracht naar het scherm of een bestand levert, gaat via
+# `uitvoer.lever.lever(analyse, uitkomst, formaat, doel, overschrijf)` en deze tabel (zie docs/opbouw.md).
+UITVOER: dict[str, Uitvoer] = {
+    "terminal": Uitvoer("terminal", None),
+    "json": Uitvoer("json", "kostenbaten.uitvoer.json:schrijf_bestand", (".json",)),
+    "excel": Uitvoer("excel", "kostenbaten.uitvoer.excel:bewaar", (".xlsx",)),
+    # Het rapport: de secties van alle analyses samen (`uitvoer/rapport/document.py`), naar de extensie van -o.
+    "html": Uitvoer("rapport", "kostenbaten.uitvoer.rapport.html:schrijf_html", (".html",), "rapport"),
+    "pdf": Uitvoer("rapport", "kostenbaten.uitvoer.rapport.pdf:schrijf_pdf", (".pdf",), "rapport"),
+    "docx": Uitvoer("rapport", "kostenbaten.uitvoer.rapport.docx:schrijf_docx", (".docx",), "rapport"),
+    "rapport-json": Uitvoer("rapport", "kostenbaten.uitvoer.rapport.document:schrijf_json", (".json",), "rapport"),
+    # De infographic van de monitor (-o van `monitor`).
+    "infographic-html": Uitvoer("kostenbaten.uitvoer.rapport.monitor:document", "kostenbaten.uitvoer.rapport.html:schrijf_html", (".html",), "infographic"),
+    "infographic-pdf": Uitvoer("kostenbaten.uitvoer.rapport.monitor:document", "kostenbaten.uitvoer.rapport.pdf:schrijf_pdf", (".pdf",), "infographic"),
+    # De variant met de getelde hulpvragen en aandelen (--variant van `registratie`).
+    "variant": Uitvoer("kostenbaten.uitvoer.variant:variant_tekst", "kostenbaten.uitvoer.variant:schrijf_tekst", (".yaml", ".yml")),
+    # De lijst van een steekproef (-o van `steekproef`).
+    "lijst-csv": Uitvoer("kostenbaten.uitvoer.steekproeflijst:lijst", "kostenbaten.uitvoer.steekproeflijst:schrijf_csv", (".csv",), "lijst"),
+    "lijst-xlsx": Uitvoer("kostenbaten.uitvoer.steekproeflijst:werkmap", "kostenbaten.uitvoer.excel:bewaar", (".xlsx",), "lijst"),
+}
+
+
+def formaat_van(groep: str, pad: Path) -> str | None:
+    """Het formaat dat -o (of --uit) van `groep` aan de extensie van `pad` herkent, hoofdletters of niet; None als er geen is."""
+    soort = Path(pad).suffix.lower()
+    return next((naam for naam, u in UITVOER.items() if u.groep == groep and soort in u.extensies), None)
+
+
+def functie(plek: str):
+    """De functie achter "module:functie", lui geïmporteerd."""
+    module, _, naam = plek.partition(":")
+    return getattr(importlib.import_module(module), naam)
 
 
 class OnbekendeUitvoer(LookupError):
@@ -76,24 +120,21 @@ def toon(analyse: str, uitkomst, **context) -> None:
     zoek(analyse, "terminal")(uitkomst, VeiligeConsole(highlight=False, markup=False, emoji=False), **context)
 
 
-def schrijf_json(analyse: str, uitkomst, uit, waarschuwingen=None, **context) -> None:
-    """Schrijft de uitkomst als JSON-document naar de stroom `uit`; met `waarschuwingen` (ook leeg) onder die sleutel."""
-    from kostenbaten.uitvoer.json import schrijf
-
+def json_document(analyse: str, uitkomst, waarschuwingen=None, **context) -> dict:
+    """Het JSON-document van een analyse, met `formaatversie`; met `waarschuwingen` (ook leeg) onder die sleutel."""
     document = {"formaatversie": FORMAATVERSIE, **zoek(analyse, "json")(uitkomst, **context)}
     if waarschuwingen is not None:
         from kostenbaten.uitvoer.json.waarschuwingen import lijst
 
         document = {**document, "waarschuwingen": lijst(waarschuwingen)}
-    schrijf(document, uit)
+    return document
 
 
-def schrijf_werkmap(analyse: str, uitkomst, pad: Path, overschrijf: bool, **context) -> None:
-    """Schrijft de Excel-werkmap atomair; weigert een bestaand bestand zonder --overschrijf."""
-    from kostenbaten.uitvoer.bestand import schrijf_atomair
+def schrijf_json(analyse: str, uitkomst, uit, waarschuwingen=None, **context) -> None:
+    """Schrijft de uitkomst als JSON-document naar de stroom `uit`."""
+    from kostenbaten.uitvoer.json import schrijf
 
-    werkmap = zoek(analyse, "excel")(uitkomst, **context)
-    schrijf_atomair(pad, werkmap.save, overschrijf)
+    schrijf(json_document(analyse, uitkomst, waarschuwingen, **context), uit)
 
 
 def controleer_rapportformaat(pad: Path) -> None:
@@ -114,15 +155,3 @@ def controleer_rapportformaat(pad: Path) -> None:
                 f"-o: '{pad}' is een Word-document, maar het pakket python-docx is niet geïnstalleerd; "
                 "installeer het met: pip install python-docx"
             )
-
-
-def schrijf_rapport(uitkomsten: dict, pad: Path, overschrijf: bool, voet: str, **context) -> None:
-    """Schrijft het rapport (HTML, PDF of Word naar de extensie) uit de secties van elke analyse; matplotlib, typst en
-    python-docx laden pas hier. Voor Word tekent elke grafiek ook een PNG, want Word toont geen SVG alleen."""
-    from kostenbaten.uitvoer.rapport.document import schrijf
-
-    if Path(pad).suffix.lower() in RAPPORT_MET_PNG:
-        from kostenbaten.uitvoer.rapport.grafiek import MET_PNG
-
-        MET_PNG.set(True)
-    schrijf([zoek(analyse, "rapport")(uitkomst, **context) for analyse, uitkomst in uitkomsten.items()], pad, overschrijf, voet)

@@ -12,7 +12,6 @@ import csv
 from pathlib import Path
 
 from kostenbaten.berekening.steekproef import Steekproef
-from kostenbaten.uitvoer.bestand import schrijf_atomair
 
 FORMULETEKENS = ("=", "+", "-", "@")
 VASTE_KOPPEN = ("Nr", "Rechtsgebied", "Regel in de export", "Datum (gelezen)")
@@ -32,23 +31,21 @@ def _csv_cel(waarde) -> str:
     return "'" + tekst if tekst.startswith(FORMULETEKENS) else tekst
 
 
-def schrijf_lijst(s: Steekproef, pad: Path, overschrijf: bool = False) -> None:
-    """Schrijft de lijst naar `pad` (.csv of .xlsx), in één keer; een bestaand bestand alleen met `overschrijf`."""
-    if Path(pad).suffix.lower() == ".xlsx":
-        schrijf_atomair(pad, lambda doel: _werkmap(s).save(doel), overschrijf)
-        return
-
-    def schrijf(doel: Path) -> None:
-        with open(doel, "w", encoding="utf-8-sig", newline="") as f:
-            w = csv.writer(f, delimiter=";", lineterminator="\r\n")
-            w.writerow([_csv_cel(k) for k in koppen(s)])
-            for rij in regels(s):
-                w.writerow([_csv_cel(v) for v in rij])
-
-    schrijf_atomair(pad, schrijf, overschrijf)
+def lijst(s: Steekproef) -> Steekproef:
+    """De lijst als CSV is de steekproef zelf (`schrijf_csv` zet hem regel voor regel in het bestand)."""
+    return s
 
 
-def _werkmap(s: Steekproef):
+def schrijf_csv(s: Steekproef, doel: Path) -> None:
+    """De lijst als CSV met puntkomma's (zoals Excel in het Nederlands hem opent); `uitvoer.lever` maakt het bestand atomair."""
+    with open(doel, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        w.writerow([_csv_cel(k) for k in koppen(s)])
+        for rij in regels(s):
+            w.writerow([_csv_cel(v) for v in rij])
+
+
+def werkmap(s: Steekproef):
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

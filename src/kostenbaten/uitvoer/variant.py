@@ -16,7 +16,6 @@ from kostenbaten.berekening.registratie import RegistratieUitkomst
 from kostenbaten.geld import afkappen_op_aandeel, afronden_op_decimalen
 from kostenbaten.notatie import aandeel, datum, json_getal
 from kostenbaten.tekens import zichtbaar
-from kostenbaten.uitvoer.bestand import schrijf_atomair
 
 
 def _basis(basis: Path, variant: Path) -> str:
@@ -97,5 +96,6 @@ def _uren_regel(u: RegistratieUitkomst) -> list[str]:
     return [f"  uren_per_hulpvraag: {json_getal(afgerond)}  # {herkomst}, afgerond op vier decimalen"]
 
 
-def schrijf_variant(tekst: str, pad: Path, overschrijf: bool) -> None:
-    schrijf_atomair(pad, lambda tijdelijk: tijdelijk.write_text(tekst, encoding="utf-8"), overschrijf)
+def schrijf_tekst(tekst: str, doel: Path) -> None:
+    """De variant als YAML-tekst in het bestand `doel`; `uitvoer.lever` maakt dat bestand atomair."""
+    doel.write_text(tekst, encoding="utf-8")

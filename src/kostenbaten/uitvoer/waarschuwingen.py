@@ -16,7 +16,7 @@ from kostenbaten.berekening.waarschuwingen import (
     Werkmapmelding,
 )
 from kostenbaten.berekening.aanpassingen import OptimismeOpGerealiseerdeKosten, OptimismeZonderReferentieklasse
-from kostenbaten.geld import HONDERD
+from kostenbaten.geld import DECIMALEN, HONDERD
 from kostenbaten.notatie import getal_exact, getal_nl
 
 
@@ -59,7 +59,7 @@ def tekst(w: Waarschuwing) -> str:
             f"Gebruik --trekkingen {MIN_TREKKINGEN} of meer (standaard 100000)."
         )
     if isinstance(w, Werkmapmelding):
-        return f"{w.plek}: {w.melding}."
+        return f"{w.plek}: {werkmapzin(w)}."
     if isinstance(w, OptimismeZonderReferentieklasse):
         return (
             f"De opslag voor optimisme op de kosten ({getal_exact(w.opslag)}%) noemt geen referentieklasse. Zo'n opslag "
@@ -78,3 +78,18 @@ def tekst(w: Waarschuwing) -> str:
             "Laat hem weg, of zet optimisme.kosten op geraamd als de kosten toch een raming zijn."
         )
     raise TypeError(f"onbekende waarschuwing: {type(w).__name__}")
+
+
+def werkmapzin(w: Werkmapmelding) -> str:
+    """Wat een cel van een casussenwerkmap anders las dan ze eruitziet: een formule als haar uitkomst, een afgerond kommagetal."""
+    if w.vast:
+        return w.vast
+    delen = []
+    if w.formule is not None:
+        delen.append(f"de formule {w.formule} is gelezen als zijn opgeslagen uitkomst")
+    if w.afgerond is not None:
+        delen.append(f"{getal_exact(w.getal)} is afgerond op {DECIMALEN} decimalen: {getal_exact(w.afgerond)}")
+    elif w.formule is not None:
+        u = w.uitkomst
+        delen[-1] += f" {getal_exact(u)}" if isinstance(u, Decimal) else f" '{u}'" if isinstance(u, str) else f" {u}"
+    return "; ".join(delen)

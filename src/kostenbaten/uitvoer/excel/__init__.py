@@ -2,3 +2,8 @@
 
 Alleen geladen als om een .xlsx gevraagd wordt.
 """
+
+
+def bewaar(werkmap, doel) -> None:
+    """Bewaart een openpyxl-werkmap in het bestand `doel`; `uitvoer.lever` maakt dat bestand atomair."""
+    werkmap.save(doel)

@@ -12,7 +12,6 @@ daarom vraagt elke werkmap de lezer om bij het openen alles te herberekenen
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -20,7 +19,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kostenbaten.geld import afronden_op_centen
-from kostenbaten.uitvoer.bestand import schrijf_atomair
 
 # Elke notatie begint met de taalcode van het Nederlands ([$-413]): LibreOffice toont dan punt en
 # komma op zijn Nederlands, ook op een machine met een andere taalinstelling (€ 22.080,00, niet
@@ -326,11 +324,6 @@ def toelichting(wb: Workbook, titel: str, alineas: list[str]):
         c.alignment = Alignment(wrap_text=True, vertical="top")
     afdrukklaar(ws, f"A1:A{len(alineas) + 2}")
     return ws
-
-
-def bewaar(wb: Workbook, pad: Path, overschrijf: bool) -> None:
-    """Schrijft de werkmap atomair; weigert een bestaand bestand zonder --overschrijf."""
-    schrijf_atomair(Path(pad), lambda tijdelijk: wb.save(tijdelijk), overschrijf)
 
 
 def zonder_formules(wb: Workbook) -> Workbook:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 from kostenbaten.notatie import json_bedrag
 
@@ -56,6 +57,12 @@ def schrijf(document, uit) -> None:
             stukken.clear()
     stukken.append("\n")
     uit.write("".join(stukken))
+
+
+def schrijf_bestand(document, doel: Path) -> None:
+    """Schrijft het document naar het bestand `doel` (UTF-8); `uitvoer.lever` maakt dat bestand atomair."""
+    with open(doel, "w", encoding="utf-8", newline="\n") as uit:
+        schrijf(document, uit)
 
 
 def _schrijf_met_reeksen(document: dict, uit) -> None:

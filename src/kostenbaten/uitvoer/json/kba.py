@@ -116,9 +116,7 @@ def _rechtsgebied(g) -> dict:
 
 def _prijspeil(u: PilotUitkomst) -> dict:
     """Met --prijspeil: per omgerekend tarief of kengetal het oorspronkelijke bedrag, de jaren en de indexcijfers."""
-    from kostenbaten.berekening.prijspeil import alle_omrekeningen
-
-    omgerekend = alle_omrekeningen(u.pilot)
+    omgerekend = u.omrekeningen
     if not omgerekend:
         return {}
     eerste = next(iter(omgerekend.values()))

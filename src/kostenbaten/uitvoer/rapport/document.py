@@ -82,19 +82,3 @@ def schrijf_json(doc: dict, doel: Path) -> None:
     for b in grafieken(kopie):
         del b["svg"]
     doel.write_text(json.dumps(kopie, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
-def schrijf(alle: list[dict[str, Sectie]], pad: Path, overschrijf: bool, voet: str) -> None:
-    """Schrijft het rapport atomair als HTML, PDF of Word; een bestaand bestand alleen met --overschrijf."""
-    from kostenbaten.uitvoer.bestand import schrijf_atomair
-
-    doc = document(alle, voet)
-    if Path(pad).suffix.lower() == ".pdf":
-        from kostenbaten.uitvoer.rapport.pdf import schrijf_pdf as schrijver
-    elif Path(pad).suffix.lower() == ".docx":
-        from kostenbaten.uitvoer.rapport.docx import schrijf_docx as schrijver
-    elif Path(pad).suffix.lower() == ".json":
-        schrijver = schrijf_json
-    else:
-        from kostenbaten.uitvoer.rapport.html import schrijf_html as schrijver
-    schrijf_atomair(Path(pad), lambda doel: schrijver(doc, doel), overschrijf)

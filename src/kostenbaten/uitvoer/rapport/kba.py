@@ -63,7 +63,7 @@ def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
     herkomsten = [herkomst(euro(u.gemiddelde_netto, 2), ANKER_TOTAAL["rapport"]), herkomst(euro(r.totaal), ANKER_TOTAAL["rapport"]),
                   herkomst(euro(g.totaal), ANKER_TOTAAL["gewogen"])]
     blokken = [alinea(zin, nadruk=True, herkomsten=herkomsten), alinea(_tweedeling(u))]
-    prijspeil = prijspeil_tekst(u.pilot)
+    prijspeil = prijspeil_tekst(u.pilot, u.omrekeningen)
     if prijspeil:
         blokken.append(alinea(prijspeil[0]))
     if not bandbreedtes:  # met bandbreedtes volgt hier het 90%-interval (uitvoer/rapport/onzekerheid.py)

@@ -209,15 +209,3 @@ def document(u: MonitorUitkomst, voet: str) -> dict:
     ]
     return {"titel": "Monitor van het spreekuur", "inleiding": inleiding, "voor": voor, "bijlagen": [], "voet": voet,
             "uitleg_bijlage": None}
-
-
-def schrijf(u: MonitorUitkomst, pad: Path, overschrijf: bool, voet: str) -> None:
-    """Schrijft de infographic atomair als HTML of PDF; een bestaand bestand alleen met --overschrijf."""
-    from kostenbaten.uitvoer.bestand import schrijf_atomair
-
-    doc = document(u, voet)
-    if Path(pad).suffix.lower() == ".pdf":
-        from kostenbaten.uitvoer.rapport.pdf import schrijf_pdf as schrijver
-    else:
-        from kostenbaten.uitvoer.rapport.html import schrijf_html as schrijver
-    schrijf_atomair(Path(pad), lambda doel: schrijver(doc, doel), overschrijf)

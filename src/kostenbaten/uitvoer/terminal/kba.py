@@ -201,7 +201,7 @@ def hulpvragen_kop(kop: str, aantallen) -> str:
 
 def prijspeil_regel(u: PilotUitkomst) -> Text | None:
     """Eén regel als bedragen naar een ander prijspeil zijn omgerekend; vet als de reeks een voorbeeld is."""
-    prijspeil = prijspeil_tekst(u.pilot)
+    prijspeil = prijspeil_tekst(u.pilot, u.omrekeningen)
     if prijspeil is None:
         return None
     tekst, voorbeeld = prijspeil
