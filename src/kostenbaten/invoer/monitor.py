@@ -76,10 +76,3 @@ def laad_exports(
         raise InvoerFouten(fouten)
     return uit, kaart, kaartpad
 
-
-def laad_monitor(exports, per, namen, koppelingen, kaartpad, laad_project, voortgang):
-    """Inlezen en tellen: de `MonitorUitkomst`."""
-    from kostenbaten.berekening.monitor import monitor_met_kaart
-
-    gelezen, kaart, pad = laad_exports(exports, namen, koppelingen, kaartpad, laad_project, voortgang)
-    return monitor_met_kaart(gelezen, per, kaart, str(pad) if pad else "")

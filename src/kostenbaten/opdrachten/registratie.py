@@ -117,7 +117,7 @@ def monitor(
     overschrijf: OverschrijfOptie = False,
 ):
     """Volg het spreekuur over de tijd en tussen bibliotheken: per periode hulpvragen, onderwerpen, doelgroepen, doorverwijzingen, opgelost, uren, tevredenheid, met de uitkomstenkaart."""
-    from kostenbaten.invoer.monitor import laad_monitor
+    from kostenbaten import api
 
     if uit is not None:
         from kostenbaten.uitvoer.rapport.monitor import controleer_formaat, schrijf as schrijf_infographic
@@ -126,7 +126,7 @@ def monitor(
         _matplotlib_buiten_home()
     _mag_schrijven(xlsx, overschrijf)
     _mag_schrijven(uit, overschrijf)
-    uitkomst = laad_monitor(exports, per.value, bibliotheek or [], koppeling or [], kaart, _laad, _voortgang)
+    uitkomst = api.monitor(exports, per.value, bibliotheek or [], koppeling or [], kaart, _laad, _voortgang)
     _lever("monitor", uitkomst, formaat, xlsx, overschrijf)
     if uit is not None:
         schrijf_infographic(uitkomst, uit, overschrijf, "kostenbaten monitor: " + ", ".join(b.naam for b in uitkomst.bibliotheken))
