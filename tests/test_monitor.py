@@ -320,3 +320,47 @@ def test_afgebroken_werkmap_halverwege(tmp_path, cli):
     code, uit, fout = _registratie(cli, tmp_path / "e.xlsx")
     # Dezelfde melding als elke werkmaplezer (invoer.xlsx).
     assert code == 2 and "beschadigd of onvolledig" in fout, fout
+
+
+def _werkmap_met_twee_bladen(pad):
+    """Blad 'Oud' (verborgen, één hulpvraag in 2020) en 'Vragen' (actief, twee hulpvragen in 2021)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    oud = wb.active
+    oud.title = "Oud"
+    oud.append(["Datum", "Onderwerp"])
+    oud.append(["1-6-2020", "Huur"])
+    oud.sheet_state = "hidden"
+    blad = wb.create_sheet("Vragen")
+    blad.append(["Datum", "Onderwerp"])
+    blad.append(["1-6-2021", "Huur"])
+    blad.append(["2-6-2021", "Werk"])
+    wb.active = 1
+    wb.save(pad)
+    return pad
+
+
+def test_blad_van_een_werkmap_zoals_bij_registratie(tmp_path, cli):
+    werkmap = _werkmap_met_twee_bladen(tmp_path / "e.xlsx")
+    # Standaard het actieve zichtbare blad: twee hulpvragen in 2021-K2.
+    doc = _json(cli, "monitor", werkmap, "--bibliotheek", "X")
+    assert [(p["periode"], p["hulpvragen"]) for p in doc["bibliotheken"][0]["perioden"]] == [("2021-K2", 2)]
+    doc = _json(cli, "monitor", werkmap, "--bibliotheek", "X", "--blad", "Oud")
+    assert [(p["periode"], p["hulpvragen"]) for p in doc["bibliotheken"][0]["perioden"]] == [("2020-K2", 1)]
+    # Eén keer --blad geldt voor elke werkmap; de CSV ernaast heeft geen bladen en telt gewoon (300 hulpvragen).
+    doc = _json(cli, "monitor", werkmap, VOORBEELD, "--bibliotheek", "X", "--bibliotheek", "Hengelo", "--blad", "Oud")
+    assert [b["totaal"]["hulpvragen"] for b in doc["bibliotheken"]] == [1, 300]
+    # Per export: in dezelfde volgorde.
+    doc = _json(cli, "monitor", werkmap, werkmap, "--bibliotheek", "A", "--bibliotheek", "B", "--blad", "Oud", "--blad", "Vragen")
+    assert [b["totaal"]["hulpvragen"] for b in doc["bibliotheken"]] == [1, 2]
+
+
+def test_blad_meldingen_zoals_bij_registratie(tmp_path, cli):
+    werkmap = _werkmap_met_twee_bladen(tmp_path / "e.xlsx")
+    code, _, fout = cli("monitor", werkmap, "--blad", "Nieuw")
+    assert code == 2 and f"{werkmap}: --blad: geen blad 'Nieuw' in deze werkmap; er zijn: 'Oud', 'Vragen'" in fout, fout
+    code, _, fout = cli("monitor", VOORBEELD, "--blad", "Oud")
+    assert code == 2 and "--blad: een CSV-bestand heeft geen bladen" in fout, fout
+    code, _, fout = cli("monitor", werkmap, werkmap, werkmap, "--blad", "Oud", "--blad", "Vragen")
+    assert code == 2 and "geef --blad één keer (voor alle exports) of 3 keer" in fout, fout

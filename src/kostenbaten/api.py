@@ -99,12 +99,13 @@ def reken_begroting(invoer, horizon: int | None = None):
     return bereken_begroting(begroting, kba)
 
 
-def monitor(exports: list[Path], per: str, namen: list[str], koppelingen: list[Path], kaartpad: Path | None, laad_project, voortgang):
+def monitor(exports: list[Path], per: str, namen: list[str], koppelingen: list[Path], kaartpad: Path | None, laad_project, voortgang,
+            bladen: list[str] | None = None):
     """Inlezen (`invoer.monitor`) en tellen (`berekening.monitor`): de `MonitorUitkomst` van `kostenbaten monitor`."""
     from kostenbaten.berekening.monitor import monitor_met_kaart
     from kostenbaten.invoer.monitor import laad_exports
 
-    gelezen, kaart, pad = laad_exports(exports, namen, koppelingen, kaartpad, laad_project, voortgang)
+    gelezen, kaart, pad = laad_exports(exports, namen, koppelingen, kaartpad, laad_project, voortgang, bladen)
     return monitor_met_kaart(gelezen, per, kaart, str(pad) if pad else "")
 
 
