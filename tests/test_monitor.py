@@ -197,6 +197,38 @@ def test_afwijkend_aantal_velden_met_decimale_komma(tmp_path, cli):
     assert m["regel"] == 3 and "4 velden en de kopregel 3" in m["melding"] and "decimale komma" in m["melding"]
 
 
+def test_afwijkende_rijen_tussen_gewone_met_hun_regel(tmp_path, cli):
+    """Gewone rijen worden per reeks met dezelfde datum geteld; de afwijkende (ook na een veld over twee regels) per rij, met hun regel."""
+    regels = ["Datum;Onderwerp;Uren"]
+    regels += [f"{1 + i // 50}-6-2021;Huur;1" for i in range(200)]  # regel 2-201: 200 hulpvragen op 4 dagen
+    regels += ['5-6-2021;"Huur\nen werk";2']  # regel 202-203: één hulpvraag, één veld over twee regels
+    regels += ["5-6-2021;Huur"]  # regel 204: te weinig velden
+    regels += ["", ";;"]  # regel 205 en 206: leeg, tellen niet en worden niet gemeld
+    regels += [f"6-6-2021;Werk;1,5" for _ in range(30)]  # regel 207-236
+    regels += ["6-6-2021;Werk;1;x"]  # regel 237: te veel velden
+    regels += ["6-6-2021;Werk;1;"]  # regel 238: een leeg veld achteraan telt gewoon
+    pad = tmp_path / "e.csv"
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    code, uit, fout = _registratie(cli, pad)
+    assert code == 0, fout
+    doc = json.loads(uit)
+    assert doc["hulpvragen"] == 200 + 1 + 30 + 1
+    assert [(m["regel"], m["melding"].split(";")[0]) for m in doc["niet_meegeteld"]] == [
+        (204, "deze regel heeft 2 velden en de kopregel 3"), (237, "deze regel heeft 4 velden en de kopregel 3"),
+    ]
+    # Uren: 200 x 1 + 2 + 30 x 1,5 + 1 = 248 over 232 hulpvragen.
+    assert (doc["uren"]["som"], doc["uren"]["ingevuld"]) == ("248", 232)
+    assert doc["niet_gekoppeld"] == [{"onderwerp": "Huur", "aantal": 200}, {"onderwerp": "Werk", "aantal": 31}, {"onderwerp": "Huur en werk", "aantal": 1}]
+
+
+def test_nul_in_een_veld_telt_als_gewoon_teken(tmp_path, cli):
+    pad = tmp_path / "e.csv"
+    pad.write_bytes(b"Datum;Onderwerp;Uren\n1-6-2021;Hu\x00ur;1\n1-6-2021;Huur;1\n2-6-2021;Hu\x00ur;1\n")
+    doc = json.loads(_registratie(cli, pad)[1])
+    assert doc["hulpvragen"] == 3
+    assert doc["niet_gekoppeld"] == [{"onderwerp": "Hu\\x00ur", "aantal": 2}, {"onderwerp": "Huur", "aantal": 1}]
+
+
 def test_gemengde_codering_per_regel_met_de_regel_genoemd(tmp_path, cli):
     pad = tmp_path / "e.csv"
     pad.write_bytes("Datum;Onderwerp\n1-6-2021;Toeslag één ouder\n".encode() + "2-6-2021;Toeslag één ouder\n".encode("cp1252"))
