@@ -27,10 +27,10 @@ from __future__ import annotations
 import collections
 import contextlib
 import csv
-from collections import Counter
 import re
 from itertools import groupby, islice
 import stat
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -669,8 +669,8 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
         sleutel = tekstsleutel(rij) if als_tekst[0] else pak(rij)
         sub[sleutel] += 1
 
-    def tel_werkmap(rijen, afwijkend) -> int:
-        """Rij voor rij (openpyxl geeft elke rij als Python-object; een korte rij wordt aangevuld)."""
+    def tel_werkmap(rijen) -> int:
+        """Rij voor rij (openpyxl geeft elke rij als Python-object; een korte rij wordt aangevuld); geeft het aantal rijen."""
         n = 0
         for n, rij in enumerate(rijen, start=1):
             if len(rij) < nodig:
@@ -678,10 +678,11 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
             tel_rij(rij)
         return n
 
-    def tel_csv(rijen, regel, afwijkend) -> int:
+    def tel_csv(rijen, regel, afwijkend) -> bool:
         """Telt een blok CSV-rijen zonder een Python-stap per rij: de rijen met het aantal velden van de kopregel
-        per reeks met dezelfde datum in één keer (een export staat meestal op datum), de andere rij voor rij."""
-        n = 0
+        per reeks met dezelfde datum in één keer (een export staat meestal op datum), de andere rij voor rij.
+        Geeft of er nog rijen waren."""
+        iets = False
         tekst = als_tekst[0]
         for velden, reeks in groupby(rijen, len):
             if velden == breedte:
@@ -695,16 +696,16 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
                         _tel(sub, map(samen, map(pak, zelfde_dag)))
                     else:
                         _tel(sub, map(tekstsleutel, zelfde_dag))
-                n = 1
+                iets = True
                 continue
             for rij in reeks:
-                n = 1
+                iets = True
                 rij = vorm(rij)
                 if rij is None:
                     afwijkend.append((regel(), velden))
                 elif rij:
                     tel_rij(rij)
-        return n
+        return iets
 
     def eerste_doorgang():
         """Tel elke combinatie per datumsleutel; onthoud de regels met een ander aantal velden."""
@@ -715,7 +716,7 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
             while True:
                 blok = islice(rijen, _BLOK)
                 if is_werkmap:
-                    n = tel_werkmap(blok, afwijkend)
+                    n = tel_werkmap(blok)
                     gelezen += n
                 else:
                     # De rijen van een blok worden niet geteld (dat kost een stap per rij): de regel zegt hoe ver het is.
