@@ -8,7 +8,7 @@ Chromium ingesteld (zoals een telefoon), zodat `innerWidth` precies die breedte 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -28,10 +28,13 @@ class Bezoek:
     meldingen: list[dict]  # de console van de browser
     grafieken: dict[str, bytes]  # id van de grafiek -> PNG van alleen dat gebied
     pagina: bytes  # PNG van het eerste scherm
+    secties: dict[str, bytes] = field(default_factory=dict)  # id van een gevraagde sectie -> PNG van die sectie
 
 
-def bezoek(html: Path, breedte: int, hoogte: int = 900) -> Bezoek:
-    """Opent `html` in headless Chromium op `breedte` x `hoogte` CSS-pixels en kijkt zoals een lezer."""
+def bezoek(html: Path, breedte: int, hoogte: int = 900, secties: tuple[str, ...] = ()) -> Bezoek:
+    """Opent `html` in headless Chromium op `breedte` x `hoogte` CSS-pixels en kijkt zoals een lezer.
+
+    Van elke sectie in `secties` (haar id) komt er ook een PNG van alleen die sectie."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
@@ -55,7 +58,12 @@ def bezoek(html: Path, breedte: int, hoogte: int = 900) -> Bezoek:
         for element in browser.find_elements(By.CSS_SELECTOR, "figure.grafiek .tekening"):
             browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
             grafieken[element.find_element(By.XPATH, "..").get_attribute("id")] = element.screenshot_as_png
-        return Bezoek(scroll, binnen, browser.get_log("browser"), grafieken, pagina)
+        gezien = {}
+        for sectie in secties:
+            element = browser.find_element(By.ID, sectie)
+            browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", element)
+            gezien[sectie] = element.screenshot_as_png
+        return Bezoek(scroll, binnen, browser.get_log("browser"), grafieken, pagina, gezien)
     finally:
         browser.quit()
 

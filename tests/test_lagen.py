@@ -42,8 +42,6 @@ TOEGESTAAN = {
 # Bekende uitzonderingen op de tabel, elk met wat ervoor nog moet gebeuren. Een uitzondering die
 # verdwijnt, moet ook hier weg (de test eist dat elke regel nog bestaat): de lijst wordt alleen korter.
 BEKEND = {
-    # `laad_monitor` leest en telt in één stroom (voor grote exports); het tellen hoort in api/berekening.
-    "kostenbaten.invoer.monitor -> kostenbaten.berekening.monitor",
     # Een casussenmap schrijven gebruikt de bestandsnamen en volgorde van de lezer.
     "kostenbaten.uitvoer.casussenmap -> kostenbaten.invoer.casussen",
 }

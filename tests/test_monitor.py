@@ -197,6 +197,38 @@ def test_afwijkend_aantal_velden_met_decimale_komma(tmp_path, cli):
     assert m["regel"] == 3 and "4 velden en de kopregel 3" in m["melding"] and "decimale komma" in m["melding"]
 
 
+def test_afwijkende_rijen_tussen_gewone_met_hun_regel(tmp_path, cli):
+    """Gewone rijen worden per reeks met dezelfde datum geteld; de afwijkende (ook na een veld over twee regels) per rij, met hun regel."""
+    regels = ["Datum;Onderwerp;Uren"]
+    regels += [f"{1 + i // 50}-6-2021;Huur;1" for i in range(200)]  # regel 2-201: 200 hulpvragen op 4 dagen
+    regels += ['5-6-2021;"Huur\nen werk";2']  # regel 202-203: één hulpvraag, één veld over twee regels
+    regels += ["5-6-2021;Huur"]  # regel 204: te weinig velden
+    regels += ["", ";;"]  # regel 205 en 206: leeg, tellen niet en worden niet gemeld
+    regels += [f"6-6-2021;Werk;1,5" for _ in range(30)]  # regel 207-236
+    regels += ["6-6-2021;Werk;1;x"]  # regel 237: te veel velden
+    regels += ["6-6-2021;Werk;1;"]  # regel 238: een leeg veld achteraan telt gewoon
+    pad = tmp_path / "e.csv"
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    code, uit, fout = _registratie(cli, pad)
+    assert code == 0, fout
+    doc = json.loads(uit)
+    assert doc["hulpvragen"] == 200 + 1 + 30 + 1
+    assert [(m["regel"], m["melding"].split(";")[0]) for m in doc["niet_meegeteld"]] == [
+        (204, "deze regel heeft 2 velden en de kopregel 3"), (237, "deze regel heeft 4 velden en de kopregel 3"),
+    ]
+    # Uren: 200 x 1 + 2 + 30 x 1,5 + 1 = 248 over 232 hulpvragen.
+    assert (doc["uren"]["som"], doc["uren"]["ingevuld"]) == ("248", 232)
+    assert doc["niet_gekoppeld"] == [{"onderwerp": "Huur", "aantal": 200}, {"onderwerp": "Werk", "aantal": 31}, {"onderwerp": "Huur en werk", "aantal": 1}]
+
+
+def test_nul_in_een_veld_telt_als_gewoon_teken(tmp_path, cli):
+    pad = tmp_path / "e.csv"
+    pad.write_bytes(b"Datum;Onderwerp;Uren\n1-6-2021;Hu\x00ur;1\n1-6-2021;Huur;1\n2-6-2021;Hu\x00ur;1\n")
+    doc = json.loads(_registratie(cli, pad)[1])
+    assert doc["hulpvragen"] == 3
+    assert doc["niet_gekoppeld"] == [{"onderwerp": "Hu\\x00ur", "aantal": 2}, {"onderwerp": "Huur", "aantal": 1}]
+
+
 def test_gemengde_codering_per_regel_met_de_regel_genoemd(tmp_path, cli):
     pad = tmp_path / "e.csv"
     pad.write_bytes("Datum;Onderwerp\n1-6-2021;Toeslag één ouder\n".encode() + "2-6-2021;Toeslag één ouder\n".encode("cp1252"))
@@ -320,3 +352,47 @@ def test_afgebroken_werkmap_halverwege(tmp_path, cli):
     code, uit, fout = _registratie(cli, tmp_path / "e.xlsx")
     # Dezelfde melding als elke werkmaplezer (invoer.xlsx).
     assert code == 2 and "beschadigd of onvolledig" in fout, fout
+
+
+def _werkmap_met_twee_bladen(pad):
+    """Blad 'Oud' (verborgen, één hulpvraag in 2020) en 'Vragen' (actief, twee hulpvragen in 2021)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    oud = wb.active
+    oud.title = "Oud"
+    oud.append(["Datum", "Onderwerp"])
+    oud.append(["1-6-2020", "Huur"])
+    oud.sheet_state = "hidden"
+    blad = wb.create_sheet("Vragen")
+    blad.append(["Datum", "Onderwerp"])
+    blad.append(["1-6-2021", "Huur"])
+    blad.append(["2-6-2021", "Werk"])
+    wb.active = 1
+    wb.save(pad)
+    return pad
+
+
+def test_blad_van_een_werkmap_zoals_bij_registratie(tmp_path, cli):
+    werkmap = _werkmap_met_twee_bladen(tmp_path / "e.xlsx")
+    # Standaard het actieve zichtbare blad: twee hulpvragen in 2021-K2.
+    doc = _json(cli, "monitor", werkmap, "--bibliotheek", "X")
+    assert [(p["periode"], p["hulpvragen"]) for p in doc["bibliotheken"][0]["perioden"]] == [("2021-K2", 2)]
+    doc = _json(cli, "monitor", werkmap, "--bibliotheek", "X", "--blad", "Oud")
+    assert [(p["periode"], p["hulpvragen"]) for p in doc["bibliotheken"][0]["perioden"]] == [("2020-K2", 1)]
+    # Eén keer --blad geldt voor elke werkmap; de CSV ernaast heeft geen bladen en telt gewoon (300 hulpvragen).
+    doc = _json(cli, "monitor", werkmap, VOORBEELD, "--bibliotheek", "X", "--bibliotheek", "Hengelo", "--blad", "Oud")
+    assert [b["totaal"]["hulpvragen"] for b in doc["bibliotheken"]] == [1, 300]
+    # Per export: in dezelfde volgorde.
+    doc = _json(cli, "monitor", werkmap, werkmap, "--bibliotheek", "A", "--bibliotheek", "B", "--blad", "Oud", "--blad", "Vragen")
+    assert [b["totaal"]["hulpvragen"] for b in doc["bibliotheken"]] == [1, 2]
+
+
+def test_blad_meldingen_zoals_bij_registratie(tmp_path, cli):
+    werkmap = _werkmap_met_twee_bladen(tmp_path / "e.xlsx")
+    code, _, fout = cli("monitor", werkmap, "--blad", "Nieuw")
+    assert code == 2 and f"{werkmap}: --blad: geen blad 'Nieuw' in deze werkmap; er zijn: 'Oud', 'Vragen'" in fout, fout
+    code, _, fout = cli("monitor", VOORBEELD, "--blad", "Oud")
+    assert code == 2 and "--blad: een CSV-bestand heeft geen bladen" in fout, fout
+    code, _, fout = cli("monitor", werkmap, werkmap, werkmap, "--blad", "Oud", "--blad", "Vragen")
+    assert code == 2 and "geef --blad één keer (voor alle exports) of 3 keer" in fout, fout

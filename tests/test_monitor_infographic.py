@@ -21,7 +21,8 @@ from conftest import ROOT
 
 HENGELO = ROOT / "templates" / "voorbeeldregistratie.csv"
 OOST = ROOT / "templates" / "voorbeeldregistratie-oost.csv"
-ARGUMENTEN = (HENGELO, OOST, "--bibliotheek", "Hengelo", "--bibliotheek", "Oost")
+KAART = ROOT / "src" / "kostenbaten" / "sjablonen" / "nieuw" / "monitor.yaml"  # de uitkomstenkaart van `nieuw`
+ARGUMENTEN = (HENGELO, OOST, "--bibliotheek", "Hengelo", "--bibliotheek", "Oost", "--kaart", KAART)
 
 
 @pytest.fixture(scope="module")
@@ -184,6 +185,66 @@ def test_doelgroepen_en_totalen_met_de_hand(monitor):
     assert sum(int(r[1]) for r in rijen) == 300 and sum(int(r[2]) for r in rijen) == 180
 
 
+def _kaarttabellen(rijen: list[list[str]]) -> list[list[list[str]]]:
+    """De rijen van de sectie uitkomstenkaart, gesplitst in één tabel per bibliotheek (elk begint met de kopregel)."""
+    tabellen: list[list[list[str]]] = []
+    for rij in rijen:
+        if rij[0] == "Indicator":
+            tabellen.append([])
+        tabellen[-1].append(rij)
+    return tabellen
+
+
+def _indicatorwaarde(waarde: str) -> str:
+    """Een waarde uit de JSON zoals de infographic haar toont: heel zonder decimalen, anders één (half naar boven)."""
+    d = Decimal(waarde)
+    return _nl(d) if d == d.to_integral_value() else _nl(d, 1)
+
+
+def test_uitkomstenkaart_gelijk_aan_json(monitor):
+    tabellen = _kaarttabellen(_tabellen(monitor["monitor.html"])["uitkomstenkaart"])
+    kaarten = monitor["json"]["uitkomstenkaart"]
+    assert [k["bibliotheek"] for k in kaarten] == ["Hengelo", "Oost"] and len(tabellen) == 2
+    for tabel, kaart in zip(tabellen, kaarten, strict=True):
+        alle = [p["periode"] for p in kaart["indicatoren"][0]["perioden"]]
+        laatste = alle[-4:]
+        assert tabel[0] == ["Indicator", "Doel", *laatste, "Gehaald (alle perioden)"]
+        for rij, ind in zip(tabel[1:], kaart["indicatoren"], strict=True):
+            per = {p["periode"]: p for p in ind["perioden"]}
+            teken = "≥" if ind["richting"] == "minstens" else "≤"
+            cellen = [
+                "–" if per[p]["gehaald"] is None else f"{_indicatorwaarde(per[p]['waarde'])}: {'gehaald' if per[p]['gehaald'] else 'niet gehaald'}"
+                for p in laatste
+            ]
+            gehaald = f"{ind['gehaald']} van {ind['getoetst']}" if ind["getoetst"] else "niet te berekenen"
+            assert rij == [ind["naam"], f"{teken} {_indicatorwaarde(ind['doel'])}", *cellen, gehaald]
+    # Met de hand, uit templates/voorbeeldregistratie-oost.csv: elk kwartaal 30 hulpvragen, dus het doel van
+    # minstens 60 in geen van de 6 kwartalen gehaald; de tevredenheid in 2022-K1 is 7,4 (onder 7,5).
+    oost = {r[0]: r for r in tabellen[1][1:]}
+    assert oost["Hulpvragen per periode"][1:] == ["≥ 60", *["30: niet gehaald"] * 4, "0 van 6"]
+    assert oost["Gemiddelde tevredenheid (cijfer)"][-1] == "5 van 6"
+    # Hengelo registreert geen tevredenheid: niet te berekenen, met de reden, en zonder de mappen van de kaart.
+    hengelo = {r[0]: r for r in tabellen[0][1:]}
+    assert hengelo["Gemiddelde tevredenheid (cijfer)"][-1] == "niet te berekenen"
+    tekst = " ".join(monitor["monitor.html"].read_text(encoding="utf-8").split())
+    assert "Niet te berekenen: Gemiddelde tevredenheid (cijfer) (de export heeft een kolom tevredenheid" in tekst
+    assert "(waarden in monitor.yaml)" in tekst and str(KAART.parent) not in tekst
+
+
+def test_pdf_draagt_de_uitkomstenkaart(monitor):
+    from pypdf import PdfReader
+
+    tekst = " ".join(" ".join(p.extract_text() for p in PdfReader(monitor["monitor.pdf"]).pages).split())
+    assert "Uitkomstenkaart: het doel per kwartaal" in tekst
+    for kaart in monitor["json"]["uitkomstenkaart"]:
+        assert f"Uitkomstenkaart juridisch spreekuur: {kaart['bibliotheek']}" in tekst
+        for ind in kaart["indicatoren"]:
+            assert ind["naam"].split(" (")[0] in tekst
+    # Oost: elk kwartaal 30 hulpvragen tegen minstens 60; uren in 2022-K3 1,48 (getoond als 1,5) tegen hoogstens 1,5.
+    assert "Hulpvragen per periode ≥ 60 30: niet gehaald" in tekst and "0 van 6" in tekst
+    assert "Uren per hulpvraag ≤ 1,5 1,5: gehaald" in tekst
+
+
 # -- Chromium -----------------------------------------------------------------------------------
 
 
@@ -192,13 +253,15 @@ def test_doelgroepen_en_totalen_met_de_hand(monitor):
 def test_html_in_chromium(monitor, breedte):
     html = monitor["monitor.html"]
     verwacht = len(re.findall(r'<figure class="grafiek', html.read_text(encoding="utf-8")))
-    zicht = bezoek(html, breedte)
+    zicht = bezoek(html, breedte, secties=("uitkomstenkaart",))
     assert zicht.binnen_breedte == breedte
     assert zicht.scroll_breedte <= zicht.binnen_breedte, "horizontaal scrollen nodig"
     assert [m for m in zicht.meldingen if m.get("level") in ("SEVERE", "WARNING")] == []
     assert len(zicht.grafieken) == verwacht and verwacht >= 6
     for naam, png in zicht.grafieken.items():
         assert aandeel_inkt(png) > 0.02, f"{naam} lijkt leeg op {breedte} px"
+    # De uitkomstenkaart staat op het scherm en is niet leeg (op 375 px onder elkaar per indicator).
+    assert aandeel_inkt(zicht.secties["uitkomstenkaart"]) > 0.02
 
 
 def test_html_heeft_geen_netwerk_nodig_en_elke_grafiek_een_tekstalternatief(monitor):

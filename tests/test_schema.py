@@ -96,3 +96,21 @@ def test_cli_schrijft_en_overschrijft_niet_ongevraagd(cli, tmp_path):
     assert code == 2
     assert fout.splitlines()[:-1] == [f"{doel / naam}: bestand bestaat al; gebruik --overschrijf om het te vervangen" for naam in sorted(schemas())]
     assert cli("schema", doel, "--overschrijf")[0] == 0
+
+
+def test_uitkomstenkaart_van_nieuw_voldoet_aan_het_schema_en_een_tikfout_niet(tmp_path, cli):
+    """De uitkomstenkaart die `nieuw` schrijft (registratie/monitor.yaml) past in monitor.schema.json; een onbekende berekening niet."""
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((SCHEMAMAP / "monitor.schema.json").read_text(encoding="utf-8"))
+    code, _, fout = cli("nieuw", tmp_path / "map")
+    assert code == 0, fout
+    bestand, fouten = lees_yaml(tmp_path / "map" / "registratie" / "monitor.yaml")
+    assert not fouten
+    inhoud = _als_json(bestand.inhoud)
+    valideer = jsonschema.Draft202012Validator(schema)
+    valideer.validate(inhoud)
+    assert len(inhoud["indicatoren"]) == 6
+    fout_kaart = {**inhoud, "indicatoren": [{**inhoud["indicatoren"][0], "berekening": "hulpvraag"}]}
+    assert not valideer.is_valid(fout_kaart)
+    assert not valideer.is_valid({**inhoud, "indicatorren": []})  # een onbekende sleutel
+    assert valideer.is_valid({**inhoud, "indicatoren": [{**inhoud["indicatoren"][5], "waarden": {"2024-K1": 74}}]})

@@ -254,6 +254,16 @@ def _prijspeil_kaart(jaar: int, prijsindex: list[str] | None):
     return Prijspeil(jaar, reeks.naam, indexcijfers(reeks), reeks.voorbeeld)
 
 
+def monitor(exports: list[Path], per: str, namen: list[str], koppelingen: list[Path], kaartpad: Path | None, laad_project, voortgang,
+            bladen: list[str] | None = None):
+    """Inlezen (`invoer.monitor`) en tellen (`berekening.monitor`): de `MonitorUitkomst` van `kostenbaten monitor`."""
+    from kostenbaten.berekening.monitor import monitor_met_kaart
+    from kostenbaten.invoer.monitor import laad_exports
+
+    gelezen, kaart, pad = laad_exports(exports, namen, koppelingen, kaartpad, laad_project, voortgang, bladen)
+    return monitor_met_kaart(gelezen, per, kaart, str(pad) if pad else "")
+
+
 # -- de kengetallenbank ---------------------------------------------------------
 
 ACTIES = ("zoek", "toon", "controleer")

@@ -123,10 +123,10 @@ class _Stapel:
     clienten: set = field(default_factory=set)
     cijfers: Counter = field(default_factory=Counter)
 
-    def voeg_toe(self, v: Hulpvraag, n: int, contacten: int, gebied: str, groepnamen: tuple[str, ...]) -> None:
+    def voeg_toe(self, v: Hulpvraag, n: int, contacten: int, gebied: str, groepnamen: tuple[str, ...], s: str) -> None:
+        """Telt `n` hulpvragen als `v`; `s` is `sleutel_onderwerp(v.onderwerp)`."""
         self.hulpvragen += n
         self.gebieden[gebied] += n
-        s = sleutel_onderwerp(v.onderwerp)
         self.schrijfwijze.setdefault(s, v.onderwerp)
         self.onderwerpen[s] += n
         for kenmerk, waarde in zip(groepnamen, v.doelgroepen):
@@ -302,10 +302,14 @@ def monitor(exports: list[Export], per: str = "kwartaal") -> MonitorUitkomst:
         kenmerken = tuple(dict.fromkeys(k for e in groep for k in e.registratie.doelgroepen))
         perioden: dict[str, _Stapel] = defaultdict(_Stapel)
         totaal = _Stapel()
+        sleutels: dict[str, str] = {}  # onderwerp -> sleutel_onderwerp (veel hulpvragen delen een onderwerp)
         for v, n, contacten in vragen:
-            gebied = tabel.get(sleutel_onderwerp(v.onderwerp), ZONDER_RECHTSGEBIED)
-            perioden[periode_van(v.datum, per)].voeg_toe(v, n, contacten, gebied, kenmerken)
-            totaal.voeg_toe(v, n, contacten, gebied, kenmerken)
+            s = sleutels.get(v.onderwerp)
+            if s is None:
+                s = sleutels[v.onderwerp] = sleutel_onderwerp(v.onderwerp)
+            gebied = tabel.get(s, ZONDER_RECHTSGEBIED)
+            perioden[periode_van(v.datum, per)].voeg_toe(v, n, contacten, gebied, kenmerken, s)
+            totaal.voeg_toe(v, n, contacten, gebied, kenmerken, s)
         reeks = [_periode(p, perioden[p], volgorde, namen, gegevens, kenmerken) for p in sorted(perioden)]
         uit.append(Bibliotheekmonitor(
             naam, tuple(e.registratie.bestand for e in groep), _met_verandering(reeks),

@@ -127,8 +127,11 @@ def tel_registratie(
     schrijfwijze: dict[str, str] = {}
     naar: Counter[str] = Counter()
     naar_schrijfwijze: dict[str, str] = {}
+    sleutels: dict[str, str] = {}  # onderwerp -> sleutel_onderwerp (veel soorten delen een onderwerp)
     for vraag, n in soorten:
-        sleutel = sleutel_onderwerp(vraag.onderwerp)
+        sleutel = sleutels.get(vraag.onderwerp)
+        if sleutel is None:
+            sleutel = sleutels[vraag.onderwerp] = sleutel_onderwerp(vraag.onderwerp)
         gebied = tabel.get(sleutel)
         if gebied is None:
             schrijfwijze.setdefault(sleutel, vraag.onderwerp)

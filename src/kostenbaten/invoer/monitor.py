@@ -13,6 +13,7 @@ from kostenbaten.invoer.yamlbestand import lees_yaml
 from kostenbaten.model.monitor import Export, Uitkomstenkaart
 
 KAARTBESTAND = "monitor.yaml"
+WERKMAPPEN = (".xlsx", ".xlsm")
 
 
 def _per_export(waarden: list, aantal: int, optie: str) -> list:
@@ -34,18 +35,32 @@ def lees_kaart(pad: Path) -> tuple[Uitkomstenkaart | None, list[Fout]]:
     return valideer(Uitkomstenkaart, bestand)
 
 
+def _bladen(bladen: list[str], exports: list[Path]) -> list[str | None]:
+    """--blad per export; één keer gegeven geldt het voor elke werkmap (een CSV heeft geen bladen), of voor alle als er geen werkmap is."""
+    if len(bladen) == 1 and len(exports) > 1:
+        werkmappen = [e.suffix.lower() in WERKMAPPEN for e in exports]
+        if any(werkmappen):
+            return [bladen[0] if w else None for w in werkmappen]
+    return _per_export(bladen, len(exports), "--blad")
+
+
 def laad_exports(
-    exports: list[Path], namen: list[str], koppelingen: list[Path], kaartpad: Path | None, laad_project, voortgang
+    exports: list[Path], namen: list[str], koppelingen: list[Path], kaartpad: Path | None, laad_project, voortgang,
+    bladen: list[str] | None = None,
 ) -> tuple[list[Export], Uitkomstenkaart | None, Path | None]:
-    """Elke export met haar bibliotheek en koppeling; `laad_project` laadt een casussenmap (voor naam en rechtsgebieden)."""
+    """Elke export met haar bibliotheek en koppeling; `laad_project` laadt een casussenmap (voor naam en rechtsgebieden).
+
+    `bladen` is --blad: het blad van elke werkmap (één keer: voor elke werkmap), standaard het actieve zichtbare blad.
+    """
     from kostenbaten.invoer.registratie import laad_koppeling, lees_registratie, zoek_casussen, zoek_koppeling
 
     namen = _per_export(namen, len(exports), "--bibliotheek")
     koppelingen = _per_export(koppelingen, len(exports), "--koppeling")
+    bladen = _bladen(bladen or [], exports)
     fouten: list[Fout] = []
     uit: list[Export] = []
     eerste_map = None
-    for export, naam, koppelingpad in zip(exports, namen, koppelingen):
+    for export, naam, koppelingpad, blad in zip(exports, namen, koppelingen, bladen):
         map_ = zoek_casussen(export) if export.exists() else None
         eerste_map = eerste_map or map_
         rechtsgebieden = None
@@ -60,7 +75,7 @@ def laad_exports(
             fouten += f
             continue
         with voortgang(export) as stap:
-            registratie, f = lees_registratie(export, koppeling, koppelingpad, None, stap, fijn=True)
+            registratie, f = lees_registratie(export, koppeling, koppelingpad, blad, stap, fijn=True)
         if f:
             fouten += f
             continue
@@ -76,10 +91,3 @@ def laad_exports(
         raise InvoerFouten(fouten)
     return uit, kaart, kaartpad
 
-
-def laad_monitor(exports, per, namen, koppelingen, kaartpad, laad_project, voortgang):
-    """Inlezen en tellen: de `MonitorUitkomst`."""
-    from kostenbaten.berekening.monitor import monitor_met_kaart
-
-    gelezen, kaart, pad = laad_exports(exports, namen, koppelingen, kaartpad, laad_project, voortgang)
-    return monitor_met_kaart(gelezen, per, kaart, str(pad) if pad else "")

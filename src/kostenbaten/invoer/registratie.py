@@ -24,11 +24,13 @@ onleesbaar bestand is een fout (code 2).
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import csv
 import re
-from itertools import islice
+from itertools import groupby, islice
 import stat
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -238,6 +240,10 @@ def _csv(pad: Path, begin: bytes) -> tuple[_Bron | None, Fout | None]:
 
 class _Opnieuw(Exception):
     """Een byte die geen UTF-8 is: lees het bestand opnieuw, regel voor regel in zijn eigen codering."""
+
+
+class _ScheiderInVeld(Exception):
+    """Een veld bevat het scheidingsteken van de tekstsleutels: tel opnieuw met tuples."""
 
 
 # -- werkmap ---------------------------------------------------------------------
@@ -490,11 +496,20 @@ class _Keurder:
         self.namen_kolom = namen_kolom  # de kolom doorverwezen bevat namen van organisaties
         self.start_groepen = len(volgorde)
         self.geheugen: dict[tuple, tuple[dict, tuple]] = {}
+        self.gekeurd: dict[tuple, tuple] = {}  # combinatie -> (velden van de hulpvraag na de datum, meldingen)
         self.met_naar = "doorverwezen_naar" in volgorde
         self.zonder_janee = "doorverwezen" not in volgorde
 
     def keur(self, sleutel: tuple, datum: date) -> tuple[Hulpvraag | None, list[tuple[str, str]]]:
-        """De hulpvraag bij deze waarden (of None) en de meldingen als (gegeven, tekst)."""
+        """De hulpvraag bij deze waarden (of None) en de meldingen als (gegeven, tekst); elke combinatie één keer gekeurd."""
+        uit = self.gekeurd.get(sleutel)
+        if uit is None:
+            vraag, meldingen = self._keur(sleutel, datum)
+            uit = self.gekeurd[sleutel] = (None if vraag is None else vraag[1:], meldingen)
+        rest, meldingen = uit
+        return (None if rest is None else Hulpvraag._make((datum, *rest))), meldingen
+
+    def _keur(self, sleutel: tuple, datum: date) -> tuple[Hulpvraag | None, list[tuple[str, str]]]:
         velden: dict = {}
         meldingen: list = []
         geheugen = self.geheugen
@@ -603,6 +618,15 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
     nodig = max([di, *indices]) + 1
     pak = itemgetter(*indices) if len(indices) > 1 else (lambda rij, i=indices[0]: (rij[i],))
     is_werkmap = bron.plek is not None
+    # Een CSV telt in de eerste doorgang elke combinatie als één tekst (de velden met SCHEIDER ertussen): een tekst
+    # vergelijkt en hasht sneller dan een tuple van teksten. Na de doorgang wordt elke sleutel weer een tuple.
+    # Staat het scheidingsteken zelf in een veld, dan telt de doorgang opnieuw met tuples.
+    als_tekst = [not is_werkmap]
+    if len(indices) > 1:
+        samen = SCHEIDER.join
+        tekstsleutel = lambda rij: samen(pak(rij))  # noqa: E731
+    else:
+        tekstsleutel = itemgetter(indices[0])
     eerste_dag = date(EERSTE_JAAR, 1, 1)
     laatste_dag = date(_vandaag().year + LAATSTE_JAAR_NA_VANDAAG, 12, 31)
 
@@ -630,9 +654,58 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
         else:
             sleutel = datum if fijn else datum.replace(day=1)
         datum_van[ruw] = datum
-        sub = per_sleutel.setdefault(sleutel, {})
+        sub = per_sleutel.get(sleutel)
+        if sub is None:
+            sub = per_sleutel[sleutel] = Counter()
         dagen[ruw] = sub
         return sub
+
+    datum_van_rij = itemgetter(di)
+
+    def tel_rij(rij) -> None:
+        sub = dagen.get(rij[di])
+        if sub is None:
+            sub = nieuwe_dag(rij[di])
+        sleutel = tekstsleutel(rij) if als_tekst[0] else pak(rij)
+        sub[sleutel] += 1
+
+    def tel_werkmap(rijen) -> int:
+        """Rij voor rij (openpyxl geeft elke rij als Python-object; een korte rij wordt aangevuld); geeft het aantal rijen."""
+        n = 0
+        for n, rij in enumerate(rijen, start=1):
+            if len(rij) < nodig:
+                rij = vorm(rij)
+            tel_rij(rij)
+        return n
+
+    def tel_csv(rijen, regel, afwijkend) -> bool:
+        """Telt een blok CSV-rijen zonder een Python-stap per rij: de rijen met het aantal velden van de kopregel
+        per reeks met dezelfde datum in één keer (een export staat meestal op datum), de andere rij voor rij.
+        Geeft of er nog rijen waren."""
+        iets = False
+        tekst = als_tekst[0]
+        for velden, reeks in groupby(rijen, len):
+            if velden == breedte:
+                for ruw, zelfde_dag in groupby(reeks, datum_van_rij):
+                    sub = dagen.get(ruw)
+                    if sub is None:
+                        sub = nieuwe_dag(ruw)
+                    if not tekst:
+                        _tel(sub, map(pak, zelfde_dag))
+                    elif len(indices) > 1:
+                        _tel(sub, map(samen, map(pak, zelfde_dag)))
+                    else:
+                        _tel(sub, map(tekstsleutel, zelfde_dag))
+                iets = True
+                continue
+            for rij in reeks:
+                iets = True
+                rij = vorm(rij)
+                if rij is None:
+                    afwijkend.append((regel(), velden))
+                elif rij:
+                    tel_rij(rij)
+        return iets
 
     def eerste_doorgang():
         """Tel elke combinatie per datumsleutel; onthoud de regels met een ander aantal velden."""
@@ -641,30 +714,40 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
         gelezen = 0
         with bron.rijen() as (rijen, regel):
             while True:
-                n = 0
-                for n, rij in enumerate(islice(rijen, _BLOK), start=1):
-                    if len(rij) != breedte:
-                        velden = len(rij)
-                        rij = vorm(rij)
-                        if not rij:
-                            if rij is None:
-                                afwijkend.append((regel(), velden))
-                            continue
-                    sub = dagen.get(rij[di])
-                    if sub is None:
-                        sub = nieuwe_dag(rij[di])
-                    sleutel = pak(rij)
-                    sub[sleutel] = sub.get(sleutel, 0) + 1
-                gelezen += n
+                blok = islice(rijen, _BLOK)
+                if is_werkmap:
+                    n = tel_werkmap(blok)
+                    gelezen += n
+                else:
+                    # De rijen van een blok worden niet geteld (dat kost een stap per rij): de regel zegt hoe ver het is.
+                    n = tel_csv(blok, regel, afwijkend)
+                    gelezen = max(regel() - 1, 0)
+                if not n:
+                    break
                 if voortgang is not None:
                     voortgang(gelezen)
-                if n < _BLOK:
-                    return afwijkend
+        if als_tekst[0]:
+            # Elke tekstsleutel weer als tuple, in dezelfde teller (de dagen wijzen ernaar) en dezelfde volgorde.
+            delen = len(indices)
+            for sub in per_sleutel.values():
+                tuples = {}
+                for sleutel, aantal in sub.items():
+                    t = tuple(sleutel.split(SCHEIDER)) if delen > 1 else (sleutel,)
+                    if len(t) != delen:
+                        raise _ScheiderInVeld()
+                    tuples[t] = aantal
+                sub.clear()
+                dict.update(sub, tuples)
+        return afwijkend
 
-    try:
-        afwijkend = eerste_doorgang()
-    except _Opnieuw:
-        afwijkend = eerste_doorgang()
+    while True:  # hoogstens drie keer: nog eens per regel in zijn eigen codering, en nog eens met tuples
+        try:
+            afwijkend = eerste_doorgang()
+            break
+        except _Opnieuw:
+            continue  # vanaf nu per regel (`_csv` zet dat om, en doet het maar één keer)
+        except _ScheiderInVeld:
+            als_tekst[0] = False
 
     waarschuwingen = [Melding(naam, 1, None, w) for w in bron.waarschuwingen]
     regelbron = getattr(bron, "regelbron", None)
@@ -683,13 +766,16 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
     if "doorverwezen" in kolom:
         i = volgorde.index("doorverwezen")
         met_naam = met_ja = 0
+        per_waarde: Counter = Counter()
         for sub in per_sleutel.values():
             for k, n in sub.items():
-                j = _ja_nee(k[i])
-                if j is None and _tekst(k[i]):
-                    met_naam += n
-                elif j:
-                    met_ja += n
+                per_waarde[k[i]] += n
+        for waarde, n in per_waarde.items():
+            j = _ja_nee(waarde)
+            if j is None and _tekst(waarde):
+                met_naam += n
+            elif j:
+                met_ja += n
         namen_kolom = met_naam > met_ja
 
     keurder = _Keurder(volgorde, koppeling, len(groepen), namen_kolom)
@@ -778,6 +864,9 @@ def _afwijkend(naam: str, regel: int, scheiding: str | None, breedte: int, velde
 
 
 _BLOK = 65536  # rijen tussen twee meldingen van de voortgang
+SCHEIDER = "\x00"  # tussen de velden van een tekstsleutel (zie `_lees`)
+# Telt de elementen van een reeks in een Counter, in C (wat Counter.update zelf gebruikt, zonder zijn controles per aanroep).
+_tel = getattr(collections, "_count_elements", Counter.update)
 
 
 # -- de koppeling zoeken en laden ----------------------------------------------------

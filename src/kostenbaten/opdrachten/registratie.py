@@ -116,12 +116,17 @@ def monitor(
         typer.Option("--kaart", help="Uitkomstenkaart (monitor.yaml); standaard MAP/registratie/monitor.yaml van de casussenmap bij de eerste export, als die er is.", show_default=False),
     ] = None,
     xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Schrijf de monitor ook als werkmap (één blad per overzicht).", show_default=False)] = None,
+    blad: Annotated[
+        Optional[list[str]],
+        typer.Option("--blad", help="Het blad van een werkmap dat telt, per export in dezelfde volgorde (één keer: voor elke werkmap); "
+                     "standaard het actieve zichtbare blad.", show_default=False, metavar="<tekst>"),
+    ] = None,
     uit: Annotated[Optional[Path], typer.Option("-o", "--uitvoer", help="Schrijf de monitor ook als infographic: monitor.html of monitor.pdf.", show_default=False)] = None,
     formaat: FormaatOptie = Formaat.tabel,
     overschrijf: OverschrijfOptie = False,
 ):
     """Volg het spreekuur over de tijd en tussen bibliotheken: per periode hulpvragen, onderwerpen, doelgroepen, doorverwijzingen, opgelost, uren, tevredenheid, met de uitkomstenkaart."""
-    from kostenbaten.invoer.monitor import laad_monitor
+    from kostenbaten import api
 
     if uit is not None:
         from kostenbaten.uitvoer.rapport.monitor import controleer_formaat
@@ -130,7 +135,7 @@ def monitor(
         _matplotlib_buiten_home()
     _mag_schrijven(xlsx, overschrijf)
     _mag_schrijven(uit, overschrijf)
-    uitkomst = laad_monitor(exports, per.value, bibliotheek or [], koppeling or [], kaart, _laad, _voortgang)
+    uitkomst = api.monitor(exports, per.value, bibliotheek or [], koppeling or [], kaart, _laad, _voortgang, blad or [])
     _lever("monitor", uitkomst, formaat, xlsx, overschrijf)
     if uit is not None:
         from kostenbaten.uitvoer import register

@@ -21,6 +21,7 @@ FORMATEN = (
     ("koppeling", "kostenbaten.model.registratie", "Koppeling"),
     ("uitkomsten", "kostenbaten.model.uitkomsten", "Waardekaart"),
     ("uitkomstentelling", "kostenbaten.model.uitkomsten", "Uitkomstentelling"),
+    ("monitor", "kostenbaten.model.monitor", "Uitkomstenkaart"),
 )
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 STANDAARDMAP = Path("schema")

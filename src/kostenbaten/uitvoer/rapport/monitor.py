@@ -28,6 +28,7 @@ STIJLEN = (
 )
 MEESTE = 8  # zoveel onderwerpen, doorverwijzers en organisaties per grafiek; de rest staat in de JSON en de werkmap
 GEEN = "–"  # de export van deze bibliotheek registreert dit niet
+PERIODEN_KAART = 4  # zoveel perioden (de laatste) in de tabel van de uitkomstenkaart; alle staan in de JSON en de werkmap
 
 
 def _n(aantal: int) -> str:
@@ -157,6 +158,47 @@ def _kern(p: Periode) -> list[str]:
     ]
 
 
+def _getal(waarde: Decimal) -> str:
+    """Een heel getal zonder decimalen (62), anders met één (7,5; 79,7)."""
+    return getal_nl(waarde, 0 if waarde == waarde.to_integral_value() else 1)
+
+
+def _standtekst(stand) -> str:
+    """De waarde van een indicator in één periode en of het doel gehaald is: '62: gehaald', of '–' als ze niet te berekenen is."""
+    if stand.gehaald is None:
+        return GEEN
+    return f"{_getal(stand.waarde)}: {'gehaald' if stand.gehaald else 'niet gehaald'}"
+
+
+def _kaarten(u: MonitorUitkomst) -> list[dict]:
+    """Per bibliotheek de uitkomstenkaart: elke indicator met haar doel, de waarde in de laatste perioden en hoe vaak gehaald."""
+    blokken: list[dict] = []
+    for kaart in u.kaart or ():
+        perioden = [s.periode for s in kaart.indicatoren[0].standen][-PERIODEN_KAART:] if kaart.indicatoren else []
+        rijen = []
+        for i in kaart.indicatoren:
+            per = {s.periode: s for s in i.standen}
+            rijen.append([
+                i.naam, f"{'≥' if i.richting == 'minstens' else '≤'} {_getal(i.doel)}",
+                *(_standtekst(per[p]) if p in per else GEEN for p in perioden),
+                f"{i.gehaald} van {i.getoetst}" if i.getoetst else "niet te berekenen",
+            ])
+        titel = kaart.naam + (f": {kaart.bibliotheek}" if len(u.bibliotheken) > 1 else "")
+        aantal = len(kaart.indicatoren[0].standen) if kaart.indicatoren else 0
+        bijschrift = (f"De laatste {len(perioden)} van {aantal} perioden; alle perioden staan in de JSON en de werkmap (--xlsx)."
+                      if len(perioden) < aantal else "")
+        tabel = b.tabel(["Indicator", "Doel", *perioden, "Gehaald (alle perioden)"], rijen, rechts=tuple(range(1, len(perioden) + 3)),
+                        bijschrift=bijschrift, breed=True)
+        deel = [b.alinea(titel, nadruk=True), tabel]
+        if kaart.niet_te_berekenen:
+            # Een document gaat naar buiten: van de uitkomstenkaart alleen de bestandsnaam, niet de mappen erboven.
+            kort = Path(kaart.bestand).name
+            redenen = "; ".join(f"{naam} ({reden.replace(kaart.bestand, kort) if kaart.bestand else reden})" for naam, reden in kaart.niet_te_berekenen)
+            deel.append(b.alinea(f"Niet te berekenen: {redenen}."))
+        blokken.append(b.bij_elkaar(deel))
+    return blokken
+
+
 def document(u: MonitorUitkomst, voet: str) -> dict:
     """De infographic als gegevens voor de sjablonen van het rapport."""
     namen = [m.naam for m in u.bibliotheken]
@@ -207,5 +249,7 @@ def document(u: MonitorUitkomst, voet: str) -> dict:
         {"plek": "doelgroepen", "titel": "Doelgroepen", "blokken": groepen},
         {"plek": "doorverwijzing", "titel": "Doorverwijzingen", "blokken": verwijzing},
     ]
+    if u.kaart:
+        voor.append({"plek": "uitkomstenkaart", "titel": f"Uitkomstenkaart: het doel per {u.per}", "blokken": _kaarten(u)})
     return {"titel": "Monitor van het spreekuur", "inleiding": inleiding, "voor": voor, "bijlagen": [], "voet": voet,
             "uitleg_bijlage": None}
