@@ -160,11 +160,45 @@ def discontovoet(opgegeven=None, uit_pilot=None):
 
 @dataclass(frozen=True)
 class Rapport:
-    """Alles wat het rapport toont: de uitkomst per analyse (sleutels als in het register) en de context van de secties."""
+    """Alles wat het rapport toont, met naam: de uitkomst van elke analyse en wat de secties erbij moeten weten.
 
-    uitkomsten: dict
-    context: dict
-    met_gepubliceerd: bool
+    Elke sectie (`uitvoer/rapport/<analyse>.py`) krijgt haar eigen uitkomst en dit geheel, en leest daaruit de velden die
+    ze nodig heeft; er is één KBA (`kba`), die van het eerste project. Een analyse die niet gerekend is, is None.
+    """
+
+    kba: object  # berekening.kba.PilotUitkomst
+    actoren: object  # berekening.actoren.ActorenUitkomst
+    kengetallen: object  # berekening.kengetallen.BankControle: op welke kwaliteitsgraad de baten rusten
+    gevoeligheid: object  # berekening.gevoeligheid.Gevoeligheid
+    waarschuwingen: tuple  # berekening.waarschuwingen.Waarschuwing, met hun plek al als bestand:regel
+    uitleg: tuple  # berekening.uitleg.Uitleg per cijfer, met bestand:regel relatief aan de casussenmap
+    controle: tuple  # berekening.controle.Controle: de gepubliceerde cijfers nagerekend (leeg bij een variant)
+    trekkingen: int
+    zaad: int
+    bandbreedtes: bool  # de invoer heeft een bereik of een kans van slagen: dan is `onzekerheid` gerekend
+    met_gepubliceerd: bool  # onwaar voor een variant: de gepubliceerde cijfers horen bij de casussenmap eronder
+    onzekerheid: object = None  # berekening.onzekerheid.OnzekerheidUitkomst, alleen met `bandbreedtes`
+    begroting: object = None  # berekening.begroting.BegrotingUitkomst, met --begroting
+    vergelijking: tuple | None = None  # berekening.vergelijking.Kolom per project, met --vergelijk
+    bibliotheek: str | None = None  # bij een variant de naam van de pilot eronder
+    eigen_casussen: str | None = None  # de casussenmap die de begroting zelf noemt, als die er een noemt
+
+    # De analyses in de volgorde waarin hun secties op een gedeelde plek komen (zie uitvoer/rapport/document.py).
+    VOLGORDE = ("kba", "onzekerheid", "actoren", "kengetallen", "begroting", "gevoeligheid", "vergelijking",
+                "waarschuwingen", "uitleg", "controle")
+
+    @property
+    def pilot(self):
+        return self.kba.pilot
+
+    @property
+    def met_begroting(self) -> bool:
+        return self.begroting is not None
+
+    @property
+    def uitkomsten(self) -> dict:
+        """De gerekende analyses op volgorde, onder hun naam in het register."""
+        return {a: getattr(self, a) for a in self.VOLGORDE if getattr(self, a) is not None}
 
 
 def rapport(
@@ -176,49 +210,57 @@ def rapport(
 ) -> Rapport:
     """Rekent elke analyse van het rapport door voor `projecten[0]`, met de rest ernaast (`--vergelijk`).
 
-    `begroting` is (geladen begroting, haar uitkomst), gerekend met de casussen van het rapport zelf;
-    `bibliotheek` is bij een variant de naam van de pilot eronder.
+    Elk project wordt één keer doorgerekend (en gesimuleerd als het onzeker is): de vergelijking hergebruikt de KBA
+    en de Monte-Carlo van het eerste project. `begroting` is (geladen begroting, haar uitkomst), gerekend met de
+    casussen van het rapport zelf; `bibliotheek` is bij een variant de naam van de pilot eronder.
     """
     from kostenbaten.berekening.actoren import verdeel_over_actoren
     from kostenbaten.berekening.controle import controleer as controleer_cijfers
     from kostenbaten.berekening.gevoeligheid import gevoeligheid as varieer
     from kostenbaten.berekening.kba import bereken_pilot
-    from kostenbaten.berekening.onzekerheid import onzekere_invoer  # zonder numpy
+    from kostenbaten.berekening.kengetallen import controleer as controleer_bank
+    from kostenbaten.berekening.onzekerheid import is_onzeker  # zonder numpy
     from kostenbaten.berekening.uitleg import uitleg as leg_uit
+    from kostenbaten.invoer.kengetallenbank import laad_bank
 
     project = projecten[0]
     # Zonder bereik of kans van slagen is elke trekking gelijk: dan geen Monte-Carlo en geen interval in de kernzin.
-    bandbreedtes = bool(onzekere_invoer(project.pilot, project.casussen)) or any(c.kans is not None for c in project.casussen)
+    bandbreedtes = is_onzeker(project.pilot, project.casussen)
     kba = bereken_pilot(project.pilot, project.casussen)
-    uitkomsten = {"kba": kba}
+    onzekerheid = None
     if bandbreedtes:
         from kostenbaten.berekening.onzekerheid import simuleer
 
-        uitkomsten["onzekerheid"] = simuleer(project.pilot, project.casussen, trekkingen, zaad)
-    uitkomsten["actoren"] = verdeel_over_actoren(kba)
-    from kostenbaten.berekening.kengetallen import controleer as controleer_bank
-    from kostenbaten.invoer.kengetallenbank import laad_bank
-
-    uitkomsten["kengetallen"] = controleer_bank(project, laad_bank()[0], kba.casussen)  # op welke kwaliteitsgraad de baten rusten
-    if begroting is not None:
-        uitkomsten["begroting"] = begroting[1]
-    uitkomsten["gevoeligheid"] = varieer(project.pilot, project.casussen)
+        onzekerheid = simuleer(project.pilot, project.casussen, trekkingen, zaad)
+    actoren = verdeel_over_actoren(kba)
+    vergelijking = None
     if len(projecten) > 1:
-        from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
+        from kostenbaten.berekening.vergelijking import Kolom, vergelijk as reken_vergelijking
 
-        uitkomsten["vergelijking"] = reken_vergelijking(projecten, trekkingen, zaad)
+        eerste = Kolom(project.map, kba, onzekerheid, actoren)
+        vergelijking = (eerste, *reken_vergelijking(projecten[1:], trekkingen, zaad))
     lijst = waarschuwingen(project, trekkingen if bandbreedtes else None)
     if begroting is not None:
         lijst += begrotingwaarschuwingen(*begroting)
-    uitkomsten["waarschuwingen"] = lijst
-    uitkomsten["uitleg"] = [leg_uit(kba, cijfer, zonder_eigen_mappen(project)) for cijfer in ("rapport", "gewogen")]
-    # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
-    uitkomsten["controle"] = [] if project.is_variant else controleer_cijfers(kba)
-    context = {"trekkingen": trekkingen, "zaad": zaad, "bandbreedtes": bandbreedtes, "pilot": kba.pilot, "kba": kba,
-               "bibliotheek": bibliotheek if project.is_variant else None,
-               "eigen_casussen": begroting[0].eigen_casussen if begroting is not None else None,
-               "met_begroting": begroting is not None}
-    return Rapport(uitkomsten, context, met_gepubliceerd=not project.is_variant)
+    return Rapport(
+        kba=kba,
+        actoren=actoren,
+        kengetallen=controleer_bank(project, laad_bank()[0], kba.casussen),
+        gevoeligheid=varieer(project.pilot, project.casussen),
+        waarschuwingen=lijst,
+        uitleg=tuple(leg_uit(kba, cijfer, zonder_eigen_mappen(project)) for cijfer in ("rapport", "gewogen")),
+        # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
+        controle=() if project.is_variant else tuple(controleer_cijfers(kba)),
+        trekkingen=trekkingen,
+        zaad=zaad,
+        bandbreedtes=bandbreedtes,
+        met_gepubliceerd=not project.is_variant,
+        onzekerheid=onzekerheid,
+        begroting=begroting[1] if begroting is not None else None,
+        vergelijking=vergelijking,
+        bibliotheek=bibliotheek if project.is_variant else None,
+        eigen_casussen=begroting[0].eigen_casussen if begroting is not None else None,
+    )
 
 
 def zonder_eigen_mappen(project):

@@ -193,6 +193,11 @@ def onzekere_invoer(pilot: Pilot, casussen) -> list[OnzekereInvoer]:
     return [OnzekereInvoer(plek, o, grenzen, naam) for plek, o, grenzen, naam in kandidaten if o is not None and o.heeft_bereik]
 
 
+def is_onzeker(pilot: Pilot, casussen) -> bool:
+    """Heeft de invoer een bereik of een casus met een kans van slagen? Alleen dan verschilt de ene trekking van de andere."""
+    return bool(onzekere_invoer(pilot, casussen)) or any(c.kans is not None for c in casussen)
+
+
 def _aanpassingen(plek: str, blok, naam: str) -> list:
     """Kandidaten voor de bereiken van een blok `aanpassingen` (fracties tussen 0 en 1)."""
     if blok is None:

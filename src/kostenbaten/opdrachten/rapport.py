@@ -75,5 +75,5 @@ def rapport(
     bibliotheek = _laad(project.basismap).pilot.naam if project.is_variant else None
     inhoud = api.rapport(projecten, begroting, trekkingen, zaad, bibliotheek)
     voet = f"kostenbaten {__version__}: kostenbaten rapport {Path(map_).absolute().name}"  # een openbaar stuk noemt geen mappen van de gebruiker
-    register.schrijf_rapport(inhoud.uitkomsten, uit, overschrijf, voet, met_gepubliceerd=inhoud.met_gepubliceerd, **inhoud.context)
+    register.schrijf_rapport(inhoud, uit, overschrijf, voet)
     typer.echo(f"Geschreven: {uit}", err=True)

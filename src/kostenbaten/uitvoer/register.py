@@ -14,7 +14,7 @@ FUNCTIES = {
     "terminal": "toon",  # toon(uitkomst, console, ...): tabellen op het scherm
     "json": "document",  # document(uitkomst, ...) -> dict
     "excel": "werkmap",  # werkmap(uitkomst, ...) -> openpyxl.Workbook
-    "rapport": "secties",  # secties(uitkomst, ...) -> {plek: Sectie}: onderdelen van het rapport (HTML of PDF)
+    "rapport": "secties",  # secties(uitkomst, rapport) -> {plek: Sectie}: onderdelen van het rapport (api.Rapport: het geheel)
 }
 
 # De versie van de JSON-documenten: hoger zodra een sleutel van betekenis of naam verandert (zie CHANGELOG.md).
@@ -116,13 +116,13 @@ def controleer_rapportformaat(pad: Path) -> None:
             )
 
 
-def schrijf_rapport(uitkomsten: dict, pad: Path, overschrijf: bool, voet: str, **context) -> None:
-    """Schrijft het rapport (HTML, PDF of Word naar de extensie) uit de secties van elke analyse; matplotlib, typst en
-    python-docx laden pas hier. Voor Word tekent elke grafiek ook een PNG, want Word toont geen SVG alleen."""
+def schrijf_rapport(inhoud, pad: Path, overschrijf: bool, voet: str) -> None:
+    """Schrijft het rapport (HTML, PDF of Word naar de extensie) uit de secties van elke analyse van `inhoud` (`api.Rapport`);
+    matplotlib, typst en python-docx laden pas hier. Voor Word tekent elke grafiek ook een PNG, want Word toont geen SVG alleen."""
     from kostenbaten.uitvoer.rapport.document import schrijf
 
     if Path(pad).suffix.lower() in RAPPORT_MET_PNG:
         from kostenbaten.uitvoer.rapport.grafiek import MET_PNG
 
         MET_PNG.set(True)
-    schrijf([zoek(analyse, "rapport")(uitkomst, **context) for analyse, uitkomst in uitkomsten.items()], pad, overschrijf, voet)
+    schrijf([zoek(analyse, "rapport")(uitkomst, inhoud) for analyse, uitkomst in inhoud.uitkomsten.items()], pad, overschrijf, voet)

@@ -120,8 +120,10 @@ def saldo(s) -> list[dict]:
     return blokken
 
 
-def secties(a: ActorenUitkomst, met_begroting: bool = False, **_context) -> dict[str, Sectie]:
-    """`met_begroting`: dan zegt de tekst dat wie betaalt hier de betalers van de tarieven zijn, en de begroting het antwoord geeft."""
+def secties(a: ActorenUitkomst, rapport) -> dict[str, Sectie]:
+    """Met een begroting in `rapport` zegt de tekst dat wie betaalt hier de betalers van de tarieven zijn, en de begroting
+    het antwoord geeft."""
+    met_begroting = rapport.met_begroting
     blokken = per_actor(a)
     if met_begroting:
         blokken.append(alinea(

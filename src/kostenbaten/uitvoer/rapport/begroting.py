@@ -115,9 +115,10 @@ def meerjarig(b: BegrotingUitkomst) -> list[dict]:
     ]
 
 
-def secties(b: BegrotingUitkomst, kba=None, eigen_casussen: str | None = None, **_context) -> dict[str, Sectie]:
-    """Met `kba` (de KBA van het rapport) eerst de aansluiting van beide kostenbedragen; `eigen_casussen` is de map die
-    de begroting zelf noemt als het rapport haar baten met een andere map doorrekent."""
+def secties(b: BegrotingUitkomst, rapport) -> dict[str, Sectie]:
+    """Met de KBA van `rapport` (`api.Rapport`) eerst de aansluiting van beide kostenbedragen; `eigen_casussen` is de map
+    die de begroting zelf noemt als het rapport haar baten met een andere map doorrekent."""
+    kba, eigen_casussen = rapport.kba, rapport.eigen_casussen
     blokken = []
     if eigen_casussen:
         blokken.append(alinea(

@@ -61,5 +61,5 @@ def drijvers(g: Gevoeligheid) -> list[dict]:
     return [alinea(tekst), grafiek("tornado", svg, beschrijving, bij), opsomming(_omslagpunten(g))]
 
 
-def secties(g: Gevoeligheid, **_context) -> dict[str, Sectie]:
+def secties(g: Gevoeligheid, rapport) -> dict[str, Sectie]:
     return {"drijvers": Sectie("Wat de uitkomst bepaalt", drijvers(g))}

@@ -196,12 +196,12 @@ def casustabel(c: CasusUitkomst, u: PilotUitkomst) -> dict:
     ])
 
 
-def secties(u: PilotUitkomst, met_gepubliceerd: bool = True, bandbreedtes: bool = False, bibliotheek: str | None = None,
-            **_context) -> dict[str, Sectie]:
-    """`met_gepubliceerd` is onwaar voor een variant: de gepubliceerde cijfers horen bij de casussenmap eronder.
-
-    `bibliotheek` is bij een variant de naam van de pilot eronder: de titel noemt de bibliotheek, de inleiding de variant.
+def secties(u: PilotUitkomst, rapport) -> dict[str, Sectie]:
+    """Uit `rapport` (`api.Rapport`): `met_gepubliceerd`, onwaar voor een variant (de gepubliceerde cijfers horen bij de
+    casussenmap eronder); `bandbreedtes`; en `bibliotheek`, bij een variant de naam van de pilot eronder: de titel noemt
+    de bibliotheek, de inleiding de variant.
     """
+    met_gepubliceerd, bandbreedtes, bibliotheek = rapport.met_gepubliceerd, rapport.bandbreedtes, rapport.bibliotheek
     naam = bibliotheek or u.pilot.naam
     if bibliotheek and bibliotheek != u.pilot.naam:
         inleiding = [alinea(f"Pilot {naam}, {periode(u)}, in het scenario '{u.pilot.naam}'. {u.pilot.omschrijving or ''}".strip())]

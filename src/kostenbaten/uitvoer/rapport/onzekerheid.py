@@ -118,7 +118,7 @@ def verwacht(u: OnzekerheidUitkomst) -> list[dict]:
     return blokken
 
 
-def secties(u: OnzekerheidUitkomst, **_context) -> dict[str, Sectie]:
+def secties(u: OnzekerheidUitkomst, rapport) -> dict[str, Sectie]:
     uit = {"kern": Sectie(None, kern(u))}
     if u.centrum is not None:
         uit["verwacht"] = Sectie("De verwachte uitkomst", verwacht(u))

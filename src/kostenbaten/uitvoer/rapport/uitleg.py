@@ -69,10 +69,12 @@ def knoop(k: Knoop, vervang: dict[str, str] | None = None, ankers: set[str] | No
     }
 
 
-def secties(u, pilot=None, **_context) -> dict[str, Sectie]:
+def secties(u, rapport) -> dict[str, Sectie]:
     """Eén of meer rekenbomen (`Uitleg`), elk met een anker waar de cijfers op de voorkant naar verwijzen.
 
-    `pilot` geeft de namen van actoren en kengetallen, zodat de boom geen sleutels uit de bestanden toont."""
+    De pilot van `rapport` (`api.Rapport`) geeft de namen van actoren en kengetallen, zodat de boom geen sleutels uit de
+    bestanden toont."""
+    pilot = rapport.pilot
     bomen = u if isinstance(u, (list, tuple)) else [u]
     inleiding = alinea(
         "Elke rekenstap van de totalen op de voorkant, tot de regel in de invoerbestanden (bestand:regel) en de bron van elk "
