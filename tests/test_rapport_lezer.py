@@ -102,6 +102,86 @@ def test_nergens_tussen_tot(maak, naam, argumenten):
     assert not re.search(r"\btussen\b[^.;:]*?\btot\b", tekst), re.search(r"\btussen\b[^.;:]*?\btot\b", tekst)
 
 
+TWEE_BEREIKEN = """\
+naam: Hengelo met twee bereiken
+basis: hengelo
+kengetallen:
+  toevoeging:
+    bedrag: {waarde: 800, min: 500, max: 1100}
+  rechtbank:
+    bedrag: {waarde: 500, min: 250, max: 1000}
+"""
+
+
+def test_interval_zegt_wat_de_spreiding_drijft_met_twee_bereiken(cli, hengelo, tmp_path):
+    """Twee kengetallen met een driehoeksbereik, elk in één casus: het totaal is lineair in beide, dus het deel van de
+    variantie van elk is (effect per euro)^2 x var(bereik), gedeeld door de som van beide."""
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.invoer.project import laad
+
+    variant = tmp_path / "twee.yaml"
+    variant.write_text(TWEE_BEREIKEN, encoding="utf-8")
+    # Het effect van één euro op het totaal (één gemiddelde), met de exacte KBA: het kengetal 100 euro hoger.
+    def totaal(tekst):
+        (tmp_path / "een.yaml").write_text(tekst, encoding="utf-8")
+        p = laad(tmp_path / "een.yaml")
+        return bereken_pilot(p.pilot, p.casussen).extrapolaties["rapport"].totaal
+
+    basis = totaal("naam: x\nbasis: hengelo\n")
+    effect_toevoeging = (totaal("naam: x\nbasis: hengelo\nkengetallen:\n  toevoeging:\n    bedrag: 900\n") - basis) / 100
+    effect_rechtbank = (totaal("naam: x\nbasis: hengelo\nkengetallen:\n  rechtbank:\n    bedrag: 600\n") - basis) / 100
+    # Beide staan in één casus van zes: elke euro telt voor 198 gedekte hulpvragen / 6 casussen = 33.
+    assert effect_toevoeging == effect_rechtbank == Decimal(198) / 6
+    # Variantie van een driehoek (a, c, b): (a^2 + b^2 + c^2 - ab - ac - bc) / 18.
+    var_toevoeging = Decimal(500**2 + 1100**2 + 800**2 - 500 * 1100 - 500 * 800 - 1100 * 800) / 18  # 270.000 / 18 = 15.000
+    var_rechtbank = Decimal(250**2 + 1000**2 + 500**2 - 250 * 1000 - 250 * 500 - 1000 * 500) / 18  # 437.500 / 18 = 24.305,56
+    t = effect_toevoeging**2 * var_toevoeging
+    r = effect_rechtbank**2 * var_rechtbank
+    deel_rechtbank = r / (t + r) * 100  # 24.305,56 / 39.305,56 = 61,8%
+    assert round(deel_rechtbank, 1) == Decimal("61.8")
+
+    code, _, fout = cli("rapport", variant, "-o", tmp_path / "r.html", "--trekkingen", 20000, "--zaad", 1)
+    assert code == 0, fout
+    tekst = html_tekst(tmp_path / "r.html")
+    gevonden = re.search(
+        r"De spreiding in dit interval komt vooral door het bereik van 'Kengetal: Vermeden kosten rechtbank' \((\d+)% van de "
+        r"variantie, één gemiddelde voor alle casussen\), daarna het bereik van 'Kengetal: Kostenbesparing toevoeging' \((\d+)%\)\.",
+        tekst,
+    )
+    assert gevonden, tekst[tekst.index("Met 90% kans"):][:700]
+    # 20.000 trekkingen: de geschatte delen liggen binnen 2 procentpunt van de exacte (61,8% en 38,2%).
+    assert abs(int(gevonden.group(1)) - deel_rechtbank) <= 2 and abs(int(gevonden.group(2)) - (100 - deel_rechtbank)) <= 2
+
+
+def test_alleen_een_kans_drijft_de_hele_spreiding(maak):
+    """Zonder bereiken is de verwachting bij de parameters vast: alle variantie in de trekkingen is de uitkomst per hulpvraag."""
+    tekst = html_tekst(maak("o.html", "oosterdal")[0])
+    assert ("De spreiding in dit interval komt vooral door de uitkomst per hulpvraag (of een casus met een kans van slagen "
+            "slaagt) (100% van de variantie, één gemiddelde voor alle casussen).") in tekst
+
+
+def test_zonder_marge_noemt_de_kernzin_de_grootste_balk_van_de_tornado(maak):
+    """Hengelo heeft geen bereiken: de kernzin noemt de invoer met het grootste effect, het aantal hulpvragen.
+    Het totaal is evenredig met de hulpvragen: 115.566 x 0,75 = 86.674,50 en x 1,25 = 144.457,50 (op euro's)."""
+    from kostenbaten.berekening.gevoeligheid import STANDAARD_STAP
+    from kostenbaten.notatie import euro
+
+    assert STANDAARD_STAP == 25
+    totaal = _kba_totaal(HENGELO)
+    assert euro(totaal * Decimal("0.75")) == "€ 86.675" and euro(totaal * Decimal("1.25")) == "€ 144.458"
+    tekst = html_tekst(maak("h.html", HENGELO)[0])
+    assert ("Het meest hangt het totaal af van Hulpvragen: 25% lager of hoger geeft € 86.675 of € 144.458 "
+            "(één gemiddelde voor alle casussen)") in tekst
+
+
+def _kba_totaal(map_: Path) -> Decimal:
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.invoer.project import laad
+
+    p = laad(map_)
+    return bereken_pilot(p.pilot, p.casussen).extrapolaties["rapport"].totaal
+
+
 # -- 2. één kostenverhaal ----------------------------------------------------------------------
 
 

@@ -50,7 +50,18 @@ def _tweedeling(u: PilotUitkomst) -> str:
     )
 
 
-def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
+def grootste_drijver(g) -> str:
+    """Zonder marge: welke invoer het totaal het meest verschuift (de bovenste balk van de tornado, één gemiddelde)."""
+    if g is None or not g.variaties:
+        return ""
+    v = g.gesorteerd("rapport")[0]
+    e = v.effecten["rapport"]
+    stap = getal_nl(g.stap)
+    return (f"Het meest hangt het totaal af van {v.invoer.label}: {stap}% lager of hoger geeft {euro(e.laag)} of {euro(e.hoog)} "
+            f"({VLAK}); zie 'Wat de uitkomst bepaalt'.")
+
+
+def kern(u: PilotUitkomst, bandbreedtes: bool, gevoeligheid=None) -> list[dict]:
     r, g = u.extrapolaties["rapport"], u.extrapolaties["gewogen"]
     # Met bereiken staat de verwachte waarde erboven (uitvoer/rapport/onzekerheid.py); dit is de meest waarschijnlijke invoer.
     zin = (
@@ -67,11 +78,12 @@ def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
     if prijspeil:
         blokken.append(alinea(prijspeil[0]))
     if not bandbreedtes:  # met bandbreedtes volgt hier het 90%-interval (uitvoer/rapport/onzekerheid.py)
-        blokken.append(alinea(
+        zonder = (
             "De invoer heeft geen bereiken en geen kansen van slagen: de bedragen hierboven zijn berekend zonder onzekerheidsmarge. "
             f"Ze rusten op {len(u.casussen)} uitgewerkte {'casus' if len(u.casussen) == 1 else 'casussen'}; met andere casussen "
             "was het gemiddelde anders uitgevallen."
-        ))
+        )
+        blokken.append(alinea(" ".join(t for t in (zonder, grootste_drijver(gevoeligheid)) if t)))
     return blokken
 
 
@@ -209,7 +221,7 @@ def secties(u: PilotUitkomst, rapport) -> dict[str, Sectie]:
         inleiding = [alinea(f"Pilot {naam}, {periode(u)}. {u.pilot.omschrijving or ''}".strip())]
     return {
         "titel": Sectie(f"Kosten en baten van sociaal-juridische hulp in de bibliotheek: {naam}", inleiding),
-        "kern": Sectie(KERN_TITEL, kern(u, bandbreedtes)),
+        "kern": Sectie(KERN_TITEL, kern(u, bandbreedtes, rapport.gevoeligheid)),
         "casussen": Sectie("De casussen", casussen(u)),
         "aannames": Sectie("Aannames en bronnen", aannames(u)),
         "methode": Sectie("Hoe is gerekend", methode(u, met_gepubliceerd)),
