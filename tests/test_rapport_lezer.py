@@ -277,7 +277,8 @@ def test_delen_tellen_op_tot_het_afgeronde_totaal(maak):
     assert op_hele_euros_tot_totaal(saldi) == [44451, 4561, 14206, 4422]
     t = maak("v.html", VRIJWILLIGERS)[0].read_text(encoding="utf-8").replace("\xa0", " ").replace("\u2060", "")
     tabel = re.search(r'<figure class="grafiek[^"]*" id="grafiek-actoren">.*?</figure>', t, re.S).group(0)
-    saldo = [int(s.replace(".", "").replace("€ ", "")) for s in re.findall(r'data-kop="Saldo" class="getal">(€ [\d.]+)<', tabel)]
+    # Elke cel is een verwijzing naar haar rekenboom: het bedrag staat binnen <a>.
+    saldo = [int(s.replace(".", "").replace("€ ", "")) for s in re.findall(r'data-kop="Saldo" class="getal">(?:<a [^>]*>)?(€ [\d.]+)<', tabel)]
     assert saldo[:-1] == [44451, 4561, 14206, 4422] and sum(saldo[:-1]) == saldo[-1] == 67640
     assert "methode van de grootste resten" in tabel
 
@@ -426,6 +427,65 @@ def test_cijfers_op_de_voorkant_wijzen_naar_hun_rekenboom(maak):
     assert "pilot.yaml:" in kengetal and "bron: KBA Hengelo (2023), casus 1" in kengetal
 
 
+VOORKANT_ZONDER_BOOM = ("begroting",)  # de kolom van de begroting zelf en haar tabel per betaler: nog zonder rekenboom
+BEDRAG = re.compile(r"-?€ ?-?[\d.]+(?:,\d+)?")
+
+
+def _knoop_waarden(bijlagen: str) -> dict[str, str]:
+    """Anker -> de tekst van zijn knoop in de bijlage (label: waarde), zonder opmaak."""
+    uit = {}
+    for anker, tekst in re.findall(r'<li id="([^"]+)">(.*?)(?:<span class="detail">|<ul>|</li>)', bijlagen, re.S):
+        uit[anker] = html_module.unescape(re.sub(r"<[^>]+>", "", tekst)).strip()
+    return uit
+
+
+def _bedrag(tekst: str) -> Decimal:
+    """`€ 47.520` of `-€ 6.600` of `€ 583,67` als getal."""
+    t = tekst.replace("€", "").replace(" ", "").replace(".", "").replace(",", ".")
+    return Decimal(t)
+
+
+@pytest.mark.parametrize("argumenten", [(HENGELO,), (HENGELO, "--begroting", BEGROTING)])
+def test_elk_bedrag_in_een_tabel_op_de_voorkant_wijst_naar_zijn_rekenboom(maak, argumenten):
+    """Elke cel met een bedrag in de tabellen van de voorkant (kosten en baten, per actor, de verdelingstabel, de tornado,
+    de casussen, de tarieven, de KBA-kolom van de begroting) is een verwijzing naar een knoop in de bijlage met
+    hetzelfde bedrag: exact in de boom, afgerond in de cel (grootste resten: hoogstens € 1 verschil)."""
+    naam = "h.html" if len(argumenten) == 1 else "hb.html"
+    t = maak(naam, *argumenten)[0].read_text(encoding="utf-8").replace("\xa0", " ").replace("\u2060", "")
+    voorkant, bijlagen = t.split('<div class="bijlagen">')
+    knopen = _knoop_waarden(bijlagen)
+    gecontroleerd = 0
+    for sectie, plek in re.findall(r'(<section id="([^"]+)".*?</section>)', voorkant, re.S):
+        for tabel in re.findall(r"<table.*?</table>", sectie, re.S):
+            kop = re.findall(r"<th[^>]*>(.*?)</th>", tabel)
+            for rij in re.findall(r"<tr>(.*?)</tr>", tabel.split("</thead>")[-1], re.S):
+                for k, cel in enumerate(re.findall(r"<td[^>]*>(.*?)</td>", rij, re.S)):
+                    if not BEDRAG.search(cel) or (plek in VOORKANT_ZONDER_BOOM and kop[k] != "KBA"):
+                        continue
+                    link = re.fullmatch(r'<a href="#([^"]+)">(.*?)</a>', cel)
+                    assert link, (plek, kop[k], cel)
+                    anker, tekst = link.groups()
+                    assert bijlagen.count(f'id="{anker}"') == 1, anker
+                    waarde = BEDRAG.findall(knopen[anker])[-1]
+                    if "per euro" not in knopen[anker]:
+                        assert abs(_bedrag(tekst) - _bedrag(waarde)) <= 1, (plek, tekst, knopen[anker])
+                    gecontroleerd += 1
+    assert gecontroleerd >= 60, gecontroleerd
+    # Met de hand: 12 SJD-uren in 6 casussen (2 + 3 + 2 + 2 + 1 + 2) x (€ 80 + € 30 + € 10) per uur = € 1.440;
+    # x 198 gedekte hulpvragen / 6 casussen = € 47.520 (kosten, één gemiddelde); x 300 alle hulpvragen / 6 = € 72.000.
+    # De baten van de zes casussen samen zijn € 4.942; x 198 / 6 = € 163.086; 163.086 / 47.520 = 3,43 per euro.
+    assert (2 + 3 + 2 + 2 + 1 + 2) * (80 + 30 + 10) * 198 / 6 == 47520 and 1440 * 300 / 6 == 72000 and 4942 * 198 / 6 == 163086
+    assert knopen["uitleg-kosten-rapport"].endswith("€ 47.520") and knopen["uitleg-baten-rapport"].endswith("€ 163.086")
+    assert knopen["uitleg-verhouding-rapport"].endswith("3,43 per euro")
+    assert knopen["uitleg-saldo-rijk-betaalt"].endswith("€ 72.000")
+    assert '<a href="#uitleg-kosten-rapport">€ 47.520</a>' in voorkant and '<a href="#uitleg-saldo-rijk-betaalt">€ 72.000</a>' in voorkant
+    # De tornado: hulpvragen 25% lager, de hele KBA opnieuw: 115.566 x 0,75 = 86.674,50.
+    assert knopen["uitleg-tornado-hulpvragen-lager"].endswith("€ 86.674,50")
+    # Elke boom reikt tot de invoer: onder de kosten van één gemiddelde staat de regel van het tarief in pilot.yaml.
+    boom = bijlagen.split('id="uitleg-kosten-rapport"')[1].split("</ul></li>")[0]
+    assert "casus-1.yaml:" in boom and "pilot.yaml:" in boom
+
+
 def test_verwijzingen_werken_in_chromium(maak):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -444,7 +504,23 @@ def test_verwijzingen_werken_in_chromium(maak):
         browser.get(doel.resolve().as_uri())
         links = browser.find_elements(By.CSS_SELECTOR, "main > section a[href^='#uitleg-'], header a[href^='#uitleg-']")
         assert len(links) >= 3 + 6 + 6
-        for link in links[:3] + links[-2:]:
+        # Elk bedrag in een tabelcel van de voorkant staat in een verwijzing waarvan het doel bestaat, in een bijlage.
+        zonder = browser.execute_script(
+            "const uit = [];"
+            "for (const td of document.querySelectorAll('main > section:not(#begroting) td')) {"
+            "  if (!td.textContent.includes('€')) continue;"
+            "  const a = td.querySelector('a[href^=\"#\"]');"
+            "  const doel = a && document.getElementById(a.getAttribute('href').slice(1));"
+            "  if (!doel || !doel.closest('.bijlagen')) uit.push(td.textContent); }"
+            "return uit;"
+        )
+        assert zonder == []
+        aantal = browser.execute_script("return document.querySelectorAll('main > section:not(#begroting) td a').length")
+        assert aantal >= 60
+        # Klik op een cel van elke tabel: kosten en baten, per actor, de verdelingstabel, de tornado.
+        cellen = [browser.find_element(By.CSS_SELECTOR, f"a[href='#uitleg-{c}']")
+                  for c in ("kosten-rapport", "actor-rijk-betaalt", "saldo-gemeente-middelen", "tornado-hulpvragen-lager")]
+        for link in links[:3] + links[-2:] + cellen:
             anker = link.get_attribute("href").split("#")[1]
             browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
             link.click()
@@ -466,10 +542,25 @@ def test_pdf_en_json_dezelfde_bijlage_met_verwijzingen(maak):
     tekst = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
     bijlage = re.search(r"Bijlage ([A-Z])\. Hoe de totalen zijn opgebouwd", tekst).group(1)
     assert re.search(rf"Hoe deze bedragen zijn berekend: Bijlage {bijlage}, pagina \d+\.", tekst)
+    # Onder elke tabel met verwijzingen op de voorkant: de bijlage en de pagina van haar eerste boom.
+    voorkant = tekst.split("Bijlage A.")[0]
+    assert len(re.findall(rf"Hoe deze cijfers zijn berekend: Bijlage {bijlage}, vanaf pagina \d+\.", voorkant)) >= 6
     j = json.loads(maak("h.json", HENGELO)[0].read_text(encoding="utf-8"))
     uitleg = next(s for s in j["bijlagen"] if s["plek"] == "uitleg")
     bomen = [b["knopen"][0] for b in uitleg["blokken"] if b["soort"] == "boom"]
-    assert [b["anker"] for b in bomen] == ["uitleg-rapport", "uitleg-gewogen"]
+    assert [b["anker"] for b in bomen][:2] == ["uitleg-rapport", "uitleg-gewogen"]
     assert bomen[0]["tekst"].replace("\xa0", " ").endswith("€ 115.566")
+    # Elk anker van een tabel op de voorkant is een knoop in de boom van de JSON.
+    bestaand, stapel = set(), list(bomen)
+    while stapel:
+        k = stapel.pop()
+        bestaand.add(k["anker"])
+        stapel += k["kinderen"]
+    stapel, ankers = [b for s in j["voor"] for b in s["blokken"]], set()
+    while stapel:
+        b = stapel.pop()
+        stapel += b.get("blokken", []) + ([b["tabel"]] if b.get("tabel") else [])
+        ankers |= set(b.get("ankers", {}).values())
+    assert len(ankers) >= 40 and ankers <= bestaand, ankers - bestaand
     kern = next(s for s in j["voor"] if s["plek"] == "kern")
     assert {"tekst": "€ 107.109", "anker": "uitleg-gewogen"} in kern["blokken"][0]["delen"]

@@ -220,7 +220,6 @@ def rapport(
     from kostenbaten.berekening.kba import bereken_pilot
     from kostenbaten.berekening.kengetallen import controleer as controleer_bank
     from kostenbaten.berekening.onzekerheid import is_onzeker  # zonder numpy
-    from kostenbaten.berekening.uitleg import uitleg as leg_uit
     from kostenbaten.invoer.kengetallenbank import laad_bank
 
     project = projecten[0]
@@ -233,6 +232,7 @@ def rapport(
 
         onzekerheid = simuleer(project.pilot, project.casussen, trekkingen, zaad)
     actoren = verdeel_over_actoren(kba)
+    gevoeligheid = varieer(project.pilot, project.casussen)
     vergelijking = None
     if len(projecten) > 1:
         from kostenbaten.berekening.vergelijking import Kolom, vergelijk as reken_vergelijking
@@ -246,9 +246,9 @@ def rapport(
         kba=kba,
         actoren=actoren,
         kengetallen=controleer_bank(project, laad_bank()[0], kba.casussen),
-        gevoeligheid=varieer(project.pilot, project.casussen),
+        gevoeligheid=gevoeligheid,
         waarschuwingen=lijst,
-        uitleg=tuple(leg_uit(kba, cijfer, zonder_eigen_mappen(project)) for cijfer in ("rapport", "gewogen")),
+        uitleg=rekenbomen(kba, actoren, gevoeligheid, zonder_eigen_mappen(project)),
         # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
         controle=() if project.is_variant else tuple(controleer_cijfers(kba)),
         trekkingen=trekkingen,
@@ -261,6 +261,21 @@ def rapport(
         bibliotheek=bibliotheek if project.is_variant else None,
         eigen_casussen=begroting[0].eigen_casussen if begroting is not None else None,
     )
+
+
+def rekenbomen(kba, actoren, gevoeligheid, waar) -> tuple:
+    """De rekenbomen van de bijlage: de twee totalen, dan elk cijfer in de tabellen van de voorkant (kosten en baten,
+    per actor, de verdelingstabel, de balken van de tornado), elk tot de invoerregels (`waar`: bestand:regel)."""
+    from kostenbaten.berekening import rekenbomen as bomen
+    from kostenbaten.berekening.uitleg import uitleg as leg_uit
+    from kostenbaten.uitvoer.rapport.gevoeligheid import AANTAL
+
+    uit = [leg_uit(kba, cijfer, waar) for cijfer in ("rapport", "gewogen")]
+    uit += bomen.gemiddelde(kba, waar) + bomen.kosten_baten(kba, waar) + bomen.per_actor(kba, actoren, waar)
+    if actoren.maatschappelijk is not None:
+        uit += bomen.verdeling(kba, actoren.maatschappelijk, waar)
+    uit += bomen.tornado(gevoeligheid, waar, AANTAL)
+    return tuple(uit)
 
 
 def zonder_eigen_mappen(project):

@@ -8,7 +8,7 @@ from kostenbaten.notatie import euro, getal, getal_nl, op_hele_euros_tot_totaal
 from kostenbaten.uitvoer.rapport.actoren import AFRONDING, BATEN, KOSTEN
 from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, grafiek, tabel
 from kostenbaten.uitvoer.namen import meerjarig_titel, meerjarig_zin, terugverdiend_tekst
-from kostenbaten.uitvoer.rapport.kba import GEWOGEN, VLAK
+from kostenbaten.uitvoer.rapport.kba import GEWOGEN, VLAK, cijfer_anker
 
 METHODE_TEKST = {"rapport": VLAK, "gewogen": GEWOGEN}
 
@@ -44,6 +44,9 @@ def aansluiting(a: Aansluiting, b: BegrotingUitkomst) -> list[dict]:
             ["Baten per euro kosten", _verhouding(k.verhouding), _verhouding(g.verhouding)],
         ],
         rechts=(1, 2),
+        # De KBA-kolom naar de rekenbomen van kosten en baten in de bijlage (dezelfde als in 'Kosten tegen baten').
+        ankers={(2, 1): cijfer_anker(f"kosten-{a.methode}"), (4, 1): cijfer_anker(f"kosten-{a.methode}"),
+                (5, 1): cijfer_anker(f"baten-{a.methode}"), (6, 1): cijfer_anker(f"verhouding-{a.methode}")},
         bijschrift="KBA: de gemiddelde kosten per casus maal de gedekte hulpvragen; ander personeel en eenmalige uitgaven telt zij niet. "
                    "Begroting: een jaar spreekuur, uren per week maal weken maal tarief, plus de eenmalige uitgaven.",
     )

@@ -20,6 +20,11 @@ def casus_anker(nummer: int) -> str:
 def kengetal_anker(sleutel: str) -> str:
     return f"uitleg-kengetal-{sleutel}"
 
+
+def cijfer_anker(cijfer: str) -> str:
+    """Het anker van een cijfer uit `berekening.rekenbomen` (de `cijfer` van zijn knoop), bijvoorbeeld `uitleg-kosten-rapport`."""
+    return f"uitleg-{cijfer}"
+
 GEWOGEN = "gewogen per rechtsgebied"
 KERN_TITEL = "De uitkomst in de methode van de KBA Hengelo"
 
@@ -50,15 +55,20 @@ def _tweedeling(u: PilotUitkomst) -> str:
     )
 
 
-def grootste_drijver(g) -> str:
+def grootste_drijver(g) -> dict | None:
     """Zonder marge: welke invoer het totaal het meest verschuift (de bovenste balk van de tornado, één gemiddelde)."""
     if g is None or not g.variaties:
-        return ""
+        return None
+    from kostenbaten.berekening.rekenbomen import gevoeligheid_sleutel
+
     v = g.gesorteerd("rapport")[0]
     e = v.effecten["rapport"]
     stap = getal_nl(g.stap)
-    return (f"Het meest hangt het totaal af van {v.invoer.label}: {stap}% lager of hoger geeft {euro(e.laag)} of {euro(e.hoog)} "
-            f"({VLAK}); zie 'Wat de uitkomst bepaalt'.")
+    sleutel = gevoeligheid_sleutel(v.invoer.sleutel)
+    tekst = (f"Het meest hangt het totaal af van {v.invoer.label}: {stap}% lager of hoger geeft {euro(e.laag)} of {euro(e.hoog)} "
+             f"({VLAK}); zie 'Wat de uitkomst bepaalt'.")
+    return {"tekst": tekst, "herkomsten": [herkomst(euro(e.laag), cijfer_anker(f"tornado-{sleutel}-lager")),
+                                           herkomst(euro(e.hoog), cijfer_anker(f"tornado-{sleutel}-hoger"))]}
 
 
 def kern(u: PilotUitkomst, bandbreedtes: bool, gevoeligheid=None) -> list[dict]:
@@ -83,7 +93,8 @@ def kern(u: PilotUitkomst, bandbreedtes: bool, gevoeligheid=None) -> list[dict]:
             f"Ze rusten op {len(u.casussen)} uitgewerkte {'casus' if len(u.casussen) == 1 else 'casussen'}; met andere casussen "
             "was het gemiddelde anders uitgevallen."
         )
-        blokken.append(alinea(" ".join(t for t in (zonder, grootste_drijver(gevoeligheid)) if t)))
+        drijver = grootste_drijver(gevoeligheid)
+        blokken.append(alinea(zonder + (" " + drijver["tekst"] if drijver else ""), herkomsten=drijver["herkomsten"] if drijver else None))
     return blokken
 
 
@@ -113,6 +124,9 @@ def casussen(u: PilotUitkomst) -> list[dict]:
     bijschrift += ("De laatste kolom noemt de effecten die niet in euro's zijn uitgedrukt; ze tellen niet mee in de bedragen, "
                    "maar horen bij de uitkomst.")
     ankers = {(i, 6 + extra): casus_anker(c.nummer) for i, c in enumerate(u.casussen)}
+    ankers |= {(i, k + extra): cijfer_anker(f"casus-{c.nummer}-{wat}") for i, c in enumerate(u.casussen)
+               for k, wat in ((4, "kosten"), (5, "baten"))}
+    ankers[(len(u.casussen), 6 + extra)] = cijfer_anker("gemiddelde")
     return [tabel(kop, rijen, rechts=tuple(range(3, 7 + extra)), slot=slot, breed=True, bijschrift=bijschrift, ankers=ankers)]
 
 
@@ -128,6 +142,7 @@ def aannames(u: PilotUitkomst) -> list[dict]:
             ["Tarief", "Per uur", "Betaald door"],
             [[t.naam, euro(t.per_uur.waarde, decimalen_voor([t.per_uur.waarde])), actoren[t.betaler].naam] for t in p.tarieven.values()],
             rechts=(1,),
+            ankers={(i, 1): cijfer_anker(f"tarief-{s}") for i, s in enumerate(p.tarieven)},
         ),
         tabel(
             ["Rechtsgebied", "Aandeel hulpvragen"],
