@@ -427,7 +427,7 @@ def test_cijfers_op_de_voorkant_wijzen_naar_hun_rekenboom(maak):
     assert "pilot.yaml:" in kengetal and "bron: KBA Hengelo (2023), casus 1" in kengetal
 
 
-VOORKANT_ZONDER_BOOM = ("begroting",)  # de kolom van de begroting zelf en haar tabel per betaler: nog zonder rekenboom
+VOORKANT_ZONDER_BOOM = ()  # elke tabel van de voorkant heeft haar rekenbomen
 BEDRAG = re.compile(r"-?€ ?-?[\d.]+(?:,\d+)?")
 
 
@@ -479,6 +479,16 @@ def test_elk_bedrag_in_een_tabel_op_de_voorkant_wijst_naar_zijn_rekenboom(maak, 
     assert knopen["uitleg-verhouding-rapport"].endswith("3,43 per euro")
     assert knopen["uitleg-saldo-rijk-betaalt"].endswith("€ 72.000")
     assert '<a href="#uitleg-kosten-rapport">€ 47.520</a>' in voorkant and '<a href="#uitleg-saldo-rijk-betaalt">€ 72.000</a>' in voorkant
+    if len(argumenten) > 1:
+        # De begroting (templates/voorbeeldbegroting.yaml): SJD 6 + 3 uur x 46 weken x € 80 = 33.120, plus de kosten per
+        # SJD-uur (9 x 46 x € 30 + 9 x 46 x € 10 = 12.420 + 4.140): samen 49.680; met ander personeel en eenmalig € 70.772.
+        assert 9 * 46 * 80 + 9 * 46 * 30 + 9 * 46 * 10 == 49680
+        assert knopen["uitleg-begroting-sjd"].endswith("€ 49.680") and knopen["uitleg-begroting-kosten"].endswith("€ 70.772")
+        # De gemeente krijgt terug: 66% x (214 + 3 x 180) / 6 casussen = 82,94 per hulpvraag, x 300 hulpvragen = 24.882.
+        assert Decimal(66) * (214 + 3 * 180) / 6 / 100 == Decimal("82.94") and Decimal("82.94") * 300 == 24882
+        assert knopen["uitleg-begroting-gemeente-wint"].endswith("€ 24.882")
+        boom = bijlagen.split('id="uitleg-begroting-sjd"')[1].split("</ul></li>")[0]
+        assert "voorbeeldbegroting.yaml:" in boom
     # De tornado: hulpvragen 25% lager, de hele KBA opnieuw: 115.566 x 0,75 = 86.674,50.
     assert knopen["uitleg-tornado-hulpvragen-lager"].endswith("€ 86.674,50")
     # Elke boom reikt tot de invoer: onder de kosten van één gemiddelde staat de regel van het tarief in pilot.yaml.

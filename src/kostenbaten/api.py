@@ -248,7 +248,7 @@ def rapport(
         kengetallen=controleer_bank(project, laad_bank()[0], kba.casussen),
         gevoeligheid=gevoeligheid,
         waarschuwingen=lijst,
-        uitleg=rekenbomen(kba, actoren, gevoeligheid, zonder_eigen_mappen(project)),
+        uitleg=rekenbomen(kba, actoren, gevoeligheid, zonder_eigen_mappen(project), begroting),
         # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
         controle=() if project.is_variant else tuple(controleer_cijfers(kba)),
         trekkingen=trekkingen,
@@ -263,9 +263,9 @@ def rapport(
     )
 
 
-def rekenbomen(kba, actoren, gevoeligheid, waar) -> tuple:
+def rekenbomen(kba, actoren, gevoeligheid, waar, begroting: tuple | None = None) -> tuple:
     """De rekenbomen van de bijlage: de twee totalen, dan elk cijfer in de tabellen van de voorkant (kosten en baten,
-    per actor, de verdelingstabel, de balken van de tornado), elk tot de invoerregels (`waar`: bestand:regel)."""
+    per actor, de verdelingstabel, de balken van de tornado, de begroting), elk tot de invoerregels (`waar`: bestand:regel)."""
     from kostenbaten.berekening import rekenbomen as bomen
     from kostenbaten.berekening.uitleg import uitleg as leg_uit
     from kostenbaten.uitvoer.rapport.gevoeligheid import AANTAL
@@ -275,7 +275,25 @@ def rekenbomen(kba, actoren, gevoeligheid, waar) -> tuple:
     if actoren.maatschappelijk is not None:
         uit += bomen.verdeling(kba, actoren.maatschappelijk, waar)
     uit += bomen.tornado(gevoeligheid, waar, AANTAL)
+    if begroting is not None:
+        uit += bomen.begroting(begroting[1], kba, waar, begrotingsplek(begroting[0].pad))
     return tuple(uit)
+
+
+def begrotingsplek(pad: Path):
+    """De plek van een kostenregel in het begrotingsbestand: `begroting.yaml:12`, in een werkmap het soort en nummer."""
+    bestand = None
+    if pad.suffix.lower() in (".yaml", ".yml"):
+        from kostenbaten.invoer.yamlbestand import lees_yaml
+
+        bestand, _ = lees_yaml(pad)
+
+    def plek(soort: str, index: int) -> str:
+        if bestand is not None:
+            return f"{pad.name}:{bestand.regel((soort, index))}"
+        return f"{pad.name}, {soort} nr. {index + 1}"
+
+    return plek
 
 
 def zonder_eigen_mappen(project):

@@ -211,9 +211,86 @@ def tornado(g, waar: Waar, aantal: int, methode: str = "rapport") -> list[Uitleg
 
 
 def n_tekst(waarde: Decimal) -> str:
-    return str(waarde.normalize()) if waarde == waarde.to_integral_value() else str(waarde)
+    return f"{waarde.normalize():f}" if waarde == waarde.to_integral_value() else str(waarde)
 
 
 def gevoeligheid_sleutel(sleutel: str) -> str:
     """`kengetal.toevoeging` wordt `kengetal-toevoeging`: bruikbaar in een anker in HTML en typst."""
     return "".join(t if t.isalnum() or t in "-_" else "-" for t in sleutel)
+
+
+# -- de begroting -------------------------------------------------------------------------------
+
+
+def _baten_per_hulpvraag(kba: PilotUitkomst, methode: str, actor: str | None, naam: str, waarde: Decimal, waar: Waar) -> Knoop:
+    """Wat een hulpvraag (van één actor, of samen) oplevert, zoals de begroting het uit de KBA haalt: het aandeel van de
+    rechtsgebieden maal de gemiddelde baten van de casussen (gewogen: per rechtsgebied met de eigen casussen)."""
+    from kostenbaten.berekening import rechtsgebieden
+
+    wat = "baten" if actor is None else f"baten van {naam}"
+    posten = _baten(actor)
+    if methode == "rapport":
+        sommen = _som_knoop(kba.casussen, wat, posten, waar)
+        dekking = gedekt_knoop(kba, waar).kinderen[0]
+        som_ = rekensom(n(rechtsgebieden.dekking(kba.pilot)), "% x ", n(sommen.waarde), " / ", len(kba.casussen), " = ", n(waarde))
+        return Knoop(f"{wat[:1].upper() + wat[1:]} per hulpvraag", waarde, som_, (), None, (sommen, dekking))
+    kinderen = []
+    for sleutel, gebied in kba.pilot.rechtsgebieden.items():
+        eigen = [c for c in kba.casussen if c.casus.rechtsgebied == sleutel]
+        if not eigen:
+            continue
+        sommen = _som_knoop(eigen, wat, posten, waar)
+        deel_ = deel(vermenigvuldig(gebied.aandeel.waarde, sommen.waarde), len(eigen) * 100)
+        kinderen.append(Knoop(gebied.naam, deel_, rekensom(n(gebied.aandeel.waarde), "% x ", n(sommen.waarde), " / ", len(eigen), " = ",
+                                                         n(deel_)), (), None, (sommen, aandeel_knoop(kba, sleutel, waar))))
+    return Knoop(f"{wat[:1].upper() + wat[1:]} per hulpvraag", waarde, _optelling((k.waarde for k in kinderen), waarde), (), None,
+                 tuple(kinderen))
+
+
+def begroting(b, kba: PilotUitkomst, waar: Waar, plek: Callable[[str, int], str]) -> list[Uitleg]:
+    """De cijfers van de begroting in het rapport: haar kosten (SJD-uren, ander personeel en eenmalig), de verwachte baten
+    voor haar hulpvragen en per betaler wat hij betaalt en terugkrijgt. `plek(soort, index)` is de plek van een kostenregel
+    in het begrotingsbestand."""
+    from kostenbaten.model.begroting import BETALERS
+
+    if b.baten is None:
+        return []
+    personeel = b.begroting.personeel
+
+    def regel_knoop(r) -> Knoop:
+        return Knoop(f"{r.naam} ({BETALERS.get(r.betaler, r.betaler)})", r.bedrag, r.rekensom + (" = ", n(r.bedrag)), (plek(r.soort, r.index),))
+
+    def samen(label: str, regels, cijfer: str) -> Knoop:
+        kinderen = tuple(regel_knoop(r) for r in regels)
+        totaal = som(k.waarde for k in kinderen)
+        return Knoop(label, totaal, _optelling((k.waarde for k in kinderen), totaal), (), None, kinderen, cijfer=cijfer)
+
+    is_sjd = [r.soort == "per_sjd_uur" or (r.soort == "personeel" and personeel[r.index].sjd) for r in b.regels]
+    sjd = samen("Begroting: kosten van de SJD-uren", [r for r, s in zip(b.regels, is_sjd) if s], "begroting-sjd")
+    overig = samen("Begroting: ander personeel en eenmalige uitgaven", [r for r, s in zip(b.regels, is_sjd) if not s], "begroting-overig")
+    kosten = _verschil("Begroting: kosten van het eerste jaar", "begroting-kosten", (sjd, overig), ())
+    methode = b.begroting.kba_methode
+    hulpvragen = b.hulpvragen
+    per_hv = _baten_per_hulpvraag(kba, methode, None, "", b.baten.per_hulpvraag, waar)
+    baten = Knoop(f"Begroting: baten voor {n_tekst(hulpvragen)} hulpvragen per jaar ({METHODE_NAAM[methode]})", b.verwachte_baten,
+                  rekensom(n(b.baten.per_hulpvraag), " x ", n(hulpvragen), " = ", n(b.verwachte_baten)), (), None, (per_hv,),
+                  cijfer="begroting-baten")
+    uit = [Uitleg("begroting-kosten", kosten)]
+    if kosten.waarde:
+        verhouding = deel(baten.waarde, kosten.waarde)
+        uit.append(Uitleg("begroting-verhouding", Knoop(
+            "Begroting: baten per euro kosten", verhouding, rekensom(n(baten.waarde), " / ", n(kosten.waarde), " = ", vast(verhouding, 2)),
+            (), None, (baten,), "per euro", cijfer="begroting-verhouding")))
+    else:
+        uit.append(Uitleg("begroting-baten", baten))
+    for a in b.per_actor():
+        if not (a.betaalt or a.wint):
+            continue
+        betaalt = samen(f"{a.naam} betaalt volgens de begroting", [r for r in b.regels if r.betaler == a.actor],
+                        f"begroting-{a.actor}-betaalt")
+        per_actor = _baten_per_hulpvraag(kba, methode, a.actor, a.naam, a.per_hulpvraag, waar)
+        wint = Knoop(f"{a.naam} krijgt terug", a.wint, rekensom(n(a.per_hulpvraag), " x ", n(hulpvragen), " = ", n(a.wint)), (), None,
+                     (per_actor,), cijfer=f"begroting-{a.actor}-wint")
+        uit.append(Uitleg(f"begroting-{a.actor}", _verschil(f"{a.naam}: krijgt terug min betaalt", f"begroting-{a.actor}-saldo",
+                                                            (wint,), (betaalt,))))
+    return uit

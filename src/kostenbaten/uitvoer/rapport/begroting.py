@@ -46,7 +46,11 @@ def aansluiting(a: Aansluiting, b: BegrotingUitkomst) -> list[dict]:
         rechts=(1, 2),
         # De KBA-kolom naar de rekenbomen van kosten en baten in de bijlage (dezelfde als in 'Kosten tegen baten').
         ankers={(2, 1): cijfer_anker(f"kosten-{a.methode}"), (4, 1): cijfer_anker(f"kosten-{a.methode}"),
-                (5, 1): cijfer_anker(f"baten-{a.methode}"), (6, 1): cijfer_anker(f"verhouding-{a.methode}")},
+                (5, 1): cijfer_anker(f"baten-{a.methode}"), (6, 1): cijfer_anker(f"verhouding-{a.methode}"),
+                # en de kolom van de begroting naar haar eigen bomen (berekening/rekenbomen.py: begroting)
+                (2, 2): cijfer_anker("begroting-sjd"), (3, 2): cijfer_anker("begroting-overig"),
+                (4, 2): cijfer_anker("begroting-kosten"), (5, 2): cijfer_anker("begroting-baten"),
+                (6, 2): cijfer_anker("begroting-verhouding")},
         bijschrift="KBA: de gemiddelde kosten per casus maal de gedekte hulpvragen; ander personeel en eenmalige uitgaven telt zij niet. "
                    "Begroting: een jaar spreekuur, uren per week maal weken maal tarief, plus de eenmalige uitgaven.",
     )
@@ -94,6 +98,8 @@ def per_betaler(b: BegrotingUitkomst) -> list[dict]:
         [[a.naam, *(euro(k[i]) for k in kolommen), _verhouding(a.verhouding)] for i, a in enumerate(actoren)],
         rechts=(1, 2, 3, 4),
         bijschrift=AFRONDING,
+        ankers={(i, k): cijfer_anker(f"begroting-{a.actor}-{wat}") for i, a in enumerate(actoren)
+                for k, wat in ((1, "betaalt"), (2, "wint"), (3, "saldo"))},
     )
     beschrijving = "Staafdiagram per betaler of begunstigde: " + "; ".join(
         f"{a.naam} betaalt {euro(a.betaalt)} en krijgt {euro(a.wint)} terug" for a in actoren

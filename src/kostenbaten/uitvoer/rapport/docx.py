@@ -121,11 +121,13 @@ def _knopen(document, knopen: list[dict], diepte: int = 0, nummer: list[int] | N
         alinea = document.add_paragraph(style=LIJSTEN[min(diepte, len(LIJSTEN) - 1)])
         if diepte >= len(LIJSTEN):
             alinea.paragraph_format.left_indent = Cm(0.6 * (diepte + 1))
-        alinea.add_run(_b(k["tekst"]))
+        # De rekenbomen in kleinere letters en zonder witregel tussen de knopen: de bijlage blijft zo te overzien.
+        alinea.paragraph_format.space_after = Pt(0)
+        alinea.add_run(_b(k["tekst"])).font.size = Pt(9)
         if k["detail"]:
             alinea.add_run().add_break()
             detail = alinea.add_run(_b(k["detail"]))
-            detail.font.size = Pt(8)
+            detail.font.size = Pt(7.5)
             detail.font.color.rgb = GRIJS
         if k.get("anker"):
             _markeer(alinea, k["anker"], nummer)
