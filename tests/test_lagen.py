@@ -53,11 +53,6 @@ BEKEND = {
     "kostenbaten.invoer.monitor -> kostenbaten.berekening.monitor",
     # Een casussenmap schrijven gebruikt de bestandsnamen en volgorde van de lezer.
     "kostenbaten.uitvoer.casussenmap -> kostenbaten.invoer.casussen",
-    # `maak_steekproef` en `waardeer_uitkomsten` lezen en rekenen in één stroom; het samenstellen hoort in api.
-    "kostenbaten.invoer.steekproef -> kostenbaten.berekening.steekproef",
-    "kostenbaten.invoer.uitkomsten -> kostenbaten.berekening.kba",
-    "kostenbaten.invoer.uitkomsten -> kostenbaten.berekening.saldo",
-    "kostenbaten.invoer.uitkomsten -> kostenbaten.berekening.uitkomsten",
 }
 
 

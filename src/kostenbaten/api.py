@@ -99,6 +99,92 @@ def reken_begroting(invoer, horizon: int | None = None):
     return bereken_begroting(begroting, kba)
 
 
+# -- steekproef en uitkomsten: lezen (invoer) en rekenen (berekening) samengesteld ----------
+
+
+def maak_steekproef(export: Path, koppelingpad: Path, n: int, zaad: int, namen: dict[str, str] | None = None, bron_map: str = "", blad: str | None = None):
+    """De steekproef van `n` hulpvragen uit `export`, per rechtsgebied naar aandeel; fouten als `InvoerFouten`."""
+    from kostenbaten.berekening.steekproef import Steekproef, SteekproefRij, Stratum, trek, verdeel
+    from kostenbaten.fouten import Fout, InvoerFouten
+    from kostenbaten.invoer.steekproef import haal_rijen, lees_strata
+
+    s = lees_strata(export, koppelingpad, namen, bron_map, blad)
+    aantallen = {g: len(r) for g, r in s.regels.items()}
+    totaal = sum(aantallen.values())
+    if n > totaal:
+        raise InvoerFouten([Fout("--n", None, "", f"de export heeft {totaal} hulpvragen met een rechtsgebied; een steekproef van {n} is groter dan dat")])
+    verdeling = verdeel(aantallen, n)
+    posities = trek(aantallen, {g: p for g, (_, p) in verdeling.items()}, zaad)
+    gekozen = [(g, s.regels[g][i]) for g in s.volgorde for i in posities[g]]
+    gevonden = haal_rijen(s, {regel for _, regel in gekozen})
+    rijen = tuple(SteekproefRij(nr, g, regel, *gevonden[regel]) for nr, (g, regel) in enumerate(gekozen, start=1))
+    naam = (namen or {}).get
+    strata = tuple(Stratum(g, naam(g) or g, aantallen[g], verdeling[g][0], verdeling[g][1]) for g in s.volgorde)
+    return Steekproef(str(export), str(koppelingpad), zaad, n, totaal, s.zonder, strata, s.kop, rijen, s.registratie.blad, s.kolom["onderwerp"])
+
+
+def waardeer_uitkomsten(
+    project, bron: Path, koppelingpad: Path | None, kaartpad: Path, blad: str | None = None,
+    prijspeil: int | None = None, prijsindex: list[str] | None = None,
+):
+    """Waardekaart en telling (export of tabel) samen gelezen, alle fouten tegelijk; dan de waardering.
+
+    Met `prijspeil` is `project` al zo geladen (`laad`); hier gaan de eigen bedragen van de waardekaart mee.
+    """
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.berekening.kengetallen import graden
+    from kostenbaten.berekening.saldo import programmakosten
+    from kostenbaten.berekening.uitkomsten import waardeer
+    from kostenbaten.invoer.kengetallenbank import laad_bank
+    from kostenbaten.fouten import InvoerFouten
+    from kostenbaten.invoer.uitkomsten import fouten_kolommen, fouten_verwijskosten, laad_waardekaart, lees_telling, met_verwijskosten, tel_uitkomsten
+
+    pilot = project.pilot
+    namen = {k: g.naam for k, g in pilot.rechtsgebieden.items()}
+    fouten: list = []
+    kaart = telling = None
+    try:
+        kaart = laad_waardekaart(kaartpad, pilot)
+    except InvoerFouten as f:
+        fouten += f.fouten
+    try:
+        if bron.suffix.lower() in (".yaml", ".yml"):
+            telling = lees_telling(bron, namen)
+            if telling.doorverwezen and koppelingpad is not None:
+                telling = met_verwijskosten(telling, koppelingpad, pilot)
+        else:
+            telling = tel_uitkomsten(bron, koppelingpad, namen, str(project.basismap), blad)
+    except InvoerFouten as f:
+        fouten += f.fouten
+    if kaart is not None and telling is not None:
+        # Een effect met een bedrag uit een kolom: die kolom moet de registratie (de koppeling) of de telling kennen.
+        fouten += fouten_kolommen(kaartpad, kaart, telling.kolommen, koppelingpad if telling.bron == "registratie" else bron)
+    if telling is not None:
+        fouten += fouten_verwijskosten(koppelingpad, telling.verwijskosten, pilot)
+    peil = None
+    if prijspeil is not None and kaart is not None:
+        from kostenbaten.invoer.uitkomsten import fouten_prijspeil
+
+        peil = _prijspeil_kaart(prijspeil, prijsindex)
+        fouten += fouten_prijspeil(kaartpad, kaart, peil.index, peil.reeks, prijspeil)
+    if fouten:
+        raise InvoerFouten(fouten)
+    kosten = programmakosten(bereken_pilot(pilot, project.casussen))
+    return waardeer(telling, kaart, pilot, kosten, graden(pilot, laad_bank()[0]), peil)
+
+
+def _prijspeil_kaart(jaar: int, prijsindex: list[str] | None):
+    """De reeks voor de eigen bedragen van een waardekaart: dezelfde keuze als `laad` (--prijsindex), bij
+    omrekening per categorie de CPI (zoals voor de bedragen uit de casussen)."""
+    from kostenbaten.berekening.prijspeil import indexcijfers
+    from kostenbaten.berekening.uitkomsten import Prijspeil
+    from kostenbaten.invoer.prijspeil import keuze, laad_prijsindex
+
+    gekozen = keuze(prijsindex)
+    reeks, _ = laad_prijsindex(gekozen.paden["cpi" if gekozen.per_categorie else "alle"])
+    return Prijspeil(jaar, reeks.naam, indexcijfers(reeks), reeks.voorbeeld)
+
+
 # -- de kengetallenbank ---------------------------------------------------------
 
 ACTIES = ("zoek", "toon", "controleer")
@@ -182,10 +268,12 @@ class Rapport:
     vergelijking: tuple | None = None  # berekening.vergelijking.Kolom per project, met --vergelijk
     bibliotheek: str | None = None  # bij een variant de naam van de pilot eronder
     eigen_casussen: str | None = None  # de casussenmap die de begroting zelf noemt, als die er een noemt
+    getelde_uitkomsten: object = None  # berekening.uitkomsten: de getelde uitkomsten naast de casussen (analyse `uitkomsten`)
 
     # De analyses in de volgorde waarin hun secties op een gedeelde plek komen (zie uitvoer/rapport/document.py).
     VOLGORDE = ("kba", "onzekerheid", "actoren", "kengetallen", "begroting", "gevoeligheid", "vergelijking",
-                "waarschuwingen", "uitleg", "controle")
+                "waarschuwingen", "uitleg", "controle", "uitkomsten")
+    VELD = {"uitkomsten": "getelde_uitkomsten"}  # een analyse waarvan het veld anders heet (`uitkomsten` is het geheel hieronder)
 
     @property
     def pilot(self):
@@ -198,7 +286,8 @@ class Rapport:
     @property
     def uitkomsten(self) -> dict:
         """De gerekende analyses op volgorde, onder hun naam in het register."""
-        return {a: getattr(self, a) for a in self.VOLGORDE if getattr(self, a) is not None}
+        gerekend = {a: getattr(self, self.VELD.get(a, a)) for a in self.VOLGORDE}
+        return {a: u for a, u in gerekend.items() if u is not None}
 
 
 def rapport(
@@ -207,12 +296,14 @@ def rapport(
     trekkingen: int = 100_000,
     zaad: int = 1,
     bibliotheek: str | None = None,
+    waardering=None,
 ) -> Rapport:
     """Rekent elke analyse van het rapport door voor `projecten[0]`, met de rest ernaast (`--vergelijk`).
 
     Elk project wordt één keer doorgerekend (en gesimuleerd als het onzeker is): de vergelijking hergebruikt de KBA
     en de Monte-Carlo van het eerste project. `begroting` is (geladen begroting, haar uitkomst), gerekend met de
-    casussen van het rapport zelf; `bibliotheek` is bij een variant de naam van de pilot eronder.
+    casussen van het rapport zelf; `bibliotheek` is bij een variant de naam van de pilot eronder; `waardering` de
+    getelde uitkomsten (`waardeer_uitkomsten`), die naast de casussen op de voorkant komen.
     """
     from kostenbaten.berekening.actoren import verdeel_over_actoren
     from kostenbaten.berekening.controle import controleer as controleer_cijfers
@@ -242,6 +333,11 @@ def rapport(
     lijst = waarschuwingen(project, trekkingen if bandbreedtes else None)
     if begroting is not None:
         lijst += begrotingwaarschuwingen(*begroting)
+    naast = None
+    if waardering is not None:  # als laatste: zo komt de tweede methode ná het saldo van de casussen
+        from kostenbaten.berekening.uitkomsten import naast_casussen
+
+        naast = naast_casussen(waardering, actoren.maatschappelijk, len(kba.casussen))
     return Rapport(
         kba=kba,
         actoren=actoren,
@@ -260,6 +356,7 @@ def rapport(
         vergelijking=vergelijking,
         bibliotheek=bibliotheek if project.is_variant else None,
         eigen_casussen=begroting[0].eigen_casussen if begroting is not None else None,
+        getelde_uitkomsten=naast,
     )
 
 
