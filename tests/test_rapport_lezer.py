@@ -489,6 +489,11 @@ def test_elk_bedrag_in_een_tabel_op_de_voorkant_wijst_naar_zijn_rekenboom(maak, 
         assert knopen["uitleg-begroting-gemeente-wint"].endswith("€ 24.882")
         boom = bijlagen.split('id="uitleg-begroting-sjd"')[1].split("</ul></li>")[0]
         assert "voorbeeldbegroting.yaml:" in boom
+        # Ook het antwoord voor de gemeente: elk bedrag in die zin wijst naar zijn boom.
+        antwoord = re.search(r"<p[^>]*>Wat betaalt de gemeente.*?</p>", voorkant, re.S).group(0)
+        assert re.findall(r'href="#([^"]+)"[^>]*>([^<]+)</a>', antwoord) == [
+            ("uitleg-begroting-gemeente-betaalt", "€ 43.120"), ("uitleg-begroting-gemeente-wint", "€ 24.882"),
+            ("uitleg-begroting-gemeente-saldo", "-€ 18.238")]
     # De tornado: hulpvragen 25% lager, de hele KBA opnieuw: 115.566 x 0,75 = 86.674,50.
     assert knopen["uitleg-tornado-hulpvragen-lager"].endswith("€ 86.674,50")
     # Elke boom reikt tot de invoer: onder de kosten van één gemiddelde staat de regel van het tarief in pilot.yaml.

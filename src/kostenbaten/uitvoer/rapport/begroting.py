@@ -6,7 +6,7 @@ from kostenbaten.berekening.aansluiting import Aansluiting, sluit_aan
 from kostenbaten.berekening.begroting import BegrotingUitkomst
 from kostenbaten.notatie import euro, getal, getal_nl, op_hele_euros_tot_totaal
 from kostenbaten.uitvoer.rapport.actoren import AFRONDING, BATEN, KOSTEN
-from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, grafiek, tabel
+from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, grafiek, herkomst, tabel
 from kostenbaten.uitvoer.namen import meerjarig_titel, meerjarig_zin, terugverdiend_tekst
 from kostenbaten.uitvoer.rapport.kba import GEWOGEN, VLAK, cijfer_anker
 
@@ -59,7 +59,13 @@ def aansluiting(a: Aansluiting, b: BegrotingUitkomst) -> list[dict]:
         f"in het eerste jaar en krijgt zij {euro(a.gemeente_krijgt)} terug: saldo {euro(a.gemeente_saldo)}. "
         "De andere baten komen bij de cliënt en de andere actoren terecht (tabel hieronder)."
     )
-    return [alinea(zin), tabel_, alinea(antwoord, nadruk=True)]
+    # De bedragen in beide zinnen wijzen naar dezelfde rekenbomen als de cellen van de tabel.
+    in_zin = [herkomst(euro(k.kosten), cijfer_anker(f"kosten-{a.methode}")), herkomst(euro(g.sjd_kosten), cijfer_anker("begroting-sjd")),
+              herkomst(euro(g.overige_kosten), cijfer_anker("begroting-overig")), herkomst(euro(g.kosten), cijfer_anker("begroting-kosten"))]
+    in_antwoord = [herkomst(euro(a.gemeente_betaalt), cijfer_anker("begroting-gemeente-betaalt")),
+                   herkomst(euro(a.gemeente_krijgt), cijfer_anker("begroting-gemeente-wint")),
+                   herkomst(euro(a.gemeente_saldo), cijfer_anker("begroting-gemeente-saldo"))]
+    return [alinea(zin, herkomsten=in_zin), tabel_, alinea(antwoord, nadruk=True, herkomsten=in_antwoord)]
 
 
 def per_betaler(b: BegrotingUitkomst) -> list[dict]:
@@ -70,10 +76,14 @@ def per_betaler(b: BegrotingUitkomst) -> list[dict]:
     zinnen = [
         f"{a.naam} betaalt {euro(a.betaalt)} en krijgt {euro(a.wint)} terug (saldo {euro(a.saldo)})." for a in actoren if a.betaalt
     ]
+    herkomsten = [herkomst(euro(b.totaal), cijfer_anker("begroting-kosten"))]
+    herkomsten += [herkomst(euro(getattr(a, wat)), cijfer_anker(f"begroting-{a.actor}-{wat}"))
+                   for a in actoren if a.betaalt for wat in ("betaalt", "wint", "saldo")]
     blokken = [
         alinea(
             f"Volgens de begroting '{b.begroting.naam}' kost het spreekuur {euro(b.totaal)} in het eerste jaar, "
-            f"bij {hulpvragen} hulpvragen per jaar. " + " ".join(zinnen)
+            f"bij {hulpvragen} hulpvragen per jaar. " + " ".join(zinnen),
+            herkomsten=herkomsten,
         )
     ]
     if b.verwachte_baten is not None:
@@ -84,6 +94,7 @@ def per_betaler(b: BegrotingUitkomst) -> list[dict]:
                 f"({METHODE_TEKST[b.begroting.kba_methode]}), netto {euro(b.netto)}; "
                 f"baten/kosten-verhouding {_verhouding(b.verhouding)}{quitte}.",
                 nadruk=True,
+                herkomsten=[herkomst(euro(b.verwachte_baten), cijfer_anker("begroting-baten"))],
             )
         )
     svg = staven(
