@@ -61,5 +61,6 @@ def html_tekst(pad: Path) -> str:
 
     t = pad.read_text(encoding="utf-8")
     t = re.sub(r"<style>.*?</style>|<svg.*?</svg>", " ", t, flags=re.S)
+    t = re.sub(r"</?a\b[^>]*>", "", t)  # een verwijzing staat midden in de tekst: geen spatie ervoor of erna
     t = html.unescape(re.sub(r"<[^>]+>", " ", t)).replace("\xa0", " ").replace("\u2060", "")
     return " ".join(t.split())

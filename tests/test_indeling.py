@@ -77,8 +77,46 @@ def test_het_rapport_rekent_precies_de_analyses_met_het_formaat_rapport_uit():
     inhoud = api.rapport(projecten, (invoer, api.reken_begroting(invoer)), trekkingen=200, zaad=1, waardering=waardering)
     assert set(inhoud.uitkomsten) == _rapportanalyses()
     # Eén KBA: de kernzin, de begroting en de secties rekenen met die van het eerste project.
-    assert inhoud.context["kba"] is inhoud.uitkomsten["kba"]
-    assert inhoud.context["met_begroting"] and inhoud.context["bandbreedtes"]
+    assert inhoud.uitkomsten["kba"] is inhoud.kba and inhoud.pilot is inhoud.kba.pilot
+    assert inhoud.met_begroting and inhoud.bandbreedtes
+    # De vergelijking zet de KBA en de Monte-Carlo van het eerste project zelf in haar eerste kolom, niet een tweede berekening.
+    assert inhoud.vergelijking[0].uitkomst is inhoud.kba and inhoud.vergelijking[0].onzekerheid is inhoud.onzekerheid
+
+
+def test_het_rapport_is_een_getypt_geheel_zonder_losse_context():
+    """api.Rapport is bevroren en heeft benoemde velden; elke rapportsectie krijgt haar uitkomst en dat geheel, geen **context."""
+    import dataclasses
+    import importlib
+
+    from kostenbaten import api
+    from kostenbaten.uitvoer.register import AANBOD
+
+    velden = {v.name for v in dataclasses.fields(api.Rapport)}
+    assert {"kba", "trekkingen", "zaad", "bandbreedtes", "onzekerheid", "begroting", "vergelijking", "bibliotheek"} <= velden
+    assert "context" not in velden and api.Rapport.__dataclass_params__.frozen
+    for analyse in _rapportanalyses():
+        functie = importlib.import_module(f"kostenbaten.uitvoer.rapport.{analyse}").secties
+        soorten = [p.kind for p in inspect.signature(functie).parameters.values()]
+        assert soorten == [inspect.Parameter.POSITIONAL_OR_KEYWORD] * 2, analyse  # (uitkomst, rapport), niets meer
+
+
+def test_het_rapport_simuleert_elk_project_een_keer(cli, monkeypatch, tmp_path):
+    """Met --vergelijk: één Monte-Carlo per onzeker project (ook het eerste niet twee keer), één KBA-rapport."""
+    from kostenbaten.berekening import onzekerheid
+
+    echt, geroepen = onzekerheid.simuleer, []
+
+    def tel(pilot, casussen, *args, **kwargs):
+        geroepen.append(pilot.naam)
+        return echt(pilot, casussen, *args, **kwargs)
+
+    monkeypatch.setattr(onzekerheid, "simuleer", tel)
+    tweede = ROOT / "casussen" / "varianten" / "hengelo-bandbreedte.yaml"
+    code, _, fout = cli("rapport", BANDBREEDTE, "-o", tmp_path / "r.html", "--vergelijk", tweede, "--vergelijk", HENGELO,
+                        "--trekkingen", 500)
+    assert code == 0, fout
+    # Twee onzekere projecten (het eerste en zijn kopie ernaast); Hengelo zelf heeft geen bereik en geen kans.
+    assert len(geroepen) == 2, geroepen
 
 
 def test_het_rapport_zonder_bereik_begroting_of_vergelijking_laat_die_analyses_weg():

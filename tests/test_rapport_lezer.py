@@ -102,6 +102,86 @@ def test_nergens_tussen_tot(maak, naam, argumenten):
     assert not re.search(r"\btussen\b[^.;:]*?\btot\b", tekst), re.search(r"\btussen\b[^.;:]*?\btot\b", tekst)
 
 
+TWEE_BEREIKEN = """\
+naam: Hengelo met twee bereiken
+basis: hengelo
+kengetallen:
+  toevoeging:
+    bedrag: {waarde: 800, min: 500, max: 1100}
+  rechtbank:
+    bedrag: {waarde: 500, min: 250, max: 1000}
+"""
+
+
+def test_interval_zegt_wat_de_spreiding_drijft_met_twee_bereiken(cli, hengelo, tmp_path):
+    """Twee kengetallen met een driehoeksbereik, elk in één casus: het totaal is lineair in beide, dus het deel van de
+    variantie van elk is (effect per euro)^2 x var(bereik), gedeeld door de som van beide."""
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.invoer.project import laad
+
+    variant = tmp_path / "twee.yaml"
+    variant.write_text(TWEE_BEREIKEN, encoding="utf-8")
+    # Het effect van één euro op het totaal (één gemiddelde), met de exacte KBA: het kengetal 100 euro hoger.
+    def totaal(tekst):
+        (tmp_path / "een.yaml").write_text(tekst, encoding="utf-8")
+        p = laad(tmp_path / "een.yaml")
+        return bereken_pilot(p.pilot, p.casussen).extrapolaties["rapport"].totaal
+
+    basis = totaal("naam: x\nbasis: hengelo\n")
+    effect_toevoeging = (totaal("naam: x\nbasis: hengelo\nkengetallen:\n  toevoeging:\n    bedrag: 900\n") - basis) / 100
+    effect_rechtbank = (totaal("naam: x\nbasis: hengelo\nkengetallen:\n  rechtbank:\n    bedrag: 600\n") - basis) / 100
+    # Beide staan in één casus van zes: elke euro telt voor 198 gedekte hulpvragen / 6 casussen = 33.
+    assert effect_toevoeging == effect_rechtbank == Decimal(198) / 6
+    # Variantie van een driehoek (a, c, b): (a^2 + b^2 + c^2 - ab - ac - bc) / 18.
+    var_toevoeging = Decimal(500**2 + 1100**2 + 800**2 - 500 * 1100 - 500 * 800 - 1100 * 800) / 18  # 270.000 / 18 = 15.000
+    var_rechtbank = Decimal(250**2 + 1000**2 + 500**2 - 250 * 1000 - 250 * 500 - 1000 * 500) / 18  # 437.500 / 18 = 24.305,56
+    t = effect_toevoeging**2 * var_toevoeging
+    r = effect_rechtbank**2 * var_rechtbank
+    deel_rechtbank = r / (t + r) * 100  # 24.305,56 / 39.305,56 = 61,8%
+    assert round(deel_rechtbank, 1) == Decimal("61.8")
+
+    code, _, fout = cli("rapport", variant, "-o", tmp_path / "r.html", "--trekkingen", 20000, "--zaad", 1)
+    assert code == 0, fout
+    tekst = html_tekst(tmp_path / "r.html")
+    gevonden = re.search(
+        r"De spreiding in dit interval komt vooral door het bereik van 'Kengetal: Vermeden kosten rechtbank' \((\d+)% van de "
+        r"variantie, één gemiddelde voor alle casussen\), daarna het bereik van 'Kengetal: Kostenbesparing toevoeging' \((\d+)%\)\.",
+        tekst,
+    )
+    assert gevonden, tekst[tekst.index("Met 90% kans"):][:700]
+    # 20.000 trekkingen: de geschatte delen liggen binnen 2 procentpunt van de exacte (61,8% en 38,2%).
+    assert abs(int(gevonden.group(1)) - deel_rechtbank) <= 2 and abs(int(gevonden.group(2)) - (100 - deel_rechtbank)) <= 2
+
+
+def test_alleen_een_kans_drijft_de_hele_spreiding(maak):
+    """Zonder bereiken is de verwachting bij de parameters vast: alle variantie in de trekkingen is de uitkomst per hulpvraag."""
+    tekst = html_tekst(maak("o.html", "oosterdal")[0])
+    assert ("De spreiding in dit interval komt vooral door de uitkomst per hulpvraag (of een casus met een kans van slagen "
+            "slaagt) (100% van de variantie, één gemiddelde voor alle casussen).") in tekst
+
+
+def test_zonder_marge_noemt_de_kernzin_de_grootste_balk_van_de_tornado(maak):
+    """Hengelo heeft geen bereiken: de kernzin noemt de invoer met het grootste effect, het aantal hulpvragen.
+    Het totaal is evenredig met de hulpvragen: 115.566 x 0,75 = 86.674,50 en x 1,25 = 144.457,50 (op euro's)."""
+    from kostenbaten.berekening.gevoeligheid import STANDAARD_STAP
+    from kostenbaten.notatie import euro
+
+    assert STANDAARD_STAP == 25
+    totaal = _kba_totaal(HENGELO)
+    assert euro(totaal * Decimal("0.75")) == "€ 86.675" and euro(totaal * Decimal("1.25")) == "€ 144.458"
+    tekst = html_tekst(maak("h.html", HENGELO)[0])
+    assert ("Het meest hangt het totaal af van Hulpvragen: 25% lager of hoger geeft € 86.675 of € 144.458 "
+            "(één gemiddelde voor alle casussen)") in tekst
+
+
+def _kba_totaal(map_: Path) -> Decimal:
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.invoer.project import laad
+
+    p = laad(map_)
+    return bereken_pilot(p.pilot, p.casussen).extrapolaties["rapport"].totaal
+
+
 # -- 2. één kostenverhaal ----------------------------------------------------------------------
 
 
@@ -197,7 +277,8 @@ def test_delen_tellen_op_tot_het_afgeronde_totaal(maak):
     assert op_hele_euros_tot_totaal(saldi) == [44451, 4561, 14206, 4422]
     t = maak("v.html", VRIJWILLIGERS)[0].read_text(encoding="utf-8").replace("\xa0", " ").replace("\u2060", "")
     tabel = re.search(r'<figure class="grafiek[^"]*" id="grafiek-actoren">.*?</figure>', t, re.S).group(0)
-    saldo = [int(s.replace(".", "").replace("€ ", "")) for s in re.findall(r'data-kop="Saldo" class="getal">(€ [\d.]+)<', tabel)]
+    # Elke cel is een verwijzing naar haar rekenboom: het bedrag staat binnen <a>.
+    saldo = [int(s.replace(".", "").replace("€ ", "")) for s in re.findall(r'data-kop="Saldo" class="getal">(?:<a [^>]*>)?(€ [\d.]+)<', tabel)]
     assert saldo[:-1] == [44451, 4561, 14206, 4422] and sum(saldo[:-1]) == saldo[-1] == 67640
     assert "methode van de grootste resten" in tabel
 
@@ -349,6 +430,80 @@ def test_cijfers_op_de_voorkant_wijzen_naar_hun_rekenboom(maak):
     assert "pilot.yaml:" in kengetal and "bron: KBA Hengelo (2023), casus 1" in kengetal
 
 
+VOORKANT_ZONDER_BOOM = ()  # elke tabel van de voorkant heeft haar rekenbomen
+BEDRAG = re.compile(r"-?€ ?-?[\d.]+(?:,\d+)?")
+
+
+def _knoop_waarden(bijlagen: str) -> dict[str, str]:
+    """Anker -> de tekst van zijn knoop in de bijlage (label: waarde), zonder opmaak."""
+    uit = {}
+    for anker, tekst in re.findall(r'<li id="([^"]+)">(.*?)(?:<span class="detail">|<ul>|</li>)', bijlagen, re.S):
+        uit[anker] = html_module.unescape(re.sub(r"<[^>]+>", "", tekst)).strip()
+    return uit
+
+
+def _bedrag(tekst: str) -> Decimal:
+    """`€ 47.520` of `-€ 6.600` of `€ 583,67` als getal."""
+    t = tekst.replace("€", "").replace(" ", "").replace(".", "").replace(",", ".")
+    return Decimal(t)
+
+
+@pytest.mark.parametrize("argumenten", [(HENGELO,), (HENGELO, "--begroting", BEGROTING)])
+def test_elk_bedrag_in_een_tabel_op_de_voorkant_wijst_naar_zijn_rekenboom(maak, argumenten):
+    """Elke cel met een bedrag in de tabellen van de voorkant (kosten en baten, per actor, de verdelingstabel, de tornado,
+    de casussen, de tarieven, de KBA-kolom van de begroting) is een verwijzing naar een knoop in de bijlage met
+    hetzelfde bedrag: exact in de boom, afgerond in de cel (grootste resten: hoogstens € 1 verschil)."""
+    naam = "h.html" if len(argumenten) == 1 else "hb.html"
+    t = maak(naam, *argumenten)[0].read_text(encoding="utf-8").replace("\xa0", " ").replace("\u2060", "")
+    voorkant, bijlagen = t.split('<div class="bijlagen">')
+    knopen = _knoop_waarden(bijlagen)
+    gecontroleerd = 0
+    for sectie, plek in re.findall(r'(<section id="([^"]+)".*?</section>)', voorkant, re.S):
+        for tabel in re.findall(r"<table.*?</table>", sectie, re.S):
+            kop = re.findall(r"<th[^>]*>(.*?)</th>", tabel)
+            for rij in re.findall(r"<tr>(.*?)</tr>", tabel.split("</thead>")[-1], re.S):
+                for k, cel in enumerate(re.findall(r"<td[^>]*>(.*?)</td>", rij, re.S)):
+                    if not BEDRAG.search(cel) or (plek in VOORKANT_ZONDER_BOOM and kop[k] != "KBA"):
+                        continue
+                    link = re.fullmatch(r'<a href="#([^"]+)">(.*?)</a>', cel)
+                    assert link, (plek, kop[k], cel)
+                    anker, tekst = link.groups()
+                    assert bijlagen.count(f'id="{anker}"') == 1, anker
+                    waarde = BEDRAG.findall(knopen[anker])[-1]
+                    if "per euro" not in knopen[anker]:
+                        assert abs(_bedrag(tekst) - _bedrag(waarde)) <= 1, (plek, tekst, knopen[anker])
+                    gecontroleerd += 1
+    assert gecontroleerd >= 60, gecontroleerd
+    # Met de hand: 12 SJD-uren in 6 casussen (2 + 3 + 2 + 2 + 1 + 2) x (€ 80 + € 30 + € 10) per uur = € 1.440;
+    # x 198 gedekte hulpvragen / 6 casussen = € 47.520 (kosten, één gemiddelde); x 300 alle hulpvragen / 6 = € 72.000.
+    # De baten van de zes casussen samen zijn € 4.942; x 198 / 6 = € 163.086; 163.086 / 47.520 = 3,43 per euro.
+    assert (2 + 3 + 2 + 2 + 1 + 2) * (80 + 30 + 10) * 198 / 6 == 47520 and 1440 * 300 / 6 == 72000 and 4942 * 198 / 6 == 163086
+    assert knopen["uitleg-kosten-rapport"].endswith("€ 47.520") and knopen["uitleg-baten-rapport"].endswith("€ 163.086")
+    assert knopen["uitleg-verhouding-rapport"].endswith("3,43 per euro")
+    assert knopen["uitleg-saldo-rijk-betaalt"].endswith("€ 72.000")
+    assert '<a href="#uitleg-kosten-rapport">€ 47.520</a>' in voorkant and '<a href="#uitleg-saldo-rijk-betaalt">€ 72.000</a>' in voorkant
+    if len(argumenten) > 1:
+        # De begroting (templates/voorbeeldbegroting.yaml): SJD 6 + 3 uur x 46 weken x € 80 = 33.120, plus de kosten per
+        # SJD-uur (9 x 46 x € 30 + 9 x 46 x € 10 = 12.420 + 4.140): samen 49.680; met ander personeel en eenmalig € 70.772.
+        assert 9 * 46 * 80 + 9 * 46 * 30 + 9 * 46 * 10 == 49680
+        assert knopen["uitleg-begroting-sjd"].endswith("€ 49.680") and knopen["uitleg-begroting-kosten"].endswith("€ 70.772")
+        # De gemeente krijgt terug: 66% x (214 + 3 x 180) / 6 casussen = 82,94 per hulpvraag, x 300 hulpvragen = 24.882.
+        assert Decimal(66) * (214 + 3 * 180) / 6 / 100 == Decimal("82.94") and Decimal("82.94") * 300 == 24882
+        assert knopen["uitleg-begroting-gemeente-wint"].endswith("€ 24.882")
+        boom = bijlagen.split('id="uitleg-begroting-sjd"')[1].split("</ul></li>")[0]
+        assert "voorbeeldbegroting.yaml:" in boom
+        # Ook het antwoord voor de gemeente: elk bedrag in die zin wijst naar zijn boom.
+        antwoord = re.search(r"<p[^>]*>Wat betaalt de gemeente.*?</p>", voorkant, re.S).group(0)
+        assert re.findall(r'href="#([^"]+)"[^>]*>([^<]+)</a>', antwoord) == [
+            ("uitleg-begroting-gemeente-betaalt", "€ 43.120"), ("uitleg-begroting-gemeente-wint", "€ 24.882"),
+            ("uitleg-begroting-gemeente-saldo", "-€ 18.238")]
+    # De tornado: hulpvragen 25% lager, de hele KBA opnieuw: 115.566 x 0,75 = 86.674,50.
+    assert knopen["uitleg-tornado-hulpvragen-lager"].endswith("€ 86.674,50")
+    # Elke boom reikt tot de invoer: onder de kosten van één gemiddelde staat de regel van het tarief in pilot.yaml.
+    boom = bijlagen.split('id="uitleg-kosten-rapport"')[1].split("</ul></li>")[0]
+    assert "casus-1.yaml:" in boom and "pilot.yaml:" in boom
+
+
 @pytest.mark.chromium
 def test_verwijzingen_werken_in_chromium(maak):
     from selenium import webdriver
@@ -368,7 +523,23 @@ def test_verwijzingen_werken_in_chromium(maak):
         browser.get(doel.resolve().as_uri())
         links = browser.find_elements(By.CSS_SELECTOR, "main > section a[href^='#uitleg-'], header a[href^='#uitleg-']")
         assert len(links) >= 3 + 6 + 6
-        for link in links[:3] + links[-2:]:
+        # Elk bedrag in een tabelcel van de voorkant staat in een verwijzing waarvan het doel bestaat, in een bijlage.
+        zonder = browser.execute_script(
+            "const uit = [];"
+            "for (const td of document.querySelectorAll('main > section:not(#begroting) td')) {"
+            "  if (!td.textContent.includes('€')) continue;"
+            "  const a = td.querySelector('a[href^=\"#\"]');"
+            "  const doel = a && document.getElementById(a.getAttribute('href').slice(1));"
+            "  if (!doel || !doel.closest('.bijlagen')) uit.push(td.textContent); }"
+            "return uit;"
+        )
+        assert zonder == []
+        aantal = browser.execute_script("return document.querySelectorAll('main > section:not(#begroting) td a').length")
+        assert aantal >= 60
+        # Klik op een cel van elke tabel: kosten en baten, per actor, de verdelingstabel, de tornado.
+        cellen = [browser.find_element(By.CSS_SELECTOR, f"a[href='#uitleg-{c}']")
+                  for c in ("kosten-rapport", "actor-rijk-betaalt", "saldo-gemeente-middelen", "tornado-hulpvragen-lager")]
+        for link in links[:3] + links[-2:] + cellen:
             anker = link.get_attribute("href").split("#")[1]
             browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
             link.click()
@@ -391,10 +562,25 @@ def test_pdf_en_json_dezelfde_bijlage_met_verwijzingen(maak):
     tekst = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
     bijlage = re.search(r"Bijlage ([A-Z])\. Hoe de totalen zijn opgebouwd", tekst).group(1)
     assert re.search(rf"Hoe deze bedragen zijn berekend: Bijlage {bijlage}, pagina \d+\.", tekst)
+    # Onder elke tabel met verwijzingen op de voorkant: de bijlage en de pagina van haar eerste boom.
+    voorkant = tekst.split("Bijlage A.")[0]
+    assert len(re.findall(rf"Hoe deze cijfers zijn berekend: Bijlage {bijlage}, vanaf pagina \d+\.", voorkant)) >= 6
     j = json.loads(maak("h.json", HENGELO)[0].read_text(encoding="utf-8"))
     uitleg = next(s for s in j["bijlagen"] if s["plek"] == "uitleg")
     bomen = [b["knopen"][0] for b in uitleg["blokken"] if b["soort"] == "boom"]
-    assert [b["anker"] for b in bomen] == ["uitleg-rapport", "uitleg-gewogen"]
+    assert [b["anker"] for b in bomen][:2] == ["uitleg-rapport", "uitleg-gewogen"]
     assert bomen[0]["tekst"].replace("\xa0", " ").endswith("€ 115.566")
+    # Elk anker van een tabel op de voorkant is een knoop in de boom van de JSON.
+    bestaand, stapel = set(), list(bomen)
+    while stapel:
+        k = stapel.pop()
+        bestaand.add(k["anker"])
+        stapel += k["kinderen"]
+    stapel, ankers = [b for s in j["voor"] for b in s["blokken"]], set()
+    while stapel:
+        b = stapel.pop()
+        stapel += b.get("blokken", []) + ([b["tabel"]] if b.get("tabel") else [])
+        ankers |= set(b.get("ankers", {}).values())
+    assert len(ankers) >= 40 and ankers <= bestaand, ankers - bestaand
     kern = next(s for s in j["voor"] if s["plek"] == "kern")
     assert {"tekst": "€ 107.109", "anker": "uitleg-gewogen"} in kern["blokken"][0]["delen"]

@@ -325,11 +325,48 @@ def discontovoet(opgegeven=None, uit_pilot=None):
 
 @dataclass(frozen=True)
 class Rapport:
-    """Alles wat het rapport toont: de uitkomst per analyse (sleutels als in het register) en de context van de secties."""
+    """Alles wat het rapport toont, met naam: de uitkomst van elke analyse en wat de secties erbij moeten weten.
 
-    uitkomsten: dict
-    context: dict
-    met_gepubliceerd: bool
+    Elke sectie (`uitvoer/rapport/<analyse>.py`) krijgt haar eigen uitkomst en dit geheel, en leest daaruit de velden die
+    ze nodig heeft; er is één KBA (`kba`), die van het eerste project. Een analyse die niet gerekend is, is None.
+    """
+
+    kba: object  # berekening.kba.PilotUitkomst
+    actoren: object  # berekening.actoren.ActorenUitkomst
+    kengetallen: object  # berekening.kengetallen.BankControle: op welke kwaliteitsgraad de baten rusten
+    gevoeligheid: object  # berekening.gevoeligheid.Gevoeligheid
+    waarschuwingen: tuple  # berekening.waarschuwingen.Waarschuwing, met hun plek al als bestand:regel
+    uitleg: tuple  # berekening.uitleg.Uitleg per cijfer, met bestand:regel relatief aan de casussenmap
+    controle: tuple  # berekening.controle.Controle: de gepubliceerde cijfers nagerekend (leeg bij een variant)
+    trekkingen: int
+    zaad: int
+    bandbreedtes: bool  # de invoer heeft een bereik of een kans van slagen: dan is `onzekerheid` gerekend
+    met_gepubliceerd: bool  # onwaar voor een variant: de gepubliceerde cijfers horen bij de casussenmap eronder
+    onzekerheid: object = None  # berekening.onzekerheid.OnzekerheidUitkomst, alleen met `bandbreedtes`
+    begroting: object = None  # berekening.begroting.BegrotingUitkomst, met --begroting
+    vergelijking: tuple | None = None  # berekening.vergelijking.Kolom per project, met --vergelijk
+    bibliotheek: str | None = None  # bij een variant de naam van de pilot eronder
+    eigen_casussen: str | None = None  # de casussenmap die de begroting zelf noemt, als die er een noemt
+    getelde_uitkomsten: object = None  # berekening.uitkomsten: de getelde uitkomsten naast de casussen (analyse `uitkomsten`)
+
+    # De analyses in de volgorde waarin hun secties op een gedeelde plek komen (zie uitvoer/rapport/document.py).
+    VOLGORDE = ("kba", "onzekerheid", "actoren", "kengetallen", "begroting", "gevoeligheid", "vergelijking",
+                "waarschuwingen", "uitleg", "controle", "uitkomsten")
+    VELD = {"uitkomsten": "getelde_uitkomsten"}  # een analyse waarvan het veld anders heet (`uitkomsten` is het geheel hieronder)
+
+    @property
+    def pilot(self):
+        return self.kba.pilot
+
+    @property
+    def met_begroting(self) -> bool:
+        return self.begroting is not None
+
+    @property
+    def uitkomsten(self) -> dict:
+        """De gerekende analyses op volgorde, onder hun naam in het register."""
+        gerekend = {a: getattr(self, self.VELD.get(a, a)) for a in self.VOLGORDE}
+        return {a: u for a, u in gerekend.items() if u is not None}
 
 
 def rapport(
@@ -342,55 +379,98 @@ def rapport(
 ) -> Rapport:
     """Rekent elke analyse van het rapport door voor `projecten[0]`, met de rest ernaast (`--vergelijk`).
 
-    `begroting` is (geladen begroting, haar uitkomst), gerekend met de casussen van het rapport zelf;
-    `bibliotheek` is bij een variant de naam van de pilot eronder; `waardering` de getelde uitkomsten
-    (`waardeer_uitkomsten`), die naast de casussen op de voorkant komen.
+    Elk project wordt één keer doorgerekend (en gesimuleerd als het onzeker is): de vergelijking hergebruikt de KBA
+    en de Monte-Carlo van het eerste project. `begroting` is (geladen begroting, haar uitkomst), gerekend met de
+    casussen van het rapport zelf; `bibliotheek` is bij een variant de naam van de pilot eronder; `waardering` de
+    getelde uitkomsten (`waardeer_uitkomsten`), die naast de casussen op de voorkant komen.
     """
     from kostenbaten.berekening.actoren import verdeel_over_actoren
     from kostenbaten.berekening.controle import controleer as controleer_cijfers
     from kostenbaten.berekening.gevoeligheid import gevoeligheid as varieer
     from kostenbaten.berekening.kba import bereken_pilot
-    from kostenbaten.berekening.onzekerheid import onzekere_invoer  # zonder numpy
-    from kostenbaten.berekening.uitleg import uitleg as leg_uit
+    from kostenbaten.berekening.kengetallen import controleer as controleer_bank
+    from kostenbaten.berekening.onzekerheid import is_onzeker  # zonder numpy
+    from kostenbaten.invoer.kengetallenbank import laad_bank
 
     project = projecten[0]
     # Zonder bereik of kans van slagen is elke trekking gelijk: dan geen Monte-Carlo en geen interval in de kernzin.
-    bandbreedtes = bool(onzekere_invoer(project.pilot, project.casussen)) or any(c.kans is not None for c in project.casussen)
+    bandbreedtes = is_onzeker(project.pilot, project.casussen)
     kba = bereken_pilot(project.pilot, project.casussen, indexeringen=project.indexeringen)
-    uitkomsten = {"kba": kba}
+    onzekerheid = None
     if bandbreedtes:
         from kostenbaten.berekening.onzekerheid import simuleer
 
-        uitkomsten["onzekerheid"] = simuleer(project.pilot, project.casussen, trekkingen, zaad)
+        onzekerheid = simuleer(project.pilot, project.casussen, trekkingen, zaad)
     # Met een begroting rust het maatschappelijk saldo op haar kosten, tenzij een registratie uren per hulpvraag geeft.
-    uitkomsten["actoren"] = verdeel_over_actoren(kba, begroting=begroting[1] if begroting is not None else None)
-    from kostenbaten.berekening.kengetallen import controleer as controleer_bank
-    from kostenbaten.invoer.kengetallenbank import laad_bank
-
-    uitkomsten["kengetallen"] = controleer_bank(project, laad_bank()[0], kba.casussen)  # op welke kwaliteitsgraad de baten rusten
-    if begroting is not None:
-        uitkomsten["begroting"] = begroting[1]
-    uitkomsten["gevoeligheid"] = varieer(project.pilot, project.casussen)
+    actoren = verdeel_over_actoren(kba, begroting=begroting[1] if begroting is not None else None)
+    gevoeligheid = varieer(project.pilot, project.casussen)
+    vergelijking = None
     if len(projecten) > 1:
-        from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
+        from kostenbaten.berekening.vergelijking import Kolom, vergelijk as reken_vergelijking
 
-        uitkomsten["vergelijking"] = reken_vergelijking(projecten, trekkingen, zaad)
+        eerste = Kolom(project.map, kba, onzekerheid, actoren)
+        vergelijking = (eerste, *reken_vergelijking(projecten[1:], trekkingen, zaad))
     lijst = waarschuwingen(project, trekkingen if bandbreedtes else None, zonder_eigen_mappen(project))  # geen eigen mappen in een openbaar rapport
     if begroting is not None:
         lijst += begrotingwaarschuwingen(*begroting)
-    uitkomsten["waarschuwingen"] = lijst
-    uitkomsten["uitleg"] = [leg_uit(kba, cijfer, zonder_eigen_mappen(project)) for cijfer in ("rapport", "gewogen")]
-    # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
-    uitkomsten["controle"] = [] if project.is_variant else controleer_cijfers(kba)
+    naast = None
     if waardering is not None:  # als laatste: zo komt de tweede methode ná het saldo van de casussen
         from kostenbaten.berekening.uitkomsten import naast_casussen
 
-        uitkomsten["uitkomsten"] = naast_casussen(waardering, uitkomsten["actoren"].maatschappelijk, len(kba.casussen))
-    context = {"trekkingen": trekkingen, "zaad": zaad, "bandbreedtes": bandbreedtes, "pilot": kba.pilot, "kba": kba,
-               "bibliotheek": bibliotheek if project.is_variant else None,
-               "eigen_casussen": begroting[0].eigen_casussen if begroting is not None else None,
-               "met_begroting": begroting is not None}
-    return Rapport(uitkomsten, context, met_gepubliceerd=not project.is_variant)
+        naast = naast_casussen(waardering, actoren.maatschappelijk, len(kba.casussen))
+    return Rapport(
+        kba=kba,
+        actoren=actoren,
+        kengetallen=controleer_bank(project, laad_bank()[0], kba.casussen),
+        gevoeligheid=gevoeligheid,
+        waarschuwingen=lijst,
+        uitleg=rekenbomen(kba, actoren, gevoeligheid, zonder_eigen_mappen(project), begroting),
+        # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
+        controle=() if project.is_variant else tuple(controleer_cijfers(kba)),
+        trekkingen=trekkingen,
+        zaad=zaad,
+        bandbreedtes=bandbreedtes,
+        met_gepubliceerd=not project.is_variant,
+        onzekerheid=onzekerheid,
+        begroting=begroting[1] if begroting is not None else None,
+        vergelijking=vergelijking,
+        bibliotheek=bibliotheek if project.is_variant else None,
+        eigen_casussen=begroting[0].eigen_casussen if begroting is not None else None,
+        getelde_uitkomsten=naast,
+    )
+
+
+def rekenbomen(kba, actoren, gevoeligheid, waar, begroting: tuple | None = None) -> tuple:
+    """De rekenbomen van de bijlage: de twee totalen, dan elk cijfer in de tabellen van de voorkant (kosten en baten,
+    per actor, de verdelingstabel, de balken van de tornado, de begroting), elk tot de invoerregels (`waar`: bestand:regel)."""
+    from kostenbaten.berekening import rekenbomen as bomen
+    from kostenbaten.berekening.uitleg import uitleg as leg_uit
+    from kostenbaten.uitvoer.rapport.gevoeligheid import AANTAL
+
+    uit = [leg_uit(kba, cijfer, waar) for cijfer in ("rapport", "gewogen")]
+    uit += bomen.gemiddelde(kba, waar) + bomen.kosten_baten(kba, waar) + bomen.per_actor(kba, actoren, waar)
+    if actoren.maatschappelijk is not None:
+        uit += bomen.verdeling(kba, actoren.maatschappelijk, waar)
+    uit += bomen.tornado(gevoeligheid, waar, AANTAL)
+    if begroting is not None:
+        uit += bomen.begroting(begroting[1], kba, waar, begrotingsplek(begroting[0].pad))
+    return tuple(uit)
+
+
+def begrotingsplek(pad: Path):
+    """De plek van een kostenregel in het begrotingsbestand: `begroting.yaml:12`, in een werkmap het soort en nummer."""
+    bestand = None
+    if pad.suffix.lower() in (".yaml", ".yml"):
+        from kostenbaten.invoer.yamlbestand import lees_yaml
+
+        bestand, _ = lees_yaml(pad)
+
+    def plek(soort: str, index: int) -> str:
+        if bestand is not None:
+            return f"{pad.name}:{bestand.regel((soort, index))}"
+        return f"{pad.name}, {soort} nr. {index + 1}"
+
+    return plek
 
 
 def zonder_eigen_mappen(project):

@@ -178,66 +178,28 @@ def op_hele_euros_tot_totaal(delen) -> list[Decimal]:
 
 # -- afbreken van een woord dat niet in zijn kolom past ----------------------------------------
 
-_KLINKERS = set("aeiouyàáâäèéêëìíîïòóôöùúûü")
-_TREMA = set("ëïöü")  # een trema begint een nieuwe lettergreep: cli-ënt, financi-ële
-# Medeklinkers die samen een lettergreep beginnen: de plofklank met l of r (pro-bleem, con-tract), en sch/schr.
-# th en ph zijn één klank (biblio-theek).
-_SAMEN = ("schr", "sch", "ch", "th", "ph", "pr", "br", "tr", "dr", "kr", "gr", "fr", "vr", "pl", "bl", "kl", "fl", "gl")
-# Twee klinkers die twee lettergrepen zijn (bibli-o-theek, materi-aal); ie, ij en de andere tweeklanken niet.
-_TWEE_KLINKERS = ("io", "ia", "iu", "eo")
+_WOORDENBOEK = None  # het Nederlandse afbreekwoordenboek, pas geladen als een woord niet past
 
 
-def _is_klinker(woord: str, i: int) -> bool:
-    c = woord[i].lower()
-    if c in _KLINKERS:
-        return True
-    return c == "j" and i > 0 and woord[i - 1].lower() == "i"  # de ij
+def _woordenboek():
+    """Het afbreekwoordenboek nl_NL van LibreOffice, dat pyphen meelevert; één keer geladen, alleen als het nodig is."""
+    global _WOORDENBOEK
+    if _WOORDENBOEK is None:
+        import pyphen
 
-
-def _begin(cluster: str) -> int:
-    """Hoeveel medeklinkers van de groep tussen twee klinkers de volgende lettergreep beginnen."""
-    for samen in _SAMEN:
-        if cluster.endswith(samen):
-            # ng en nk blijven bij de lettergreep ervoor, ook voor een r of l: belasting-recht, bank-rekening
-            if samen[0] in "gk" and cluster[: -len(samen)].endswith("n"):
-                return len(samen) - 1
-            return len(samen)
-    return 1
+        _WOORDENBOEK = pyphen.Pyphen(lang="nl_NL")
+    return _WOORDENBOEK
 
 
 def afbreekpunten(woord: str) -> list[int]:
-    """Waar een Nederlands woord mag breken (posities vóór de letter), naar de regels van de lettergreep.
+    """Waar een Nederlands woord mag breken (posities vóór de letter), naar het afbreekwoordenboek nl_NL
+    (Woning-cor-po-ra-tie, con-su-men-ten-za-ken, cli-ënt).
 
-    Tussen twee klinkergroepen gaat één medeklinker naar de volgende lettergreep (wo-ning,
-    za-ken), bij meer medeklinkers de laatste (woning-corporatie, kos-ten), behalve waar twee of
-    meer samen een lettergreep beginnen (con-tract, ver-schil). Een trema begint een lettergreep.
     Nooit binnen de eerste of laatste twee letters; een woord met een cijfer of teken breekt niet.
-    Een benadering zonder woordenboek: samenstellingen breken meestal goed (consumenten-zaken),
-    een enkel voorvoegsel niet altijd zoals het woordenboek het wil.
     """
     if len(woord) < 5 or not woord.isalpha():
         return []
-    klinker = [_is_klinker(woord, i) for i in range(len(woord))]
-    punten = []
-    i = 0
-    while i < len(woord) and not klinker[i]:
-        i += 1
-    while i < len(woord):
-        # einde van de klinkergroep; een trema binnen de groep begint een nieuwe lettergreep
-        j = i + 1
-        while j < len(woord) and klinker[j]:
-            if woord[j].lower() in _TREMA or woord[j - 1:j + 1].lower() in _TWEE_KLINKERS:
-                punten.append(j)
-            j += 1
-        k = j
-        while k < len(woord) and not klinker[k]:
-            k += 1
-        if k >= len(woord):
-            break
-        cluster = woord[j:k].lower()
-        punten.append(k - _begin(cluster))
-        i = k
-    return [p for p in punten if 2 <= p <= len(woord) - 2]
+    return [p for p in _woordenboek().positions(woord) if 2 <= p <= len(woord) - 2]
 
 
 def breek_woord(woord: str, breedte: int) -> list[str]:

@@ -156,6 +156,11 @@ class OnzekerheidUitkomst:
     kosten_route: str | None = None
     # Het maatschappelijk saldo en de verdelingstabel bij de meest waarschijnlijke invoer (`berekening.saldo.SaldoUitkomst`).
     maatschappelijk: object = None
+    # Per methode wat de spreiding van het totaal in de trekkingen het meest drijft: per invoer met een bereik het deel
+    # van de variantie van het totaal dat zij alleen verklaart (haar kwadraat van de correlatie met de verwachting bij
+    # de parameters, maal het deel van de parameters), van groot naar klein. Het deel van de uitkomst per hulpvraag
+    # staat in `deel_uitkomsten`; de kleine steekproef zit niet in de trekkingen (zie `steekproef`).
+    drijvers: dict[str, tuple[tuple[OnzekereInvoer, Decimal], ...]] = field(default_factory=dict)
 
     @property
     def heeft_onzekerheid(self) -> bool:
@@ -193,6 +198,11 @@ def onzekere_invoer(pilot: Pilot, casussen) -> list[OnzekereInvoer]:
             ]
             kandidaten += _aanpassingen(f"casus {nr}: baten[{i}].aanpassingen", baat.aanpassingen, f"Casus {nr}: {omschrijving}")
     return [OnzekereInvoer(plek, o, grenzen, naam) for plek, o, grenzen, naam in kandidaten if o is not None and o.heeft_bereik]
+
+
+def is_onzeker(pilot: Pilot, casussen) -> bool:
+    """Heeft de invoer een bereik of een casus met een kans van slagen? Alleen dan verschilt de ene trekking van de andere."""
+    return bool(onzekere_invoer(pilot, casussen)) or any(c.kans is not None for c in casussen)
 
 
 def _aanpassingen(plek: str, blok, naam: str) -> list:
@@ -524,10 +534,19 @@ def simuleer(
     sommen = np.zeros(plan.rijen)
     negatief = np.zeros(plan.rijen, dtype=np.int64)
     positief = np.zeros(plan.rijen, dtype=np.int64)
+    # Per invoer met een bereik: som van x, x kwadraat en x maal de verwachting bij de parameters (per methode).
+    rij_parameters = [plan.rij(methode, parameters=True) for methode in METHODEN]
+    momenten = np.zeros((len(plan.invoer), 2 + len(METHODEN)))
     for start in range(0, trekkingen, blok):
         stop = min(start + blok, trekkingen)
         uitkomsten = cijfers[:, start:stop]
-        uitkomsten[:] = plan.blok(rng, stop - start)
+        getrokken: dict = {}
+        uitkomsten[:] = plan.blok(rng, stop - start, getrokken)
+        for k, invoer in enumerate(plan.invoer):
+            x = getrokken[invoer.plek]
+            momenten[k, 0] += x.sum()
+            momenten[k, 1] += (x * x).sum()
+            momenten[k, 2:] += uitkomsten[rij_parameters] @ x
         # Gemiddelde en kans op verlies per blok bijhouden: geen hulparrays ter grootte van N.
         sommen += uitkomsten.sum(axis=1)
         negatief += (uitkomsten < 0).sum(axis=1)
@@ -547,6 +566,8 @@ def simuleer(
         delen = {"steekproef": steekproef.variantie[methode], "parameters": alleen_parameters, "uitkomsten": geheel - alleen_parameters}
         samen = sum(delen.values())
         spreiding[methode] = {k: Decimal(f"{(v / samen if samen > 0 else 0.0):.4f}") for k, v in delen.items()}
+    drijvers = {m: _drijvers(plan.invoer, momenten, k, cijfers[plan.rij(m, parameters=True)], cijfers[plan.rij(m)], trekkingen)
+                for k, m in enumerate(METHODEN)}
     # Het laatste gebruik van de trekkingen: percentielen mogen de rijen ter plekke herschikken.
     percentielen = np.percentile(cijfers, PERCENTIELEN, axis=1, overwrite_input=True)
 
@@ -610,4 +631,26 @@ def simuleer(
         },
         kosten_route=programmakosten(berekend).route,
         maatschappelijk=bereken_saldo(berekend),
+        drijvers=drijvers,
     )
+
+
+def _drijvers(invoer, momenten, methode: int, parameters, geheel, trekkingen: int) -> tuple:
+    """Per invoer het deel van de variantie van het totaal dat zij alleen verklaart: corr(x, verwachting | parameters)^2
+    maal var(verwachting | parameters) / var(totaal); van groot naar klein. Bij onafhankelijke invoer en een model dat
+    (bijna) lineair is, tellen de delen op tot het deel van de parameters; een product (hulpvragen maal kengetal) laat
+    een klein deel onverklaard."""
+    var_geheel, var_parameters = float(geheel.var()), float(parameters.var())
+    if var_geheel <= 0 or var_parameters <= 0:
+        return ()
+    gemiddelde_t = float(parameters.mean())
+    uit = []
+    for k, i in enumerate(invoer):
+        gemiddelde_x = momenten[k, 0] / trekkingen
+        var_x = momenten[k, 1] / trekkingen - gemiddelde_x**2
+        if var_x <= 0:
+            continue
+        cov = momenten[k, 2 + methode] / trekkingen - gemiddelde_x * gemiddelde_t
+        deel_ = min(1.0, cov * cov / (var_x * var_parameters)) * min(var_parameters, var_geheel) / var_geheel
+        uit.append((i, Decimal(f"{deel_:.4f}")))
+    return tuple(sorted(uit, key=lambda d: -d[1]))

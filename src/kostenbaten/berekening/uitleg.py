@@ -32,6 +32,7 @@ class Knoop:
     kinderen: tuple[Knoop, ...] = ()
     eenheid: str = "euro"  # "euro", "procent" of "hulpvragen"
     let_op: str | None = None  # bijvoorbeeld een bekende drukfout in het rapport
+    cijfer: str | None = None  # het cijfer dat deze knoop berekent (`berekening.rekenbomen`), zodat een tabel ernaar verwijst
 
     def alle(self) -> Iterator[Knoop]:
         """Deze knoop en alle knopen eronder (diepte eerst)."""
@@ -150,7 +151,8 @@ def _posten_knoop(u: CasusUitkomst, cijfer: str, posten, waar: Waar) -> Knoop:
     totaal = som(p.bedrag for p in posten)
     kinderen = tuple(post_knoop(u, p, waar) for p in posten)
     som_ = _optelling((p.bedrag for p in posten), totaal)
-    return Knoop(f"Casus {u.nummer}: {cijfer}", totaal, som_, (), None, kinderen, let_op=_erratum(u, cijfer))
+    return Knoop(f"Casus {u.nummer}: {cijfer}", totaal, som_, (), None, kinderen, let_op=_erratum(u, cijfer),
+                 cijfer=f"casus-{u.nummer}-{cijfer}")
 
 
 def kosten_knoop(u: CasusUitkomst, waar: Waar) -> Knoop:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kostenbaten.berekening.actoren import ActorenUitkomst, ActorRegel, verdeel_over_actoren
 from kostenbaten.berekening.kba import PilotUitkomst, bereken_pilot
-from kostenbaten.berekening.onzekerheid import OnzekerheidUitkomst, onzekere_invoer  # zonder numpy
+from kostenbaten.berekening.onzekerheid import OnzekerheidUitkomst, is_onzeker  # zonder numpy
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,7 @@ def vergelijk(projecten, trekkingen: int, zaad: int) -> list[Kolom]:
     """Elk project met hetzelfde zaad, zodat een kolom niet afhangt van de kolommen ernaast."""
     kolommen = []
     for project in projecten:
-        onzeker = onzekere_invoer(project.pilot, project.casussen) or any(c.kans is not None for c in project.casussen)
-        if onzeker:
+        if is_onzeker(project.pilot, project.casussen):
             from kostenbaten.berekening.onzekerheid import simuleer  # laadt numpy
 
             o = simuleer(project.pilot, project.casussen, trekkingen, zaad)

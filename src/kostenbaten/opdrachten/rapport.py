@@ -94,5 +94,4 @@ def rapport(
     bibliotheek = _laad(project.basismap).pilot.naam if project.is_variant else None
     inhoud = api.rapport(projecten, begroting, trekkingen, zaad, bibliotheek, waardering)
     voet = f"kostenbaten {__version__}: kostenbaten rapport {Path(map_).absolute().name}"  # een openbaar stuk noemt geen mappen van de gebruiker
-    lever("rapport", inhoud.uitkomsten, register.formaat_van("rapport", uit), uit, overschrijf, voet=voet,
-          met_gepubliceerd=inhoud.met_gepubliceerd, **inhoud.context)
+    lever("rapport", inhoud, register.formaat_van("rapport", uit), uit, overschrijf, voet=voet)

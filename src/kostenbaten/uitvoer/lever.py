@@ -33,7 +33,7 @@ def lever(
 
     `context` gaat naar de functie van het formaat, `tabel` alleen naar de terminal. Waarschuwingen
     staan in JSON onder `waarschuwingen`, in de terminal samen op stderr na de uitkomst. Bij het
-    rapport is `analyse` "rapport" en `uitkomst` een dict van analyse naar uitkomst; `voet` is zijn
+    rapport is `analyse` "rapport" en `uitkomst` een `api.Rapport` (elke sectie krijgt haar eigen uitkomst en het geheel); `voet` is zijn
     voetregel. Na een bestand meldt stderr `Geschreven: BESTAND` (met `meld`). De eerste vijf
     argumenten gaan op hun plaats, zodat een analyse zelf een `doel` in haar context kan hebben.
     """
@@ -71,7 +71,7 @@ def _maak(uitvoer: register.Uitvoer, formaat: str, analyse: str, uitkomst, waars
             from kostenbaten.uitvoer.rapport.grafiek import MET_PNG
 
             MET_PNG.set(True)
-        return document([register.zoek(a, "rapport")(u, **context) for a, u in uitkomst.items()], voet)
+        return document([register.zoek(a, "rapport")(u, uitkomst) for a, u in uitkomst.uitkomsten.items()], voet)
     if uitvoer.maak in register.FUNCTIES:
         return register.zoek(analyse, uitvoer.maak)(uitkomst, **context)
     return register.functie(uitvoer.maak)(uitkomst, **({"voet": voet} if voet else {}), **context)

@@ -15,7 +15,7 @@ FUNCTIES = {
     "terminal": "toon",  # toon(uitkomst, console, ...): tabellen op het scherm
     "json": "document",  # document(uitkomst, ...) -> dict
     "excel": "werkmap",  # werkmap(uitkomst, ...) -> openpyxl.Workbook
-    "rapport": "secties",  # secties(uitkomst, ...) -> {plek: Sectie}: onderdelen van het rapport (HTML of PDF)
+    "rapport": "secties",  # secties(uitkomst, rapport) -> {plek: Sectie}: onderdelen van het rapport (api.Rapport: het geheel)
 }
 
 # De versie van de JSON-documenten: hoger zodra een sleutel van betekenis of naam verandert (zie CHANGELOG.md).

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from kostenbaten.berekening.actoren import ActorenUitkomst
 from kostenbaten.notatie import euro, getal_nl, op_hele_euros_tot_totaal
-from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, grafiek, tabel
-from kostenbaten.uitvoer.rapport.kba import GEWOGEN, VLAK, hoofdletter
+from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, grafiek, herkomst, tabel
+from kostenbaten.uitvoer.rapport.kba import ANKER_TOTAAL, GEWOGEN, VLAK, cijfer_anker, hoofdletter
 
 KOSTEN = "0.35"  # donkergrijs, zonder arcering
 BATEN = "0.85"  # lichtgrijs met arcering
@@ -36,6 +36,9 @@ def kosten_baten(a: ActorenUitkomst) -> list[dict]:
             ["Baten per euro kosten", _verhouding(r.verhouding), _verhouding(g.verhouding)],
         ],
         rechts=(1, 2),
+        # Elk cijfer naar zijn rekenboom in de bijlage (berekening/rekenbomen.py); netto is het totaal van de kernzin.
+        ankers={(rij, k): anker for k, m in ((1, "rapport"), (2, "gewogen")) for rij, anker in (
+            (0, cijfer_anker(f"kosten-{m}")), (1, cijfer_anker(f"baten-{m}")), (2, ANKER_TOTAAL[m]), (3, cijfer_anker(f"verhouding-{m}")))},
     )
     beschrijving = (
         f"Staafdiagram van kosten en baten per jaar. {hoofdletter(VLAK)}: kosten {euro(r.kosten)}, baten {euro(r.baten)}, "
@@ -66,6 +69,13 @@ def per_actor(a: ActorenUitkomst) -> list[dict]:
         rechts=(1, 2, 3),
         slot=[["Samen", euro(t.kosten), euro(t.baten), euro(t.saldo)]],
         bijschrift=AFRONDING,
+        ankers={
+            **{(i, k): cijfer_anker(f"actor-{r.actor}-{wat}") for i, r in enumerate(regels)
+               for k, wat in ((1, "betaalt"), (2, "wint"), (3, "saldo"))},
+            # de slotregel (rij na de laatste): kosten, baten en netto van één gemiddelde
+            (len(regels), 1): cijfer_anker("kosten-rapport"), (len(regels), 2): cijfer_anker("baten-rapport"),
+            (len(regels), 3): ANKER_TOTAAL["rapport"],
+        },
     )
     beschrijving = "Staafdiagram per actor, wat hij betaalt en wat hij wint per jaar: " + "; ".join(
         f"{r.naam} betaalt {euro(r.kosten)} en wint {euro(r.baten)}" for r in regels
@@ -107,10 +117,21 @@ def saldo(s) -> list[dict]:
         "Saldo: middelen plus ontvangt min geeft min betaalt; samen het maatschappelijk saldo. " + AFRONDING
     )
     breder = [r for r in t.regels if r.breder]
+    velden_anker = dict(zip(velden, ("betaalt", "middelen", "ontvangt", "geeft", "saldo")))
+    samen = {"betaalt": "saldo-samen-betaalt", "middelen": "saldo-samen-middelen", "ontvangt": "saldo-samen-overdrachten",
+             "geeft": "saldo-samen-overdrachten", "saldo": "saldo-samen-saldo"}
+    ankers = {(i, k + 1): cijfer_anker(f"saldo-{r.actor}-{velden_anker[v]}") for i, r in enumerate(t.regels) for k, v in enumerate(velden)}
+    ankers |= {(len(t.regels), k + 1): cijfer_anker(samen[v]) for k, v in enumerate(velden)}
+    herkomsten = [herkomst(euro(m.middelen), cijfer_anker("saldo-samen-middelen")),
+                  herkomst(euro(m.kosten.totaal), cijfer_anker("saldo-samen-betaalt")),
+                  herkomst(euro(m.overdrachten), cijfer_anker("saldo-samen-overdrachten")),
+                  herkomst(euro(m.kosten_gedekt), cijfer_anker("kosten-rapport")),
+                  herkomst(euro(m.saldo_gedekt), cijfer_anker("saldo-gedekt"))]
     blokken = [
-        alinea(kop, nadruk=True),
-        alinea(zin),
-        tabel(["Wie", "Betaalt", "Middelen", "Ontvangt", "Geeft", "Saldo"], rijen, rechts=(1, 2, 3, 4, 5), slot=slot, bijschrift=bij),
+        alinea(kop, nadruk=True, herkomsten=[herkomst(euro(m.saldo), cijfer_anker("saldo-samen-saldo"))]),
+        alinea(zin, herkomsten=herkomsten),
+        tabel(["Wie", "Betaalt", "Middelen", "Ontvangt", "Geeft", "Saldo"], rijen, rechts=(1, 2, 3, 4, 5), slot=slot, bijschrift=bij,
+              ankers=ankers),
     ]
     if breder:
         blokken.append(alinea(
@@ -124,8 +145,10 @@ def saldo(s) -> list[dict]:
     return blokken
 
 
-def secties(a: ActorenUitkomst, met_begroting: bool = False, **_context) -> dict[str, Sectie]:
-    """`met_begroting`: dan zegt de tekst dat wie betaalt hier de betalers van de tarieven zijn, en de begroting het antwoord geeft."""
+def secties(a: ActorenUitkomst, rapport) -> dict[str, Sectie]:
+    """Met een begroting in `rapport` zegt de tekst dat wie betaalt hier de betalers van de tarieven zijn, en de begroting
+    het antwoord geeft."""
+    met_begroting = rapport.met_begroting
     blokken = per_actor(a)
     if met_begroting:
         blokken.append(alinea(

@@ -6,9 +6,9 @@ from kostenbaten.berekening.aansluiting import Aansluiting, sluit_aan
 from kostenbaten.berekening.begroting import BegrotingUitkomst
 from kostenbaten.notatie import euro, getal, getal_nl, op_hele_euros_tot_totaal
 from kostenbaten.uitvoer.rapport.actoren import AFRONDING, BATEN, KOSTEN
-from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, grafiek, tabel
+from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, grafiek, herkomst, tabel
 from kostenbaten.uitvoer.namen import meerjarig_titel, meerjarig_zin, terugverdiend_tekst
-from kostenbaten.uitvoer.rapport.kba import GEWOGEN, VLAK
+from kostenbaten.uitvoer.rapport.kba import GEWOGEN, VLAK, cijfer_anker
 
 METHODE_TEKST = {"rapport": VLAK, "gewogen": GEWOGEN}
 
@@ -44,6 +44,13 @@ def aansluiting(a: Aansluiting, b: BegrotingUitkomst) -> list[dict]:
             ["Baten per euro kosten", _verhouding(k.verhouding), _verhouding(g.verhouding)],
         ],
         rechts=(1, 2),
+        # De KBA-kolom naar de rekenbomen van kosten en baten in de bijlage (dezelfde als in 'Kosten tegen baten').
+        ankers={(2, 1): cijfer_anker(f"kosten-{a.methode}"), (4, 1): cijfer_anker(f"kosten-{a.methode}"),
+                (5, 1): cijfer_anker(f"baten-{a.methode}"), (6, 1): cijfer_anker(f"verhouding-{a.methode}"),
+                # en de kolom van de begroting naar haar eigen bomen (berekening/rekenbomen.py: begroting)
+                (2, 2): cijfer_anker("begroting-sjd"), (3, 2): cijfer_anker("begroting-overig"),
+                (4, 2): cijfer_anker("begroting-kosten"), (5, 2): cijfer_anker("begroting-baten"),
+                (6, 2): cijfer_anker("begroting-verhouding")},
         bijschrift="KBA: de gemiddelde kosten per casus maal de gedekte hulpvragen; ander personeel en eenmalige uitgaven telt zij niet. "
                    "Begroting: een jaar spreekuur, uren per week maal weken maal tarief, plus de eenmalige uitgaven.",
     )
@@ -52,7 +59,13 @@ def aansluiting(a: Aansluiting, b: BegrotingUitkomst) -> list[dict]:
         f"in het eerste jaar en krijgt zij {euro(a.gemeente_krijgt)} terug: saldo {euro(a.gemeente_saldo)}. "
         "De andere baten komen bij de cliënt en de andere actoren terecht (tabel hieronder)."
     )
-    return [alinea(zin), tabel_, alinea(antwoord, nadruk=True)]
+    # De bedragen in beide zinnen wijzen naar dezelfde rekenbomen als de cellen van de tabel.
+    in_zin = [herkomst(euro(k.kosten), cijfer_anker(f"kosten-{a.methode}")), herkomst(euro(g.sjd_kosten), cijfer_anker("begroting-sjd")),
+              herkomst(euro(g.overige_kosten), cijfer_anker("begroting-overig")), herkomst(euro(g.kosten), cijfer_anker("begroting-kosten"))]
+    in_antwoord = [herkomst(euro(a.gemeente_betaalt), cijfer_anker("begroting-gemeente-betaalt")),
+                   herkomst(euro(a.gemeente_krijgt), cijfer_anker("begroting-gemeente-wint")),
+                   herkomst(euro(a.gemeente_saldo), cijfer_anker("begroting-gemeente-saldo"))]
+    return [alinea(zin, herkomsten=in_zin), tabel_, alinea(antwoord, nadruk=True, herkomsten=in_antwoord)]
 
 
 def per_betaler(b: BegrotingUitkomst) -> list[dict]:
@@ -63,10 +76,14 @@ def per_betaler(b: BegrotingUitkomst) -> list[dict]:
     zinnen = [
         f"{a.naam} betaalt {euro(a.betaalt)} en krijgt {euro(a.wint)} terug (saldo {euro(a.saldo)})." for a in actoren if a.betaalt
     ]
+    herkomsten = [herkomst(euro(b.totaal), cijfer_anker("begroting-kosten"))]
+    herkomsten += [herkomst(euro(getattr(a, wat)), cijfer_anker(f"begroting-{a.actor}-{wat}"))
+                   for a in actoren if a.betaalt for wat in ("betaalt", "wint", "saldo")]
     blokken = [
         alinea(
             f"Volgens de begroting '{b.begroting.naam}' kost het spreekuur {euro(b.totaal)} in het eerste jaar, "
-            f"bij {hulpvragen} hulpvragen per jaar. " + " ".join(zinnen)
+            f"bij {hulpvragen} hulpvragen per jaar. " + " ".join(zinnen),
+            herkomsten=herkomsten,
         )
     ]
     if b.verwachte_baten is not None:
@@ -77,6 +94,7 @@ def per_betaler(b: BegrotingUitkomst) -> list[dict]:
                 f"({METHODE_TEKST[b.begroting.kba_methode]}), netto {euro(b.netto)}; "
                 f"baten/kosten-verhouding {_verhouding(b.verhouding)}{quitte}.",
                 nadruk=True,
+                herkomsten=[herkomst(euro(b.verwachte_baten), cijfer_anker("begroting-baten"))],
             )
         )
     svg = staven(
@@ -91,6 +109,8 @@ def per_betaler(b: BegrotingUitkomst) -> list[dict]:
         [[a.naam, *(euro(k[i]) for k in kolommen), _verhouding(a.verhouding)] for i, a in enumerate(actoren)],
         rechts=(1, 2, 3, 4),
         bijschrift=AFRONDING,
+        ankers={(i, k): cijfer_anker(f"begroting-{a.actor}-{wat}") for i, a in enumerate(actoren)
+                for k, wat in ((1, "betaalt"), (2, "wint"), (3, "saldo"))},
     )
     beschrijving = "Staafdiagram per betaler of begunstigde: " + "; ".join(
         f"{a.naam} betaalt {euro(a.betaalt)} en krijgt {euro(a.wint)} terug" for a in actoren
@@ -115,9 +135,10 @@ def meerjarig(b: BegrotingUitkomst) -> list[dict]:
     ]
 
 
-def secties(b: BegrotingUitkomst, kba=None, eigen_casussen: str | None = None, **_context) -> dict[str, Sectie]:
-    """Met `kba` (de KBA van het rapport) eerst de aansluiting van beide kostenbedragen; `eigen_casussen` is de map die
-    de begroting zelf noemt als het rapport haar baten met een andere map doorrekent."""
+def secties(b: BegrotingUitkomst, rapport) -> dict[str, Sectie]:
+    """Met de KBA van `rapport` (`api.Rapport`) eerst de aansluiting van beide kostenbedragen; `eigen_casussen` is de map
+    die de begroting zelf noemt als het rapport haar baten met een andere map doorrekent."""
+    kba, eigen_casussen = rapport.kba, rapport.eigen_casussen
     blokken = []
     if eigen_casussen:
         blokken.append(alinea(

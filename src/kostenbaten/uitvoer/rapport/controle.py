@@ -33,7 +33,7 @@ def nagerekend(controles: list[Controle]) -> list[dict]:
     ]
 
 
-def secties(controles: list[Controle], **_context) -> dict[str, Sectie]:
+def secties(controles, rapport) -> dict[str, Sectie]:
     if not controles:
         return {}
     return {"gepubliceerd": Sectie("Gepubliceerde cijfers nagerekend", nagerekend(controles))}

@@ -91,7 +91,7 @@ def tabel(document, b: dict) -> None:
     for i, rij in enumerate(rijen):
         vet = i == 0 or i > len(b["rijen"])
         for j, tekst in enumerate(rij):
-            anker = b["ankers"].get(f"{i - 1},{j}") if 0 < i <= len(b["rijen"]) else None
+            anker = b["ankers"].get(f"{i - 1},{j}") if i > 0 else None  # de slotregels tellen door na de rijen
             _cel(t.rows[i].cells[j], tekst, j in b["rechts"], vet, anker)
     _kopregel(t.rows[0])
     if b.get("bijschrift"):
@@ -121,11 +121,13 @@ def _knopen(document, knopen: list[dict], diepte: int = 0, nummer: list[int] | N
         alinea = document.add_paragraph(style=LIJSTEN[min(diepte, len(LIJSTEN) - 1)])
         if diepte >= len(LIJSTEN):
             alinea.paragraph_format.left_indent = Cm(0.6 * (diepte + 1))
-        alinea.add_run(_b(k["tekst"]))
+        # De rekenbomen in kleinere letters en zonder witregel tussen de knopen: de bijlage blijft zo te overzien.
+        alinea.paragraph_format.space_after = Pt(0)
+        alinea.add_run(_b(k["tekst"])).font.size = Pt(9)
         if k["detail"]:
             alinea.add_run().add_break()
             detail = alinea.add_run(_b(k["detail"]))
-            detail.font.size = Pt(8)
+            detail.font.size = Pt(7.5)
             detail.font.color.rgb = GRIJS
         if k.get("anker"):
             _markeer(alinea, k["anker"], nummer)
@@ -181,9 +183,32 @@ def docx(doc: dict) -> Document:
         kop = document.add_heading(s["titel"], level=1)
         if i == 0:
             kop.paragraph_format.page_break_before = True
+        if s["plek"] == "uitleg":  # de rekenbomen zijn smal en lang: in twee kolommen, zoals in de PDF
+            _kolommen(document, 1)
+            for b in s["blokken"]:
+                blok(document, b)
+            _kolommen(document, 2)
+            continue
         for b in s["blokken"]:
             blok(document, b)
     return document
+
+
+def _kolommen(document, aantal: int) -> None:
+    """Sluit de tekst tot hier af als een sectie met `aantal` kolommen; wat volgt begint zonder nieuwe pagina, in één kolom."""
+    from docx.enum.section import WD_SECTION
+
+    def zet(sectie, n: int) -> None:
+        kolommen = sectie._sectPr.find(qn("w:cols"))
+        if kolommen is None:
+            kolommen = OxmlElement("w:cols")
+            sectie._sectPr.append(kolommen)
+        kolommen.set(qn("w:num"), str(n))
+        kolommen.set(qn("w:space"), "425")
+
+    zet(document.sections[-1], aantal)
+    nieuw = document.add_section(WD_SECTION.CONTINUOUS)
+    zet(nieuw, 1)
 
 
 def schrijf_docx(doc: dict, doel: Path) -> None:

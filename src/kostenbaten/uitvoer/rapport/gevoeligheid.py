@@ -6,7 +6,8 @@ from kostenbaten.berekening.gevoeligheid import Gevoeligheid
 from kostenbaten.notatie import euro, getal, met_eenheid
 from kostenbaten.uitvoer.namen import omslagpunt_tekst
 from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, grafiek, opsomming, tabel
-from kostenbaten.uitvoer.rapport.kba import VLAK
+from kostenbaten.berekening.rekenbomen import gevoeligheid_sleutel
+from kostenbaten.uitvoer.rapport.kba import VLAK, cijfer_anker
 
 AANTAL = 8
 METHODE = "rapport"
@@ -36,6 +37,10 @@ def _omslagpunten(g: Gevoeligheid) -> list[str]:
     return zinnen
 
 
+def tornado_anker(v, richting: str) -> str:
+    return cijfer_anker(f"tornado-{gevoeligheid_sleutel(v.invoer.sleutel)}-{richting}")
+
+
 def drijvers(g: Gevoeligheid) -> list[dict]:
     from kostenbaten.uitvoer.rapport.grafiek import tornado
 
@@ -48,7 +53,9 @@ def drijvers(g: Gevoeligheid) -> list[dict]:
         (f"invoer {stap}% lager", f"invoer {stap}% hoger"), f"totaal per jaar ({VLAK})",
     )
     rijen = [[v.invoer.label, _nu(v), euro(v.effecten[METHODE].laag), euro(v.effecten[METHODE].hoog)] for v in top]
-    bij = tabel(["Invoer", "Nu", f"Totaal bij -{stap}%", f"Totaal bij +{stap}%"], rijen, rechts=(1, 2, 3))
+    # Elk totaal naar zijn boom in de bijlage (de KBA opnieuw met die invoer); 'Nu' naar de plek van de invoer in die boom.
+    ankers = {(i, k): tornado_anker(v, richting) for i, v in enumerate(top) for k, richting in ((1, "nu"), (2, "lager"), (3, "hoger"))}
+    bij = tabel(["Invoer", "Nu", f"Totaal bij -{stap}%", f"Totaal bij +{stap}%"], rijen, rechts=(1, 2, 3), ankers=ankers)
     beschrijving = (
         f"Tornadodiagram: het totaal van {euro(basis)} per jaar als één invoer {stap}% lager of hoger is. "
         + "; ".join(f"{v.invoer.label}: {euro(v.effecten[METHODE].laag)} tot {euro(v.effecten[METHODE].hoog)}" for v in top)
@@ -61,5 +68,5 @@ def drijvers(g: Gevoeligheid) -> list[dict]:
     return [alinea(tekst), grafiek("tornado", svg, beschrijving, bij), opsomming(_omslagpunten(g))]
 
 
-def secties(g: Gevoeligheid, **_context) -> dict[str, Sectie]:
+def secties(g: Gevoeligheid, rapport) -> dict[str, Sectie]:
     return {"drijvers": Sectie("Wat de uitkomst bepaalt", drijvers(g))}

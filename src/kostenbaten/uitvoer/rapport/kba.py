@@ -20,6 +20,11 @@ def casus_anker(nummer: int) -> str:
 def kengetal_anker(sleutel: str) -> str:
     return f"uitleg-kengetal-{sleutel}"
 
+
+def cijfer_anker(cijfer: str) -> str:
+    """Het anker van een cijfer uit `berekening.rekenbomen` (de `cijfer` van zijn knoop), bijvoorbeeld `uitleg-kosten-rapport`."""
+    return f"uitleg-{cijfer}"
+
 GEWOGEN = "gewogen per rechtsgebied"
 KERN_TITEL = "De uitkomst in de methode van de KBA Hengelo"
 
@@ -50,7 +55,23 @@ def _tweedeling(u: PilotUitkomst) -> str:
     )
 
 
-def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
+def grootste_drijver(g) -> dict | None:
+    """Zonder marge: welke invoer het totaal het meest verschuift (de bovenste balk van de tornado, één gemiddelde)."""
+    if g is None or not g.variaties:
+        return None
+    from kostenbaten.berekening.rekenbomen import gevoeligheid_sleutel
+
+    v = g.gesorteerd("rapport")[0]
+    e = v.effecten["rapport"]
+    stap = getal_nl(g.stap)
+    sleutel = gevoeligheid_sleutel(v.invoer.sleutel)
+    tekst = (f"Het meest hangt het totaal af van {v.invoer.label}: {stap}% lager of hoger geeft {euro(e.laag)} of {euro(e.hoog)} "
+             f"({VLAK}); zie 'Wat de uitkomst bepaalt'.")
+    return {"tekst": tekst, "herkomsten": [herkomst(euro(e.laag), cijfer_anker(f"tornado-{sleutel}-lager")),
+                                           herkomst(euro(e.hoog), cijfer_anker(f"tornado-{sleutel}-hoger"))]}
+
+
+def kern(u: PilotUitkomst, bandbreedtes: bool, gevoeligheid=None) -> list[dict]:
     r, g = u.extrapolaties["rapport"], u.extrapolaties["gewogen"]
     # Met bereiken staat de verwachte waarde erboven (uitvoer/rapport/onzekerheid.py); dit is de meest waarschijnlijke invoer.
     zin = (
@@ -67,11 +88,13 @@ def kern(u: PilotUitkomst, bandbreedtes: bool) -> list[dict]:
     if prijspeil:
         blokken.append(alinea(prijspeil[0]))
     if not bandbreedtes:  # met bandbreedtes volgt hier het 90%-interval (uitvoer/rapport/onzekerheid.py)
-        blokken.append(alinea(
+        zonder = (
             "De invoer heeft geen bereiken en geen kansen van slagen: de bedragen hierboven zijn berekend zonder onzekerheidsmarge. "
             f"Ze rusten op {len(u.casussen)} uitgewerkte {'casus' if len(u.casussen) == 1 else 'casussen'}; met andere casussen "
             "was het gemiddelde anders uitgevallen."
-        ))
+        )
+        drijver = grootste_drijver(gevoeligheid)
+        blokken.append(alinea(zonder + (" " + drijver["tekst"] if drijver else ""), herkomsten=drijver["herkomsten"] if drijver else None))
     return blokken
 
 
@@ -101,6 +124,9 @@ def casussen(u: PilotUitkomst) -> list[dict]:
     bijschrift += ("De laatste kolom noemt de effecten die niet in euro's zijn uitgedrukt; ze tellen niet mee in de bedragen, "
                    "maar horen bij de uitkomst.")
     ankers = {(i, 6 + extra): casus_anker(c.nummer) for i, c in enumerate(u.casussen)}
+    ankers |= {(i, k + extra): cijfer_anker(f"casus-{c.nummer}-{wat}") for i, c in enumerate(u.casussen)
+               for k, wat in ((4, "kosten"), (5, "baten"))}
+    ankers[(len(u.casussen), 6 + extra)] = cijfer_anker("gemiddelde")
     return [tabel(kop, rijen, rechts=tuple(range(3, 7 + extra)), slot=slot, breed=True, bijschrift=bijschrift, ankers=ankers)]
 
 
@@ -116,6 +142,7 @@ def aannames(u: PilotUitkomst) -> list[dict]:
             ["Tarief", "Per uur", "Betaald door"],
             [[t.naam, euro(t.per_uur.waarde, decimalen_voor([t.per_uur.waarde])), actoren[t.betaler].naam] for t in p.tarieven.values()],
             rechts=(1,),
+            ankers={(i, 1): cijfer_anker(f"tarief-{s}") for i, s in enumerate(p.tarieven)},
         ),
         tabel(
             ["Rechtsgebied", "Aandeel hulpvragen"],
@@ -196,12 +223,12 @@ def casustabel(c: CasusUitkomst, u: PilotUitkomst) -> dict:
     ])
 
 
-def secties(u: PilotUitkomst, met_gepubliceerd: bool = True, bandbreedtes: bool = False, bibliotheek: str | None = None,
-            **_context) -> dict[str, Sectie]:
-    """`met_gepubliceerd` is onwaar voor een variant: de gepubliceerde cijfers horen bij de casussenmap eronder.
-
-    `bibliotheek` is bij een variant de naam van de pilot eronder: de titel noemt de bibliotheek, de inleiding de variant.
+def secties(u: PilotUitkomst, rapport) -> dict[str, Sectie]:
+    """Uit `rapport` (`api.Rapport`): `met_gepubliceerd`, onwaar voor een variant (de gepubliceerde cijfers horen bij de
+    casussenmap eronder); `bandbreedtes`; en `bibliotheek`, bij een variant de naam van de pilot eronder: de titel noemt
+    de bibliotheek, de inleiding de variant.
     """
+    met_gepubliceerd, bandbreedtes, bibliotheek = rapport.met_gepubliceerd, rapport.bandbreedtes, rapport.bibliotheek
     naam = bibliotheek or u.pilot.naam
     if bibliotheek and bibliotheek != u.pilot.naam:
         inleiding = [alinea(f"Pilot {naam}, {periode(u)}, in het scenario '{u.pilot.naam}'. {u.pilot.omschrijving or ''}".strip())]
@@ -209,7 +236,7 @@ def secties(u: PilotUitkomst, met_gepubliceerd: bool = True, bandbreedtes: bool 
         inleiding = [alinea(f"Pilot {naam}, {periode(u)}. {u.pilot.omschrijving or ''}".strip())]
     return {
         "titel": Sectie(f"Kosten en baten van sociaal-juridische hulp in de bibliotheek: {naam}", inleiding),
-        "kern": Sectie(KERN_TITEL, kern(u, bandbreedtes)),
+        "kern": Sectie(KERN_TITEL, kern(u, bandbreedtes, rapport.gevoeligheid)),
         "casussen": Sectie("De casussen", casussen(u)),
         "aannames": Sectie("Aannames en bronnen", aannames(u)),
         "methode": Sectie("Hoe is gerekend", methode(u, met_gepubliceerd)),

@@ -33,7 +33,7 @@ def graden_zin(c: BankControle) -> str:
     return zin
 
 
-def secties(c, **_context) -> dict[str, Sectie]:
+def secties(c, rapport) -> dict[str, Sectie]:
     if not isinstance(c, BankControle):
         return {}
     zin = graden_zin(c)

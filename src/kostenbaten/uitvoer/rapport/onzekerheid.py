@@ -63,6 +63,30 @@ def dekking(u: OnzekerheidUitkomst) -> str:
     return _opsomming(delen)
 
 
+UITKOMST_PER_HULPVRAAG = "de uitkomst per hulpvraag (of een casus met een kans van slagen slaagt)"
+DRIJVERS_GENOEMD = 3  # zoveel bronnen van spreiding bij naam: de grootste en de twee daarna
+
+
+def drijvers(u: OnzekerheidUitkomst, methode: str = "rapport") -> list[tuple[str, Decimal]]:
+    """Wat de spreiding in de trekkingen drijft, van groot naar klein: elk bereik (het deel van de variantie dat het alleen
+    verklaart) en, met kansen van slagen, de uitkomst per hulpvraag."""
+    delen = [(f"het bereik van '{i.naam}'", d) for i, d in u.drijvers.get(methode, ())]
+    if u.kansen:
+        delen.append((UITKOMST_PER_HULPVRAAG, u.deel_uitkomsten.get(methode, Decimal(0))))
+    return sorted((d for d in delen if d[1] > 0), key=lambda d: -d[1])
+
+
+def drijft_tekst(u: OnzekerheidUitkomst) -> str:
+    """`De spreiding komt vooral door het bereik van '...' (29% van de variantie), daarna ...`, voor één gemiddelde."""
+    delen = drijvers(u)
+    if not delen:
+        return ""
+    (wat, deel), *rest = delen
+    zin = f"De spreiding in dit interval komt vooral door {wat} ({procent(deel * 100)} van de variantie"
+    zin += f", {VLAK})" if not rest else f", {VLAK}), daarna " + _opsomming([f"{w} ({procent(d * 100)})" for w, d in rest[:DRIJVERS_GENOEMD - 1]])
+    return zin + "."
+
+
 def kern(u: OnzekerheidUitkomst) -> list[dict]:
     r, g = u.extrapolaties["rapport"]["totaal"], u.extrapolaties["gewogen"]["totaal"]
     aantal = len(u.berekend.casussen)
@@ -71,7 +95,7 @@ def kern(u: OnzekerheidUitkomst) -> list[dict]:
     if bereiken(u):
         zin = (
             f"Met 90% kans ligt het totaal {tussen_tekst(r)} ({VLAK}) of {tussen_tekst(g)} ({GEWOGEN}); {negatief}. "
-            f"Dat interval dekt {dekking(u)}. {zaad}"
+            f"Dat interval dekt {dekking(u)}. {drijft_tekst(u)} {zaad}"
         )
     else:
         met_kans = kansen(u)
@@ -81,7 +105,7 @@ def kern(u: OnzekerheidUitkomst) -> list[dict]:
             f"In elke trekking slaagt {'die casus' if enkel else 'elk van die casussen'} of niet, en dat geldt dan voor alle "
             f"hulpvragen waarvoor {'zij staat' if enkel else 'ze staan'}; het totaal kent daardoor enkele vaste uitkomsten, "
             f"geen vloeiende spreiding. 90% van de trekkingen ligt {tussen_tekst(r)} ({VLAK}) of {tussen_tekst(g)} ({GEWOGEN}); "
-            f"{negatief}. Het totaal hierboven is het verwachte totaal, met de kans meegewogen. {zaad}"
+            f"{negatief}. {drijft_tekst(u)} Het totaal hierboven is het verwachte totaal, met de kans meegewogen. {zaad}"
         )
     return [
         alinea(zin, nadruk=True),
@@ -118,7 +142,7 @@ def verwacht(u: OnzekerheidUitkomst) -> list[dict]:
     return blokken
 
 
-def secties(u: OnzekerheidUitkomst, **_context) -> dict[str, Sectie]:
+def secties(u: OnzekerheidUitkomst, rapport) -> dict[str, Sectie]:
     uit = {"kern": Sectie(None, kern(u))}
     if u.centrum is not None:
         uit["verwacht"] = Sectie("De verwachte uitkomst", verwacht(u))

@@ -19,7 +19,7 @@ import typst
 from kostenbaten.uitvoer.rapport.blokken import grafieken, zonder_svg
 
 VOORKANT_PAGINAS = 2
-SCHALEN = ("1", "0.92", "0.85", "0.78", "0.72")  # letters en grafieken zo veel kleiner als nodig voor een voorkant van twee pagina's
+SCHALEN = ("1", "0.92", "0.85", "0.78", "0.72", "0.66")  # letters en grafieken zo veel kleiner als nodig voor een voorkant van twee pagina's
 LETTERS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
 
 
@@ -37,11 +37,14 @@ def pdf(doc: dict) -> bytes:
         for snit in LETTERS:
             shutil.copyfile(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / snit, letters / snit)
         zetter = typst.Compiler(str(werk / "rapport.typ"), root=str(werk), font_paths=[str(letters)], ignore_system_fonts=True)
-        for schaal in SCHALEN:
-            uit = zetter.compile(sys_inputs={"schaal": schaal})
-            # query zet opnieuw met de invoer van de laatste compile; dezelfde zetter houdt zijn werk in het geheugen.
-            if int(zetter.query("<voorkant-eind>", field="value", one=True)) <= VOORKANT_PAGINAS:
-                break
+        # Eerst met de verwijzing onder elke tabel naar de bijlage; past de voorkant op geen enkele schaal, dan zonder
+        # (de cellen zelf blijven verwijzingen, en onder de kernzin staat de bijlage met haar pagina).
+        for tabelverwijzing in ("ja", "nee"):
+            for schaal in SCHALEN:
+                uit = zetter.compile(sys_inputs={"schaal": schaal, "tabelverwijzing": tabelverwijzing})
+                # query zet opnieuw met de invoer van de laatste compile; dezelfde zetter houdt zijn werk in het geheugen.
+                if int(zetter.query("<voorkant-eind>", field="value", one=True)) <= VOORKANT_PAGINAS:
+                    return uit
         return uit
 
 

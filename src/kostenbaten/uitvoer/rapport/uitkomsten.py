@@ -63,7 +63,7 @@ def blokken(m: Methoden) -> list[dict]:
     return uit
 
 
-def secties(m, **_context) -> dict[str, Sectie]:
+def secties(m, rapport) -> dict[str, Sectie]:
     if not isinstance(m, Methoden):
         return {}
     return {"saldo": Sectie("Twee methoden: casussen en getelde uitkomsten", blokken(m))}

@@ -40,5 +40,5 @@ def naast_elkaar(kolommen: list, trekkingen: int, zaad: int) -> list[dict]:
     return blokken
 
 
-def secties(kolommen: list, trekkingen: int = 0, zaad: int = 0, **_context) -> dict[str, Sectie]:
-    return {"vergelijking": Sectie("Scenario's naast elkaar", naast_elkaar(kolommen, trekkingen, zaad))}
+def secties(kolommen, rapport) -> dict[str, Sectie]:
+    return {"vergelijking": Sectie("Scenario's naast elkaar", naast_elkaar(list(kolommen), rapport.trekkingen, rapport.zaad))}

@@ -6,7 +6,7 @@ from kostenbaten.uitvoer.rapport.blokken import Sectie, opsomming
 from kostenbaten.uitvoer.waarschuwingen import tekst
 
 
-def secties(waarschuwingen: tuple, **_context) -> dict[str, Sectie]:
+def secties(waarschuwingen: tuple, rapport) -> dict[str, Sectie]:
     if not waarschuwingen:
         return {}
     return {"bewijs": Sectie("Waar het bewijs dun is", [opsomming([tekst(w) for w in waarschuwingen])])}

@@ -1,0 +1,296 @@
+"""De rekenbomen van de cijfers in de tabellen van het rapport, tot de invoerregels en de bronnen.
+
+`uitleg` legt de totalen en de cijfers per casus uit; hier staan de bomen van wat
+de tabellen op de voorkant van het rapport verder tonen: kosten en baten per
+extrapolatie, wat elke actor betaalt en wint, de verdelingstabel van het
+maatschappelijk saldo en de balken van de tornado. Elke boom is opgebouwd uit
+dezelfde uitkomsten als de tabel (`PilotUitkomst`, `ActorenUitkomst`,
+`Gevoeligheid`) en rekent met dezelfde functie (`extrapoleer_grootheid`), dus
+de waarde bovenin is het cijfer in de tabel voor het afronden. Elke knoop met
+een `cijfer` is een plek waar een tabelcel naar verwijst.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from kostenbaten.berekening.extrapolatie import extrapoleer_grootheid
+from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post
+from kostenbaten.berekening.rekensom import getal as n, som as rekensom, vast
+from kostenbaten.berekening.uitleg import Knoop, Uitleg, Waar, _optelling, aandeel_knoop, gedekt_knoop, hulpvragen_knoop, post_knoop
+from kostenbaten.geld import NUL, deel, som, vermenigvuldig
+
+METHODE_NAAM = {"rapport": "één gemiddelde voor alle casussen", "gewogen": "gewogen per rechtsgebied"}
+
+Posten = Callable[[CasusUitkomst], list[tuple[Post, int]]]  # de posten van een casus die meetellen, met +1 of -1
+
+
+def _casus_knoop(c: CasusUitkomst, wat: str, posten: list[tuple[Post, int]], waar: Waar) -> Knoop:
+    waarde = som(p.bedrag * teken for p, teken in posten)
+    kinderen = tuple(post_knoop(c, p, waar, "" if teken > 0 else "af: ") for p, teken in posten)
+    return Knoop(f"Casus {c.nummer}: {wat}", waarde, _optelling((p.bedrag * t for p, t in posten), waarde),
+                 (waar(c.nummer, ("nummer",)),), None, kinderen)
+
+
+def _som_knoop(casussen, wat: str, posten: Posten, waar: Waar) -> Knoop:
+    """De som over de casussen; alleen een casus met een post staat eronder (de andere tellen voor nul)."""
+    per_casus = [(c, posten(c)) for c in casussen]
+    kinderen = tuple(_casus_knoop(c, wat, p, waar) for c, p in per_casus if p)
+    totaal = som(k.waarde for k in kinderen)
+    zonder = len(casussen) - len(kinderen)
+    label = f"Som {wat} van {len(casussen)} casussen" + (f" ({zonder} zonder zo'n post: nul)" if zonder else "")
+    return Knoop(label, totaal, _optelling((k.waarde for k in kinderen), totaal), (), None, kinderen)
+
+
+def extrapolatie_knoop(kba: PilotUitkomst, methode: str, label: str, wat: str, posten: Posten, waar: Waar,
+                       cijfer: str | None = None, alle_hulpvragen: bool = False) -> Knoop:
+    """Eén grootheid per casus, geëxtrapoleerd zoals `extrapoleer_grootheid` (of, met `alle_hulpvragen`, naar alle
+    hulpvragen, zoals de kosten van het hele programma uit de casussen)."""
+    def waarde(c):
+        return som(p.bedrag * t for p, t in posten(c))
+
+    casussen = kba.casussen
+    if alle_hulpvragen:
+        hulpvragen = kba.pilot.hulpvragen.waarde
+        sommen = _som_knoop(casussen, wat, posten, waar)
+        totaal = deel(vermenigvuldig(sommen.waarde, hulpvragen), len(casussen))
+        return Knoop(label, totaal, rekensom(n(sommen.waarde), " x ", n(hulpvragen), " / ", len(casussen), " = ", n(totaal)),
+                     (), None, (sommen, hulpvragen_knoop(kba, waar)), cijfer=cijfer)
+    totaal = extrapoleer_grootheid(kba.pilot, casussen, methode, waarde)
+    if methode == "rapport":
+        sommen = _som_knoop(casussen, wat, posten, waar)
+        gedekt = kba.extrapolaties["rapport"].gedekt
+        return Knoop(label, totaal, rekensom(n(sommen.waarde), " x ", n(gedekt), " / ", len(casussen), " = ", n(totaal)),
+                     (), None, (sommen, gedekt_knoop(kba, waar)), cijfer=cijfer)
+    from kostenbaten.berekening import rechtsgebieden
+
+    kinderen = []
+    for sleutel, gebied in kba.pilot.rechtsgebieden.items():
+        eigen = [c for c in casussen if c.casus.rechtsgebied == sleutel]
+        if not eigen:
+            continue
+        aantal = rechtsgebieden.hulpvragen(gebied, kba.pilot.hulpvragen.waarde)
+        sommen = _som_knoop(eigen, wat, posten, waar)
+        deel_ = deel(vermenigvuldig(sommen.waarde, aantal), len(eigen))
+        hulpvragen = Knoop(f"Hulpvragen {gebied.naam}", aantal, None, (), None,
+                           (aandeel_knoop(kba, sleutel, waar), hulpvragen_knoop(kba, waar)), "hulpvragen")
+        kinderen.append(Knoop(gebied.naam, deel_, rekensom(n(sommen.waarde), " / ", len(eigen), " x ", n(aantal), " = ", n(deel_)),
+                              (), None, (sommen, hulpvragen)))
+    return Knoop(label, totaal, _optelling((k.waarde for k in kinderen), totaal), (), None, tuple(kinderen), cijfer=cijfer)
+
+
+def _kosten(actor: str | None = None) -> Posten:
+    return lambda c: [(p, 1) for p in c.kosten if actor is None or p.actor == actor]
+
+
+def _baten(actor: str | None = None, baatsoort: str | None = None, betaler: str | None = None) -> Posten:
+    def kies(p):
+        if baatsoort is not None and p.baatsoort != baatsoort:
+            return False
+        if betaler is not None:
+            return (p.van if p.van is not None else "onbekend") == betaler
+        return actor is None or p.actor == actor
+
+    return lambda c: [(p, 1) for p in c.baten if kies(p)]
+
+
+def _verschil(label: str, cijfer: str, plus: tuple[Knoop, ...], min_: tuple[Knoop, ...], eenheid_som: str = "") -> Knoop:
+    waarde = som(k.waarde for k in plus) - som(k.waarde for k in min_)
+    delen = []
+    for i, k in enumerate(plus):
+        delen += ([" + "] if i else []) + [n(k.waarde)]
+    for k in min_:
+        delen += [" - ", n(k.waarde)]
+    return Knoop(label, waarde, rekensom(*delen, " = ", n(waarde)), (), None, (*plus, *min_), cijfer=cijfer)
+
+
+def gemiddelde(kba: PilotUitkomst, waar: Waar) -> list[Uitleg]:
+    """Het gemiddelde netto per casus (onder de casustabel): de som van de netto's gedeeld door het aantal casussen.
+    Elke casus staat er met zijn netto en regel; haar hele boom staat onder het totaal."""
+    kinderen = tuple(Knoop(f"Casus {c.nummer}: netto", c.netto, None, (waar(c.nummer, ("nummer",)),)) for c in kba.casussen)
+    som_ = rekensom(n(kba.som_netto), " / ", len(kba.casussen), " = ", n(kba.gemiddelde_netto))
+    tarieven = tuple(Knoop(f"Tarief {t.naam} per uur", t.per_uur.waarde, None, (waar("pilot", ("tarieven", s, "per_uur")),),
+                           cijfer=f"tarief-{s}") for s, t in kba.pilot.tarieven.items())
+    return [Uitleg("gemiddelde", Knoop("Gemiddelde netto per casus (exact)", kba.gemiddelde_netto, som_, (), None, kinderen,
+                                       cijfer="gemiddelde")),
+            Uitleg("tarieven", Knoop("Tarieven per uur (samen)", som(k.waarde for k in tarieven), _optelling((k.waarde for k in tarieven),
+                                     som(k.waarde for k in tarieven)), (), None, tarieven))]
+
+
+def kosten_baten(kba: PilotUitkomst, waar: Waar) -> list[Uitleg]:
+    """Per extrapolatie de kosten, de baten en de baten per euro kosten (de tabel 'Kosten tegen baten')."""
+    uit = []
+    for methode, naam in METHODE_NAAM.items():
+        kosten = extrapolatie_knoop(kba, methode, f"Kosten ({naam})", "kosten", _kosten(), waar, f"kosten-{methode}")
+        baten = extrapolatie_knoop(kba, methode, f"Baten ({naam})", "baten", _baten(), waar, f"baten-{methode}")
+        if kosten.waarde:
+            verhouding = deel(baten.waarde, kosten.waarde)
+            top = Knoop(f"Baten per euro kosten ({naam})", verhouding, rekensom(n(baten.waarde), " / ", n(kosten.waarde), " = ", vast(verhouding, 2)),
+                        (), None, (baten, kosten), "per euro", cijfer=f"verhouding-{methode}")
+        else:
+            top = Knoop(f"Kosten en baten ({naam})", baten.waarde, None, (), None, (baten, kosten))
+        uit.append(Uitleg(f"kosten-baten-{methode}", top))
+    return uit
+
+
+def per_actor(kba: PilotUitkomst, actoren, waar: Waar) -> list[Uitleg]:
+    """Per actor wat hij betaalt en wint (één gemiddelde), en zijn saldo (de tabel 'Wie betaalt en wie wint')."""
+    uit = []
+    for r in actoren.extrapolaties["rapport"].regels:
+        if not (r.kosten or r.baten):
+            continue
+        betaalt = extrapolatie_knoop(kba, "rapport", f"{r.naam} betaalt", f"kosten van {r.naam}", _kosten(r.actor), waar,
+                                     f"actor-{r.actor}-betaalt")
+        wint = extrapolatie_knoop(kba, "rapport", f"{r.naam} wint", f"baten van {r.naam}", _baten(r.actor), waar,
+                                  f"actor-{r.actor}-wint")
+        uit.append(Uitleg(f"actor-{r.actor}", _verschil(f"Saldo {r.naam}: wint min betaalt", f"actor-{r.actor}-saldo", (wint,), (betaalt,))))
+    return uit
+
+
+def _programmakosten(kba: PilotUitkomst, kosten, actor: str | None, naam: str, waar: Waar, cijfer: str) -> Knoop:
+    """Wat het hele programma (alle hulpvragen) kost, van één actor of samen: uit de casussen een boom, anders de rekensom."""
+    from kostenbaten.berekening.saldo import ROUTE_CASUSSEN
+
+    label = f"{naam} betaalt: kosten van alle hulpvragen" if actor else "Kosten van alle hulpvragen"
+    if kosten.route == ROUTE_CASUSSEN:
+        return extrapolatie_knoop(kba, "rapport", label, "kosten" if actor is None else f"kosten van {naam}", _kosten(actor), waar,
+                                  cijfer, alle_hulpvragen=True)
+    waarde = kosten.totaal if actor is None else kosten.per_actor.get(actor, NUL)
+    plekken = tuple(waar("pilot", ("tarieven", s, "per_uur")) for s, t in kba.pilot.tarieven.items() if actor in (None, t.betaler))
+    return Knoop(label, waarde, kosten.uitleg + (" = ", n(waarde)) if actor is None else kosten.uitleg, plekken,
+                 cijfer=cijfer, kinderen=(hulpvragen_knoop(kba, waar),))
+
+
+def verdeling(kba: PilotUitkomst, saldo, waar: Waar) -> list[Uitleg]:
+    """De verdelingstabel van het maatschappelijk saldo (één gemiddelde): per actor betaalt, middelen, ontvangt, geeft, saldo."""
+    m = saldo.methoden["rapport"]
+    uit = []
+    for r in m.verdeling.regels:
+        a = r.actor
+        betaalt = _programmakosten(kba, m.kosten, a, r.naam, waar, f"saldo-{a}-betaalt")
+        middelen = extrapolatie_knoop(kba, "rapport", f"{r.naam}: middelen (vermeden kosten)", f"vermeden kosten van {r.naam}",
+                                      _baten(a, "middelen"), waar, f"saldo-{a}-middelen")
+        ontvangt = extrapolatie_knoop(kba, "rapport", f"{r.naam} ontvangt (overdrachten)", f"overdrachten aan {r.naam}",
+                                      _baten(a, "overdracht"), waar, f"saldo-{a}-ontvangt")
+        geeft = extrapolatie_knoop(kba, "rapport", f"{r.naam} geeft (overdrachten)", f"overdrachten van {r.naam}",
+                                   _baten(baatsoort="overdracht", betaler=a), waar, f"saldo-{a}-geeft")
+        uit.append(Uitleg(f"saldo-{a}", _verschil(f"Saldo {r.naam}: middelen + ontvangt - geeft - betaalt", f"saldo-{a}-saldo",
+                                                  (middelen, ontvangt), (geeft, betaalt))))
+    kosten = _programmakosten(kba, m.kosten, None, "", waar, "saldo-samen-betaalt")
+    middelen = extrapolatie_knoop(kba, "rapport", "Middelen samen (vermeden kosten)", "vermeden kosten", _baten(baatsoort="middelen"),
+                                  waar, "saldo-samen-middelen")
+    overdrachten = extrapolatie_knoop(kba, "rapport", "Overdrachten samen (ontvangt en geeft, in het saldo nul)", "overdrachten",
+                                      _baten(baatsoort="overdracht"), waar, "saldo-samen-overdrachten")
+    kosten_gedekt = extrapolatie_knoop(kba, "rapport", "Kosten van alleen de gedekte hulpvragen", "kosten", _kosten(), waar,
+                                       "saldo-kosten-gedekt")
+    uit.append(Uitleg("saldo", _verschil("Maatschappelijk saldo: middelen min de kosten van alle hulpvragen", "saldo-samen-saldo",
+                                         (middelen,), (kosten,))))
+    uit.append(Uitleg("saldo-overdrachten", overdrachten))
+    uit.append(Uitleg("saldo-gedekt", _verschil("Saldo met alleen de kosten van de gedekte hulpvragen", "saldo-gedekt",
+                                                (middelen,), (kosten_gedekt,))))
+    return uit
+
+
+def tornado(g, waar: Waar, aantal: int, methode: str = "rapport") -> list[Uitleg]:
+    """De balken van de tornado: het totaal met één invoer `stap`% lager of hoger, de rest gelijk (de hele KBA opnieuw)."""
+    uit = []
+    for v in g.gesorteerd(methode)[:aantal]:
+        e = v.effecten[methode]
+        plek = (waar(*v.invoer.plek),) if v.invoer.plek is not None else ()
+        sleutel = gevoeligheid_sleutel(v.invoer.sleutel)
+        nu = Knoop(f"{v.invoer.label}, zoals gegeven", v.invoer.basis, None, plek, eenheid=v.invoer.eenheid, cijfer=f"tornado-{sleutel}-nu")
+        basis = Knoop("Totaal bij de invoer zoals gegeven", e.basis)
+        for richting, waarde, totaal in (("lager", v.laag, e.laag), ("hoger", v.hoog, e.hoog)):
+            label = f"Totaal met {v.invoer.label} {n_tekst(g.stap)}% {richting}"
+            som_ = rekensom("de hele KBA opnieuw met ", n(waarde), " in plaats van ", n(v.invoer.basis), " (", v.invoer.eenheid,
+                            "): ", n(totaal), "; verschil ", n(totaal - e.basis))
+            uit.append(Uitleg(f"tornado-{sleutel}-{richting}",
+                              Knoop(label, totaal, som_, plek, None, (nu, basis), cijfer=f"tornado-{sleutel}-{richting}")))
+    return uit
+
+
+def n_tekst(waarde: Decimal) -> str:
+    return f"{waarde.normalize():f}" if waarde == waarde.to_integral_value() else str(waarde)
+
+
+def gevoeligheid_sleutel(sleutel: str) -> str:
+    """`kengetal.toevoeging` wordt `kengetal-toevoeging`: bruikbaar in een anker in HTML en typst."""
+    return "".join(t if t.isalnum() or t in "-_" else "-" for t in sleutel)
+
+
+# -- de begroting -------------------------------------------------------------------------------
+
+
+def _baten_per_hulpvraag(kba: PilotUitkomst, methode: str, actor: str | None, naam: str, waarde: Decimal, waar: Waar) -> Knoop:
+    """Wat een hulpvraag (van één actor, of samen) oplevert, zoals de begroting het uit de KBA haalt: het aandeel van de
+    rechtsgebieden maal de gemiddelde baten van de casussen (gewogen: per rechtsgebied met de eigen casussen)."""
+    from kostenbaten.berekening import rechtsgebieden
+
+    wat = "baten" if actor is None else f"baten van {naam}"
+    posten = _baten(actor)
+    if methode == "rapport":
+        sommen = _som_knoop(kba.casussen, wat, posten, waar)
+        dekking = gedekt_knoop(kba, waar).kinderen[0]
+        som_ = rekensom(n(rechtsgebieden.dekking(kba.pilot)), "% x ", n(sommen.waarde), " / ", len(kba.casussen), " = ", n(waarde))
+        return Knoop(f"{wat[:1].upper() + wat[1:]} per hulpvraag", waarde, som_, (), None, (sommen, dekking))
+    kinderen = []
+    for sleutel, gebied in kba.pilot.rechtsgebieden.items():
+        eigen = [c for c in kba.casussen if c.casus.rechtsgebied == sleutel]
+        if not eigen:
+            continue
+        sommen = _som_knoop(eigen, wat, posten, waar)
+        deel_ = deel(vermenigvuldig(gebied.aandeel.waarde, sommen.waarde), len(eigen) * 100)
+        kinderen.append(Knoop(gebied.naam, deel_, rekensom(n(gebied.aandeel.waarde), "% x ", n(sommen.waarde), " / ", len(eigen), " = ",
+                                                         n(deel_)), (), None, (sommen, aandeel_knoop(kba, sleutel, waar))))
+    return Knoop(f"{wat[:1].upper() + wat[1:]} per hulpvraag", waarde, _optelling((k.waarde for k in kinderen), waarde), (), None,
+                 tuple(kinderen))
+
+
+def begroting(b, kba: PilotUitkomst, waar: Waar, plek: Callable[[str, int], str]) -> list[Uitleg]:
+    """De cijfers van de begroting in het rapport: haar kosten (SJD-uren, ander personeel en eenmalig), de verwachte baten
+    voor haar hulpvragen en per betaler wat hij betaalt en terugkrijgt. `plek(soort, index)` is de plek van een kostenregel
+    in het begrotingsbestand."""
+    from kostenbaten.model.begroting import BETALERS
+
+    if b.baten is None:
+        return []
+    personeel = b.begroting.personeel
+
+    def regel_knoop(r) -> Knoop:
+        return Knoop(f"{r.naam} ({BETALERS.get(r.betaler, r.betaler)})", r.bedrag, r.rekensom + (" = ", n(r.bedrag)), (plek(r.soort, r.index),))
+
+    def samen(label: str, regels, cijfer: str) -> Knoop:
+        kinderen = tuple(regel_knoop(r) for r in regels)
+        totaal = som(k.waarde for k in kinderen)
+        return Knoop(label, totaal, _optelling((k.waarde for k in kinderen), totaal), (), None, kinderen, cijfer=cijfer)
+
+    is_sjd = [r.soort == "per_sjd_uur" or (r.soort == "personeel" and personeel[r.index].sjd) for r in b.regels]
+    sjd = samen("Begroting: kosten van de SJD-uren", [r for r, s in zip(b.regels, is_sjd) if s], "begroting-sjd")
+    overig = samen("Begroting: ander personeel en eenmalige uitgaven", [r for r, s in zip(b.regels, is_sjd) if not s], "begroting-overig")
+    kosten = _verschil("Begroting: kosten van het eerste jaar", "begroting-kosten", (sjd, overig), ())
+    methode = b.begroting.kba_methode
+    hulpvragen = b.hulpvragen
+    per_hv = _baten_per_hulpvraag(kba, methode, None, "", b.baten.per_hulpvraag, waar)
+    baten = Knoop(f"Begroting: baten voor {n_tekst(hulpvragen)} hulpvragen per jaar ({METHODE_NAAM[methode]})", b.verwachte_baten,
+                  rekensom(n(b.baten.per_hulpvraag), " x ", n(hulpvragen), " = ", n(b.verwachte_baten)), (), None, (per_hv,),
+                  cijfer="begroting-baten")
+    uit = [Uitleg("begroting-kosten", kosten)]
+    if kosten.waarde:
+        verhouding = deel(baten.waarde, kosten.waarde)
+        uit.append(Uitleg("begroting-verhouding", Knoop(
+            "Begroting: baten per euro kosten", verhouding, rekensom(n(baten.waarde), " / ", n(kosten.waarde), " = ", vast(verhouding, 2)),
+            (), None, (baten,), "per euro", cijfer="begroting-verhouding")))
+    else:
+        uit.append(Uitleg("begroting-baten", baten))
+    for a in b.per_actor():
+        if not (a.betaalt or a.wint):
+            continue
+        betaalt = samen(f"{a.naam} betaalt volgens de begroting", [r for r in b.regels if r.betaler == a.actor],
+                        f"begroting-{a.actor}-betaalt")
+        per_actor = _baten_per_hulpvraag(kba, methode, a.actor, a.naam, a.per_hulpvraag, waar)
+        wint = Knoop(f"{a.naam} krijgt terug", a.wint, rekensom(n(a.per_hulpvraag), " x ", n(hulpvragen), " = ", n(a.wint)), (), None,
+                     (per_actor,), cijfer=f"begroting-{a.actor}-wint")
+        uit.append(Uitleg(f"begroting-{a.actor}", _verschil(f"{a.naam}: krijgt terug min betaalt", f"begroting-{a.actor}-saldo",
+                                                            (wint,), (betaalt,))))
+    return uit
