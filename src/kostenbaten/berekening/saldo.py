@@ -23,7 +23,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from kostenbaten.berekening.extrapolatie import betrokken_actoren, extrapoleer_grootheid
+from kostenbaten.berekening.extrapolatie import Extrapolator, betrokken_actoren, extrapoleer_grootheid
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.berekening.rekensom import Rekensom, exact, som as rekensom
 from kostenbaten.geld import NUL, deel, som, vermenigvuldig
@@ -193,22 +193,53 @@ def kosten_uit_uren(kba: PilotUitkomst, uren_per_hulpvraag: Decimal) -> Programm
     )
 
 
-def _verdeling(kba: PilotUitkomst, methode: str, actoren: list[str], betaalt: dict[str, Decimal], wat: str) -> Verdelingstabel:
-    alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
+def _kolommen(kba: PilotUitkomst, actoren: list[str]) -> dict[tuple, list[Decimal]]:
+    """Per grootheid van het saldo de waarde van elke casus, in één doorloop over de posten van elke casus.
 
-    def ex(f) -> Decimal:
-        return extrapoleer_grootheid(kba.pilot, kba.casussen, methode, f)
+    Elke waarde telt dezelfde posten in dezelfde volgorde op als `som(p.bedrag for p in ... if ...)`,
+    dus met precies dezelfde uitkomst; alleen loopt niet meer elke grootheid apart over alle posten.
+    """
+    sleutels = [("middelen",), ("overdrachten",), ("breder",), ("kosten",)]
+    for a in actoren:
+        sleutels += [("betaalt", a), ("middelen", a), ("ontvangt", a), ("geeft", a), ("breder", a)]
+    kolommen: dict[tuple, list[Decimal]] = {k: [] for k in sleutels}
+    soort = {"middelen": "middelen", "overdracht": "overdrachten", "breder_economisch": "breder"}
+    for c in kba.casussen:
+        rij = dict.fromkeys(sleutels, NUL)
+        for p in c.kosten:
+            k = ("betaalt", p.actor)
+            if k in rij:
+                rij[k] += p.bedrag
+        for p in c.baten:
+            wat = soort.get(p.baatsoort)
+            if wat is None:
+                continue
+            rij[(wat,)] += p.bedrag
+            if wat == "overdrachten":
+                for k in (("ontvangt", p.actor), ("geeft", _betaler(p))):
+                    if k in rij:
+                        rij[k] += p.bedrag
+            else:
+                k = (wat, p.actor)
+                if k in rij:
+                    rij[k] += p.bedrag
+        rij[("kosten",)] = c.totaal_kosten
+        for k, kolom in kolommen.items():
+            kolom.append(rij[k])
+    return kolommen
 
+
+def _verdeling(alle: dict, ex, actoren: list[str], betaalt: dict[str, Decimal], wat: str) -> Verdelingstabel:
     regels = tuple(
         VerdelingRegel(
             a,
             alle[a].naam,
             alle[a].groep,
             betaalt.get(a, NUL),
-            ex(lambda c, a=a: som(p.bedrag for p in c.baten if p.actor == a and p.baatsoort == "middelen")),
-            ex(lambda c, a=a: som(p.bedrag for p in c.baten if p.actor == a and p.baatsoort == "overdracht")),
-            ex(lambda c, a=a: som(p.bedrag for p in c.baten if _betaler(p) == a and p.baatsoort == "overdracht")),
-            ex(lambda c, a=a: som(p.bedrag for p in c.baten if p.actor == a and p.baatsoort == "breder_economisch")),
+            ex(("middelen", a)),
+            ex(("ontvangt", a)),
+            ex(("geeft", a)),
+            ex(("breder", a)),
         )
         for a in actoren
     )
@@ -230,25 +261,34 @@ def bereken_saldo(kba: PilotUitkomst, kosten: Programmakosten | None = None) -> 
     if kosten is None:
         kosten = programmakosten(kba)
     actoren = _actoren_in_verdeling(kba, kosten)
-    casussen = tuple(CasusSaldo(c.nummer, c.totaal_kosten, _middelen(c), _overdrachten(c), _breder(c)) for c in kba.casussen)
+    kolommen = _kolommen(kba, actoren)
+    casussen = tuple(
+        CasusSaldo(c.nummer, c.totaal_kosten, m, o, b)
+        for c, m, o, b in zip(kba.casussen, kolommen[("middelen",)], kolommen[("overdrachten",)], kolommen[("breder",)])
+    )
+    extrapolator = Extrapolator(kba.pilot, kba.casussen)
+    alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
     methoden = {}
     for methode in METHODEN:
-        betaalt_gedekt = {
-            a: extrapoleer_grootheid(kba.pilot, kba.casussen, methode, lambda c, a=a: som(p.bedrag for p in c.kosten if p.actor == a))
-            for a in actoren
-        }
+        uitkomsten: dict[tuple, Decimal] = {}
+
+        def ex(sleutel: tuple, methode=methode, uitkomsten=uitkomsten) -> Decimal:
+            if sleutel not in uitkomsten:
+                uitkomsten[sleutel] = extrapolator.extrapoleer(methode, kolommen[sleutel])
+            return uitkomsten[sleutel]
+
+        betaalt_gedekt = {a: ex(("betaalt", a)) for a in actoren}
         methoden[methode] = Saldo(
             methode=methode,
             gedekt=kba.extrapolaties[methode].gedekt,
-            middelen=extrapoleer_grootheid(kba.pilot, kba.casussen, methode, _middelen),
-            overdrachten=extrapoleer_grootheid(kba.pilot, kba.casussen, methode, _overdrachten),
-            breder=extrapoleer_grootheid(kba.pilot, kba.casussen, methode, _breder),
+            middelen=ex(("middelen",)),
+            overdrachten=ex(("overdrachten",)),
+            breder=ex(("breder",)),
             kosten=kosten,
-            kosten_gedekt=extrapoleer_grootheid(kba.pilot, kba.casussen, methode, lambda c: c.totaal_kosten),
-            verdeling=_verdeling(kba, methode, actoren, kosten.per_actor, "alle"),
-            verdeling_gedekt=_verdeling(kba, methode, actoren, betaalt_gedekt, "gedekt"),
+            kosten_gedekt=ex(("kosten",)),
+            verdeling=_verdeling(alle, ex, actoren, kosten.per_actor, "alle"),
+            verdeling_gedekt=_verdeling(alle, ex, actoren, betaalt_gedekt, "gedekt"),
         )
-    alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
     return SaldoUitkomst(casussen, methoden, {a: alle[a] for a in actoren})
 
 
