@@ -60,3 +60,26 @@ def test_extrapolator_geeft_de_bedragen_van_de_hand():
     # belastingrecht (1 + 2) / 2 x 39 = 58,5; samen 426 uur.
     assert ex.extrapoleer("gewogen", uren) == Decimal(426)
     assert extrapoleer_grootheid(project.pilot, uitkomst.casussen, "gewogen", per_uur) == Decimal(426)
+
+
+def test_gelijke_veldensets_gedeeld_en_onveranderd(tmp_path):
+    import shutil
+
+    from kostenbaten.invoer.yamlbestand import lees_yaml
+    from kostenbaten.model.casus import Casus
+
+    map_ = tmp_path / "hengelo"
+    shutil.copytree(HENGELO, map_)
+    # casus-7 is casus-2 met een ander nummer: dezelfde sleutels, dus dezelfde opgegeven velden.
+    (map_ / "casus-7.yaml").write_text((HENGELO / "casus-2.yaml").read_text(encoding="utf-8").replace("nummer: 2\n", "nummer: 7\n"), encoding="utf-8")
+    project = laad_project(map_)
+    twee, zeven = project.casussen[1], project.casussen[6]
+    assert (twee.nummer, zeven.nummer) == (2, 7)
+    assert twee.model_fields_set is zeven.model_fields_set
+    # Wat pydantic zelf zou onthouden: dezelfde namen als bij een losse validatie van het bestand.
+    los = Casus.model_validate(lees_yaml(HENGELO / "casus-2.yaml")[0].inhoud)
+    assert twee.model_fields_set == los.model_fields_set and twee.uren.model_fields_set == los.uren.model_fields_set
+    # Een kopie met een wijziging krijgt een eigen verzameling; het origineel en zijn gedeelde verzameling blijven.
+    voor = set(twee.model_fields_set)
+    kopie = twee.model_copy(update={"kans": twee.uren})
+    assert "kans" in kopie.model_fields_set and twee.model_fields_set == voor == zeven.model_fields_set
