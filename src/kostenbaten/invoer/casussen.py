@@ -95,6 +95,21 @@ def _geen_bestand(pad: Path) -> Fout | None:
     return Fout(str(pad), None, "", "dit is een verwijzing die niet naar een bestand leidt (ontbrekend doel of een kring); herstel of verwijder haar")
 
 
+def _gewone_bestanden(map_: Path) -> set[str]:
+    """De namen in de map die een gewoon bestand zijn (ook via een verwijzing), zonder een `stat` per bestand.
+
+    `os.scandir` weet het soort van elk bestand al uit de map zelf; alleen een verwijzing wordt gevolgd.
+    Wat hier niet in staat (of als de map intussen onleesbaar werd), toetst `_geen_bestand` zelf.
+    """
+    import os
+
+    try:
+        with os.scandir(map_) as inhoud:
+            return {e.name for e in inhoud if e.is_file()}
+    except OSError:
+        return set()
+
+
 def laad_project(map_: Path | str) -> Project:
     """Leest en valideert een casussenmap; gooit `InvoerFouten` met alle fouten samen."""
     map_ = Path(map_)
@@ -130,11 +145,12 @@ def laad_project(map_: Path | str) -> Project:
     casussen: list[tuple[Casus, YamlBestand]] = []
     ongeldig: list[tuple[YamlBestand, set[str]]] = []  # casusbestanden die niet door de validatie kwamen, met hun gemelde plekken
     alle_casussen_geldig = True
-    veldensets: dict[frozenset, set] = {}
+    veldensets: dict[type, list] = {}
+    gewoon = _gewone_bestanden(map_)
     for pad in bestanden:
         if _is_pilot(pad):
             continue
-        geen_bestand = _geen_bestand(pad)
+        geen_bestand = None if pad.name in gewoon else _geen_bestand(pad)
         if geen_bestand:
             fouten.append(geen_bestand)
             alle_casussen_geldig = False
