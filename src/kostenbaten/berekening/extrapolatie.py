@@ -37,21 +37,30 @@ class Extrapolator:
         self._gedekt = None
 
     def extrapoleer(self, methode: str, waarden) -> Decimal:
+        totaal = som(waarden) if methode == "rapport" else NUL
+        per_gebied = {g: som(waarden[i] for i in eigen) for g, eigen in self._per_gebied.items()} if methode == "gewogen" else {}
+        return self.uit_sommen(methode, totaal, per_gebied)
+
+    def aantal_in(self, rechtsgebied: str) -> int:
+        return len(self._per_gebied.get(rechtsgebied, ()))
+
+    def uit_sommen(self, methode: str, totaal: Decimal, per_gebied: dict[str, Decimal]) -> Decimal:
+        """De extrapolatie uit al opgetelde waarden: `totaal` over alle casussen (rapport) of de som per rechtsgebied (gewogen)."""
         pilot = self.pilot
         hulpvragen = pilot.hulpvragen.waarde
         if methode == "rapport":
             if self._gedekt is None:
                 self._gedekt = rechtsgebieden.gedekt(pilot, hulpvragen)
-            return deel(vermenigvuldig(som(waarden), self._gedekt), self.aantal)
+            return deel(vermenigvuldig(totaal, self._gedekt), self.aantal)
         if methode != "gewogen":
             raise ValueError(f"onbekende methode '{methode}'")
-        totaal = NUL
+        uit = NUL
         for sleutel, gebied in pilot.rechtsgebieden.items():
-            eigen = self._per_gebied.get(sleutel)
-            if eigen:
+            k = self.aantal_in(sleutel)
+            if k:
                 aantal = rechtsgebieden.hulpvragen(gebied, hulpvragen)
-                totaal += deel(vermenigvuldig(som(waarden[i] for i in eigen), aantal), len(eigen))
-        return totaal
+                uit += deel(vermenigvuldig(per_gebied[sleutel], aantal), k)
+        return uit
 
 
 def betrokken_actoren(uitkomst: PilotUitkomst) -> list[str]:

@@ -193,16 +193,20 @@ def kosten_uit_uren(kba: PilotUitkomst, uren_per_hulpvraag: Decimal) -> Programm
     )
 
 
-def _kolommen(kba: PilotUitkomst, actoren: list[str]) -> dict[tuple, list[Decimal]]:
-    """Per grootheid van het saldo de waarde van elke casus, in één doorloop over de posten van elke casus.
+def _sommen(kba: PilotUitkomst, actoren: list[str]):
+    """Per grootheid van het saldo de som over alle casussen en per rechtsgebied, in één doorloop over de casussen.
 
-    Elke waarde telt dezelfde posten in dezelfde volgorde op als `som(p.bedrag for p in ... if ...)`,
-    dus met precies dezelfde uitkomst; alleen loopt niet meer elke grootheid apart over alle posten.
+    Elke som telt dezelfde posten in dezelfde volgorde op als `som(p.bedrag for p in ... if ...)` per casus en
+    dan `som(...)` over de casussen, dus met precies dezelfde uitkomst; alleen loopt niet meer elke grootheid
+    apart over alle posten, en er blijft geen lijst per grootheid in het geheugen. Met de grootheden van elke
+    casus (middelen, overdrachten, breder) voor het saldo per casus.
     """
     sleutels = [("middelen",), ("overdrachten",), ("breder",), ("kosten",)]
     for a in actoren:
         sleutels += [("betaalt", a), ("middelen", a), ("ontvangt", a), ("geeft", a), ("breder", a)]
-    kolommen: dict[tuple, list[Decimal]] = {k: [] for k in sleutels}
+    totaal = dict.fromkeys(sleutels, NUL)
+    per_gebied: dict[str, dict[tuple, Decimal]] = {}
+    casussen = []
     soort = {"middelen": "middelen", "overdracht": "overdrachten", "breder_economisch": "breder"}
     for c in kba.casussen:
         rij = dict.fromkeys(sleutels, NUL)
@@ -223,10 +227,15 @@ def _kolommen(kba: PilotUitkomst, actoren: list[str]) -> dict[tuple, list[Decima
                 k = (wat, p.actor)
                 if k in rij:
                     rij[k] += p.bedrag
-        rij[("kosten",)] = c.totaal_kosten
-        for k, kolom in kolommen.items():
-            kolom.append(rij[k])
-    return kolommen
+        kosten = rij[("kosten",)] = c.totaal_kosten
+        casussen.append(CasusSaldo(c.nummer, kosten, rij[("middelen",)], rij[("overdrachten",)], rij[("breder",)]))
+        gebied = per_gebied.get(c.casus.rechtsgebied)
+        if gebied is None:
+            gebied = per_gebied[c.casus.rechtsgebied] = dict.fromkeys(sleutels, NUL)
+        for k, w in rij.items():
+            totaal[k] += w
+            gebied[k] += w
+    return tuple(casussen), totaal, per_gebied
 
 
 def _verdeling(alle: dict, ex, actoren: list[str], betaalt: dict[str, Decimal], wat: str) -> Verdelingstabel:
@@ -261,21 +270,14 @@ def bereken_saldo(kba: PilotUitkomst, kosten: Programmakosten | None = None) -> 
     if kosten is None:
         kosten = programmakosten(kba)
     actoren = _actoren_in_verdeling(kba, kosten)
-    kolommen = _kolommen(kba, actoren)
-    casussen = tuple(
-        CasusSaldo(c.nummer, c.totaal_kosten, m, o, b)
-        for c, m, o, b in zip(kba.casussen, kolommen[("middelen",)], kolommen[("overdrachten",)], kolommen[("breder",)])
-    )
+    casussen, totaal, per_gebied = _sommen(kba, actoren)
     extrapolator = Extrapolator(kba.pilot, kba.casussen)
     alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
     methoden = {}
     for methode in METHODEN:
-        uitkomsten: dict[tuple, Decimal] = {}
 
-        def ex(sleutel: tuple, methode=methode, uitkomsten=uitkomsten) -> Decimal:
-            if sleutel not in uitkomsten:
-                uitkomsten[sleutel] = extrapolator.extrapoleer(methode, kolommen[sleutel])
-            return uitkomsten[sleutel]
+        def ex(sleutel: tuple, methode=methode) -> Decimal:
+            return extrapolator.uit_sommen(methode, totaal[sleutel], {g: sommen[sleutel] for g, sommen in per_gebied.items()})
 
         betaalt_gedekt = {a: ex(("betaalt", a)) for a in actoren}
         methoden[methode] = Saldo(
