@@ -123,7 +123,7 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None) -> Cas
                 bedrag=bedrag,
                 actor=tarief.betaler,
                 groep=actoren[tarief.betaler].groep,
-                rekensom=gedeeld(rekensom(exact(uren), " uur x ") + _geindexeerd(tarief.per_uur.waarde, indexering, " per uur")),
+                rekensom=_tariefsom(tarief, uren, indexering),
                 soort="tarief",
                 sleutel=sleutel,
                 sleutelpad=("uren",),
@@ -203,6 +203,27 @@ def soort_en_betaler(baat, pilot: Pilot, actoren) -> tuple[str, str | None]:
     else:
         soort, van = "middelen", None
     return soort, (van if soort == "overdracht" else None)
+
+
+# (id van het tarief, cijfers van de uren) -> (tarief, rekensom): het tarief blijft bewaard, zodat zijn id niet hergebruikt wordt.
+_TARIEFSOMMEN: dict[tuple, tuple] = {}
+
+
+def _tariefsom(tarief, uren: Decimal, indexering) -> Rekensom:
+    """`2 uur x € 80 per uur` voor een tarief: bij veel casussen met dezelfde uren één keer opgebouwd.
+
+    Een tarief is onveranderlijk (ook zijn omrekening naar een prijspeil), dus de som hangt alleen af van het
+    tarief en van de uren zoals ze geschreven zijn (2 en 2,0 apart, zoals bij `gedeeld`).
+    """
+    sleutel = (id(tarief), uren.as_tuple() if type(uren) is Decimal else repr(uren))
+    gevonden = _TARIEFSOMMEN.get(sleutel)
+    if gevonden is not None and gevonden[0] is tarief:
+        return gevonden[1]
+    uitkomst = gedeeld(rekensom(exact(uren), " uur x ") + _geindexeerd(tarief.per_uur.waarde, indexering, " per uur"))
+    if len(_TARIEFSOMMEN) >= 4096:
+        _TARIEFSOMMEN.clear()
+    _TARIEFSOMMEN[sleutel] = (tarief, uitkomst)
+    return uitkomst
 
 
 def _indexering(onderdeel):
