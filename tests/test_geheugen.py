@@ -47,8 +47,11 @@ def test_reeks_schrijft_dezelfde_tekst_als_een_lijst():
         {"e": None, "groot": 2**70},
         {3: "drie"},
     ]
+    # Ook de waarden naast een Reeks ("los": dezelfde lastige elementen) schrijft orjson, met dezelfde tekst.
     verwacht = json.dumps(
-        {"kop": {"n": 1}, "rij": elementen, "leeg": [], "staart": "z"}, ensure_ascii=False, indent=2, default=str
+        {"kop": {"n": 1}, "rij": elementen, "leeg": [], "los": elementen, "staart": "z"}, ensure_ascii=False, indent=2, default=str
     ) + "\n"
-    document = {"kop": {"n": 1}, "rij": Reeks(range(len(elementen)), elementen.__getitem__), "leeg": Reeks((), str), "staart": "z"}
+    document = {
+        "kop": {"n": 1}, "rij": Reeks(range(len(elementen)), elementen.__getitem__), "leeg": Reeks((), str), "los": elementen, "staart": "z"
+    }
     assert _tekst(document) == verwacht

@@ -320,6 +320,36 @@ def test_verboden_tekens_zijn_precies_wat_yaml_niet_toestaat():
     assert fout == []
 
 
+def test_snelle_voortoets_mist_geen_verboden_teken():
+    # De voortoets (alles afdrukbaar na het weglaten van tab en regeleinden) slaat de zoektochten over:
+    # dat mag alleen als elk teken dat een van de drie uitdrukkingen zoekt, die toets laat mislukken.
+    from kostenbaten import tekens
+    from kostenbaten.invoer.yamlbestand import _VERBODEN_TEKEN
+
+    # (In een bestand is CR een regeleinde; in een tekst, waar `eerste_verboden` op `isprintable` toetst, niet.)
+    in_bestand = [
+        hex(c)
+        for c in range(0x110000)
+        if (_VERBODEN_TEKEN.match(chr(c)) or tekens.VERBODEN_IN_BESTAND.match(chr(c))) and tekens.zeker_zonder_verboden(f"a{chr(c)}b")
+    ]
+    in_tekst = [hex(c) for c in range(0x110000) if tekens.VERBODEN.match(chr(c)) and chr(c).isprintable()]
+    assert in_bestand == [] and in_tekst == []
+    # Met zo'n teken ergens in een gewoon bestand zoekt de uitdrukking wel, en vindt ze het op zijn regel.
+    assert tekens.zeker_zonder_verboden("nummer: 1\r\ntitel: Bezwaar € 1.800\n\tx\n")
+    assert not tekens.zeker_zonder_verboden("nummer: 1\ntitel: Be\u202ezwaar\n")
+    assert tekens.eerste_verboden("Be\x1bzwaar") == "\x1b" and tekens.eerste_verboden("Bezwaar € 1.800") is None
+
+
+def test_verboden_teken_na_voortoets_nog_met_bestand_en_regel(tmp_path):
+    from kostenbaten.invoer.yamlbestand import lees_yaml
+
+    pad = tmp_path / "casus-1.yaml"
+    pad.write_text("nummer: 1\ntitel: Be\u202ezwaar\n", encoding="utf-8")
+    bestand, fouten = lees_yaml(pad)
+    assert bestand is None and [(f.bestand, f.regel) for f in fouten] == [(str(pad), 2)]
+    assert "richtingteken U+202E" in fouten[0].melding
+
+
 @pytest.mark.parametrize(
     "opdracht",
     [["bereken", "--per-casus"], ["uitleg"], ["gevoeligheid"], ["actoren"], ["meerjarig"], ["onzekerheid", "--trekkingen", "1000"], ["rapport", "-o", "{uit}"]],

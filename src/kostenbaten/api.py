@@ -109,11 +109,25 @@ def gelezen(project) -> tuple[str, ...]:
     if project is None:
         return ()
     bestanden = [b for b in project.bestanden.values() if b is not None]
-    meld_invoer(project.map, *(b.pad for b in bestanden), *(p for b in bestanden for p in getattr(b, "bronnen", {}).values()))
+    meld_invoer(project.map, *(b.pad for b in bestanden), *(p for b in bestanden for p in _bronnen(b)))
     return tuple(
         f"Let op: {pad} is niet gelezen; een casussenmap leest alleen bestanden op .yaml of .yml."
         for pad in getattr(project, "overgeslagen", ())
     )
+
+
+def _bronnen(bestand) -> tuple:
+    """De bestanden waar een samengevoegde variant sleutels uit haalde.
+
+    Een casusbestand waarvan alleen het pad bewaard is (`HerleesBestand`), komt
+    rechtstreeks van schijf en heeft er nooit; het voor deze vraag herlezen kostte
+    bij 10.000 casussen een tweede keer al het YAML-werk.
+    """
+    from kostenbaten.invoer.yamlbestand import HerleesBestand
+
+    if isinstance(bestand, HerleesBestand):
+        return ()
+    return tuple(getattr(bestand, "bronnen", {}).values())
 
 
 def waarschuwingen(project, trekkingen: int | None = None, waar=None) -> tuple:

@@ -80,6 +80,7 @@ def uren(waarde: Decimal) -> str:
     return f"{getal_exact(waarde)} uur"
 
 
+@functools.lru_cache(maxsize=4096)  # hangt alleen af van de waarde (2 en 2,0 geven beide "2"); bij veel casussen herhalen bedragen zich
 def json_bedrag(waarde: Decimal) -> str:
     """Bedrag voor JSON als decimale tekst: hele euro's zonder decimalen, anders op centen.
 

@@ -59,6 +59,8 @@ def geldende_aanpassingen(pilot: Pilot, casus: Casus, baat: Baat) -> dict[str, t
     if optimisme is not None and optimisme.korting_baten is not None:
         korting = Aanpassing(waarde=deel(optimisme.korting_baten.waarde, HONDERD), reden=optimisme.reden, bron=optimisme.bron)
         geldend["optimisme"] = (korting, "pilot")
+    if all(blok is None for _, blok in lagen):  # het gewone geval: nergens aanpassingen, niets te zoeken
+        return geldend
     for soort in SOORTEN:
         for niveau, blok in lagen:
             aanpassing = getattr(blok, soort) if blok is not None else None

@@ -134,7 +134,7 @@ def bereken_casus(casus: Casus, pilot: Pilot, maanden: int | None = None, indexe
                 bedrag=bedrag,
                 actor=tarief.betaler,
                 groep=actoren[tarief.betaler].groep,
-                rekensom=gedeeld(rekensom(exact(uren), " uur x ") + _geindexeerd(tarief.per_uur.waarde, indexering, " per uur")),
+                rekensom=_tariefsom(tarief, uren, indexering),
                 soort="tarief",
                 sleutel=sleutel,
                 sleutelpad=("uren",),
@@ -237,6 +237,27 @@ def met_soort(project):
     return project._replace(casussen=tuple(casussen))
 
 
+# (id van het tarief en van zijn omrekening, cijfers van de uren) -> (tarief, omrekening, rekensom): beide blijven bewaard, zodat hun id niet hergebruikt wordt.
+_TARIEFSOMMEN: dict[tuple, tuple] = {}
+
+
+def _tariefsom(tarief, uren: Decimal, indexering) -> Rekensom:
+    """`2 uur x € 80 per uur` voor een tarief: bij veel casussen met dezelfde uren één keer opgebouwd.
+
+    Een tarief en zijn omrekening naar een prijspeil zijn onveranderlijk, dus de som hangt alleen af van die twee
+    en van de uren zoals ze geschreven zijn (2 en 2,0 apart, zoals bij `gedeeld`).
+    """
+    sleutel = (id(tarief), id(indexering), uren.as_tuple() if type(uren) is Decimal else repr(uren))
+    gevonden = _TARIEFSOMMEN.get(sleutel)
+    if gevonden is not None and gevonden[0] is tarief and gevonden[1] is indexering:
+        return gevonden[2]
+    uitkomst = gedeeld(rekensom(exact(uren), " uur x ") + _geindexeerd(tarief.per_uur.waarde, indexering, " per uur"))
+    if len(_TARIEFSOMMEN) >= 4096:
+        _TARIEFSOMMEN.clear()
+    _TARIEFSOMMEN[sleutel] = (tarief, indexering, uitkomst)
+    return uitkomst
+
+
 def _geindexeerd(bedrag: Decimal, indexering, eenheid: str = "") -> Rekensom:
     """Een bedrag in een rekensom; na omrekening naar een ander prijspeil: het oorspronkelijke bedrag x de indexverhouding."""
     if indexering is None:
@@ -318,10 +339,12 @@ def extrapoleer(pilot: Pilot, uitkomsten: tuple[CasusUitkomst, ...]) -> PilotUit
     n = len(uitkomsten)
     if n == 0:
         raise ValueError("een pilot zonder casussen kan niet worden doorgerekend")
-    som_netto = som(u.netto for u in uitkomsten)
-    som_client = som(u.client for u in uitkomsten)
-    som_overheid = som(u.overheid for u in uitkomsten)
-    som_overig = som(u.overig for u in uitkomsten)
+    # Per casus netto en de drie groepen één keer (de eigenschappen tellen bij elke vraag opnieuw op).
+    delen = [_delen(u) for u in uitkomsten]
+    som_netto = som(d[0] for d in delen)
+    som_client = som(d[1] for d in delen)
+    som_overheid = som(d[2] for d in delen)
+    som_overig = som(d[3] for d in delen)
     hulpvragen = pilot.hulpvragen.waarde
     dekking = rechtsgebieden.dekking(pilot)
     gedekt = rechtsgebieden.gedekt(pilot, hulpvragen)
@@ -335,7 +358,7 @@ def extrapoleer(pilot: Pilot, uitkomsten: tuple[CasusUitkomst, ...]) -> PilotUit
         overheid=deel(vermenigvuldig(som_overheid, gedekt), n),
         overig=deel(vermenigvuldig(som_overig, gedekt), n),
     )
-    gewogen = _gewogen(pilot, uitkomsten, hulpvragen, gedekt)
+    gewogen = _gewogen(pilot, uitkomsten, hulpvragen, gedekt, delen)
     uitkomst = PilotUitkomst(
         pilot=pilot,
         casussen=uitkomsten,
@@ -352,29 +375,42 @@ def extrapoleer(pilot: Pilot, uitkomsten: tuple[CasusUitkomst, ...]) -> PilotUit
     return uitkomst._replace(gepubliceerd=zoals_gepubliceerd(uitkomst))
 
 
-def _gewogen(pilot: Pilot, uitkomsten, hulpvragen: Decimal, gedekt: Decimal) -> Extrapolatie:
+def _delen(u: CasusUitkomst) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """Netto, cliënt, overheid en overig van één casus, zoals de eigenschappen van `CasusUitkomst` ze geven."""
+    groepen = u.per_groep()
+    return u.netto, groepen["client"], groepen["overheid"], groepen["overig"]
+
+
+def _gewogen(pilot: Pilot, uitkomsten, hulpvragen: Decimal, gedekt: Decimal, waarden=None) -> Extrapolatie:
+    """`waarden`: per casus (in de volgorde van `uitkomsten`) `_delen`, als die al berekend zijn."""
+    if waarden is None:
+        waarden = [_delen(u) for u in uitkomsten]
+    per_gebied: dict[str, list] = {}  # de casussen één keer verdeeld, in hun volgorde
+    for u, w in zip(uitkomsten, waarden):
+        per_gebied.setdefault(u.casus.rechtsgebied, []).append(w)
     delen = []
     breuken: dict[str, list] = {"netto": [], "client": [], "overheid": [], "overig": []}
     for sleutel, gebied in pilot.rechtsgebieden.items():
-        eigen = [u for u in uitkomsten if u.casus.rechtsgebied == sleutel]
+        eigen = per_gebied.get(sleutel, [])
         aantal = rechtsgebieden.hulpvragen(gebied, hulpvragen)
         if not eigen:
             # Alleen mogelijk bij een aandeel van 0%: de invoercontrole eist anders een casus.
             delen.append(Gebiedsdeel(sleutel, 0, aantal, NUL, NUL, NUL, NUL, NUL))
             continue
         k = len(eigen)
-        for deel_ in breuken:
-            breuken[deel_].append((vermenigvuldig(som(getattr(u, deel_) for u in eigen), aantal), k))
+        netto, client, overheid, overig = (som(w[i] for w in eigen) for i in range(4))
+        for deel_, totaal in zip(breuken, (netto, client, overheid, overig)):
+            breuken[deel_].append((vermenigvuldig(totaal, aantal), k))
         delen.append(
             Gebiedsdeel(
                 rechtsgebied=sleutel,
                 aantal_casussen=k,
                 hulpvragen=aantal,
-                gemiddelde_netto=deel(som(u.netto for u in eigen), k),
-                totaal=deel(vermenigvuldig(som(u.netto for u in eigen), aantal), k),
-                client=deel(vermenigvuldig(som(u.client for u in eigen), aantal), k),
-                overheid=deel(vermenigvuldig(som(u.overheid for u in eigen), aantal), k),
-                overig=deel(vermenigvuldig(som(u.overig for u in eigen), aantal), k),
+                gemiddelde_netto=deel(netto, k),
+                totaal=deel(vermenigvuldig(netto, aantal), k),
+                client=deel(vermenigvuldig(client, aantal), k),
+                overheid=deel(vermenigvuldig(overheid, aantal), k),
+                overig=deel(vermenigvuldig(overig, aantal), k),
             )
         )
     return Extrapolatie(

@@ -25,7 +25,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from kostenbaten.berekening.extrapolatie import betrokken_actoren, extrapoleer_grootheid
+from kostenbaten.berekening.extrapolatie import Extrapolator, betrokken_actoren, extrapoleer_grootheid
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.berekening.rekensom import Rekensom, exact, som as rekensom
 from kostenbaten.geld import NUL, deel, som, vermenigvuldig
@@ -215,26 +215,62 @@ def kosten_uit_uren(kba: PilotUitkomst, uren_per_hulpvraag: Decimal) -> Programm
     )
 
 
-def _verdeling(
-    kba: PilotUitkomst, methode: str, actoren: list[str], betaalt: dict[str, Decimal], wat: str, hulpvragen: Decimal | None = None
-) -> Verdelingstabel:
-    """Per actor de geëxtrapoleerde middelen en overdrachten; met `hulpvragen` per hulpvraag van de pilot x die hulpvragen (begroting)."""
-    alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
+def _sommen(kba: PilotUitkomst, actoren: list[str]):
+    """Per grootheid van het saldo de som over alle casussen en per rechtsgebied, in één doorloop over de casussen.
 
-    def ex(f) -> Decimal:
-        bedrag = extrapoleer_grootheid(kba.pilot, kba.casussen, methode, f)
-        return bedrag if hulpvragen is None else vermenigvuldig(deel(bedrag, kba.pilot.hulpvragen.waarde), hulpvragen)
+    Elke som telt dezelfde posten in dezelfde volgorde op als `som(p.bedrag for p in ... if ...)` per casus en
+    dan `som(...)` over de casussen, dus met precies dezelfde uitkomst; alleen loopt niet meer elke grootheid
+    apart over alle posten, en er blijft geen lijst per grootheid in het geheugen. Met de grootheden van elke
+    casus (middelen, overdrachten, breder) voor het saldo per casus.
+    """
+    sleutels = [("middelen",), ("overdrachten",), ("breder",), ("kosten",)]
+    for a in actoren:
+        sleutels += [("betaalt", a), ("middelen", a), ("ontvangt", a), ("geeft", a), ("breder", a)]
+    totaal = dict.fromkeys(sleutels, NUL)
+    per_gebied: dict[str, dict[tuple, Decimal]] = {}
+    casussen = []
+    soort = {"middelen": "middelen", "overdracht": "overdrachten", "breder_economisch": "breder"}
+    for c in kba.casussen:
+        rij = dict.fromkeys(sleutels, NUL)
+        for p in c.kosten:
+            k = ("betaalt", p.actor)
+            if k in rij:
+                rij[k] += p.bedrag
+        for p in c.baten:
+            wat = soort.get(p.baatsoort)
+            if wat is None:
+                continue
+            rij[(wat,)] += p.bedrag
+            if wat == "overdrachten":
+                for k in (("ontvangt", p.actor), ("geeft", _betaler(p))):
+                    if k in rij:
+                        rij[k] += p.bedrag
+            else:
+                k = (wat, p.actor)
+                if k in rij:
+                    rij[k] += p.bedrag
+        kosten = rij[("kosten",)] = c.totaal_kosten
+        casussen.append(CasusSaldo(c.nummer, kosten, rij[("middelen",)], rij[("overdrachten",)], rij[("breder",)]))
+        gebied = per_gebied.get(c.casus.rechtsgebied)
+        if gebied is None:
+            gebied = per_gebied[c.casus.rechtsgebied] = dict.fromkeys(sleutels, NUL)
+        for k, w in rij.items():
+            totaal[k] += w
+            gebied[k] += w
+    return tuple(casussen), totaal, per_gebied
 
+
+def _verdeling(alle: dict, ex, actoren: list[str], betaalt: dict[str, Decimal], wat: str) -> Verdelingstabel:
     regels = tuple(
         VerdelingRegel(
             a,
             alle[a].naam,
             alle[a].groep,
             betaalt.get(a, NUL),
-            ex(lambda c, a=a: som(p.bedrag for p in c.baten if p.actor == a and p.baatsoort == "middelen")),
-            ex(lambda c, a=a: som(p.bedrag for p in c.baten if p.actor == a and p.baatsoort == "overdracht")),
-            ex(lambda c, a=a: som(p.bedrag for p in c.baten if _betaler(p) == a and p.baatsoort == "overdracht")),
-            ex(lambda c, a=a: som(p.bedrag for p in c.baten if p.actor == a and p.baatsoort == "breder_economisch")),
+            ex(("middelen", a)),
+            ex(("ontvangt", a)),
+            ex(("geeft", a)),
+            ex(("breder", a)),
         )
         for a in actoren
     )
@@ -257,25 +293,27 @@ def bereken_saldo(kba: PilotUitkomst, kosten: Programmakosten | None = None, beg
     if kosten is None:
         kosten = programmakosten(kba, begroting)
     actoren = _actoren_in_verdeling(kba, kosten)
-    casussen = tuple(CasusSaldo(c.nummer, c.totaal_kosten, _middelen(c), _overdrachten(c), _breder(c)) for c in kba.casussen)
+    casussen, totaal, per_gebied = _sommen(kba, actoren)
+    extrapolator = Extrapolator(kba.pilot, kba.casussen)
+    alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
     methoden = {}
     for methode in METHODEN:
-        betaalt_gedekt = {
-            a: extrapoleer_grootheid(kba.pilot, kba.casussen, methode, lambda c, a=a: som(p.bedrag for p in c.kosten if p.actor == a))
-            for a in actoren
-        }
+
+        def ex(sleutel: tuple, methode=methode) -> Decimal:
+            return extrapolator.uit_sommen(methode, totaal[sleutel], {g: sommen[sleutel] for g, sommen in per_gebied.items()})
+
+        betaalt_gedekt = {a: ex(("betaalt", a)) for a in actoren}
         methoden[methode] = Saldo(
             methode=methode,
             gedekt=kba.extrapolaties[methode].gedekt,
-            middelen=extrapoleer_grootheid(kba.pilot, kba.casussen, methode, _middelen),
-            overdrachten=extrapoleer_grootheid(kba.pilot, kba.casussen, methode, _overdrachten),
-            breder=extrapoleer_grootheid(kba.pilot, kba.casussen, methode, _breder),
+            middelen=ex(("middelen",)),
+            overdrachten=ex(("overdrachten",)),
+            breder=ex(("breder",)),
             kosten=kosten,
-            kosten_gedekt=extrapoleer_grootheid(kba.pilot, kba.casussen, methode, lambda c: c.totaal_kosten),
-            verdeling=_verdeling(kba, methode, actoren, kosten.per_actor, "alle"),
-            verdeling_gedekt=_verdeling(kba, methode, actoren, betaalt_gedekt, "gedekt"),
+            kosten_gedekt=ex(("kosten",)),
+            verdeling=_verdeling(alle, ex, actoren, kosten.per_actor, "alle"),
+            verdeling_gedekt=_verdeling(alle, ex, actoren, betaalt_gedekt, "gedekt"),
         )
-    alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
     return SaldoUitkomst(casussen, methoden, {a: alle[a] for a in actoren})
 
 
@@ -329,8 +367,16 @@ def saldo_begroting(begroting, kba: PilotUitkomst) -> BegrotingSaldo:
 
     kosten = kosten_uit_begroting(begroting)
     actoren = _actoren_in_verdeling(kba, kosten)
-    verdeling = _verdeling(kba, methode, actoren, kosten.per_actor, "alle", begroting.hulpvragen)
+    _, totaal, per_gebied = _sommen(kba, actoren)
+    extrapolator = Extrapolator(kba.pilot, kba.casussen)
+
+    def ex(sleutel: tuple) -> Decimal:
+        """Geëxtrapoleerd per hulpvraag van de pilot, x de hulpvragen van de begroting."""
+        bedrag = extrapolator.uit_sommen(methode, totaal[sleutel], {g: sommen[sleutel] for g, sommen in per_gebied.items()})
+        return vermenigvuldig(deel(bedrag, hulpvragen), begroting.hulpvragen)
+
     alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
+    verdeling = _verdeling(alle, ex, actoren, kosten.per_actor, "alle")
     return BegrotingSaldo(
         methode, per_hulpvraag(_middelen), per_hulpvraag(_overdrachten), kosten, verdeling, {a: alle[a] for a in actoren}
     )

@@ -451,11 +451,12 @@ def _lees_tekst(pad: Path) -> tuple[str | None, Fout | None]:
     except UnicodeDecodeError as fout:
         regel = ruw[: fout.start].count(b"\n") + 1
         return None, Fout(naam, regel, "", f"het bestand is geen UTF-8-tekst (byte 0x{ruw[fout.start]:02x}); sla het op als UTF-8")
-    verboden = _VERBODEN_TEKEN.search(tekst)
+    schoon = tekens.zeker_zonder_verboden(tekst)  # dan vinden de twee zoektochten hieronder niets
+    verboden = not schoon and _VERBODEN_TEKEN.search(tekst)
     if verboden:
         regel = tekst.count("\n", 0, verboden.start()) + 1
         return None, Fout(naam, regel, "", f"teken U+{ord(verboden.group()):04X} is in YAML niet toegestaan; verwijder het")
-    ongewenst = tekens.VERBODEN_IN_BESTAND.search(tekst)
+    ongewenst = not schoon and tekens.VERBODEN_IN_BESTAND.search(tekst)
     if ongewenst:
         regel = tekst.count("\n", 0, ongewenst.start()) + 1
         return None, Fout(naam, regel, "", f"de tekst {tekens.melding(ongewenst.group())}")

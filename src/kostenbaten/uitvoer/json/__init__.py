@@ -78,8 +78,8 @@ def _schrijf_met_reeksen(document: dict, uit) -> None:
     uit.write("{")
     for i, (sleutel, waarde) in enumerate(document.items()):
         uit.write(("," if i else "") + "\n  " + encoder.encode(str(sleutel)) + ": ")
-        if not isinstance(waarde, Reeks):
-            uit.write(encoder.encode(waarde).replace("\n", "\n  "))
+        if not isinstance(waarde, Reeks):  # ook met orjson: het maatschappelijk saldo heeft een regel per casus
+            uit.write(_element(waarde, encoder).replace("\n", "\n  "))
         elif not len(waarde):
             uit.write("[]")
         else:

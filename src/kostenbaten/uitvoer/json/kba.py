@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from kostenbaten.berekening.kba import CasusUitkomst, Extrapolatie, PilotUitkomst, Post
 from kostenbaten.geld import is_eindig_aandeel
 from kostenbaten.notatie import json_aandeel, json_bedrag, json_getal
@@ -10,8 +12,17 @@ from kostenbaten.uitvoer.json import Reeks
 from kostenbaten.uitvoer.json.saldo import maatschappelijk_json
 
 
-def _post(p: Post) -> dict:
-    uit = {"naam": p.naam, "bedrag": json_bedrag(p.bedrag), "actor": p.actor, "groep": p.groep, "rekensom": rekensom_tekst(p.rekensom)}
+def _post(p: Post, teksten: dict | None = None) -> dict:
+    """`teksten` onthoudt de tekst van een rekensom per object: gelijke rekensommen zijn één object (`rekensom.gedeeld`)."""
+    if teksten is None:
+        tekst = rekensom_tekst(p.rekensom)
+    else:
+        # Op id, met de rekensom zelf erbij bewaard, zodat een id niet hergebruikt wordt; gelijke tuples met 2 en 2,0 blijven apart.
+        gevonden = teksten.get(id(p.rekensom))
+        if gevonden is None:
+            gevonden = teksten[id(p.rekensom)] = (p.rekensom, rekensom_tekst(p.rekensom))
+        tekst = gevonden[1]
+    uit = {"naam": p.naam, "bedrag": json_bedrag(p.bedrag), "actor": p.actor, "groep": p.groep, "rekensom": tekst}
     if p.baatsoort is not None:
         uit["soort"] = p.baatsoort
         if p.baatsoort == "overdracht":
@@ -35,21 +46,23 @@ def _post(p: Post) -> dict:
     return uit
 
 
-def casus_json(c: CasusUitkomst) -> dict:
+def casus_json(c: CasusUitkomst, teksten: dict | None = None) -> dict:
+    # Elk totaal één keer (de eigenschappen van CasusUitkomst tellen bij elke vraag opnieuw op): dezelfde bedragen.
+    kosten, baten, groepen = c.totaal_kosten, c.totaal_baten, c.per_groep()
     return {
         "nummer": c.nummer,
         "titel": c.casus.titel,
         "rechtsgebied": c.casus.rechtsgebied,
         "uren": json_getal(c.casus.uren.waarde),
-        "kosten": json_bedrag(c.totaal_kosten),
-        "baten": json_bedrag(c.totaal_baten),
-        "netto": json_bedrag(c.netto),
-        "client": json_bedrag(c.client),
-        "overheid": json_bedrag(c.overheid),
-        "overig": json_bedrag(c.overig),
+        "kosten": json_bedrag(kosten),
+        "baten": json_bedrag(baten),
+        "netto": json_bedrag(baten - kosten),
+        "client": json_bedrag(groepen["client"]),
+        "overheid": json_bedrag(groepen["overheid"]),
+        "overig": json_bedrag(groepen["overig"]),
         "per_actor": {a: json_bedrag(b) for a, b in c.per_actor().items()},
-        "kostenposten": [_post(p) for p in c.kosten],
-        "batenposten": [_post(p) for p in c.baten],
+        "kostenposten": [_post(p, teksten) for p in c.kosten],
+        "batenposten": [_post(p, teksten) for p in c.baten],
         "effecten": list(c.casus.effecten),
     }
 
@@ -83,7 +96,7 @@ def document(u: PilotUitkomst, saldo=None) -> dict:
     return {
         "pilot": u.pilot.naam,
         "maanden_in_beeld": u.pilot.maanden_in_beeld,
-        "casussen": Reeks(u.casussen, casus_json),
+        "casussen": Reeks(u.casussen, functools.partial(casus_json, teksten={})),
         "gemiddelde_netto": json_bedrag(u.gemiddelde_netto),
         "gemiddelde_client": json_bedrag(u.gemiddelde_client),
         "gemiddelde_overheid": json_bedrag(u.gemiddelde_overheid),
