@@ -480,8 +480,18 @@ def test_elk_bedrag_in_een_tabel_op_de_voorkant_wijst_naar_zijn_rekenboom(maak, 
     assert (2 + 3 + 2 + 2 + 1 + 2) * (80 + 30 + 10) * 198 / 6 == 47520 and 1440 * 300 / 6 == 72000 and 4942 * 198 / 6 == 163086
     assert knopen["uitleg-kosten-rapport"].endswith("€ 47.520") and knopen["uitleg-baten-rapport"].endswith("€ 163.086")
     assert knopen["uitleg-verhouding-rapport"].endswith("3,43 per euro")
-    assert knopen["uitleg-saldo-rijk-betaalt"].endswith("€ 72.000")
-    assert '<a href="#uitleg-kosten-rapport">€ 47.520</a>' in voorkant and '<a href="#uitleg-saldo-rijk-betaalt">€ 72.000</a>' in voorkant
+    assert '<a href="#uitleg-kosten-rapport">€ 47.520</a>' in voorkant
+    if len(argumenten) == 1:
+        # Zonder begroting: de kosten van alle 300 hulpvragen, per betaler; de Rijk betaalt het SJD-tarief.
+        assert knopen["uitleg-saldo-rijk-betaalt"].endswith("€ 72.000")
+        assert '<a href="#uitleg-saldo-rijk-betaalt">€ 72.000</a>' in voorkant
+    else:
+        # Met een begroting rust het saldo op haar kosten (gemeente 6·46·80 + 3·46·80 + 10.000 = 43.120; de Rijk niets),
+        # en de verdelingstabel telt op: gemeente 24.882 - 19.800 - 43.120 = -38.038, Rijk 52.800 - 45.804 = 6.996.
+        assert 6 * 46 * 80 + 3 * 46 * 80 + 10000 == 43120 and 24882 - 19800 - 43120 == -38038 and 52800 - 45804 == 6996
+        assert knopen["uitleg-saldo-rijk-betaalt"].endswith("€ 0") and knopen["uitleg-saldo-gemeente-betaalt"].endswith("€ 43.120")
+        assert knopen["uitleg-saldo-gemeente-saldo"].endswith("-€ 38.038") and knopen["uitleg-saldo-rijk-saldo"].endswith("€ 6.996")
+        assert knopen["uitleg-saldo-samen-saldo"].endswith("€ 13.510")
     if len(argumenten) > 1:
         # De begroting (templates/voorbeeldbegroting.yaml): SJD 6 + 3 uur x 46 weken x € 80 = 33.120, plus de kosten per
         # SJD-uur (9 x 46 x € 30 + 9 x 46 x € 10 = 12.420 + 4.140): samen 49.680; met ander personeel en eenmalig € 70.772.
