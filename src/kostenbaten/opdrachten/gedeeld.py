@@ -63,21 +63,25 @@ PrijsindexOptie = Annotated[
 
 
 def _lever(
-    analyse: str, uitkomst, formaat: Formaat, xlsx: Path | None = None, overschrijf: bool = False, tabel=None, waarschuwingen=None, **context
+    analyse: str, uitkomst, formaat: Formaat, xlsx: Path | None = None, overschrijf: bool = False, tabel=None, waarschuwingen=None, openbaar=None,
+    **context,
 ) -> None:
     """Levert de uitkomst in het gevraagde formaat, en met --xlsx ook als werkmap.
 
-    `context` gaat naar elk formaat, `tabel` alleen naar de terminal. Waarschuwingen
-    staan in JSON onder `waarschuwingen`, in de terminal samen op stderr na de uitkomst.
+    `context` gaat naar elk formaat, `tabel` alleen naar de terminal, `openbaar` (wat
+    een document anders krijgt, zoals de plek van een invoer zonder de mappen erboven)
+    naar JSON en werkmap. Waarschuwingen staan in JSON onder `waarschuwingen`, in de
+    terminal samen op stderr na de uitkomst.
     """
     from kostenbaten.uitvoer import register
 
+    document = {**context, **(openbaar or {})}
     if formaat is Formaat.json:
-        register.schrijf_json(analyse, uitkomst, sys.stdout, waarschuwingen=waarschuwingen, **context)
+        register.schrijf_json(analyse, uitkomst, sys.stdout, waarschuwingen=waarschuwingen, **document)
     else:
         register.toon(analyse, uitkomst, **context, **(tabel or {}))
     if xlsx is not None:
-        _schrijf_werkmap(analyse, uitkomst, xlsx, overschrijf, **context)
+        _schrijf_werkmap(analyse, uitkomst, xlsx, overschrijf, **document)
     if waarschuwingen and formaat is Formaat.tabel:
         from kostenbaten.uitvoer.waarschuwingen import tekst
 
