@@ -24,6 +24,10 @@ from kostenbaten.uitvoer.bestand import schrijf_map_atomair
 class _Schrijver(yaml.SafeDumper):
     """De veilige YAML-schrijver, met Decimal als exact getal."""
 
+    def ignore_aliases(self, data) -> bool:
+        # Hetzelfde getal op twee plaatsen (een bedrag uit de kengetallenbank) blijft twee keer dat getal, geen `*id001`.
+        return True
+
 
 def _getal(schrijver: yaml.SafeDumper, waarde: Decimal):
     tekst = format(waarde, "f")
