@@ -44,7 +44,11 @@ def openbaar_pad(pad, map_=None) -> str:
     if map_ is not None:
         basis = os.path.abspath(map_)
         volledig = os.path.abspath(tekst)
-        if os.path.commonpath([basis, volledig]) == basis and volledig != basis:
+        try:
+            binnen = os.path.commonpath([basis, volledig]) == basis and volledig != basis
+        except ValueError:  # Windows: een ander station of een netwerkpad ligt nooit in de map
+            binnen = False
+        if binnen:
             return Path(os.path.relpath(volledig, basis)).as_posix()
     return ntpath.basename(tekst.rstrip("/\\")) or tekst
 

@@ -268,6 +268,8 @@ def _neem_over(oud: Path, nieuw: Path, geschreven: set[Path], onder: Path = Path
             doel.mkdir(exist_ok=True)
             shutil.copymode(bron, doel)
             _neem_over(oud, nieuw, geschreven, rel)
+        elif os.path.lexists(doel):  # wat de opdracht zelf schrijft, gaat voor
+            continue
         elif bron.is_dir() and not bron.is_symlink():
             shutil.copytree(bron, doel, symlinks=True, copy_function=_verwijs_of_kopieer)
         elif bron.is_symlink():
