@@ -61,6 +61,10 @@ def test_bankpost_kwaliteit_en_index_heen_en_terug(cli, hengelo, tmp_path):
     assert (regels["ontruiming"]["Bankpost"], regels["ontruiming"]["Kwaliteit"], regels["ontruiming"]["Index"]) == ("deurwaarder_ontruiming", "C", "cpi")
     assert regels["ontruiming"]["Bedrag (€)"] == 300  # het eigen bedrag gaat voor dat van de bank (270,96)
     assert regels["toevoeging"]["Bankpost"] is None
+    # Een prijspeil is een jaartal: zonder scheidingsteken (2022, niet 2.022).
+    ws = load_workbook(werkmap)["Kengetallen"]
+    kolom = next(c.column_letter for c in ws[1] if c.value == "Prijspeil")
+    assert (ws[f"{kolom}2"].value, ws[f"{kolom}2"].number_format) == (2022, "0")
 
     # map -> werkmap -> map: dezelfde gegevens; werkmap -> map -> werkmap: dezelfde cellen.
     terug = tmp_path / "terug"

@@ -198,7 +198,8 @@ TABELLEN = (
             Kolom("Maanden", ("maanden",), "geheel", "De looptijd in maanden bij een bedrag per maand.", breedte=9),
             # De kengetallenbank (docs/kengetallen.md): een verwijzing, de graad van de bron en de reeks voor --prijspeil.
             Kolom("Bankpost", ("bankpost",), "naam", "Sleutel van een post in de kengetallenbank (kies uit de lijst; zie kostenbaten kengetallen). "
-                  "Wat op deze regel leeg blijft (bedrag, actor, bron, prijspeil, index, soort), komt dan uit de bank; wat u invult, gaat voor.",
+                  "Wat op deze regel leeg blijft (naam, bedrag, actor, bron, prijspeil, index, soort), komt dan uit de bank, ook in de gele "
+                  "cellen; wat u invult, gaat voor.",
                   keuze="bankpost", breedte=30),
             Kolom("Kwaliteit", ("kwaliteit",), "tekst", "Graad van de bron, A tot en met D (kies uit de lijst; leeg: die van de bankpost, anders D).",
                   keuze="kwaliteit", breedte=10),

@@ -248,7 +248,9 @@ def _cel(blad: Blad, cel: str, waarde, project, geld: bool = False, optioneel: b
 
 def _vul(blad: Blad, rij: int, tabel: Tabel, waarden: dict, project) -> None:
     for i, kolom in enumerate(tabel.kolommen, start=1):
-        _cel(blad, f"{get_column_letter(i)}{rij}", waarden.pop(kolom.pad, None), project, kolom.geld, not kolom.verplicht)
+        c = _cel(blad, f"{get_column_letter(i)}{rij}", waarden.pop(kolom.pad, None), project, kolom.geld, not kolom.verplicht)
+        if kolom.pad == ("prijspeil",):
+            c.number_format = "0"  # een jaartal: 2022, niet 2.022
     over = {p: w for p, w in waarden.items() if w is not None}
     if over:
         raise AssertionError(f"velden zonder kolom op blad {tabel.blad}: {sorted(map(str, over))}")
