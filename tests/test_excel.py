@@ -163,7 +163,7 @@ def test_begroting_xlsx_heeft_levende_formules_en_een_grafiek(tmp_path, draai):
     assert ws.freeze_panes == "A3" and ws.page_setup.orientation == "landscape"
     assert len(ws._charts) == 1
     assert ws["B7"].fill.fgColor.rgb.endswith("FFF2CC")  # invoer is geel
-    assert wb.sheetnames == ["Begroting", "Toelichting"]
+    assert wb.sheetnames == ["Begroting", "Maatschappelijk saldo", "Toelichting"]  # het saldo als waarden, na de begroting
 
 
 def test_nooit_overschrijven_zonder_overschrijf(tmp_path, draai):
@@ -177,7 +177,7 @@ def test_nooit_overschrijven_zonder_overschrijf(tmp_path, draai):
     assert draai("sjabloon", uit, "--van", VOORBEELD).exit_code == 2
     assert uit.read_bytes() == b"van de gebruiker"
     assert draai("begroting", VOORBEELD, "--xlsx", uit, "--overschrijf").exit_code == 0
-    assert load_workbook(uit).sheetnames == ["Begroting", "Toelichting"]
+    assert load_workbook(uit).sheetnames == ["Begroting", "Maatschappelijk saldo", "Toelichting"]
     assert [p.name for p in tmp_path.iterdir()] == ["begroting.xlsx"]  # geen tijdelijke bestanden achtergelaten
 
 

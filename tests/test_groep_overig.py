@@ -117,3 +117,47 @@ def test_onzekerheid_geeft_het_interval_van_het_maatschappelijk_saldo(tmp_path, 
     assert D(saldo["rapport"]["p5"]) < D(12282) < D(saldo["rapport"]["p95"])
     code, uit, _ = cli("onzekerheid", map_, "--trekkingen", "1000")
     assert code == 0 and "maatschappelijk saldo" in uit and "gemiddelde kosten van een casus x alle hulpvragen" in " ".join(uit.split())
+
+
+def test_kba_werkmap_heeft_een_kolom_overig(tmp_path, cli):
+    # bereken --xlsx toont de derde groep zoals de terminal en JSON: per casus, in de samenvatting en in beide extrapolaties.
+    openpyxl = __import__("pytest").importorskip("openpyxl")
+    pad = tmp_path / "kba.xlsx"
+    code, _, fout = cli("bereken", _hengelo_zonder_tweedeling(tmp_path), "--xlsx", pad)
+    assert code == 0, fout
+    ws = openpyxl.load_workbook(pad)["Samenvatting"]
+    assert [ws.cell(3, k).value for k in range(4, 10)] == ["Kosten", "Baten", "Netto", "Cliënt", "Overheid", "Overig"]
+    assert "$A$1:$I$" in ws.print_area  # de kolom Overig drukt mee af
+    # Alleen casus 3 heeft een post voor de schuldeiser: 200 aan vermeden deurwaarderskosten.
+    assert ws["I6"].value.startswith("='Casussen'!")
+    labels = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    assert "Overig, exact" in labels
+    assert ws[f"F{labels['Overig, exact']}"].value.startswith("=$I$")  # de som van de kolom Overig x gedekt / n
+
+
+def test_kba_werkmap_overig_rekent_in_libreoffice(tmp_path, cli):
+    # Narekenen als een lezer die de werkmap opent: LibreOffice berekent de formules opnieuw.
+    from libreoffice import uitkomsten
+    from systeem import vereis
+
+    from libreoffice import vergelijk_met_rekenkern
+    from kostenbaten.uitvoer.excel.kba import bouw
+
+    vereis("soffice")
+    pad, map_ = tmp_path / "kba.xlsx", _hengelo_zonder_tweedeling(tmp_path)
+    assert cli("bereken", map_, "--xlsx", pad)[0] == 0
+    project = laad_project(map_)
+    # Elke formulecel, ook die van de kolom Overig, op de cent gelijk aan de rekenkern.
+    assert vergelijk_met_rekenkern(pad, bouw(bereken_pilot(project.pilot, project.casussen))[1], tmp_path / "lo") > 100
+    waarden = uitkomsten(tmp_path / "lo" / "kba.xlsx")
+    labels = {v: k.split("!A")[1] for k, v in waarden.items() if k.startswith("Samenvatting!A")}
+    assert waarden["Samenvatting!I6"] == 200  # casus 3
+    assert waarden[f"Samenvatting!I{labels['Som']}"] == 200
+    # Vlak: 200 x 198 / 6 = 6.600; overheid 914 x 33 = 30.162.
+    assert waarden[f"Samenvatting!F{labels['Overig, exact']}"] == 200 * 33 == 6600
+    assert waarden[f"Samenvatting!F{labels['Overheid, exact']}"] == 914 * 33
+    # Gewogen: consumentenzaken 20% van 300 = 60 hulpvragen x gemiddeld (200 + 0) / 2 = 6.000.
+    assert waarden[f"Samenvatting!I{labels['Totaal gewogen']}"] == 60 * (200 + 0) // 2 == 6000
+    # Per casus op het blad Casussen: de regel Overig onder Cliënt en Overheid.
+    casussen = {k: v for k, v in waarden.items() if k.startswith("Casussen!D") and v == "Overig"}
+    assert len(casussen) == 6

@@ -70,7 +70,11 @@ def test_het_rapport_rekent_precies_de_analyses_met_het_formaat_rapport_uit():
 
     projecten = [api.laad(BANDBREEDTE).project, api.laad(HENGELO).project]
     invoer = laad_begroting(VOORBEELD, BANDBREEDTE)
-    inhoud = api.rapport(projecten, (invoer, api.reken_begroting(invoer)), trekkingen=200, zaad=1)
+    # Met getelde uitkomsten (rapport --uitkomsten): de voorbeeldregistratie met de voorbeeldwaardekaart.
+    sjablonen = ROOT / "templates"
+    waardering = api.waardeer_uitkomsten(projecten[0], sjablonen / "voorbeelduitkomsten.csv", sjablonen / "voorbeelduitkomsten.koppeling.yaml",
+                                         sjablonen / "voorbeelduitkomsten.waardekaart.yaml")
+    inhoud = api.rapport(projecten, (invoer, api.reken_begroting(invoer)), trekkingen=200, zaad=1, waardering=waardering)
     assert set(inhoud.uitkomsten) == _rapportanalyses()
     # Eén KBA: de kernzin, de begroting en de secties rekenen met die van het eerste project.
     assert inhoud.context["kba"] is inhoud.uitkomsten["kba"]
@@ -78,11 +82,11 @@ def test_het_rapport_rekent_precies_de_analyses_met_het_formaat_rapport_uit():
 
 
 def test_het_rapport_zonder_bereik_begroting_of_vergelijking_laat_die_analyses_weg():
-    """Hengelo heeft geen bereiken: geen Monte-Carlo; zonder --begroting en --vergelijk ook die secties niet."""
+    """Hengelo heeft geen bereiken: geen Monte-Carlo; zonder --begroting, --vergelijk en --uitkomsten ook die secties niet."""
     from kostenbaten import api
 
     inhoud = api.rapport([api.laad(HENGELO).project], trekkingen=200)
-    assert set(inhoud.uitkomsten) == _rapportanalyses() - {"onzekerheid", "begroting", "vergelijking"}
+    assert set(inhoud.uitkomsten) == _rapportanalyses() - {"onzekerheid", "begroting", "vergelijking", "uitkomsten"}
     assert inhoud.met_gepubliceerd and inhoud.uitkomsten["controle"]  # Hengelo heeft gepubliceerde cijfers
 
 

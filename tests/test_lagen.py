@@ -51,11 +51,6 @@ BEKEND = {
     "kostenbaten.invoer.casussenwerkmap -> kostenbaten.notatie",
     # `laad_monitor` leest en telt in één stroom (voor grote exports); het tellen hoort in api/berekening.
     "kostenbaten.invoer.monitor -> kostenbaten.berekening.monitor",
-    # `maak_steekproef` en `waardeer_uitkomsten` lezen en rekenen in één stroom; het samenstellen hoort in api.
-    "kostenbaten.invoer.steekproef -> kostenbaten.berekening.steekproef",
-    "kostenbaten.invoer.uitkomsten -> kostenbaten.berekening.kba",
-    "kostenbaten.invoer.uitkomsten -> kostenbaten.berekening.saldo",
-    "kostenbaten.invoer.uitkomsten -> kostenbaten.berekening.uitkomsten",
 }
 
 

@@ -198,7 +198,9 @@ def test_cli_xlsx_en_niet_overschrijven(cli, tmp_path):
     args = ("onzekerheid", VRIJWILLIGERS, "-n", "2000", "--xlsx", doel)
     assert cli(*args)[0] == 0
     boek = load_workbook(doel)
-    assert boek.sheetnames == ["Onzekerheid", "Histogram rapport", "Histogram gewogen"]
+    assert boek.sheetnames == [
+        "Onzekerheid", "Maatschappelijk saldo", "Verdeling rapport", "Verdeling gewogen", "Histogram rapport", "Histogram gewogen",
+    ]
     assert boek["Onzekerheid"]["A1"].value == "Onzekerheid pilot Vrijwilligers"
     code, _, fout = cli(*args)
     assert code == 2

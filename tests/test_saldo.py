@@ -230,3 +230,244 @@ def test_meerjarig_saldo_hangt_niet_af_van_de_looptijd_van_overdrachten(cli):
     doc = json.loads(uit)
     assert [doc[b]["maatschappelijk"]["rapport"]["saldo"] for b in ("een_jaar", "nominaal", "contant")] == ["12282"] * 3
     assert doc["nominaal"]["extrapolatie"][0]["totaal"] != doc["een_jaar"]["extrapolatie"][0]["totaal"]
+
+
+# De voorbeeldbegroting met de hand (templates/voorbeeldbegroting.yaml, 46 weken per jaar):
+#   personeel: SJD spreekuur 6 x 46 x 80 = 22.080 en nazorg 3 x 46 x 80 = 11.040 (gemeente);
+#              coördinator 3 x 46 x 50 = 6.900, communicatie 1 x 46 x 50 = 2.300, directie 0,3 x 46 x 90 = 1.242 (bibliotheek)
+#   per SJD-uur: (6 + 3) x 46 = 414 SJD-uren; projectkosten 414 x 30 = 12.420 (sjd_organisatie), servicekosten 414 x 10 = 4.140 (bibliotheek)
+#   eenmalig: cabine 10.000 (gemeente), banner 150 (bibliotheek), drukwerk 500 (sjd_organisatie)
+BEGROTING = HENGELO.parent.parent / "templates" / "voorbeeldbegroting.yaml"
+BEGROTING_PER_BETALER = {
+    "gemeente": 6 * 46 * 80 + 3 * 46 * 80 + 10000,
+    "bibliotheek": 3 * 46 * 50 + 1 * 46 * 50 + D("0.3") * 46 * 90 + 414 * 10 + 150,
+    "sjd_organisatie": 414 * 30 + 500,
+}
+BEGROTING_TOTAAL = sum(BEGROTING_PER_BETALER.values())
+
+
+def test_bereken_met_begroting_rekent_het_saldo_met_haar_kosten(cli):
+    assert BEGROTING_PER_BETALER == {"gemeente": 43120, "bibliotheek": D("14732.0"), "sjd_organisatie": 12920}
+    assert BEGROTING_TOTAAL == 70772
+    code, uit, _ = cli("bereken", HENGELO, "--begroting", BEGROTING, "--formaat", "json")
+    assert code == 0
+    m = json.loads(uit)["maatschappelijk"]["rapport"]
+    assert m["kosten"]["route"] == "begroting"
+    assert D(m["kosten"]["totaal"]) == BEGROTING_TOTAAL
+    assert {a: D(b) for a, b in m["kosten"]["per_actor"].items()} == BEGROTING_PER_BETALER
+    # Besparingen van middelen 2.554 x 33 = 84.282, min de kosten van de begroting: 84.282 - 70.772 = 13.510.
+    assert D(m["saldo"]) == 84282 - BEGROTING_TOTAAL == 13510
+    assert m["saldo_gedekte_kosten"] == "36762"  # de kosten van de gedekte hulpvragen blijven die van de casussen
+    code, uit, _ = cli("bereken", HENGELO, "--begroting", BEGROTING)
+    assert code == 0
+    assert "€ 13.510" in uit and "de kosten van de begroting" in uit
+
+
+def test_verdelingstabel_met_begroting(cli):
+    # De gemeente betaalt nu 43.120 (en het Rijk niets): 24.882 - 19.800 - 43.120 = -38.038;
+    # het Rijk: 52.800 - 45.804 = 6.996; de bibliotheek -14.732, de SJD-organisatie -12.920.
+    kba, _ = _saldo()
+    from kostenbaten.berekening.begroting import bereken_begroting
+    from kostenbaten.invoer.begroting import laad_begroting
+
+    invoer = laad_begroting(BEGROTING, HENGELO)
+    s = bereken_saldo(kba, begroting=bereken_begroting(invoer.begroting, kba))
+    r = s.methoden["rapport"]
+    saldi = {x.actor: x.saldo for x in r.verdeling.regels}
+    assert saldi["gemeente"] == D(24882 - 19800 - 43120) == D(-38038)
+    assert saldi["rijk"] == D(52800 - 45804) == D(6996)
+    assert (saldi["bibliotheek"], saldi["sjd_organisatie"]) == (D(-14732), D(-12920))
+    assert r.verdeling.saldo == D(78804 - 38038 + 6996 - 6600 - 14732 - 12920) == D(13510)
+
+
+def test_registratie_gaat_voor_de_begroting():
+    # Met geregistreerde uren per hulpvraag rekent het saldo met die uren, ook als er een begroting is.
+    kba, _ = _saldo()
+    from kostenbaten.berekening.begroting import bereken_begroting
+    from kostenbaten.invoer.begroting import laad_begroting
+    from kostenbaten.berekening.saldo import programmakosten
+
+    invoer = laad_begroting(BEGROTING, HENGELO)
+    begroting = bereken_begroting(invoer.begroting, kba)
+    assert programmakosten(kba, begroting).route == "begroting"
+    pilot = kba.pilot.model_copy(update={"uren_per_hulpvraag": kba.pilot.hulpvragen.model_copy(update={"waarde": D("1.18")})})
+    met_uren = bereken_pilot(pilot, laad_project(HENGELO).casussen)
+    kosten = programmakosten(met_uren, begroting)
+    assert kosten.route == ROUTE_REGISTRATIE and kosten.totaal == D("1.18") * 300 * 120
+
+
+def test_rapport_met_begroting_rekent_het_saldo_met_haar_kosten(cli, tmp_path):
+    uit = tmp_path / "rapport.json"
+    code, _, fout = cli("rapport", HENGELO, "--begroting", BEGROTING, "-o", uit, "--trekkingen", "1000")
+    assert code == 0, fout
+    voor = json.loads(uit.read_text(encoding="utf-8"))["voor"]
+    saldo = next(s for s in voor if s["plek"] == "saldo")
+    tekst = " ".join(b.get("tekst", "") for b in saldo["blokken"])
+    assert "maatschappelijk saldo van € 13.510" in tekst  # 84.282 - 70.772
+    assert "(€ 70.772)" in tekst and "kosten van de begroting" in tekst
+
+
+# -- het saldo in de werkmappen van onzekerheid en begroting ------------------------------------
+
+
+def _werkmap(cli, tmp_path, *argumenten):
+    openpyxl = pytest.importorskip("openpyxl")
+    pad = tmp_path / "uit.xlsx"
+    code, _, fout = cli(*argumenten, "--xlsx", pad)
+    assert code == 0, fout
+    return pad, openpyxl.load_workbook(pad)
+
+
+def test_onzekerheid_werkmap_toont_het_saldo_en_de_verdelingstabel(cli, tmp_path):
+    _, wb = _werkmap(cli, tmp_path, "onzekerheid", HENGELO, "--trekkingen", "500")
+    assert {"Maatschappelijk saldo", "Verdeling rapport", "Verdeling gewogen"} <= set(wb.sheetnames)
+    # Zonder bereik is elke trekking gelijk: het saldo is 84.282 - 240 x 300 = 12.282 in elke kolom.
+    rij = next(r for r in wb["Onzekerheid"].iter_rows(values_only=True) if r[:2] == ("rapport (vlak gemiddelde)", "Maatschappelijk saldo"))
+    assert rij[2:7] == (84282 - 72000,) * 5
+    saldo = wb["Maatschappelijk saldo"]
+    assert "gemiddelde kosten van een casus x alle hulpvragen" in saldo["A2"].value  # de route van de kosten
+    waarden = {r[0]: r[1] for r in saldo.iter_rows(values_only=True)}
+    assert waarden["rapport (vlak gemiddelde): maatschappelijk saldo"] == 12282
+    verdeling = {r[0]: r for r in wb["Verdeling rapport"].iter_rows(values_only=True)}
+    # Rijk: 52.800 - 72.000 - 45.804 (met de kosten van alle hulpvragen staat hij eerst).
+    rijk = [r for r in wb["Verdeling rapport"].iter_rows(values_only=True) if r[0] == "Rijk"][0]
+    assert (rijk[1], rijk[2], rijk[4], rijk[5], rijk[7]) == (72000, 52800, 45804, -65004, "overheid")
+    assert verdeling["Samen: maatschappelijk saldo"][5] == 36762  # de laatste som: met de kosten van de gedekte hulpvragen
+
+
+def test_begroting_werkmap_toont_het_saldo_en_de_verdelingstabel(cli, tmp_path):
+    _, wb = _werkmap(cli, tmp_path, "begroting", BEGROTING)
+    assert wb.sheetnames[:2] == ["Begroting", "Maatschappelijk saldo"]
+    blad = wb["Maatschappelijk saldo"]
+    assert "de begroting" in blad["A2"].value and "€ 70.772" in blad["A2"].value
+    rijen = {r[0]: r for r in blad.iter_rows(values_only=True) if r[0]}
+    assert rijen["Maatschappelijk saldo"][1] == 84282 - BEGROTING_TOTAAL == 13510
+    assert rijen["Kosten van het hele programma: de begroting, eerste jaar"][1] == 70772
+    # Gemeente: middelen 24.882, geeft 19.800 (bijstand), betaalt 43.120 uit de begroting.
+    assert rijen["Gemeente"][1:6] == (43120, 24882, 0, 19800, 24882 - 19800 - 43120)
+    assert rijen["Samen: maatschappelijk saldo"][5] == 13510
+    assert rijen["Actor"][:2] == ("Actor", "Betaalt")
+
+
+@pytest.mark.parametrize("opdracht", ["onzekerheid", "begroting"])
+def test_saldo_blad_zoals_een_lezer_het_afdrukt(cli, tmp_path, opdracht):
+    # LibreOffice drukt de werkmap af; het blad met het saldo staat leesbaar op een eigen pagina.
+    from systeem import vereis
+    from libreoffice import als_pdf
+    import subprocess
+
+    (pdftotext,) = vereis("pdftotext")
+    vereis("soffice")
+    pad, _ = _werkmap(cli, tmp_path, *((opdracht, HENGELO, "--trekkingen", "500") if opdracht == "onzekerheid" else (opdracht, BEGROTING)))
+    pdf = als_pdf(pad, tmp_path / "pdf")
+    tekst = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pagina = next(p for p in tekst.split("\f") if "Maatschappelijk saldo" in p and "Kosten van het hele programma" in p)
+    saldo = "€ 12.282,00" if opdracht == "onzekerheid" else "€ 13.510,00"
+    assert saldo in pagina
+
+
+# -- een overdracht zonder betaler: de onbekende betaler in een eigen groep ---------------------
+
+KLEIN_PILOT = """\
+naam: Bibliotheek Klein
+omschrijving: Een kleine casussenmap voor de onbekende betaler.
+periode:
+  van: 2024-01-01
+  tot: 2024-12-31
+hulpvragen: 100
+maanden_in_beeld: 12
+rechtsgebieden:
+  huurrecht:
+    naam: Huurrecht
+    aandeel: 100
+tarieven:
+  sjd:
+    naam: Inzet SJD
+    per_uur: 100
+    prijspeil: 2024
+    betaler: gemeente
+kengetallen:
+  ontruiming:
+    naam: Vermeden ontruiming
+    bedrag: 1000
+    prijspeil: 2024
+    actor: woningcorporatie
+    bron: Aanname voor de test (2024).
+"""
+KLEIN_CASUS_1 = """\
+nummer: 1
+titel: Ontruiming voorkomen
+rechtsgebied: huurrecht
+uren: 2
+baten:
+  - kengetal: ontruiming
+  - omschrijving: Kwijtgescholden huurschuld
+    bedrag: 300
+    actor: client
+"""
+KLEIN_CASUS_2 = """\
+nummer: 2
+titel: Boete terugbetaald
+rechtsgebied: huurrecht
+uren: 1
+baten:
+  - omschrijving: Terugbetaalde boete
+    bedrag: 100
+    actor: client
+    soort: overdracht
+    van: gemeente
+"""
+
+
+@pytest.fixture
+def klein(tmp_path):
+    map_ = tmp_path / "klein"
+    map_.mkdir()
+    (map_ / "pilot.yaml").write_text(KLEIN_PILOT, encoding="utf-8")
+    (map_ / "casus-1.yaml").write_text(KLEIN_CASUS_1, encoding="utf-8")
+    (map_ / "casus-2.yaml").write_text(KLEIN_CASUS_2, encoding="utf-8")
+    return map_
+
+
+def test_onbekende_betaler_in_een_eigen_groep_met_de_hand(klein):
+    # 2 casussen, 100 hulpvragen, dekking 100%: x 100 / 2 = x 50.
+    # Kosten: (2 + 1) uur x € 100 = 300, gemiddeld 150; het hele programma 150 x 100 = 15.000 (gemeente).
+    # Middelen: de ontruiming 1.000 x 50 = 50.000 (woningcorporatie, groep overig).
+    # Overdrachten aan de cliënt: 300 zonder 'van' (onbekende betaler) + 100 van de gemeente = 400 x 50 = 20.000.
+    _, s = _saldo(klein)
+    r = s.methoden["rapport"]
+    assert r.saldo == D(1000 * 50 - 150 * 100) == D(35000)
+    regels = {x.actor: x for x in r.verdeling.regels}
+    onbekend = regels["onbekend"]
+    assert (onbekend.naam, onbekend.groep, onbekend.geeft, onbekend.saldo) == ("Onbekende betaler", "onbekend", D(15000), D(-15000))
+    assert regels["client"].saldo == D(400 * 50) == D(20000)
+    assert regels["gemeente"].saldo == D(-15000 - 100 * 50) == D(-20000)
+    assert regels["woningcorporatie"].saldo == D(50000)
+    # Per groep: de onbekende betaler staat apart, niet bij de overheid; samen het maatschappelijk saldo.
+    assert r.verdeling.per_groep() == {"client": D(20000), "overheid": D(-20000), "overig": D(50000), "onbekend": D(-15000)}
+    assert sum(r.verdeling.per_groep().values()) == r.verdeling.saldo == D(20000 - 20000 + 50000 - 15000) == r.saldo
+
+
+def test_onbekende_betaler_in_terminal_json_en_werkmap(klein, cli, tmp_path):
+    code, uit, fout = cli("actoren", klein)
+    assert code == 0
+    assert "Onbekende betaler" in uit and "onbekende betaler (geen groep)" in uit and "-€ 15.000" in uit
+    # De waarschuwing noemt bestand en regel van de baat: casus-1.yaml, regel 7 (het tweede item onder 'baten').
+    melding = " ".join(fout.split())
+    assert f"{klein / 'casus-1.yaml'}:7: Casus 1, baat 2 (Kwijtgescholden huurschuld): een overdracht zonder betaler" in melding
+    assert "in een eigen groep (niet bij de overheid)" in melding
+    code, uit, _ = cli("actoren", klein, "--formaat", "json")
+    doc = json.loads(uit)
+    v = doc["verdelingstabel"]["rapport"]
+    assert v["per_groep"] == {"client": "20000", "overheid": "-20000", "overig": "50000", "onbekend": "-15000"}
+    assert v["saldo"] == "35000"
+    w = next(w for w in doc["waarschuwingen"] if w["soort"] == "overdracht_zonder_betaler")
+    assert w["plek"] == f"{klein / 'casus-1.yaml'}:7"
+    openpyxl = pytest.importorskip("openpyxl")
+    pad = tmp_path / "actoren.xlsx"
+    assert cli("actoren", klein, "--xlsx", pad)[0] == 0
+    rijen = {r[0]: r for r in openpyxl.load_workbook(pad)["Verdeling rapport"].iter_rows(values_only=True)}
+    assert rijen["Onbekende betaler"][5] == -15000 and rijen["Onbekende betaler"][7] == "onbekend"
+    assert rijen["Onbekende betaler (geen groep)"][5] == -15000
+    # De laatste tabel rekent met de kosten van de gedekte hulpvragen: bij 100% dekking ook 300 x 50 = 15.000.
+    assert rijen["Groep overheid"][5] == -(300 * 50) - 100 * 50 == -20000

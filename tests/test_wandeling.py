@@ -38,6 +38,8 @@ def test_de_opdrachten_van_de_wandeling_slagen_in_volgorde(tmp_path, monkeypatch
     # Zoals in de map van het project: de voorbeeldregistratie staat in templates/.
     (tmp_path / "templates").mkdir()
     shutil.copy(ROOT / "templates" / "voorbeeldregistratie.csv", tmp_path / "templates")
+    for naam in ("voorbeelduitkomsten.csv", "voorbeelduitkomsten.koppeling.yaml", "voorbeelduitkomsten.waardekaart.yaml"):
+        shutil.copy(ROOT / "templates" / naam, tmp_path / "templates")
     monkeypatch.chdir(tmp_path)
     runner = CliRunner(env={"COLUMNS": "100"})
     opdrachten = [o for o in _opdrachten() if o not in INSTALLATIE]
@@ -49,3 +51,4 @@ def test_de_opdrachten_van_de_wandeling_slagen_in_volgorde(tmp_path, monkeypatch
         assert resultaat.exit_code == 0, f"{opdracht}\n{resultaat.output}"
     assert (tmp_path / "casussen" / "mijnstad-eigen.yaml").is_file()
     assert (tmp_path / "mijnstad.xlsx").is_file() and (tmp_path / "mijn-begroting.xlsx").is_file()
+    assert (tmp_path / "mijnstad-rapport.html").is_file()

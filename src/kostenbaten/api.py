@@ -64,8 +64,11 @@ def gelezen(project) -> tuple[str, ...]:
     )
 
 
-def waarschuwingen(project, trekkingen: int | None = None) -> tuple:
-    """Waar het bewijs van een casussenmap dun is; met `trekkingen` ook een te kleine Monte-Carlo-steekproef."""
+def waarschuwingen(project, trekkingen: int | None = None, waar=None) -> tuple:
+    """Waar het bewijs van een casussenmap dun is; met `trekkingen` ook een te kleine Monte-Carlo-steekproef.
+
+    `waar(casusnummer, sleutelpad)` geeft de plek van een baat in een melding; standaard `bestand:regel` van het project.
+    """
     from datetime import date
 
     from kostenbaten.berekening.aanpassingen import over_optimisme
@@ -73,10 +76,24 @@ def waarschuwingen(project, trekkingen: int | None = None) -> tuple:
 
     return (
         tuple(project.meldingen)  # wat een casussenwerkmap anders las dan getypt
-        + over_casussen(project.pilot, project.casussen)
+        + over_casussen(project.pilot, project.casussen, _plek(waar or getattr(project, "regel", None)))
         + over_optimisme(project.pilot, date.today())
         + (over_trekkingen(trekkingen) if trekkingen is not None else ())
     )
+
+
+def _plek(regel):
+    """`bestand:regel` van een sleutel in een casus (met `regel`), of None als de invoer die plek niet kent."""
+
+    def plek(nummer, sleutelpad):
+        if regel is None:
+            return None
+        try:
+            return regel(nummer, sleutelpad)
+        except (KeyError, AttributeError, ValueError):
+            return None
+
+    return plek
 
 
 def begrotingwaarschuwingen(bron, uitkomst) -> tuple:
@@ -97,6 +114,92 @@ def reken_begroting(invoer, horizon: int | None = None):
     kba = bereken_pilot(project.pilot, project.casussen) if project is not None else None
     begroting = invoer.begroting if horizon is None else invoer.begroting.model_copy(update={"horizon": horizon})
     return bereken_begroting(begroting, kba)
+
+
+# -- steekproef en uitkomsten: lezen (invoer) en rekenen (berekening) samengesteld ----------
+
+
+def maak_steekproef(export: Path, koppelingpad: Path, n: int, zaad: int, namen: dict[str, str] | None = None, bron_map: str = "", blad: str | None = None):
+    """De steekproef van `n` hulpvragen uit `export`, per rechtsgebied naar aandeel; fouten als `InvoerFouten`."""
+    from kostenbaten.berekening.steekproef import Steekproef, SteekproefRij, Stratum, trek, verdeel
+    from kostenbaten.fouten import Fout, InvoerFouten
+    from kostenbaten.invoer.steekproef import haal_rijen, lees_strata
+
+    s = lees_strata(export, koppelingpad, namen, bron_map, blad)
+    aantallen = {g: len(r) for g, r in s.regels.items()}
+    totaal = sum(aantallen.values())
+    if n > totaal:
+        raise InvoerFouten([Fout("--n", None, "", f"de export heeft {totaal} hulpvragen met een rechtsgebied; een steekproef van {n} is groter dan dat")])
+    verdeling = verdeel(aantallen, n)
+    posities = trek(aantallen, {g: p for g, (_, p) in verdeling.items()}, zaad)
+    gekozen = [(g, s.regels[g][i]) for g in s.volgorde for i in posities[g]]
+    gevonden = haal_rijen(s, {regel for _, regel in gekozen})
+    rijen = tuple(SteekproefRij(nr, g, regel, *gevonden[regel]) for nr, (g, regel) in enumerate(gekozen, start=1))
+    naam = (namen or {}).get
+    strata = tuple(Stratum(g, naam(g) or g, aantallen[g], verdeling[g][0], verdeling[g][1]) for g in s.volgorde)
+    return Steekproef(str(export), str(koppelingpad), zaad, n, totaal, s.zonder, strata, s.kop, rijen, s.registratie.blad, s.kolom["onderwerp"])
+
+
+def waardeer_uitkomsten(
+    project, bron: Path, koppelingpad: Path | None, kaartpad: Path, blad: str | None = None,
+    prijspeil: int | None = None, prijsindex: list[str] | None = None,
+):
+    """Waardekaart en telling (export of tabel) samen gelezen, alle fouten tegelijk; dan de waardering.
+
+    Met `prijspeil` is `project` al zo geladen (`laad`); hier gaan de eigen bedragen van de waardekaart mee.
+    """
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.berekening.kengetallen import graden
+    from kostenbaten.berekening.saldo import programmakosten
+    from kostenbaten.berekening.uitkomsten import waardeer
+    from kostenbaten.invoer.kengetallenbank import laad_bank
+    from kostenbaten.fouten import InvoerFouten
+    from kostenbaten.invoer.uitkomsten import fouten_kolommen, fouten_verwijskosten, laad_waardekaart, lees_telling, met_verwijskosten, tel_uitkomsten
+
+    pilot = project.pilot
+    namen = {k: g.naam for k, g in pilot.rechtsgebieden.items()}
+    fouten: list = []
+    kaart = telling = None
+    try:
+        kaart = laad_waardekaart(kaartpad, pilot)
+    except InvoerFouten as f:
+        fouten += f.fouten
+    try:
+        if bron.suffix.lower() in (".yaml", ".yml"):
+            telling = lees_telling(bron, namen)
+            if telling.doorverwezen and koppelingpad is not None:
+                telling = met_verwijskosten(telling, koppelingpad, pilot)
+        else:
+            telling = tel_uitkomsten(bron, koppelingpad, namen, str(project.basismap), blad)
+    except InvoerFouten as f:
+        fouten += f.fouten
+    if kaart is not None and telling is not None:
+        # Een effect met een bedrag uit een kolom: die kolom moet de registratie (de koppeling) of de telling kennen.
+        fouten += fouten_kolommen(kaartpad, kaart, telling.kolommen, koppelingpad if telling.bron == "registratie" else bron)
+    if telling is not None:
+        fouten += fouten_verwijskosten(koppelingpad, telling.verwijskosten, pilot)
+    peil = None
+    if prijspeil is not None and kaart is not None:
+        from kostenbaten.invoer.uitkomsten import fouten_prijspeil
+
+        peil = _prijspeil_kaart(prijspeil, prijsindex)
+        fouten += fouten_prijspeil(kaartpad, kaart, peil.index, peil.reeks, prijspeil)
+    if fouten:
+        raise InvoerFouten(fouten)
+    kosten = programmakosten(bereken_pilot(pilot, project.casussen))
+    return waardeer(telling, kaart, pilot, kosten, graden(pilot, laad_bank()[0]), peil)
+
+
+def _prijspeil_kaart(jaar: int, prijsindex: list[str] | None):
+    """De reeks voor de eigen bedragen van een waardekaart: dezelfde keuze als `laad` (--prijsindex), bij
+    omrekening per categorie de CPI (zoals voor de bedragen uit de casussen)."""
+    from kostenbaten.berekening.prijspeil import indexcijfers
+    from kostenbaten.berekening.uitkomsten import Prijspeil
+    from kostenbaten.invoer.prijspeil import keuze, laad_prijsindex
+
+    gekozen = keuze(prijsindex)
+    reeks, _ = laad_prijsindex(gekozen.paden["cpi" if gekozen.per_categorie else "alle"])
+    return Prijspeil(jaar, reeks.naam, indexcijfers(reeks), reeks.voorbeeld)
 
 
 # -- de kengetallenbank ---------------------------------------------------------
@@ -173,11 +276,13 @@ def rapport(
     trekkingen: int = 100_000,
     zaad: int = 1,
     bibliotheek: str | None = None,
+    waardering=None,
 ) -> Rapport:
     """Rekent elke analyse van het rapport door voor `projecten[0]`, met de rest ernaast (`--vergelijk`).
 
     `begroting` is (geladen begroting, haar uitkomst), gerekend met de casussen van het rapport zelf;
-    `bibliotheek` is bij een variant de naam van de pilot eronder.
+    `bibliotheek` is bij een variant de naam van de pilot eronder; `waardering` de getelde uitkomsten
+    (`waardeer_uitkomsten`), die naast de casussen op de voorkant komen.
     """
     from kostenbaten.berekening.actoren import verdeel_over_actoren
     from kostenbaten.berekening.controle import controleer as controleer_cijfers
@@ -195,7 +300,8 @@ def rapport(
         from kostenbaten.berekening.onzekerheid import simuleer
 
         uitkomsten["onzekerheid"] = simuleer(project.pilot, project.casussen, trekkingen, zaad)
-    uitkomsten["actoren"] = verdeel_over_actoren(kba)
+    # Met een begroting rust het maatschappelijk saldo op haar kosten, tenzij een registratie uren per hulpvraag geeft.
+    uitkomsten["actoren"] = verdeel_over_actoren(kba, begroting=begroting[1] if begroting is not None else None)
     from kostenbaten.berekening.kengetallen import controleer as controleer_bank
     from kostenbaten.invoer.kengetallenbank import laad_bank
 
@@ -207,13 +313,17 @@ def rapport(
         from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
 
         uitkomsten["vergelijking"] = reken_vergelijking(projecten, trekkingen, zaad)
-    lijst = waarschuwingen(project, trekkingen if bandbreedtes else None)
+    lijst = waarschuwingen(project, trekkingen if bandbreedtes else None, zonder_eigen_mappen(project))  # geen eigen mappen in een openbaar rapport
     if begroting is not None:
         lijst += begrotingwaarschuwingen(*begroting)
     uitkomsten["waarschuwingen"] = lijst
     uitkomsten["uitleg"] = [leg_uit(kba, cijfer, zonder_eigen_mappen(project)) for cijfer in ("rapport", "gewogen")]
     # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
     uitkomsten["controle"] = [] if project.is_variant else controleer_cijfers(kba)
+    if waardering is not None:  # als laatste: zo komt de tweede methode ná het saldo van de casussen
+        from kostenbaten.berekening.uitkomsten import naast_casussen
+
+        uitkomsten["uitkomsten"] = naast_casussen(waardering, uitkomsten["actoren"].maatschappelijk, len(kba.casussen))
     context = {"trekkingen": trekkingen, "zaad": zaad, "bandbreedtes": bandbreedtes, "pilot": kba.pilot, "kba": kba,
                "bibliotheek": bibliotheek if project.is_variant else None,
                "eigen_casussen": begroting[0].eigen_casussen if begroting is not None else None,

@@ -95,8 +95,9 @@ def _tabel(wat: str, uitkomst: PilotUitkomst, actoren: list[str], kosten, baten)
     return ActorTabel(wat, regels)
 
 
-def verdeel_over_actoren(uitkomst: PilotUitkomst) -> ActorenUitkomst:
-    """De verdeling per actor voor elke casus en voor beide extrapolaties."""
+def verdeel_over_actoren(uitkomst: PilotUitkomst, begroting=None) -> ActorenUitkomst:
+    """De verdeling per actor voor elke casus en voor beide extrapolaties; met `begroting` rust het maatschappelijk saldo
+    op haar kosten (`berekening.saldo.programmakosten`)."""
     actoren = betrokken_actoren(uitkomst)
     casussen = tuple(
         _tabel(f"casus {c.nummer}", uitkomst, actoren, lambda f, c=c: f(c), lambda f, c=c: f(c)) for c in uitkomst.casussen
@@ -112,4 +113,4 @@ def verdeel_over_actoren(uitkomst: PilotUitkomst) -> ActorenUitkomst:
     koppeling = {g: tuple(a for a in actoren if alle[a].groep == g) for g in GROEPEN}
     from kostenbaten.berekening.saldo import bereken_saldo
 
-    return ActorenUitkomst(casussen, {m: extrapolatie(m) for m in METHODEN}, koppeling, bereken_saldo(uitkomst))
+    return ActorenUitkomst(casussen, {m: extrapolatie(m) for m in METHODEN}, koppeling, bereken_saldo(uitkomst, begroting=begroting))

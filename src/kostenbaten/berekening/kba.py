@@ -204,6 +204,27 @@ def soort_en_betaler(baat, pilot: Pilot, actoren) -> tuple[str, str | None]:
     return soort, (van if soort == "overdracht" else None)
 
 
+def met_soort(project):
+    """Het project met de soort (en bij een overdracht de betaler) van elk eigen bedrag uitgeschreven.
+
+    Zo schrijft `omzetten` het veld altijd, ook als het oude bestand het wegliet: wat de berekening
+    er toch al van maakte (`soort_en_betaler`), staat er dan met zoveel woorden. Een baat met een
+    kengetal blijft zoals hij is: zijn soort staat bij het kengetal.
+    """
+    pilot = project.pilot
+    actoren = pilot.alle_actoren
+    casussen = []
+    for casus in project.casussen:
+        baten = [
+            baat.model_copy(update={"soort": soort_en_betaler(baat, pilot, actoren)[0]})
+            if baat.kengetal is None and baat.soort is None
+            else baat
+            for baat in casus.baten
+        ]
+        casussen.append(casus.model_copy(update={"baten": baten}) if baten != list(casus.baten) else casus)
+    return project._replace(casussen=tuple(casussen))
+
+
 def _geindexeerd(bedrag: Decimal, indexering, eenheid: str = "") -> Rekensom:
     """Een bedrag in een rekensom; na omrekening naar een ander prijspeil: het oorspronkelijke bedrag x de indexverhouding."""
     if indexering is None:

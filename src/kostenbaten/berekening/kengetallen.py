@@ -86,6 +86,11 @@ def _graad(kengetal, bank: Kengetallenbank) -> tuple[str, str]:
     return "D", "geen kwaliteitsgraad en geen verwijzing naar de kengetallenbank: het bedrag telt als aanname"
 
 
+def graden(pilot, bank: Kengetallenbank) -> dict[str, str]:
+    """De kwaliteitsgraad (A tot en met D) van elk kengetal van de pilot, zoals `controleer` hem geeft."""
+    return {sleutel: _graad(k, bank)[0] for sleutel, k in pilot.kengetallen.items()}
+
+
 def controleer(project, bank: Kengetallenbank, uitkomsten, max_leeftijd: int = STANDAARD_MAX_LEEFTIJD) -> BankControle:
     """Beoordeelt elk kengetal van de pilot en verdeelt de baten van `uitkomsten` (de casussen) over de graden."""
     pilot = project.pilot

@@ -154,6 +154,8 @@ class OnzekerheidUitkomst:
     # Per methode het maatschappelijk saldo (besparingen van middelen min de kosten van het hele programma), en de kostenroute.
     saldo: dict[str, Verdeling] = field(default_factory=dict)
     kosten_route: str | None = None
+    # Het maatschappelijk saldo en de verdelingstabel bij de meest waarschijnlijke invoer (`berekening.saldo.SaldoUitkomst`).
+    maatschappelijk: object = None
 
     @property
     def heeft_onzekerheid(self) -> bool:
@@ -566,7 +568,7 @@ def simuleer(
             d: verdeling(plan.rij(methode, d), getattr(e, d), getattr(v, d), plan.rij(methode, d, True)) for d in DELEN
         }
         parameters[methode] = {d: verdeling(plan.rij(methode, d, True), getattr(e, d), getattr(v, d)) for d in DELEN}
-    from kostenbaten.berekening.saldo import maatschappelijk_saldo, programmakosten
+    from kostenbaten.berekening.saldo import bereken_saldo, maatschappelijk_saldo, programmakosten
 
     saldo_berekend, saldo_verwacht = maatschappelijk_saldo(berekend), maatschappelijk_saldo(centrum.verwacht)
     betalers = {t.betaler for t in pilot.tarieven.values()}
@@ -607,4 +609,5 @@ def simuleer(
             m: verdeling(plan.rij_saldo + k, saldo_berekend[m], saldo_verwacht[m]) for k, m in enumerate(METHODEN)
         },
         kosten_route=programmakosten(berekend).route,
+        maatschappelijk=bereken_saldo(berekend),
     )

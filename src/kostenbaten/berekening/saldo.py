@@ -10,9 +10,11 @@ wat hij aan middelen bespaart, wat hij aan overdrachten ontvangt en geeft, en zi
 saldo; de saldi tellen op tot het maatschappelijk saldo (docs/methode.md).
 
 De kosten van het hele programma gelden voor alle hulpvragen, ook die buiten de
-rechtsgebieden van de casussen: die kostten ook SJD-uren. Standaard is dat de
-gemiddelde kosten van een casus x alle hulpvragen; met geregistreerde uren per
-hulpvraag zijn het die uren x de tarieven (`kosten_uit_uren`). Daarnaast staan de
+rechtsgebieden van de casussen: die kostten ook SJD-uren. Met geregistreerde uren
+per hulpvraag zijn het die uren x de tarieven (`kosten_uit_uren`); anders, met een
+begroting (`--begroting`), de kosten van die begroting in het eerste jaar
+(`kosten_uit_begroting`); anders de gemiddelde kosten van een casus x alle
+hulpvragen (`kosten_uit_casussen`). Daarnaast staan de
 kosten van alleen de gedekte hulpvragen, de basis van de methode van de KBA Hengelo.
 De baten blijven geëxtrapoleerd naar de gedekte hulpvragen: over de andere
 hulpvragen is geen baat bekend.
@@ -27,11 +29,15 @@ from kostenbaten.berekening.extrapolatie import betrokken_actoren, extrapoleer_g
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.berekening.rekensom import Rekensom, exact, som as rekensom
 from kostenbaten.geld import NUL, deel, som, vermenigvuldig
-from kostenbaten.model.casus import METHODEN, Actor
+from kostenbaten.model.casus import GROEPEN, METHODEN, Actor
 
 # De actor van een overdracht waarvan de casus de betaler niet noemt (een eigen bedrag voor de cliënt zonder `van`).
+# Hij staat in een eigen groep, niet bij de overheid: wie het geld geeft is niet bekend (docs/methode.md).
 ONBEKEND = "onbekend"
-ONBEKENDE_BETALER = Actor.model_construct(naam="Onbekende betaler", groep="overheid", omschrijving="Een overdracht zonder 'van' in de casus.")
+GROEP_ONBEKEND = "onbekend"
+ONBEKENDE_BETALER = Actor.model_construct(
+    naam="Onbekende betaler", groep=GROEP_ONBEKEND, omschrijving="Een overdracht zonder 'van' in de casus: de betaler is niet bekend."
+)
 
 # De routes voor de kosten van het hele programma, in de volgorde van voorkeur (docs/methode.md).
 ROUTE_REGISTRATIE = "registratie"  # geregistreerde uren per hulpvraag x tarieven
@@ -85,6 +91,16 @@ class Verdelingstabel(NamedTuple):
 
     def totaal(self, veld: str) -> Decimal:
         return som(getattr(r, veld) for r in self.regels)
+
+    def per_groep(self) -> dict[str, Decimal]:
+        """Het saldo per groep: cliënt, overheid, overig (als er een actor in valt) en de onbekende betaler apart.
+
+        Samen is dat het maatschappelijk saldo, want elke actor hoort bij precies één groep.
+        """
+        groepen = {g: NUL for g in GROEPEN if g != "overig" or any(r.groep == g for r in self.regels)}
+        for r in self.regels:
+            groepen[r.groep] = groepen.get(r.groep, NUL) + r.saldo
+        return groepen
 
 
 class CasusSaldo(NamedTuple):
@@ -163,15 +179,21 @@ def kosten_uit_casussen(kba: PilotUitkomst) -> Programmakosten:
     )
 
 
-def programmakosten(kba: PilotUitkomst) -> Programmakosten:
-    """De kosten van het hele programma: met geregistreerde uren per hulpvraag die uren x tarieven, anders het gemiddelde van de casussen."""
+def programmakosten(kba: PilotUitkomst, begroting=None) -> Programmakosten:
+    """De kosten van het hele programma, in deze volgorde (docs/methode.md): met geregistreerde uren per hulpvraag die
+    uren x tarieven; anders, met een `begroting` (`berekening.begroting.BegrotingUitkomst`), haar kosten in het eerste
+    jaar; anders de gemiddelde kosten van een casus x alle hulpvragen. `Programmakosten.route` zegt welke."""
     uren = kba.pilot.uren_per_hulpvraag
-    return kosten_uit_uren(kba, uren.waarde) if uren is not None else kosten_uit_casussen(kba)
+    if uren is not None:
+        return kosten_uit_uren(kba, uren.waarde)
+    if begroting is not None:
+        return kosten_uit_begroting(begroting)
+    return kosten_uit_casussen(kba)
 
 
-def maatschappelijk_saldo(kba: PilotUitkomst) -> dict[str, Decimal]:
+def maatschappelijk_saldo(kba: PilotUitkomst, begroting=None) -> dict[str, Decimal]:
     """Alleen het saldo per methode (besparingen van middelen min de kosten van alle hulpvragen), zonder verdelingstabel."""
-    kosten = programmakosten(kba).totaal
+    kosten = programmakosten(kba, begroting).totaal
     return {m: extrapoleer_grootheid(kba.pilot, kba.casussen, m, _middelen) - kosten for m in METHODEN}
 
 
@@ -193,11 +215,15 @@ def kosten_uit_uren(kba: PilotUitkomst, uren_per_hulpvraag: Decimal) -> Programm
     )
 
 
-def _verdeling(kba: PilotUitkomst, methode: str, actoren: list[str], betaalt: dict[str, Decimal], wat: str) -> Verdelingstabel:
+def _verdeling(
+    kba: PilotUitkomst, methode: str, actoren: list[str], betaalt: dict[str, Decimal], wat: str, hulpvragen: Decimal | None = None
+) -> Verdelingstabel:
+    """Per actor de geëxtrapoleerde middelen en overdrachten; met `hulpvragen` per hulpvraag van de pilot x die hulpvragen (begroting)."""
     alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
 
     def ex(f) -> Decimal:
-        return extrapoleer_grootheid(kba.pilot, kba.casussen, methode, f)
+        bedrag = extrapoleer_grootheid(kba.pilot, kba.casussen, methode, f)
+        return bedrag if hulpvragen is None else vermenigvuldig(deel(bedrag, kba.pilot.hulpvragen.waarde), hulpvragen)
 
     regels = tuple(
         VerdelingRegel(
@@ -225,10 +251,11 @@ def _actoren_in_verdeling(kba: PilotUitkomst, kosten: Programmakosten) -> list[s
     return actoren
 
 
-def bereken_saldo(kba: PilotUitkomst, kosten: Programmakosten | None = None) -> SaldoUitkomst:
-    """Het maatschappelijk saldo en de verdelingstabel voor beide methoden; zonder `kosten` die van `programmakosten`."""
+def bereken_saldo(kba: PilotUitkomst, kosten: Programmakosten | None = None, begroting=None) -> SaldoUitkomst:
+    """Het maatschappelijk saldo en de verdelingstabel voor beide methoden; zonder `kosten` die van `programmakosten`
+    (met `begroting` de kosten van die begroting, tenzij een registratie uren per hulpvraag geeft)."""
     if kosten is None:
-        kosten = programmakosten(kba)
+        kosten = programmakosten(kba, begroting)
     actoren = _actoren_in_verdeling(kba, kosten)
     casussen = tuple(CasusSaldo(c.nummer, c.totaal_kosten, _middelen(c), _overdrachten(c), _breder(c)) for c in kba.casussen)
     methoden = {}
@@ -263,6 +290,9 @@ class BegrotingSaldo(NamedTuple):
     middelen_per_hulpvraag: Decimal
     overdrachten_per_hulpvraag: Decimal  # in het saldo netto nul; apart getoond
     kosten: Programmakosten
+    # Per actor: betaalt (de begroting), middelen en overdrachten per hulpvraag x de hulpvragen van de begroting.
+    verdeling: Verdelingstabel | None = None
+    actoren: dict[str, Actor] | None = None
 
     @property
     def middelen(self) -> Decimal:
@@ -297,4 +327,10 @@ def saldo_begroting(begroting, kba: PilotUitkomst) -> BegrotingSaldo:
     def per_hulpvraag(f) -> Decimal:
         return deel(extrapoleer_grootheid(kba.pilot, kba.casussen, methode, f), hulpvragen)
 
-    return BegrotingSaldo(methode, per_hulpvraag(_middelen), per_hulpvraag(_overdrachten), kosten_uit_begroting(begroting))
+    kosten = kosten_uit_begroting(begroting)
+    actoren = _actoren_in_verdeling(kba, kosten)
+    verdeling = _verdeling(kba, methode, actoren, kosten.per_actor, "alle", begroting.hulpvragen)
+    alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
+    return BegrotingSaldo(
+        methode, per_hulpvraag(_middelen), per_hulpvraag(_overdrachten), kosten, verdeling, {a: alle[a] for a in actoren}
+    )

@@ -60,6 +60,7 @@ class OverdrachtZonderBetaler(NamedTuple):
     casus: int
     baat: int  # plek in 'baten', vanaf 1
     omschrijving: str
+    plek: str | None = None  # `bestand:regel` van de baat, als de invoer die kent
     soort = "overdracht_zonder_betaler"
 
 
@@ -79,8 +80,11 @@ class Werkmapmelding(NamedTuple):
 Waarschuwing = Union[WeinigCasussen, LageDekking, BronZonderJaar, BegrotingUren, WeinigTrekkingen, Werkmapmelding, OverdrachtZonderBetaler]
 
 
-def over_casussen(pilot, casussen: Sequence) -> tuple[Waarschuwing, ...]:
-    """Rechtsgebieden op één casus, een lage dekking en kengetallen met een bron zonder jaar."""
+def over_casussen(pilot, casussen: Sequence, waar=None) -> tuple[Waarschuwing, ...]:
+    """Rechtsgebieden op één casus, een lage dekking, kengetallen met een bron zonder jaar en overdrachten zonder betaler.
+
+    `waar(casusnummer, sleutelpad)` geeft `bestand:regel` van een sleutel (of None), voor de plek in een melding.
+    """
     uit: list[Waarschuwing] = []
     for sleutel, gebied in pilot.rechtsgebieden.items():
         nummers = tuple(c.nummer for c in casussen if c.rechtsgebied == sleutel)
@@ -93,11 +97,11 @@ def over_casussen(pilot, casussen: Sequence) -> tuple[Waarschuwing, ...]:
     for sleutel, kengetal in pilot.kengetallen.items():
         if not _JAAR.search(kengetal.bron):
             uit.append(BronZonderJaar(sleutel, kengetal.naam, kengetal.bron))
-    uit += over_overdrachten(pilot, casussen)
+    uit += over_overdrachten(pilot, casussen, waar)
     return tuple(uit)
 
 
-def over_overdrachten(pilot, casussen: Sequence) -> list[Waarschuwing]:
+def over_overdrachten(pilot, casussen: Sequence, waar=None) -> list[Waarschuwing]:
     """Een overdracht zonder betaler (`van`): vaak een bedrag voor de cliënt zonder `soort`, uit oudere bestanden."""
     from kostenbaten.berekening.kba import soort_en_betaler
 
@@ -107,7 +111,8 @@ def over_overdrachten(pilot, casussen: Sequence) -> list[Waarschuwing]:
         for i, baat in enumerate(casus.baten, start=1):
             if soort_en_betaler(baat, pilot, actoren) == ("overdracht", None):
                 naam = baat.omschrijving or pilot.kengetallen[baat.kengetal].naam
-                uit.append(OverdrachtZonderBetaler(casus.nummer, i, naam))
+                plek = waar(casus.nummer, ("baten", i - 1)) if waar is not None else None
+                uit.append(OverdrachtZonderBetaler(casus.nummer, i, naam, plek))
     return uit
 
 

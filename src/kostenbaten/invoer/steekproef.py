@@ -1,5 +1,8 @@
 """`steekproef`: de hulpvragen van een export per rechtsgebied, en de getrokken rijen terug uit de export.
 
+Deze module leest alleen; het trekken zelf (`berekening.steekproef`) en het samenstellen
+doet `api.maak_steekproef`.
+
 Eerst leest `laad_registratie` de export zoals `registratie` dat doet (met al zijn
 meldingen en fouten). Daarna gaat deze module twee keer als stroom door dezelfde
 export: de eerste keer onthoudt ze per rechtsgebied alleen de regelnummers van de
@@ -15,8 +18,8 @@ from __future__ import annotations
 from array import array
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
-from kostenbaten.berekening.steekproef import Steekproef, SteekproefRij, Stratum, trek, verdeel
 from kostenbaten.fouten import Fout, InvoerFouten
 from kostenbaten.invoer import registratie as reg
 from kostenbaten.model.registratie import sleutel_onderwerp
@@ -53,10 +56,20 @@ def doorloop(bron, kolom: dict[str, int], breedte: int):
             yield regel(), datum, onderwerp, nummer or None, rij
 
 
-def maak_steekproef(
-    export: Path, koppelingpad: Path, n: int, zaad: int, namen: dict[str, str] | None = None, bron_map: str = "", blad: str | None = None
-) -> Steekproef:
-    """De steekproef van `n` hulpvragen uit `export`; fouten in de export of de koppeling als `InvoerFouten`."""
+class Strata(NamedTuple):
+    """De gelezen export voor een steekproef: per rechtsgebied de regelnummers van de hulpvragen die meetellen."""
+
+    registratie: object  # de `Registratie` zoals `registratie` haar telt
+    bron: object  # de geopende export, om de getrokken regels op te halen
+    kolom: dict[str, int]
+    volgorde: list[str]  # de rechtsgebieden in de volgorde van de casussenmap (of de koppeling)
+    regels: dict[str, array]  # rechtsgebied -> regelnummers
+    zonder: int  # hulpvragen met een onderwerp dat de koppeling niet kent
+    kop: tuple[str, ...]  # de kopregel, zichtbaar gemaakt
+
+
+def lees_strata(export: Path, koppelingpad: Path, namen: dict[str, str] | None = None, bron_map: str = "", blad: str | None = None) -> Strata:
+    """Per rechtsgebied de regels van de hulpvragen in `export`; fouten in de export of de koppeling als `InvoerFouten`."""
     registratie, koppeling = reg.laad_registratie(export, koppelingpad, namen, bron_map, blad)
     bron, fout = reg._open(export, blad)
     if fout:
@@ -80,24 +93,17 @@ def maak_steekproef(
             zonder += 1
         else:
             regels[gebied].append(regel)
-    aantallen = {g: len(r) for g, r in regels.items()}
-    totaal = sum(aantallen.values())
-    if n > totaal:
-        raise InvoerFouten([Fout("--n", None, "", f"de export heeft {totaal} hulpvragen met een rechtsgebied; een steekproef van {n} is groter dan dat")])
-    verdeling = verdeel(aantallen, n)
-    posities = trek(aantallen, {g: p for g, (_, p) in verdeling.items()}, zaad)
-    gekozen = {regels[g][i]: g for g in volgorde for i in posities[g]}
-    gevonden: dict[int, SteekproefRij] = {}
-    for regel, datum, _, _, rij in doorloop(bron, kolom, len(bron.kop)):
+    kop = tuple(zichtbaar(" ".join(reg._tekst(k).split())) for k in bron.kop)
+    return Strata(registratie, bron, kolom, volgorde, regels, zonder, kop)
+
+
+def haal_rijen(strata: Strata, gekozen: set[int]) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """Per gekozen regel de datum (ISO) en de waarden van de rij, zichtbaar gemaakt, in de breedte van de kopregel."""
+    bron = strata.bron
+    gevonden: dict[int, tuple[str, tuple[str, ...]]] = {}
+    for regel, datum, _, _, rij in doorloop(bron, strata.kolom, len(bron.kop)):
         if regel in gekozen and regel not in gevonden:
             waarden = tuple(zichtbaar(" ".join(reg._tekst(v).split())) for v in rij[: len(bron.kop)])
             waarden += ("",) * (len(bron.kop) - len(waarden))
-            gevonden[regel] = SteekproefRij(0, gekozen[regel], regel, datum.isoformat(), waarden)
-    rijen = []
-    for nr, (g, regel) in enumerate(((g, regels[g][i]) for g in volgorde for i in posities[g]), start=1):
-        r = gevonden[regel]
-        rijen.append(SteekproefRij(nr, g, regel, r.datum, r.waarden))
-    naam = (namen or {}).get
-    strata = tuple(Stratum(g, naam(g) or g, aantallen[g], verdeling[g][0], verdeling[g][1]) for g in volgorde)
-    kop = tuple(zichtbaar(" ".join(reg._tekst(k).split())) for k in bron.kop)
-    return Steekproef(str(export), str(koppelingpad), zaad, n, totaal, zonder, strata, kop, tuple(rijen), registratie.blad, kolom["onderwerp"])
+            gevonden[regel] = (datum.isoformat(), waarden)
+    return gevonden

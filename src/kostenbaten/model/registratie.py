@@ -38,9 +38,20 @@ class Kolommen(Basis):
     uitkomsten: Tekst | None = Field(
         default=None, description="Kolom met de uitkomstcodes van de hulpvraag (uit uitkomsten.yaml), meer codes gescheiden door ; of , (kostenbaten uitkomsten)."
     )
+    bedragen: dict[Naam, Tekst] = Field(
+        default_factory=dict,
+        description="Per bedrag (een eigen naam, bijvoorbeeld vordering, uitkering_voor of uitkering_na) de kolom in de export met "
+        "een bedrag in euro per hulpvraag; een effect in uitkomsten.yaml gebruikt het met 'kolom' (kostenbaten uitkomsten).",
+    )
     doelgroepen: dict[Naam, Tekst] = Field(
         default_factory=dict, description="Per doelgroepkenmerk (een eigen naam, bijvoorbeeld leeftijd of wijk) de kolom in de export."
     )
+
+
+class Verwijzing(Basis):
+    """Wat een doorverwijzing naar deze organisatie kost: een kengetal uit pilot.yaml (een advocaat: een toevoeging voor het rijk)."""
+
+    kengetal: Naam = Field(description="Kengetal uit pilot.yaml (soort middelen): het bedrag per doorverwijzing en de actor die het betaalt.")
 
 
 class Koppeling(Basis):
@@ -49,6 +60,11 @@ class Koppeling(Basis):
     kolommen: Kolommen
     onderwerpen: dict[Naam, list[Tekst]] = Field(
         description="Per rechtsgebied (de naam uit pilot.yaml) de eigen onderwerpwoorden; hoofdletters tellen niet."
+    )
+    doorverwijzingen: dict[Tekst, Verwijzing] = Field(
+        default_factory=dict,
+        description="Per organisatie zoals in de kolom doorverwezen (of doorverwezen_naar), hoofdletters tellen niet: de kosten van "
+        "een doorverwijzing daarheen. `kostenbaten uitkomsten` boekt die als veroorzaakte kosten.",
     )
     maximum_uren: int = Field(
         default=MAXIMUM_UREN, ge=1, le=10000, description="Meer uren dan dit voor één hulpvraag is niet aannemelijk: zo'n regel telt niet mee voor de uren."

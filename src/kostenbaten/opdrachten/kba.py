@@ -18,6 +18,7 @@ from kostenbaten.opdrachten.gedeeld import (
     XlsxOptie,
     _bereken,
     _laad,
+    _laad_begroting,
     _lever,
     _mag_schrijven,
     _waarschuwingen,
@@ -32,6 +33,15 @@ def bereken(
     overschrijf: OverschrijfOptie = False,
     prijspeil: PrijspeilOptie = None,
     prijsindex: PrijsindexOptie = None,
+    begroting_: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--begroting",
+            help="Begroting (YAML of ingevulde werkmap): het maatschappelijk saldo rekent met haar kosten, "
+            "tenzij een registratie uren per hulpvraag geeft.",
+            show_default=False,
+        ),
+    ] = None,
 ):
     """Reken de kosten en baten van alle casussen en de extrapolatie van een pilot door."""
     project = _laad(map_, prijspeil, prijsindex)
@@ -40,10 +50,12 @@ def bereken(
 
     from kostenbaten.berekening.saldo import bereken_saldo
 
+    # De kosten van de begroting, met haar baten uit deze casussen (zoals in het rapport).
+    begroting = _laad_begroting(begroting_, None, map_)[1] if begroting_ is not None else None
     uitkomst = bereken_pilot(project.pilot, project.casussen)
     _lever(
         "kba", uitkomst, formaat, xlsx, overschrijf, tabel={"per_casus": per_casus}, waarschuwingen=_waarschuwingen(project),
-        saldo=bereken_saldo(uitkomst),
+        saldo=bereken_saldo(uitkomst, begroting=begroting),
     )
 
 

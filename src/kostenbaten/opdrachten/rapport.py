@@ -31,11 +31,16 @@ def rapport(
     ],
     begroting_: Annotated[
         Optional[Path],
-        typer.Option("--begroting", help="Begroting (YAML of ingevulde werkmap): voegt toe wat elke betaler betaalt en terugkrijgt.", show_default=False),
+        typer.Option("--begroting", help="Begroting (YAML of ingevulde werkmap): voegt toe wat elke betaler betaalt en terugkrijgt; het maatschappelijk saldo rekent met haar kosten (tenzij een registratie uren per hulpvraag geeft).", show_default=False),
     ] = None,
     vergelijk_: Annotated[
         Optional[list[Path]],
         typer.Option("--vergelijk", help="Pilot of variant om ernaast te zetten; herhaal de optie voor meer.", show_default=False),
+    ] = None,
+    uitkomsten_: Annotated[
+        Optional[Path],
+        typer.Option("--uitkomsten", help="Export van de registratie met uitkomstcodes (of een tabel met aantallen): zet de waarde van de getelde "
+                     "uitkomsten (waardekaart MAP/registratie/uitkomsten.yaml) naast de casussen op de voorkant.", show_default=False, metavar="EXPORT"),
     ] = None,
     horizon: BegrotingHorizonOptie = None,
     trekkingen: TrekkingenOptie = 100_000,
@@ -68,12 +73,25 @@ def rapport(
                 )
         except InvoerFouten as f:
             fouten += f.fouten
+    waardering = None
+    if uitkomsten_ is not None and projecten:
+        from kostenbaten.invoer.registratie import zoek_koppeling
+        from kostenbaten.invoer.uitkomsten import WAARDEKAART
+        from kostenbaten.uitvoer.bestand import meld_invoer
+
+        meld_invoer(uitkomsten_)  # het rapport mag de export niet vervangen
+        basis = projecten[0].basismap
+        try:
+            waardering = api.waardeer_uitkomsten(projecten[0], uitkomsten_, zoek_koppeling(uitkomsten_, basis), basis / WAARDEKAART,
+                                                 None, prijspeil, prijsindex)
+        except InvoerFouten as f:
+            fouten += f.fouten
     if fouten:
         raise InvoerFouten(fouten)
     _mag_schrijven(uit, overschrijf)
     project = projecten[0]
     bibliotheek = _laad(project.basismap).pilot.naam if project.is_variant else None
-    inhoud = api.rapport(projecten, begroting, trekkingen, zaad, bibliotheek)
+    inhoud = api.rapport(projecten, begroting, trekkingen, zaad, bibliotheek, waardering)
     voet = f"kostenbaten {__version__}: kostenbaten rapport {Path(map_).absolute().name}"  # een openbaar stuk noemt geen mappen van de gebruiker
     register.schrijf_rapport(inhoud.uitkomsten, uit, overschrijf, voet, met_gepubliceerd=inhoud.met_gepubliceerd, **inhoud.context)
     typer.echo(f"Geschreven: {uit}", err=True)

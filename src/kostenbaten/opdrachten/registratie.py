@@ -14,6 +14,8 @@ from kostenbaten.opdrachten.gedeeld import (
     FormaatOptie,
     MapArgument,
     OverschrijfOptie,
+    PrijsindexOptie,
+    PrijspeilOptie,
     _laad,
     _lever,
     _mag_schrijven,
@@ -153,8 +155,8 @@ def steekproef(
     overschrijf: OverschrijfOptie = False,
 ):
     """Trek een aselecte steekproef van hulpvragen, per rechtsgebied naar aandeel, als lijst om casussen uit te schrijven."""
+    from kostenbaten.api import maak_steekproef
     from kostenbaten.invoer.registratie import zoek_casussen, zoek_koppeling
-    from kostenbaten.invoer.steekproef import maak_steekproef
 
     if uit is not None and uit.suffix.lower() not in (".csv", ".xlsx"):
         raise Gebruiksfout(f"-o: de lijst eindigt op .csv of .xlsx, niet '{uit.suffix}'.")
@@ -186,12 +188,16 @@ def uitkomsten(
         Optional[Path], typer.Option("--koppeling", help="Koppeling van kolommen en onderwerpen; standaard zoals bij `registratie`.", show_default=False)
     ] = None,
     blad: Annotated[Optional[str], typer.Option("--blad", help="Het blad van een werkmap; standaard het actieve zichtbare blad.", show_default=False)] = None,
+    prijspeil: PrijspeilOptie = None,
+    prijsindex: PrijsindexOptie = None,
     formaat: FormaatOptie = Formaat.tabel,
 ):
     """Waardeer getelde uitkomsten met de waardekaart: per rechtsgebied en per actor, het maatschappelijk saldo en de verdelingstabel."""
+    from kostenbaten.api import waardeer_uitkomsten
     from kostenbaten.invoer.registratie import zoek_koppeling
-    from kostenbaten.invoer.uitkomsten import WAARDEKAART, waardeer_uitkomsten
+    from kostenbaten.invoer.uitkomsten import WAARDEKAART
 
-    project = _laad(map_)
+    project = _laad(map_, prijspeil, prijsindex)
     koppelingpad = koppeling or zoek_koppeling(bron, project.basismap)
-    _lever("uitkomsten", waardeer_uitkomsten(project, bron, koppelingpad, kaart or project.basismap / WAARDEKAART, blad), formaat)
+    uitkomst = waardeer_uitkomsten(project, bron, koppelingpad, kaart or project.basismap / WAARDEKAART, blad, prijspeil, prijsindex)
+    _lever("uitkomsten", uitkomst, formaat)

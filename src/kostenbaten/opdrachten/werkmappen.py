@@ -41,7 +41,7 @@ def sjabloon(
         return
     bron, uitkomst = _laad_begroting(van or _voorbeeldbegroting())
     _mag_schrijven(uit, overschrijf)
-    _schrijf_werkmap("begroting", uitkomst, uit, overschrijf, bron=bron.pad, doel=uit)
+    _schrijf_werkmap("begroting", uitkomst, uit, overschrijf, bron=bron.pad, doel=uit, sjabloon=True)
 
 
 def _startmap(werkmap: Path):
@@ -72,6 +72,9 @@ def omzetten(
     project = _laad(bron)
     if project.is_variant:
         raise Gebruiksfout(f"{bron} is een variant; zet de casussenmap of werkmap eronder om ({project.basismap}).")
+    from kostenbaten.berekening.kba import met_soort
+
+    project = met_soort(project)  # het veld `soort` altijd geschreven, ook als de bron het wegliet
     if naar_werkmap:
         _mag_schrijven(doel, overschrijf)
         _schrijf_werkmap("casussen", project, doel, overschrijf, bankposten=_bankposten())

@@ -22,10 +22,9 @@ from kostenbaten.uitvoer.bestand import schrijf_map_atomair
 
 
 class _Schrijver(yaml.SafeDumper):
-    """De veilige YAML-schrijver, met Decimal als exact getal."""
+    """De veilige YAML-schrijver, met Decimal als exact getal, zonder ankers (`&id001`) bij een gedeelde waarde."""
 
     def ignore_aliases(self, data) -> bool:
-        # Hetzelfde getal op twee plaatsen (een bedrag uit de kengetallenbank) blijft twee keer dat getal, geen `*id001`.
         return True
 
 

@@ -15,6 +15,14 @@ DELEN_NAMEN = {"totaal": "Totaal", "client": "Cliënt", "overheid": "Overheid", 
 METHODE_NAMEN = {"rapport": "rapport (vlak gemiddelde)", "gewogen": "gewogen (per rechtsgebied)"}
 
 
+# De route van de kosten van het hele programma (`berekening.saldo.Programmakosten.route`).
+KOSTENROUTE_NAMEN = {
+    "registratie": "geregistreerde uren x tarieven",
+    "begroting": "de begroting",
+    "casussen": "gemiddelde kosten van een casus x alle hulpvragen",
+}
+
+
 # De gepubliceerde cijfers van een pilot, zoals ze in tekst heten.
 CIJFER_NAMEN = {
     "gemiddelde_netto": "gemiddelde netto per casus",
@@ -69,6 +77,11 @@ def terugverdiend_tekst(jaar: int | None, kort: bool = False) -> str:
 def groep_naam(groep: str) -> str:
     """De groep of actor `client` (sleutel zonder trema) zoals hij in tekst heet: cliënt."""
     return "cliënt" if groep == "client" else groep
+
+
+def groep_label(groep: str) -> str:
+    """Een regel van het saldo per groep in de verdelingstabel; de onbekende betaler is geen groep van de casussen."""
+    return "onbekende betaler (geen groep)" if groep == "onbekend" else f"groep {groep_naam(groep)}"
 
 
 def interval_tekst(v) -> str:

@@ -44,7 +44,7 @@ AANBOD: dict[str, tuple[str, ...]] = {
     "kengetallen": ("terminal", "json", "rapport"),  # de kengetallenbank: lijst, zoeken, één post, controle van een casussenmap
     "monitor": ("terminal", "json", "excel"),
     "steekproef": ("terminal", "json"),
-    "uitkomsten": ("terminal", "json"),  # de waarde van getelde uitkomsten met de waardekaart (uitkomsten.yaml)  # een aselecte steekproef van hulpvragen om casussen uit te werken
+    "uitkomsten": ("terminal", "json", "rapport"),  # de waarde van getelde uitkomsten met de waardekaart (uitkomsten.yaml)  # een aselecte steekproef van hulpvragen om casussen uit te werken
     "waarschuwingen": ("rapport",),  # in terminal en JSON komen ze na de uitkomst van elke opdracht
 }
 

@@ -47,10 +47,11 @@ def tekst(w: Waarschuwing) -> str:
         )
     if isinstance(w, OverdrachtZonderBetaler):
         return (
-            f"Casus {w.casus}, baat {w.baat} ({w.omschrijving}): een overdracht zonder betaler. Een bedrag voor de cliënt "
-            "zonder 'soort' telt als overdracht van een onbekende betaler: in de verdelingstabel staat het bij 'Onbekende betaler', "
-            "in het maatschappelijk saldo telt het voor nul. Zet bij de baat 'soort: overdracht' en 'van:' (wie betaalt), "
-            "of 'soort: middelen' als het een besparing van middelen is."
+            f"{w.plek + ': ' if w.plek else ''}Casus {w.casus}, baat {w.baat} ({w.omschrijving}): een overdracht zonder betaler. "
+            "Een bedrag voor de cliënt zonder 'soort' telt als overdracht van een onbekende betaler: in de verdelingstabel staat "
+            "het bij 'Onbekende betaler', in een eigen groep (niet bij de overheid), en in het maatschappelijk saldo telt het "
+            "voor nul. Zet bij de baat 'soort: overdracht' en 'van:' (wie betaalt), of 'soort: middelen' als het een "
+            "besparing van middelen is."
         )
     if isinstance(w, WeinigTrekkingen):
         return (

@@ -445,6 +445,14 @@ def _of_nvt(waarde):
     return NVT if waarde is None else waarde
 
 
-def werkmap(u: BegrotingUitkomst, bron: Path, doel: Path):
-    """De begrotingswerkmap met levende formules; de casussenmap relatief aan `doel`."""
-    return bouw(u, casussen_vanaf(u, bron, doel))[0]
+def werkmap(u: BegrotingUitkomst, bron: Path, doel: Path, sjabloon: bool = False):
+    """De begrotingswerkmap met levende formules; de casussenmap relatief aan `doel`. Met een KBA ook het
+    maatschappelijk saldo en de verdelingstabel, als waarden op een eigen blad na de begroting; niet in een
+    `sjabloon` om in te vullen, want dat blad rekent niet mee."""
+    wb = bouw(u, casussen_vanaf(u, bron, doel))[0]
+    if u.maatschappelijk is not None and not sjabloon:
+        from kostenbaten.uitvoer.excel.saldo import begroting_saldo_blad
+
+        begroting_saldo_blad(wb, u.maatschappelijk)
+        wb.move_sheet("Maatschappelijk saldo", offset=-(len(wb.sheetnames) - 2))
+    return wb

@@ -32,13 +32,20 @@ from kostenbaten.uitvoer.excel.blad import (
 from kostenbaten.uitvoer.namen import groep_naam
 
 LINKS = Alignment(horizontal="left")
+# De groepen zoals de werkmap ze kopt; de derde alleen als een post erbij hoort (`PilotUitkomst.heeft_overig`).
+GROEP_KOPPEN = {"client": "Cliënt", "overheid": "Overheid", "overig": "Overig"}
+
+
+def _groepen(u: PilotUitkomst) -> tuple[str, ...]:
+    return ("client", "overheid", "overig") if u.heeft_overig else ("client", "overheid")
 
 TOELICHTING = [
     "Deze werkmap bevat de kosten-batenanalyse (KBA) zoals kostenbaten hem doorrekent, met formules in plaats van vaste getallen.",
     "Invoer: de gele cellen op het blad Invoer (hulpvragen, tarieven per SJD-uur, kengetallen, aandelen van de "
     "rechtsgebieden) en op het blad Casussen (SJD-uren, vaste bedragen, maandbedragen en looptijden).",
     "Casussen: per casus de kosten (SJD-uren x tarief) naast de baten, zoals in het rapport. Cliënt is de baat van de "
-    "cliënt; overheid is de vermeden kosten van de overheid min de kosten.",
+    "cliënt; overheid is de vermeden kosten van de overheid min de kosten. Hoort een post bij een andere partij "
+    "(woningcorporatie, schuldeiser, zorgverzekeraar, werkgever), dan staat die in een derde groep: overig.",
     "Samenvatting: per casus de totalen, het gemiddelde en twee extrapolaties. 'rapport' vermenigvuldigt het gemiddelde "
     "netto per casus met de gedekte hulpvragen, ook met de afrondingen van het rapport (gemiddelde zonder centen, "
     "totaal op duizendtallen, verdeling in hele procenten). 'gewogen' rekent per rechtsgebied met het eigen gemiddelde.",
@@ -101,8 +108,8 @@ def _invoerblad(wb, u: PilotUitkomst, verwacht: dict) -> dict:
     return ref
 
 
-def _casus(b: Blad, c: CasusUitkomst, rij: int, invoer: dict, getal) -> tuple[int, dict]:
-    """Eén casus als Kosten | Baten-tabel; geeft de volgende vrije rij en de cellen van de totalen."""
+def _casus(b: Blad, c: CasusUitkomst, rij: int, invoer: dict, getal, groepen=("client", "overheid")) -> tuple[int, dict]:
+    """Eén casus als Kosten | Baten-tabel; geeft de volgende vrije rij en de cellen van de totalen (per groep in `groepen`)."""
     casus = c.casus
     b.tekst(f"A{rij}", f"Casus {casus.nummer}: {casus.titel}", VET)
     b.tekst(f"D{rij}", "SJD-uren")
@@ -159,15 +166,16 @@ def _casus(b: Blad, c: CasusUitkomst, rij: int, invoer: dict, getal) -> tuple[in
     b.tekst(f"A{rij + 1}", "Netto (baten - kosten)", VET)
     b.formule(f"B{rij + 1}", f"E{rij}-B{rij}", c.netto, font=VET)
     cellen["netto"] = b.ref(f"B{rij + 1}", blad=True)
-    for r, groep, waarde in ((rij + 1, "client", c.client), (rij + 2, "overheid", c.overheid)):
-        b.tekst(f"D{r}", "Cliënt" if groep == "client" else "Overheid")
+    for r, groep in enumerate(groepen, start=rij + 1):
+        waarde = getattr(c, groep)
+        b.tekst(f"D{r}", GROEP_KOPPEN[groep])
         b.formule(
             f"E{r}",
             f'SUMIF(F{eerste}:F{laatste},"{groep_naam(groep)}",{baten})-SUMIF(C{eerste}:C{laatste},"{groep_naam(groep)}",{kosten})',
             waarde,
         )
         cellen[groep] = b.ref(f"E{r}", blad=True)
-    rij += 3
+    rij += 1 + len(groepen)
     for cijfer, uitleg in casus.errata.items():
         # Een bekende fout in het rapport staat bij de casus, zodat een lezer het verschil begrijpt.
         b.tekst(f"A{rij}", f"Erratum ({cijfer}): {' '.join(uitleg.split())}", UITLEG)
@@ -178,31 +186,36 @@ def _casus(b: Blad, c: CasusUitkomst, rij: int, invoer: dict, getal) -> tuple[in
 def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: dict) -> None:
     pilot = u.pilot
     b = Blad(wb.create_sheet("Samenvatting"), verwacht)
-    b.breedtes({"A": 34, "B": 48, "C": 24, "D": 15, "E": 15, "F": 15, "G": 15, "H": 15})
+    groepen = _groepen(u)
+    # Kolom G en verder: één kolom per groep (cliënt, overheid en zo nodig overig).
+    gk = dict(zip(groepen, "GHI"))
+    laatste_kolom = gk[groepen[-1]]
+    b.breedtes({"A": 34, "B": 48, "C": 24, "D": 15, "E": 15, "F": 15, "G": 15, "H": 15, "I": 15})
     b.tekst("A1", f"Samenvatting pilot {pilot.naam}", TITEL)
-    b.kopregel(3, ["Casus", "Titel", "Rechtsgebied", "Kosten", "Baten", "Netto", "Cliënt", "Overheid"])
+    b.kopregel(3, ["Casus", "Titel", "Rechtsgebied", "Kosten", "Baten", "Netto", *(GROEP_KOPPEN[g] for g in groepen)])
     b.ws.freeze_panes = "A4"
     eerste = 4
-    velden = ("kosten", "baten", "netto", "client", "overheid")
+    velden = ("kosten", "baten", "netto", *groepen)
     for i, c in enumerate(u.casussen):
         r = eerste + i
         b.ws[f"A{r}"] = c.nummer
         b.ws[f"A{r}"].alignment = LINKS
         b.tekst(f"B{r}", c.casus.titel)
         b.tekst(f"C{r}", pilot.rechtsgebieden[c.casus.rechtsgebied].naam)
-        waarden = (c.totaal_kosten, c.totaal_baten, c.netto, c.client, c.overheid)
-        for kolom, veld, waarde in zip("DEFGH", velden, waarden):
+        waarden = (c.totaal_kosten, c.totaal_baten, c.netto, *(getattr(c, g) for g in groepen))
+        for kolom, veld, waarde in zip("DEFGHI", velden, waarden):
             b.formule(f"{kolom}{r}", totalen[c.nummer][veld], waarde)
     laatste = eerste + len(u.casussen) - 1
     r = laatste + 1
-    sommen = {"F": u.som_netto, "G": sum((c.client for c in u.casussen), 0), "H": sum((c.overheid for c in u.casussen), 0)}
+    sommen = {"F": u.som_netto, **{gk[g]: sum((getattr(c, g) for c in u.casussen), 0) for g in groepen}}
+    gemiddelden = {"client": u.gemiddelde_client, "overheid": u.gemiddelde_overheid, "overig": u.gemiddelde_overig}
     b.tekst(f"A{r}", "Som", VET)
     b.tekst(f"A{r + 1}", "Gemiddeld per casus", VET)
-    for kolom, gemiddelde in zip("FGH", (u.gemiddelde_netto, u.gemiddelde_client, u.gemiddelde_overheid)):
+    for kolom, gemiddelde in zip("F" + "".join(gk.values()), (u.gemiddelde_netto, *(gemiddelden[g] for g in groepen))):
         b.formule(f"{kolom}{r}", f"SUM({kolom}{eerste}:{kolom}{laatste})", sommen[kolom], font=VET)
         b.formule(f"{kolom}{r + 1}", f"AVERAGE({kolom}{eerste}:{kolom}{laatste})", gemiddelde, font=VET)
         b.ws[f"{kolom}{r}"].border = BOVENRAND
-    som = {k: b.ref(f"{k}{r}") for k in "FGH"}
+    som = {k: b.ref(f"{k}{r}") for k in "F" + "".join(gk.values())}
     gemiddelde_netto = b.ref(f"F{r + 1}")
 
     # -- extrapolatie volgens het rapport -----------------------------------------
@@ -219,6 +232,8 @@ def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: d
         ("client", "Cliënt, exact", "som cliënt x gedekt / aantal casussen", f"{som['G']}*{{gedekt}}/{{n}}", rapport.client, EURO),
         ("overheid", "Overheid, exact", "som overheid x gedekt / aantal casussen", f"{som['H']}*{{gedekt}}/{{n}}", rapport.overheid, EURO),
     ]
+    if "overig" in gk:
+        regels.append(("overig", "Overig, exact", "som overig x gedekt / aantal casussen", f"{som['I']}*{{gedekt}}/{{n}}", rapport.overig, EURO))
     pub = u.gepubliceerd
     regels += [] if not pub else [
         ("gemiddelde_netto", "Gemiddelde netto zonder centen", "TRUNC: centen weglaten", f"TRUNC({gemiddelde_netto})",
@@ -249,7 +264,7 @@ def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: d
     gewogen = u.extrapolaties["gewogen"]
     r += 2
     b.kopregel(r, ["Extrapolatie 'gewogen' per rechtsgebied", "Aandeel (%)", "Hulpvragen", "Casussen",
-                   "Gemiddelde netto", "Totaal", "Cliënt", "Overheid"])
+                   "Gemiddelde netto", "Totaal", *(GROEP_KOPPEN[g] for g in groepen)])
     gebieden = f"$C${eerste}:$C${laatste}"
     eerste_gebied = r + 1
     for d in gewogen.delen:
@@ -265,16 +280,16 @@ def _samenvatting(wb, u: PilotUitkomst, verwacht: dict, invoer: dict, totalen: d
 
         b.formule(f"E{r}", gemiddeld("F"), d.gemiddelde_netto)
         b.formule(f"F{r}", f"E{r}*C{r}", d.totaal)
-        b.formule(f"G{r}", f"{gemiddeld('G')}*C{r}", d.client)
-        b.formule(f"H{r}", f"{gemiddeld('H')}*C{r}", d.overheid)
+        for g, kolom in gk.items():
+            b.formule(f"{kolom}{r}", f"{gemiddeld(kolom)}*C{r}", getattr(d, g))
     r += 1
     b.tekst(f"A{r}", "Totaal gewogen", VET)
     b.formule(f"C{r}", f"SUM(C{eerste_gebied}:C{r - 1})", gewogen.gedekt, GETAL, font=VET)
-    for kolom, waarde in zip("FGH", (gewogen.totaal, gewogen.client, gewogen.overheid)):
+    for kolom, waarde in zip("F" + "".join(gk.values()), (gewogen.totaal, *(getattr(gewogen, g) for g in groepen))):
         b.formule(f"{kolom}{r}", f"SUM({kolom}{eerste_gebied}:{kolom}{r - 1})", waarde, font=VET)
-    for kolom in "ABCDEFGH":
+    for kolom in "ABCDEF" + "".join(gk.values()):
         b.ws[f"{kolom}{r}"].border = BOVENRAND
-    afdrukklaar(b.ws, f"A1:H{r}", liggend=True, titelrijen="1:3")
+    afdrukklaar(b.ws, f"A1:{laatste_kolom}{r}", liggend=True, titelrijen="1:3")
 
 
 def _grafiek(wb, u: PilotUitkomst) -> None:
@@ -295,11 +310,12 @@ def bouw(u: PilotUitkomst):
     casussen = Blad(wb.create_sheet("Casussen", 0), verwacht)
     casussen.breedtes({"A": 34, "B": 13, "C": 11, "D": 60, "E": 13, "F": 11, "G": 13, "H": 10})
     casussen.tekst("A1", f"Casussen van de KBA {u.pilot.naam}", TITEL)
-    casussen.tekst("A2", "Geel: invoer. Wit: formules. Groep: cliënt of overheid, zoals in het rapport.", UITLEG)
+    groepen = "cliënt, overheid of overig" if u.heeft_overig else "cliënt of overheid, zoals in het rapport"
+    casussen.tekst("A2", f"Geel: invoer. Wit: formules. Groep: {groepen}.", UITLEG)
     casussen.ws.freeze_panes = "A3"
     rij, totalen, getal = 4, {}, niet_negatief()
     for c in u.casussen:
-        rij, totalen[c.nummer] = _casus(casussen, c, rij, invoer, getal)
+        rij, totalen[c.nummer] = _casus(casussen, c, rij, invoer, getal, _groepen(u))
     afdrukklaar(casussen.ws, f"A1:H{rij}", liggend=True, titelrijen="1:2")
     _samenvatting(wb, u, verwacht, invoer, totalen)
     wb.move_sheet("Samenvatting", offset=-(len(wb.sheetnames) - 2))

@@ -24,7 +24,8 @@ from kostenbaten.uitvoer.excel.blad import (
     staafgrafiek,
     zonder_formules,
 )
-from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN, centrum_zin, spreiding_zin, steekproef_zinnen, verdeling_tekst
+from kostenbaten.uitvoer.excel.saldo import saldo_bladen
+from kostenbaten.uitvoer.namen import DELEN_NAMEN, KOSTENROUTE_NAMEN, METHODE_NAMEN, centrum_zin, spreiding_zin, steekproef_zinnen, verdeling_tekst
 
 KOPPEN = ("Verwacht", "Meest waarschijnlijk", "P5", "P50", "P95", "Gemiddelde", "Kans op verlies")
 NOTATIES = {**{k: EURO for k in range(2, 8)}, 8: PROCENT}
@@ -71,6 +72,9 @@ def werkmap(u) -> Workbook:
                 _verdeling([METHODE_NAMEN[methode], f"{DELEN_NAMEN[deel]}, alleen parameters"], v)
                 for deel, v in u.parameters[methode].items() if getoond(deel)
             ]
+        if methode in u.saldo:
+            # Het maatschappelijk saldo naast de totalen: besparingen van middelen min de kosten van het hele programma.
+            rijen.append(_verdeling([METHODE_NAMEN[methode], "Maatschappelijk saldo"], u.saldo[methode]))
     uitleg = (f"{getal_nl(Decimal(u.trekkingen))} trekkingen, zaad {u.zaad}. Verwacht: de verwachte waarde (centrale "
               f"schatting; {u.centrum.reden}). Meest waarschijnlijk: de exacte uitkomst van bereken. Percentielen en "
               "gemiddelden op centen. Kans op verlies: het aandeel trekkingen onder nul.")
@@ -79,6 +83,11 @@ def werkmap(u) -> Workbook:
     r = b.ws.max_row + 2
     for methode in u.extrapolaties:
         b.tekst(f"A{r}", centrum_zin(u, methode))
+        r += 1
+    if u.saldo:
+        route = KOSTENROUTE_NAMEN.get(u.kosten_route, u.kosten_route)
+        b.tekst(f"A{r}", f"Maatschappelijk saldo: besparingen van middelen min de kosten van het hele programma ({route}); "
+                         "overdrachten tellen voor nul. Bij de meest waarschijnlijke invoer: de bladen Maatschappelijk saldo en Verdeling.")
         r += 1
     r += 1
     b.kopregel(r, ["Invoer met een bereik", "", "Verdeling"])
@@ -106,6 +115,8 @@ def werkmap(u) -> Workbook:
             r += 1
             b.tekst(f"A{r}", zin)
     afdrukklaar(b.ws, f"A1:I{r}", liggend=True, titelrijen="1:3")
+    if u.maatschappelijk is not None:
+        saldo_bladen(wb, u.maatschappelijk, "Bij de meest waarschijnlijke invoer. ")
     for methode, h in u.histogrammen.items():
         _histogram(wb, methode, h)
     return zonder_formules(wb)

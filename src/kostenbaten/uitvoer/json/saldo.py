@@ -34,6 +34,8 @@ def verdeling_json(t: Verdelingstabel) -> dict:
             }
             for r in t.regels
         ],
+        # Het saldo per groep; "onbekend": de onbekende betaler van overdrachten zonder 'van', niet bij de overheid.
+        "per_groep": {g: json_bedrag(b) for g, b in t.per_groep().items()},
         "saldo": json_bedrag(t.saldo),
     }
 

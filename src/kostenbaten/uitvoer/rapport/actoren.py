@@ -73,7 +73,11 @@ def per_actor(a: ActorenUitkomst) -> list[dict]:
     return [grafiek("actoren", svg, beschrijving, bij)]
 
 
-ROUTE_NAMEN = {"registratie": "geregistreerde uren maal de tarieven", "casussen": "gemiddelde kosten van een casus maal alle hulpvragen"}  # na "zijn de"
+ROUTE_NAMEN = {
+    "registratie": "geregistreerde uren maal de tarieven",
+    "begroting": "kosten van de begroting in haar eerste jaar",
+    "casussen": "gemiddelde kosten van een casus maal alle hulpvragen",
+}  # na "zijn de"
 
 
 def saldo(s) -> list[dict]:

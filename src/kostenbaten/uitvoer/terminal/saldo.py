@@ -8,7 +8,7 @@ from rich.text import Text
 
 from kostenbaten.berekening.saldo import ROUTE_REGISTRATIE, Saldo, SaldoUitkomst
 from kostenbaten.notatie import euro, getal_nl
-from kostenbaten.uitvoer.namen import rekensom_tekst
+from kostenbaten.uitvoer.namen import groep_label, rekensom_tekst
 from kostenbaten.uitvoer.terminal.cellen import Tabel, bedrag_tekst
 
 ROUTE_NAMEN = {
@@ -86,6 +86,9 @@ def verdelingstabel(u: SaldoUitkomst, methode: str, gedekt: bool = False) -> Tab
         bedrag_tekst(t.totaal("ontvangt")), bedrag_tekst(t.totaal("geeft")), bedrag_tekst(t.saldo),
         *([bedrag_tekst(t.totaal("breder"))] if met_breder else []),
     )
+    for groep, saldo in t.per_groep().items():
+        # Het saldo per groep; de onbekende betaler van een overdracht zonder 'van' staat apart, niet bij de overheid.
+        tabel.add_row(Text(groep_label(groep), style="italic"), "", "", "", "", bedrag_tekst(saldo), *([""] if met_breder else []))
     return tabel
 
 
