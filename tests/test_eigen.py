@@ -15,7 +15,9 @@ def test_nieuw_schrijft_een_map_die_meteen_rekent(tmp_path, cli):
     pilot = yaml.safe_load((map_ / "pilot.yaml").read_text(encoding="utf-8"))
     assert pilot["naam"] == "Bibliotheek Mijnstad"
     assert "gepubliceerd" not in pilot and "errata" not in pilot
-    assert all("Hengelo (2023)" in k["bron"] for k in pilot["kengetallen"].values())
+    # Elk kengetal verwijst naar de kengetallenbank, of noemt eerlijk dat het een startwaarde uit Hengelo is.
+    assert all("bankpost" in k or "Hengelo (2023)" in k["bron"] for k in pilot["kengetallen"].values())
+    assert pilot["kengetallen"]["deurwaarderskosten"]["bankpost"] == "deurwaarder_beslag_roerend"
     casus = yaml.safe_load((map_ / "casus-1.yaml").read_text(encoding="utf-8"))
     soorten = {s for baat in casus["baten"] for s in ("kengetal", "bedrag", "per_maand") if s in baat}
     assert soorten == {"kengetal", "bedrag", "per_maand"}
@@ -68,3 +70,36 @@ def test_hulpvragen_als_telling_en_als_verwacht_aantal(tmp_path, cli):
     code, uit, fout = cli("bereken", map_)
     assert code == 0, fout
     assert "943,75" in uit and "(verwacht aantal)" in uit
+
+
+def test_nieuw_begint_met_een_kengetal_uit_de_kengetallenbank(tmp_path, cli):
+    """`nieuw` verwijst naar een bankpost; bereken rekent met het bedrag van die post, en een eigen bedrag gaat voor."""
+    from decimal import Decimal
+
+    from conftest import vervang
+
+    map_ = tmp_path / "mijnstad"
+    assert cli("nieuw", map_)[0] == 0
+    code, uit, fout = cli("bereken", map_, "--formaat", "json")
+    assert code == 0, fout
+    casus = json.loads(uit)["casussen"][0]
+    # Met de hand: kosten 2 uur x (80 + 30 + 10) = 240. Baten: toevoeging 800 (startwaarde Hengelo, rijk), lagere
+    # schuld 400 (cliënt), 50 per maand x 12 maanden in beeld = 600 (cliënt) en het vermeden beslag op roerende zaken
+    # uit de bank, 137,78 (Besluit tarieven ambtshandelingen 2022, betaald door de schuldenaar: de cliënt).
+    # 800 + 400 + 600 + 137,78 = 1.937,78; netto 1.937,78 - 240 = 1.697,78; cliënt 400 + 600 + 137,78 = 1.137,78.
+    assert (Decimal(casus["kosten"]), Decimal(casus["baten"]), Decimal(casus["netto"]), Decimal(casus["client"])) == (
+        Decimal("240"), Decimal("1937.78"), Decimal("1697.78"), Decimal("1137.78"))
+    code, uit, fout = cli("kengetallen", "controleer", map_, "--formaat", "json")
+    assert code == 0, fout
+    controle = json.loads(uit)
+    graad = {k["sleutel"]: k["kwaliteit"] for k in controle["kengetallen"]}
+    assert graad["deurwaarderskosten"] == "A" and graad["toevoeging"] == "D"  # een wettelijk tarief; een startwaarde zonder bron
+    # Op graad C of D rust alleen de toevoeging: 800 / 1.937,78 = 0,41284... (op vier decimalen 0,4128).
+    assert controle["aandeel_c_of_d"] == "0.4128"
+
+    # Overschrijfbaar: een eigen bedrag onder de bankpost gaat voor (150 in plaats van 137,78): baten 1.950, netto 1.710.
+    vervang(map_ / "pilot.yaml", "    bankpost: deurwaarder_beslag_roerend", "    bedrag: 150\n    bankpost: deurwaarder_beslag_roerend")
+    code, uit, fout = cli("bereken", map_, "--formaat", "json")
+    assert code == 0, fout
+    casus = json.loads(uit)["casussen"][0]
+    assert (Decimal(casus["baten"]), Decimal(casus["netto"])) == (Decimal("1950"), Decimal("1710"))

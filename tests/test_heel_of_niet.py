@@ -167,7 +167,7 @@ def test_ctrl_c_noemt_wat_er_wel_geschreven_is(tmp_path, monkeypatch, capsys):
 
 
 def test_map_bestaat_al_met_overschrijf(cli, hengelo, tmp_path):
-    """In een bestaande map komen de bestanden pas aan het eind, elk in één keer; er blijft geen tijdelijke map."""
+    """Een bestaande map wordt naast zich opnieuw opgebouwd en in één stap verwisseld (tests/test_map_verwisselen.py); er blijft geen tijdelijke map."""
     doel = tmp_path / "doel"
     assert cli("omzetten", hengelo, tmp_path / "h.xlsx")[0] == 0
     assert cli("omzetten", tmp_path / "h.xlsx", doel)[0] == 0

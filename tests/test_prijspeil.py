@@ -131,6 +131,8 @@ def test_gevraagd_jaar_buiten_de_reeks_is_een_fout_over_de_optie(reeks, cli):
 def test_prijspeil_zonder_bedragen_met_een_prijspeil_zegt_dat_er_niets_verandert(tmp_path, cli):
     map_ = tmp_path / "mijnstad"
     assert cli("nieuw", map_)[0] == 0
+    # Het ene kengetal uit de kengetallenbank (met prijspeil 2022) wordt een eigen bedrag zonder prijspeil.
+    vervang(map_ / "pilot.yaml", "    bankpost: deurwaarder_beslag_roerend", "    naam: Beslag\n    bedrag: 137.78\n    actor: client\n    bron: eigen schatting\n   ")
     code, uit, fout = cli("bereken", map_, "--prijspeil", "2024")
     assert code == 0 and uit
     assert "Let op: geen tarief of kengetal heeft een 'prijspeil'" in fout

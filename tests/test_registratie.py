@@ -188,7 +188,9 @@ def test_een_onderwerp_bij_twee_rechtsgebieden(tmp_path, cli):
 
 def test_koppeling_naast_de_export_gaat_voor_en_anders_de_standaard(tmp_path, cli):
     export = _schrijf_csv(tmp_path / "export.csv", ";", "utf-8")
-    assert _json(cli, export)["koppeling"] == str(tmp_path / "koppeling.yaml")
+    doc = _json(cli, export)
+    # JSON noemt het bestand bij zijn naam (geen map van de machine); de eigen koppeling naast de export ging voor.
+    assert (doc["koppeling"], doc["standaardkoppeling"]) == ("koppeling.yaml", False)
     (tmp_path / "koppeling.yaml").unlink()
     doc = _json(cli, export)
     assert doc["standaardkoppeling"] is True

@@ -411,8 +411,9 @@ REEKS = """\
 naam: Testreeks
 bron: verzonnen voor deze test
 voorbeeld: true
-startjaar: 2023
+startjaar: 2022
 jaarmutaties:
+  - {jaar: 2023, procent: 0, bron: verzonnen}
   - {jaar: 2024, procent: 10, bron: verzonnen}
   - {jaar: 2025, procent: 10, bron: verzonnen}
 """
@@ -424,7 +425,8 @@ def test_prijspeil_rekent_kengetallen_en_eigen_bedragen_om_met_de_hand(map_, cli
     doc = _json(cli, map_, map_.parent / "export.csv", "--prijspeil", "2025", "--prijsindex", tmp_path / "reeks.yaml")
     assert doc["prijspeil"] == {"jaar": 2025, "reeks": "Testreeks", "voorbeeld": True}
     k = _kern(doc)
-    # Index 2023 = 100, 2024 = 110, 2025 = 121: een bedrag van 2024 gaat x 121/110 = x 1,1.
+    # Index 2022 = 2023 = 100 (vanaf 2022, zodat ook het kengetal uit de kengetallenbank van `nieuw` erin valt;
+    # het staat niet in de waardekaart), 2024 = 110, 2025 = 121: een bedrag van 2024 gaat x 121/110 = x 1,1.
     #   toevoeging (kengetal, 2024): 800 -> 880; 2 x 880 x 0,675 = 1.188
     #   eigen veroorzaakte kost (2024): 40 -> 44; 2 x 44 x 0,675 = 59,40
     #   eigen overdracht (2024): 1.200 -> 1.320; 1 x 1.320 x 0,5 x 0,9 = 594

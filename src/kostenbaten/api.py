@@ -489,14 +489,9 @@ def begrotingsplek(pad: Path):
 
 def zonder_eigen_mappen(project):
     """`bestand:regel` voor een openbaar rapport: relatief aan de casussenmap (`casus-1.yaml:12`), anders alleen de naam."""
-    import os
-
-    map_ = Path(os.path.abspath(project.basismap))
+    from kostenbaten.model.bestandsnamen import openbare_plek
 
     def regel(wie, sleutelpad=()):
-        plek = project.regel(wie, sleutelpad)
-        pad, _, nummer = plek.rpartition(":")
-        pad = Path(os.path.abspath(pad))
-        return f"{pad.relative_to(map_).as_posix() if map_ in pad.parents else pad.name}:{nummer}"
+        return openbare_plek(project.regel(wie, sleutelpad), project.basismap)
 
     return regel

@@ -15,9 +15,8 @@ from pydantic import BaseModel
 from kostenbaten.fouten import Fout, InvoerFouten, bedoelt_u
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import HerleesBestand, YamlBestand, lees_yaml, toon_pad
+from kostenbaten.model.bestandsnamen import PILOTBESTAND, YAML_SOORTEN, is_invoerbestand, verborgen  # noqa: F401 (ook voor wie hier importeert)
 from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT, STANDAARD_ACTOREN, Casus, Pilot
-
-PILOTBESTAND = "pilot.yaml"
 
 
 class Project(NamedTuple):
@@ -45,20 +44,6 @@ class Project(NamedTuple):
     def regel(self, wie, sleutelpad=()) -> str:
         """`bestand:regel` van een sleutel, voor uitleg en meldingen."""
         return self.bestanden[wie].waar(tuple(sleutelpad))
-
-
-# De bestanden die een casussenmap leest, op hun extensie; hoofdletters tellen niet (`casus-6.YAML`).
-YAML_SOORTEN = (".yaml", ".yml")
-
-
-def verborgen(pad: Path) -> bool:
-    """Een verborgen bestand (naam met een punt ervoor): tijdelijke bestanden, `._casus-1.yaml` van macOS."""
-    return pad.name.startswith(".")
-
-
-def is_invoerbestand(pad: Path) -> bool:
-    """Een bestand dat de casussenmap leest: een zichtbare naam op .yaml of .yml (hoofdletters tellen niet)."""
-    return not verborgen(pad) and pad.suffix.lower() in YAML_SOORTEN
 
 
 def yaml_bestanden(map_: Path) -> list[Path]:

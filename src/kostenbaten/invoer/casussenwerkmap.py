@@ -669,6 +669,10 @@ class _Lezing:
             return object_
 
         pilotbestand = self.pilot.bestand()
+        # Een kengetal met een Bankpost: wat op de regel leeg is, komt uit de kengetallenbank (zoals in pilot.yaml).
+        from kostenbaten.invoer.kengetallenbank import vul_uit_bank
+
+        fouten += vul_uit_bank(pilotbestand)
         pilot = valideer_cellen(Pilot, self.pilot)
         casussen = []
         for lezer in self.casussen.values():

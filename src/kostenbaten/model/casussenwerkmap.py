@@ -196,6 +196,15 @@ TABELLEN = (
             # Achteraan, zodat de kolommen van bestaande werkmappen op hun plaats blijven.
             Kolom("Per maand (€)", ("per_maand", "waarde"), "getal", "Of vermeden kosten per maand, in euro; een baat telt dan zoveel maanden als in beeld zijn, hoogstens Maanden.", geld=True),
             Kolom("Maanden", ("maanden",), "geheel", "De looptijd in maanden bij een bedrag per maand.", breedte=9),
+            # De kengetallenbank (docs/kengetallen.md): een verwijzing, de graad van de bron en de reeks voor --prijspeil.
+            Kolom("Bankpost", ("bankpost",), "naam", "Sleutel van een post in de kengetallenbank (kies uit de lijst; zie kostenbaten kengetallen). "
+                  "Wat op deze regel leeg blijft (naam, bedrag, actor, bron, prijspeil, index, soort), komt dan uit de bank, ook in de gele "
+                  "cellen; wat u invult, gaat voor.",
+                  keuze="bankpost", breedte=30),
+            Kolom("Kwaliteit", ("kwaliteit",), "tekst", "Graad van de bron, A tot en met D (kies uit de lijst; leeg: die van de bankpost, anders D).",
+                  keuze="kwaliteit", breedte=10),
+            Kolom("Index", ("index",), "naam", "De reeks voor --prijspeil: cpi, cao_lonen of eigen (kies uit de lijst; leeg: die van de bankpost, anders cpi).",
+                  keuze="index", breedte=11),
         ),
     ),
     Tabel(

@@ -39,7 +39,12 @@ def gevoeligheid(
     project = _laad(map_, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
     uitkomst = varieer(project.pilot, project.casussen, procent)
-    _lever("gevoeligheid", uitkomst, formaat, xlsx, overschrijf, plek=project.regel, waarschuwingen=_waarschuwingen(project))
+    from kostenbaten.api import zonder_eigen_mappen
+
+    _lever(
+        "gevoeligheid", uitkomst, formaat, xlsx, overschrijf, plek=project.regel, openbaar={"plek": zonder_eigen_mappen(project)},
+        waarschuwingen=_waarschuwingen(project),
+    )
 
 
 def actoren(

@@ -63,18 +63,25 @@ PrijsindexOptie = Annotated[
 
 
 def _lever(
-    analyse: str, uitkomst, formaat: Formaat, xlsx: Path | None = None, overschrijf: bool = False, tabel=None, waarschuwingen=None, **context
+    analyse: str, uitkomst, formaat: Formaat, xlsx: Path | None = None, overschrijf: bool = False, tabel=None, waarschuwingen=None, openbaar=None,
+    **context,
 ) -> None:
     """Levert de uitkomst met --formaat (tabel of JSON), en met --xlsx ook als werkmap: beide via `uitvoer.lever.lever`.
 
-    `context` gaat naar elk formaat, `tabel` alleen naar de terminal. Waarschuwingen
-    staan in JSON onder `waarschuwingen`, in de terminal samen op stderr na de uitkomst.
+    `context` gaat naar elk formaat, `tabel` alleen naar de terminal, `openbaar` (wat
+    een document anders krijgt, zoals de plek van een invoer zonder de mappen erboven)
+    naar JSON en werkmap. Waarschuwingen staan in JSON onder `waarschuwingen`, in de
+    terminal samen op stderr na de uitkomst.
     """
     from kostenbaten.uitvoer.lever import lever
 
-    lever(analyse, uitkomst, "json" if formaat is Formaat.json else "terminal", waarschuwingen=waarschuwingen, tabel=tabel, **context)
+    document = {**context, **(openbaar or {})}  # JSON en werkmap: plekken zonder de mappen erboven
+    if formaat is Formaat.json:
+        lever(analyse, uitkomst, "json", waarschuwingen=waarschuwingen, **document)
+    else:
+        lever(analyse, uitkomst, "terminal", waarschuwingen=waarschuwingen, tabel=tabel, **context)
     if xlsx is not None:
-        _schrijf_werkmap(analyse, uitkomst, xlsx, overschrijf, **context)
+        _schrijf_werkmap(analyse, uitkomst, xlsx, overschrijf, **document)
 
 
 def _meld(tekst: str) -> None:

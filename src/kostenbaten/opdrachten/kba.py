@@ -102,12 +102,16 @@ def uitleg(
     from kostenbaten.berekening.uitleg import OnbekendCijfer, overzicht
     from kostenbaten.berekening.uitleg import uitleg as leg_uit
 
+    from kostenbaten.api import zonder_eigen_mappen
+
     project, uitkomst = _bereken(map_, prijspeil, prijsindex)
+    # In de terminal de plek zoals gegeven; een JSON-document noemt de invoer relatief aan de casussenmap.
+    waar = project.regel if formaat is Formaat.tabel else zonder_eigen_mappen(project)
     if cijfer is None:
-        _lever("cijfers", overzicht(uitkomst, project.regel), formaat)
+        _lever("cijfers", overzicht(uitkomst, waar), formaat)
         return
     try:
-        uitleg_ = leg_uit(uitkomst, cijfer, project.regel)
+        uitleg_ = leg_uit(uitkomst, cijfer, waar)
     except OnbekendCijfer as fout:
         raise Gebruiksfout(f"{fout}. De hele lijst, met wat elk cijfer is: kostenbaten uitleg {map_}") from None
     _lever("uitleg", uitleg_, formaat, diepte=diepte)

@@ -37,7 +37,7 @@ def sjabloon(
             raise Gebruiksfout(f"{uit}: een casussenwerkmap eindigt op .xlsx, bijvoorbeeld mijnstad.xlsx.")
         project = _laad(van) if van is not None else _startmap(uit)
         _mag_schrijven(uit, overschrijf)
-        _schrijf_werkmap("casussen", project, uit, overschrijf)
+        _schrijf_werkmap("casussen", project, uit, overschrijf, bankposten=_bankposten())
         return
     bron, uitkomst = _laad_begroting(van or _voorbeeldbegroting())
     _mag_schrijven(uit, overschrijf)
@@ -77,7 +77,7 @@ def omzetten(
     project = met_soort(project)  # het veld `soort` altijd geschreven, ook als de bron het wegliet
     if naar_werkmap:
         _mag_schrijven(doel, overschrijf)
-        _schrijf_werkmap("casussen", project, doel, overschrijf)
+        _schrijf_werkmap("casussen", project, doel, overschrijf, bankposten=_bankposten())
         return
     from kostenbaten.uitvoer.casussenmap import schrijf_casussenmap
 
@@ -104,3 +104,10 @@ def _voorbeeldbegroting() -> Path:
             )
         ]
     )
+
+
+def _bankposten() -> tuple[str, ...]:
+    """De sleutels van de kengetallenbank, voor de keuzelijst Bankpost op blad Kengetallen."""
+    from kostenbaten.invoer.kengetallenbank import laad_bank
+
+    return tuple(laad_bank()[0].kengetallen)

@@ -3,7 +3,8 @@
 Eén bestand komt via een tijdelijk bestand naast het doel in één keer op zijn
 plaats (`schrijf_atomair`). Een map met bestanden (`schrijf_map_atomair`) komt
 in een tijdelijke map naast het doel en wordt pas aan het eind op zijn plaats
-gezet: een onderbreking of een volle schijf laat de complete map na of niets.
+gezet, ook over een bestaande map heen (verwisseld in één stap): een
+onderbreking of een volle schijf laat de complete oude of de complete nieuwe map na.
 """
 
 from __future__ import annotations
@@ -193,10 +194,11 @@ def schrijf_map_atomair(map_: Path, bestanden: dict[str, Callable[[Path], None]]
     """Schrijft een map als één geheel: `bestanden` (pad in de map -> schrijver) eerst in een tijdelijke map ernaast.
 
     Bestaat de map nog niet, dan komt de tijdelijke map er in één keer voor in de
-    plaats: na een onderbreking of fout is er de complete map of niets. Bestaat
-    hij al (met --overschrijf of met alleen andere bestanden), dan gaan de
-    bestanden er pas aan het eind in, elk in één keer; mislukt dat halverwege,
-    dan noemt de melding precies wat er wel staat. Geeft de geschreven paden.
+    plaats. Bestaat hij al, dan komen ook de bestanden die de opdracht niet schrijft
+    (eigen aantekeningen, `registratie/`) in de tijdelijke map, en worden oude en
+    nieuwe map in één stap verwisseld (`_verwissel`): het doel is op elk moment de
+    complete oude of de complete nieuwe map. Na een onderbreking of fout blijft de
+    oude map zoals hij was en staat er niets nieuws. Geeft de geschreven paden.
     """
     map_ = Path(map_)
     doelen = [map_ / naam for naam in bestanden]
@@ -209,52 +211,155 @@ def schrijf_map_atomair(map_: Path, bestanden: dict[str, Callable[[Path], None]]
     if fouten:
         raise UitvoerFouten(fouten)
 
-    # Een nieuwe map komt in een tijdelijke map ernaast; in een bestaande map een verborgen tijdelijke map
-    # (die de casussenmap niet leest), zodat alleen schrijfrechten in die map zelf nodig zijn.
     bestond = bestaat(map_)
-    ouder = map_.absolute() if bestond else map_.absolute().parent
+    # De echte plek van de map (ook als hij via een verwijzing of als '.' gegeven is): daar wordt verwisseld.
+    doel = Path(os.path.realpath(map_)) if bestond else Path(os.path.abspath(map_))
+    ouder = doel.parent
     nieuw_bovenaan = None if bestond else _eerste_nieuwe(ouder)
     tijdelijk = None
     try:
         if nieuw_bovenaan is not None:
             ouder.mkdir(parents=True, exist_ok=True)
-        tijdelijk = Path(tempfile.mkdtemp(prefix=f".{map_.name}.", dir=ouder))
+        tijdelijk = Path(tempfile.mkdtemp(prefix=f".{doel.name}.", dir=ouder))
         for naam, schrijf in bestanden.items():
             if (tijdelijk / naam).parent != tijdelijk:
                 (tijdelijk / naam).parent.mkdir(parents=True, exist_ok=True)
             schrijf(tijdelijk / naam)
-        _gewone_rechten(str(tijdelijk), 0o777)
-        if not bestond:
-            os.rename(tijdelijk, map_)
-            tijdelijk = None
+        if bestond:
+            _neem_over(doel, tijdelijk, {Path(naam) for naam in bestanden})
+            shutil.copymode(doel, tijdelijk)
+        else:
+            _gewone_rechten(str(tijdelijk), 0o777)
+        # Het op zijn plaats zetten en het onthouden ervan samen, zonder onderbreking ertussen.
+        with _zonder_stopsignalen():
+            if bestond:
+                _verwissel(tijdelijk, doel)  # nu staat de oude map op de plek van `tijdelijk`
+            else:
+                os.rename(tijdelijk, doel)
+                tijdelijk = None
             GESCHREVEN.extend(doelen)
-            return doelen
+            nieuw_bovenaan = None  # die map bevat nu de nieuwe map: nooit meer opruimen
     except OSError as fout:
         _opruim_map(tijdelijk, nieuw_bovenaan)
         _opruimen_na_schrijffout()
-        raise schrijffout(doelen[0] if bestond and doelen else map_, fout) from None
+        uit = schrijffout(map_, fout)
+        if bestond:
+            uit.slotregel = f"fout(en) bij het schrijven; er is niets geschreven, de map {map_} is zoals hij was."
+        raise uit from None
     except BaseException:
         _opruim_map(tijdelijk, nieuw_bovenaan)
         raise
-    # De map bestond al: nu pas de bestanden erin, elk in één keer.
-    verplaatst: list[Path] = []
-    try:
-        for naam, doel in zip(bestanden, doelen):
-            if not doel.parent.is_dir():
-                doel.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(tijdelijk / naam, doel)
-            verplaatst.append(doel)
-            GESCHREVEN.append(doel)
-    except OSError as fout:
-        _opruim_map(tijdelijk, None)
-        uit = schrijffout(doel, fout)
-        if verplaatst:
-            uit.fouten.append(Fout(str(map_), None, "", "wel geschreven, vóór deze fout: " + ", ".join(p.name if p.parent == map_ else str(p) for p in verplaatst)))
-            uit.slotregel = "fout(en) bij het schrijven; alleen de genoemde bestanden zijn geschreven."
-        raise uit from None
-    finally:
-        _opruim_map(tijdelijk, None)
+    _opruim_map(tijdelijk, None)  # de oude map, nu verborgen naast de nieuwe
     return doelen
+
+
+def _neem_over(oud: Path, nieuw: Path, geschreven: set[Path], onder: Path = Path()) -> None:
+    """Zet wat de opdracht niet schrijft uit de oude map ook in de nieuwe: eigen bestanden gaan nooit verloren.
+
+    Een bestand wordt een harde verwijzing naar hetzelfde bestand (geen kopie nodig),
+    of een kopie waar het bestandssysteem dat niet kan; verwijzingen blijven verwijzingen.
+    """
+    for item in sorted(os.listdir(oud / onder)):
+        rel = onder / item
+        bron, doel = oud / rel, nieuw / rel
+        if rel in geschreven:
+            continue
+        if bron.is_dir() and not bron.is_symlink() and any(rel in p.parents for p in geschreven):
+            doel.mkdir(exist_ok=True)
+            shutil.copymode(bron, doel)
+            _neem_over(oud, nieuw, geschreven, rel)
+        elif os.path.lexists(doel):  # wat de opdracht zelf schrijft, gaat voor
+            continue
+        elif bron.is_dir() and not bron.is_symlink():
+            shutil.copytree(bron, doel, symlinks=True, copy_function=_verwijs_of_kopieer)
+        elif bron.is_symlink():
+            os.symlink(os.readlink(bron), doel)
+        else:
+            _verwijs_of_kopieer(str(bron), str(doel))
+
+
+def _verwijs_of_kopieer(bron: str, doel: str) -> None:
+    try:
+        os.link(bron, doel, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(bron, doel, follow_symlinks=False)
+
+
+def _verwissel(nieuw: Path, doel: Path) -> None:
+    """Verwisselt twee mappen in één stap; daarna staat de oude map op de plek van `nieuw`.
+
+    Onder Linux doet het systeem dat in één keer (renameat2 met RENAME_EXCHANGE): het
+    doel is er altijd. Elders (of op een bestandssysteem dat het niet kan) in twee keer
+    hernoemen, met Ctrl-C en stopsignalen even tegengehouden; mislukt de tweede stap,
+    dan gaat de oude map terug op zijn plaats. Alleen een stroomstoring precies tussen
+    die twee stappen laat de oude map verborgen naast het doel staan (`.naam.oud.*`).
+    """
+    if _wissel_in_een_keer(nieuw, doel):
+        return
+    oud = doel.parent / f".{doel.name}.oud.{os.urandom(4).hex()}"
+    with _zonder_stopsignalen():
+        os.rename(doel, oud)
+        try:
+            os.rename(nieuw, doel)
+        except BaseException:
+            os.rename(oud, doel)
+            raise
+        os.rename(oud, nieuw)
+
+
+def _wissel_in_een_keer(a: Path, b: Path) -> bool:
+    """renameat2(RENAME_EXCHANGE) van Linux; False als dat hier niet bestaat of niet kan (dan in twee stappen)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    AT_FDCWD, RENAME_EXCHANGE = -100, 2
+    if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+class _zonder_stopsignalen:
+    """Houdt Ctrl-C, SIGTERM en SIGHUP even tegen: wat in die tijd binnenkomt, komt erna alsnog aan.
+
+    Python voert een signaal altijd in de hoofddraad uit; daar vangt een tijdelijke
+    afhandeling het op en geeft het bij het verlaten door aan de gewone afhandeling.
+    """
+
+    SIGNALEN = ("SIGINT", "SIGTERM", "SIGHUP")
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        self.oud, self.gekomen = {}, []
+        if threading.current_thread() is not threading.main_thread():
+            return self
+        for naam in self.SIGNALEN:
+            # Een afhandeling die niet vanuit Python gezet is (getsignal geeft None), laten we staan.
+            if hasattr(signal, naam) and signal.getsignal(getattr(signal, naam)) is not None:
+                nummer = getattr(signal, naam)
+                self.oud[nummer] = signal.signal(nummer, lambda n, _frame: self.gekomen.append(n))
+        return self
+
+    def __exit__(self, *_):
+        import signal
+
+        for nummer, afhandeling in self.oud.items():
+            signal.signal(nummer, afhandeling)
+        for nummer in dict.fromkeys(self.gekomen):
+            signal.raise_signal(nummer)
+        return False
 
 
 def _eerste_nieuwe(map_: Path) -> Path | None:

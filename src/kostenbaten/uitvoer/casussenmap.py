@@ -16,10 +16,9 @@ import yaml
 from pydantic import BaseModel
 
 from kostenbaten.fouten import Fout, UitvoerFouten
+from kostenbaten.model.bestandsnamen import PILOTBESTAND, casusbestand, is_invoerbestand
 from kostenbaten.model.casus import Onzeker
 from kostenbaten.uitvoer.bestand import schrijf_map_atomair
-
-PILOTBESTAND = "pilot.yaml"
 
 
 class _Schrijver(yaml.SafeDumper):
@@ -81,11 +80,9 @@ def schrijf_casussenmap(project, map_: Path, overschrijf: bool, bron) -> list[Pa
     Een ander YAML-bestand in de map zou bij het lezen een casus worden: dan schrijft het niets.
     De map komt er heel of niet (`schrijf_map_atomair`): een onderbroken omzetting laat geen halve map na.
     """
-    from kostenbaten.invoer.casussen import is_invoerbestand
-
     map_ = Path(map_)
     bestanden = {PILOTBESTAND: ("pilot", project.pilot)}
-    bestanden.update({f"casus-{c.nummer}.yaml": ("casus", c) for c in project.casussen})
+    bestanden.update({casusbestand(c.nummer): ("casus", c) for c in project.casussen})
     fouten = []
     if map_.is_dir():
         for pad in sorted(map_.iterdir()):

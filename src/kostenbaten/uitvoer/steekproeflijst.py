@@ -12,6 +12,7 @@ import csv
 from pathlib import Path
 
 from kostenbaten.berekening.steekproef import Steekproef
+from kostenbaten.model.bestandsnamen import openbaar_pad
 
 FORMULETEKENS = ("=", "+", "-", "@")
 VASTE_KOPPEN = ("Nr", "Rechtsgebied", "Regel in de export", "Datum (gelezen)")
@@ -68,8 +69,8 @@ def werkmap(s: Steekproef):
         breedste = max([len(str(kop)), *(len(str(r[k - 1])) for r in regels(s))])
         ws.column_dimensions[ws.cell(row=1, column=k).column_letter].width = min(max(breedste + 2, 6), 50)
     uitleg = wb.create_sheet("Toelichting")
-    uitleg.append(["Export", s.bestand])
-    uitleg.append(["Koppeling", s.koppeling])
+    uitleg.append(["Export", openbaar_pad(s.bestand)])
+    uitleg.append(["Koppeling", openbaar_pad(s.koppeling)])
     uitleg.append(["Zaad", s.zaad])
     uitleg.append(["Steekproef", s.n])
     uitleg.append(["Hulpvragen met een rechtsgebied", s.totaal])

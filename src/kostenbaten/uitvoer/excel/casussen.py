@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from kostenbaten.fouten import Fout, UitvoerFouten
 from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT, SOORTEN_BAAT, STANDAARD_ACTOREN, Onzeker
+from kostenbaten.model.kengetallenbank import GRADEN, INDEXCATEGORIEEN
 from kostenbaten.model.casussenwerkmap import (
     ACTOREN,
     AANPASSINGEN,
@@ -125,8 +126,11 @@ GROEPUITLEG = {
 }
 
 
-def werkmap(project, **_context):
-    """De casussenmap van `project` als werkmap met invoercellen, keuzelijsten en een blad Uitleg."""
+def werkmap(project, bankposten=(), **_context):
+    """De casussenmap van `project` als werkmap met invoercellen, keuzelijsten en een blad Uitleg.
+
+    `bankposten`: de sleutels van de kengetallenbank voor de keuzelijst Bankpost (samen met die van de pilot zelf).
+    """
     fouten = _te_lange_teksten(project)
     if fouten:
         raise UitvoerFouten(fouten)
@@ -138,7 +142,7 @@ def werkmap(project, **_context):
     _pilotblad(Blad(wb.create_sheet(PILOT), verwacht), pilot, project)
     for tabel in tabellen:
         _tabelblad(Blad(wb.create_sheet(tabel.blad), verwacht), tabel, list(_rijen(tabel, pilot, casussen)), project)
-    _lijsten(wb, pilot)
+    _lijsten(wb, pilot, bankposten)
     return wb
 
 
@@ -244,7 +248,9 @@ def _cel(blad: Blad, cel: str, waarde, project, geld: bool = False, optioneel: b
 
 def _vul(blad: Blad, rij: int, tabel: Tabel, waarden: dict, project) -> None:
     for i, kolom in enumerate(tabel.kolommen, start=1):
-        _cel(blad, f"{get_column_letter(i)}{rij}", waarden.pop(kolom.pad, None), project, kolom.geld, not kolom.verplicht)
+        c = _cel(blad, f"{get_column_letter(i)}{rij}", waarden.pop(kolom.pad, None), project, kolom.geld, not kolom.verplicht)
+        if kolom.pad == ("prijspeil",):
+            c.number_format = "0"  # een jaartal: 2022, niet 2.022
     over = {p: w for p, w in waarden.items() if w is not None}
     if over:
         raise AssertionError(f"velden zonder kolom op blad {tabel.blad}: {sorted(map(str, over))}")
@@ -263,6 +269,10 @@ KEUZES = {
     "soort": lambda: keuzelijst(SOORTEN_AANPASSING, "Soort"),
     "baatsoort": lambda: keuzelijst(SOORTEN_BAAT, "Soort baat"),
     "cijfer": lambda: keuzelijst(dict.fromkeys(CIJFERS_CASUS + CIJFERS_PILOT), "Cijfer"),
+    # De sleutels van de bank staan op het verborgen blad Lijsten (kolom B): een lijst in de formule mag hoogstens 255 tekens zijn.
+    "bankpost": lambda: keuzelijst_uit(f"'{LIJSTEN}'!$B$2:$B${LIJSTRIJEN}", "Bankpost", "post uit de kengetallenbank"),
+    "kwaliteit": lambda: keuzelijst(GRADEN, "Kwaliteit"),
+    "index": lambda: keuzelijst(INDEXCATEGORIEEN, "Index"),
 }
 
 
@@ -335,10 +345,14 @@ def _pilotblad(blad: Blad, pilot, project) -> None:
     afdrukklaar(ws, f"A1:G{len(PILOTVELDEN) + 1}", liggend=True, titelrijen="1:1")
 
 
-def _lijsten(wb, pilot) -> None:
-    """Het verborgen blad met de keuzelijst van actoren: de ingebouwde en, via formules, die van blad Actoren."""
+def _lijsten(wb, pilot, bankposten=()) -> None:
+    """Het verborgen blad met de keuzelijsten: actoren (de ingebouwde en, via formules, die van blad Actoren) en de bankposten."""
     ws = wb.create_sheet(LIJSTEN)
     ws["A1"] = "Actor"
+    ws["B1"] = "Bankpost"
+    eigen = [k.bankpost for k in pilot.kengetallen.values() if k.bankpost is not None]
+    for rij, sleutel in enumerate(dict.fromkeys([*bankposten, *eigen]), start=2):
+        ws[f"B{rij}"] = sleutel
     ingebouwd = list(STANDAARD_ACTOREN)
     for rij, sleutel in enumerate(ingebouwd, start=2):
         ws[f"A{rij}"] = sleutel

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from kostenbaten.berekening.monitor import KERNCIJFERS, MonitorUitkomst, Periode
 from kostenbaten.notatie import json_getal, json_verhouding
+from kostenbaten.model.bestandsnamen import openbaar_pad
 
 
 def _waarde(waarde: Decimal | None) -> str | None:
@@ -53,7 +54,7 @@ def document(u: MonitorUitkomst) -> dict:
         "bibliotheken": [
             {
                 "naam": b.naam,
-                "bestanden": list(b.bestanden),
+                "bestanden": [openbaar_pad(p) for p in b.bestanden],
                 "gegevens": list(b.gegevens),
                 "perioden": [periode(p) for p in b.perioden],
                 "totaal": periode(b.totaal),
@@ -61,7 +62,7 @@ def document(u: MonitorUitkomst) -> dict:
             for b in u.bibliotheken
         ],
         "dubbel": [
-            {"bibliotheek": d.bibliotheek, "bestand": d.bestand, "eerder_in": d.eerder, "aantal": d.aantal, "voorbeelden": list(d.voorbeelden)}
+            {"bibliotheek": d.bibliotheek, "bestand": openbaar_pad(d.bestand), "eerder_in": d.eerder, "aantal": d.aantal, "voorbeelden": list(d.voorbeelden)}
             for d in u.dubbel
         ],
     }
@@ -73,7 +74,7 @@ def document(u: MonitorUitkomst) -> dict:
 def kaart(k) -> dict:
     return {
         "naam": k.naam,
-        "bestand": k.bestand,
+        "bestand": openbaar_pad(k.bestand),
         "bibliotheek": k.bibliotheek,
         "indicatoren": [
             {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kostenbaten.berekening.registratie import JaNee, RegistratieUitkomst
 from kostenbaten.notatie import json_getal, json_verhouding
+from kostenbaten.model.bestandsnamen import openbaar_pad
 
 
 def _aandeel(aantal: int, van: int, exact: bool, aandeel) -> dict:
@@ -20,9 +21,9 @@ def _ja_nee(j: JaNee | None) -> dict | None:
 def document(u: RegistratieUitkomst) -> dict:
     uren = u.uren_per_hulpvraag
     return {
-        "bestand": u.bestand,
+        "bestand": openbaar_pad(u.bestand),
         "blad": u.blad,
-        "koppeling": u.koppeling,
+        "koppeling": openbaar_pad(u.koppeling),
         "standaardkoppeling": u.standaardkoppeling,
         "periode": {"van": u.van.isoformat(), "tot": u.tot.isoformat(), "dagen": u.dagen},
         "hulpvragen": u.hulpvragen,
@@ -36,6 +37,6 @@ def document(u: RegistratieUitkomst) -> dict:
         "uren": None
         if u.uren is None
         else {"som": json_getal(u.uren), "ingevuld": u.uren_ingevuld, "per_hulpvraag": None if uren is None else json_verhouding(uren)},
-        "waarschuwingen": [{"bestand": m.bestand, "regel": m.regel, "melding": m.melding} for m in u.waarschuwingen],
-        "niet_meegeteld": [{"bestand": m.bestand, "regel": m.regel, "plek": m.plek, "melding": m.melding} for m in u.meldingen],
+        "waarschuwingen": [{"bestand": openbaar_pad(m.bestand), "regel": m.regel, "melding": m.melding} for m in u.waarschuwingen],
+        "niet_meegeteld": [{"bestand": openbaar_pad(m.bestand), "regel": m.regel, "plek": m.plek, "melding": m.melding} for m in u.meldingen],
     }

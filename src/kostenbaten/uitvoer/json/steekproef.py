@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from kostenbaten.berekening.steekproef import Steekproef
+from kostenbaten.model.bestandsnamen import openbaar_pad
 
 
 def document(s: Steekproef) -> dict:
     return {
-        "bestand": s.bestand,
+        "bestand": openbaar_pad(s.bestand),
         "blad": s.blad,
-        "koppeling": s.koppeling,
+        "koppeling": openbaar_pad(s.koppeling),
         "zaad": s.zaad,
         "n": s.n,
         "hulpvragen": s.totaal,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kostenbaten.berekening.uitkomsten import Uitkomstenwaardering
 from kostenbaten.notatie import json_aandeel, json_bedrag, json_getal
+from kostenbaten.model.bestandsnamen import openbaar_pad
 
 
 def document(u: Uitkomstenwaardering) -> dict:
@@ -11,7 +12,7 @@ def document(u: Uitkomstenwaardering) -> dict:
     return {
         "methode": "getelde uitkomsten: aantal x waarde per keer x (1 - contrafeitelijk) x (1 - attributie)",
         "bron": t.bron,
-        "bestand": t.bestand,
+        "bestand": openbaar_pad(t.bestand),
         "hulpvragen": t.hulpvragen,
         "prijspeil": None if u.prijspeil is None else {"jaar": u.prijspeil.jaar, "reeks": u.prijspeil.reeks, "voorbeeld": u.prijspeil.voorbeeld},
         "volledigheid": {

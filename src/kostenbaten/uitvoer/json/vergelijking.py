@@ -7,6 +7,7 @@ from kostenbaten.uitvoer.json.actoren import actortabel_json
 from kostenbaten.uitvoer.json.kba import extrapolatie_json
 from kostenbaten.uitvoer.json.onzekerheid import centrum_json, extrapolaties_json, verdeling_json
 from kostenbaten.uitvoer.json.saldo import maatschappelijk_json
+from kostenbaten.model.bestandsnamen import openbaar_pad
 
 
 def document(kolommen: list, trekkingen: int, zaad: int) -> dict:
@@ -17,7 +18,7 @@ def document(kolommen: list, trekkingen: int, zaad: int) -> dict:
         uit.append(
             {
                 "naam": u.pilot.naam,
-                "pad": str(k.pad),
+                "pad": openbaar_pad(k.pad),
                 "hulpvragen": json_bedrag(u.extrapolaties["rapport"].hulpvragen),
                 "gemiddelde_netto": json_bedrag(u.gemiddelde_netto),
                 "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
