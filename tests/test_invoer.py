@@ -425,14 +425,3 @@ def test_plek_als_tekst_en_in_een_fout():
     fout = Fout(Plek("a/casus-1.yaml", 4), "baten[1].bedrag", "moet een getal zijn")
     assert (fout.bestand, fout.regel, fout.cel) == ("a/casus-1.yaml", 4, None)
     assert str(fout) == "a/casus-1.yaml:4: baten[1].bedrag: moet een getal zijn"
-
-
-def test_plek_als_tekst_bestand_regel_of_cel():
-    from kostenbaten.fouten import Fout, Plek
-
-    assert str(Plek("pilot.yaml", 7)) == "pilot.yaml:7"
-    assert str(Plek("mijnstad.xlsx", None, "Casussen!C7")) == "mijnstad.xlsx:Casussen!C7"
-    assert str(Plek("mijnstad.xlsx", 3, "Casussen!C7")) == "mijnstad.xlsx:Casussen!C7"  # een cel gaat voor een regel
-    assert str(Plek("--n")) == "--n"
-    assert str(Fout(Plek("pilot.yaml", 7), "tarieven.sjd", "is geen getal")) == "pilot.yaml:7: tarieven.sjd: is geen getal"
-    assert str(Fout(Plek("pilot.yaml"), "", "map bestaat niet")) == "pilot.yaml: map bestaat niet"
