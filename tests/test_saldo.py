@@ -307,6 +307,108 @@ def test_rapport_met_begroting_rekent_het_saldo_met_haar_kosten(cli, tmp_path):
     assert "(€ 70.772)" in tekst and "kosten van de begroting" in tekst
 
 
+# -- --begroting in elke opdracht met het saldo -----------------------------------------------------
+# Met de begroting zijn de kosten van het hele programma 70.772 (gemeente 43.120, bibliotheek 14.732, SJD-organisatie
+# 12.920, het Rijk niets); de besparingen van middelen blijven 2.554 x 33 = 84.282. Saldo 84.282 - 70.772 = 13.510.
+SALDO_BEGROTING = 84282 - BEGROTING_TOTAAL
+
+
+def _kosten_van_de_begroting(m: dict) -> None:
+    """Eén methode van het maatschappelijk saldo in JSON: de route, de kosten per betaler en het saldo, met de hand."""
+    assert m["kosten"]["route"] == "begroting"
+    assert {a: D(b) for a, b in m["kosten"]["per_actor"].items()} == BEGROTING_PER_BETALER
+    assert D(m["saldo"]) == SALDO_BEGROTING == 13510
+
+
+def test_actoren_met_begroting(cli):
+    code, uit, _ = cli("actoren", HENGELO, "--begroting", BEGROTING, "--formaat", "json")
+    assert code == 0
+    doc = json.loads(uit)
+    _kosten_van_de_begroting(doc["maatschappelijk"]["rapport"])
+    regels = {r["actor"]: r for r in doc["verdelingstabel"]["rapport"]["actoren"]}
+    # De betalers van de begroting in de verdelingstabel: wat ze betalen is hun deel van de begroting.
+    assert {a: D(regels[a]["betaalt"]) for a in BEGROTING_PER_BETALER} == BEGROTING_PER_BETALER
+    assert D(regels["rijk"]["betaalt"]) == 0 and D(regels["rijk"]["saldo"]) == 52800 - 45804
+    assert D(regels["gemeente"]["saldo"]) == 24882 - 19800 - 43120
+    assert D(doc["verdelingstabel"]["rapport"]["saldo"]) == 78804 - 38038 + 6996 - 6600 - 14732 - 12920 == 13510
+    code, uit, _ = cli("actoren", HENGELO, "--begroting", BEGROTING)
+    assert code == 0 and "€ 13.510" in uit and "(de kosten van de begroting)" in uit
+
+
+def test_gevoeligheid_met_begroting_omslagpunten_met_de_hand(cli):
+    code, uit, _ = cli("gevoeligheid", HENGELO, "--begroting", BEGROTING, "--formaat", "json")
+    assert code == 0
+    doc = json.loads(uit)
+    assert doc["kosten_route"] == "begroting"
+    assert D(doc["basis_maatschappelijk_saldo"]["rapport"]) == SALDO_BEGROTING
+    invoer = {v["sleutel"]: v["effecten_maatschappelijk_saldo"]["rapport"] for v in doc["invoer"]}
+    # Kengetal toevoeging (€ 800, alleen in casus 1): elke euro telt 198 / 6 = 33 keer mee in de middelen;
+    # nul bij 800 - 13.510 / 33 = 390,61 (afgerond op centen).
+    toevoeging = invoer["kengetal.toevoeging"]
+    assert D(toevoeging["per_eenheid"]) == 33
+    assert D(toevoeging["omslagpunt"]["waarde"]) == (800 - D(SALDO_BEGROTING) / 33).quantize(D("0.01")) == D("390.61")
+    # Schuldhulpverlening (€ 180, in casus 3, 5 en 6): 3 x 33 = 99 per euro; nul bij 180 - 13.510 / 99 = 43,54.
+    schuldhulp = invoer["kengetal.schuldhulpverlening"]
+    assert D(schuldhulp["per_eenheid"]) == 99
+    assert D(schuldhulp["omslagpunt"]["waarde"]) == (180 - D(SALDO_BEGROTING) / 99).quantize(D("0.01")) == D("43.54")
+    # De kosten liggen vast in de begroting: het SJD-tarief en de uren uit de casussen veranderen het saldo niet.
+    for sleutel in ("tarief.sjd", "uren"):
+        assert D(invoer[sleutel]["per_eenheid"]) == 0 and invoer[sleutel]["omslagpunt"]["waarde"] is None
+    # Hulpvragen: de middelen groeien mee (84.282 / 300 per hulpvraag), de begroting niet; nul bij 70.772 x 300 / 84.282.
+    assert D(invoer["hulpvragen"]["omslagpunt"]["waarde"]) == (D(BEGROTING_TOTAAL) * 300 / 84282).quantize(D("0.01")) == D("251.91")
+    code, uit, _ = cli("gevoeligheid", HENGELO, "--begroting", BEGROTING)
+    assert code == 0 and "de kosten van het hele programma: de kosten van de begroting" in uit
+
+
+def test_meerjarig_met_begroting(cli):
+    # Elk beeld rust op de kosten van één jaar programma, hier de begroting; de middelen hebben geen looptijd: 13.510.
+    code, uit, _ = cli("meerjarig", HENGELO, "--begroting", BEGROTING, "--formaat", "json")
+    assert code == 0
+    doc = json.loads(uit)
+    assert doc["kosten_route"] == "begroting"
+    for beeld in ("een_jaar", "nominaal", "contant"):
+        _kosten_van_de_begroting(doc[beeld]["maatschappelijk"]["rapport"])
+    code, uit, _ = cli("meerjarig", HENGELO, "--begroting", BEGROTING)
+    assert code == 0 and "€ 13.510" in uit and "van één jaar: de kosten van de begroting" in uit
+
+
+def test_onzekerheid_met_begroting(cli):
+    # Hengelo heeft geen bereik: elke trekking geeft 84.282 - 70.772; de begroting zelf is in elke trekking gelijk.
+    code, uit, _ = cli("onzekerheid", HENGELO, "--begroting", BEGROTING, "--trekkingen", "500", "--formaat", "json")
+    assert code == 0
+    s = json.loads(uit)["maatschappelijk_saldo"]
+    assert s["kosten_route"] == "begroting"
+    assert {D(s["rapport"][k]) for k in ("berekend", "verwacht", "p5", "p95")} == {SALDO_BEGROTING}
+    code, uit, _ = cli("onzekerheid", HENGELO, "--begroting", BEGROTING, "--trekkingen", "500")
+    assert code == 0 and "(de kosten van de begroting)" in uit
+
+
+def test_vergelijk_met_begroting(cli):
+    # Elke kolom rekent met de kosten van de begroting: Hengelo 13.510; met 900 hulpvragen groeien alleen de
+    # middelen mee: 3 x 84.282 - 70.772 = 182.074.
+    code, uit, _ = cli("vergelijk", HENGELO, HENGELO.parent / "varianten" / "hengelo-900.yaml", "--begroting", BEGROTING, "--formaat", "json")
+    assert code == 0
+    kolommen = json.loads(uit)["vergelijking"]
+    _kosten_van_de_begroting(kolommen[0]["maatschappelijk"]["rapport"])
+    assert kolommen[1]["maatschappelijk"]["rapport"]["kosten"]["route"] == "begroting"
+    assert D(kolommen[1]["maatschappelijk"]["rapport"]["saldo"]) == 3 * 84282 - BEGROTING_TOTAAL == 182074
+    code, uit, _ = cli("vergelijk", HENGELO, "--begroting", BEGROTING)
+    assert code == 0 and "de kosten van de begroting" in uit and "13.510" in uit
+
+
+def test_zonder_begroting_blijft_de_route_de_casussen(cli):
+    code, uit, _ = cli("gevoeligheid", HENGELO, "--formaat", "json")
+    assert code == 0 and json.loads(uit)["kosten_route"] == "casussen"
+    code, uit, _ = cli("meerjarig", HENGELO, "--formaat", "json")
+    assert code == 0 and json.loads(uit)["kosten_route"] == "casussen"
+
+
+def test_foute_begroting_geeft_een_melding(cli, tmp_path):
+    for opdracht in (["actoren", HENGELO], ["gevoeligheid", HENGELO], ["meerjarig", HENGELO], ["onzekerheid", HENGELO], ["vergelijk", HENGELO]):
+        code, _, fout = cli(*opdracht, "--begroting", tmp_path / "weg.yaml")
+        assert code == 2 and f"{tmp_path / 'weg.yaml'}: bestand bestaat niet" in fout, (opdracht, fout)
+
+
 # -- het saldo in de werkmappen van onzekerheid en begroting ------------------------------------
 
 
