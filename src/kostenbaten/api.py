@@ -110,7 +110,7 @@ def gelezen(project) -> tuple[str, ...]:
         return ()
     bestanden = [b for b in project.bestanden.values() if b is not None]
     meld_invoer(project.map, *(b.pad for b in bestanden), *(p for b in bestanden for p in _bronnen(b)))
-    return tuple(
+    return tuple(f"Let op: {tekst}." for tekst in getattr(project, "restanten", ())) + tuple(
         f"Let op: {pad} is niet gelezen; een casussenmap leest alleen bestanden op .yaml of .yml."
         for pad in getattr(project, "overgeslagen", ())
     )
