@@ -437,18 +437,80 @@ def test_onzekerheid_werkmap_toont_het_saldo_en_de_verdelingstabel(cli, tmp_path
     assert verdeling["Samen: maatschappelijk saldo"][5] == 36762  # de laatste som: met de kosten van de gedekte hulpvragen
 
 
-def test_begroting_werkmap_toont_het_saldo_en_de_verdelingstabel(cli, tmp_path):
+def test_begroting_werkmap_saldo_is_een_formule_over_het_blad_begroting(cli, tmp_path):
     _, wb = _werkmap(cli, tmp_path, "begroting", BEGROTING)
     assert wb.sheetnames[:2] == ["Begroting", "Maatschappelijk saldo"]
     blad = wb["Maatschappelijk saldo"]
     assert "de begroting" in blad["A2"].value and "€ 70.772" in blad["A2"].value
-    rijen = {r[0]: r for r in blad.iter_rows(values_only=True) if r[0]}
-    assert rijen["Maatschappelijk saldo"][1] == 84282 - BEGROTING_TOTAAL == 13510
+    rij = {blad[f"A{r}"].value: r for r in range(1, blad.max_row + 1) if blad[f"A{r}"].value}
+    # Het saldo: middelen (per hulpvraag x de hulpvragen van het blad Begroting) min het totaal van het eerste jaar daar.
+    assert blad[f"B{rij['Hulpvragen per jaar (blad Begroting)']}"].value == "='Begroting'!$B$8"
+    assert blad[f"B{rij['Kosten van het hele programma: de begroting, eerste jaar']}"].value == "='Begroting'!$F$44"
+    assert blad[f"B{rij['Maatschappelijk saldo']}"].value == "=B6-B7"
+    # De gemeente betaalt haar totaal uit de kosten per betaler; haar saldo is middelen + ontvangt - geeft - betaalt.
+    g = rij["Gemeente"]
+    assert blad[f"B{g}"].value.startswith("='Begroting'!$D$") and blad[f"F{g}"].value == f"=C{g}+D{g}-E{g}-B{g}"
+    assert blad[f"F{rij['Samen: maatschappelijk saldo']}"].value.startswith("=SUM(F")
+
+
+def _saldoblad(werkmap, uitmap) -> dict:
+    """Het blad Maatschappelijk saldo zoals LibreOffice het herberekent: {label in kolom A: rij met waarden}."""
+    import openpyxl
+
+    from libreoffice import herbereken
+
+    blad = openpyxl.load_workbook(herbereken(werkmap, uitmap), data_only=True)["Maatschappelijk saldo"]
+    return {r[0]: r for r in blad.iter_rows(values_only=True) if r[0]}
+
+
+@pytest.mark.libreoffice
+def test_begroting_werkmap_saldo_in_libreoffice_met_de_hand(cli, tmp_path):
+    from kostenbaten.berekening.begroting import bereken_begroting
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.invoer.begroting import laad_begroting
+    from kostenbaten.uitvoer.excel.begroting import bouw
+    from libreoffice import vergelijk_met_rekenkern
+
+    pad, _ = _werkmap(cli, tmp_path, "begroting", BEGROTING)
+    # Elke formule, ook die van het saldoblad, op de cent gelijk aan de rekenkern (Decimal).
+    invoer = laad_begroting(BEGROTING)
+    kba = bereken_pilot(invoer.project.pilot, invoer.project.casussen)
+    verwacht = bouw(bereken_begroting(invoer.begroting, kba), None)[1]
+    assert sum(1 for cel in verwacht if cel.startswith("Maatschappelijk saldo!")) > 30
+    assert vergelijk_met_rekenkern(pad, verwacht, tmp_path / "lo") > 100
+    rijen = _saldoblad(pad, tmp_path / "lo2")
+    assert rijen["Maatschappelijk saldo"][1] == 84282 - 70772 == 13510
     assert rijen["Kosten van het hele programma: de begroting, eerste jaar"][1] == 70772
-    # Gemeente: middelen 24.882, geeft 19.800 (bijstand), betaalt 43.120 uit de begroting.
+    # Gemeente: betaalt 43.120 uit de begroting, middelen 24.882, geeft 19.800 (bijstand): saldo -38.038.
     assert rijen["Gemeente"][1:6] == (43120, 24882, 0, 19800, 24882 - 19800 - 43120)
+    assert (rijen["Bibliotheek"][1], rijen["SJD-organisatie"][1], rijen["Rijk"][1]) == (14732, 12920, 0)
     assert rijen["Samen: maatschappelijk saldo"][5] == 13510
-    assert rijen["Actor"][:2] == ("Actor", "Betaalt")
+    assert rijen["Groep overheid"][5] == -38038 + 6996 - 6600 - 14732 - 12920 == -65294
+
+
+@pytest.mark.libreoffice
+def test_begroting_werkmap_saldo_rekent_mee_met_het_blad_begroting(cli, tmp_path):
+    import openpyxl
+
+    pad, _ = _werkmap(cli, tmp_path, "begroting", BEGROTING)
+    wb = openpyxl.load_workbook(pad)
+    ws = wb["Begroting"]
+    assert (ws["A8"].value, ws["A13"].value) == ("Hulpvragen per jaar", "Sociaal-juridisch dienstverlener, spreekuur")
+    ws["B8"] = 400  # hulpvragen per jaar
+    ws["D13"] = 90  # het SJD-tarief van het spreekuur (gemeente)
+    gewijzigd = tmp_path / "gewijzigd" / "begroting.xlsx"
+    gewijzigd.parent.mkdir()
+    wb.save(gewijzigd)
+    rijen = _saldoblad(gewijzigd, tmp_path / "lo")
+    # Middelen 84.282 / 300 = 280,94 per hulpvraag x 400 = 112.376; het spreekuur kost nu 6 x 46 x 90 = 24.840
+    # (was 22.080), dus het totaal 70.772 + 2.760 = 73.532 en de gemeente 43.120 + 2.760 = 45.880.
+    assert rijen["Besparingen van middelen: per hulpvraag x hulpvragen per jaar"][1] == pytest.approx(84282 / 300 * 400) == 112376
+    assert rijen["Kosten van het hele programma: de begroting, eerste jaar"][1] == 70772 + 6 * 46 * 10 == 73532
+    assert rijen["Maatschappelijk saldo"][1] == pytest.approx(112376 - 73532)
+    assert rijen["Gemeente"][1] == 45880
+    # Gemeente: middelen 24.882 / 300 x 400 = 33.176, geeft 19.800 / 300 x 400 = 26.400.
+    assert rijen["Gemeente"][5] == pytest.approx(33176 - 26400 - 45880)
+    assert rijen["Samen: maatschappelijk saldo"][5] == pytest.approx(112376 - 73532)
 
 
 @pytest.mark.libreoffice

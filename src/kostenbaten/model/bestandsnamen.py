@@ -57,6 +57,17 @@ def openbaar_pad(pad, map_=None) -> str:
     return ntpath.basename(tekst.rstrip("/\\")) or tekst
 
 
+def verwijzing(map_, vanaf) -> str:
+    """Hoe een bestand dat een map later weer moet vinden (een begrotingswerkmap en haar casussen) die map noemt:
+    relatief aan zijn eigen map `vanaf` (`../casussen/hengelo`), nooit als absoluut pad. Waar geen relatief pad
+    bestaat (Windows: een ander station of een netwerkpad), alleen haar naam, zoals `openbaar_pad`; wie de werkmap
+    dan terugleest, wijst de map aan met --casussen."""
+    try:
+        return Path(os.path.relpath(os.path.abspath(map_), os.path.abspath(vanaf))).as_posix()
+    except ValueError:
+        return openbaar_pad(map_)
+
+
 def openbare_plek(plek: str, map_=None) -> str:
     """`bestand:regel` (of `werkmap.xlsx:Blad!B3`) met het bestand zoals `openbaar_pad` het noemt."""
     pad, teken, waar = str(plek).rpartition(":")
