@@ -8,7 +8,6 @@ bij het inlezen opnieuw uit de casussenmap.
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -116,8 +115,9 @@ def casussen_vanaf(u: BegrotingUitkomst, bron: Path, doel: Path) -> str | None:
     return verwijzing(Path(bron).parent / u.begroting.casussen, Path(doel).parent)
 
 
-def bouw(u: BegrotingUitkomst, casussen: str | None):
-    """De werkmap en het register {'Blad!F12': verwachte waarde} van elke formulecel."""
+def bouw(u: BegrotingUitkomst, casussen: str | None, saldo: bool = True):
+    """De werkmap en het register {'Blad!F12': verwachte waarde} van elke formulecel. Met een KBA en `saldo` ook het
+    maatschappelijk saldo en de verdelingstabel op een eigen blad na de begroting, als formules over dit blad."""
     wb, verwacht = nieuwe_werkmap()
     toelichting(wb, "Toelichting bij de begroting", TOELICHTING)
     ws = wb.create_sheet(BLAD, 0)
