@@ -133,7 +133,8 @@ def restant_uitleg(r: Restant, map_) -> str:
     toestand = "zelf is compleet" if os.path.lexists(naam) else "bestaat niet: die schrijfactie is nooit afgemaakt"
     return (
         f"naast {naam} staat {r.pad.name}, een tijdelijke map die achterbleef {oorzaak}; {naam} {toestand}. "
-        f"Verwijder {r.pad} (er staat niets in wat niet opnieuw te schrijven is)"
+        f"Verwijder {r.pad}, tenzij er op dit moment nog een opdracht naar die map schrijft (er staat niets in wat niet "
+        f"opnieuw te schrijven is)"
     )
 
 
