@@ -360,6 +360,19 @@ def test_gevoeligheid_met_begroting_omslagpunten_met_de_hand(cli):
     assert code == 0 and "de kosten van het hele programma: de kosten van de begroting" in uit
 
 
+def test_gevoeligheid_werkmap_met_begroting(cli, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    pad = tmp_path / "gevoeligheid.xlsx"
+    code, _, fout = cli("gevoeligheid", HENGELO, "--begroting", BEGROTING, "--xlsx", pad)
+    assert code == 0, fout
+    blad = openpyxl.load_workbook(pad)["Omslagpunten saldo"]
+    assert "rapport € 13.510" in blad["A2"].value and "(de begroting)" in blad["A2"].value
+    rijen = {r[0]: r for r in blad.iter_rows(values_only=True) if r[0]}
+    # Zoals met de hand hierboven: 800 - 13.510 / 33 = 390,61; het SJD-tarief verandert het saldo niet.
+    assert rijen["Kengetal: Kostenbesparing toevoeging"][2].startswith("bij € 390,61")
+    assert rijen["Tarief per uur: Inzet SJD"][2].startswith("geen:")
+
+
 def test_meerjarig_met_begroting(cli):
     # Elk beeld rust op de kosten van één jaar programma, hier de begroting; de middelen hebben geen looptijd: 13.510.
     code, uit, _ = cli("meerjarig", HENGELO, "--begroting", BEGROTING, "--formaat", "json")
