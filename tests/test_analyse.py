@@ -326,7 +326,7 @@ def test_cli_gevoeligheid_xlsx(tmp_path):
 
     pad = tmp_path / "gevoeligheid.xlsx"
     map_ = werkmap(pad, "gevoeligheid")
-    assert map_.sheetnames == ["Gevoeligheid", "Omslagpunten", "Tornado rapport", "Tornado gewogen"]
+    assert map_.sheetnames == ["Gevoeligheid", "Omslagpunten", "Omslagpunten saldo", "Tornado rapport", "Tornado gewogen"]
     blad = map_["Gevoeligheid"]
     kop = [c.value for c in blad[3]]
     rijen = {r[0].value: dict(zip(kop, r)) for r in blad.iter_rows(min_row=4) if r[1].value}
@@ -341,6 +341,12 @@ def test_cli_gevoeligheid_xlsx(tmp_path):
     omslag = {r[0]: r for r in map_["Omslagpunten"].iter_rows(min_row=4, values_only=True)}
     assert omslag["Tarief per uur: Inzet SJD"][2] == "bij € 371,83 (+364,8% t.o.v. nu)"
     assert omslag["SJD-uren, alle casussen samen"][2].startswith("bij 41,18 uur")  # uren als uren, niet als euro
+    # Op het maatschappelijk saldo (12.282): 12 uur / 6 casussen x 300 hulpvragen = 600 uur per euro tarief;
+    # nul bij 80 + 12.282 / 600 = 100,47. De kosten volgen de route van de casussen.
+    saldo = map_["Omslagpunten saldo"]
+    assert "gemiddelde kosten van een casus x alle hulpvragen" in saldo["A2"].value
+    omslag_saldo = {r[0]: r for r in saldo.iter_rows(min_row=4, values_only=True)}
+    assert omslag_saldo["Tarief per uur: Inzet SJD"][2].startswith(f"bij € {str(round(80 + 12282 / 600, 2)).replace('.', ',')}")
     # De tornado noemt elke staaf: evenveel namen als invoer, geen naam overgeslagen.
     tornado = map_["Tornado rapport"]
     (grafiek,) = tornado._charts

@@ -167,3 +167,55 @@ def test_openbare_plek():
     assert openbare_plek("C:\\Users\\Anna\\m.xlsx:Pilot!B6") == "m.xlsx:Pilot!B6"
     assert openbare_plek("C:\\Users\\Anna\\casus-1.yaml") == "casus-1.yaml"
     assert openbare_plek("pilot.yaml:17") == "pilot.yaml:17"
+
+
+def test_begrotingswerkmap_noemt_haar_casussen_relatief(cli, invoer):
+    """`begroting --xlsx` met absolute paden: de cel Casussen (KBA) noemt de map relatief aan de werkmap, en geen cel,
+    titel of eigenschap noemt een map van deze machine; teruggelezen vindt de werkmap haar casussen weer."""
+    import openpyxl
+
+    h = invoer / "casussen" / "hengelo"
+    yaml = invoer / "templates" / "voorbeeldbegroting.yaml"
+    diep = invoer / "uit" / "gemeente" / "2025"
+    diep.mkdir(parents=True)
+    for naam, opdracht, doel in (
+        ("uit de begroting", ["begroting", yaml], invoer / "uit" / "b1.xlsx"),
+        ("met --casussen", ["begroting", yaml, "--casussen", h], diep / "b2.xlsx"),
+    ):
+        code, _, fout = cli(*opdracht, "--xlsx", doel)
+        assert code == 0, (naam, fout)
+        _geen_machinepaden(_cellen(doel), invoer)
+        ws = openpyxl.load_workbook(doel)["Begroting"]
+        cel = next(ws.cell(c.row, 2).value for (c,) in ws.iter_rows(min_col=1, max_col=1) if c.value == "Casussen (KBA)")
+        assert not cel.startswith("/") and (doel.parent / cel).resolve() == h.resolve(), (naam, cel)
+        # De werkmap teruggelezen (en weer geschreven, ook met een absoluut pad) rekent met dezelfde casussen.
+        code, uit, fout = cli("begroting", doel, "--formaat", "json")
+        assert code == 0 and json.loads(uit)["baten"] is not None, (naam, fout)
+        opnieuw = invoer / "uit" / f"opnieuw-{doel.name}"
+        assert cli("begroting", doel, "--xlsx", opnieuw)[0] == 0
+        _geen_machinepaden(_cellen(opnieuw), invoer)
+
+
+@pytest.mark.parametrize(
+    "map_, vanaf, verwacht",
+    [
+        ("/home/anna/kba/casussen/hengelo", "/home/anna/kba/uit", "../casussen/hengelo"),
+        ("/home/anna/kba/casussen/hengelo", "/home/anna/kba/casussen/hengelo", "."),
+        ("/home/anna/kba/casussen/hengelo", "/home/anna/kba", "casussen/hengelo"),
+    ],
+)
+def test_verwijzing(map_, vanaf, verwacht):
+    from kostenbaten.model.bestandsnamen import verwijzing
+
+    assert verwijzing(map_, vanaf) == verwacht
+
+
+def test_verwijzing_zonder_relatief_pad(monkeypatch):
+    """Windows: een map op een ander station (of een netwerkpad) heeft geen relatief pad; dan alleen haar naam."""
+    from kostenbaten.model import bestandsnamen
+
+    def relpath(*_):
+        raise ValueError("path is on mount 'D:', start on mount 'C:'")
+
+    monkeypatch.setattr(bestandsnamen.os.path, "relpath", relpath)
+    assert bestandsnamen.verwijzing("D:\\kba\\casussen\\hengelo", "C:\\Users\\Anna de Vries\\Documents") == "hengelo"

@@ -307,6 +307,121 @@ def test_rapport_met_begroting_rekent_het_saldo_met_haar_kosten(cli, tmp_path):
     assert "(€ 70.772)" in tekst and "kosten van de begroting" in tekst
 
 
+# -- --begroting in elke opdracht met het saldo -----------------------------------------------------
+# Met de begroting zijn de kosten van het hele programma 70.772 (gemeente 43.120, bibliotheek 14.732, SJD-organisatie
+# 12.920, het Rijk niets); de besparingen van middelen blijven 2.554 x 33 = 84.282. Saldo 84.282 - 70.772 = 13.510.
+SALDO_BEGROTING = 84282 - BEGROTING_TOTAAL
+
+
+def _kosten_van_de_begroting(m: dict) -> None:
+    """Eén methode van het maatschappelijk saldo in JSON: de route, de kosten per betaler en het saldo, met de hand."""
+    assert m["kosten"]["route"] == "begroting"
+    assert {a: D(b) for a, b in m["kosten"]["per_actor"].items()} == BEGROTING_PER_BETALER
+    assert D(m["saldo"]) == SALDO_BEGROTING == 13510
+
+
+def test_actoren_met_begroting(cli):
+    code, uit, _ = cli("actoren", HENGELO, "--begroting", BEGROTING, "--formaat", "json")
+    assert code == 0
+    doc = json.loads(uit)
+    _kosten_van_de_begroting(doc["maatschappelijk"]["rapport"])
+    regels = {r["actor"]: r for r in doc["verdelingstabel"]["rapport"]["actoren"]}
+    # De betalers van de begroting in de verdelingstabel: wat ze betalen is hun deel van de begroting.
+    assert {a: D(regels[a]["betaalt"]) for a in BEGROTING_PER_BETALER} == BEGROTING_PER_BETALER
+    assert D(regels["rijk"]["betaalt"]) == 0 and D(regels["rijk"]["saldo"]) == 52800 - 45804
+    assert D(regels["gemeente"]["saldo"]) == 24882 - 19800 - 43120
+    assert D(doc["verdelingstabel"]["rapport"]["saldo"]) == 78804 - 38038 + 6996 - 6600 - 14732 - 12920 == 13510
+    code, uit, _ = cli("actoren", HENGELO, "--begroting", BEGROTING)
+    assert code == 0 and "€ 13.510" in uit and "(de kosten van de begroting)" in uit
+
+
+def test_gevoeligheid_met_begroting_omslagpunten_met_de_hand(cli):
+    code, uit, _ = cli("gevoeligheid", HENGELO, "--begroting", BEGROTING, "--formaat", "json")
+    assert code == 0
+    doc = json.loads(uit)
+    assert doc["kosten_route"] == "begroting"
+    assert D(doc["basis_maatschappelijk_saldo"]["rapport"]) == SALDO_BEGROTING
+    invoer = {v["sleutel"]: v["effecten_maatschappelijk_saldo"]["rapport"] for v in doc["invoer"]}
+    # Kengetal toevoeging (€ 800, alleen in casus 1): elke euro telt 198 / 6 = 33 keer mee in de middelen;
+    # nul bij 800 - 13.510 / 33 = 390,61 (afgerond op centen).
+    toevoeging = invoer["kengetal.toevoeging"]
+    assert D(toevoeging["per_eenheid"]) == 33
+    assert D(toevoeging["omslagpunt"]["waarde"]) == (800 - D(SALDO_BEGROTING) / 33).quantize(D("0.01")) == D("390.61")
+    # Schuldhulpverlening (€ 180, in casus 3, 5 en 6): 3 x 33 = 99 per euro; nul bij 180 - 13.510 / 99 = 43,54.
+    schuldhulp = invoer["kengetal.schuldhulpverlening"]
+    assert D(schuldhulp["per_eenheid"]) == 99
+    assert D(schuldhulp["omslagpunt"]["waarde"]) == (180 - D(SALDO_BEGROTING) / 99).quantize(D("0.01")) == D("43.54")
+    # De kosten liggen vast in de begroting: het SJD-tarief en de uren uit de casussen veranderen het saldo niet.
+    for sleutel in ("tarief.sjd", "uren"):
+        assert D(invoer[sleutel]["per_eenheid"]) == 0 and invoer[sleutel]["omslagpunt"]["waarde"] is None
+    # Hulpvragen: de middelen groeien mee (84.282 / 300 per hulpvraag), de begroting niet; nul bij 70.772 x 300 / 84.282.
+    assert D(invoer["hulpvragen"]["omslagpunt"]["waarde"]) == (D(BEGROTING_TOTAAL) * 300 / 84282).quantize(D("0.01")) == D("251.91")
+    code, uit, _ = cli("gevoeligheid", HENGELO, "--begroting", BEGROTING)
+    assert code == 0 and "de kosten van het hele programma: de kosten van de begroting" in uit
+
+
+def test_gevoeligheid_werkmap_met_begroting(cli, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    pad = tmp_path / "gevoeligheid.xlsx"
+    code, _, fout = cli("gevoeligheid", HENGELO, "--begroting", BEGROTING, "--xlsx", pad)
+    assert code == 0, fout
+    blad = openpyxl.load_workbook(pad)["Omslagpunten saldo"]
+    assert "rapport € 13.510" in blad["A2"].value and "(de begroting)" in blad["A2"].value
+    rijen = {r[0]: r for r in blad.iter_rows(values_only=True) if r[0]}
+    # Zoals met de hand hierboven: 800 - 13.510 / 33 = 390,61; het SJD-tarief verandert het saldo niet.
+    assert rijen["Kengetal: Kostenbesparing toevoeging"][2].startswith("bij € 390,61")
+    assert rijen["Tarief per uur: Inzet SJD"][2].startswith("geen:")
+
+
+def test_meerjarig_met_begroting(cli):
+    # Elk beeld rust op de kosten van één jaar programma, hier de begroting; de middelen hebben geen looptijd: 13.510.
+    code, uit, _ = cli("meerjarig", HENGELO, "--begroting", BEGROTING, "--formaat", "json")
+    assert code == 0
+    doc = json.loads(uit)
+    assert doc["kosten_route"] == "begroting"
+    for beeld in ("een_jaar", "nominaal", "contant"):
+        _kosten_van_de_begroting(doc[beeld]["maatschappelijk"]["rapport"])
+    code, uit, _ = cli("meerjarig", HENGELO, "--begroting", BEGROTING)
+    assert code == 0 and "€ 13.510" in uit and "van één jaar: de kosten van de begroting" in uit
+
+
+def test_onzekerheid_met_begroting(cli):
+    # Hengelo heeft geen bereik: elke trekking geeft 84.282 - 70.772; de begroting zelf is in elke trekking gelijk.
+    code, uit, _ = cli("onzekerheid", HENGELO, "--begroting", BEGROTING, "--trekkingen", "500", "--formaat", "json")
+    assert code == 0
+    s = json.loads(uit)["maatschappelijk_saldo"]
+    assert s["kosten_route"] == "begroting"
+    assert {D(s["rapport"][k]) for k in ("berekend", "verwacht", "p5", "p95")} == {SALDO_BEGROTING}
+    code, uit, _ = cli("onzekerheid", HENGELO, "--begroting", BEGROTING, "--trekkingen", "500")
+    assert code == 0 and "(de kosten van de begroting)" in uit
+
+
+def test_vergelijk_met_begroting(cli):
+    # Elke kolom rekent met de kosten van de begroting: Hengelo 13.510; met 900 hulpvragen groeien alleen de
+    # middelen mee: 3 x 84.282 - 70.772 = 182.074.
+    code, uit, _ = cli("vergelijk", HENGELO, HENGELO.parent / "varianten" / "hengelo-900.yaml", "--begroting", BEGROTING, "--formaat", "json")
+    assert code == 0
+    kolommen = json.loads(uit)["vergelijking"]
+    _kosten_van_de_begroting(kolommen[0]["maatschappelijk"]["rapport"])
+    assert kolommen[1]["maatschappelijk"]["rapport"]["kosten"]["route"] == "begroting"
+    assert D(kolommen[1]["maatschappelijk"]["rapport"]["saldo"]) == 3 * 84282 - BEGROTING_TOTAAL == 182074
+    code, uit, _ = cli("vergelijk", HENGELO, "--begroting", BEGROTING)
+    assert code == 0 and "de kosten van de begroting" in uit and "13.510" in uit
+
+
+def test_zonder_begroting_blijft_de_route_de_casussen(cli):
+    code, uit, _ = cli("gevoeligheid", HENGELO, "--formaat", "json")
+    assert code == 0 and json.loads(uit)["kosten_route"] == "casussen"
+    code, uit, _ = cli("meerjarig", HENGELO, "--formaat", "json")
+    assert code == 0 and json.loads(uit)["kosten_route"] == "casussen"
+
+
+def test_foute_begroting_geeft_een_melding(cli, tmp_path):
+    for opdracht in (["actoren", HENGELO], ["gevoeligheid", HENGELO], ["meerjarig", HENGELO], ["onzekerheid", HENGELO], ["vergelijk", HENGELO]):
+        code, _, fout = cli(*opdracht, "--begroting", tmp_path / "weg.yaml")
+        assert code == 2 and f"{tmp_path / 'weg.yaml'}: bestand bestaat niet" in fout, (opdracht, fout)
+
+
 # -- het saldo in de werkmappen van onzekerheid en begroting ------------------------------------
 
 
@@ -335,18 +450,80 @@ def test_onzekerheid_werkmap_toont_het_saldo_en_de_verdelingstabel(cli, tmp_path
     assert verdeling["Samen: maatschappelijk saldo"][5] == 36762  # de laatste som: met de kosten van de gedekte hulpvragen
 
 
-def test_begroting_werkmap_toont_het_saldo_en_de_verdelingstabel(cli, tmp_path):
+def test_begroting_werkmap_saldo_is_een_formule_over_het_blad_begroting(cli, tmp_path):
     _, wb = _werkmap(cli, tmp_path, "begroting", BEGROTING)
     assert wb.sheetnames[:2] == ["Begroting", "Maatschappelijk saldo"]
     blad = wb["Maatschappelijk saldo"]
     assert "de begroting" in blad["A2"].value and "€ 70.772" in blad["A2"].value
-    rijen = {r[0]: r for r in blad.iter_rows(values_only=True) if r[0]}
-    assert rijen["Maatschappelijk saldo"][1] == 84282 - BEGROTING_TOTAAL == 13510
+    rij = {blad[f"A{r}"].value: r for r in range(1, blad.max_row + 1) if blad[f"A{r}"].value}
+    # Het saldo: middelen (per hulpvraag x de hulpvragen van het blad Begroting) min het totaal van het eerste jaar daar.
+    assert blad[f"B{rij['Hulpvragen per jaar (blad Begroting)']}"].value == "='Begroting'!$B$8"
+    assert blad[f"B{rij['Kosten van het hele programma: de begroting, eerste jaar']}"].value == "='Begroting'!$F$44"
+    assert blad[f"B{rij['Maatschappelijk saldo']}"].value == "=B6-B7"
+    # De gemeente betaalt haar totaal uit de kosten per betaler; haar saldo is middelen + ontvangt - geeft - betaalt.
+    g = rij["Gemeente"]
+    assert blad[f"B{g}"].value.startswith("='Begroting'!$D$") and blad[f"F{g}"].value == f"=C{g}+D{g}-E{g}-B{g}"
+    assert blad[f"F{rij['Samen: maatschappelijk saldo']}"].value.startswith("=SUM(F")
+
+
+def _saldoblad(werkmap, uitmap) -> dict:
+    """Het blad Maatschappelijk saldo zoals LibreOffice het herberekent: {label in kolom A: rij met waarden}."""
+    import openpyxl
+
+    from libreoffice import herbereken
+
+    blad = openpyxl.load_workbook(herbereken(werkmap, uitmap), data_only=True)["Maatschappelijk saldo"]
+    return {r[0]: r for r in blad.iter_rows(values_only=True) if r[0]}
+
+
+@pytest.mark.libreoffice
+def test_begroting_werkmap_saldo_in_libreoffice_met_de_hand(cli, tmp_path):
+    from kostenbaten.berekening.begroting import bereken_begroting
+    from kostenbaten.berekening.kba import bereken_pilot
+    from kostenbaten.invoer.begroting import laad_begroting
+    from kostenbaten.uitvoer.excel.begroting import bouw
+    from libreoffice import vergelijk_met_rekenkern
+
+    pad, _ = _werkmap(cli, tmp_path, "begroting", BEGROTING)
+    # Elke formule, ook die van het saldoblad, op de cent gelijk aan de rekenkern (Decimal).
+    invoer = laad_begroting(BEGROTING)
+    kba = bereken_pilot(invoer.project.pilot, invoer.project.casussen)
+    verwacht = bouw(bereken_begroting(invoer.begroting, kba), None)[1]
+    assert sum(1 for cel in verwacht if cel.startswith("Maatschappelijk saldo!")) > 30
+    assert vergelijk_met_rekenkern(pad, verwacht, tmp_path / "lo") > 100
+    rijen = _saldoblad(pad, tmp_path / "lo2")
+    assert rijen["Maatschappelijk saldo"][1] == 84282 - 70772 == 13510
     assert rijen["Kosten van het hele programma: de begroting, eerste jaar"][1] == 70772
-    # Gemeente: middelen 24.882, geeft 19.800 (bijstand), betaalt 43.120 uit de begroting.
+    # Gemeente: betaalt 43.120 uit de begroting, middelen 24.882, geeft 19.800 (bijstand): saldo -38.038.
     assert rijen["Gemeente"][1:6] == (43120, 24882, 0, 19800, 24882 - 19800 - 43120)
+    assert (rijen["Bibliotheek"][1], rijen["SJD-organisatie"][1], rijen["Rijk"][1]) == (14732, 12920, 0)
     assert rijen["Samen: maatschappelijk saldo"][5] == 13510
-    assert rijen["Actor"][:2] == ("Actor", "Betaalt")
+    assert rijen["Groep overheid"][5] == -38038 + 6996 - 6600 - 14732 - 12920 == -65294
+
+
+@pytest.mark.libreoffice
+def test_begroting_werkmap_saldo_rekent_mee_met_het_blad_begroting(cli, tmp_path):
+    import openpyxl
+
+    pad, _ = _werkmap(cli, tmp_path, "begroting", BEGROTING)
+    wb = openpyxl.load_workbook(pad)
+    ws = wb["Begroting"]
+    assert (ws["A8"].value, ws["A13"].value) == ("Hulpvragen per jaar", "Sociaal-juridisch dienstverlener, spreekuur")
+    ws["B8"] = 400  # hulpvragen per jaar
+    ws["D13"] = 90  # het SJD-tarief van het spreekuur (gemeente)
+    gewijzigd = tmp_path / "gewijzigd" / "begroting.xlsx"
+    gewijzigd.parent.mkdir()
+    wb.save(gewijzigd)
+    rijen = _saldoblad(gewijzigd, tmp_path / "lo")
+    # Middelen 84.282 / 300 = 280,94 per hulpvraag x 400 = 112.376; het spreekuur kost nu 6 x 46 x 90 = 24.840
+    # (was 22.080), dus het totaal 70.772 + 2.760 = 73.532 en de gemeente 43.120 + 2.760 = 45.880.
+    assert rijen["Besparingen van middelen: per hulpvraag x hulpvragen per jaar"][1] == pytest.approx(84282 / 300 * 400) == 112376
+    assert rijen["Kosten van het hele programma: de begroting, eerste jaar"][1] == 70772 + 6 * 46 * 10 == 73532
+    assert rijen["Maatschappelijk saldo"][1] == pytest.approx(112376 - 73532)
+    assert rijen["Gemeente"][1] == 45880
+    # Gemeente: middelen 24.882 / 300 x 400 = 33.176, geeft 19.800 / 300 x 400 = 26.400.
+    assert rijen["Gemeente"][5] == pytest.approx(33176 - 26400 - 45880)
+    assert rijen["Samen: maatschappelijk saldo"][5] == pytest.approx(112376 - 73532)
 
 
 @pytest.mark.libreoffice

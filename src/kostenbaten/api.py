@@ -110,7 +110,7 @@ def gelezen(project) -> tuple[str, ...]:
         return ()
     bestanden = [b for b in project.bestanden.values() if b is not None]
     meld_invoer(project.map, *(b.pad for b in bestanden), *(p for b in bestanden for p in _bronnen(b)))
-    return tuple(
+    return tuple(f"Let op: {tekst}." for tekst in getattr(project, "restanten", ())) + tuple(
         f"Let op: {pad} is niet gelezen; een casussenmap leest alleen bestanden op .yaml of .yml."
         for pad in getattr(project, "overgeslagen", ())
     )
@@ -410,20 +410,22 @@ def rapport(
     # Zonder bereik of kans van slagen is elke trekking gelijk: dan geen Monte-Carlo en geen interval in de kernzin.
     bandbreedtes = is_onzeker(project.pilot, project.casussen)
     kba = bereken_pilot(project.pilot, project.casussen, indexeringen=project.indexeringen)
+    # Met een begroting rust het maatschappelijk saldo op haar kosten, tenzij een registratie uren per hulpvraag geeft:
+    # in de verdelingstabel, de omslagpunten, de Monte-Carlo en elke kolom van de vergelijking.
+    kosten = begroting[1] if begroting is not None else None
     onzekerheid = None
     if bandbreedtes:
         from kostenbaten.berekening.onzekerheid import simuleer
 
-        onzekerheid = simuleer(project.pilot, project.casussen, trekkingen, zaad)
-    # Met een begroting rust het maatschappelijk saldo op haar kosten, tenzij een registratie uren per hulpvraag geeft.
-    actoren = verdeel_over_actoren(kba, begroting=begroting[1] if begroting is not None else None)
-    gevoeligheid = varieer(project.pilot, project.casussen)
+        onzekerheid = simuleer(project.pilot, project.casussen, trekkingen, zaad, begroting=kosten)
+    actoren = verdeel_over_actoren(kba, begroting=kosten)
+    gevoeligheid = varieer(project.pilot, project.casussen, begroting=kosten)
     vergelijking = None
     if len(projecten) > 1:
         from kostenbaten.berekening.vergelijking import Kolom, vergelijk as reken_vergelijking
 
         eerste = Kolom(project.map, kba, onzekerheid, actoren)
-        vergelijking = (eerste, *reken_vergelijking(projecten[1:], trekkingen, zaad))
+        vergelijking = (eerste, *reken_vergelijking(projecten[1:], trekkingen, zaad, kosten))
     lijst = waarschuwingen(project, trekkingen if bandbreedtes else None, zonder_eigen_mappen(project))  # geen eigen mappen in een openbaar rapport
     if begroting is not None:
         lijst += begrotingwaarschuwingen(*begroting)

@@ -19,7 +19,7 @@ precies de kosten en baten van het eerste jaar.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from decimal import Decimal
 
@@ -261,8 +261,10 @@ class BegrotingUitkomst(MetOmslagpunt):
     regels: tuple[Kostenregel, ...]
     baten: KbaBaten | None
     levensjaren: tuple[KbaBaten, ...] = ()  # de baten van een hulpvraag in haar 1e, 2e, ... jaar (voor `meerjarig`)
-    # Met een KBA: het maatschappelijk saldo met de kosten van de begroting (`berekening.saldo.BegrotingSaldo`).
+    # Met een KBA: het maatschappelijk saldo met de kosten van de begroting (`berekening.saldo.BegrotingSaldo`), met
+    # haar methode; `saldi` hetzelfde per methode (de werkmap rekent met de methode in haar cel).
     maatschappelijk: object = None
+    saldi: dict = field(default_factory=dict)
 
     def van_soort(self, soort: str) -> tuple[Kostenregel, ...]:
         return tuple(r for r in self.regels if r.soort == soort)
@@ -446,9 +448,10 @@ def bereken_begroting(begroting: Begroting, kba: PilotUitkomst | None = None) ->
     uitkomst = BegrotingUitkomst(begroting, sjd_uren, tuple(regels), baten, levensjaren)
     if kba is None:
         return uitkomst
-    from kostenbaten.berekening.saldo import saldo_begroting  # saldo rekent met de kosten van deze uitkomst
+    from kostenbaten.berekening.saldo import saldi_begroting  # saldo rekent met de kosten van deze uitkomst
 
-    return replace(uitkomst, maatschappelijk=saldo_begroting(uitkomst, kba))
+    saldi = saldi_begroting(uitkomst, kba)
+    return replace(uitkomst, maatschappelijk=saldi[begroting.kba_methode], saldi=saldi)
 
 
 def _levensjaren(kba: PilotUitkomst, methode: str, jaren: int) -> tuple[KbaBaten, ...]:

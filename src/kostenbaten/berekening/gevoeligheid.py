@@ -85,6 +85,10 @@ class Gevoeligheid:
     basis: dict[str, Decimal]  # totaal per methode
     variaties: tuple[Variatie, ...]
     saldo_basis: dict[str, Decimal] = field(default_factory=dict)  # maatschappelijk saldo per methode
+    # Hoe de kosten van het hele programma berekend zijn (`berekening.saldo.Programmakosten.route`): registratie,
+    # begroting (`--begroting`: haar kosten liggen vast, dus een tarief of uur uit de casussen verandert het saldo niet)
+    # of casussen.
+    kosten_route: str | None = None
 
     def gesorteerd(self, methode: str) -> list[Variatie]:
         """Voor het tornadodiagram: grootste zwaai bovenaan."""
@@ -224,12 +228,13 @@ def totalen(pilot: Pilot, casussen) -> dict[str, Decimal]:
     return _totalen_en_saldi(pilot, casussen)[0]
 
 
-def _totalen_en_saldi(pilot: Pilot, casussen) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
-    """Het geëxtrapoleerde totaal (methode van de KBA Hengelo) en het maatschappelijk saldo, per methode."""
+def _totalen_en_saldi(pilot: Pilot, casussen, begroting=None) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """Het geëxtrapoleerde totaal (methode van de KBA Hengelo) en het maatschappelijk saldo, per methode; met een
+    `begroting` (`berekening.begroting.BegrotingUitkomst`) rust het saldo op haar kosten (`saldo.programmakosten`)."""
     from kostenbaten.berekening.saldo import maatschappelijk_saldo
 
     uitkomst = bereken_pilot(pilot, casussen)
-    return {m: uitkomst.extrapolaties[m].totaal for m in METHODEN}, maatschappelijk_saldo(uitkomst)
+    return {m: uitkomst.extrapolaties[m].totaal for m in METHODEN}, maatschappelijk_saldo(uitkomst, begroting)
 
 
 def omslagpunt(invoer: GevarieerdeInvoer, basis: Decimal, per_eenheid: Decimal) -> Omslagpunt:
@@ -248,18 +253,19 @@ def omslagpunt(invoer: GevarieerdeInvoer, basis: Decimal, per_eenheid: Decimal) 
 
 
 def varieer(
-    invoer: GevarieerdeInvoer, pilot: Pilot, casussen, stap: Decimal, basis: dict[str, Decimal], saldo_basis: dict[str, Decimal] | None = None
+    invoer: GevarieerdeInvoer, pilot: Pilot, casussen, stap: Decimal, basis: dict[str, Decimal], saldo_basis: dict[str, Decimal] | None = None,
+    begroting=None,
 ) -> Variatie:
     factor = deel(stap, HONDERD)
     laag = max(invoer.minimum, invoer.basis - vermenigvuldig(invoer.basis, factor))
     hoog = invoer.basis + vermenigvuldig(invoer.basis, factor)
     if invoer.maximum is not None:
         hoog = min(invoer.maximum, hoog)
-    bij_laag = _totalen_en_saldi(*invoer.zet(pilot, casussen, laag))
-    bij_hoog = _totalen_en_saldi(*invoer.zet(pilot, casussen, hoog))
+    bij_laag = _totalen_en_saldi(*invoer.zet(pilot, casussen, laag), begroting)
+    bij_hoog = _totalen_en_saldi(*invoer.zet(pilot, casussen, hoog), begroting)
     # Lineair: de helling volgt uit de basis en de basis plus één eenheid, ook als de basiswaarde 0 is.
     # Ook het maatschappelijk saldo is lineair in elke afzonderlijke invoer.
-    bij_een_meer = _totalen_en_saldi(*invoer.zet(pilot, casussen, invoer.basis + 1))
+    bij_een_meer = _totalen_en_saldi(*invoer.zet(pilot, casussen, invoer.basis + 1), begroting)
 
     def effecten(i: int, b: dict[str, Decimal]) -> dict[str, Effect]:
         uit = {}
@@ -271,9 +277,13 @@ def varieer(
     return Variatie(invoer, laag, hoog, effecten(0, basis), effecten(1, saldo_basis) if saldo_basis else {})
 
 
-def gevoeligheid(pilot: Pilot, casussen, stap: Decimal = STANDAARD_STAP) -> Gevoeligheid:
-    """Varieer elke invoer `stap` procent omlaag en omhoog, de rest blijft op de basiswaarde."""
+def gevoeligheid(pilot: Pilot, casussen, stap: Decimal = STANDAARD_STAP, begroting=None) -> Gevoeligheid:
+    """Varieer elke invoer `stap` procent omlaag en omhoog, de rest blijft op de basiswaarde; met een `begroting`
+    rekent het maatschappelijk saldo met haar kosten (tenzij een registratie uren per hulpvraag geeft)."""
+    from kostenbaten.berekening.saldo import programmakosten
+
     casussen = tuple(casussen)
-    basis, saldo_basis = _totalen_en_saldi(pilot, casussen)
-    variaties = tuple(varieer(k, pilot, casussen, stap, basis, saldo_basis) for k in te_varieren(pilot, casussen))
-    return Gevoeligheid(stap, basis, variaties, saldo_basis)
+    basis, saldo_basis = _totalen_en_saldi(pilot, casussen, begroting)
+    variaties = tuple(varieer(k, pilot, casussen, stap, basis, saldo_basis, begroting) for k in te_varieren(pilot, casussen))
+    route = programmakosten(bereken_pilot(pilot, casussen), begroting).route
+    return Gevoeligheid(stap, basis, variaties, saldo_basis, route)

@@ -23,7 +23,7 @@ from kostenbaten.berekening.actoren import verdeel_over_actoren
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post, bereken_casus, bereken_pilot, extrapoleer
 from kostenbaten.geld import HONDERD, deel, som, vermenigvuldig
 from kostenbaten.berekening.rekensom import samen, som as rekensom, vast
-from kostenbaten.berekening.saldo import maatschappelijk_saldo
+from kostenbaten.berekening.saldo import maatschappelijk_saldo, programmakosten
 from kostenbaten.model.casus import Casus, Pilot
 
 # Standaarddiscontovoet voor MKBA's sinds 1 januari 2021 (Werkgroep Discontovoet 2020, door het kabinet overgenomen).
@@ -42,6 +42,14 @@ class Meerjarig:
     nominaal: PilotUitkomst  # volle looptijd binnen de horizon, niet verdisconteerd
     contant: PilotUitkomst  # volle looptijd binnen de horizon, contante waarde
     herkomst: str = ""  # waar de discontovoet vandaan komt: bron en sinds wanneer hij geldt, of de optie
+    # Met --begroting (`berekening.begroting.BegrotingUitkomst`): het maatschappelijk saldo van elk beeld rust op haar
+    # kosten in het eerste jaar, de kosten van het programma van één jaar (`saldo.programmakosten`).
+    begroting: object = None
+
+    @property
+    def kosten_route(self) -> str:
+        """Hoe de kosten van het hele programma berekend zijn, in elk beeld dezelfde (`saldo.Programmakosten.route`)."""
+        return programmakosten(self.een_jaar, self.begroting).route
 
 
 def standaard_horizon(casussen, pilot: Pilot | None = None) -> int:
@@ -105,7 +113,9 @@ def contante_casus(casus: Casus, pilot: Pilot, horizon: int, factoren: tuple[Dec
     )
 
 
-def meerjarig(pilot: Pilot, casussen, horizon: int | None = None, disconto: Decimal = STANDAARD_DISCONTO, herkomst: str = "") -> Meerjarig:
+def meerjarig(
+    pilot: Pilot, casussen, horizon: int | None = None, disconto: Decimal = STANDAARD_DISCONTO, herkomst: str = "", begroting=None
+) -> Meerjarig:
     """Het jaarbeeld van het rapport naast de volle looptijd, nominaal en contant."""
     casussen = tuple(casussen)
     horizon = standaard_horizon(casussen, pilot) if horizon is None else horizon
@@ -120,6 +130,7 @@ def meerjarig(pilot: Pilot, casussen, horizon: int | None = None, disconto: Deci
         nominaal=bereken_pilot(pilot, casussen, MAANDEN_PER_JAAR * horizon),
         contant=extrapoleer(pilot, tuple(contante_casus(c, pilot, horizon, factoren) for c in casussen)),
         herkomst=herkomst,
+        begroting=begroting,
     )
 
 
@@ -156,14 +167,14 @@ def beeldtabellen(m: Meerjarig) -> list[Beeldtabel]:
         for methode in methoden
         for wie in ("totaal", *groepen)
     )
-    verdelingen = [verdeel_over_actoren(u).extrapolaties for u in uitkomsten]
+    verdelingen = [verdeel_over_actoren(u, begroting=m.begroting).extrapolaties for u in uitkomsten]
     actoren = tuple(
         (methode, r.naam, tuple(v[methode].regels[i].saldo for v in verdelingen))
         for methode in methoden
         for i, r in enumerate(verdelingen[0][methode].regels)
     )
     # Wat de samenleving wint: besparingen van middelen min de kosten van alle hulpvragen (berekening.saldo).
-    saldi = [maatschappelijk_saldo(u) for u in uitkomsten]
+    saldi = [maatschappelijk_saldo(u, m.begroting) for u in uitkomsten]
     saldo = tuple((methode, "maatschappelijk saldo", tuple(x[methode] for x in saldi)) for methode in methoden)
     return [
         Beeldtabel("Per casus: het jaarbeeld naast de volle looptijd", "Casus", casussen),

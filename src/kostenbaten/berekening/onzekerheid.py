@@ -255,8 +255,12 @@ class _Rekenplan:
     - één hulpvraag als deze casus: slaagt of niet (de rij per casus).
     """
 
-    def __init__(self, pilot: Pilot, casussen: tuple[Casus, ...], maanden: int | None, actoren: tuple[str, ...] = ()):
+    def __init__(
+        self, pilot: Pilot, casussen: tuple[Casus, ...], maanden: int | None, actoren: tuple[str, ...] = (), vaste_kosten: float | None = None
+    ):
         self.pilot = pilot
+        # De kosten van een begroting (`--begroting`): vast, in elke trekking gelijk; None: uit uren of casussen.
+        self.vaste_kosten = vaste_kosten
         self.casussen = casussen
         self.in_beeld = pilot.maanden_in_beeld if maanden is None else maanden
         self.invoer = onzekere_invoer(pilot, casussen)
@@ -383,9 +387,12 @@ class _Rekenplan:
         uit[self.rij_gemiddelde_parameters] = sum(sommen["verwacht"].values())[: len(GROEPEN)].sum(axis=0) / aantal
         uit[self.rij_gemiddelde_parameters + 1 : self.rij_saldo] = delen(vlak("verwacht")) + delen(gewogen("verwacht"))
         # De kosten van het hele programma (berekening.saldo.programmakosten): geregistreerde uren x alle hulpvragen
-        # x de tarieven, anders de gemiddelde kosten van een casus x alle hulpvragen. De kostenrij telt negatief.
+        # x de tarieven, anders de kosten van een begroting (vast), anders de gemiddelde kosten van een casus x alle
+        # hulpvragen. De kostenrij telt negatief.
         if self.pilot.uren_per_hulpvraag is not None:
             programmakosten = w(self.pilot.uren_per_hulpvraag) * hulpvragen * sum(w(t.per_uur) for t in self.pilot.tarieven.values())
+        elif self.vaste_kosten is not None:
+            programmakosten = self.vaste_kosten
         else:
             programmakosten = -sum(sommen["verwacht"].values())[plek_kosten] / aantal * hulpvragen
         uit[self.rij_saldo] = rapport[plek_middelen] - programmakosten
@@ -513,9 +520,14 @@ def verwachting(pilot: Pilot, casussen, maanden: int | None = None) -> Centrum:
 
 
 def simuleer(
-    pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | None = None, blok: int = BLOK, bootstrap: int | None = None
+    pilot: Pilot, casussen, trekkingen: int, zaad: int, maanden: int | None = None, blok: int = BLOK, bootstrap: int | None = None,
+    begroting=None,
 ) -> OnzekerheidUitkomst:
-    """Trekt `trekkingen` keer de hele KBA; hetzelfde zaad geeft dezelfde uitkomst."""
+    """Trekt `trekkingen` keer de hele KBA; hetzelfde zaad geeft dezelfde uitkomst. Met een `begroting`
+    (`berekening.begroting.BegrotingUitkomst`) rust het maatschappelijk saldo op haar kosten, in elke trekking gelijk
+    (tenzij een registratie uren per hulpvraag geeft: `saldo.programmakosten`)."""
+    from kostenbaten.berekening.saldo import ROUTE_BEGROTING, bereken_saldo, maatschappelijk_saldo, programmakosten
+
     import numpy as np
 
     from kostenbaten.berekening.steekproeffout import BOOTSTRAP, steekproeffout
@@ -528,7 +540,8 @@ def simuleer(
     verdeling_actoren = verdeel_over_actoren(berekend)
     verwachte_actoren = verdeel_over_actoren(centrum.verwacht)
     actoren = tuple(r.actor for r in verdeling_actoren.extrapolaties[METHODEN[0]].regels)
-    plan = _Rekenplan(pilot, casussen, maanden, actoren)
+    kosten = programmakosten(berekend, begroting)
+    plan = _Rekenplan(pilot, casussen, maanden, actoren, float(kosten.totaal) if kosten.route == ROUTE_BEGROTING else None)
     rng = np.random.default_rng(zaad)
     cijfers = np.empty((plan.rijen, trekkingen))
     sommen = np.zeros(plan.rijen)
@@ -589,9 +602,7 @@ def simuleer(
             d: verdeling(plan.rij(methode, d), getattr(e, d), getattr(v, d), plan.rij(methode, d, True)) for d in DELEN
         }
         parameters[methode] = {d: verdeling(plan.rij(methode, d, True), getattr(e, d), getattr(v, d)) for d in DELEN}
-    from kostenbaten.berekening.saldo import bereken_saldo, maatschappelijk_saldo, programmakosten
-
-    saldo_berekend, saldo_verwacht = maatschappelijk_saldo(berekend), maatschappelijk_saldo(centrum.verwacht)
+    saldo_berekend, saldo_verwacht = maatschappelijk_saldo(berekend, begroting), maatschappelijk_saldo(centrum.verwacht, begroting)
     betalers = {t.betaler for t in pilot.tarieven.values()}
     per_actor = {}
     for m, methode in enumerate(METHODEN):
@@ -629,8 +640,8 @@ def simuleer(
         saldo={
             m: verdeling(plan.rij_saldo + k, saldo_berekend[m], saldo_verwacht[m]) for k, m in enumerate(METHODEN)
         },
-        kosten_route=programmakosten(berekend).route,
-        maatschappelijk=bereken_saldo(berekend),
+        kosten_route=kosten.route,
+        maatschappelijk=bereken_saldo(berekend, kosten),
         drijvers=drijvers,
     )
 

@@ -331,6 +331,8 @@ class BegrotingSaldo(NamedTuple):
     # Per actor: betaalt (de begroting), middelen en overdrachten per hulpvraag x de hulpvragen van de begroting.
     verdeling: Verdelingstabel | None = None
     actoren: dict[str, Actor] | None = None
+    # Per actor de bedragen van de verdelingstabel per hulpvraag (middelen, ontvangt, geeft, breder), voor de werkmap.
+    per_hulpvraag: dict[str, dict[str, Decimal]] | None = None
 
     @property
     def middelen(self) -> Decimal:
@@ -358,25 +360,35 @@ def kosten_uit_begroting(begroting) -> Programmakosten:
 
 
 def saldo_begroting(begroting, kba: PilotUitkomst) -> BegrotingSaldo:
-    """Per hulpvraag: de geëxtrapoleerde besparingen van middelen / alle hulpvragen van de pilot (= dekking x gemiddelde)."""
-    methode = begroting.begroting.kba_methode
+    """Per hulpvraag: de geëxtrapoleerde besparingen van middelen / alle hulpvragen van de pilot (= dekking x gemiddelde),
+    met de methode van de begroting."""
+    return saldi_begroting(begroting, kba)[begroting.begroting.kba_methode]
+
+
+def saldi_begroting(begroting, kba: PilotUitkomst) -> dict[str, BegrotingSaldo]:
+    """`saldo_begroting` voor elke methode, in één doorloop over de casussen: de werkmap van de begroting rekent met
+    de methode in haar cel, en die mag de gebruiker wisselen."""
     hulpvragen = kba.pilot.hulpvragen.waarde
-
-    def per_hulpvraag(f) -> Decimal:
-        return deel(extrapoleer_grootheid(kba.pilot, kba.casussen, methode, f), hulpvragen)
-
     kosten = kosten_uit_begroting(begroting)
     actoren = _actoren_in_verdeling(kba, kosten)
     _, totaal, per_gebied = _sommen(kba, actoren)
     extrapolator = Extrapolator(kba.pilot, kba.casussen)
-
-    def ex(sleutel: tuple) -> Decimal:
-        """Geëxtrapoleerd per hulpvraag van de pilot, x de hulpvragen van de begroting."""
-        bedrag = extrapolator.uit_sommen(methode, totaal[sleutel], {g: sommen[sleutel] for g, sommen in per_gebied.items()})
-        return vermenigvuldig(deel(bedrag, hulpvragen), begroting.hulpvragen)
-
     alle = {**kba.pilot.alle_actoren, ONBEKEND: ONBEKENDE_BETALER}
-    verdeling = _verdeling(alle, ex, actoren, kosten.per_actor, "alle")
-    return BegrotingSaldo(
-        methode, per_hulpvraag(_middelen), per_hulpvraag(_overdrachten), kosten, verdeling, {a: alle[a] for a in actoren}
-    )
+    uit = {}
+    for methode in METHODEN:
+
+        def per_hulpvraag(sleutel: tuple, methode=methode) -> Decimal:
+            """Geëxtrapoleerd, gedeeld door alle hulpvragen van de pilot."""
+            bedrag = extrapolator.uit_sommen(methode, totaal[sleutel], {g: sommen[sleutel] for g, sommen in per_gebied.items()})
+            return deel(bedrag, hulpvragen)
+
+        def ex(sleutel: tuple, methode=methode) -> Decimal:
+            """Per hulpvraag van de pilot, x de hulpvragen van de begroting."""
+            return vermenigvuldig(per_hulpvraag(sleutel, methode), begroting.hulpvragen)
+
+        verdeling = _verdeling(alle, ex, actoren, kosten.per_actor, "alle")
+        uit[methode] = BegrotingSaldo(
+            methode, per_hulpvraag(("middelen",)), per_hulpvraag(("overdrachten",)), kosten, verdeling, {a: alle[a] for a in actoren},
+            {a: {v: per_hulpvraag((v, a)) for v in ("middelen", "ontvangt", "geeft", "breder")} for a in actoren},
+        )
+    return uit

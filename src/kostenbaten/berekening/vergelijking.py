@@ -48,16 +48,18 @@ def per_actor(kolommen, methode: str) -> tuple[ActorRij, ...]:
     return tuple(rijen)
 
 
-def vergelijk(projecten, trekkingen: int, zaad: int) -> list[Kolom]:
-    """Elk project met hetzelfde zaad, zodat een kolom niet afhangt van de kolommen ernaast."""
+def vergelijk(projecten, trekkingen: int, zaad: int, begroting=None) -> list[Kolom]:
+    """Elk project met hetzelfde zaad, zodat een kolom niet afhangt van de kolommen ernaast. Met een `begroting`
+    (`berekening.begroting.BegrotingUitkomst`) rust het maatschappelijk saldo van elke kolom op haar kosten, tenzij
+    de registratie van die kolom uren per hulpvraag geeft (`saldo.programmakosten`)."""
     kolommen = []
     for project in projecten:
         if is_onzeker(project.pilot, project.casussen):
             from kostenbaten.berekening.onzekerheid import simuleer  # laadt numpy
 
-            o = simuleer(project.pilot, project.casussen, trekkingen, zaad)
-            kolommen.append(Kolom(project.map, o.berekend, o, verdeel_over_actoren(o.berekend)))
+            o = simuleer(project.pilot, project.casussen, trekkingen, zaad, begroting=begroting)
+            kolommen.append(Kolom(project.map, o.berekend, o, verdeel_over_actoren(o.berekend, begroting)))
         else:
             uitkomst = bereken_pilot(project.pilot, project.casussen, indexeringen=project.indexeringen)
-            kolommen.append(Kolom(project.map, uitkomst, None, verdeel_over_actoren(uitkomst)))
+            kolommen.append(Kolom(project.map, uitkomst, None, verdeel_over_actoren(uitkomst, begroting)))
     return kolommen

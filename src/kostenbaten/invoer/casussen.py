@@ -16,6 +16,7 @@ from kostenbaten.fouten import Fout, Plek, InvoerFouten, bedoelt_u
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import HerleesBestand, YamlBestand, lees_yaml, toon_pad
 from kostenbaten.model.bestandsnamen import PILOTBESTAND, YAML_SOORTEN, is_invoerbestand, verborgen  # noqa: F401 (ook voor wie hier importeert)
+from kostenbaten.model.bestandsnamen import restanten as restanten_naast, zet_terug
 from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT, STANDAARD_ACTOREN, Casus, Pilot
 
 
@@ -29,6 +30,8 @@ class Project(NamedTuple):
     oorsprong: Path | None = None  # bij een variant: de casussenmap onder de hele keten
     meldingen: tuple = ()  # bij een casussenwerkmap: wat anders gelezen is dan getypt (een formule, een afronding)
     overgeslagen: tuple[Path, ...] = ()  # bestanden in de map die niet gelezen zijn (andere extensie)
+    # Wat een onderbroken schrijfactie naast de map achterliet (`bestandsnamen.zet_terug`): wat het is en wat ermee te doen.
+    restanten: tuple[str, ...] = ()
     # Na --prijspeil (`api.naar_prijspeil`): plek van elk omgerekend bedrag -> `berekening.prijspeil.Indexering`.
     indexeringen: Mapping[str, object] = MappingProxyType({})
 
@@ -102,8 +105,13 @@ def _gewone_bestanden(map_: Path) -> set[str]:
 def laad_project(map_: Path | str) -> Project:
     """Leest en valideert een casussenmap; gooit `InvoerFouten` met alle fouten samen."""
     map_ = Path(map_)
+    try:
+        teruggezet, restanten = zet_terug(map_)  # een opzij gezette oude map naast een ontbrekende map gaat terug
+    except OSError as fout:
+        raise InvoerFouten([Fout(Plek(str(map_)), "", f"map bestaat niet, en de oude map ernaast kon niet terug ({fout.strerror})")]) from None
+    restanten = ((teruggezet,) if teruggezet else ()) + restanten
     if not map_.exists():
-        raise InvoerFouten([Fout(Plek(str(map_)), "", "map bestaat niet")])
+        raise InvoerFouten([Fout(Plek(str(map_)), "", "; ".join(("map bestaat niet", *restanten)))])
     if not map_.is_dir():
         raise InvoerFouten([Fout(Plek(str(map_)), "", "dit is geen map; geef de map met pilot.yaml en de casussen")])
     try:
@@ -178,6 +186,7 @@ def laad_project(map_: Path | str) -> Project:
         casussen=tuple(c for c, _ in casussen),
         bestanden={"pilot": pilotbestand, **{c.nummer: b for c, b in casussen}},
         overgeslagen=tuple(overgeslagen(map_)),
+        restanten=restanten,
     )
 
 

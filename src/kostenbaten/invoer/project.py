@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kostenbaten.fouten import Fout, Plek, InvoerFouten
-from kostenbaten.invoer.casussen import PILOTBESTAND, Project, laad_project
+from kostenbaten.invoer.casussen import PILOTBESTAND, Project, laad_project, restanten_naast
 
 
 def laad(pad: Path | str, _keten: tuple[Path, ...] = ()) -> Project:
@@ -19,8 +19,8 @@ def laad(pad: Path | str, _keten: tuple[Path, ...] = ()) -> Project:
     `_keten` is intern: de varianten die al op de weg naar deze basis liggen.
     """
     pad = Path(pad)
-    if pad.is_dir():
-        return laad_project(pad)
+    if pad.is_dir() or (not pad.exists() and restanten_naast(pad)):
+        return laad_project(pad)  # die zet een achtergebleven oude map terug, of noemt wat ernaast staat
     if not pad.exists():
         raise InvoerFouten([Fout(Plek(str(pad)), "", "map of bestand bestaat niet")])
     if pad.suffix.lower() in (".xls", ".ods"):

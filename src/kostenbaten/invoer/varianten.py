@@ -52,11 +52,12 @@ def laad_variant(pad: Path, keten: tuple[Path, ...], laad) -> Project:
         _stop(fouten, pad)
     keten = (*keten, pad.resolve())
     from kostenbaten.invoer.paden import GEWEIGERD, pad_vanaf
+    from kostenbaten.model.bestandsnamen import restanten
 
     basistekst, basis = basis, pad_vanaf(basis, pad)
     if basis is None:
         _stop(fouten + [bestand.fout(("basis",), f"'{basistekst}': {GEWEIGERD}; zet de variant bij de map waar hij op voortbouwt")], pad)
-    if not basis.exists():
+    if not basis.exists() and not restanten(basis):  # naast een ontbrekende basis kan de oude map nog staan (laad zet haar terug)
         _stop(fouten + [bestand.fout(("basis",), f"de basis {basis} bestaat niet; geef een casussenmap of variant, relatief aan dit bestand")], pad)
     if basis.resolve() in keten:
         kring = " -> ".join(str(p) for p in (*keten[keten.index(basis.resolve()) :], basis.resolve()))
@@ -96,7 +97,8 @@ def laad_variant(pad: Path, keten: tuple[Path, ...], laad) -> Project:
     if fouten:
         raise InvoerFouten([_herleid(f, wijzigingen, project, bestand) for f in fouten])
     return Project(
-        map=pad, pilot=pilot, casussen=tuple(c for c, _ in casussen), bestanden=samengevoegd, oorsprong=project.basismap
+        map=pad, pilot=pilot, casussen=tuple(c for c, _ in casussen), bestanden=samengevoegd, oorsprong=project.basismap,
+        restanten=project.restanten,
     )
 
 

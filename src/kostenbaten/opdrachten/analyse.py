@@ -9,6 +9,7 @@ import typer
 from kostenbaten.opdrachten.gedeeld import (
     Formaat,
     FormaatOptie,
+    KostenBegrotingOptie,
     MapArgument,
     OverschrijfOptie,
     PrijsindexOptie,
@@ -16,6 +17,7 @@ from kostenbaten.opdrachten.gedeeld import (
     WerkmapOptie,
     _bereken,
     _decimaal,
+    _kosten_van_begroting,
     _laad,
     _lever,
     _mag_schrijven,
@@ -31,6 +33,7 @@ def gevoeligheid(
     overschrijf: OverschrijfOptie = False,
     prijspeil: PrijspeilOptie = None,
     prijsindex: PrijsindexOptie = None,
+    begroting_: KostenBegrotingOptie = None,
 ):
     """Varieer elke invoer om de beurt: tornadodiagram per methode en het omslagpunt van elke invoer."""
     from kostenbaten.berekening.gevoeligheid import gevoeligheid as varieer
@@ -38,7 +41,8 @@ def gevoeligheid(
     procent = _decimaal(stap, "--stap", "0,01", "99,99")
     project = _laad(map_, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
-    uitkomst = varieer(project.pilot, project.casussen, procent)
+    begroting = _kosten_van_begroting(begroting_, map_)
+    uitkomst = varieer(project.pilot, project.casussen, procent, begroting)
     from kostenbaten.api import zonder_eigen_mappen
 
     _lever(
@@ -54,14 +58,16 @@ def actoren(
     overschrijf: OverschrijfOptie = False,
     prijspeil: PrijspeilOptie = None,
     prijsindex: PrijsindexOptie = None,
+    begroting_: KostenBegrotingOptie = None,
 ):
     """Wie betaalt de kosten en wie wint de baten: per casus en geëxtrapoleerd, met de tweedeling van het rapport."""
     from kostenbaten.berekening.actoren import verdeel_over_actoren
 
     project, uitkomst = _bereken(map_, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
+    begroting = _kosten_van_begroting(begroting_, map_)
     _lever(
-        "actoren", verdeel_over_actoren(uitkomst), formaat, xlsx, overschrijf, tabel={"pub": uitkomst.gepubliceerd}, waarschuwingen=_waarschuwingen(project)
+        "actoren", verdeel_over_actoren(uitkomst, begroting), formaat, xlsx, overschrijf, tabel={"pub": uitkomst.gepubliceerd}, waarschuwingen=_waarschuwingen(project)
     )
 
 
@@ -80,6 +86,7 @@ def meerjarig(
     overschrijf: OverschrijfOptie = False,
     prijspeil: PrijspeilOptie = None,
     prijsindex: PrijsindexOptie = None,
+    begroting_: KostenBegrotingOptie = None,
 ):
     """Terugkerende baten over hun volle looptijd, met contante waarden, naast het jaarbeeld van het rapport."""
     from kostenbaten.berekening.meerjarig import meerjarig as reken_meerjarig
@@ -89,5 +96,6 @@ def meerjarig(
     project = _laad(map_, prijspeil, prijsindex)
     voet, herkomst = discontovoet(None if disconto is None else _decimaal(disconto, "--disconto", "0", "100"), project.pilot.discontovoet)
     _mag_schrijven(xlsx, overschrijf)
-    uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet, herkomst)
+    begroting = _kosten_van_begroting(begroting_, map_)
+    uitkomst = reken_meerjarig(project.pilot, project.casussen, horizon, voet, herkomst, begroting)
     _lever("meerjarig", uitkomst, formaat, xlsx, overschrijf, waarschuwingen=_waarschuwingen(project))

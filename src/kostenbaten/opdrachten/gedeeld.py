@@ -209,6 +209,32 @@ def _laad_begroting(pad: Path, horizon: int | None = None, casussen: Path | None
     return invoer, api.reken_begroting(invoer, horizon)
 
 
+KostenBegrotingOptie = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--begroting",
+        help="Begroting (YAML of ingevulde werkmap): het maatschappelijk saldo rekent met haar kosten, "
+        "tenzij een registratie uren per hulpvraag geeft.",
+        show_default=False,
+    ),
+]
+
+
+def _kosten_van_begroting(pad: Path | None, map_: Path):
+    """Met --begroting: de doorgerekende begroting (`berekening.begroting.BegrotingUitkomst`), met haar baten uit de
+    casussen van de opdracht zelf (`map_`), zoals het rapport; haar kosten dragen het maatschappelijk saldo
+    (`berekening.saldo.programmakosten`). Zonder --begroting: None."""
+    if pad is None:
+        return None
+    invoer, uitkomst = _laad_begroting(pad, None, map_)
+    if invoer.eigen_casussen is not None:
+        _meld(
+            f"Let op: de begroting {pad} noemt de casussen '{invoer.eigen_casussen}'; het maatschappelijk saldo rekent met "
+            f"haar kosten en met de baten van {map_}."
+        )
+    return uitkomst
+
+
 TrekkingenOptie = Annotated[
     int, typer.Option("--trekkingen", "-n", parser=geheel_getal(1, 10_000_000), help="Aantal Monte-Carlo-trekkingen.")
 ]

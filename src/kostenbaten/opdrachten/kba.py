@@ -11,14 +11,15 @@ from kostenbaten.fouten import Afwijking, Gebruiksfout
 from kostenbaten.opdrachten.gedeeld import (
     Formaat,
     FormaatOptie,
+    KostenBegrotingOptie,
     MapArgument,
     OverschrijfOptie,
     PrijsindexOptie,
     PrijspeilOptie,
     XlsxOptie,
     _bereken,
+    _kosten_van_begroting,
     _laad,
-    _laad_begroting,
     _lever,
     _mag_schrijven,
     _waarschuwingen,
@@ -33,15 +34,7 @@ def bereken(
     overschrijf: OverschrijfOptie = False,
     prijspeil: PrijspeilOptie = None,
     prijsindex: PrijsindexOptie = None,
-    begroting_: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--begroting",
-            help="Begroting (YAML of ingevulde werkmap): het maatschappelijk saldo rekent met haar kosten, "
-            "tenzij een registratie uren per hulpvraag geeft.",
-            show_default=False,
-        ),
-    ] = None,
+    begroting_: KostenBegrotingOptie = None,
 ):
     """Reken de kosten en baten van alle casussen en de extrapolatie van een pilot door."""
     project = _laad(map_, prijspeil, prijsindex)
@@ -50,8 +43,7 @@ def bereken(
 
     from kostenbaten.berekening.saldo import bereken_saldo
 
-    # De kosten van de begroting, met haar baten uit deze casussen (zoals in het rapport).
-    begroting = _laad_begroting(begroting_, None, map_)[1] if begroting_ is not None else None
+    begroting = _kosten_van_begroting(begroting_, map_)
     uitkomst = bereken_pilot(project.pilot, project.casussen, indexeringen=project.indexeringen)
     _lever(
         "kba", uitkomst, formaat, xlsx, overschrijf, tabel={"per_casus": per_casus}, waarschuwingen=_waarschuwingen(project),

@@ -12,6 +12,7 @@ from kostenbaten.invoer.opties import geheel_getal
 from kostenbaten.opdrachten.gedeeld import (
     Formaat,
     FormaatOptie,
+    KostenBegrotingOptie,
     MapArgument,
     OverschrijfOptie,
     PrijsindexOptie,
@@ -20,6 +21,7 @@ from kostenbaten.opdrachten.gedeeld import (
     WerkmapOptie,
     ZaadOptie,
     _decimaal,
+    _kosten_van_begroting,
     _laad,
     _lever,
     _mag_schrijven,
@@ -42,13 +44,15 @@ def onzekerheid(
     overschrijf: OverschrijfOptie = False,
     prijspeil: PrijspeilOptie = None,
     prijsindex: PrijsindexOptie = None,
+    begroting_: KostenBegrotingOptie = None,
 ):
     """Monte-Carlo over alle bereiken: 90%-intervallen (P5-P95) en de kans op een negatief totaal."""
     from kostenbaten.berekening.onzekerheid import simuleer
 
     project = _laad(pad, prijspeil, prijsindex)
     _mag_schrijven(xlsx, overschrijf)
-    uitkomst = simuleer(project.pilot, project.casussen, trekkingen, zaad)
+    begroting = _kosten_van_begroting(begroting_, pad)
+    uitkomst = simuleer(project.pilot, project.casussen, trekkingen, zaad, begroting=begroting)
     _lever("onzekerheid", uitkomst, formaat, xlsx, overschrijf, waarschuwingen=_waarschuwingen(project, trekkingen))
 
 
@@ -107,6 +111,15 @@ def vergelijk(
     prijsindex: PrijsindexOptie = None,
     xlsx: WerkmapOptie = None,
     overschrijf: OverschrijfOptie = False,
+    begroting_: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--begroting",
+            help="Begroting (YAML of ingevulde werkmap): het maatschappelijk saldo van elke kolom rekent met haar kosten "
+            "(tenzij de registratie van die kolom uren per hulpvraag geeft); haar baten komen uit de eerste map.",
+            show_default=False,
+        ),
+    ] = None,
 ):
     """Pilots en varianten naast elkaar: gemiddelde, extrapolaties, per actor betaalt / wint / saldo en, bij bereiken, het 90%-interval."""
     from kostenbaten.berekening.vergelijking import vergelijk as reken_vergelijking
@@ -117,8 +130,14 @@ def vergelijk(
             projecten.append(_laad(pad, prijspeil, prijsindex))
         except InvoerFouten as f:
             fouten += f.fouten
+    begroting = None
+    if paden:
+        try:
+            begroting = _kosten_van_begroting(begroting_, paden[0])
+        except InvoerFouten as f:
+            fouten += f.fouten
     if fouten:
         raise InvoerFouten(fouten)
     _mag_schrijven(xlsx, overschrijf)
-    uitkomst = reken_vergelijking(projecten, trekkingen, zaad)
+    uitkomst = reken_vergelijking(projecten, trekkingen, zaad, begroting)
     _lever("vergelijking", uitkomst, formaat, xlsx, overschrijf, trekkingen=trekkingen, zaad=zaad)

@@ -18,17 +18,20 @@ from pathlib import Path
 from typing import Callable
 
 from kostenbaten.fouten import Fout, Plek, UitvoerFouten
+from kostenbaten.model.bestandsnamen import NIEUW, OUD, tijdelijk_begin, zet_terug
 
 # Wat deze opdracht al af heeft geschreven, en welke bestanden zij leest: voor de melding bij een
 # onderbreking en om een uitvoer te weigeren die een van de invoerbestanden is.
 GESCHREVEN: list[Path] = []
 _INVOER: list[Path] = []
+_RESTANTEN_GEMELD: set[str] = set()  # mappen waarvan de restanten van een onderbroken schrijfactie al genoemd zijn
 
 
 def begin_opdracht() -> None:
     """Vergeet wat een vorige opdracht in dit proces schreef en las."""
     GESCHREVEN.clear()
     _INVOER.clear()
+    _RESTANTEN_GEMELD.clear()
     _identiteiten.clear()
 
 
@@ -202,6 +205,7 @@ def schrijf_map_atomair(map_: Path, bestanden: dict[str, Callable[[Path], None]]
     """
     map_ = Path(map_)
     doelen = [map_ / naam for naam in bestanden]
+    meld_restanten(map_)
     if bestaat(map_) and not map_.is_dir():
         raise UitvoerFouten([Fout(Plek(str(map_)), "", "dit is een bestand; geef de naam van een (nieuwe) map")])
     fouten = [_invoerfout(d) for d in doelen if is_invoer(d)]
@@ -220,7 +224,7 @@ def schrijf_map_atomair(map_: Path, bestanden: dict[str, Callable[[Path], None]]
     try:
         if nieuw_bovenaan is not None:
             ouder.mkdir(parents=True, exist_ok=True)
-        tijdelijk = Path(tempfile.mkdtemp(prefix=f".{doel.name}.", dir=ouder))
+        tijdelijk = Path(tempfile.mkdtemp(prefix=tijdelijk_begin(doel.name, NIEUW), dir=ouder))
         for naam, schrijf in bestanden.items():
             if (tijdelijk / naam).parent != tijdelijk:
                 (tijdelijk / naam).parent.mkdir(parents=True, exist_ok=True)
@@ -233,7 +237,7 @@ def schrijf_map_atomair(map_: Path, bestanden: dict[str, Callable[[Path], None]]
         # Het op zijn plaats zetten en het onthouden ervan samen, zonder onderbreking ertussen.
         with _zonder_stopsignalen():
             if bestond:
-                _verwissel(tijdelijk, doel)  # nu staat de oude map op de plek van `tijdelijk`
+                tijdelijk = _verwissel(tijdelijk, doel)  # nu staat de oude map daar, als `.NAAM.oud.XXXX`
             else:
                 os.rename(tijdelijk, doel)
                 tijdelijk = None
@@ -285,18 +289,23 @@ def _verwijs_of_kopieer(bron: str, doel: str) -> None:
         shutil.copy2(bron, doel, follow_symlinks=False)
 
 
-def _verwissel(nieuw: Path, doel: Path) -> None:
-    """Verwisselt twee mappen in één stap; daarna staat de oude map op de plek van `nieuw`.
+def _verwissel(nieuw: Path, doel: Path) -> Path:
+    """Zet de map `nieuw` op de plaats van `doel`; geeft waar de oude map daarna staat (`.NAAM.oud.XXXX`, om op te ruimen).
 
     Onder Linux doet het systeem dat in één keer (renameat2 met RENAME_EXCHANGE): het
     doel is er altijd. Elders (of op een bestandssysteem dat het niet kan) in twee keer
     hernoemen, met Ctrl-C en stopsignalen even tegengehouden; mislukt de tweede stap,
     dan gaat de oude map terug op zijn plaats. Alleen een stroomstoring precies tussen
-    die twee stappen laat de oude map verborgen naast het doel staan (`.naam.oud.*`).
+    die twee stappen laat de oude map verborgen naast een ontbrekend doel staan; de
+    volgende opdracht op die map zet haar terug (`bestandsnamen.zet_terug`).
     """
+    oud = doel.parent / f"{tijdelijk_begin(doel.name, OUD)}{os.urandom(4).hex()}"
     if _wissel_in_een_keer(nieuw, doel):
-        return
-    oud = doel.parent / f".{doel.name}.oud.{os.urandom(4).hex()}"
+        try:
+            os.rename(nieuw, oud)  # de oude map staat nu op de plek van `nieuw`; bij haar naam herkent de volgende opdracht haar
+        except OSError:
+            return nieuw
+        return oud
     with _zonder_stopsignalen():
         os.rename(doel, oud)
         try:
@@ -304,7 +313,28 @@ def _verwissel(nieuw: Path, doel: Path) -> None:
         except BaseException:
             os.rename(oud, doel)
             raise
-        os.rename(oud, nieuw)
+    return oud
+
+
+def meld_restanten(map_: Path) -> None:
+    """Wat een onderbroken schrijfactie naast de map achterliet: een opzij gezette oude map naast een ontbrekende map
+    gaat terug (en het doel bestaat dan weer), al het andere wordt genoemd met wat ermee te doen, op stderr.
+
+    Eén keer per map per opdracht: een schrijver die eerst zelf kijkt wat er in de map staat (`nieuw`, `omzetten`),
+    roept dit vóór die controle aan, zodat hij de teruggezette map ziet.
+    """
+    from kostenbaten.notatie import zichtbaar
+
+    sleutel = os.path.abspath(map_)
+    if sleutel in _RESTANTEN_GEMELD:
+        return
+    _RESTANTEN_GEMELD.add(sleutel)
+    try:
+        teruggezet, uitleg = zet_terug(map_)
+    except OSError as fout:
+        raise schrijffout(map_, fout) from None
+    for tekst in ((teruggezet,) if teruggezet else ()) + uitleg:
+        print(zichtbaar(f"Let op: {tekst}."), file=sys.stderr, flush=True)
 
 
 def _wissel_in_een_keer(a: Path, b: Path) -> bool:

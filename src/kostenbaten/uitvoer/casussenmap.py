@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from kostenbaten.fouten import Fout, Plek, UitvoerFouten
 from kostenbaten.model.bestandsnamen import PILOTBESTAND, casusbestand, is_invoerbestand
 from kostenbaten.model.casus import Onzeker
-from kostenbaten.uitvoer.bestand import schrijf_map_atomair
+from kostenbaten.uitvoer.bestand import meld_restanten, schrijf_map_atomair
 
 
 class _Schrijver(yaml.SafeDumper):
@@ -84,6 +84,7 @@ def schrijf_casussenmap(project, map_: Path, overschrijf: bool, bron) -> list[Pa
     bestanden = {PILOTBESTAND: ("pilot", project.pilot)}
     bestanden.update({casusbestand(c.nummer): ("casus", c) for c in project.casussen})
     fouten = []
+    meld_restanten(map_)  # een opzij gezette oude map gaat eerst terug, zodat de controle hieronder haar ziet
     if map_.is_dir():
         for pad in sorted(map_.iterdir()):
             if is_invoerbestand(pad) and pad.name not in bestanden:

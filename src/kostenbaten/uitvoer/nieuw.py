@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from kostenbaten.fouten import Fout, Plek, Gebruiksfout, UitvoerFouten, als_naam, bedoelt_u
-from kostenbaten.uitvoer.bestand import bestaat, schrijf_map_atomair
+from kostenbaten.uitvoer.bestand import bestaat, meld_restanten, schrijf_map_atomair
 
 # bestand in het sjabloon -> plek in de nieuwe map
 BESTANDEN = {
@@ -119,6 +119,7 @@ def schrijf_nieuwe_map(
 ) -> list[Path]:
     """Schrijft de startbestanden naar `map_`; weigert bestaande bestanden zonder `overschrijf`. Geeft de geschreven paden."""
     map_ = Path(map_)
+    meld_restanten(map_)  # een opzij gezette oude map gaat eerst terug: daarin staan dan de eigen bestanden
     if bestaat(map_) and not map_.is_dir():
         raise UitvoerFouten([Fout(Plek(str(map_)), "", "dit is een bestand; geef de naam van een (nieuwe) map")])
     bestaand = [map_ / doel for doel in BESTANDEN.values() if bestaat(map_ / doel)]

@@ -8,7 +8,6 @@ bij het inlezen opnieuw uit de casussenmap.
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from openpyxl.styles import Alignment
 from kostenbaten.berekening.begroting import BegrotingUitkomst
 from kostenbaten.geld import som
 from kostenbaten.model.begroting import BETALERS
+from kostenbaten.model.bestandsnamen import verwijzing
 from kostenbaten.model.casus import METHODEN
 from kostenbaten.model.werkmap import (
     ALGEMEEN,
@@ -108,15 +108,16 @@ TOELICHTING = [
 
 
 def casussen_vanaf(u: BegrotingUitkomst, bron: Path, doel: Path) -> str | None:
-    """De casussenmap zoals de nieuwe werkmap hem moet noemen: relatief aan de map van de werkmap."""
+    """De casussenmap zoals de nieuwe werkmap hem moet noemen: relatief aan de map van de werkmap, nooit met de mappen
+    van deze machine ervoor, ook niet als de begroting of --casussen als absoluut pad gegeven is (`bestandsnamen.verwijzing`)."""
     if u.begroting.casussen is None:
         return None
-    map_ = os.path.abspath(Path(bron).parent / u.begroting.casussen)
-    return Path(os.path.relpath(map_, os.path.abspath(Path(doel).parent))).as_posix()
+    return verwijzing(Path(bron).parent / u.begroting.casussen, Path(doel).parent)
 
 
-def bouw(u: BegrotingUitkomst, casussen: str | None):
-    """De werkmap en het register {'Blad!F12': verwachte waarde} van elke formulecel."""
+def bouw(u: BegrotingUitkomst, casussen: str | None, saldo: bool = True):
+    """De werkmap en het register {'Blad!F12': verwachte waarde} van elke formulecel. Met een KBA en `saldo` ook het
+    maatschappelijk saldo en de verdelingstabel op een eigen blad na de begroting, als formules over dit blad."""
     wb, verwacht = nieuwe_werkmap()
     toelichting(wb, "Toelichting bij de begroting", TOELICHTING)
     ws = wb.create_sheet(BLAD, 0)
@@ -252,6 +253,17 @@ def bouw(u: BegrotingUitkomst, casussen: str | None):
     kosten = {"samen": (structureel, eenmalig), **{k: (b.ref(f"B{r}"), b.ref(f"C{r}")) for k, r in betaler_rij.items()}}
     laatste_rij = _meerjarig(b, u, laatste_rij + 2, kosten, b.ref(cel["kba_methode"]), hulpvragen)
     afdrukklaar(ws, f"A1:G{laatste_rij}", liggend=True, titelrijen="1:2")
+    if saldo and u.maatschappelijk is not None:
+        from kostenbaten.uitvoer.excel.saldo import begroting_saldo_blad
+
+        cellen = {
+            "hulpvragen": b.ref(cel["hulpvragen_per_jaar"], blad=True),
+            "totaal": b.ref(totaal.replace("$", ""), blad=True),
+            "methode": b.ref(cel["kba_methode"], blad=True),
+            "betaler": {k: b.ref(f"D{r}", blad=True) for k, r in betaler_rij.items()},
+        }
+        begroting_saldo_blad(wb, u, verwacht, cellen)
+        wb.move_sheet("Maatschappelijk saldo", offset=-(len(wb.sheetnames) - 2))
     return wb, verwacht
 
 
@@ -447,12 +459,6 @@ def _of_nvt(waarde):
 
 def werkmap(u: BegrotingUitkomst, bron: Path, doel: Path, sjabloon: bool = False):
     """De begrotingswerkmap met levende formules; de casussenmap relatief aan `doel`. Met een KBA ook het
-    maatschappelijk saldo en de verdelingstabel, als waarden op een eigen blad na de begroting; niet in een
-    `sjabloon` om in te vullen, want dat blad rekent niet mee."""
-    wb = bouw(u, casussen_vanaf(u, bron, doel))[0]
-    if u.maatschappelijk is not None and not sjabloon:
-        from kostenbaten.uitvoer.excel.saldo import begroting_saldo_blad
-
-        begroting_saldo_blad(wb, u.maatschappelijk)
-        wb.move_sheet("Maatschappelijk saldo", offset=-(len(wb.sheetnames) - 2))
-    return wb
+    maatschappelijk saldo en de verdelingstabel, als formules op een eigen blad na de begroting; niet in een
+    `sjabloon` om in te vullen (dat houdt één blad om in te vullen en een toelichting)."""
+    return bouw(u, casussen_vanaf(u, bron, doel), saldo=not sjabloon)[0]

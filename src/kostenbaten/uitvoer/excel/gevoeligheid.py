@@ -30,7 +30,7 @@ from kostenbaten.uitvoer.excel.blad import (
     staafgrafiek,
     zonder_formules,
 )
-from kostenbaten.uitvoer.namen import METHODE_NAMEN, omslagpunt_tekst
+from kostenbaten.uitvoer.namen import KOSTENROUTE_NAMEN, METHODE_NAMEN, omslagpunt_tekst
 
 NOTATIE = {"euro": EURO, "uur": UREN, "procent": PROCENT_GETAL, "hulpvragen": GETAL}
 
@@ -75,10 +75,17 @@ def _overzicht(wb: Workbook, g: Gevoeligheid, plek) -> None:
     afdrukklaar(b.ws, f"A1:{'FGHIJK'[3 * len(methoden) - 1]}{r - 1}", liggend=True, titelrijen="1:3")
 
 
-def _omslagpunten(wb: Workbook, g: Gevoeligheid) -> None:
+def _omslagpunten(wb: Workbook, g: Gevoeligheid, saldo: bool = False) -> None:
+    """Per invoer de waarde waarbij het totaal nul wordt; met `saldo` het maatschappelijk saldo, met de route van de kosten."""
     methoden = list(g.basis)
-    b = Blad(wb.create_sheet("Omslagpunten"), {})
-    b.tekst("A1", "Omslagpunten: bij welke waarde wordt het totaal nul?", TITEL)
+    b = Blad(wb.create_sheet("Omslagpunten saldo" if saldo else "Omslagpunten"), {})
+    wat = "het maatschappelijk saldo" if saldo else "het totaal"
+    b.tekst("A1", f"Omslagpunten: bij welke waarde wordt {wat} nul?", TITEL)
+    if saldo:
+        nu = ", ".join(f"{m} {euro(w)}" for m, w in g.saldo_basis.items())
+        route = f" ({KOSTENROUTE_NAMEN.get(g.kosten_route, g.kosten_route)})" if g.kosten_route else ""
+        b.tekst("A2", f"Maatschappelijk saldo nu: {nu}. Besparingen van middelen min de kosten van het hele programma{route}; "
+                      "overdrachten tellen voor nul.", UITLEG)
     b.kopregel(3, ["Invoer", "Nu", *(f"Omslagpunt ({m})" for m in methoden)])
     b.breedtes({"A": 40, "B": 12, "C": 30, "D": 30})
     r = 3
@@ -88,7 +95,8 @@ def _omslagpunten(wb: Workbook, g: Gevoeligheid) -> None:
         b.uitkomst(f"B{r}", op_centen(v.invoer.basis), NOTATIE.get(v.invoer.eenheid, GETAL))
         for kolom, m in zip("CD", methoden):
             # De toelichting noemt de waarde zelf, in de eenheid van de invoer (uren als uren).
-            b.tekst(f"{kolom}{r}", omslagpunt_tekst(v.effecten[m].omslagpunt, v.invoer.eenheid)).alignment = Alignment(wrap_text=True, vertical="top")
+            effect = (v.saldo_effecten if saldo else v.effecten)[m]
+            b.tekst(f"{kolom}{r}", omslagpunt_tekst(effect.omslagpunt, v.invoer.eenheid)).alignment = Alignment(wrap_text=True, vertical="top")
     b.ws.freeze_panes = "A4"
     afdrukklaar(b.ws, f"A1:D{r}", titelrijen="1:3")
 
@@ -123,6 +131,8 @@ def werkmap(g: Gevoeligheid, plek=None) -> Workbook:
     wb.remove(wb.active)
     _overzicht(wb, g, plek)
     _omslagpunten(wb, g)
+    if g.saldo_basis:
+        _omslagpunten(wb, g, saldo=True)
     for m in g.basis:
         _tornado(wb, g, m)
     return zonder_formules(wb)

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from kostenbaten.berekening.meerjarig import CONVENTIE, Meerjarig, beelden, beeldtabellen
 from kostenbaten.uitvoer.excel.blad import EURO, NL, PROCENT_GETAL, overzicht, zonder_formules
-from kostenbaten.uitvoer.namen import DELEN_NAMEN, METHODE_NAMEN
+from kostenbaten.uitvoer.namen import DELEN_NAMEN, KOSTENROUTE_NAMEN, METHODE_NAMEN
 
 WIE = {**DELEN_NAMEN, "netto": "Netto"}
 FACTOR = NL + "0.000000"
@@ -23,10 +23,12 @@ def werkmap(m: Meerjarig) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
     namen = [naam for naam, _ in beelden(m)]
+    route = "Kosten van het hele programma van één jaar, in elk beeld: " + KOSTENROUTE_NAMEN.get(m.kosten_route, m.kosten_route) + "."
     for v, blad in zip(beeldtabellen(m), ("Per casus", "Extrapolatie", "Actoren", "Maatschappelijk saldo")):
         rijen = [[_groep(v.eerste_kolom, groep), WIE.get(wie, wie), *waarden] for groep, wie, waarden in v.rijen]
         koppen = [v.eerste_kolom, "Wie", *namen]
-        overzicht(wb, blad, v.titel, koppen, rijen, {k: EURO for k in range(2, 2 + len(namen))}, [28, 22, 18, 18, 18])
+        overzicht(wb, blad, v.titel, koppen, rijen, {k: EURO for k in range(2, 2 + len(namen))}, [28, 22, 18, 18, 18],
+                  **({"uitleg": route} if blad == "Maatschappelijk saldo" else {}))
     conventie = [
         ["Horizon", f"{m.horizon} jaar"],
         ["Discontovoet per jaar", m.disconto],

@@ -36,6 +36,7 @@ def document(g, plek=None) -> dict:
         "stap_procent": json_getal(g.stap),
         "basis": {m: json_bedrag(t) for m, t in g.basis.items()},
         "basis_maatschappelijk_saldo": {m: json_bedrag(t) for m, t in g.saldo_basis.items()},
+        "kosten_route": g.kosten_route,  # hoe de kosten van het hele programma in het saldo berekend zijn
         "invoer": invoer,
     }
 

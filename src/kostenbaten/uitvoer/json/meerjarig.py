@@ -9,10 +9,10 @@ from kostenbaten.uitvoer.json.kba import casus_json, extrapolatie_json
 from kostenbaten.uitvoer.json.saldo import maatschappelijk_json
 
 
-def _beeld_json(u) -> dict:
+def _beeld_json(u, begroting=None) -> dict:
     from kostenbaten.berekening.actoren import verdeel_over_actoren
 
-    verdeling = verdeel_over_actoren(u)
+    verdeling = verdeel_over_actoren(u, begroting)
     return {
         "casussen": [casus_json(c) for c in u.casussen],
         "extrapolatie": [extrapolatie_json(e) for e in u.extrapolaties.values()],
@@ -28,7 +28,8 @@ def document(m) -> dict:
         "disconto_herkomst": m.herkomst,
         "jaarfactoren": [str(f) for f in m.jaarfactoren],
         "conventie": CONVENTIE,
-        "een_jaar": {"maanden": m.een_jaar.pilot.maanden_in_beeld, **_beeld_json(m.een_jaar)},
-        "nominaal": _beeld_json(m.nominaal),
-        "contant": _beeld_json(m.contant),
+        "kosten_route": m.kosten_route,
+        "een_jaar": {"maanden": m.een_jaar.pilot.maanden_in_beeld, **_beeld_json(m.een_jaar, m.begroting)},
+        "nominaal": _beeld_json(m.nominaal, m.begroting),
+        "contant": _beeld_json(m.contant, m.begroting),
     }

@@ -94,5 +94,8 @@ def toon(g: Gevoeligheid, console: Console, plek=None) -> None:
     if g.saldo_basis:
         saldi = ", ".join(f"{m} {euro(b)}" for m, b in g.saldo_basis.items())
         console.print()
-        console.print(Text(f"Maatschappelijk saldo nu: {saldi} (besparingen van middelen min de kosten van alle hulpvragen).", style="bold"))
+        from kostenbaten.uitvoer.terminal.saldo import ROUTE_NAMEN
+
+        route = f": {ROUTE_NAMEN[g.kosten_route]}" if g.kosten_route else ""
+        console.print(Text(f"Maatschappelijk saldo nu: {saldi} (besparingen van middelen min de kosten van het hele programma{route}).", style="bold"))
         console.print(omslagpunten(g, plek, saldo=True))

@@ -33,6 +33,11 @@ def toon(m: Meerjarig, console: Console) -> None:
     for v in beeldtabellen(m):
         console.print(beeldtabel(v, namen))
         console.print()
+    from kostenbaten.uitvoer.terminal.saldo import ROUTE_NAMEN
+
+    console.print(
+        Text(f"Het maatschappelijk saldo rekent in elk beeld met de kosten van het hele programma van één jaar: {ROUTE_NAMEN[m.kosten_route]}.", style="dim")
+    )
     factoren = ", ".join(f"jaar {t}: {getal_nl(f, 4)}" for t, f in enumerate(m.jaarfactoren, start=1))
     console.print(
         Text(

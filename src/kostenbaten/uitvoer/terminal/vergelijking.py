@@ -41,7 +41,13 @@ def vergelijk_tabel(kolommen: list) -> Table:
     for k in kolommen:
         tabel.add_column(k.uitkomst.pilot.naam, justify="right")
     tabel.add_row("Hulpvragen", *(getal_nl(k.uitkomst.extrapolaties["rapport"].hulpvragen) for k in kolommen))
-    # Eerst wat de samenleving wint: besparingen van middelen min de kosten van alle hulpvragen.
+    # Eerst wat de samenleving wint: besparingen van middelen min de kosten van het hele programma, met hun route.
+    from kostenbaten.uitvoer.terminal.saldo import ROUTE_NAMEN
+
+    tabel.add_row(
+        "Kosten van het hele programma",
+        *(ROUTE_NAMEN[k.actoren.maatschappelijk.methoden[METHODEN[0]].kosten.route] for k in kolommen),
+    )
     for methode in METHODEN:
         tabel.add_row(
             Text(f"{methode}: maatschappelijk saldo", style="bold"),
