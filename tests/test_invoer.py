@@ -341,11 +341,11 @@ def test_vervolgfout_rechtsgebied_zonder_casus_blijft_weg(cli, hengelo):
 
 
 def test_werkbladfouten_op_rij_en_kolom_gesorteerd():
-    from kostenbaten.fouten import Fout, InvoerFouten
+    from kostenbaten.fouten import Fout, Plek, InvoerFouten
 
     plekken = ["Blad!B10", "Blad!B7", "Blad!AA7", "Blad!C7", "Anders!Z1"]
-    fouten = InvoerFouten([Fout("x.xlsx", None, "", "m", plek=p) for p in plekken])
-    assert [f.plek for f in fouten.fouten] == ["Anders!Z1", "Blad!B7", "Blad!C7", "Blad!AA7", "Blad!B10"]
+    fouten = InvoerFouten([Fout(Plek("x.xlsx", None, p), "", "m") for p in plekken])
+    assert [f.cel for f in fouten.fouten] == ["Anders!Z1", "Blad!B7", "Blad!C7", "Blad!AA7", "Blad!B10"]
 
 
 def test_uitvoer_naar_een_map_of_bestaand_bestand(cli, tmp_path):
@@ -414,3 +414,14 @@ def test_ingebouwde_actoren_zijn_geldig():
 
     for actor in STANDAARD_ACTOREN.values():
         assert Actor.model_validate(actor.model_dump(exclude_unset=True)) == actor
+
+
+def test_plek_als_tekst_en_in_een_fout():
+    from kostenbaten.fouten import Fout, Plek
+
+    assert str(Plek("a/pilot.yaml", 7)) == "a/pilot.yaml:7"
+    assert str(Plek("x.xlsx", 3, "Blad!C7")) == "x.xlsx:Blad!C7"  # een cel gaat voor een regel
+    assert str(Plek("a/casus-1.yaml")) == "a/casus-1.yaml"
+    fout = Fout(Plek("a/casus-1.yaml", 4), "baten[1].bedrag", "moet een getal zijn")
+    assert (fout.bestand, fout.regel, fout.cel) == ("a/casus-1.yaml", 4, None)
+    assert str(fout) == "a/casus-1.yaml:4: baten[1].bedrag: moet een getal zijn"

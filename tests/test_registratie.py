@@ -128,6 +128,19 @@ def test_slechte_regels_met_hun_regelnummer(tmp_path, cli):
         f"  {export}:10: doorverwezen: 'misschien' is geen ja of nee; telt niet mee voor het aandeel doorverwezen",
         f"  {export}:10: uren: 'veel' is geen aantal uren; telt niet mee voor de uren per hulpvraag",
     ]
+    # Een regel die niet meetelt is een Fout met zijn Plek, zoals elke andere melding over de invoer.
+    from kostenbaten.fouten import Fout, Plek
+    from kostenbaten.invoer.registratie import laad_koppeling, lees_registratie
+
+    from kostenbaten.invoer.registratie import standaardkoppeling
+
+    koppelingpad = standaardkoppeling()
+    koppeling, fouten = laad_koppeling(koppelingpad)
+    assert fouten == []
+    registratie, fouten = lees_registratie(export, koppeling, koppelingpad)
+    assert fouten == []
+    assert all(isinstance(m, Fout) for m in registratie.meldingen)
+    assert [m.plek for m in registratie.meldingen] == [Plek(str(export), r) for r in (7, 8, 9, 10, 10)]
     doc = _json(cli, export)
     # Regel 10 telt mee (6 hulpvragen), maar niet voor doorverwijzing en uren.
     assert (doc["hulpvragen"], doc["doorverwezen"]["van"], doc["uren"]["ingevuld"]) == (6, 5, 4)

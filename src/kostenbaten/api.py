@@ -80,7 +80,7 @@ def _omgerekend(project, jaar: int, gekozen, gelezen_reeksen: dict):
     Een bedrag met een prijspeil dat de reeks niet kent is een fout op zijn eigen plek (`bestand:regel`).
     """
     from kostenbaten.berekening.prijspeil import reeks, reken_om
-    from kostenbaten.fouten import Fout, InvoerFouten
+    from kostenbaten.fouten import Fout, Plek, InvoerFouten
     from kostenbaten.invoer.prijspeil import bankindex, jaarregels, standaardindex, toon
     from kostenbaten.invoer.yamlbestand import toon_pad
 
@@ -95,7 +95,7 @@ def _omgerekend(project, jaar: int, gekozen, gelezen_reeksen: dict):
         fouten = []
         for t in omrekening.tekorten:
             bestand = project.bestanden[t.waar]
-            fouten.append(Fout(str(bestand.bron(t.sleutelpad)), bestand.regel(t.sleutelpad), toon_pad(t.sleutelpad), t.tekst))
+            fouten.append(Fout(Plek(str(bestand.bron(t.sleutelpad)), bestand.regel(t.sleutelpad)), toon_pad(t.sleutelpad), t.tekst))
         raise InvoerFouten(fouten)
     if not omrekening.indexeringen:
         return project
@@ -188,14 +188,14 @@ def reken_begroting(invoer, horizon: int | None = None):
 def maak_steekproef(export: Path, koppelingpad: Path, n: int, zaad: int, namen: dict[str, str] | None = None, bron_map: str = "", blad: str | None = None):
     """De steekproef van `n` hulpvragen uit `export`, per rechtsgebied naar aandeel; fouten als `InvoerFouten`."""
     from kostenbaten.berekening.steekproef import Steekproef, SteekproefRij, Stratum, trek, verdeel
-    from kostenbaten.fouten import Fout, InvoerFouten
+    from kostenbaten.fouten import Fout, Plek, InvoerFouten
     from kostenbaten.invoer.steekproef import haal_rijen, lees_strata
 
     s = lees_strata(export, koppelingpad, namen, bron_map, blad)
     aantallen = {g: len(r) for g, r in s.regels.items()}
     totaal = sum(aantallen.values())
     if n > totaal:
-        raise InvoerFouten([Fout("--n", None, "", f"de export heeft {totaal} hulpvragen met een rechtsgebied; een steekproef van {n} is groter dan dat")])
+        raise InvoerFouten([Fout(Plek("--n", None), "", f"de export heeft {totaal} hulpvragen met een rechtsgebied; een steekproef van {n} is groter dan dat")])
     verdeling = verdeel(aantallen, n)
     posities = trek(aantallen, {g: p for g, (_, p) in verdeling.items()}, zaad)
     gekozen = [(g, s.regels[g][i]) for g in s.volgorde for i in posities[g]]

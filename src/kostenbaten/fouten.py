@@ -1,4 +1,4 @@
-"""Fouten in de invoer als gegevens: bestand, regel, sleutelpad en een Nederlandse melding."""
+"""Fouten in de invoer als gegevens: een plek (bestand met regel of cel), een sleutelpad en een Nederlandse melding."""
 
 from __future__ import annotations
 
@@ -12,32 +12,58 @@ EXIT_INTERNE_FOUT = 3  # een fout in kostenbaten zelf
 EXIT_ONDERBROKEN = 130
 
 
-class Fout(NamedTuple):
-    """Eén fout in de invoer. `regel` telt vanaf 1; `plek` vervangt de regel bij een werkblad."""
+class Plek(NamedTuple):
+    """Waar iets in de invoer staat: een bestand met een regel (vanaf 1), of een bestand met een cel ("Blad!C7").
+
+    Als tekst `bestand:regel` of `bestand:Blad!C7` (een cel gaat voor een regel), anders alleen het bestand.
+    """
 
     bestand: str
-    regel: int | None
-    sleutelpad: str
-    melding: str
-    plek: str | None = None  # bijvoorbeeld "Invoer!C7" voor een Excel-cel
+    regel: int | None = None
+    cel: str | None = None
 
     def __str__(self) -> str:
-        if self.plek:
-            waar = f"{self.bestand}:{self.plek}"
-        elif self.regel is not None:
-            waar = f"{self.bestand}:{self.regel}"
-        else:
-            waar = self.bestand
+        if self.cel:
+            return f"{self.bestand}:{self.cel}"
+        if self.regel is not None:
+            return f"{self.bestand}:{self.regel}"
+        return self.bestand
+
+    def volgorde(self) -> tuple:
+        """Sorteert op bestand, regel, dan de cel ("Blad!B7" voor "Blad!B10")."""
+        return (self.bestand, self.regel or 0, _cel_volgorde(self.cel))
+
+
+class Fout(NamedTuple):
+    """Eén fout in de invoer: waar (`Plek`), het sleutelpad (mag leeg zijn) en een Nederlandse melding."""
+
+    plek: Plek
+    sleutelpad: str
+    melding: str
+
+    @property
+    def bestand(self) -> str:
+        return self.plek.bestand
+
+    @property
+    def regel(self) -> int | None:
+        return self.plek.regel
+
+    @property
+    def cel(self) -> str | None:
+        return self.plek.cel
+
+    def __str__(self) -> str:
         if self.sleutelpad:
-            return f"{waar}: {self.sleutelpad}: {self.melding}"
-        return f"{waar}: {self.melding}"
+            return f"{self.plek}: {self.sleutelpad}: {self.melding}"
+        return f"{self.plek}: {self.melding}"
 
 
-def _plek_volgorde(plek: str | None) -> tuple:
+def _cel_volgorde(cel: str | None) -> tuple:
     """"Blad!C7" sorteert op blad, dan rij 7, dan kolom C (zodat B7 voor B10 komt)."""
-    if not plek:
+    if not cel:
         return ()
-    blad, _, cel = plek.rpartition("!")
+    blad, _, cel = cel.rpartition("!")
     kolom = cel.rstrip("0123456789")
     rij = cel[len(kolom):]
     return (blad, int(rij) if rij.isdigit() else 0, len(kolom), kolom)
@@ -49,7 +75,7 @@ class InvoerFouten(Exception):
     slotregel = "fout(en) in de invoer; er is niets berekend."
 
     def __init__(self, fouten: list[Fout]):
-        self.fouten = sorted(fouten, key=lambda f: (f.bestand, f.regel or 0, _plek_volgorde(f.plek), f.sleutelpad))
+        self.fouten = sorted(fouten, key=lambda f: (*f.plek.volgorde(), f.sleutelpad))
         super().__init__("\n".join(str(f) for f in self.fouten))
 
 

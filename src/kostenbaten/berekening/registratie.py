@@ -15,7 +15,8 @@ from decimal import Decimal
 from math import gcd
 
 from kostenbaten.geld import HONDERD, NUL, deel, som
-from kostenbaten.model.registratie import Koppeling, Melding, Registratie, sleutel_onderwerp
+from kostenbaten.fouten import Fout
+from kostenbaten.model.registratie import Koppeling, Registratie, sleutel_onderwerp
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class RegistratieUitkomst:
     hulpvragen: int
     rechtsgebieden: tuple[Aandeel, ...]  # in de volgorde van de koppeling (of van pilot.yaml)
     niet_gekoppeld: tuple[tuple[str, int], ...]  # onderwerp zoals geschreven, aantal; grootste eerst
-    meldingen: tuple[Melding, ...]
+    meldingen: tuple[Fout, ...]
     doorverwezen: JaNee | None
     opgelost: JaNee | None
     opgelost_zonder_doorverwijzing: JaNee | None  # bij beide kolommen: opgelost én niet doorverwezen
@@ -87,7 +88,7 @@ class RegistratieUitkomst:
     uren: Decimal | None
     doorverwezen_naar: tuple[tuple[str, int], ...] = ()  # organisatie, doorverwezen hulpvragen; grootste eerst
     blad: str | None = None  # het gelezen blad van een werkmap
-    waarschuwingen: tuple[Melding, ...] = ()
+    waarschuwingen: tuple[Fout, ...] = ()
 
     @property
     def dagen(self) -> int:

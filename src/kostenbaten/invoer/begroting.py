@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kostenbaten.fouten import Fout, InvoerFouten
+from kostenbaten.fouten import Fout, Plek, InvoerFouten
 from kostenbaten.invoer.casussen import Project
 from kostenbaten.invoer.project import laad
 from kostenbaten.invoer.xlsx import OPSLAAN_ALS
@@ -44,7 +44,7 @@ def laad_begroting(pad: Path | str, casussen_optie: Path | None = None) -> Begro
     pad = Path(pad)
     waarschuwingen: tuple[Fout, ...] = ()
     if not pad.exists():
-        raise InvoerFouten([Fout(str(pad), None, "", "bestand bestaat niet")])
+        raise InvoerFouten([Fout(Plek(str(pad)), "", "bestand bestaat niet")])
     if pad.suffix.lower() in WERKMAP_SOORTEN:
         from kostenbaten.invoer.werkmap import lees_begroting_werkmap
 
@@ -53,9 +53,9 @@ def laad_begroting(pad: Path | str, casussen_optie: Path | None = None) -> Begro
     elif pad.suffix.lower() in YAML_SOORTEN:
         begroting, fouten, casussenplek = _lees_yaml(pad)
     elif pad.suffix.lower() in OPSLAAN_ALS:
-        raise InvoerFouten([Fout(str(pad), None, "", OPSLAAN_ALS[pad.suffix.lower()])])
+        raise InvoerFouten([Fout(Plek(str(pad)), "", OPSLAAN_ALS[pad.suffix.lower()])])
     else:
-        raise InvoerFouten([Fout(str(pad), None, "", "onbekend soort bestand; geef een begroting als .yaml of .xlsx")])
+        raise InvoerFouten([Fout(Plek(str(pad)), "", "onbekend soort bestand; geef een begroting als .yaml of .xlsx")])
     from kostenbaten.invoer.paden import GEWEIGERD, pad_vanaf
 
     casussen = begroting.casussen if begroting is not None else _ruwe_casussen(pad)
@@ -66,7 +66,7 @@ def laad_begroting(pad: Path | str, casussen_optie: Path | None = None) -> Begro
             eigen = pad_vanaf(casussen, pad)
             eigen_casussen = None if eigen is not None and eigen.resolve() == Path(casussen_optie).resolve() else casussen
         if not Path(casussen_optie).exists():
-            raise InvoerFouten([*fouten, Fout("--casussen", None, "", f"map of variant '{casussen_optie}' bestaat niet")])
+            raise InvoerFouten([*fouten, Fout(Plek("--casussen", None), "", f"map of variant '{casussen_optie}' bestaat niet")])
         map_ = Path(casussen_optie)
         if begroting is not None:  # vanaf de begroting, zoals in het bestand; een nieuwe werkmap noemt dan deze map
             begroting = begroting.model_copy(update={"casussen": _vanaf(pad, map_)})
@@ -74,7 +74,7 @@ def laad_begroting(pad: Path | str, casussen_optie: Path | None = None) -> Begro
         map_ = pad_vanaf(casussen, pad, normaliseer=False)
         if map_ is None:
             melding = f"'{casussen}': {GEWEIGERD}; geef zo'n map met --casussen"
-            raise InvoerFouten([*fouten, casussenplek(melding) if casussenplek is not None else Fout(str(pad), None, "casussen", melding)])
+            raise InvoerFouten([*fouten, casussenplek(melding) if casussenplek is not None else Fout(Plek(str(pad)), "casussen", melding)])
     project = None
     if map_ is not None:
         if not map_.exists():

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel
 
-from kostenbaten.fouten import Fout, InvoerFouten, bedoelt_u
+from kostenbaten.fouten import Fout, Plek, InvoerFouten, bedoelt_u
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import HerleesBestand, YamlBestand, lees_yaml, toon_pad
 from kostenbaten.model.bestandsnamen import PILOTBESTAND, YAML_SOORTEN, is_invoerbestand, verborgen  # noqa: F401 (ook voor wie hier importeert)
@@ -81,10 +81,10 @@ def _geen_bestand(pad: Path) -> Fout | None:
     if pad.is_file():
         return None
     if pad.is_dir():
-        return Fout(str(pad), None, "", "dit is een map, geen casusbestand; hernoem of verwijder de map")
+        return Fout(Plek(str(pad)), "", "dit is een map, geen casusbestand; hernoem of verwijder de map")
     if pad.exists():  # een pipe, apparaat of socket: lezen zou blijven wachten of nooit ophouden
-        return Fout(str(pad), None, "", "dit is geen gewoon bestand (een apparaat, pipe of socket); hernoem of verwijder het")
-    return Fout(str(pad), None, "", "dit is een verwijzing die niet naar een bestand leidt (ontbrekend doel of een kring); herstel of verwijder haar")
+        return Fout(Plek(str(pad)), "", "dit is geen gewoon bestand (een apparaat, pipe of socket); hernoem of verwijder het")
+    return Fout(Plek(str(pad)), "", "dit is een verwijzing die niet naar een bestand leidt (ontbrekend doel of een kring); herstel of verwijder haar")
 
 
 def _gewone_bestanden(map_: Path) -> set[str]:
@@ -108,24 +108,24 @@ def laad_project(map_: Path | str) -> Project:
     try:
         teruggezet, restanten = zet_terug(map_)  # een opzij gezette oude map naast een ontbrekende map gaat terug
     except OSError as fout:
-        raise InvoerFouten([Fout(str(map_), None, "", f"map bestaat niet, en de oude map ernaast kon niet terug ({fout.strerror})")]) from None
+        raise InvoerFouten([Fout(Plek(str(map_)), "", f"map bestaat niet, en de oude map ernaast kon niet terug ({fout.strerror})")]) from None
     restanten = ((teruggezet,) if teruggezet else ()) + restanten
     if not map_.exists():
-        raise InvoerFouten([Fout(str(map_), None, "", "; ".join(("map bestaat niet", *restanten)))])
+        raise InvoerFouten([Fout(Plek(str(map_)), "", "; ".join(("map bestaat niet", *restanten)))])
     if not map_.is_dir():
-        raise InvoerFouten([Fout(str(map_), None, "", "dit is geen map; geef de map met pilot.yaml en de casussen")])
+        raise InvoerFouten([Fout(Plek(str(map_)), "", "dit is geen map; geef de map met pilot.yaml en de casussen")])
     try:
         bestanden = yaml_bestanden(map_)
     except OSError as fout:
-        raise InvoerFouten([Fout(str(map_), None, "", f"kan de map niet lezen ({fout.strerror or 'onbekende reden'})")]) from None
+        raise InvoerFouten([Fout(Plek(str(map_)), "", f"kan de map niet lezen ({fout.strerror or 'onbekende reden'})")]) from None
     if not bestanden:
-        raise InvoerFouten([Fout(str(map_), None, "", "de map bevat geen YAML-bestanden (verwacht pilot.yaml en casussen)")])
+        raise InvoerFouten([Fout(Plek(str(map_)), "", "de map bevat geen YAML-bestanden (verwacht pilot.yaml en casussen)")])
 
     fouten: list[Fout] = []
     pilotpad = next((p for p in bestanden if _is_pilot(p)), map_ / PILOTBESTAND)
     pilot = pilotbestand = None
     if not pilotpad.is_file():
-        fouten.append(Fout(str(pilotpad), None, "", "pilotbestand ontbreekt; elke casussenmap heeft een pilot.yaml"))
+        fouten.append(Fout(Plek(str(pilotpad)), "", "pilotbestand ontbreekt; elke casussenmap heeft een pilot.yaml"))
     else:
         pilotbestand, f = lees_yaml(pilotpad)
         fouten += f
@@ -171,7 +171,7 @@ def laad_project(map_: Path | str) -> Project:
         alle_casussen_geldig = alle_casussen_geldig and bool(bestand) and bool(casus)
 
     if not casussen and not fouten:
-        fouten.append(Fout(str(map_), None, "", "de map bevat geen casussen, alleen pilot.yaml"))
+        fouten.append(Fout(Plek(str(map_)), "", "de map bevat geen casussen, alleen pilot.yaml"))
 
     fouten += samenhang(pilot, pilotbestand, casussen, dekking=alle_casussen_geldig)
     if namen is not None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from typing import NamedTuple
 
-from kostenbaten.fouten import Fout, InvoerFouten
+from kostenbaten.fouten import Fout, Plek, InvoerFouten
 from kostenbaten.invoer.casussen import Project, samenhang
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.werkmap import Lezer, naar_cel
@@ -68,7 +68,7 @@ def lees_casussen_werkmap(pad: Path) -> Project:
         ontbrekend = [b for b in VERPLICHTE_BLADEN if b not in werkmap.bladen]
         if ontbrekend:
             raise InvoerFouten(
-                [Fout(str(pad), None, "", f"blad '{b}' ontbreekt; maak een werkmap met 'kostenbaten sjabloon --casussen'") for b in ontbrekend]
+                [Fout(Plek(str(pad)), "", f"blad '{b}' ontbreekt; maak een werkmap met 'kostenbaten sjabloon --casussen'") for b in ontbrekend]
             )
         boek = _Boek(pad, werkmap)
     if boek.fouten:
@@ -184,7 +184,7 @@ class _Boek:
         for blad in self.bladen.values():
             if len(blad.rijen) > MAX_RIJEN:
                 self.fouten.append(
-                    Fout(str(pad), None, "", f"blad {blad.title} heeft {len(blad.rijen)} gevulde regels, meer dan de {MAX_RIJEN} die kostenbaten leest; "
+                    Fout(Plek(str(pad)), "", f"blad {blad.title} heeft {len(blad.rijen)} gevulde regels, meer dan de {MAX_RIJEN} die kostenbaten leest; "
                          "verwijder wat niet bij de casussen hoort")
                 )
             if blad.title in _GELEZEN and not blad.zichtbaar:
@@ -204,8 +204,8 @@ class _Boek:
         plek = f"{blad.title}!{cel.column_letter}{cel.row}"
         if cel.formule is not None and cel.value is None:
             self.fouten.append(
-                Fout(str(self.pad), None, "", f"deze cel heeft een formule ({_kort(cel.formule)}) zonder opgeslagen uitkomst; "
-                     "open en bewaar de werkmap in Excel of LibreOffice, of typ de waarde zelf", plek=plek)
+                Fout(Plek(str(self.pad), None, plek), "", f"deze cel heeft een formule ({_kort(cel.formule)}) zonder opgeslagen uitkomst; "
+                     "open en bewaar de werkmap in Excel of LibreOffice, of typ de waarde zelf")
             )
             return
         formule = None if cel.formule is None else _kort(cel.formule)
@@ -309,7 +309,7 @@ class _Lezing:
         self.fouten: list[Fout] = []
 
     def fout(self, ws, cel: str, melding: str) -> None:
-        self.fouten.append(Fout(str(self.pad), None, "", melding, plek=f"{ws.title}!{cel}"))
+        self.fouten.append(Fout(Plek(str(self.pad), None, f"{ws.title}!{cel}"), "", melding))
 
     # -- cellen ---------------------------------------------------------------
 
@@ -410,7 +410,7 @@ class _Lezing:
             if interval is not None:
                 if set(interval) != {0, 1}:
                     leeg = pad + ("interval_90", 1 if 0 in interval else 0)
-                    lezer.fouten.append(Fout(str(self.pad), None, "", "vul beide grenzen van het 90%-interval in, of geen van beide", plek=lezer.paden[toon_pad(leeg)]))
+                    lezer.fouten.append(Fout(Plek(str(self.pad), None, lezer.paden[toon_pad(leeg)]), "", "vul beide grenzen van het 90%-interval in, of geen van beide"))
                     lezer.gemeld.add(toon_pad(pad + ("interval_90",)))
                     del deel["interval_90"]
                 else:
@@ -683,10 +683,10 @@ class _Lezing:
         alle_geldig = alle_geldig and not self.wb.fouten
         fouten += samenhang(pilot, pilotbestand, casussen, dekking=alle_geldig)
         # Een formule zonder uitkomst is gemeld; dat de cel daardoor leeg lijkt, niet nog eens.
-        formulecellen = {f.plek for f in self.wb.fouten}
-        fouten = self.wb.fouten + [f for f in fouten if f.plek not in formulecellen]
+        formulecellen = {f.cel for f in self.wb.fouten}
+        fouten = self.wb.fouten + [f for f in fouten if f.cel not in formulecellen]
         if fouten:
-            raise InvoerFouten([f._replace(melding=in_werkmapwoorden(f.melding)) if f.plek else f for f in fouten])
+            raise InvoerFouten([f._replace(melding=in_werkmapwoorden(f.melding)) if f.cel else f for f in fouten])
         casussen.sort(key=lambda cb: cb[0].nummer)
         return Project(
             map=self.pad,

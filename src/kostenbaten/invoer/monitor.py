@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kostenbaten.fouten import Fout, InvoerFouten
+from kostenbaten.fouten import Fout, Plek, InvoerFouten
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import lees_yaml
 from kostenbaten.model.monitor import Export, Uitkomstenkaart
@@ -22,13 +22,13 @@ def _per_export(waarden: list, aantal: int, optie: str) -> list:
     if len(waarden) == 1:
         return waarden * aantal
     if len(waarden) != aantal:
-        raise InvoerFouten([Fout(optie, None, "", f"geef {optie} één keer (voor alle exports) of {aantal} keer (één per export, in dezelfde volgorde); nu {len(waarden)} keer")])
+        raise InvoerFouten([Fout(Plek(optie), "", f"geef {optie} één keer (voor alle exports) of {aantal} keer (één per export, in dezelfde volgorde); nu {len(waarden)} keer")])
     return list(waarden)
 
 
 def lees_kaart(pad: Path) -> tuple[Uitkomstenkaart | None, list[Fout]]:
     if not pad.is_file():
-        return None, [Fout(str(pad), None, "", "uitkomstenkaart niet gevonden; geef een bestaand bestand met --kaart")]
+        return None, [Fout(Plek(str(pad)), "", "uitkomstenkaart niet gevonden; geef een bestaand bestand met --kaart")]
     bestand, fouten = lees_yaml(pad)
     if fouten:
         return None, fouten

@@ -37,10 +37,10 @@ from decimal import Decimal, InvalidOperation
 from operator import itemgetter
 from pathlib import Path
 
-from kostenbaten.fouten import Fout
+from kostenbaten.fouten import Fout, Plek
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import lees_yaml
-from kostenbaten.model.registratie import NIET_VERPLICHT, VERPLICHT, Hulpvraag, Koppeling, Melding, Registratie
+from kostenbaten.model.registratie import NIET_VERPLICHT, VERPLICHT, Hulpvraag, Koppeling, Registratie
 from kostenbaten.tekens import zichtbaar
 
 KOPPELINGBESTAND = "koppeling.yaml"
@@ -93,15 +93,15 @@ def _controleer_bestand(pad: Path) -> Fout | None:
     try:
         info = pad.stat()
     except FileNotFoundError:
-        return Fout(naam, None, "", "bestand bestaat niet")
+        return Fout(Plek(naam), "", "bestand bestaat niet")
     except OSError as fout:
-        return Fout(naam, None, "", f"kan het bestand niet lezen ({fout.strerror})")
+        return Fout(Plek(naam), "", f"kan het bestand niet lezen ({fout.strerror})")
     if stat.S_ISDIR(info.st_mode):
-        return Fout(naam, None, "", "dit is een map; geef de export van de registratie (.csv of .xlsx)")
+        return Fout(Plek(naam), "", "dit is een map; geef de export van de registratie (.csv of .xlsx)")
     if not stat.S_ISREG(info.st_mode):
-        return Fout(naam, None, "", "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp); geef de export als bestand")
+        return Fout(Plek(naam), "", "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp); geef de export als bestand")
     if info.st_size > MAXIMUM_BYTES:
-        return Fout(naam, None, "", f"het bestand is groter dan {MAXIMUM_BYTES // 1024**3} GB; dat is geen export van een registratie")
+        return Fout(Plek(naam), "", f"het bestand is groter dan {MAXIMUM_BYTES // 1024**3} GB; dat is geen export van een registratie")
     return None
 
 
@@ -119,15 +119,15 @@ def _open(pad: Path, blad: str | None) -> tuple[_Bron | None, Fout | None]:
     if soort in (".xls", ".ods"):
         from kostenbaten.invoer.xlsx import OPSLAAN_ALS
 
-        return None, Fout(naam, None, "", OPSLAAN_ALS[soort])
+        return None, Fout(Plek(naam), "", OPSLAAN_ALS[soort])
     if soort not in (".csv", ".txt", ".xlsx", ".xlsm"):
-        return None, Fout(naam, None, "", f"onbekend bestandstype '{pad.suffix}'; geef een export als .csv of .xlsx")
+        return None, Fout(Plek(naam), "", f"onbekend bestandstype '{pad.suffix}'; geef een export als .csv of .xlsx")
     if blad is not None and soort in (".csv", ".txt"):
-        return None, Fout(naam, None, "", "--blad: een CSV-bestand heeft geen bladen; laat --blad weg of geef een werkmap (.xlsx)")
+        return None, Fout(Plek(naam), "", "--blad: een CSV-bestand heeft geen bladen; laat --blad weg of geef een werkmap (.xlsx)")
     try:
         begin = _begin(pad)
     except OSError as fout:
-        return None, Fout(naam, None, "", f"kan het bestand niet lezen ({fout.strerror})")
+        return None, Fout(Plek(naam), "", f"kan het bestand niet lezen ({fout.strerror})")
     if soort in (".csv", ".txt"):
         return _csv(pad, begin)
     # Een .xlsx: wat het werkelijk is (beschadigd, wachtwoord, .xls, CSV, te groot) zegt `invoer.xlsx`, zoals bij elke werkmap.
@@ -173,7 +173,7 @@ class _Regels:
                     try:
                         tekst = ruw.decode("cp1252")
                     except UnicodeDecodeError:
-                        raise _Leesfout(Fout(self.naam, regel, "", "kan de tekens op deze regel niet lezen; sla de export op als CSV in UTF-8 of als .xlsx"))
+                        raise _Leesfout(Fout(Plek(self.naam, regel), "", "kan de tekens op deze regel niet lezen; sla de export op als CSV in UTF-8 of als .xlsx"))
                     self.windows.append(regel)
                 yield tekst
 
@@ -183,7 +183,7 @@ def _csv(pad: Path, begin: bytes) -> tuple[_Bron | None, Fout | None]:
     bom = next((b for b in _BOM if begin.startswith(b)), None)
     codering = _BOM[bom] if bom else _utf16_zonder_bom(begin)
     if not begin.strip(b" \t\r\n\xef\xbb\xbf\xff\xfe\x00"):
-        return None, Fout(naam, 1, "", "het bestand is leeg")
+        return None, Fout(Plek(naam, 1), "", "het bestand is leeg")
 
     if codering and codering.startswith("utf-16"):
         modus = "utf-16"
@@ -210,13 +210,13 @@ def _csv(pad: Path, begin: bytes) -> tuple[_Bron | None, Fout | None]:
         try:
             eerste = next(iter(regelbron()), "")
         except (_Leesfout, UnicodeDecodeError):
-            return None, Fout(naam, 1, "", "kan de tekens van de kopregel niet lezen; sla de export op als CSV in UTF-8 of als .xlsx")
+            return None, Fout(Plek(naam, 1), "", "kan de tekens van de kopregel niet lezen; sla de export op als CSV in UTF-8 of als .xlsx")
     eerste = eerste.lstrip("\ufeff")
     scheiding = max(_SCHEIDINGSTEKENS, key=eerste.count)
     try:
         kop = next(csv.reader([eerste], delimiter=scheiding), [])
     except csv.Error as fout:
-        return None, Fout(naam, 1, "", f"geen geldige kopregel ({fout})")
+        return None, Fout(Plek(naam, 1), "", f"geen geldige kopregel ({fout})")
 
     @contextlib.contextmanager
     def rijen():
@@ -226,10 +226,10 @@ def _csv(pad: Path, begin: bytes) -> tuple[_Bron | None, Fout | None]:
                 next(lezer, None)
                 yield lezer, lambda: lezer.line_num
             except csv.Error as fout:
-                raise _Leesfout(Fout(naam, lezer.line_num, "", f"geen geldige CSV ({fout})"))
+                raise _Leesfout(Fout(Plek(naam, lezer.line_num), "", f"geen geldige CSV ({fout})"))
             except UnicodeDecodeError:
                 if modus != "utf-8" or toestand["per_regel"]:
-                    raise _Leesfout(Fout(naam, lezer.line_num + 1, "", "kan de tekens op deze regel niet lezen; sla de export op als CSV in UTF-8 of als .xlsx"))
+                    raise _Leesfout(Fout(Plek(naam, lezer.line_num + 1), "", "kan de tekens op deze regel niet lezen; sla de export op als CSV in UTF-8 of als .xlsx"))
                 toestand["per_regel"] = True
                 raise _Opnieuw()
 
@@ -280,7 +280,7 @@ def _xlsx(pad: Path, gevraagd: str | None) -> tuple[_Bron | None, Fout | None]:
         if gevraagd not in [t for t, _ in bladen]:
             namen = ", ".join(f"'{zichtbaar(t)}'" for t, _ in bladen)
             werkmap.sluit()
-            return None, Fout(naam, None, "", f"--blad: geen blad '{zichtbaar(gevraagd)}' in deze werkmap; er zijn: {namen}")
+            return None, Fout(Plek(naam), "", f"--blad: geen blad '{zichtbaar(gevraagd)}' in deze werkmap; er zijn: {namen}")
         titel = gevraagd
     elif actief in zichtbaar_:
         titel = actief
@@ -328,7 +328,7 @@ def _xlsx(pad: Path, gevraagd: str | None) -> tuple[_Bron | None, Fout | None]:
     except xlsx.Onleesbaar as fout:
         return None, fout.fout
     if eerste is None:
-        return None, Fout(naam, None, "", f"blad {zichtbaar(titel)} is leeg", f"{titel}!A1")
+        return None, Fout(Plek(naam, None, f"{titel}!A1"), "", f"blad {zichtbaar(titel)} is leeg")
     # De kopregel staat op rij 1; is die leeg, dan meldt `_lees` dat.
     kop = list(waarden(eerste[1])) if eerste[0] == 1 else [None]
 
@@ -371,12 +371,8 @@ def _kolommen(naam: str, kop: list, koppeling: Koppeling, koppelingpad: Path, pl
         if not k:
             continue
         if k in koppen:
-            fouten.append(Fout(
-                naam, 1, "",
-                f"kolomnaam '{zichtbaar(str(kop[i]).strip())}' staat twee keer in de kopregel (kolom {koppen[k] + 1} en {i + 1}); "
-                "geef elke kolom een eigen naam, anders is niet te zeggen welke telt",
-                plek(1, i) if plek else None,
-            ))
+            fouten.append(Fout(Plek(naam, 1, plek(1, i) if plek else None), "", f"kolomnaam '{zichtbaar(str(kop[i]).strip())}' staat twee keer in de kopregel (kolom {koppen[k] + 1} en {i + 1}); "
+                "geef elke kolom een eigen naam, anders is niet te zeggen welke telt"))
         else:
             koppen[k] = i
     kolom: dict[str, int] = {}
@@ -388,32 +384,20 @@ def _kolommen(naam: str, kop: list, koppeling: Koppeling, koppelingpad: Path, pl
         if sleutel in koppen:
             kolom[gegeven] = koppen[sleutel]
         elif gegeven in VERPLICHT:
-            fouten.append(Fout(
-                naam, 1, "",
-                f"kolom '{gezocht}' ({gegeven}) ontbreekt; gevonden kolommen: {gevonden}. "
-                f"Zet de juiste kolomnaam bij kolommen.{gegeven} in {koppelingpad}",
-                plek(1, 0) if plek else None,
-            ))
+            fouten.append(Fout(Plek(naam, 1, plek(1, 0) if plek else None), "", f"kolom '{gezocht}' ({gegeven}) ontbreekt; gevonden kolommen: {gevonden}. "
+                f"Zet de juiste kolomnaam bij kolommen.{gegeven} in {koppelingpad}"))
         elif gegeven not in ("doorverwezen", "opgelost", "uren"):
             # De drie van de standaardkoppeling mogen ontbreken; een kolom die iemand zelf noemde niet.
-            fouten.append(Fout(
-                naam, 1, "",
-                f"kolom '{gezocht}' ({gegeven}) staat in de koppeling maar niet in de export; gevonden kolommen: {gevonden}. "
-                f"Verbeter of verwijder kolommen.{gegeven} in {koppelingpad}",
-                plek(1, 0) if plek else None,
-            ))
+            fouten.append(Fout(Plek(naam, 1, plek(1, 0) if plek else None), "", f"kolom '{gezocht}' ({gegeven}) staat in de koppeling maar niet in de export; gevonden kolommen: {gevonden}. "
+                f"Verbeter of verwijder kolommen.{gegeven} in {koppelingpad}"))
     groepen = []
     for groep, gezocht in koppeling.kolommen.doelgroepen.items():
         sleutel = " ".join(gezocht.split()).casefold()
         if sleutel in koppen:
             groepen.append(koppen[sleutel])
         else:
-            fouten.append(Fout(
-                naam, 1, "",
-                f"kolom '{gezocht}' (doelgroep {groep}) ontbreekt; gevonden kolommen: {gevonden}. "
-                f"Zet de juiste kolomnaam bij kolommen.doelgroepen.{groep} in {koppelingpad}",
-                plek(1, 0) if plek else None,
-            ))
+            fouten.append(Fout(Plek(naam, 1, plek(1, 0) if plek else None), "", f"kolom '{gezocht}' (doelgroep {groep}) ontbreekt; gevonden kolommen: {gevonden}. "
+                f"Zet de juiste kolomnaam bij kolommen.doelgroepen.{groep} in {koppelingpad}"))
     return kolom, groepen, fouten
 
 
@@ -601,13 +585,13 @@ def lees_registratie(
     except _Leesfout as fout:
         return None, [fout.fout]
     except MemoryError:
-        return None, [Fout(naam, None, "", "de export is te groot om te tellen op deze computer")]
+        return None, [Fout(Plek(naam), "", "de export is te groot om te tellen op deze computer")]
 
 
 def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voortgang, fijn: bool = False) -> tuple[Registratie | None, list[Fout]]:
     kop = bron.kop
     if not any(str(k or "").strip() for k in kop):
-        return None, [Fout(naam, 1, "", "de eerste regel is leeg; verwacht de kopregel met de kolomnamen")]
+        return None, [Fout(Plek(naam, 1), "", "de eerste regel is leeg; verwacht de kopregel met de kolomnamen")]
     kolom, groepen, fouten = _kolommen(naam, kop, koppeling, koppelingpad, bron.plek)
     if fouten:
         return None, fouten
@@ -749,13 +733,13 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
         except _ScheiderInVeld:
             als_tekst[0] = False
 
-    waarschuwingen = [Melding(naam, 1, None, w) for w in bron.waarschuwingen]
+    waarschuwingen = [Fout(Plek(naam, 1), "", w) for w in bron.waarschuwingen]
     regelbron = getattr(bron, "regelbron", None)
     if regelbron is not None and regelbron.windows and regelbron.utf8:
         regels = regelbron.windows
         lijst = ", ".join(str(r) for r in regels[:10]) + (f" en nog {len(regels) - 10}" if len(regels) > 10 else "")
-        waarschuwingen.append(Melding(
-            naam, regels[0], None,
+        waarschuwingen.append(Fout(
+            Plek(naam, regels[0]), "",
             f"gemengde tekencodering: regel {lijst} in Windows-1252, de rest in UTF-8; elke regel is in zijn eigen codering gelezen. "
             "Controleer deze regels en sla de export in één codering op",
         ))
@@ -807,7 +791,7 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
     getelde_dagen = {ruw for ruw, sub in dagen.items() if datum_van[ruw] is not None}
 
     # Tweede doorgang, alleen als er iets te melden is: de regels van de gemelde combinaties.
-    meldingen: list[Melding] = []
+    meldingen: list[Fout] = []
     if gemeld:
         sleutel_van = {id(sub): s for s, sub in per_sleutel.items()}
         if fataal:
@@ -837,14 +821,13 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
                 if (regel, k) in formules:
                     tekst = (f"{gegeven}: de cel heeft een formule ({zichtbaar(formules[(regel, k)][:60])}) zonder opgeslagen uitkomst; "
                              "open en bewaar de werkmap in Excel of LibreOffice, dan staat de uitkomst erin. " + tekst)
-                meldingen.append(Melding(naam, regel, bron.plek(regel, k) if is_werkmap else None, tekst))
+                meldingen.append(Fout(Plek(naam, regel, bron.plek(regel, k) if is_werkmap else None), "", tekst))
     for regel, velden in afwijkend:
         meldingen.append(_afwijkend(naam, regel, bron.scheiding, breedte, velden))
     meldingen.sort(key=lambda m: m.regel)
 
     if not soorten:
-        fouten = [Fout(m.bestand, m.regel, "", m.melding, m.plek) for m in meldingen]
-        return None, fouten + [Fout(naam, None, "", "geen enkele hulpvraag gelezen; verwacht na de kopregel één regel per hulpvraag")]
+        return None, meldingen + [Fout(Plek(naam), "", "geen enkele hulpvraag gelezen; verwacht na de kopregel één regel per hulpvraag")]
     aanwezig = tuple(g for g in NIET_VERPLICHT if g in kolom)
     if "doorverwezen_naar" in kolom and "doorverwezen" not in aanwezig:
         aanwezig = ("doorverwezen", *aanwezig)
@@ -856,11 +839,11 @@ def _lees(naam: str, bron: _Bron, koppeling: Koppeling, koppelingpad: Path, voor
     ), []
 
 
-def _afwijkend(naam: str, regel: int, scheiding: str | None, breedte: int, velden: int) -> Melding:
+def _afwijkend(naam: str, regel: int, scheiding: str | None, breedte: int, velden: int) -> Fout:
     hint = ""
     if scheiding == "," and velden > breedte:
         hint = "; staat er een getal met een decimale komma zonder aanhalingstekens (0,5)? Zet het tussen aanhalingstekens of sla de export op met puntkomma's"
-    return Melding(naam, regel, None, f"deze regel heeft {velden} velden en de kopregel {breedte}{hint}; deze hulpvraag telt niet mee")
+    return Fout(Plek(naam, regel), "", f"deze regel heeft {velden} velden en de kopregel {breedte}{hint}; deze hulpvraag telt niet mee")
 
 
 _BLOK = 65536  # rijen tussen twee meldingen van de voortgang
@@ -910,7 +893,7 @@ def laad_koppeling(koppelingpad: Path, rechtsgebieden: dict | None = None, bron:
 
     koppeling = None
     if not koppelingpad.is_file():
-        return None, [Fout(str(koppelingpad), None, "", "koppeling niet gevonden; geef een bestaand bestand met --koppeling")]
+        return None, [Fout(Plek(str(koppelingpad)), "", "koppeling niet gevonden; geef een bestaand bestand met --koppeling")]
     bestand, fouten = lees_yaml(koppelingpad)
     if not fouten:
         koppeling, fouten = valideer(Koppeling, bestand)
@@ -938,7 +921,7 @@ def laad_registratie(
     if koppeling is None or fouten:
         # Zonder koppeling valt de export niet te lezen; een ontbrekende export melden we wel meteen mee.
         if not export.exists():
-            fouten = [*fouten, Fout(str(export), None, "", "bestand bestaat niet")]
+            fouten = [*fouten, Fout(Plek(str(export)), "", "bestand bestaat niet")]
         raise InvoerFouten(fouten)
     registratie, fouten = lees_registratie(export, koppeling, koppelingpad, blad, voortgang, fijn)
     if fouten:

@@ -17,7 +17,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from kostenbaten.fouten import Fout, InvoerFouten
+from kostenbaten.fouten import Fout, Plek, InvoerFouten
 from kostenbaten.invoer import registratie as reg
 from kostenbaten.invoer.casussen import _onbekend
 from kostenbaten.invoer.steekproef import doorloop
@@ -66,7 +66,7 @@ def lees_bedrag(waarde) -> Decimal | None:
 def laad_waardekaart(pad: Path, pilot) -> Waardekaart:
     """De waardekaart, met elk kengetal en elke actor gecontroleerd tegen pilot.yaml; fouten als `InvoerFouten`."""
     if not pad.is_file():
-        raise InvoerFouten([Fout(str(pad), None, "", f"waardekaart niet gevonden; zet de waardekaart als registratie/uitkomsten.yaml in de casussenmap of geef --kaart (zie docs/uitkomsten.md)")])
+        raise InvoerFouten([Fout(Plek(str(pad)), "", f"waardekaart niet gevonden; zet de waardekaart als registratie/uitkomsten.yaml in de casussenmap of geef --kaart (zie docs/uitkomsten.md)")])
     bestand, fouten = lees_yaml(pad)
     kaart = None
     if not fouten:
@@ -158,8 +158,7 @@ def tel_uitkomsten(export: Path, koppelingpad: Path, namen: dict[str, str], bron
     """De uitkomstcodes per rechtsgebied uit een export; een onderwerp dat de koppeling niet kent, telt onder ZONDER_RECHTSGEBIED."""
     _, koppeling = reg.laad_registratie(export, koppelingpad, namen, bron_map, blad)
     if koppeling.kolommen.uitkomsten is None:
-        raise InvoerFouten([Fout(str(koppelingpad), None, "kolommen.uitkomsten",
-                                 "de koppeling noemt geen kolom met uitkomstcodes; zet bij kolommen 'uitkomsten: <kolomnaam>'")])
+        raise InvoerFouten([Fout(Plek(str(koppelingpad)), "kolommen.uitkomsten", "de koppeling noemt geen kolom met uitkomstcodes; zet bij kolommen 'uitkomsten: <kolomnaam>'")])
     bron, fout = reg._open(export, blad)
     if fout:
         raise InvoerFouten([fout])
@@ -167,7 +166,7 @@ def tel_uitkomsten(export: Path, koppelingpad: Path, namen: dict[str, str], bron
     koppen = {" ".join(str(k or "").split()).casefold(): i for i, k in enumerate(bron.kop)}
     gezocht = " ".join(koppeling.kolommen.uitkomsten.split()).casefold()
     if gezocht not in koppen:
-        fouten.append(Fout(str(export), 1, "", f"kolom '{koppeling.kolommen.uitkomsten}' (uitkomsten) ontbreekt; zet de juiste kolomnaam bij kolommen.uitkomsten in {koppelingpad}"))
+        fouten.append(Fout(Plek(str(export), 1), "", f"kolom '{koppeling.kolommen.uitkomsten}' (uitkomsten) ontbreekt; zet de juiste kolomnaam bij kolommen.uitkomsten in {koppelingpad}"))
     if fouten:
         raise InvoerFouten(fouten)
     bedragkolommen = {}  # naam van het bedrag -> kolom in de export
@@ -176,7 +175,7 @@ def tel_uitkomsten(export: Path, koppelingpad: Path, namen: dict[str, str], bron
         if sleutel in koppen:
             bedragkolommen[naam_] = koppen[sleutel]
         else:
-            fouten.append(Fout(str(export), 1, "", f"kolom '{kop}' (bedrag {naam_}) ontbreekt; zet de juiste kolomnaam bij kolommen.bedragen.{naam_} in {koppelingpad}"))
+            fouten.append(Fout(Plek(str(export), 1), "", f"kolom '{kop}' (bedrag {naam_}) ontbreekt; zet de juiste kolomnaam bij kolommen.bedragen.{naam_} in {koppelingpad}"))
     if fouten:
         raise InvoerFouten(fouten)
     ui = koppen[gezocht]
@@ -206,12 +205,8 @@ def tel_uitkomsten(export: Path, koppelingpad: Path, namen: dict[str, str], bron
                 continue
             bedrag = lees_bedrag(ruw)
             if bedrag is None:
-                fouten.append(Fout(
-                    str(export), regel, "",
-                    f"bedrag {naam_}: '{zichtbaar(reg._tekst(ruw))}' in kolom '{koppeling.kolommen.bedragen[naam_]}' is geen bedrag in euro; "
-                    "schrijf bijvoorbeeld 1250, 1250,50 of 1.250,50 (niet negatief, hoogstens centen), of laat de cel leeg",
-                    bron.plek(regel, k) if bron.plek else None,
-                ))
+                fouten.append(Fout(Plek(str(export), regel, bron.plek(regel, k) if bron.plek else None), "", f"bedrag {naam_}: '{zichtbaar(reg._tekst(ruw))}' in kolom '{koppeling.kolommen.bedragen[naam_]}' is geen bedrag in euro; "
+                    "schrijf bijvoorbeeld 1250, 1250,50 of 1.250,50 (niet negatief, hoogstens centen), of laat de cel leeg"))
                 continue
             bedragen[naam_] = bedrag
         sleutel = ("id", nummer) if nummer is not None else ("regel", regel)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kostenbaten.fouten import Fout, InvoerFouten
+from kostenbaten.fouten import Fout, Plek, InvoerFouten
 from kostenbaten.invoer.casussen import Project, _onbekend, verwijzingen
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import HerleesBestand, YamlBestand, lees_yaml, toon_pad
@@ -207,7 +207,7 @@ def toon_variantpad(pad: tuple) -> str:
 def _casuspad(fout: Fout) -> Fout:
     """`casussen[2].kans` (toon_pad telt lijstplaatsen vanaf 1) wordt `casussen.1.kans`: hier is 1 het casusnummer."""
     pad = re.sub(r"^casussen\[(\d+)\]", lambda m: f"casussen.{int(m.group(1)) - 1}", fout.sleutelpad)
-    return Fout(fout.bestand, fout.regel, pad, fout.melding)
+    return Fout(Plek(fout.bestand, fout.regel), pad, fout.melding)
 
 
 def _herleid(fout: Fout, wijzigingen, project: Project, variant: YamlBestand) -> Fout:
@@ -223,10 +223,10 @@ def _herleid(fout: Fout, wijzigingen, project: Project, variant: YamlBestand) ->
         plek = toon_pad(w.pad)
         rest = fout.sleutelpad[len(plek) :]
         if fout.sleutelpad.startswith(plek) and rest[:1] in ("", ".", "["):
-            return Fout(str(variant.pad), fout.regel, toon_variantpad(w.variantpad) + rest, fout.melding)
+            return Fout(Plek(str(variant.pad), fout.regel), toon_variantpad(w.variantpad) + rest, fout.melding)
     for w in eigen:
         plek = toon_pad(w.pad)
         if fout.sleutelpad and plek.startswith(fout.sleutelpad) and plek[len(fout.sleutelpad) : len(fout.sleutelpad) + 1] in (".", "["):
             blok = w.variantpad[: len(w.variantpad) - len(w.pad)] + tuple(fout.sleutelpad.split("."))
-            return Fout(str(variant.pad), variant.regel(w.variantpad), toon_variantpad(blok), fout.melding)
-    return Fout(fout.bestand, fout.regel, fout.sleutelpad, f"{fout.melding} (met de wijzigingen uit {variant.pad})", plek=fout.plek)
+            return Fout(Plek(str(variant.pad), variant.regel(w.variantpad)), toon_variantpad(blok), fout.melding)
+    return Fout(fout.plek, fout.sleutelpad, f"{fout.melding} (met de wijzigingen uit {variant.pad})")

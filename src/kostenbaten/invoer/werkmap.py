@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from kostenbaten.fouten import Fout
+from kostenbaten.fouten import Fout, Plek
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import YamlBestand, toon_pad
 from kostenbaten.model.begroting import BETALERS, Begroting
@@ -58,7 +58,7 @@ class Lezer:
         self.paden: dict[str, str] = {}  # getoond sleutelpad -> cel, ook voor lege cellen
 
     def fout(self, cel: str, melding: str, sleutelpad: tuple | None = None) -> None:
-        self.fouten.append(Fout(str(self.pad), None, "", melding, plek=f"{self.ws.title}!{cel}"))
+        self.fouten.append(Fout(Plek(str(self.pad), None, f"{self.ws.title}!{cel}"), "", melding))
         if sleutelpad is not None:
             self.gemeld.add(toon_pad(sleutelpad))
 
@@ -115,12 +115,12 @@ class WerkmapBestand(YamlBestand):
 
     def fout(self, sleutelpad, melding: str) -> Fout:
         cel = self._cel(sleutelpad)
-        return super().fout(sleutelpad, melding) if cel is None else Fout(str(self.pad), None, "", melding, plek=cel)
+        return super().fout(sleutelpad, melding) if cel is None else Fout(Plek(str(self.pad), None, cel), "", melding)
 
     def fout_op_regel(self, regel: int, sleutelpad, melding: str) -> Fout:
         if self.bron(sleutelpad) != self.pad:
             return super().fout_op_regel(regel, sleutelpad, melding)
-        return Fout(str(self.pad), None, toon_pad(sleutelpad), melding, plek=self.cellen[regel])
+        return Fout(Plek(str(self.pad), None, self.cellen[regel]), toon_pad(sleutelpad), melding)
 
     def waar(self, sleutelpad) -> str:
         cel = self._cel(sleutelpad)
@@ -154,7 +154,7 @@ def lees_begroting_werkmap(pad: Path):
         return None, fouten, None, []
     with wb:
         if BLAD not in wb.bladen:
-            return None, [Fout(naam, None, "", f"blad '{BLAD}' ontbreekt; maak een werkmap met 'kostenbaten sjabloon'")], None, []
+            return None, [Fout(Plek(naam), "", f"blad '{BLAD}' ontbreekt; maak een werkmap met 'kostenbaten sjabloon'")], None, []
         blad, fouten = lees_blad(wb, BLAD, MAX_RIJEN)
         if blad is None:
             return None, fouten, None, []
@@ -197,7 +197,7 @@ def _lees(pad: Path, ws):
         return None, fouten, None
 
     def casussenfout(melding: str) -> Fout:
-        return Fout(naam, None, "", f"casussen: {melding}", plek=f"{BLAD}!{casussencel}")
+        return Fout(Plek(naam, None, f"{BLAD}!{casussencel}"), "", f"casussen: {melding}")
 
     return begroting, [], casussenfout
 
@@ -243,10 +243,10 @@ def naar_cel(lezer: Lezer, fout: Fout) -> Fout:
     melding = fout.melding
     if melding == "verplichte sleutel ontbreekt":
         melding = "deze cel is leeg; vul hem in"
-    plek = lezer.paden.get(fout.sleutelpad) or fout.plek or lezer.cellen[fout.regel]
+    plek = lezer.paden.get(fout.sleutelpad) or fout.cel or lezer.cellen[fout.regel]
     blad, _, cel = plek.rpartition("!")
     inhoud = lezer.ws.parent[blad][cel].value
     if isinstance(inhoud, str) and "is geen getal" in melding:
         # De YAML-tip (punt als decimaalteken) klopt niet voor Excel, waar een komma juist goed is.
         melding = f"deze cel bevat de tekst '{inhoud}' in plaats van een getal; typ een getal, zonder €-teken, in een cel zonder tekstopmaak"
-    return Fout(fout.bestand, None, "", melding, plek=plek)
+    return Fout(Plek(fout.bestand, None, plek), "", melding)

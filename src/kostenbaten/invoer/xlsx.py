@@ -48,7 +48,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kostenbaten.fouten import Fout
+from kostenbaten.fouten import Fout, Plek
 
 MAX_BYTES = 50_000_000  # een werkmap op schijf; een export van 100.000 hulpvragen is een paar MB
 # Uitgepakte grootte per onderdeel van de zip: bladen mogen groot zijn (ze worden gestroomd gelezen),
@@ -220,7 +220,7 @@ class Werkmap:
         return self._gelezen[naam]
 
     def fout(self, melding: str, plek: str | None = None) -> Fout:
-        return Fout(self.naam, None, "", melding, plek=plek)
+        return Fout(Plek(self.naam, None, plek), "", melding)
 
     def rijen(self, naam: str, max_rijen: int = MAX_RIJEN, verborgen: list[int] | None = None):
         """(rijnummer, [Cel, ...]) per rij met een cel die een waarde heeft, in volgorde van het bestand.
@@ -401,20 +401,20 @@ def open_werkmap(pad: Path | str, formules: bool = False) -> tuple[Werkmap | Non
         stand = pad.stat()
         if not stat.S_ISREG(stand.st_mode):
             soort = "een map" if stat.S_ISDIR(stand.st_mode) else "geen gewoon bestand (een apparaat, pipe of socket)"
-            return None, [Fout(naam, None, "", f"dit is {soort}; geef een werkmap (.xlsx)")]
+            return None, [Fout(Plek(naam), "", f"dit is {soort}; geef een werkmap (.xlsx)")]
         if stand.st_size > MAX_BYTES:
-            return None, [Fout(naam, None, "", f"het bestand is te groot: {_mb(stand.st_size)}, hoogstens {_mb(MAX_BYTES)}")]
+            return None, [Fout(Plek(naam), "", f"het bestand is te groot: {_mb(stand.st_size)}, hoogstens {_mb(MAX_BYTES)}")]
         with pad.open("rb") as bestand:
             kop = bestand.read(8192)
     except FileNotFoundError:
-        return None, [Fout(naam, None, "", "bestand bestaat niet")]
+        return None, [Fout(Plek(naam), "", "bestand bestaat niet")]
     except PermissionError:
-        return None, [Fout(naam, None, "", "kan het bestand niet lezen (geen leesrechten)")]
+        return None, [Fout(Plek(naam), "", "kan het bestand niet lezen (geen leesrechten)")]
     except OSError as fout:
-        return None, [Fout(naam, None, "", f"kan het bestand niet lezen ({type(fout).__name__})")]
+        return None, [Fout(Plek(naam), "", f"kan het bestand niet lezen ({type(fout).__name__})")]
     melding = _soort_fout(pad, kop, stand.st_size) or _controleer_zip(pad)
     if melding:
-        return None, [Fout(naam, None, "", melding)]
+        return None, [Fout(Plek(naam), "", melding)]
     from openpyxl import load_workbook
 
     try:
@@ -423,8 +423,8 @@ def open_werkmap(pad: Path | str, formules: bool = False) -> tuple[Werkmap | Non
             warnings.simplefilter("ignore")
             boek = load_workbook(pad, read_only=True, data_only=not formules)
     except Exception as fout:  # noqa: BLE001 - openpyxl kent veel soorten leesfouten
-        return None, [Fout(naam, None, "", f"{BESCHADIGD} ({type(fout).__name__})")]
+        return None, [Fout(Plek(naam), "", f"{BESCHADIGD} ({type(fout).__name__})")]
     if not boek.sheetnames:
         boek.close()
-        return None, [Fout(naam, None, "", f"de werkmap heeft geen bladen; {OPNIEUW_OPSLAAN}")]
+        return None, [Fout(Plek(naam), "", f"de werkmap heeft geen bladen; {OPNIEUW_OPSLAAN}")]
     return Werkmap(pad, boek, formules), []

@@ -22,7 +22,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from kostenbaten import tekens
-from kostenbaten.fouten import Fout
+from kostenbaten.fouten import Fout, Plek
 
 Pad = tuple  # een sleutelpad: ("baten", 0, "kengetal")
 
@@ -73,11 +73,11 @@ class YamlBestand:
         return self.regels.get(sleutelpad, 1)
 
     def fout(self, sleutelpad: Pad, melding: str) -> Fout:
-        return Fout(str(self.pad), self.regel(sleutelpad), toon_pad(sleutelpad), melding)
+        return Fout(Plek(str(self.pad), self.regel(sleutelpad)), toon_pad(sleutelpad), melding)
 
     def fout_op_regel(self, regel: int, sleutelpad: Pad, melding: str) -> Fout:
         """Een fout op een al gekozen regel (bij een ontbrekende sleutel: die van het blok erboven)."""
-        return Fout(str(self.pad), regel, toon_pad(sleutelpad), melding)
+        return Fout(Plek(str(self.pad), regel), toon_pad(sleutelpad), melding)
 
     def waar(self, sleutelpad: Pad) -> str:
         """`bestand:regel` van een sleutel, voor uitleg en meldingen."""
@@ -193,7 +193,7 @@ class _Bouwer:
         self._constructor = _CONSTRUCTOR
 
     def fout(self, node, sleutelpad: Pad, melding: str) -> None:
-        self.fouten.append(Fout(self.bestand, node.start_mark.line + 1, toon_pad(sleutelpad), melding))
+        self.fouten.append(Fout(Plek(self.bestand, node.start_mark.line + 1), toon_pad(sleutelpad), melding))
 
     def bouw(self, node, sleutelpad: Pad = ()):
         self.regels.setdefault(sleutelpad, node.start_mark.line + 1)
@@ -350,17 +350,17 @@ def _vertaal(probleem: str | None, context: str | None) -> str:
 def _syntaxfout(naam: str, fout: yaml.YAMLError) -> Fout:
     """Een fout van de YAML-lezer als Fout, op de regel waar het probleem begint."""
     if not isinstance(fout, yaml.MarkedYAMLError):
-        return Fout(naam, None, "", f"YAML-syntaxfout: {_ONBEKEND}")
+        return Fout(Plek(naam), "", f"YAML-syntaxfout: {_ONBEKEND}")
     mark = fout.problem_mark or fout.context_mark
     # Een niet gesloten aanhalingsteken: de regel waar het opent, niet het einde van het bestand.
     if fout.context and "quoted scalar" in fout.context and fout.context_mark:
         mark = fout.context_mark
     regel = mark.line + 1 if mark else None
-    return Fout(naam, regel, "", f"YAML-syntaxfout: {_vertaal(fout.problem, fout.context)}")
+    return Fout(Plek(naam, regel), "", f"YAML-syntaxfout: {_vertaal(fout.problem, fout.context)}")
 
 
 def _te_diep(naam: str, regel: int) -> Fout:
-    return Fout(naam, regel, "", f"te diep genest: hoogstens {MAX_DIEPTE} niveaus van lijsten en blokken")
+    return Fout(Plek(naam, regel), "", f"te diep genest: hoogstens {MAX_DIEPTE} niveaus van lijsten en blokken")
 
 
 def _voorcontrole(naam: str, tekst: str) -> Fout | None:
@@ -399,12 +399,10 @@ def _voorcontrole(naam: str, tekst: str) -> Fout | None:
                 grootte[gebeurtenis.anchor] = 1
         elif isinstance(gebeurtenis, yaml.AliasEvent):
             if any(anker == gebeurtenis.anchor for anker, _ in open_):
-                return Fout(naam, regel, "", f"de verwijzing *{gebeurtenis.anchor} verwijst naar het blok waar ze zelf in staat")
+                return Fout(Plek(naam, regel), "", f"de verwijzing *{gebeurtenis.anchor} verwijst naar het blok waar ze zelf in staat")
             tel(grootte.get(gebeurtenis.anchor, 1))
         if totaal > MAX_WAARDEN:
-            return Fout(
-                naam, regel, "", f"te veel waarden: hoogstens {MAX_WAARDEN:_} na het uitvouwen van verwijzingen (*naam)".replace("_", ".")
-            )
+            return Fout(Plek(naam, regel), "", f"te veel waarden: hoogstens {MAX_WAARDEN:_} na het uitvouwen van verwijzingen (*naam)".replace("_", "."))
     return None
 
 
@@ -436,30 +434,30 @@ def _lees_tekst(pad: Path) -> tuple[str | None, Fout | None]:
     try:
         # Een pipe zou bij het openen blijven wachten en een apparaat (/dev/zero) eindeloos leveren: alleen gewone bestanden.
         if pad.exists() and not stat.S_ISREG(pad.stat().st_mode) and not pad.is_dir():
-            return None, Fout(naam, None, "", "dit is geen gewoon bestand (een apparaat, pipe of socket); geef een YAML-bestand")
+            return None, Fout(Plek(naam), "", "dit is geen gewoon bestand (een apparaat, pipe of socket); geef een YAML-bestand")
         with pad.open("rb") as bestand:
             ruw = bestand.read(MAX_BYTES + 1)
     except IsADirectoryError:
-        return None, Fout(naam, None, "", "dit is een map, geen YAML-bestand; hernoem of verwijder de map")
+        return None, Fout(Plek(naam), "", "dit is een map, geen YAML-bestand; hernoem of verwijder de map")
     except OSError as fout:
         reden = _LEESREDENEN.get(fout.errno, f"systeemfout {errno.errorcode.get(fout.errno, fout.errno)}")
-        return None, Fout(naam, None, "", f"kan het bestand niet lezen ({reden})")
+        return None, Fout(Plek(naam), "", f"kan het bestand niet lezen ({reden})")
     if len(ruw) > MAX_BYTES:
-        return None, Fout(naam, None, "", f"het bestand is te groot: hoogstens {MAX_BYTES:_} bytes (1 MB)".replace("_", "."))
+        return None, Fout(Plek(naam), "", f"het bestand is te groot: hoogstens {MAX_BYTES:_} bytes (1 MB)".replace("_", "."))
     try:
         tekst = ruw.decode("utf-8")
     except UnicodeDecodeError as fout:
         regel = ruw[: fout.start].count(b"\n") + 1
-        return None, Fout(naam, regel, "", f"het bestand is geen UTF-8-tekst (byte 0x{ruw[fout.start]:02x}); sla het op als UTF-8")
+        return None, Fout(Plek(naam, regel), "", f"het bestand is geen UTF-8-tekst (byte 0x{ruw[fout.start]:02x}); sla het op als UTF-8")
     schoon = tekens.zeker_zonder_verboden(tekst)  # dan vinden de twee zoektochten hieronder niets
     verboden = not schoon and _VERBODEN_TEKEN.search(tekst)
     if verboden:
         regel = tekst.count("\n", 0, verboden.start()) + 1
-        return None, Fout(naam, regel, "", f"teken U+{ord(verboden.group()):04X} is in YAML niet toegestaan; verwijder het")
+        return None, Fout(Plek(naam, regel), "", f"teken U+{ord(verboden.group()):04X} is in YAML niet toegestaan; verwijder het")
     ongewenst = not schoon and tekens.VERBODEN_IN_BESTAND.search(tekst)
     if ongewenst:
         regel = tekst.count("\n", 0, ongewenst.start()) + 1
-        return None, Fout(naam, regel, "", f"de tekst {tekens.melding(ongewenst.group())}")
+        return None, Fout(Plek(naam, regel), "", f"de tekst {tekens.melding(ongewenst.group())}")
     return tekst, None
 
 
@@ -479,7 +477,7 @@ def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
             return None, [_te_diep(naam, fout.problem_mark.line + 1 if getattr(fout, "problem_mark", None) else 1)]
         return None, [_syntaxfout(naam, fout)]
     if node is None:
-        return None, [Fout(naam, 1, "", "het bestand is leeg")]
+        return None, [Fout(Plek(naam, 1), "", "het bestand is leeg")]
     bouwer = _Bouwer(naam)
     try:
         inhoud = bouwer.bouw(node)

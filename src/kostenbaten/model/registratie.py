@@ -10,6 +10,7 @@ from typing import NamedTuple
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from kostenbaten.fouten import Fout
 from kostenbaten.model.casus import Basis, Naam, Tekst
 
 # De gegevens die een registratie kan hebben; datum en onderwerp zijn verplicht.
@@ -123,26 +124,16 @@ class Hulpvraag(NamedTuple):
 
 
 @dataclass(frozen=True)
-class Melding:
-    """Een rij (of één waarde in een rij) die niet meetelt, met de plek: `bestand:regel` of `bestand:Blad!B7`."""
-
-    bestand: str
-    regel: int
-    plek: str | None  # de cel bij een werkmap
-    melding: str
-
-
-@dataclass(frozen=True)
 class Registratie:
     """De gelezen export: de bruikbare hulpvragen en wat niet (of niet helemaal) gelezen kon worden."""
 
     bestand: str
     soorten: tuple[tuple[Hulpvraag, int], ...]  # elke verschillende rij met hoe vaak ze voorkomt, in volgorde van eerste regel
-    meldingen: tuple[Melding, ...]
+    meldingen: tuple[Fout, ...]
     kolommen: tuple[str, ...]  # de niet-verplichte gegevens waarvoor de export een kolom heeft
     blad: str | None = None  # het gelezen blad van een werkmap
     doelgroepen: tuple[str, ...] = ()  # de namen van de doelgroepkenmerken
-    waarschuwingen: tuple[Melding, ...] = ()  # gelezen, maar het vermelden waard (verborgen bladen, gemengde codering)
+    waarschuwingen: tuple[Fout, ...] = ()  # gelezen, maar het vermelden waard (verborgen bladen, gemengde codering)
     van: date | None = None  # de eerste en laatste dag met een getelde hulpvraag
     tot: date | None = None
 

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kostenbaten.fouten import Fout, Gebruiksfout, InvoerFouten
+from kostenbaten.fouten import Fout, Plek, Gebruiksfout, InvoerFouten
 from kostenbaten.opdrachten.gedeeld import OverschrijfOptie, _laad, _laad_begroting, _mag_schrijven, _schrijf_werkmap
 
 
@@ -95,13 +95,8 @@ def _voorbeeldbegroting() -> Path:
             return kandidaat
     raise InvoerFouten(
         [
-            Fout(
-                str(naam),
-                None,
-                "",
-                "voorbeeldbegroting niet gevonden, hier noch in het pakket kostenbaten; "
-                "installeer kostenbaten opnieuw, of geef een eigen begroting met --van",
-            )
+            Fout(Plek(str(naam)), "", "voorbeeldbegroting niet gevonden, hier noch in het pakket kostenbaten; "
+                "installeer kostenbaten opnieuw, of geef een eigen begroting met --van")
         ]
     )
 

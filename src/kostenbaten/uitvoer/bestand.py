@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from kostenbaten.fouten import Fout, UitvoerFouten
+from kostenbaten.fouten import Fout, Plek, UitvoerFouten
 from kostenbaten.model.bestandsnamen import NIEUW, OUD, tijdelijk_begin, zet_terug
 
 # Wat deze opdracht al af heeft geschreven, en welke bestanden zij leest: voor de melding bij een
@@ -73,34 +73,34 @@ def is_invoer(pad: Path) -> bool:
 
 
 def _invoerfout(pad: Path) -> Fout:
-    return Fout(str(pad), None, "", "dit is een invoerbestand van deze opdracht; kies een andere naam voor de uitvoer (ook --overschrijf vervangt geen invoer)")
+    return Fout(Plek(str(pad)), "", "dit is een invoerbestand van deze opdracht; kies een andere naam voor de uitvoer (ook --overschrijf vervangt geen invoer)")
 
 
 def controleer_doel(pad: Path, overschrijf: bool) -> None:
     """Weigert een invoerbestand als doel, een bestaand bestand zonder --overschrijf, een map als doel, en een map die niet bestaat."""
     pad = Path(pad)
     if pad.is_dir():
-        raise UitvoerFouten([Fout(str(pad), None, "", "dit is een map; geef de naam van een bestand")])
+        raise UitvoerFouten([Fout(Plek(str(pad)), "", "dit is een map; geef de naam van een bestand")])
     if is_invoer(pad):
         raise UitvoerFouten([_invoerfout(pad)])
     if bestaat(pad) and not overschrijf:
-        raise UitvoerFouten([Fout(str(pad), None, "", "bestand bestaat al; gebruik --overschrijf om het te vervangen")])
+        raise UitvoerFouten([Fout(Plek(str(pad)), "", "bestand bestaat al; gebruik --overschrijf om het te vervangen")])
     if not pad.parent.is_dir():
-        raise UitvoerFouten([Fout(str(pad), None, "", f"map {pad.parent} bestaat niet")])
+        raise UitvoerFouten([Fout(Plek(str(pad)), "", f"map {pad.parent} bestaat niet")])
 
 
 def controleer_variantdoel(pad: Path, casussenmap: Path) -> None:
     """Een nieuwe variant is een YAML-bestand buiten de casussenmap: in de map zou hij als casus gelezen worden."""
     pad = Path(pad)
     if pad.suffix.lower() not in (".yaml", ".yml"):
-        raise UitvoerFouten([Fout(str(pad), None, "", "een variant is een YAML-bestand; geef een naam op .yaml, bijvoorbeeld mijnstad-eigen.yaml")])
+        raise UitvoerFouten([Fout(Plek(str(pad)), "", "een variant is een YAML-bestand; geef een naam op .yaml, bijvoorbeeld mijnstad-eigen.yaml")])
     map_ = Path(casussenmap)
     if map_.is_dir():
         binnen = Path(os.path.realpath(pad))
         if Path(os.path.realpath(map_)) in binnen.parents:
             naast = map_.absolute().parent / f"{map_.absolute().name}-eigen.yaml"
             raise UitvoerFouten(
-                [Fout(str(pad), None, "", f"dit ligt in de casussenmap {map_}, waar het als casus gelezen zou worden; zet de variant naast de map, bijvoorbeeld {os.path.relpath(naast)}")]
+                [Fout(Plek(str(pad)), "", f"dit ligt in de casussenmap {map_}, waar het als casus gelezen zou worden; zet de variant naast de map, bijvoorbeeld {os.path.relpath(naast)}")]
             )
 
 
@@ -120,7 +120,7 @@ _REDENEN = {
 def schrijffout(pad: Path, fout: OSError) -> UitvoerFouten:
     """Een fout van het besturingssysteem bij het schrijven als Nederlandse uitvoerfout (code 2)."""
     reden = _REDENEN.get(fout.errno, "systeemfout {code}").format(map=pad.parent, code=errno.errorcode.get(fout.errno, fout.errno))
-    return UitvoerFouten([Fout(str(pad), None, "", f"kan niet schrijven: {reden}")])
+    return UitvoerFouten([Fout(Plek(str(pad)), "", f"kan niet schrijven: {reden}")])
 
 
 def maak_map(map_: Path) -> None:
@@ -207,11 +207,11 @@ def schrijf_map_atomair(map_: Path, bestanden: dict[str, Callable[[Path], None]]
     doelen = [map_ / naam for naam in bestanden]
     meld_restanten(map_)
     if bestaat(map_) and not map_.is_dir():
-        raise UitvoerFouten([Fout(str(map_), None, "", "dit is een bestand; geef de naam van een (nieuwe) map")])
+        raise UitvoerFouten([Fout(Plek(str(map_)), "", "dit is een bestand; geef de naam van een (nieuwe) map")])
     fouten = [_invoerfout(d) for d in doelen if is_invoer(d)]
     if not overschrijf:
-        fouten += [Fout(str(d), None, "", "bestand bestaat al; gebruik --overschrijf om het te vervangen") for d in doelen if bestaat(d)]
-    fouten += [Fout(str(d), None, "", "dit is een map; geef de naam van een bestand") for d in doelen if d.is_dir() and not d.is_symlink()]
+        fouten += [Fout(Plek(str(d)), "", "bestand bestaat al; gebruik --overschrijf om het te vervangen") for d in doelen if bestaat(d)]
+    fouten += [Fout(Plek(str(d)), "", "dit is een map; geef de naam van een bestand") for d in doelen if d.is_dir() and not d.is_symlink()]
     if fouten:
         raise UitvoerFouten(fouten)
 

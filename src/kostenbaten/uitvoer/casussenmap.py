@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
-from kostenbaten.fouten import Fout, UitvoerFouten
+from kostenbaten.fouten import Fout, Plek, UitvoerFouten
 from kostenbaten.model.bestandsnamen import PILOTBESTAND, casusbestand, is_invoerbestand
 from kostenbaten.model.casus import Onzeker
 from kostenbaten.uitvoer.bestand import meld_restanten, schrijf_map_atomair
@@ -88,7 +88,7 @@ def schrijf_casussenmap(project, map_: Path, overschrijf: bool, bron) -> list[Pa
     if map_.is_dir():
         for pad in sorted(map_.iterdir()):
             if is_invoerbestand(pad) and pad.name not in bestanden:
-                fouten.append(Fout(str(pad), None, "", "de map bevat al dit YAML-bestand, dat een casus zou worden; kies een lege map"))
+                fouten.append(Fout(Plek(str(pad)), "", "de map bevat al dit YAML-bestand, dat een casus zou worden; kies een lege map"))
     if fouten:
         raise UitvoerFouten(fouten)
     schemas = _schemamap(map_)

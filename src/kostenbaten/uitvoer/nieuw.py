@@ -15,7 +15,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from kostenbaten.fouten import Fout, Gebruiksfout, UitvoerFouten, als_naam, bedoelt_u
+from kostenbaten.fouten import Fout, Plek, Gebruiksfout, UitvoerFouten, als_naam, bedoelt_u
 from kostenbaten.uitvoer.bestand import bestaat, meld_restanten, schrijf_map_atomair
 
 # bestand in het sjabloon -> plek in de nieuwe map
@@ -121,15 +121,15 @@ def schrijf_nieuwe_map(
     map_ = Path(map_)
     meld_restanten(map_)  # een opzij gezette oude map gaat eerst terug: daarin staan dan de eigen bestanden
     if bestaat(map_) and not map_.is_dir():
-        raise UitvoerFouten([Fout(str(map_), None, "", "dit is een bestand; geef de naam van een (nieuwe) map")])
+        raise UitvoerFouten([Fout(Plek(str(map_)), "", "dit is een bestand; geef de naam van een (nieuwe) map")])
     bestaand = [map_ / doel for doel in BESTANDEN.values() if bestaat(map_ / doel)]
     if bestaand and not overschrijf:
         # Dit zijn bestanden die de gebruiker al heeft ingevuld: --overschrijf zet ze terug op de startwaarden.
         melding = "bestand bestaat al; kies een nieuwe map, of gebruik --overschrijf om het terug te zetten op de startwaarden (uw eigen invoer gaat dan verloren)"
-        raise UitvoerFouten([Fout(str(p), None, "", melding) for p in bestaand])
+        raise UitvoerFouten([Fout(Plek(str(p)), "", melding) for p in bestaand])
     registratie = map_ / "registratie"
     if bestaat(registratie) and not registratie.is_dir():
-        raise UitvoerFouten([Fout(str(registratie), None, "", "dit is een bestand; hier komt de map voor de koppeling van registratie, hernoem het bestand")])
+        raise UitvoerFouten([Fout(Plek(str(registratie)), "", "dit is een bestand; hier komt de map voor de koppeling van registratie, hernoem het bestand")])
     naam = naam or map_.resolve().name.replace("-", " ").replace("_", " ").capitalize()
     schrijvers = {
         doel: (lambda pad, tekst=tekst: pad.write_text(tekst, encoding="utf-8")) for doel, tekst in teksten(map_, naam, rechtsgebieden, betalers).items()

@@ -17,7 +17,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from pydantic import BaseModel
 
-from kostenbaten.fouten import Fout, UitvoerFouten
+from kostenbaten.fouten import Fout, Plek, UitvoerFouten
 from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT, SOORTEN_BAAT, STANDAARD_ACTOREN, Onzeker
 from kostenbaten.model.kengetallenbank import GRADEN, INDEXCATEGORIEEN
 from kostenbaten.model.casussenwerkmap import (
@@ -92,7 +92,7 @@ def _te_lange_teksten(project) -> list[Fout]:
     def loop(waarde, pad, wie):
         if isinstance(waarde, str) and len(waarde) > MAX_TEKENS:
             fouten.append(
-                Fout(project.regel(wie, pad), None, "", f"deze tekst heeft {len(waarde)} tekens; een cel van Excel houdt er "
+                Fout(Plek(project.regel(wie, pad), None), "", f"deze tekst heeft {len(waarde)} tekens; een cel van Excel houdt er "
                      f"hoogstens {MAX_TEKENS}: maak hem korter of houd de casussen in YAML")
             )
         elif isinstance(waarde, dict):
@@ -187,11 +187,8 @@ def _rijen(tabel: Tabel, pilot, casussen):
             velden = _vlak(item)
             if blad == KENGETALLEN and any(p[0] == "per_maand" and p[1:] != ("waarde",) for p in velden):
                 # Het bereik op blad Kengetallen hoort bij Bedrag (€); een bereik om een bedrag per maand past er niet in.
-                raise UitvoerFouten([Fout(
-                    "pilot.yaml", None, "",
-                    f"kengetallen.{sleutel}.per_maand: een bereik (min/max of interval_90) om een bedrag per maand kan niet in een werkmap; "
-                    "laat het bereik weg om om te zetten, of reken met de casussenmap",
-                )])
+                raise UitvoerFouten([Fout(Plek("pilot.yaml", None), "", f"kengetallen.{sleutel}.per_maand: een bereik (min/max of interval_90) om een bedrag per maand kan niet in een werkmap; "
+                    "laat het bereik weg om om te zetten, of reken met de casussenmap")])
             if getattr(item, "uit_telling", False):  # het aandeel volgt uit het aantal: alleen het aantal staat in de map
                 velden = {p: w for p, w in velden.items() if p[0] != "aandeel"}
             yield {("sleutel",): sleutel, **velden}
@@ -241,7 +238,7 @@ def _cel(blad: Blad, cel: str, waarde, project, geld: bool = False, optioneel: b
         return c
     if isinstance(waarde, Decimal) and waarde != waarde.to_integral_value() and Decimal(repr(float(waarde))) != waarde:
         raise UitvoerFouten(
-            [Fout(str(project.map), None, "", f"het getal {waarde} heeft meer cijfers dan Excel exact bewaart (15); rond het af in de map")]
+            [Fout(Plek(str(project.map)), "", f"het getal {waarde} heeft meer cijfers dan Excel exact bewaart (15); rond het af in de map")]
         )
     return blad.invoer(cel, waarde, EURO if geld else None, optioneel=optioneel)
 

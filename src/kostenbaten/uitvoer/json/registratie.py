@@ -38,5 +38,5 @@ def document(u: RegistratieUitkomst) -> dict:
         if u.uren is None
         else {"som": json_getal(u.uren), "ingevuld": u.uren_ingevuld, "per_hulpvraag": None if uren is None else json_verhouding(uren)},
         "waarschuwingen": [{"bestand": openbaar_pad(m.bestand), "regel": m.regel, "melding": m.melding} for m in u.waarschuwingen],
-        "niet_meegeteld": [{"bestand": openbaar_pad(m.bestand), "regel": m.regel, "plek": m.plek, "melding": m.melding} for m in u.meldingen],
+        "niet_meegeteld": [{"bestand": openbaar_pad(m.bestand), "regel": m.regel, "plek": m.cel, "melding": m.melding} for m in u.meldingen],
     }

@@ -79,5 +79,4 @@ def toon(u: RegistratieUitkomst, console: Console) -> None:
     if u.meldingen:
         console.print(f"Niet (helemaal) meegeteld: {len(u.meldingen)} regel(s)")
         for m in u.meldingen:
-            waar = f"{m.bestand}:{m.plek}" if m.plek else f"{m.bestand}:{m.regel}"
-            console.print(f"  {waar}: {m.melding}", soft_wrap=True, markup=False)
+            console.print(f"  {m.plek}: {m.melding}", soft_wrap=True, markup=False)
