@@ -425,3 +425,57 @@ def test_plek_als_tekst_en_in_een_fout():
     fout = Fout(Plek("a/casus-1.yaml", 4), "baten[1].bedrag", "moet een getal zijn")
     assert (fout.bestand, fout.regel, fout.cel) == ("a/casus-1.yaml", 4, None)
     assert str(fout) == "a/casus-1.yaml:4: baten[1].bedrag: moet een getal zijn"
+
+
+def test_garbage_collector_alleen_stil_tijdens_het_lezen(tmp_path, monkeypatch):
+    """Het lezen van een map zet de garbage collector stil en daarna weer aan, ook na een fout in de invoer;
+    stond hij al uit, dan blijft hij uit."""
+    import gc
+
+    from kostenbaten.fouten import InvoerFouten
+    from kostenbaten.invoer import casussen
+
+    tijdens = []
+    echt = casussen._laad_project
+
+    def meten(map_):
+        tijdens.append(gc.isenabled())
+        return echt(map_)
+
+    monkeypatch.setattr(casussen, "_laad_project", meten)
+    assert gc.isenabled()
+    laad_project(HENGELO)
+    with pytest.raises(InvoerFouten):
+        laad_project(tmp_path / "bestaat-niet")
+    assert tijdens == [False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        laad_project(HENGELO)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_lezen_ook_als_de_grootte_van_het_bestand_niet_klopt(tmp_path, monkeypatch):
+    """Het lezen vraagt de grootte uit `fstat` plus één byte en leest dan door tot het einde: een bestand dat
+    intussen groeide of een grootte 0 opgeeft (zoals in /proc) wordt heel gelezen, en een te groot bestand blijft
+    te groot."""
+    import os
+
+    from kostenbaten.invoer import yamlbestand
+
+    echt = os.fstat
+
+    def fstat(fd):
+        info = echt(fd)
+        return os.stat_result((info.st_mode, *tuple(info)[1:6], 0, *tuple(info)[7:]))  # st_size is veld 6
+
+    monkeypatch.setattr(os, "fstat", fstat)
+    lang = tmp_path / "lang.yaml"
+    lang.write_text("# " + "x" * 300_000 + "\nnaam: lang\nbedrag: 12.50\n", encoding="utf-8")
+    bestand, fouten = lees_yaml(lang)
+    assert fouten == [] and bestand.inhoud == {"naam": "lang", "bedrag": Decimal("12.50")}
+    te_groot = tmp_path / "te-groot.yaml"
+    te_groot.write_bytes(b"#" * (yamlbestand.MAX_BYTES + 5))
+    _, fouten = lees_yaml(te_groot)
+    assert [f.melding for f in fouten] == ["het bestand is te groot: hoogstens 1.000.000 bytes (1 MB)"]

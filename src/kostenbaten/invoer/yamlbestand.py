@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import errno
 import functools
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -428,17 +430,13 @@ def _stel_samen(naam: str, tekst: str):
 
 
 def _lees_tekst(pad: Path) -> tuple[str | None, Fout | None]:
-    import stat
-
     naam = str(pad)
     try:
-        # Een pipe zou bij het openen blijven wachten en een apparaat (/dev/zero) eindeloos leveren: alleen gewone bestanden.
-        if pad.exists() and not stat.S_ISREG(pad.stat().st_mode) and not pad.is_dir():
-            return None, Fout(Plek(naam), "", "dit is geen gewoon bestand (een apparaat, pipe of socket); geef een YAML-bestand")
-        with pad.open("rb") as bestand:
-            ruw = bestand.read(MAX_BYTES + 1)
+        ruw = _lees_bytes(pad)
     except IsADirectoryError:
         return None, Fout(Plek(naam), "", "dit is een map, geen YAML-bestand; hernoem of verwijder de map")
+    except _GeenGewoonBestand:
+        return None, Fout(Plek(naam), "", "dit is geen gewoon bestand (een apparaat, pipe of socket); geef een YAML-bestand")
     except OSError as fout:
         reden = _LEESREDENEN.get(fout.errno, f"systeemfout {errno.errorcode.get(fout.errno, fout.errno)}")
         return None, Fout(Plek(naam), "", f"kan het bestand niet lezen ({reden})")
@@ -459,6 +457,39 @@ def _lees_tekst(pad: Path) -> tuple[str | None, Fout | None]:
         regel = tekst.count("\n", 0, ongewenst.start()) + 1
         return None, Fout(Plek(naam, regel), "", f"de tekst {tekens.melding(ongewenst.group())}")
     return tekst, None
+
+
+class _GeenGewoonBestand(Exception):
+    """Een apparaat, pipe of socket: een pipe zou blijven wachten en een apparaat (/dev/zero) eindeloos leveren."""
+
+
+# Zonder wachten openen (een pipe zonder schrijver), en onder Windows zonder omzetten van regeleinden.
+_OPEN = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _lees_bytes(pad: Path) -> bytes:
+    """De bytes van een gewoon bestand, hoogstens MAX_BYTES + 1 (genoeg om te zien dat het te groot is).
+
+    Eén keer openen en `fstat` op wat geopend is, in plaats van eerst te vragen of het bestaat en wat het is:
+    bij 10.000 casussen scheelt dat twee systeemaanroepen per bestand, en het lezen vraagt precies de grootte
+    (plus één) in plaats van een buffer van een megabyte per bestand (docs/snelheid.md).
+    """
+    fd = os.open(pad, _OPEN)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is een map", str(pad))
+        if not stat.S_ISREG(info.st_mode):
+            raise _GeenGewoonBestand()
+        # De grootte kan intussen veranderd zijn (of 0 zijn, zoals in /proc): lees door tot het einde of te groot.
+        stukken = [os.read(fd, min(info.st_size, MAX_BYTES) + 1)]
+        totaal = len(stukken[0])
+        while stukken[-1] and totaal <= MAX_BYTES:
+            stukken.append(os.read(fd, 65_536))
+            totaal += len(stukken[-1])
+        return b"".join(stukken)
+    finally:
+        os.close(fd)
 
 
 def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
