@@ -27,6 +27,15 @@ def pytest_runtest_teardown(item):
     systeem.huidige_markers = None
 
 
+@pytest.fixture(autouse=True)
+def _niet_bevriezen(monkeypatch):
+    """Een test die `cli.main` aanroept, zet `kostenbaten.EEN_OPDRACHT` aan; de volgende tests draaien weer als een
+    proces dat blijft lopen, waarin het lezen niets bevriest voor de garbage collector."""
+    import kostenbaten
+
+    monkeypatch.setattr(kostenbaten, "EEN_OPDRACHT", False)
+
+
 @pytest.fixture
 def hengelo(tmp_path) -> Path:
     """Een kopie van de Hengelo-map die een test mag aanpassen."""

@@ -456,6 +456,24 @@ def test_garbage_collector_alleen_stil_tijdens_het_lezen(tmp_path, monkeypatch):
         gc.enable()
 
 
+def test_gelezen_map_alleen_bevroren_bij_een_opdracht_per_proces(monkeypatch):
+    """Alleen als het proces één opdracht draait (de opdrachtregel) gaan de gelezen objecten naar de permanente
+    generatie van de garbage collector; in de tests en via de API niet."""
+    import gc
+
+    import kostenbaten
+
+    gc.unfreeze()
+    laad_project(HENGELO)
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(kostenbaten, "EEN_OPDRACHT", True)
+    try:
+        project = laad_project(HENGELO)
+        assert gc.get_freeze_count() > 0 and gc.is_tracked(project.pilot)
+    finally:
+        gc.unfreeze()
+
+
 def test_lezen_ook_als_de_grootte_van_het_bestand_niet_klopt(tmp_path, monkeypatch):
     """Het lezen vraagt de grootte uit `fstat` plus één byte en leest dan door tot het einde: een bestand dat
     intussen groeide of een grootte 0 opgeeft (zoals in /proc) wordt heel gelezen, en een te groot bestand blijft

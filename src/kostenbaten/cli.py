@@ -12,6 +12,8 @@ import sys
 from typing import Annotated
 
 import typer
+
+import kostenbaten
 from typer.core import TyperGroup
 
 from kostenbaten.fouten import (
@@ -159,6 +161,7 @@ def main() -> None:
     # slaat dat over; al het andere (bestanden sluiten, atexit) gebeurt gewoon. Uitvoer is dan al geschreven.
     atexit.unregister(gc.freeze)
     atexit.register(gc.freeze)
+    kostenbaten.EEN_OPDRACHT = True  # het lezen van een map mag de gelezen objecten bevriezen (invoer/casussen.py)
     # kostenbaten gebruikt geen pydantic-plugins; zonder deze vlag doorzoekt pydantic bij het eerste
     # model alle geïnstalleerde pakketten naar plugins, wat de opstart merkbaar vertraagt.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

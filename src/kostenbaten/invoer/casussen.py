@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 from pydantic import BaseModel
 
+import kostenbaten
+
 from kostenbaten.fouten import Fout, Plek, InvoerFouten, bedoelt_u
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.yamlbestand import HerleesBestand, YamlBestand, lees_yaml, toon_pad
@@ -116,16 +118,18 @@ def _zonder_kringen_zoeken():
 
     Een casussenmap wordt honderdduizenden kleine objecten die tot het einde blijven leven; de garbage
     collector doorzocht ze op kringen, bij het lezen en nog eens in het rekenen erna, terwijl het lezen geen
-    kringen maakt (wat wegvalt, ruimt de referentietelling meteen op). Na een gelukte lezing gaan alle objecten
-    die er nu zijn naar de permanente generatie (`gc.freeze`), die hij niet meer doorzoekt; een object dat later
-    vrijkomt, ruimt de referentietelling nog steeds op. Bij 10.000 casussen scheelt dat zo'n 0,2 s
-    (docs/snelheid.md). Na een fout in de invoer bevriest er niets (een traceback is een kring).
+    kringen maakt (wat wegvalt, ruimt de referentietelling meteen op). Draait het proces één opdracht
+    (`kostenbaten.EEN_OPDRACHT`, de opdrachtregel), dan gaan na een gelukte lezing alle objecten die er nu zijn
+    naar de permanente generatie (`gc.freeze`), die hij niet meer doorzoekt; een object dat later vrijkomt, ruimt
+    de referentietelling nog steeds op. Bij 10.000 casussen scheelt dat zo'n 0,2 s (docs/snelheid.md). Na een
+    fout in de invoer bevriest er niets (een traceback is een kring).
     """
     aan = gc.isenabled()
     gc.disable()
     try:
         yield
-        gc.freeze()
+        if kostenbaten.EEN_OPDRACHT:
+            gc.freeze()
     finally:
         if aan:
             gc.enable()
