@@ -95,7 +95,7 @@ def test_met_bereiken_noemt_het_interval_wat_het_dekt(maak):
 
 
 @pytest.mark.parametrize("naam,argumenten", [
-    ("o.html", ("oosterdal",)), ("v.html", (VRIJWILLIGERS,)), ("b.html", (BANDBREEDTE,)), ("h.html", (HENGELO,)),
+    ("cijfers-o.html", ("oosterdal",)), ("v.html", (VRIJWILLIGERS,)), ("b.html", (BANDBREEDTE,)), ("h.html", (HENGELO,)),
 ])
 def test_nergens_tussen_tot(maak, naam, argumenten):
     tekst = html_tekst(maak(naam, *argumenten)[0])
@@ -389,7 +389,7 @@ def test_word_opent_in_libreoffice(word, tmp_path):
                     "--outdir", str(tmp_path), str(word)], check=True, capture_output=True, timeout=180)
     pdf = tmp_path / "raadsvoorstel.pdf"
     paginas = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout, re.M).group(1))
-    assert 4 <= paginas <= 40
+    assert 4 <= paginas <= 50  # de bijlage met een rekenboom voor elk cijfer op de voorkant (zo'n 43 pagina's)
     tekst = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()).replace("\xa0", " ")
     for kop in ("De uitkomst", "Twee kostenbedragen, één vraag.", "Bijlage A.", "Hoe de totalen zijn opgebouwd", "€ 115.566", "€ 70.772"):
         assert kop in tekst, kop
@@ -514,21 +514,27 @@ def test_elk_bedrag_in_een_tabel_op_de_voorkant_wijst_naar_zijn_rekenboom(maak, 
     assert "casus-1.yaml:" in boom and "pilot.yaml:" in boom
 
 
-@pytest.mark.chromium
-def test_verwijzingen_werken_in_chromium(maak):
+def _browser():
+    """Chromium zonder venster (1280 x 900), via chromedriver; de test sluit hem zelf (`quit`)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
 
     from chromium import vereis_chromium
 
     chromium, driver = vereis_chromium()
-    doel = maak("h.html", HENGELO)[0]
     opties = webdriver.ChromeOptions()
     opties.binary_location = chromium
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
         opties.add_argument(argument)
-    browser = webdriver.Chrome(service=Service(driver), options=opties)
+    return webdriver.Chrome(service=Service(driver), options=opties)
+
+
+@pytest.mark.chromium
+def test_verwijzingen_werken_in_chromium(maak):
+    from selenium.webdriver.common.by import By
+
+    doel = maak("h.html", HENGELO)[0]
+    browser = _browser()
     try:
         browser.get(doel.resolve().as_uri())
         links = browser.find_elements(By.CSS_SELECTOR, "main > section a[href^='#uitleg-'], header a[href^='#uitleg-']")
@@ -561,6 +567,76 @@ def test_verwijzingen_werken_in_chromium(maak):
                 anker,
             )
             assert in_beeld, anker
+    finally:
+        browser.quit()
+
+
+# De plekken van de voorkant met uitkomsten (document.VOORKANT zonder titel, casussen, bewijs, aannames en methode: daar
+# staan invoer, bronnen en uitleg, en de bedragen in hun tabellen toetst de test hierboven).
+UITKOMSTPLEKKEN = ("saldo", "verwacht", "kern", "uitkomsten", "kosten_baten", "actoren", "begroting", "drijvers")
+# Een cijfer: een bedrag, een procent of een getal (ook 1.234 en 2,30).
+CIJFER = r"-?€\s?-?\d[\d.]*(?:,\d+)?|\d[\d.]*(?:,\d+)?\s?%|\d[\d.]*(?:,\d+)?"
+# Instellingen van de berekening, geen uitkomst (de groep `c` of `d` is het cijfer): de stap van de tornado ("25% lager of
+# hoger", "om de beurt 25%", de kolomkoppen "Totaal bij -25%"), hoeveel balken hij toont ("de 8 grootste van 24"), het
+# nummer van een casus in haar naam, het aantal trekkingen, het zaad en de breedte (90%) van het interval van de
+# Monte-Carlo-berekening, en hoeveel bereiken de zin over de dekking niet bij naam noemt ("en 2 andere").
+INSTELLINGEN = (r"(?P<c>\d+%) lager of hoger", r"om de beurt (?P<c>\d+%)", r"de (?P<c>\d+) grootste van (?P<d>\d+)",
+                r"Totaal bij [-+](?P<c>\d+%)", r"Casus (?P<c>\d+):", r"(?P<c>[\d.]+) trekkingen", r"zaad (?P<c>\d+)",
+                r"Met (?P<c>90%) kans", r"(?P<c>90%) van de trekkingen", r"en (?P<c>\d+) andere\)")
+
+
+def _cijfers_zonder_verwijzing(browser) -> list[str]:
+    """Elk cijfer in de zichtbare tekst van de uitkomstplekken dat niet in een verwijzing staat naar een plek in een bijlage
+    en geen instelling is; grafieken (SVG, met hun eigen beschrijving) niet."""
+    gevonden = browser.execute_script(
+        "const uit = []; const cijfer = new RegExp(arguments[1], 'g');"
+        "for (const plek of arguments[0]) {"
+        "  const sectie = document.querySelector('main > section#' + plek); if (!sectie) continue;"
+        "  const loper = document.createTreeWalker(sectie, NodeFilter.SHOW_TEXT);"
+        "  for (let n = loper.nextNode(); n; n = loper.nextNode()) {"
+        "    if (n.parentElement.closest('svg, style, script')) continue;"
+        "    const a = n.parentElement.closest('a[href^=\"#\"]');"
+        "    const doel = a && document.getElementById(a.getAttribute('href').slice(1));"
+        "    if (doel && doel.closest('.bijlagen')) continue;"
+        "    for (const m of n.textContent.matchAll(cijfer)) uit.push([m[0], n.textContent, m.index]); } }"
+        "return uit;",
+        list(UITKOMSTPLEKKEN), CIJFER,
+    )
+    return [(c, tekst[max(0, i - 30):i + len(c) + 30]) for c, tekst, i in gevonden if not _is_instelling(tekst, i, c)]
+
+
+def _is_instelling(tekst: str, begin: int, cijfer: str) -> bool:
+    for patroon in INSTELLINGEN:
+        for m in re.finditer(patroon, tekst):
+            if any(m.groupdict().get(g) == cijfer and m.start(g) == begin for g in ("c", "d")):
+                return True
+    return False
+
+
+@pytest.mark.chromium
+@pytest.mark.parametrize("naam, argumenten", [
+    ("cijfers-h.html", (HENGELO,)),
+    ("cijfers-hb.html", (HENGELO, "--begroting", BEGROTING)),
+    ("cijfers-o.html", ("oosterdal", "--begroting", "begroting.yaml")),
+    ("cijfers-bb.html", (ROOT / "casussen" / "varianten" / "hengelo-bandbreedte.yaml",)),
+])
+def test_elk_cijfer_van_de_voorkant_verwijst_naar_zijn_berekening(maak, naam, argumenten):
+    """In Chromium: elk cijfer in de tekst en de tabellen van de uitkomsten op de voorkant (het saldo, de kernzin en de
+    verdeling, de kwaliteitsgraden, kosten en baten, per actor, de begroting met haar aansluiting, de omslagpunten, de
+    verwachte waarde, het interval en wat het drijft) staat in een verwijzing naar een knoop in de bijlage; alleen de
+    instellingen van de berekening niet (INSTELLINGEN). Hengelo, met een begroting, een eigen bibliotheek met kansen van
+    slagen en een begroting, en Hengelo met bereiken."""
+    doel = maak(naam, *argumenten)[0]
+    browser = _browser()
+    try:
+        browser.get(doel.resolve().as_uri())
+        assert _cijfers_zonder_verwijzing(browser) == []
+        # De toets zelf vindt een cijfer zonder verwijzing: haal de verwijzing van het deel van de cliënt weg (in de zin
+        # onder de kernzin: een procent, of een bedrag als procenten niets zeggen).
+        weg = browser.execute_script(
+            "const a = document.querySelector('main a[href=\"#uitleg-aandeel-client-rapport\"], main a[href=\"#uitleg-groep-client-rapport\"]');"
+            "a.replaceWith(a.textContent); return a.textContent;")
+        assert [c for c, _ in _cijfers_zonder_verwijzing(browser)] == [weg]
     finally:
         browser.quit()
 

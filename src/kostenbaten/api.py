@@ -434,13 +434,14 @@ def rapport(
         from kostenbaten.berekening.uitkomsten import naast_casussen
 
         naast = naast_casussen(waardering, actoren.maatschappelijk, len(kba.casussen))
+    kengetallen = controleer_bank(project, laad_bank()[0], kba.casussen)
     return Rapport(
         kba=kba,
         actoren=actoren,
-        kengetallen=controleer_bank(project, laad_bank()[0], kba.casussen),
+        kengetallen=kengetallen,
         gevoeligheid=gevoeligheid,
         waarschuwingen=lijst,
-        uitleg=rekenbomen(kba, actoren, gevoeligheid, zonder_eigen_mappen(project), begroting),
+        uitleg=rekenbomen(kba, actoren, gevoeligheid, zonder_eigen_mappen(project), begroting, kengetallen, onzekerheid),
         # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
         controle=() if project.is_variant else tuple(controleer_cijfers(kba)),
         trekkingen=trekkingen,
@@ -456,20 +457,25 @@ def rapport(
     )
 
 
-def rekenbomen(kba, actoren, gevoeligheid, waar, begroting: tuple | None = None) -> tuple:
-    """De rekenbomen van de bijlage: de twee totalen, dan elk cijfer in de tabellen van de voorkant (kosten en baten,
-    per actor, de verdelingstabel, de balken van de tornado, de begroting), elk tot de invoerregels (`waar`: bestand:regel)."""
+def rekenbomen(kba, actoren, gevoeligheid, waar, begroting: tuple | None = None, kengetallen=None, onzekerheid=None) -> tuple:
+    """De rekenbomen van de bijlage: de twee totalen, dan elk cijfer op de voorkant (de verdeling over de groepen, kosten
+    en baten, per actor, de verdelingstabel, de balken van de tornado, de begroting, waar de baten op rusten per
+    kwaliteitsgraad), elk tot de invoerregels (`waar`: bestand:regel)."""
     from kostenbaten.berekening import rekenbomen as bomen
     from kostenbaten.berekening.uitleg import uitleg as leg_uit
-    from kostenbaten.uitvoer.rapport.gevoeligheid import AANTAL
+    from kostenbaten.uitvoer.rapport.gevoeligheid import AANTAL, gekozen_omslagpunten
 
     uit = [leg_uit(kba, cijfer, waar) for cijfer in ("rapport", "gewogen")]
-    uit += bomen.gemiddelde(kba, waar) + bomen.kosten_baten(kba, waar) + bomen.per_actor(kba, actoren, waar)
+    uit += bomen.gemiddelde(kba, waar) + bomen.tweedeling(kba, waar) + bomen.kosten_baten(kba, waar) + bomen.per_actor(kba, actoren, waar)
     if actoren.maatschappelijk is not None:
         uit += bomen.verdeling(kba, actoren.maatschappelijk, waar)
-    uit += bomen.tornado(gevoeligheid, waar, AANTAL)
+    uit += bomen.tornado(gevoeligheid, waar, AANTAL) + bomen.omslagpunten(gevoeligheid, gekozen_omslagpunten(gevoeligheid), waar)
     if begroting is not None:
         uit += bomen.begroting(begroting[1], kba, waar, begrotingsplek(begroting[0].pad))
+    if kengetallen is not None and kengetallen.totaal_baten:
+        uit += bomen.graden(kba, kengetallen, waar)
+    if onzekerheid is not None:
+        uit += bomen.onzekerheid(onzekerheid, waar)
     return tuple(uit)
 
 

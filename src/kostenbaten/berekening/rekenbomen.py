@@ -12,6 +12,7 @@ een `cijfer` is een plek waar een tabelcel naar verwijst.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -19,7 +20,8 @@ from kostenbaten.berekening.extrapolatie import extrapoleer_grootheid
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst, Post
 from kostenbaten.berekening.rekensom import getal as n, som as rekensom, vast
 from kostenbaten.berekening.uitleg import Knoop, Uitleg, Waar, _optelling, aandeel_knoop, gedekt_knoop, hulpvragen_knoop, post_knoop
-from kostenbaten.geld import NUL, deel, som, vermenigvuldig
+from kostenbaten.geld import HONDERD, NUL, deel, som, vermenigvuldig
+from kostenbaten.model.casus import GROEPEN
 
 METHODE_NAAM = {"rapport": "één gemiddelde voor alle casussen", "gewogen": "gewogen per rechtsgebied"}
 
@@ -134,6 +136,43 @@ def kosten_baten(kba: PilotUitkomst, waar: Waar) -> list[Uitleg]:
     return uit
 
 
+def _groep(groep: str) -> Posten:
+    """De baten van een groep (cliënt, overheid, overig) min de kosten die hij draagt, zoals `CasusUitkomst.per_groep`."""
+    return lambda c: [(p, 1) for p in c.baten if p.groep == groep] + [(p, -1) for p in c.kosten if p.groep == groep]
+
+
+def _per_casus_kort(k: Knoop) -> Knoop:
+    """Dezelfde boom zonder de posten onder elke casus en zonder de afleiding van de hulpvragen (die staan al in de
+    bomen van de totalen): elke casus met haar bedrag en regel, zodat de bijlage niet voor elke groep alles herhaalt."""
+    if k.label.startswith(("Casus ", "Gedekte hulpvragen", "Hulpvragen ")):
+        return dataclasses.replace(k, kinderen=())
+    return dataclasses.replace(k, kinderen=tuple(_per_casus_kort(c) for c in k.kinderen))
+
+
+def tweedeling(kba: PilotUitkomst, waar: Waar) -> list[Uitleg]:
+    """Per extrapolatie het deel van elke groep in het totaal (de zin onder de kernzin: '68% voor de cliënt ...'):
+    het netto van de groep, geëxtrapoleerd, maal 100 gedeeld door het totaal. Het totaal zelf is de boom bovenaan."""
+    uit = []
+    for methode, naam in METHODE_NAAM.items():
+        e = kba.extrapolaties[methode]
+        totaal = Knoop(f"Totaal ({naam}; zijn boom staat bovenaan)", e.totaal, None, ())
+        for groep in GROEPEN:
+            wie = "cliënt" if groep == "client" else groep
+            netto = _per_casus_kort(extrapolatie_knoop(kba, methode, f"Groep {wie}: baten min de kosten die zij draagt ({naam})",
+                                                       f"netto van de groep {wie}", _groep(groep), waar, f"groep-{groep}-{methode}"))
+            if groep == "overig" and not netto.waarde:
+                continue
+            if not e.totaal:
+                uit.append(Uitleg(f"groep-{groep}-{methode}", netto))
+                continue
+            aandeel = deel(netto.waarde * HONDERD, e.totaal)
+            uit.append(Uitleg(f"aandeel-{groep}-{methode}", Knoop(
+                f"Aandeel van de groep {wie} in het totaal ({naam})", aandeel,
+                rekensom(n(netto.waarde), " x 100 / ", n(e.totaal), " = ", vast(aandeel, 2), " (op twee decimalen)"), (), None, (netto, totaal), "procent",
+                cijfer=f"aandeel-{groep}-{methode}")))
+    return uit
+
+
 def per_actor(kba: PilotUitkomst, actoren, waar: Waar) -> list[Uitleg]:
     """Per actor wat hij betaalt en wint (één gemiddelde), en zijn saldo (de tabel 'Wie betaalt en wie wint')."""
     uit = []
@@ -210,6 +249,38 @@ def tornado(g, waar: Waar, aantal: int, methode: str = "rapport") -> list[Uitleg
     return uit
 
 
+def omslagpunten(g, gekozen, waar: Waar, methode: str = "rapport") -> list[Uitleg]:
+    """Het omslagpunt van elke invoer in `gekozen` (de lijst onder de tornado): de waarde waarbij het totaal nul wordt.
+
+    Het totaal is lineair in één invoer: het verandert met de helling (het totaal bij de invoer plus één eenheid min het
+    totaal), dus het omslagpunt is de invoer min het totaal gedeeld door de helling (`berekening.gevoeligheid.omslagpunt`)."""
+    uit = []
+    for v in gekozen:
+        e = v.effecten[methode]
+        o = e.omslagpunt
+        if o.waarde is None:
+            continue
+        plek = (waar(*v.invoer.plek),) if v.invoer.plek is not None else ()
+        sleutel = gevoeligheid_sleutel(v.invoer.sleutel)
+        nu = Knoop(f"{v.invoer.label}, zoals gegeven", v.invoer.basis, None, plek, eenheid=v.invoer.eenheid, cijfer=f"omslag-{sleutel}-nu")
+        basis = Knoop(f"Totaal bij de invoer zoals gegeven ({METHODE_NAAM[methode]})", e.basis)
+        helling = Knoop(f"Helling: verandering van het totaal per {v.invoer.eenheid} meer", e.per_eenheid,
+                        rekensom("de hele KBA opnieuw met ", n(v.invoer.basis + 1), " in plaats van ", n(v.invoer.basis),
+                                 ", min het totaal: ", n(e.per_eenheid)))
+        punt = Knoop(f"Omslagpunt {v.invoer.label}: het totaal wordt nul", o.waarde,
+                     rekensom(n(v.invoer.basis), " - ", n(e.basis), " / ", n(e.per_eenheid), " = ", n(o.waarde)), (), None,
+                     (nu, basis, helling), v.invoer.eenheid, cijfer=f"omslag-{sleutel}")
+        uit.append(Uitleg(f"omslag-{sleutel}", punt))
+        if o.verandering is not None:
+            uit.append(Uitleg(f"omslag-{sleutel}-verandering", Knoop(
+                f"Omslagpunt {v.invoer.label} ten opzichte van nu", o.verandering,
+                rekensom("(", n(o.waarde), " - ", n(v.invoer.basis), ") x 100 / ", n(v.invoer.basis), " = ", vast(o.verandering, 1),
+                         " (op één decimaal)"), (), None, (Knoop(f"Omslagpunt {v.invoer.label} (zie boven)", o.waarde, None, (),
+                                                               eenheid=v.invoer.eenheid),), "procent",
+                cijfer=f"omslag-{sleutel}-verandering")))
+    return uit
+
+
 def n_tekst(waarde: Decimal) -> str:
     return f"{waarde.normalize():f}" if waarde == waarde.to_integral_value() else str(waarde)
 
@@ -283,6 +354,13 @@ def begroting(b, kba: PilotUitkomst, waar: Waar, plek: Callable[[str, int], str]
             (), None, (baten,), "per euro", cijfer="begroting-verhouding")))
     else:
         uit.append(Uitleg("begroting-baten", baten))
+    uit += _uren(kba, b, methode, waar, plek)
+    uit.append(Uitleg("begroting-netto", _verschil("Begroting: netto, de baten min de kosten", "begroting-netto", (baten,), (kosten,))))
+    if b.omslagpunt is not None:
+        uit.append(Uitleg("begroting-omslagpunt", Knoop(
+            "Begroting: quitte bij dit aantal hulpvragen per jaar (de kosten gedeeld door de baten per hulpvraag)", b.omslagpunt,
+            rekensom(n(kosten.waarde), " / ", n(b.baten.per_hulpvraag), " = ", n(b.omslagpunt_exact), ", naar boven afgerond: ",
+                     n(b.omslagpunt)), (), None, (per_hv,), "hulpvragen", cijfer="begroting-omslagpunt")))
     for a in b.per_actor():
         if not (a.betaalt or a.wint):
             continue
@@ -293,4 +371,163 @@ def begroting(b, kba: PilotUitkomst, waar: Waar, plek: Callable[[str, int], str]
                      (per_actor,), cijfer=f"begroting-{a.actor}-wint")
         uit.append(Uitleg(f"begroting-{a.actor}", _verschil(f"{a.naam}: krijgt terug min betaalt", f"begroting-{a.actor}-saldo",
                                                             (wint,), (betaalt,))))
+        if a.verhouding is not None:
+            uit.append(Uitleg(f"begroting-{a.actor}-verhouding", Knoop(
+                f"{a.naam}: krijgt terug per euro die hij betaalt", a.verhouding,
+                rekensom(n(a.wint), " / ", n(a.betaalt), " = ", vast(a.verhouding, 2)), (), None,
+                (Knoop(f"{a.naam} krijgt terug (zie boven)", a.wint, None, ()), Knoop(f"{a.naam} betaalt (zie boven)", a.betaalt, None, ())),
+                "per euro", cijfer=f"begroting-{a.actor}-verhouding")))
+    return uit
+
+
+def _uren(kba: PilotUitkomst, b, methode: str, waar: Waar, plek: Callable[[str, int], str]) -> list[Uitleg]:
+    """De SJD-uren van de aansluiting (`berekening.aansluiting.sluit_aan`): de uren van de casussen geëxtrapoleerd naar de
+    gedekte hulpvragen, en de begrote uren per week maal de weken van een jaar."""
+    from kostenbaten.berekening.aansluiting import sluit_aan
+
+    a = sluit_aan(kba, b)
+
+    def casusuren(casussen) -> Knoop:
+        kinderen = tuple(Knoop(f"Casus {c.nummer}: uren", c.casus.uren.waarde, None, (waar(c.nummer, ("uren",)),), eenheid="uur")
+                         for c in casussen)
+        totaal = som(k.waarde for k in kinderen)
+        return Knoop(f"Som van de uren van {len(casussen)} casussen", totaal, _optelling((k.waarde for k in kinderen), totaal), (), None,
+                     kinderen, "uur")
+
+    if methode == "rapport":
+        sommen = casusuren(kba.casussen)
+        kba_uren = Knoop("KBA: SJD-uren voor de gedekte hulpvragen", a.kba.sjd_uren,
+                         rekensom(n(sommen.waarde), " x ", n(a.kba.hulpvragen), " / ", len(kba.casussen), " = ", n(a.kba.sjd_uren)),
+                         (), None, (sommen, gedekt_knoop(kba, waar)), "uur", cijfer="aansluiting-kba-uren")
+    else:
+        from kostenbaten.berekening import rechtsgebieden
+
+        kinderen = []
+        for sleutel, gebied in kba.pilot.rechtsgebieden.items():
+            eigen = [c for c in kba.casussen if c.casus.rechtsgebied == sleutel]
+            if eigen:
+                sommen = casusuren(eigen)
+                aantal = rechtsgebieden.hulpvragen(gebied, kba.pilot.hulpvragen.waarde)
+                uren = deel(vermenigvuldig(sommen.waarde, aantal), len(eigen))
+                kinderen.append(Knoop(gebied.naam, uren, rekensom(n(sommen.waarde), " / ", len(eigen), " x ", n(aantal), " = ", n(uren)),
+                                      (), None, (sommen, aandeel_knoop(kba, sleutel, waar)), "uur"))
+        kba_uren = Knoop(f"KBA: SJD-uren ({METHODE_NAAM[methode]})", a.kba.sjd_uren, _optelling((k.waarde for k in kinderen), a.kba.sjd_uren),
+                         (), None, tuple(kinderen), "uur", cijfer="aansluiting-kba-uren")
+    personeel = tuple(Knoop(f"{r.naam}: uren per week", r.uren_per_week, None, (plek("personeel", i),), eenheid="uur")
+                      for i, r in enumerate(b.begroting.personeel) if r.sjd)
+    weken = b.begroting.weken_per_jaar
+    begroot = Knoop("Begroting: SJD-uren per jaar (SJD-uren per week x weken per jaar)", a.begroting.sjd_uren,
+                    rekensom(n(b.sjd_uren_per_week), " uur per week x ", n(weken), " weken = ", n(a.begroting.sjd_uren)), (), None,
+                    personeel, "uur", cijfer="aansluiting-begroting-uren")
+    return [Uitleg("aansluiting-kba-uren", kba_uren), Uitleg("aansluiting-begroting-uren", begroot)]
+
+
+def graden(kba: PilotUitkomst, controle, waar: Waar) -> list[Uitleg]:
+    """Waar de baten van de uitgewerkte casussen op rusten (de zin op de voorkant): per kwaliteitsgraad van het
+    kengetal de som van zijn baten over de casussen, en een bedrag uit de casus zelf apart; met elk deel in procenten.
+    `controle` is de `BankControle` van `berekening.kengetallen.controleer` (de graad van elk kengetal)."""
+    from kostenbaten.berekening.kengetallen import CASUSBEDRAG
+
+    graad_van = {o.sleutel: o.graad for o in controle.oordelen}
+
+    def soort(p: Post) -> str:
+        return graad_van.get(p.sleutel, "D") if p.soort == "kengetal" else CASUSBEDRAG
+
+    kinderen = []
+    for g, bedrag in controle.baten_per_graad.items():
+        if not bedrag:
+            continue
+        naam = "Baten uit een bedrag in de casus zelf (geen kengetal)" if g == CASUSBEDRAG else f"Baten op kengetallen met graad {g}"
+        sommen = _som_knoop(kba.casussen, "baten", lambda c, g=g: [(p, 1) for p in c.baten if soort(p) == g], waar)
+        kinderen.append(_per_casus_kort(Knoop(naam, sommen.waarde, None, (), None, sommen.kinderen, cijfer=f"graad-{g}")))
+    totaal = controle.totaal_baten
+    top = Knoop("Baten van de uitgewerkte casussen samen", totaal, _optelling((k.waarde for k in kinderen), totaal), (), None,
+                tuple(kinderen), cijfer="graden-totaal")
+    uit = [Uitleg("graden", top)]
+    leeg = Knoop("Alle baten van de uitgewerkte casussen (zie boven)", totaal, None, ())
+    for k in kinderen:
+        g = k.cijfer.removeprefix("graad-")
+        aandeel = deel(k.waarde * HONDERD, totaal)
+        uit.append(Uitleg(f"aandeel-graad-{g}", Knoop(
+            f"Aandeel in de baten: {k.label[0].lower()}{k.label[1:]}", aandeel,
+            rekensom(n(k.waarde), " x 100 / ", n(totaal), " = ", vast(aandeel, 2), " (op twee decimalen)"), (), None,
+            (Knoop(f"{k.label} (zie boven)", k.waarde, None, ()), leeg), "procent", cijfer=f"aandeel-graad-{g}")))
+    if controle.baten_c_of_d:
+        c, d = controle.baten_per_graad.get("C", NUL), controle.baten_per_graad.get("D", NUL)
+        aandeel = deel(controle.baten_c_of_d * HONDERD, totaal)
+        uit.append(Uitleg("aandeel-graad-c-of-d", Knoop(
+            "Aandeel in de baten: kengetallen met graad C of D samen", aandeel,
+            rekensom("(", n(c), " + ", n(d), ") x 100 / ", n(totaal), " = ", vast(aandeel, 2), " (op twee decimalen)"), (), None,
+            (leeg,), "procent", cijfer="aandeel-graad-c-of-d")))
+    return uit
+
+
+# -- de onzekerheid -----------------------------------------------------------------------------
+
+
+def _bereik_knoop(i, waar: Waar) -> Knoop:
+    """Een invoer met een bereik, bij zijn meest waarschijnlijke waarde, met de regel waar het bereik staat."""
+    wie, _, pad = i.plek.partition(": ") if i.plek.startswith("casus ") else ("pilot", "", i.plek)
+    try:
+        plek = (waar(int(wie.split()[1]) if wie != "pilot" else "pilot", tuple(pad.split("."))),)
+    except (KeyError, ValueError, IndexError):
+        plek = ()
+    o = i.onzeker
+    bereik = (f"driehoek van {n_tekst(o.min)} tot {n_tekst(o.max)}" if o.min is not None
+              else f"90%-interval van {n_tekst(o.interval_90[0])} tot {n_tekst(o.interval_90[1])}")
+    return Knoop(f"{i.naam} (meest waarschijnlijk; {bereik})", o.waarde, None, plek, eenheid="")
+
+
+def onzekerheid(u, waar: Waar) -> list[Uitleg]:
+    """De cijfers van de Monte-Carlo-berekening op de voorkant (`berekening.onzekerheid.OnzekerheidUitkomst`): per methode de
+    verwachte waarde, de grenzen van het 90%-interval en de kans op een negatief totaal, het deel van de spreiding uit
+    elke bron en de bereiken die haar drijven. Een trekking rekent de hele KBA met getrokken invoer; onder elk cijfer staat
+    wat er getrokken is: de bereiken en de casussen met een kans van slagen, elk met zijn regel."""
+    from kostenbaten.berekening.uitleg import uitleg as leg_uit
+
+    bronnen = tuple(_bereik_knoop(i, waar) for i in u.invoer)
+    bronnen += tuple(Knoop(f"Casus {c.nummer}: kans van slagen", c.casus.kans.waarde * HONDERD, None, (waar(c.nummer, ("kans",)),),
+                           eenheid="procent") for c in u.berekend.casussen if c.nummer in u.kansen)
+    getrokken = rekensom(f"{u.trekkingen:_}".replace("_", "."), " trekkingen, zaad ", str(u.zaad))
+    uit = []
+    for methode, naam in METHODE_NAAM.items():
+        v = u.extrapolaties[methode]["totaal"]
+        if v.verwacht is not None:
+            if u.centrum is not None and u.centrum.exact:
+                hoe = rekensom("de hele KBA met het gemiddelde van elk bereik en elke kans ingevuld (exact: het model is lineair)")
+                kinderen = (leg_uit(u.centrum.verwacht, methode, waar).boom, *bronnen)
+            else:
+                hoe = rekensom("het gemiddelde van het totaal over ", *getrokken.delen)
+                kinderen = bronnen
+            uit.append(Uitleg(f"onzekerheid-verwacht-{methode}", Knoop(f"Verwacht totaal ({naam})", v.verwacht, hoe, (), None,
+                                                                       kinderen, cijfer=f"onzekerheid-verwacht-{methode}")))
+        for p_, wat in ((5, "ondergrens"), (95, "bovengrens")):
+            uit.append(Uitleg(f"onzekerheid-p{p_}-{methode}", Knoop(
+                f"90%-interval, {wat}: het {p_}e percentiel van het totaal ({naam})", v.percentielen[p_],
+                rekensom(f"het {p_}e percentiel van de totalen van ", *getrokken.delen), (), None, bronnen,
+                cijfer=f"onzekerheid-p{p_}-{methode}")))
+        uit.append(Uitleg(f"onzekerheid-negatief-{methode}", Knoop(
+            f"Kans op een negatief totaal ({naam})", v.kans_negatief * HONDERD,
+            rekensom("het aandeel van de ", *getrokken.delen, " met een totaal onder nul, maal 100"), (), None, bronnen, "procent",
+            cijfer=f"onzekerheid-negatief-{methode}")))
+        for i, d in u.drijvers.get(methode, ()):
+            uit.append(Uitleg(f"onzekerheid-drijver-{methode}-{gevoeligheid_sleutel(i.plek)}", Knoop(
+                f"Deel van de variantie van het totaal dat het bereik van '{i.naam}' alleen verklaart ({naam})", d * HONDERD,
+                rekensom("het kwadraat van de correlatie van deze invoer met de verwachting bij de getrokken invoer, maal het "
+                         "deel van de invoer, over ", *getrokken.delen), (), None, (_bereik_knoop(i, waar),), "procent",
+                cijfer=f"onzekerheid-drijver-{methode}-{gevoeligheid_sleutel(i.plek)}")))
+        if u.kansen and methode in u.deel_uitkomsten:
+            uit.append(Uitleg(f"onzekerheid-uitkomsten-{methode}", Knoop(
+                f"Deel van de variantie van het totaal uit de uitkomst per hulpvraag ({naam})", u.deel_uitkomsten[methode] * HONDERD,
+                rekensom("de variantie van het totaal min de variantie van de verwachting bij de getrokken invoer, gedeeld door de "
+                         "variantie van het totaal, over ", *getrokken.delen), (), None,
+                tuple(b for b in bronnen if b.label.endswith("kans van slagen")), "procent", cijfer=f"onzekerheid-uitkomsten-{methode}")))
+        for bron, wat in (("steekproef", "de kleine steekproef van casussen (bootstrap over de casussen)"),
+                          ("parameters", "de bereiken in de invoer (de verwachting bij de getrokken invoer)"),
+                          ("uitkomsten", "de uitkomst per hulpvraag (de rest)")):
+            if methode in u.spreiding:
+                uit.append(Uitleg(f"onzekerheid-spreiding-{bron}-{methode}", Knoop(
+                    f"Deel van de spreiding uit {wat} ({naam})", u.spreiding[methode][bron] * HONDERD,
+                    rekensom("de variantie uit deze bron gedeeld door de som van de drie varianties, alsof ze onafhankelijk zijn"),
+                    (), None, (), "procent", cijfer=f"onzekerheid-spreiding-{bron}-{methode}")))
     return uit

@@ -208,7 +208,7 @@ def som_knoop(uitkomst: PilotUitkomst, waar: Waar, groep: str | None = None, cas
 
 def hulpvragen_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
     h = uitkomst.pilot.hulpvragen.waarde
-    return Knoop("Hulpvragen in de pilotperiode", h, None, (waar("pilot", ("hulpvragen",)),), eenheid="hulpvragen")
+    return Knoop("Hulpvragen in de pilotperiode", h, None, (waar("pilot", ("hulpvragen",)),), eenheid="hulpvragen", cijfer="hulpvragen")
 
 
 def aandeel_knoop(uitkomst: PilotUitkomst, sleutel: str, waar: Waar) -> Knoop:
@@ -241,6 +241,7 @@ def gedekt_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
         None,
         (dekking, hulpvragen_knoop(uitkomst, waar)),
         "hulpvragen",
+        cijfer="gedekt",
     )
 
 

@@ -162,22 +162,27 @@ def tweedeling_tekst(e, pub: dict | None = None) -> str:
     anders berekend; in euro als een deel of het totaal niet positief is (dan zeggen procenten niets).
     De overige partijen (woningcorporatie, schuldeiser, ...) staan er alleen bij als zij iets krijgen of betalen.
     """
+    delen = [f"{cijfer} voor {GROEP_IN_ZIN[groep]}" for groep, cijfer in tweedeling_cijfers(e, pub)]
+    return ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+GROEP_IN_ZIN = {"client": "de cliënt", "overheid": "de overheid", "overig": "de overige partijen"}
+
+
+def tweedeling_cijfers(e, pub: dict | None = None) -> list[tuple[str, str]]:
+    """De cijfers van `tweedeling_tekst` per groep, zoals ze er staan: [("client", "68%"), ("overheid", "32%")],
+    of in euro (`euro(e.client)`) als procenten niets zeggen."""
     overig = getattr(e, "overig", 0)
     if not (e.totaal > 0 and e.client >= 0 and e.overheid >= 0 and overig >= 0):
-        if overig:
-            return f"{euro(e.client)} voor de cliënt, {euro(e.overheid)} voor de overheid en {euro(overig)} voor de overige partijen"
-        return f"{euro(e.client)} voor de cliënt en {euro(e.overheid)} voor de overheid"
+        uit = [("client", euro(e.client)), ("overheid", euro(e.overheid))]
+        return uit + ([("overig", euro(overig))] if overig else [])
     if pub and "aandeel_client" in pub and not overig:
-        client, overheid = pub["aandeel_client"].waarde, pub["aandeel_overheid"].waarde
-        return f"{procent(client)} voor de cliënt en {procent(overheid)} voor de overheid"
+        return [("client", procent(pub["aandeel_client"].waarde)), ("overheid", procent(pub["aandeel_overheid"].waarde))]
     client = deel(e.client * HONDERD, e.totaal)
     if overig:
         overheid = deel(e.overheid * HONDERD, e.totaal)
-        return (
-            f"{procent(client)} voor de cliënt, {procent(overheid)} voor de overheid "
-            f"en {procent(HONDERD - client - overheid)} voor de overige partijen"
-        )
-    return f"{procent(client)} voor de cliënt en {procent(HONDERD - client)} voor de overheid"
+        return [("client", procent(client)), ("overheid", procent(overheid)), ("overig", procent(HONDERD - client - overheid))]
+    return [("client", procent(client)), ("overheid", procent(HONDERD - client))]
 
 
 def prijspeil_tekst(pilot, omgerekend) -> tuple[str, bool] | None:

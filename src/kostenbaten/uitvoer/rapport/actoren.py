@@ -48,7 +48,8 @@ def kosten_baten(a: ActorenUitkomst) -> list[dict]:
         f"Elke euro die de hulp kost, levert {_verhouding(r.verhouding)} euro op ({VLAK}); "
         f"{GEWOGEN} is dat {_verhouding(g.verhouding)} euro."
     ) if r.verhouding is not None and g.verhouding is not None else ""
-    return [grafiek("kosten-baten", svg, beschrijving, bij)] + ([alinea(tekst)] if tekst else [])
+    herkomsten = [herkomst(_verhouding(e.verhouding), cijfer_anker(f"verhouding-{m}")) for m, e in (("rapport", r), ("gewogen", g))]
+    return [grafiek("kosten-baten", svg, beschrijving, bij)] + ([alinea(tekst, herkomsten=herkomsten)] if tekst else [])
 
 
 def per_actor(a: ActorenUitkomst) -> list[dict]:
@@ -122,7 +123,10 @@ def saldo(s) -> list[dict]:
              "geeft": "saldo-samen-overdrachten", "saldo": "saldo-samen-saldo"}
     ankers = {(i, k + 1): cijfer_anker(f"saldo-{r.actor}-{velden_anker[v]}") for i, r in enumerate(t.regels) for k, v in enumerate(velden)}
     ankers |= {(len(t.regels), k + 1): cijfer_anker(samen[v]) for k, v in enumerate(velden)}
+    # Het aantal hulpvragen wijst naar de boom waarin het meetelt: de gedekte naar hun afleiding, alle hulpvragen naar de kosten.
     herkomsten = [herkomst(euro(m.middelen), cijfer_anker("saldo-samen-middelen")),
+                  herkomst(getal_nl(m.gedekt), cijfer_anker("gedekt")),
+                  herkomst(getal_nl(m.kosten.hulpvragen), cijfer_anker("saldo-samen-betaalt")),
                   herkomst(euro(m.kosten.totaal), cijfer_anker("saldo-samen-betaalt")),
                   herkomst(euro(m.overdrachten), cijfer_anker("saldo-samen-overdrachten")),
                   herkomst(euro(m.kosten_gedekt), cijfer_anker("kosten-rapport")),

@@ -45,7 +45,9 @@ def aansluiting(a: Aansluiting, b: BegrotingUitkomst) -> list[dict]:
         ],
         rechts=(1, 2),
         # De KBA-kolom naar de rekenbomen van kosten en baten in de bijlage (dezelfde als in 'Kosten tegen baten').
-        ankers={(2, 1): cijfer_anker(f"kosten-{a.methode}"), (4, 1): cijfer_anker(f"kosten-{a.methode}"),
+        ankers={(0, 1): cijfer_anker("gedekt"), (0, 2): cijfer_anker("begroting-baten"),
+                (1, 1): cijfer_anker("aansluiting-kba-uren"), (1, 2): cijfer_anker("aansluiting-begroting-uren"),
+                (2, 1): cijfer_anker(f"kosten-{a.methode}"), (4, 1): cijfer_anker(f"kosten-{a.methode}"),
                 (5, 1): cijfer_anker(f"baten-{a.methode}"), (6, 1): cijfer_anker(f"verhouding-{a.methode}"),
                 # en de kolom van de begroting naar haar eigen bomen (berekening/rekenbomen.py: begroting)
                 (2, 2): cijfer_anker("begroting-sjd"), (3, 2): cijfer_anker("begroting-overig"),
@@ -60,7 +62,13 @@ def aansluiting(a: Aansluiting, b: BegrotingUitkomst) -> list[dict]:
         "De andere baten komen bij de cliënt en de andere actoren terecht (tabel hieronder)."
     )
     # De bedragen in beide zinnen wijzen naar dezelfde rekenbomen als de cellen van de tabel.
-    in_zin = [herkomst(euro(k.kosten), cijfer_anker(f"kosten-{a.methode}")), herkomst(euro(g.sjd_kosten), cijfer_anker("begroting-sjd")),
+    in_zin = [herkomst(getal(k.sjd_uren), cijfer_anker("aansluiting-kba-uren")), herkomst(getal_nl(k.hulpvragen), cijfer_anker("gedekt")),
+              herkomst(euro(k.kosten), cijfer_anker(f"kosten-{a.methode}")),
+              herkomst(getal(g.sjd_uren), cijfer_anker("aansluiting-begroting-uren")),
+              herkomst(per_week, cijfer_anker("aansluiting-begroting-uren")),
+              herkomst(getal(b.begroting.weken_per_jaar), cijfer_anker("aansluiting-begroting-uren")),
+              herkomst(getal_nl(g.hulpvragen), cijfer_anker("begroting-baten")),
+              herkomst(euro(g.sjd_kosten), cijfer_anker("begroting-sjd")),
               herkomst(euro(g.overige_kosten), cijfer_anker("begroting-overig")), herkomst(euro(g.kosten), cijfer_anker("begroting-kosten"))]
     in_antwoord = [herkomst(euro(a.gemeente_betaalt), cijfer_anker("begroting-gemeente-betaalt")),
                    herkomst(euro(a.gemeente_krijgt), cijfer_anker("begroting-gemeente-wint")),
@@ -83,7 +91,7 @@ def per_betaler(b: BegrotingUitkomst) -> list[dict]:
         alinea(
             f"Volgens de begroting '{b.begroting.naam}' kost het spreekuur {euro(b.totaal)} in het eerste jaar, "
             f"bij {hulpvragen} hulpvragen per jaar. " + " ".join(zinnen),
-            herkomsten=herkomsten,
+            herkomsten=herkomsten[:1] + [herkomst(hulpvragen, cijfer_anker("begroting-baten"))] + herkomsten[1:],
         )
     ]
     if b.verwachte_baten is not None:
@@ -94,7 +102,10 @@ def per_betaler(b: BegrotingUitkomst) -> list[dict]:
                 f"({METHODE_TEKST[b.begroting.kba_methode]}), netto {euro(b.netto)}; "
                 f"baten/kosten-verhouding {_verhouding(b.verhouding)}{quitte}.",
                 nadruk=True,
-                herkomsten=[herkomst(euro(b.verwachte_baten), cijfer_anker("begroting-baten"))],
+                herkomsten=[herkomst(euro(b.verwachte_baten), cijfer_anker("begroting-baten")),
+                            herkomst(euro(b.netto), cijfer_anker("begroting-netto")),
+                            herkomst(_verhouding(b.verhouding), cijfer_anker("begroting-verhouding")),
+                            *([herkomst(getal_nl(b.omslagpunt), cijfer_anker("begroting-omslagpunt"))] if b.omslagpunt is not None else [])],
             )
         )
     svg = staven(
@@ -110,7 +121,8 @@ def per_betaler(b: BegrotingUitkomst) -> list[dict]:
         rechts=(1, 2, 3, 4),
         bijschrift=AFRONDING,
         ankers={(i, k): cijfer_anker(f"begroting-{a.actor}-{wat}") for i, a in enumerate(actoren)
-                for k, wat in ((1, "betaalt"), (2, "wint"), (3, "saldo"))},
+                for k, wat in ((1, "betaalt"), (2, "wint"), (3, "saldo"))}
+        | {(i, 4): cijfer_anker(f"begroting-{a.actor}-verhouding") for i, a in enumerate(actoren) if a.verhouding is not None},
     )
     beschrijving = "Staafdiagram per betaler of begunstigde: " + "; ".join(
         f"{a.naam} betaalt {euro(a.betaalt)} en krijgt {euro(a.wint)} terug" for a in actoren

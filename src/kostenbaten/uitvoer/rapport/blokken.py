@@ -44,8 +44,10 @@ def _delen(tekst: str, herkomsten: list[dict]) -> list[dict]:
     return delen
 
 
-def opsomming(regels: list[str]) -> dict:
-    return {"soort": "opsomming", "regels": list(regels)}
+def opsomming(regels: list[str], herkomsten: list[list[dict]] | None = None) -> dict:
+    """Een lijst met punten; `herkomsten` geeft per regel de cijfers met hun berekening (zoals bij `alinea`)."""
+    herkomsten = herkomsten or [[] for _ in regels]
+    return {"soort": "opsomming", "regels": list(regels), "delen": [_delen(r, h) for r, h in zip(regels, herkomsten)]}
 
 
 def tabel(kop: list[str], rijen: list[list[str]], rechts: tuple[int, ...] = (), slot: list[list[str]] | None = None,

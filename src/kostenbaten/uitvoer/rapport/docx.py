@@ -144,8 +144,13 @@ def blok(document, b: dict) -> None:
             else:
                 alinea.add_run(_b(d["tekst"])).bold = b["nadruk"]
     elif soort == "opsomming":
-        for regel in b["regels"]:
-            document.add_paragraph(_b(regel), style="List Bullet")
+        for regel in b["delen"]:
+            punt = document.add_paragraph(style="List Bullet")
+            for d in regel:
+                if d["anker"]:
+                    _verwijzing(punt, d["tekst"], d["anker"])
+                else:
+                    punt.add_run(_b(d["tekst"]))
     elif soort == "tabel":
         tabel(document, b)
     elif soort == "grafiek":

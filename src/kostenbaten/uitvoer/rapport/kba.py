@@ -5,7 +5,7 @@ from __future__ import annotations
 from kostenbaten.berekening.kba import CasusUitkomst, PilotUitkomst
 from kostenbaten.geld import AFRONDINGSREGELS_KORT
 from kostenbaten.notatie import datum, decimalen_voor, euro, getal_exact, getal_nl, procent
-from kostenbaten.uitvoer.namen import groep_naam, prijspeil_tekst, rekensom_tekst, tweedeling_tekst
+from kostenbaten.uitvoer.namen import groep_naam, prijspeil_tekst, rekensom_tekst, tweedeling_cijfers, tweedeling_tekst
 from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, bij_elkaar, herkomst, naast, opsomming, tabel
 
 VLAK = "één gemiddelde voor alle casussen"
@@ -49,10 +49,15 @@ def kans_tekst(c: CasusUitkomst) -> str:
 def _tweedeling(u: PilotUitkomst) -> str:
     """Hoe elk van beide totalen verdeeld is over cliënten en overheid (met elk hun eigen verdeling)."""
     r, g = u.extrapolaties["rapport"], u.extrapolaties["gewogen"]
-    return (
+    tekst = (
         f"Daarvan is {tweedeling_tekst(r)} ({VLAK}), en {tweedeling_tekst(g)} ({GEWOGEN}); "
         "voor de overheid zijn dat de vermeden kosten min de kosten van de hulp."
     )
+    # Elk deel wijst naar zijn boom (berekening/rekenbomen.py: tweedeling): een procent naar het aandeel, een bedrag
+    # (als procenten niets zeggen) naar het netto van de groep.
+    herkomsten = [herkomst(cijfer, cijfer_anker(f"{'groep' if cijfer.startswith(('€', '-€')) else 'aandeel'}-{groep}-{methode}"))
+                  for methode, e in (("rapport", r), ("gewogen", g)) for groep, cijfer in tweedeling_cijfers(e)]
+    return alinea(tekst, herkomsten=herkomsten)
 
 
 def grootste_drijver(g) -> dict | None:
@@ -81,9 +86,10 @@ def kern(u: PilotUitkomst, bandbreedtes: bool, gevoeligheid=None) -> list[dict]:
         f"{euro(r.totaal)} ({VLAK}) of {euro(g.totaal)} ({GEWOGEN})."
     )
     # Elk cijfer wijst naar zijn rekenboom in de bijlage (uitvoer/rapport/uitleg.py).
-    herkomsten = [herkomst(euro(u.gemiddelde_netto, 2), ANKER_TOTAAL["rapport"]), herkomst(euro(r.totaal), ANKER_TOTAAL["rapport"]),
+    herkomsten = [herkomst(euro(u.gemiddelde_netto, 2), ANKER_TOTAAL["rapport"]), herkomst(getal_nl(r.gedekt), cijfer_anker("gedekt")),
+                  herkomst(euro(r.totaal), ANKER_TOTAAL["rapport"]),
                   herkomst(euro(g.totaal), ANKER_TOTAAL["gewogen"])]
-    blokken = [alinea(zin, nadruk=True, herkomsten=herkomsten), alinea(_tweedeling(u))]
+    blokken = [alinea(zin, nadruk=True, herkomsten=herkomsten), _tweedeling(u)]
     prijspeil = prijspeil_tekst(u.pilot, u.omrekeningen)
     if prijspeil:
         blokken.append(alinea(prijspeil[0]))
@@ -94,7 +100,8 @@ def kern(u: PilotUitkomst, bandbreedtes: bool, gevoeligheid=None) -> list[dict]:
             "was het gemiddelde anders uitgevallen."
         )
         drijver = grootste_drijver(gevoeligheid)
-        blokken.append(alinea(zonder + (" " + drijver["tekst"] if drijver else ""), herkomsten=drijver["herkomsten"] if drijver else None))
+        herkomsten = [herkomst(str(len(u.casussen)), cijfer_anker("gemiddelde")), *(drijver["herkomsten"] if drijver else ())]
+        blokken.append(alinea(zonder + (" " + drijver["tekst"] if drijver else ""), herkomsten=herkomsten))
     return blokken
 
 

@@ -10,31 +10,37 @@ from __future__ import annotations
 from kostenbaten.berekening.kengetallen import CASUSBEDRAG, BankControle
 from kostenbaten.model.kengetallenbank import GRADEN
 from kostenbaten.notatie import euro, procent
-from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea
+from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, herkomst
+from kostenbaten.uitvoer.rapport.kba import cijfer_anker
 
 
-def graden_zin(c: BankControle) -> str:
-    """`Van de baten van de casussen (€ 8.235) rust € 1.614 (20%) op kengetallen met graad A, ...`."""
-    delen = []
+def graden_zin(c: BankControle) -> tuple[str, list[dict]]:
+    """`Van de baten van de casussen (€ 8.235) rust € 1.614 (20%) op kengetallen met graad A, ...`, met de herkomst van
+    elk cijfer (zijn boom in de bijlage: berekening/rekenbomen.py, `graden`)."""
+    delen, herkomsten = [], [herkomst(euro(c.totaal_baten), cijfer_anker("graden-totaal"))]
     for g in (*GRADEN, CASUSBEDRAG):
         bedrag = c.baten_per_graad.get(g)
         if bedrag:
             naam = f"graad {g}" if g != CASUSBEDRAG else "een bedrag uit de casus zelf (geen kengetal)"
-            delen.append(f"{euro(bedrag)} ({procent(c.aandeel(g) * 100)}) op {naam}")
+            aandeel = procent(c.aandeel(g) * 100)
+            delen.append(f"{euro(bedrag)} ({aandeel}) op {naam}")
+            herkomsten += [herkomst(euro(bedrag), cijfer_anker(f"graad-{g}")), herkomst(aandeel, cijfer_anker(f"aandeel-graad-{g}"))]
     if not delen:
-        return ""
+        return "", []
     zin = (f"Waar de baten op rusten: van de baten van de uitgewerkte casussen samen "
            f"({euro(c.totaal_baten)}) rust " + ", ".join(delen[:-1]) + (" en " if len(delen) > 1 else "") + delen[-1] + ". ")
     zin += ("De kwaliteitsgraden zijn die van de kengetallenbank: A is het stevigst onderbouwd, D is een aanname. ")
     if c.aandeel_c_of_d is not None and c.baten_c_of_d:
-        zin += f"Op graad C of D samen rust {procent(c.aandeel_c_of_d * 100)}; de kengetallen per graad: kostenbaten kengetallen controleer."
+        samen = procent(c.aandeel_c_of_d * 100)
+        zin += f"Op graad C of D samen rust {samen}; de kengetallen per graad: kostenbaten kengetallen controleer."
+        herkomsten.append(herkomst(samen, cijfer_anker("aandeel-graad-c-of-d")))
     else:
         zin += "Geen baat rust op een kengetal met graad C of D."
-    return zin
+    return zin, herkomsten
 
 
 def secties(c, rapport) -> dict[str, Sectie]:
     if not isinstance(c, BankControle):
         return {}
-    zin = graden_zin(c)
-    return {"kern": Sectie(None, [alinea(zin)])} if zin else {}
+    zin, herkomsten = graden_zin(c)
+    return {"kern": Sectie(None, [alinea(zin, herkomsten=herkomsten)])} if zin else {}

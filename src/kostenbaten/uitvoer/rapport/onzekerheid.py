@@ -14,8 +14,9 @@ from decimal import Decimal
 
 from kostenbaten.berekening.onzekerheid import OnzekerheidUitkomst
 from kostenbaten.notatie import decimalen_voor, euro, getal_nl, kans, procent
-from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea
-from kostenbaten.uitvoer.rapport.kba import GEWOGEN, VLAK
+from kostenbaten.berekening.rekenbomen import gevoeligheid_sleutel
+from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, herkomst
+from kostenbaten.uitvoer.rapport.kba import ANKER_TOTAAL, GEWOGEN, VLAK, casus_anker, cijfer_anker
 
 GENOEMD = 4  # zoveel bereiken bij naam; de rest als aantal
 
@@ -29,9 +30,13 @@ def _opsomming(delen: list[str]) -> str:
     return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
-def _kans_van(casus) -> str:
+def _kans_procent(casus) -> str:
     w = casus.kans.waarde * 100
-    tekst = procent(w, decimalen_voor([w]))
+    return procent(w, decimalen_voor([w]))
+
+
+def _kans_van(casus) -> str:
+    tekst = _kans_procent(casus)
     if casus.kans.heeft_bereik:
         tekst += ", met een bereik"
     return f"casus {casus.nummer} ({tekst})"
@@ -108,12 +113,34 @@ def kern(u: OnzekerheidUitkomst) -> list[dict]:
             f"{negatief}. {drijft_tekst(u)} Het totaal hierboven is het verwachte totaal, met de kans meegewogen. {zaad}"
         )
     return [
-        alinea(zin, nadruk=True),
+        alinea(zin, nadruk=True, herkomsten=_herkomsten_kern(u)),
         alinea(
             f"Niet in dit interval: dat het gemiddelde op {aantal} uitgewerkte {'casus' if aantal == 1 else 'casussen'} rust. "
-            "Met andere casussen was het gemiddelde anders uitgevallen; meer uitgewerkte casussen maken de uitkomst vaster."
+            "Met andere casussen was het gemiddelde anders uitgevallen; meer uitgewerkte casussen maken de uitkomst vaster.",
+            herkomsten=[herkomst(str(aantal), cijfer_anker("gemiddelde"))],
         ),
     ]
+
+
+def _herkomsten_kern(u: OnzekerheidUitkomst) -> list[dict]:
+    """De cijfers van de zin over het interval, in de volgorde van de zin, elk met zijn boom (berekening/rekenbomen.py:
+    onzekerheid): de kansen van slagen bij hun casus, de grenzen, de kans op een negatief totaal en wat de spreiding drijft."""
+    # De kansen van slagen staan in de dekking: in de zin zonder bereiken vooraan, met bereiken na de grenzen.
+    dekking_ = [h for c in kansen(u) for h in (herkomst(str(c.nummer), casus_anker(c.nummer)), herkomst(_kans_procent(c), casus_anker(c.nummer)))]
+    grenzen = []
+    for methode in ("rapport", "gewogen"):
+        v = u.extrapolaties[methode]["totaal"]
+        grenzen += [herkomst(euro(v.percentielen[5]), cijfer_anker(f"onzekerheid-p5-{methode}")),
+                    herkomst(euro(v.percentielen[95]), cijfer_anker(f"onzekerheid-p95-{methode}"))]
+    grenzen += [herkomst(kans(u.extrapolaties[m]["totaal"].kans_negatief), cijfer_anker(f"onzekerheid-negatief-{m}")) for m in ("rapport", "gewogen")]
+    uit = grenzen + dekking_ if bereiken(u) else dekking_ + grenzen
+    for wat, deel in drijvers(u)[:DRIJVERS_GENOEMD]:
+        if wat == UITKOMST_PER_HULPVRAAG:
+            uit.append(herkomst(procent(deel * 100), cijfer_anker("onzekerheid-uitkomsten-rapport")))
+        else:
+            i = next(i for i, d in u.drijvers.get("rapport", ()) if f"het bereik van '{i.naam}'" == wat)
+            uit.append(herkomst(procent(deel * 100), cijfer_anker(f"onzekerheid-drijver-rapport-{gevoeligheid_sleutel(i.plek)}")))
+    return uit
 
 
 def verwacht(u: OnzekerheidUitkomst) -> list[dict]:
@@ -129,6 +156,9 @@ def verwacht(u: OnzekerheidUitkomst) -> list[dict]:
         f"{euro(g.verwacht)} ({GEWOGEN}), {hoe}. Bij de meest waarschijnlijke invoer is dat {euro(r.berekend)} en "
         f"{euro(g.berekend)}; op die invoer rusten ook het maatschappelijk saldo hierboven en de bedragen hieronder.",
         nadruk=True,
+        herkomsten=[herkomst(euro(r.verwacht), cijfer_anker("onzekerheid-verwacht-rapport")),
+                    herkomst(euro(g.verwacht), cijfer_anker("onzekerheid-verwacht-gewogen")),
+                    herkomst(euro(r.berekend), ANKER_TOTAAL["rapport"]), herkomst(euro(g.berekend), ANKER_TOTAAL["gewogen"])],
     )]
     if u.spreiding:
         aantal = len(u.berekend.casussen)
@@ -137,7 +167,12 @@ def verwacht(u: OnzekerheidUitkomst) -> list[dict]:
             f"Van de spreiding van het totaal komt {procent(d['steekproef'] * 100)} uit de kleine steekproef van {aantal} "
             f"uitgewerkte {'casus' if aantal == 1 else 'casussen'} ({GEWOGEN}: {procent(e['steekproef'] * 100)}), "
             f"{procent(d['parameters'] * 100)} uit de bereiken in de invoer en {procent(d['uitkomsten'] * 100)} uit de uitkomst "
-            "per hulpvraag (de drie opgeteld alsof ze onafhankelijk zijn). Meer uitgewerkte casussen verkleinen het eerste deel."
+            "per hulpvraag (de drie opgeteld alsof ze onafhankelijk zijn). Meer uitgewerkte casussen verkleinen het eerste deel.",
+            herkomsten=[herkomst(procent(d["steekproef"] * 100), cijfer_anker("onzekerheid-spreiding-steekproef-rapport")),
+                        herkomst(str(aantal), cijfer_anker("gemiddelde")),
+                        herkomst(procent(e["steekproef"] * 100), cijfer_anker("onzekerheid-spreiding-steekproef-gewogen")),
+                        herkomst(procent(d["parameters"] * 100), cijfer_anker("onzekerheid-spreiding-parameters-rapport")),
+                        herkomst(procent(d["uitkomsten"] * 100), cijfer_anker("onzekerheid-spreiding-uitkomsten-rapport"))],
         ))
     return blokken
 
