@@ -619,13 +619,23 @@ def _is_instelling(tekst: str, begin: int, cijfer: str) -> bool:
     ("cijfers-hb.html", (HENGELO, "--begroting", BEGROTING)),
     ("cijfers-o.html", ("oosterdal", "--begroting", "begroting.yaml")),
     ("cijfers-bb.html", (ROOT / "casussen" / "varianten" / "hengelo-bandbreedte.yaml",)),
+    ("cijfers-u.html", ("uitkomsten",)),
 ])
-def test_elk_cijfer_van_de_voorkant_verwijst_naar_zijn_berekening(maak, naam, argumenten):
+def test_elk_cijfer_van_de_voorkant_verwijst_naar_zijn_berekening(maak, naam, argumenten, tmp_path):
     """In Chromium: elk cijfer in de tekst en de tabellen van de uitkomsten op de voorkant (het saldo, de kernzin en de
     verdeling, de kwaliteitsgraden, kosten en baten, per actor, de begroting met haar aansluiting, de omslagpunten, de
     verwachte waarde, het interval en wat het drijft) staat in een verwijzing naar een knoop in de bijlage; alleen de
     instellingen van de berekening niet (INSTELLINGEN). Hengelo, met een begroting, een eigen bibliotheek met kansen van
-    slagen en een begroting, en Hengelo met bereiken."""
+    slagen en een begroting, Hengelo met bereiken, en Hengelo met getelde uitkomsten uit de voorbeeldregistratie."""
+    if argumenten == ("uitkomsten",):  # Hengelo met de waardekaart en de getelde uitkomsten van templates/
+        import shutil
+
+        shutil.copytree(HENGELO, tmp_path / "hengelo")
+        (tmp_path / "hengelo" / "registratie").mkdir()
+        shutil.copy(ROOT / "templates" / "voorbeelduitkomsten.waardekaart.yaml", tmp_path / "hengelo" / "registratie" / "uitkomsten.yaml")
+        for bestand in ("voorbeelduitkomsten.csv", "voorbeelduitkomsten.koppeling.yaml"):
+            shutil.copy(ROOT / "templates" / bestand, tmp_path / bestand)
+        argumenten = (tmp_path / "hengelo", "--uitkomsten", tmp_path / "voorbeelduitkomsten.csv")
     doel = maak(naam, *argumenten)[0]
     browser = _browser()
     try:

@@ -441,7 +441,7 @@ def rapport(
         kengetallen=kengetallen,
         gevoeligheid=gevoeligheid,
         waarschuwingen=lijst,
-        uitleg=rekenbomen(kba, actoren, gevoeligheid, zonder_eigen_mappen(project), begroting, kengetallen, onzekerheid),
+        uitleg=rekenbomen(kba, actoren, gevoeligheid, zonder_eigen_mappen(project), begroting, kengetallen, onzekerheid, naast),
         # De gepubliceerde cijfers horen bij de casussenmap zelf, niet bij een variant erop.
         controle=() if project.is_variant else tuple(controleer_cijfers(kba)),
         trekkingen=trekkingen,
@@ -457,7 +457,8 @@ def rapport(
     )
 
 
-def rekenbomen(kba, actoren, gevoeligheid, waar, begroting: tuple | None = None, kengetallen=None, onzekerheid=None) -> tuple:
+def rekenbomen(kba, actoren, gevoeligheid, waar, begroting: tuple | None = None, kengetallen=None, onzekerheid=None,
+               getelde_uitkomsten=None) -> tuple:
     """De rekenbomen van de bijlage: de twee totalen, dan elk cijfer op de voorkant (de verdeling over de groepen, kosten
     en baten, per actor, de verdelingstabel, de balken van de tornado, de begroting, waar de baten op rusten per
     kwaliteitsgraad), elk tot de invoerregels (`waar`: bestand:regel)."""
@@ -476,6 +477,8 @@ def rekenbomen(kba, actoren, gevoeligheid, waar, begroting: tuple | None = None,
         uit += bomen.graden(kba, kengetallen, waar)
     if onzekerheid is not None:
         uit += bomen.onzekerheid(onzekerheid, waar)
+    if getelde_uitkomsten is not None:
+        uit += bomen.uitkomsten(getelde_uitkomsten)
     return tuple(uit)
 
 

@@ -531,3 +531,48 @@ def onzekerheid(u, waar: Waar) -> list[Uitleg]:
                     rekensom("de variantie uit deze bron gedeeld door de som van de drie varianties, alsof ze onafhankelijk zijn"),
                     (), None, (), "procent", cijfer=f"onzekerheid-spreiding-{bron}-{methode}")))
     return uit
+
+
+# -- de getelde uitkomsten ---------------------------------------------------------------------
+
+
+def uitkomsten(m) -> list[Uitleg]:
+    """De kolom van de getelde uitkomsten naast de casussen (`berekening.uitkomsten.Methoden`): per soort de som van de
+    gewaardeerde uitkomsten, elk aantal maal de waarde per keer, min het contrafeitelijke deel en de attributie (de
+    waardekaart noemt de bron), de kosten van het hele programma voor de hulpvragen van de telling, het saldo en de
+    volledigheid."""
+    u = m.uitkomsten
+    t = u.telling
+
+    def post(p) -> Knoop:
+        per_keer = f" (gemiddeld, uit de kolom {p.kolom})" if p.kolom else ""
+        return Knoop(f"{p.rechtsgebied}, {p.code}: {p.effect}", p.waarde,
+                     rekensom(p.aantal, " x ", n(p.per_keer), per_keer, " x (100 - ", n(p.contrafeitelijk), ")% x (100 - ",
+                              n(p.attributie), ")% = ", n(p.waarde)), (), p.bron or None)
+
+    def soort(naam: str, s: str, cijfer: str) -> Knoop:
+        kinderen = tuple(post(p) for p in u.posten if p.soort == s)
+        totaal = som(k.waarde for k in kinderen)
+        return Knoop(naam, totaal, _optelling((k.waarde for k in kinderen), totaal), (), None, kinderen, cijfer=cijfer)
+
+    middelen = soort("Getelde uitkomsten: besparing van middelen", "middelen", "geteld-middelen")
+    geinduceerd = soort("Getelde uitkomsten: kosten die de uitkomsten veroorzaken", "geinduceerd", "geteld-geinduceerd")
+    overdrachten = soort("Getelde uitkomsten: overdrachten (tellen voor nul)", "overdracht", "geteld-overdrachten")
+    hulpvragen = Knoop(f"Hulpvragen in de telling ({t.bron})", Decimal(t.hulpvragen), None, (), eenheid="hulpvragen",
+                       cijfer="geteld-hulpvragen")
+    kosten = Knoop("Getelde uitkomsten: kosten van het hele programma voor de hulpvragen van de telling", u.kosten.totaal,
+                   u.kosten.uitleg + (" = ", n(u.kosten.totaal)), (), None, (hulpvragen,), cijfer="geteld-kosten")
+    saldo = _verschil("Getelde uitkomsten: maatschappelijk saldo", "geteld-saldo", (middelen,), (geinduceerd, kosten))
+    volledig = Knoop("Volledigheid: hulpvragen met een geregistreerde uitkomst", u.volledigheid,
+                     rekensom(t.met_uitkomst, " x 100 / ", t.hulpvragen, " = ", vast(u.volledigheid, 1), " (op één decimaal)"), (),
+                     None, (Knoop("Hulpvragen met een uitkomst", Decimal(t.met_uitkomst), None, (), eenheid="hulpvragen",
+                                  cijfer="geteld-met-uitkomst"),), "procent", cijfer="geteld-volledigheid")
+    uit = [Uitleg("geteld-saldo", saldo), Uitleg("geteld-overdrachten", overdrachten), Uitleg("geteld-volledigheid", volledig)]
+    if u.aandeel_c_of_d is not None:
+        c_of_d = som(u.waarde_per_graad[g] for g in ("C", "D"))
+        uit.append(Uitleg("geteld-graad-c-of-d", Knoop(
+            "Getelde uitkomsten: aandeel van de waarde op kwaliteitsgraad C of D", u.aandeel_c_of_d * HONDERD,
+            rekensom(n(c_of_d), " x 100 / ", n(u.waarde), " = ", vast(u.aandeel_c_of_d * HONDERD, 2), " (op twee decimalen)"), (),
+            None, tuple(post(p) for p in u.posten if p.soort != "geinduceerd" and p.graad in ("C", "D")), "procent",
+            cijfer="geteld-graad-c-of-d")))
+    return uit

@@ -14,7 +14,8 @@ from pathlib import Path
 from kostenbaten.berekening.uitkomsten import Methoden
 from kostenbaten.notatie import euro, getal_nl, procent
 from kostenbaten.tekens import zichtbaar
-from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, tabel
+from kostenbaten.uitvoer.rapport.blokken import Sectie, alinea, herkomst, tabel
+from kostenbaten.uitvoer.rapport.kba import cijfer_anker
 
 CASUSSEN = "Extrapolatie van casussen (kop)"
 GETELD = "Getelde uitkomsten"
@@ -51,7 +52,24 @@ def blokken(m: Methoden) -> list[dict]:
     slot = [["Maatschappelijk saldo", euro(c.saldo) if c is not None else streep, euro(u.saldo)]]
     bij = (f"Overdrachten tellen in geen van beide mee (casussen: {euro(c.overdrachten)}; getelde uitkomsten: {euro(u.overdrachten)})."
            if c is not None else f"Overdrachten tellen niet mee (getelde uitkomsten: {euro(u.overdrachten)}).")
-    uit = [alinea(kop, nadruk=True), alinea(zin), tabel(["", CASUSSEN, GETELD], rijen, rechts=(1, 2), slot=slot, bijschrift=bij)]
+    # Elk cijfer naar zijn boom (berekening/rekenbomen.py: uitkomsten, en voor de casussen die van de verdelingstabel).
+    aantal = getal_nl(Decimal(m.aantal_casussen))
+    in_kop = [herkomst(aantal, cijfer_anker("gemiddelde"))]
+    in_zin = [herkomst(getal_nl(Decimal(t.met_uitkomst)), cijfer_anker("geteld-volledigheid")),
+              herkomst(getal_nl(Decimal(t.hulpvragen)), cijfer_anker("geteld-volledigheid")),
+              herkomst(procent(u.volledigheid, 1), cijfer_anker("geteld-volledigheid")),
+              herkomst(euro(u.saldo), cijfer_anker("geteld-saldo"))]
+    in_zin += [herkomst(euro(c.saldo), cijfer_anker("saldo-samen-saldo"))] if c is not None else []
+    ankers = {(0, 2): cijfer_anker("geteld-volledigheid"), (1, 2): cijfer_anker("geteld-middelen"), (2, 2): cijfer_anker("geteld-geinduceerd"),
+              (3, 2): cijfer_anker("geteld-kosten"), (4, 2): cijfer_anker("geteld-saldo")}
+    if c is not None:
+        ankers |= {(0, 1): cijfer_anker("saldo-samen-betaalt"), (1, 1): cijfer_anker("saldo-samen-middelen"),
+                   (3, 1): cijfer_anker("saldo-samen-betaalt"), (4, 1): cijfer_anker("saldo-samen-saldo")}
+    overdrachten = ([herkomst(euro(c.overdrachten), cijfer_anker("saldo-samen-overdrachten"))] if c is not None else []) + [
+        herkomst(euro(u.overdrachten), cijfer_anker("geteld-overdrachten"))]
+    # De zin over de overdrachten onder de tabel als alinea: haar bedragen verwijzen naar hun boom, zoals in de tabel.
+    uit = [alinea(kop, nadruk=True, herkomsten=in_kop), alinea(zin, herkomsten=in_zin),
+           tabel(["", CASUSSEN, GETELD], rijen, rechts=(1, 2), slot=slot, ankers=ankers), alinea(bij, herkomsten=overdrachten)]
     if u.te_onvolledig:
         uit.append(alinea(
             f"Minder dan {getal_nl(u.minimale_volledigheid)}% van de hulpvragen heeft een geregistreerde uitkomst: de getelde "
@@ -59,7 +77,8 @@ def blokken(m: Methoden) -> list[dict]:
         ))
     if u.aandeel_c_of_d is not None:
         uit.append(alinea(f"Van de waarde van de getelde uitkomsten rust {procent(u.aandeel_c_of_d * 100)} op kengetallen "
-                          "of bedragen met kwaliteitsgraad C of D."))
+                          "of bedragen met kwaliteitsgraad C of D.",
+                          herkomsten=[herkomst(procent(u.aandeel_c_of_d * 100), cijfer_anker("geteld-graad-c-of-d"))]))
     return uit
 
 
