@@ -102,7 +102,7 @@ class Bestand:
 
     # -- plekken ----------------------------------------------------------------
 
-    def plaats(self, sleutelpad: Pad) -> int | str:
+    def regel_of_cel(self, sleutelpad: Pad) -> int | str:
         """De regel of cel van het diepste bekende deel van het sleutelpad (regel 1 als er niets bekend is)."""
         plekken = self.plekken
         sleutelpad = tuple(sleutelpad)
@@ -120,10 +120,10 @@ class Bestand:
 
     def plek(self, sleutelpad: Pad) -> Plek:
         """Waar een sleutel staat: zijn cel in de werkmap, of zijn regel in dit bestand of in de variant die hem verving."""
-        plaats = self.plaats(sleutelpad)
-        if isinstance(plaats, str):
-            return Plek(self._pad, None, plaats)
-        return Plek(str(self.bron(sleutelpad)), plaats)
+        regel_of_cel = self.regel_of_cel(sleutelpad)
+        if isinstance(regel_of_cel, str):
+            return Plek(self._pad, None, regel_of_cel)
+        return Plek(str(self.bron(sleutelpad)), regel_of_cel)
 
     def waar(self, sleutelpad: Pad) -> str:
         """`bestand:regel` (of `bestand:Blad!C7`) van een sleutel, voor uitleg en meldingen."""
@@ -131,16 +131,14 @@ class Bestand:
 
     def fout(self, sleutelpad: Pad, melding: str) -> Fout:
         """Een fout bij een sleutel; bij een cel zonder sleutelpad (de cel zegt al waar)."""
-        plaats = self.plaats(sleutelpad)
-        if isinstance(plaats, str):
-            return Fout(Plek(self._pad, None, plaats), "", melding)
-        return Fout(Plek(self._pad, plaats), toon_pad(sleutelpad), melding)
+        regel_of_cel = self.regel_of_cel(sleutelpad)
+        return self.fout_op(regel_of_cel, () if isinstance(regel_of_cel, str) else sleutelpad, melding)
 
-    def fout_op(self, plaats: int | str, sleutelpad: Pad, melding: str) -> Fout:
-        """Een fout op een al gekozen regel of cel (bij een ontbrekende sleutel: die van het blok erboven)."""
-        if isinstance(plaats, str):
-            return Fout(Plek(self._pad, None, plaats), toon_pad(sleutelpad), melding)
-        return Fout(Plek(self._pad, plaats), toon_pad(sleutelpad), melding)
+    def fout_op(self, regel_of_cel: int | str, sleutelpad: Pad, melding: str) -> Fout:
+        """Een fout op een al gekozen regel of cel van dit bestand (bij een ontbrekende sleutel: die van het blok erboven)."""
+        if isinstance(regel_of_cel, str):
+            return Fout(Plek(self._pad, None, regel_of_cel), toon_pad(sleutelpad), melding)
+        return Fout(Plek(self._pad, regel_of_cel), toon_pad(sleutelpad), melding)
 
 
 @functools.lru_cache(maxsize=8)

@@ -89,11 +89,11 @@ def valideer(
                 if suggestie:
                     melding += f"; bedoelt u '{suggestie}'?"
             # Bij een ontbrekende sleutel: de regel (of cel) van het blok erboven.
-            plaats = bestand.plaats(pad[:-1] if fout["type"] == "missing" else pad)
+            regel_of_cel = bestand.regel_of_cel(pad[:-1] if fout["type"] == "missing" else pad)
             # Een los getal wordt intern {waarde: ...}: toon dan het pad zonder 'waarde'.
             if pad and pad[-1] == "waarde" and pad not in bestand.plekken:
                 pad = pad[:-1]
-            uit.append(bestand.fout_op(plaats, pad, melding))
+            uit.append(bestand.fout_op(regel_of_cel, pad, melding))
         return None, uit
 
 

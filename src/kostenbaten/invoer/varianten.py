@@ -225,5 +225,5 @@ def _herleid(fout: Fout, wijzigingen, project: Project, variant: Bestand) -> Fou
         plek = toon_pad(w.pad)
         if fout.sleutelpad and plek.startswith(fout.sleutelpad) and plek[len(fout.sleutelpad) : len(fout.sleutelpad) + 1] in (".", "["):
             blok = w.variantpad[: len(w.variantpad) - len(w.pad)] + tuple(fout.sleutelpad.split("."))
-            return Fout(Plek(str(variant.pad), variant.plaats(w.variantpad)), toon_variantpad(blok), fout.melding)
+            return Fout(Plek(str(variant.pad), variant.regel_of_cel(w.variantpad)), toon_variantpad(blok), fout.melding)
     return Fout(fout.plek, fout.sleutelpad, f"{fout.melding} (met de wijzigingen uit {variant.pad})")
