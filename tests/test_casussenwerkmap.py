@@ -304,3 +304,15 @@ def test_buiten_de_projectmap_staat_er_geen_schemaverwijzing_die_nergens_heen_wi
     for pad in terug.iterdir():
         eerste = pad.read_text(encoding="utf-8").splitlines()[0]
         assert eerste.startswith("# Omgezet door kostenbaten uit ") and "$schema" not in pad.read_text(encoding="utf-8"), pad
+
+
+def test_prijspeil_dat_de_reeks_niet_kent_noemt_zijn_cel(werkmap, cli):
+    # Het prijspeil van een kengetal (blad Kengetallen, kolom J) op een jaar vóór de meegeleverde CPI (die begint in 2000).
+    wb = load_workbook(werkmap)
+    assert wb["Kengetallen"]["J1"].value == "Prijspeil" and wb["Kengetallen"]["J3"].value == 2022
+    wb["Kengetallen"]["J3"] = 1900
+    wb.save(werkmap)
+    code, _, fout = cli("bereken", werkmap, "--prijspeil", "2024")
+    regels = fout.splitlines()
+    assert code == 2 and len(regels) == 2, fout
+    assert regels[0].startswith(f"{werkmap}:Kengetallen!J3: kengetallen.") and "kent het jaar 1900 niet" in regels[0]

@@ -198,7 +198,7 @@ def test_getallen_worden_nooit_float(tmp_path):
     assert not fouten
     assert bestand.inhoud == {"a": Decimal("0.1"), "b": [Decimal("1.10"), 2], "c": Decimal("1000.5")}
     assert type(bestand.inhoud["a"]) is Decimal
-    assert bestand.regels[("b", 1)] == 2
+    assert bestand.plekken[("b", 1)] == 2
 
 
 def test_alleen_veilige_yaml(tmp_path):

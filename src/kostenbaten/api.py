@@ -80,9 +80,9 @@ def _omgerekend(project, jaar: int, gekozen, gelezen_reeksen: dict):
     Een bedrag met een prijspeil dat de reeks niet kent is een fout op zijn eigen plek (`bestand:regel`).
     """
     from kostenbaten.berekening.prijspeil import reeks, reken_om
-    from kostenbaten.fouten import Fout, Plek, InvoerFouten
+    from kostenbaten.fouten import Fout, InvoerFouten
     from kostenbaten.invoer.prijspeil import bankindex, jaarregels, standaardindex, toon
-    from kostenbaten.invoer.yamlbestand import toon_pad
+    from kostenbaten.invoer.bestand import toon_pad
 
     reeksen = {}
     for categorie, (pad, model, bestand) in gelezen_reeksen.items():
@@ -95,7 +95,7 @@ def _omgerekend(project, jaar: int, gekozen, gelezen_reeksen: dict):
         fouten = []
         for t in omrekening.tekorten:
             bestand = project.bestanden[t.waar]
-            fouten.append(Fout(Plek(str(bestand.bron(t.sleutelpad)), bestand.regel(t.sleutelpad)), toon_pad(t.sleutelpad), t.tekst))
+            fouten.append(Fout(bestand.plek(t.sleutelpad), toon_pad(t.sleutelpad), t.tekst))
         raise InvoerFouten(fouten)
     if not omrekening.indexeringen:
         return project
@@ -109,25 +109,11 @@ def gelezen(project) -> tuple[str, ...]:
     if project is None:
         return ()
     bestanden = [b for b in project.bestanden.values() if b is not None]
-    meld_invoer(project.map, *(b.pad for b in bestanden), *(p for b in bestanden for p in _bronnen(b)))
+    meld_invoer(project.map, *(b.pad for b in bestanden), *(p for b in bestanden for p in b.bronnen.values()))
     return tuple(f"Let op: {tekst}." for tekst in getattr(project, "restanten", ())) + tuple(
         f"Let op: {pad} is niet gelezen; een casussenmap leest alleen bestanden op .yaml of .yml."
         for pad in getattr(project, "overgeslagen", ())
     )
-
-
-def _bronnen(bestand) -> tuple:
-    """De bestanden waar een samengevoegde variant sleutels uit haalde.
-
-    Een casusbestand waarvan alleen het pad bewaard is (`HerleesBestand`), komt
-    rechtstreeks van schijf en heeft er nooit; het voor deze vraag herlezen kostte
-    bij 10.000 casussen een tweede keer al het YAML-werk.
-    """
-    from kostenbaten.invoer.yamlbestand import HerleesBestand
-
-    if isinstance(bestand, HerleesBestand):
-        return ()
-    return tuple(getattr(bestand, "bronnen", {}).values())
 
 
 def waarschuwingen(project, trekkingen: int | None = None, waar=None) -> tuple:
@@ -492,7 +478,7 @@ def begrotingsplek(pad: Path):
 
     def plek(soort: str, index: int) -> str:
         if bestand is not None:
-            return f"{pad.name}:{bestand.regel((soort, index))}"
+            return f"{pad.name}:{bestand.plek((soort, index)).regel}"
         return f"{pad.name}, {soort} nr. {index + 1}"
 
     return plek

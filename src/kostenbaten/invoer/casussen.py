@@ -18,9 +18,10 @@ import kostenbaten
 
 from kostenbaten.fouten import Fout, Plek, InvoerFouten, bedoelt_u
 from kostenbaten.invoer.validatie import valideer
-from kostenbaten.invoer.yamlbestand import HerleesBestand, YamlBestand, lees_yaml, toon_pad
+from kostenbaten.invoer.bestand import Bestand, toon_pad
+from kostenbaten.invoer.yamlbestand import lees_yaml
 from kostenbaten.model.bestandsnamen import PILOTBESTAND, YAML_SOORTEN, is_invoerbestand, verborgen  # noqa: F401 (ook voor wie hier importeert)
-from kostenbaten.model.bestandsnamen import restanten as restanten_naast, zet_terug
+from kostenbaten.model.bestandsnamen import restanten as restanten_naast, zet_terug  # noqa: F401 (ook voor project.py)
 from kostenbaten.model.casus import CIJFERS_CASUS, CIJFERS_PILOT, STANDAARD_ACTOREN, Casus, Pilot
 
 
@@ -30,7 +31,7 @@ class Project(NamedTuple):
     map: Path
     pilot: Pilot
     casussen: tuple[Casus, ...]
-    bestanden: dict  # "pilot" of casusnummer -> YamlBestand (of HerleesBestand)
+    bestanden: dict  # "pilot" of casusnummer -> Bestand
     oorsprong: Path | None = None  # bij een variant: de casussenmap onder de hele keten
     meldingen: tuple = ()  # bij een casussenwerkmap: wat anders gelezen is dan getypt (een formule, een afronding)
     overgeslagen: tuple[Path, ...] = ()  # bestanden in de map die niet gelezen zijn (andere extensie)
@@ -73,7 +74,7 @@ def _is_pilot(pad: Path) -> bool:
     return pad.name.lower() == PILOTBESTAND
 
 
-def _lijkt_variant(bestand: YamlBestand) -> Fout | None:
+def _lijkt_variant(bestand: Bestand) -> Fout | None:
     """Een variantbestand (met 'basis') tussen de casussen: dat zou anders een rij fouten over casussleutels geven."""
     if isinstance(bestand.inhoud, dict) and "basis" in bestand.inhoud and "nummer" not in bestand.inhoud:
         return bestand.fout(("basis",), "dit lijkt een variant; zet hem naast de map, niet erin")
@@ -170,8 +171,8 @@ def _laad_project(map_: Path) -> Project:
                 fouten += f
 
     namen = _Namen.van(pilot, pilotbestand)
-    casussen: list[tuple[Casus, YamlBestand]] = []
-    ongeldig: list[tuple[YamlBestand, set[str]]] = []  # casusbestanden die niet door de validatie kwamen, met hun gemelde plekken
+    casussen: list[tuple[Casus, Bestand]] = []
+    ongeldig: list[tuple[Bestand, set[str]]] = []  # casusbestanden die niet door de validatie kwamen, met hun gemelde plekken
     alle_casussen_geldig = True
     veldensets: dict[type, list] = {}
     gewoon = _gewone_bestanden(map_)
@@ -196,7 +197,8 @@ def _laad_project(map_: Path) -> Project:
             if casus:
                 # Alleen het pad bewaren: de inhoud staat nu in het model, de regels worden bij vraag herlezen.
                 _deel_veldensets(casus, veldensets)
-                casussen.append((casus, HerleesBestand(pad)))
+                bestand.vergeet()
+                casussen.append((casus, bestand))
             else:
                 ongeldig.append((bestand, {x.sleutelpad for x in f}))
         alle_casussen_geldig = alle_casussen_geldig and bool(bestand) and bool(casus)
@@ -269,7 +271,7 @@ def _bevat_model(annotatie) -> bool:
     return any(_bevat_model(a) for a in typing.get_args(annotatie))
 
 
-def samenhang(pilot: Pilot | None, pilotbestand: YamlBestand | None, casussen, dekking: bool = True) -> list[Fout]:
+def samenhang(pilot: Pilot | None, pilotbestand: Bestand | None, casussen, dekking: bool = True) -> list[Fout]:
     """De controles over de bestanden van een map heen (ook voor een casussenwerkmap): nummers en verwijzingen."""
     fouten = _dubbele_nummers(casussen)
     if pilot is not None:
@@ -281,14 +283,14 @@ def samenhang(pilot: Pilot | None, pilotbestand: YamlBestand | None, casussen, d
     return fouten
 
 
-def verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen) -> list[Fout]:
+def verwijzingen(pilot: Pilot, pilotbestand: Bestand, casussen) -> list[Fout]:
     """Alle controles over bestanden heen bij een geldige pilot; ook voor samengevoegde varianten."""
     return _verwijzingen(pilot, pilotbestand, casussen) + _casusverwijzingen(_Namen.uit_pilot(pilot), casussen)
 
 
 def _dubbele_nummers(casussen) -> list[Fout]:
     fouten = []
-    gezien: dict[int, YamlBestand] = {}
+    gezien: dict[int, Bestand] = {}
     for casus, bestand in casussen:
         if casus.nummer in gezien:
             eerder = gezien[casus.nummer]
@@ -298,7 +300,7 @@ def _dubbele_nummers(casussen) -> list[Fout]:
     return fouten
 
 
-def _verwijzingen(pilot: Pilot, pilotbestand: YamlBestand, casussen, dekking: bool = True) -> list[Fout]:
+def _verwijzingen(pilot: Pilot, pilotbestand: Bestand, casussen, dekking: bool = True) -> list[Fout]:
     """Controles over bestanden heen: bestaan de genoemde rechtsgebieden, kengetallen en actoren."""
     fouten = []
     actoren = pilot.alle_actoren
@@ -350,7 +352,7 @@ class _Namen(NamedTuple):
         return cls(sleutels("rechtsgebieden"), sleutels("kengetallen"), tuple(STANDAARD_ACTOREN) + sleutels("actoren"))
 
     @classmethod
-    def van(cls, pilot: Pilot | None, pilotbestand: YamlBestand | None) -> "_Namen | None":
+    def van(cls, pilot: Pilot | None, pilotbestand: Bestand | None) -> "_Namen | None":
         """Uit de geldige pilot, anders uit de tekst van een foute pilot; None als er geen pilot te lezen was."""
         if pilot is not None:
             return cls.uit_pilot(pilot)
@@ -404,7 +406,7 @@ def _casusverwijzingen(namen: _Namen, casussen) -> list[Fout]:
     return fouten
 
 
-def _errata(obj, bestand: YamlBestand, cijfers) -> list[Fout]:
+def _errata(obj, bestand: Bestand, cijfers) -> list[Fout]:
     fouten = []
     for cijfer in obj.errata:
         if cijfer not in cijfers:

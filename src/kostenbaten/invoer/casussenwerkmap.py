@@ -21,7 +21,7 @@ from kostenbaten.fouten import Fout, Plek, InvoerFouten
 from kostenbaten.invoer.casussen import Project, samenhang
 from kostenbaten.invoer.validatie import valideer
 from kostenbaten.invoer.werkmap import Lezer, naar_cel
-from kostenbaten.invoer.yamlbestand import toon_pad
+from kostenbaten.invoer.bestand import toon_pad
 from kostenbaten.model.casus import Casus, Pilot
 from kostenbaten.model.casussenwerkmap import (
     AANPASSINGEN,
@@ -410,7 +410,7 @@ class _Lezing:
             if interval is not None:
                 if set(interval) != {0, 1}:
                     leeg = pad + ("interval_90", 1 if 0 in interval else 0)
-                    lezer.fouten.append(Fout(Plek(str(self.pad), None, lezer.paden[toon_pad(leeg)]), "", "vul beide grenzen van het 90%-interval in, of geen van beide"))
+                    lezer.fouten.append(Fout(Plek(str(self.pad), None, lezer.plekken[leeg]), "", "vul beide grenzen van het 90%-interval in, of geen van beide"))
                     lezer.gemeld.add(toon_pad(pad + ("interval_90",)))
                     del deel["interval_90"]
                 else:
@@ -434,7 +434,7 @@ class _Lezing:
                     self.fout(ws, "A1", f"label '{veld.label}' niet gevonden in kolom A")
                 continue
             lezer.ws = ws
-            if len(veld.pad) > 1 and veld.pad[:1] not in lezer.regels:
+            if len(veld.pad) > 1 and veld.pad[:1] not in lezer.plekken:
                 lezer.plek(veld.pad[:1], f"B{rij}")
             waarde = self.cel(lezer, ws, veld.pad, f"B{rij}", veld.soort)
             blok: dict = {}
@@ -501,7 +501,7 @@ class _Lezing:
                 self.fout(ws, cel, f"casusnummer {nummer} staat dubbel (ook op rij {gezien[nummer]})")
                 continue
             gezien[nummer] = rij
-            lezer.regels[()] = lezer.regels[("nummer",)]
+            lezer.plekken[()] = lezer.plekken[("nummer",)]
             lezer.inhoud = self.regel(lezer, ws, tabel, letters, rij, ())
             lezer.inhoud["nummer"] = nummer
             self.bereiken(lezer, lezer.inhoud, (), [k.pad[0] for k in tabel.kolommen if k.bereik])
@@ -553,8 +553,7 @@ class _Lezing:
                     baat[doel].update(grenzen)
                     for k in bereik:
                         if k.kop in letters:
-                            lezer.regels[voor + (doel,) + k.pad[1:]] = lezer.regels[voor + k.pad]
-                            lezer.paden[toon_pad(voor + (doel,) + k.pad[1:])] = lezer.paden[toon_pad(voor + k.pad)]
+                            lezer.plekken[voor + (doel,) + k.pad[1:]] = lezer.plekken[voor + k.pad]
             self.bereiken(lezer, baat, voor, ["bedrag", "per_maand"])
             baten.append(baat)
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from kostenbaten.fouten import InvoerFouten
 from kostenbaten.invoer.meegeleverd import meegeleverd
 from kostenbaten.invoer.validatie import valideer
-from kostenbaten.invoer.yamlbestand import YamlBestand, lees_yaml
+from kostenbaten.invoer.bestand import Bestand
+from kostenbaten.invoer.yamlbestand import lees_yaml
 from kostenbaten.model.kengetallenbank import Kengetallenbank
 
 BANK = ("kengetallenbank.yaml",)
@@ -17,7 +18,7 @@ def bankpad() -> Path:
     return meegeleverd(*BANK)
 
 
-def laad_bank(pad: Path | None = None) -> tuple[Kengetallenbank, YamlBestand]:
+def laad_bank(pad: Path | None = None) -> tuple[Kengetallenbank, Bestand]:
     """Leest en valideert de bank (standaard de meegeleverde); gooit `InvoerFouten`."""
     bestand, fouten = lees_yaml(bankpad() if pad is None else Path(pad))
     if fouten:

@@ -12,7 +12,8 @@ from kostenbaten.fouten import Fout, Gebruiksfout, InvoerFouten
 from kostenbaten.invoer.casussen import Project
 from kostenbaten.invoer.meegeleverd import meegeleverd
 from kostenbaten.invoer.validatie import valideer
-from kostenbaten.invoer.yamlbestand import YamlBestand, lees_yaml
+from kostenbaten.invoer.bestand import Bestand
+from kostenbaten.invoer.yamlbestand import lees_yaml
 from kostenbaten.model.prijsindex import Prijsindex
 
 STANDAARDINDEX = ("templates", "prijsindex-cpi.yaml")
@@ -23,7 +24,7 @@ def standaardindex() -> Path:
     return meegeleverd(*STANDAARDINDEX)
 
 
-def laad_prijsindex(pad: Path) -> tuple[Prijsindex, YamlBestand]:
+def laad_prijsindex(pad: Path) -> tuple[Prijsindex, Bestand]:
     """Leest en valideert een prijsindexbestand; gooit `InvoerFouten`."""
     bestand, fouten = lees_yaml(pad)
     if fouten:
@@ -121,9 +122,9 @@ def bankindex(pilot) -> dict:
     return {sleutel: post.index for sleutel, post in bank.kengetallen.items()}
 
 
-def jaarregels(reeks: Prijsindex, bestand: YamlBestand) -> dict[int, int | None]:
+def jaarregels(reeks: Prijsindex, bestand: Bestand) -> dict[int, int | None]:
     """De regel van elke jaarmutatie in het bestand, op jaar: waar de uitleg de gebruikte cijfers aanwijst."""
-    return {m.jaar: bestand.regel(("jaarmutaties", n, "procent")) for n, m in enumerate(reeks.jaarmutaties)}
+    return {m.jaar: bestand.plek(("jaarmutaties", n, "procent")).regel for n, m in enumerate(reeks.jaarmutaties)}
 
 
 def toon(pad: Path) -> str:

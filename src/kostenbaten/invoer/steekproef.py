@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from kostenbaten.fouten import Fout, InvoerFouten
+from kostenbaten.fouten import InvoerFouten
 from kostenbaten.invoer import registratie as reg
 from kostenbaten.model.registratie import sleutel_onderwerp
 from kostenbaten.tekens import zichtbaar

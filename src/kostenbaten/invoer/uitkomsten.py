@@ -66,7 +66,7 @@ def lees_bedrag(waarde) -> Decimal | None:
 def laad_waardekaart(pad: Path, pilot) -> Waardekaart:
     """De waardekaart, met elk kengetal en elke actor gecontroleerd tegen pilot.yaml; fouten als `InvoerFouten`."""
     if not pad.is_file():
-        raise InvoerFouten([Fout(Plek(str(pad)), "", f"waardekaart niet gevonden; zet de waardekaart als registratie/uitkomsten.yaml in de casussenmap of geef --kaart (zie docs/uitkomsten.md)")])
+        raise InvoerFouten([Fout(Plek(str(pad)), "", "waardekaart niet gevonden; zet de waardekaart als registratie/uitkomsten.yaml in de casussenmap of geef --kaart (zie docs/uitkomsten.md)")])
     bestand, fouten = lees_yaml(pad)
     kaart = None
     if not fouten:

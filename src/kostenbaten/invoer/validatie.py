@@ -7,7 +7,7 @@ import re
 from pydantic import BaseModel, ValidationError
 
 from kostenbaten.fouten import Fout, als_naam, bedoelt_u
-from kostenbaten.invoer.yamlbestand import YamlBestand
+from kostenbaten.invoer.bestand import Bestand
 
 _MELDINGEN = {
     "missing": "verplichte sleutel ontbreekt",
@@ -66,7 +66,7 @@ def _schoon_pad(loc: tuple) -> tuple:
 
 
 def valideer(
-    model: type[BaseModel], bestand: YamlBestand, context: dict | None = None, namen: dict | None = None
+    model: type[BaseModel], bestand: Bestand, context: dict | None = None, namen: dict | None = None
 ) -> tuple[BaseModel | None, list[Fout]]:
     """Valideert de inhoud van een YAML-bestand tegen een model; geeft het object of de fouten.
 
@@ -88,14 +88,12 @@ def valideer(
                 melding = f"onbekende sleutel '{sleutel}'"
                 if suggestie:
                     melding += f"; bedoelt u '{suggestie}'?"
-            if fout["type"] == "missing":
-                regel = bestand.regel(pad[:-1])
-            else:
-                regel = bestand.regel(pad)
+            # Bij een ontbrekende sleutel: de regel (of cel) van het blok erboven.
+            regel_of_cel = bestand.regel_of_cel(pad[:-1] if fout["type"] == "missing" else pad)
             # Een los getal wordt intern {waarde: ...}: toon dan het pad zonder 'waarde'.
-            if pad and pad[-1] == "waarde" and pad not in bestand.regels:
+            if pad and pad[-1] == "waarde" and pad not in bestand.plekken:
                 pad = pad[:-1]
-            uit.append(bestand.fout_op_regel(regel, pad, melding))
+            uit.append(bestand.fout_op(regel_of_cel, pad, melding))
         return None, uit
 
 

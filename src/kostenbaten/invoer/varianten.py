@@ -10,7 +10,6 @@ of anders naar het basisbestand met de vermelding van de variant.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,8 @@ from pathlib import Path
 from kostenbaten.fouten import Fout, Plek, InvoerFouten
 from kostenbaten.invoer.casussen import Project, _onbekend, verwijzingen
 from kostenbaten.invoer.validatie import valideer
-from kostenbaten.invoer.yamlbestand import HerleesBestand, YamlBestand, lees_yaml, toon_pad
+from kostenbaten.invoer.bestand import Bestand, toon_pad
+from kostenbaten.invoer.yamlbestand import lees_yaml
 from kostenbaten.model.casus import Casus, Pilot
 from kostenbaten.model.variant import PILOTBLOKKEN, Variant
 
@@ -102,7 +102,7 @@ def laad_variant(pad: Path, keten: tuple[Path, ...], laad) -> Project:
     )
 
 
-def _aantal_of_aandeel(pilot: YamlBestand, wijzigingen, variant: YamlBestand) -> list[Fout]:
+def _aantal_of_aandeel(pilot: Bestand, wijzigingen, variant: Bestand) -> list[Fout]:
     """Een aantal hulpvragen uit de variant vervangt het aandeel van de basis, en omgekeerd.
 
     Een basis die per rechtsgebied telt, telt van haar eigen totaal: een variant
@@ -119,8 +119,8 @@ def _aantal_of_aandeel(pilot: YamlBestand, wijzigingen, variant: YamlBestand) ->
         for veld, ander in (("hulpvragen", "aandeel"), ("aandeel", "hulpvragen")):
             if ("rechtsgebieden", naam, veld) in genoemd and ("rechtsgebieden", naam, ander) not in genoemd and ander in gebied:
                 del gebied[ander]
-                for p in [p for p in pilot.regels if p[:3] == ("rechtsgebieden", naam, ander)]:
-                    del pilot.regels[p]
+                for p in [p for p in pilot.plekken if p[:3] == ("rechtsgebieden", naam, ander)]:
+                    del pilot.plekken[p]
         geteld = "hulpvragen" in gebied and not {("rechtsgebieden", naam, "hulpvragen"), ("rechtsgebieden", naam, "aandeel")} & genoemd
         if geteld and ("hulpvragen",) in genoemd:
             fouten.append(
@@ -159,7 +159,7 @@ def _wijzigingen(inhoud: dict):
 _SOORT = {"rechtsgebieden": "rechtsgebied", "tarieven": "tarief", "kengetallen": "kengetal"}
 
 
-def _onbekende_namen(wijzigingen, project: Project, bestand: YamlBestand) -> list[Fout]:
+def _onbekende_namen(wijzigingen, project: Project, bestand: Bestand) -> list[Fout]:
     """Een variant vervangt alleen wat de basis heeft: een onbekende naam of casus is een fout."""
     fouten = {}
     for w in wijzigingen:
@@ -175,27 +175,24 @@ def _onbekende_namen(wijzigingen, project: Project, bestand: YamlBestand) -> lis
     return list(fouten.values())
 
 
-def _kopie(b: YamlBestand | HerleesBestand) -> YamlBestand:
-    if isinstance(b, HerleesBestand):
-        b = b.lees()
-    inhoud = {k: v for k, v in copy.deepcopy(b.inhoud).items() if k not in NIET_IN_VARIANT}
-    # `replace` houdt de soort: een deel van een casussenwerkmap blijft naar zijn cellen wijzen.
-    return dataclasses.replace(b, inhoud=inhoud, regels=dict(b.regels), bronnen=dict(b.bronnen))
+def _kopie(b: Bestand) -> Bestand:
+    # Een deel van een casussenwerkmap blijft zo naar zijn cellen wijzen, een casusbestand naar zijn regels.
+    return b.kopie({k: v for k, v in copy.deepcopy(b.inhoud).items() if k not in NIET_IN_VARIANT})
 
 
-def _vervang(doel: YamlBestand, w: Wijziging, variant: YamlBestand) -> None:
+def _vervang(doel: Bestand, w: Wijziging, variant: Bestand) -> None:
     """Zet de waarde uit de variant op zijn plek; de regels eronder komen uit de variant."""
     blok = doel.inhoud
     for sleutel in w.pad[:-1]:
         blok = blok[sleutel]
     blok[w.pad[-1]] = copy.deepcopy(w.waarde)
     n = len(w.pad)
-    for pad in [p for p in doel.regels if p[:n] == w.pad]:
-        del doel.regels[pad]
+    for pad in [p for p in doel.plekken if p[:n] == w.pad]:
+        del doel.plekken[pad]
     for pad in [p for p in doel.bronnen if p[:n] == w.pad]:
         del doel.bronnen[pad]
     m = len(w.variantpad)
-    doel.regels.update({w.pad + p[m:]: regel for p, regel in variant.regels.items() if p[:m] == w.variantpad})
+    doel.plekken.update({w.pad + p[m:]: regel for p, regel in variant.plekken.items() if p[:m] == w.variantpad})
     doel.bronnen[w.pad] = variant.pad
 
 
@@ -210,7 +207,7 @@ def _casuspad(fout: Fout) -> Fout:
     return Fout(Plek(fout.bestand, fout.regel), pad, fout.melding)
 
 
-def _herleid(fout: Fout, wijzigingen, project: Project, variant: YamlBestand) -> Fout:
+def _herleid(fout: Fout, wijzigingen, project: Project, variant: Bestand) -> Fout:
     """Een fout na het samenvoegen terug naar de regel in de variant die hem veroorzaakt.
 
     Ligt de fout in of onder een vervangen veld, dan wijst hij naar dat veld. Gaat
@@ -228,5 +225,5 @@ def _herleid(fout: Fout, wijzigingen, project: Project, variant: YamlBestand) ->
         plek = toon_pad(w.pad)
         if fout.sleutelpad and plek.startswith(fout.sleutelpad) and plek[len(fout.sleutelpad) : len(fout.sleutelpad) + 1] in (".", "["):
             blok = w.variantpad[: len(w.variantpad) - len(w.pad)] + tuple(fout.sleutelpad.split("."))
-            return Fout(Plek(str(variant.pad), variant.regel(w.variantpad)), toon_variantpad(blok), fout.melding)
+            return Fout(Plek(str(variant.pad), variant.regel_of_cel(w.variantpad)), toon_variantpad(blok), fout.melding)
     return Fout(fout.plek, fout.sleutelpad, f"{fout.melding} (met de wijzigingen uit {variant.pad})")

@@ -8,13 +8,12 @@ cel, als `bestand:Begroting!B7: melding`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from kostenbaten.fouten import Fout, Plek
 from kostenbaten.invoer.validatie import valideer
-from kostenbaten.invoer.yamlbestand import YamlBestand, toon_pad
+from kostenbaten.invoer.bestand import Bestand, toon_pad
 from kostenbaten.model.begroting import BETALERS, Begroting
 from kostenbaten.model.werkmap import (
     ALGEMEEN,
@@ -44,18 +43,20 @@ KOLOMMEN = {
 
 
 class Lezer:
-    """Verzamelt de inhoud als geneste dict (zoals uit YAML), de cel van elk sleutelpad en eigen fouten."""
+    """Verzamelt de inhoud als geneste dict (zoals uit YAML), de cel van elk sleutelpad en eigen fouten.
+
+    `bestand()` maakt er een `Bestand` van, net als `lees_yaml`: elk sleutelpad wijst naar zijn cel ("Casussen!D5"),
+    zodat meldingen en uitleg `bestand:Blad!D5` tonen.
+    """
 
     def __init__(self, pad: Path, ws, tekstvelden: tuple[str, ...] = TEKSTVELDEN):
         self.pad = pad
         self.ws = ws  # het blad waar `fout`, `plek` en `waarde` hun cellen lezen; mag wisselen
         self.tekstvelden = tekstvelden
         self.inhoud: dict = {}
-        self.cellen = ["", f"{ws.title}!A1"]  # index = 'regelnummer' voor de validatie; 1 is het blad zelf
-        self.regels: dict[tuple, int] = {(): 1}
+        self.plekken: dict[tuple, str] = {(): f"{ws.title}!A1"}  # sleutelpad -> cel, ook voor lege cellen; () is het blad
         self.fouten: list[Fout] = []
         self.gemeld: set[str] = set()  # sleutelpaden met een eigen melding; die van het model vervallen
-        self.paden: dict[str, str] = {}  # getoond sleutelpad -> cel, ook voor lege cellen
 
     def fout(self, cel: str, melding: str, sleutelpad: tuple | None = None) -> None:
         self.fouten.append(Fout(Plek(str(self.pad), None, f"{self.ws.title}!{cel}"), "", melding))
@@ -63,9 +64,7 @@ class Lezer:
             self.gemeld.add(toon_pad(sleutelpad))
 
     def plek(self, sleutelpad: tuple, cel: str) -> None:
-        self.cellen.append(f"{self.ws.title}!{cel}")
-        self.regels[sleutelpad] = len(self.cellen) - 1
-        self.paden[toon_pad(sleutelpad)] = f"{self.ws.title}!{cel}"
+        self.plekken[sleutelpad] = f"{self.ws.title}!{cel}"
 
     def waarde(self, sleutelpad: tuple, cel: str, tekst: bool | None = None):
         """De celwaarde zoals het model hem verwacht; None als de cel leeg is.
@@ -90,41 +89,12 @@ class Lezer:
             return Decimal(repr(ruw))
         return ruw
 
-    def bestand(self) -> WerkmapBestand:
-        return WerkmapBestand(self.pad, self.inhoud, dict(self.regels), cellen=list(self.cellen))
+    def bestand(self) -> Bestand:
+        return Bestand(self.pad, self.inhoud, dict(self.plekken))
 
     def zet(self, doel: dict, sleutelpad: tuple, waarde) -> None:
         if waarde is not None:
             doel[sleutelpad[-1]] = waarde
-
-
-@dataclass
-class WerkmapBestand(YamlBestand):
-    """Het deel van een werkmap dat één 'bestand' vormt (de pilot, een casus): elk sleutelpad wijst naar een cel.
-
-    `regels` geeft bij een sleutelpad een plaats in `cellen` ("Casussen!D5"), zodat
-    meldingen en uitleg `bestand:Blad!D5` tonen. Een sleutel die een variant verving,
-    houdt de regel van de variant.
-    """
-
-    cellen: list[str] = field(default_factory=list)
-
-    def _cel(self, sleutelpad) -> str | None:
-        sleutelpad = tuple(sleutelpad)
-        return self.cellen[self.regel(sleutelpad)] if self.bron(sleutelpad) == self.pad else None
-
-    def fout(self, sleutelpad, melding: str) -> Fout:
-        cel = self._cel(sleutelpad)
-        return super().fout(sleutelpad, melding) if cel is None else Fout(Plek(str(self.pad), None, cel), "", melding)
-
-    def fout_op_regel(self, regel: int, sleutelpad, melding: str) -> Fout:
-        if self.bron(sleutelpad) != self.pad:
-            return super().fout_op_regel(regel, sleutelpad, melding)
-        return Fout(Plek(str(self.pad), None, self.cellen[regel]), toon_pad(sleutelpad), melding)
-
-    def waar(self, sleutelpad) -> str:
-        cel = self._cel(sleutelpad)
-        return super().waar(sleutelpad) if cel is None else f"{self.pad}:{cel}"
 
 
 def labels_in_kolom_a(ws) -> dict[str, int]:
@@ -190,7 +160,7 @@ def _lees(pad: Path, ws):
             continue
         _lees_tabel(lezer, soort, rij + 1)
 
-    begroting, fouten = valideer(Begroting, YamlBestand(pad, lezer.inhoud, lezer.regels))
+    begroting, fouten = valideer(Begroting, lezer.bestand())
     fouten = [naar_cel(lezer, f) for f in fouten if f.sleutelpad not in lezer.gemeld]
     fouten = lezer.fouten + fouten
     if fouten:
@@ -243,7 +213,8 @@ def naar_cel(lezer: Lezer, fout: Fout) -> Fout:
     melding = fout.melding
     if melding == "verplichte sleutel ontbreekt":
         melding = "deze cel is leeg; vul hem in"
-    plek = lezer.paden.get(fout.sleutelpad) or fout.cel or lezer.cellen[fout.regel]
+    # De cel van het sleutelpad zelf, ook als het leeg is (de validatie wijst dan naar het blok erboven).
+    plek = next((c for p, c in lezer.plekken.items() if toon_pad(p) == fout.sleutelpad), None) or fout.cel
     blad, _, cel = plek.rpartition("!")
     inhoud = lezer.ws.parent[blad][cel].value
     if isinstance(inhoud, str) and "is geen getal" in melding:

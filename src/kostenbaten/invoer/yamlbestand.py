@@ -14,7 +14,6 @@ import os
 import re
 import stat
 import sys
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -25,8 +24,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from kostenbaten import tekens
 from kostenbaten.fouten import Fout, Plek
-
-Pad = tuple  # een sleutelpad: ("baten", 0, "kengetal")
+from kostenbaten.invoer.bestand import Bestand, Pad, toon_pad
 
 # Grenzen voor vijandige YAML (docs/formaat.md): de YAML-bibliotheek bouwt
 # knopen recursief op en kan bij diepe nesting of een 'billion laughs' vastlopen
@@ -48,118 +46,6 @@ _LEESREDENEN = {
 
 _TAG = "tag:yaml.org,2002:"
 _NAAM = re.compile(r"[a-z][a-z0-9_]{0,63}\Z")
-
-
-@dataclass
-class YamlBestand:
-    """Inhoud van één YAML-bestand met de regel (vanaf 1) van elk sleutelpad."""
-
-    pad: Path
-    inhoud: object
-    regels: dict[Pad, int] = field(default_factory=dict)
-    # Bij een samengevoegde variant: welk bestand een vervangen sleutel (en alles eronder) leverde.
-    bronnen: dict[Pad, Path] = field(default_factory=dict)
-
-    def bron(self, sleutelpad: Pad) -> Path:
-        """Het bestand waar een sleutel vandaan komt: de variant die hem verving, anders dit bestand."""
-        sleutelpad = tuple(sleutelpad)
-        while sleutelpad not in self.bronnen and sleutelpad:
-            sleutelpad = sleutelpad[:-1]
-        return self.bronnen.get(sleutelpad, self.pad)
-
-    def regel(self, sleutelpad: Pad) -> int:
-        """De regel van het diepste bekende deel van het sleutelpad."""
-        sleutelpad = tuple(sleutelpad)
-        while sleutelpad not in self.regels and sleutelpad:
-            sleutelpad = sleutelpad[:-1]
-        return self.regels.get(sleutelpad, 1)
-
-    def fout(self, sleutelpad: Pad, melding: str) -> Fout:
-        return Fout(Plek(str(self.pad), self.regel(sleutelpad)), toon_pad(sleutelpad), melding)
-
-    def fout_op_regel(self, regel: int, sleutelpad: Pad, melding: str) -> Fout:
-        """Een fout op een al gekozen regel (bij een ontbrekende sleutel: die van het blok erboven)."""
-        return Fout(Plek(str(self.pad), regel), toon_pad(sleutelpad), melding)
-
-    def waar(self, sleutelpad: Pad) -> str:
-        """`bestand:regel` van een sleutel, voor uitleg en meldingen."""
-        return f"{self.bron(sleutelpad)}:{self.regel(sleutelpad)}"
-
-
-class HerleesBestand:
-    """Een gelezen en gevalideerd YAML-bestand waarvan alleen het pad bewaard blijft; de rest wordt bij vraag herlezen.
-
-    Na de validatie zijn inhoud en regelnummers van een casus alleen nog nodig
-    voor een melding of `uitleg` (bestand:regel) en om een variant samen te
-    voegen. Ze voor elke casus bewaren kost bij 10.000 casussen zo'n 50 MB.
-    Opnieuw lezen geeft dezelfde regels, zolang het bestand intussen niet
-    veranderd is; de laatst gelezen bestanden blijven bewaard (`_herlees`).
-    """
-
-    __slots__ = ("_pad",)
-
-    def __init__(self, pad: Path):
-        self._pad = str(pad)  # een tekst kost een derde van een Path
-
-    @property
-    def pad(self) -> Path:
-        return Path(self._pad)
-
-    def lees(self) -> YamlBestand:
-        try:
-            stand = self.pad.stat()
-            sleutel = (stand.st_mtime_ns, stand.st_size)
-        except OSError:
-            sleutel = None
-        return _herlees(self.pad, sleutel)
-
-    @property
-    def inhoud(self):
-        return self.lees().inhoud
-
-    @property
-    def regels(self) -> dict:
-        return self.lees().regels
-
-    @property
-    def bronnen(self) -> dict:
-        return self.lees().bronnen
-
-    def bron(self, sleutelpad: Pad) -> Path:
-        return self.lees().bron(sleutelpad)
-
-    def regel(self, sleutelpad: Pad) -> int:
-        return self.lees().regel(sleutelpad)
-
-    def fout(self, sleutelpad: Pad, melding: str) -> Fout:
-        return self.lees().fout(sleutelpad, melding)
-
-    def fout_op_regel(self, regel: int, sleutelpad: Pad, melding: str) -> Fout:
-        return self.lees().fout_op_regel(regel, sleutelpad, melding)
-
-    def waar(self, sleutelpad: Pad) -> str:
-        return self.lees().waar(sleutelpad)
-
-
-@functools.lru_cache(maxsize=8)
-def _herlees(pad: Path, stand) -> YamlBestand:
-    """Een bestand opnieuw lezen (`stand`: tijd en grootte, zodat een gewijzigd bestand niet uit de cache komt).
-
-    Is het intussen onleesbaar geworden, dan zonder inhoud (elke regel wordt 1).
-    """
-    bestand, _ = lees_yaml(pad)
-    return bestand or YamlBestand(pad, None)
-
-
-def toon_pad(sleutelpad: Pad) -> str:
-    """`("baten", 0, "kengetal")` wordt `baten[1].kengetal`: elementen van een lijst tellen vanaf 1."""
-    tekst = ""
-    for deel in sleutelpad:
-        if isinstance(deel, int):
-            tekst += f"[{deel + 1}]"
-        else:
-            tekst += ("." if tekst else "") + str(deel)
-    return tekst
 
 
 class _TeDiep(Exception):
@@ -492,8 +378,8 @@ def _lees_bytes(pad: Path) -> bytes:
         os.close(fd)
 
 
-def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
-    """Leest één YAML-bestand. Geeft de inhoud met regelnummers, of de fouten."""
+def lees_yaml(pad: Path) -> tuple[Bestand | None, list[Fout]]:
+    """Leest één YAML-bestand. Geeft het `Bestand` (inhoud met de regel van elk sleutelpad), of de fouten."""
     naam = str(pad)
     tekst, fout = _lees_tekst(pad)
     if fout:
@@ -516,4 +402,4 @@ def lees_yaml(pad: Path) -> tuple[YamlBestand | None, list[Fout]]:
         return None, [_te_diep(naam, te_diep.regel)]
     if bouwer.fouten:
         return None, bouwer.fouten
-    return YamlBestand(pad, inhoud, bouwer.regels), []
+    return Bestand(pad, inhoud, bouwer.regels, lees=lees_yaml), []
