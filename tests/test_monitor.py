@@ -396,3 +396,22 @@ def test_blad_meldingen_zoals_bij_registratie(tmp_path, cli):
     assert code == 2 and "--blad: een CSV-bestand heeft geen bladen" in fout, fout
     code, _, fout = cli("monitor", werkmap, werkmap, werkmap, "--blad", "Oud", "--blad", "Vragen")
     assert code == 2 and "geef --blad één keer (voor alle exports) of 3 keer" in fout, fout
+
+
+def test_een_export_per_maand_telt_elke_maand_en_noemt_de_echte_eerste_en_laatste_dag(cli, tmp_path):
+    # Eén export zonder kolom id wordt per maand gelezen (zuiniger); de dagen binnen een maand tellen toch
+    # elk mee, en de periode bovenaan noemt de dag zelf, niet de eerste van de maand.
+    rijen = _rijen(VOORBEELD, "cp1252")
+    kop = list(rijen[0])
+    gekozen = [dict(rijen[0], Datum="3-3-2022"), dict(rijen[0], Datum="17-3-2022"), dict(rijen[1], Datum="28-4-2022")]
+    export = tmp_path / "drie.csv"
+    with open(export, "w", encoding="cp1252", newline="") as f:
+        schrijver = csv.DictWriter(f, fieldnames=kop, delimiter=";")
+        schrijver.writeheader()
+        schrijver.writerows(gekozen)
+    doc = _json(cli, "monitor", export, "--per", "maand", "--bibliotheek", "Hengelo")
+    assert doc["periode"] == {"van": "2022-03-03", "tot": "2022-04-28"}
+    (b,) = doc["bibliotheken"]
+    assert [(p["periode"], p["hulpvragen"]) for p in b["perioden"]] == [("2022-03", 2), ("2022-04", 1)]
+    uren_maart = 2 * Decimal(rijen[0]["Uren"].replace(",", "."))
+    assert Decimal(b["perioden"][0]["uren"]["som"]) == uren_maart

@@ -74,8 +74,12 @@ def laad_exports(
         if koppeling is None:
             fouten += f
             continue
+        # De dag zelf is alleen nodig om dubbele regels tussen exports te vinden en, met een kolom id, het eerste
+        # contact van een hulpvraag; anders is de maand genoeg (elke periode is een of meer maanden), en dat zijn
+        # veel minder verschillende soorten om te onthouden.
+        fijn = len(exports) > 1 or koppeling.kolommen.id is not None
         with voortgang(export) as stap:
-            registratie, f = lees_registratie(export, koppeling, koppelingpad, blad, stap, fijn=True)
+            registratie, f = lees_registratie(export, koppeling, koppelingpad, blad, stap, fijn=fijn)
         if f:
             fouten += f
             continue
