@@ -50,7 +50,7 @@ def bezoek(html: Path, breedte: int, hoogte: int = 900, secties: tuple[str, ...]
         browser.execute_cdp_cmd(
             "Emulation.setDeviceMetricsOverride", {"width": breedte, "height": hoogte, "deviceScaleFactor": 1, "mobile": breedte < 600}
         )
-        browser.get(Path(html).resolve().as_uri())
+        laad(browser, html)
         scroll = browser.execute_script("return document.documentElement.scrollWidth")
         binnen = browser.execute_script("return window.innerWidth")
         pagina = browser.get_screenshot_as_png()
@@ -75,3 +75,12 @@ def aandeel_inkt(png: bytes) -> float:
     beeld = Image.open(io.BytesIO(png)).convert("L")
     histogram = beeld.histogram()
     return sum(histogram[:235]) / max(1, sum(histogram))
+
+
+def laad(browser, html) -> None:
+    """Opent het HTML-bestand en wacht tot het helemaal gelezen is: onder zware belasting kan `get` terugkomen terwijl
+    de bijlagen nog niet in het document staan, en dan lijkt elke verwijzing naar een ontbrekende plek te wijzen."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(Path(html).resolve().as_uri())
+    WebDriverWait(browser, 120).until(lambda b: b.execute_script("return document.readyState") == "complete")

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import eigen_bibliotheek
+from chromium import laad
 from conftest import HENGELO, ROOT, html_tekst
 from systeem import vereis
 
@@ -170,7 +171,7 @@ def test_zonder_marge_noemt_de_kernzin_de_grootste_balk_van_de_tornado(maak):
     totaal = _kba_totaal(HENGELO)
     assert euro(totaal * Decimal("0.75")) == "€ 86.675" and euro(totaal * Decimal("1.25")) == "€ 144.458"
     tekst = html_tekst(maak("h.html", HENGELO)[0])
-    assert ("Het meest hangt het totaal af van Hulpvragen: 25% lager of hoger geeft € 86.675 of € 144.458 "
+    assert ("Het meest hangt het totaal af van hulpvragen in de pilotperiode: 25% lager of hoger geeft € 86.675 of € 144.458 "
             "(één gemiddelde voor alle casussen)") in tekst
 
 
@@ -254,7 +255,9 @@ def test_euro_op_centen_als_het_geen_geheel_bedrag_is(maak):
 def test_kans_in_de_casustabel_en_de_bijlage(maak):
     t = maak("o.html", "oosterdal")[0].read_text(encoding="utf-8")
     assert '<th scope="col" class="getal">Kans</th>' in t
-    assert '<td data-kop="Kans" class="getal">50%</td>' in t and t.count('<td data-kop="Kans" class="getal">-</td>') == 4
+    # De kans van casus 4 verwijst naar de baten van die casus, die zij weegt; een casus zonder kans heeft een streep.
+    assert '<td data-kop="Kans" class="getal"><a href="#uitleg-casus-4-baten">50%</a></td>' in t
+    assert t.count('<td data-kop="Kans" class="getal">-</td>') == 4
     assert "Huurrecht; 4 uur; kans van slagen 50%, de baten tellen voor dat deel mee." in html_tekst(maak("o.html", "oosterdal")[0])
     # Zonder kansen geen lege kolom.
     assert '<th scope="col" class="getal">Kans</th>' not in maak("h.html", HENGELO)[0].read_text(encoding="utf-8")
@@ -412,9 +415,9 @@ def test_cijfers_op_de_voorkant_wijzen_naar_hun_rekenboom(maak):
     t = doel.read_text(encoding="utf-8").replace("\xa0", " ").replace("\u2060", "")
     voorkant = t.split('<div class="bijlagen">')[0]
     # De kernzin: € 583,67 en € 115.566 naar de boom van het vlakke totaal, € 107.109 naar die van het gewogen.
-    assert '<a href="#uitleg-rapport" title="Hoe dit bedrag is berekend">€ 583,67</a>' in voorkant
-    assert '<a href="#uitleg-rapport" title="Hoe dit bedrag is berekend">€ 115.566</a>' in voorkant
-    assert '<a href="#uitleg-gewogen" title="Hoe dit bedrag is berekend">€ 107.109</a>' in voorkant
+    assert '<a href="#uitleg-rapport" title="Hoe dit cijfer is berekend">€ 583,67</a>' in voorkant
+    assert '<a href="#uitleg-rapport" title="Hoe dit cijfer is berekend">€ 115.566</a>' in voorkant
+    assert '<a href="#uitleg-gewogen" title="Hoe dit cijfer is berekend">€ 107.109</a>' in voorkant
     # Elke casus in de casustabel en elk kengetal naar zijn eigen knoop; elk doel bestaat, in de bijlage.
     doelen = re.findall(r'href="#(uitleg-[^"]+)"', voorkant)
     assert {f"uitleg-casus-{n}" for n in range(1, 7)} <= set(doelen)
@@ -536,7 +539,7 @@ def test_verwijzingen_werken_in_chromium(maak):
     doel = maak("h.html", HENGELO)[0]
     browser = _browser()
     try:
-        browser.get(doel.resolve().as_uri())
+        laad(browser, doel)
         links = browser.find_elements(By.CSS_SELECTOR, "main > section a[href^='#uitleg-'], header a[href^='#uitleg-']")
         assert len(links) >= 3 + 6 + 6
         # Elk bedrag in een tabelcel van de voorkant staat in een verwijzing waarvan het doel bestaat, in een bijlage.
@@ -571,9 +574,11 @@ def test_verwijzingen_werken_in_chromium(maak):
         browser.quit()
 
 
-# De plekken van de voorkant met uitkomsten (document.VOORKANT zonder titel, casussen, bewijs, aannames en methode: daar
-# staan invoer, bronnen en uitleg, en de bedragen in hun tabellen toetst de test hierboven).
+# De plekken van de voorkant met uitkomsten (document.VOORKANT zonder titel, casussen, bewijs, aannames en methode).
 UITKOMSTPLEKKEN = ("saldo", "verwacht", "kern", "uitkomsten", "kosten_baten", "actoren", "begroting", "drijvers")
+# De plekken met invoer en uitleg: daar tellen in een tabel alleen de kolommen met getallen (niet het nummer van een casus,
+# haar titel of de bron van een kengetal), en daarbuiten de lopende tekst.
+INVOERPLEKKEN = ("casussen", "aannames", "methode")
 # Een cijfer: een bedrag, een procent of een getal (ook 1.234 en 2,30).
 CIJFER = r"-?€\s?-?\d[\d.]*(?:,\d+)?|\d[\d.]*(?:,\d+)?\s?%|\d[\d.]*(?:,\d+)?"
 # Instellingen van de berekening, geen uitkomst (de groep `c` of `d` is het cijfer): de stap van de tornado ("25% lager of
@@ -582,25 +587,31 @@ CIJFER = r"-?€\s?-?\d[\d.]*(?:,\d+)?|\d[\d.]*(?:,\d+)?\s?%|\d[\d.]*(?:,\d+)?"
 # Monte-Carlo-berekening, en hoeveel bereiken de zin over de dekking niet bij naam noemt ("en 2 andere").
 INSTELLINGEN = (r"(?P<c>\d+%) lager of hoger", r"om de beurt (?P<c>\d+%)", r"de (?P<c>\d+) grootste van (?P<d>\d+)",
                 r"Totaal bij [-+](?P<c>\d+%)", r"Casus (?P<c>\d+):", r"(?P<c>[\d.]+) trekkingen", r"zaad (?P<c>\d+)",
-                r"Met (?P<c>90%) kans", r"(?P<c>90%) van de trekkingen", r"en (?P<c>\d+) andere\)")
+                r"Met (?P<c>90%) kans", r"(?P<c>90%) van de trekkingen", r"en (?P<c>\d+) andere\)",
+               # De periode van de pilot en hoe lang terugkerende baten meetellen: instellingen in pilot.yaml.
+               r"(?P<c>\d+) (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (?P<d>\d{4})",
+               r"(?:voor|eerste) (?P<c>\d+) maanden")
 
 
 def _cijfers_zonder_verwijzing(browser) -> list[str]:
-    """Elk cijfer in de zichtbare tekst van de uitkomstplekken dat niet in een verwijzing staat naar een plek in een bijlage
-    en geen instelling is; grafieken (SVG, met hun eigen beschrijving) niet."""
+    """Elk cijfer in de zichtbare tekst van de uitkomstplekken en in de getallen en de lopende tekst van de invoerplekken
+    dat niet in een verwijzing staat naar een plek in een bijlage en geen instelling is; grafieken (SVG, met hun eigen
+    beschrijving) niet."""
     gevonden = browser.execute_script(
         "const uit = []; const cijfer = new RegExp(arguments[1], 'g');"
-        "for (const plek of arguments[0]) {"
+        "for (const plek of arguments[0].concat(arguments[2])) {"
+        "  const invoer = arguments[2].includes(plek);"
         "  const sectie = document.querySelector('main > section#' + plek); if (!sectie) continue;"
         "  const loper = document.createTreeWalker(sectie, NodeFilter.SHOW_TEXT);"
         "  for (let n = loper.nextNode(); n; n = loper.nextNode()) {"
         "    if (n.parentElement.closest('svg, style, script')) continue;"
+        "    if (invoer && (n.parentElement.closest('th') || (n.parentElement.closest('td') && !n.parentElement.closest('td.getal')))) continue;"
         "    const a = n.parentElement.closest('a[href^=\"#\"]');"
         "    const doel = a && document.getElementById(a.getAttribute('href').slice(1));"
         "    if (doel && doel.closest('.bijlagen')) continue;"
         "    for (const m of n.textContent.matchAll(cijfer)) uit.push([m[0], n.textContent, m.index]); } }"
         "return uit;",
-        list(UITKOMSTPLEKKEN), CIJFER,
+        list(UITKOMSTPLEKKEN), CIJFER, list(INVOERPLEKKEN),
     )
     return [(c, tekst[max(0, i - 30):i + len(c) + 30]) for c, tekst, i in gevonden if not _is_instelling(tekst, i, c)]
 
@@ -624,8 +635,9 @@ def _is_instelling(tekst: str, begin: int, cijfer: str) -> bool:
 def test_elk_cijfer_van_de_voorkant_verwijst_naar_zijn_berekening(maak, naam, argumenten, tmp_path):
     """In Chromium: elk cijfer in de tekst en de tabellen van de uitkomsten op de voorkant (het saldo, de kernzin en de
     verdeling, de kwaliteitsgraden, kosten en baten, per actor, de begroting met haar aansluiting, de omslagpunten, de
-    verwachte waarde, het interval en wat het drijft) staat in een verwijzing naar een knoop in de bijlage; alleen de
-    instellingen van de berekening niet (INSTELLINGEN). Hengelo, met een begroting, een eigen bibliotheek met kansen van
+    verwachte waarde, het interval en wat het drijft) en van de invoer (de uren, kosten en baten van de casussen, de
+    hulpvragen, de dekking en de aandelen, de tarieven en kengetallen, de extrapolatie en de gepubliceerde cijfers) staat
+    in een verwijzing naar een knoop in de bijlage; alleen de instellingen van de berekening niet (INSTELLINGEN). Hengelo, met een begroting, een eigen bibliotheek met kansen van
     slagen en een begroting, Hengelo met bereiken, en Hengelo met getelde uitkomsten uit de voorbeeldregistratie."""
     if argumenten == ("uitkomsten",):  # Hengelo met de waardekaart en de getelde uitkomsten van templates/
         import shutil
@@ -639,7 +651,7 @@ def test_elk_cijfer_van_de_voorkant_verwijst_naar_zijn_berekening(maak, naam, ar
     doel = maak(naam, *argumenten)[0]
     browser = _browser()
     try:
-        browser.get(doel.resolve().as_uri())
+        laad(browser, doel)
         assert _cijfers_zonder_verwijzing(browser) == []
         # De toets zelf vindt een cijfer zonder verwijzing: haal de verwijzing van het deel van de cliënt weg (in de zin
         # onder de kernzin: een procent, of een bedrag als procenten niets zeggen).
@@ -657,7 +669,7 @@ def test_pdf_en_json_dezelfde_bijlage_met_verwijzingen(maak):
     pdf, _ = maak("h.pdf", HENGELO)
     tekst = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
     bijlage = re.search(r"Bijlage ([A-Z])\. Hoe de totalen zijn opgebouwd", tekst).group(1)
-    assert re.search(rf"Hoe deze bedragen zijn berekend: Bijlage {bijlage}, pagina \d+\.", tekst)
+    assert re.search(rf"Hoe deze cijfers zijn berekend: Bijlage {bijlage}, pagina \d+\.", tekst)
     # Onder elke tabel met verwijzingen op de voorkant: de bijlage en de pagina van haar eerste boom.
     voorkant = tekst.split("Bijlage A.")[0]
     assert len(re.findall(rf"Hoe deze cijfers zijn berekend: Bijlage {bijlage}, vanaf pagina \d+\.", voorkant)) >= 6

@@ -41,6 +41,11 @@ class GevarieerdeInvoer:
     def label(self) -> str:
         return self.kort or self.naam
 
+    @property
+    def in_zin(self) -> str:
+        """De volle naam midden in een zin: 'hulpvragen in de pilotperiode', 'tarief per uur: Inzet SJD'."""
+        return _klein(self.naam)
+
 
 @dataclass(frozen=True)
 class Omslagpunt:

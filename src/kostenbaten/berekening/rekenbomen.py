@@ -241,7 +241,7 @@ def tornado(g, waar: Waar, aantal: int, methode: str = "rapport") -> list[Uitleg
         nu = Knoop(f"{v.invoer.label}, zoals gegeven", v.invoer.basis, None, plek, eenheid=v.invoer.eenheid, cijfer=f"tornado-{sleutel}-nu")
         basis = Knoop("Totaal bij de invoer zoals gegeven", e.basis)
         for richting, waarde, totaal in (("lager", v.laag, e.laag), ("hoger", v.hoog, e.hoog)):
-            label = f"Totaal met {v.invoer.label} {n_tekst(g.stap)}% {richting}"
+            label = f"Totaal met {v.invoer.in_zin} {n_tekst(g.stap)}% {richting}"
             som_ = rekensom("de hele KBA opnieuw met ", n(waarde), " in plaats van ", n(v.invoer.basis), " (", v.invoer.eenheid,
                             "): ", n(totaal), "; verschil ", n(totaal - e.basis))
             uit.append(Uitleg(f"tornado-{sleutel}-{richting}",

@@ -216,9 +216,10 @@ def aandeel_knoop(uitkomst: PilotUitkomst, sleutel: str, waar: Waar) -> Knoop:
     if gebied.uit_telling:  # het aandeel is de breuk van het getelde aantal
         aantal, totaal, _ = gebied._telling
         plek = (waar("pilot", ("rechtsgebieden", sleutel, "hulpvragen")),)
-        return Knoop(f"Aandeel {gebied.naam} ({aantal} van {totaal} hulpvragen)", gebied.aandeel.waarde, None, plek, eenheid="procent")
+        return Knoop(f"Aandeel {gebied.naam} ({aantal} van {totaal} hulpvragen)", gebied.aandeel.waarde, None, plek, eenheid="procent",
+                     cijfer=f"rechtsgebied-{sleutel}")
     plek = (waar("pilot", ("rechtsgebieden", sleutel, "aandeel")),)
-    return Knoop(f"Aandeel {gebied.naam}", gebied.aandeel.waarde, None, plek, eenheid="procent")
+    return Knoop(f"Aandeel {gebied.naam}", gebied.aandeel.waarde, None, plek, eenheid="procent", cijfer=f"rechtsgebied-{sleutel}")
 
 
 def gedekt_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
@@ -232,6 +233,7 @@ def gedekt_knoop(uitkomst: PilotUitkomst, waar: Waar) -> Knoop:
         None,
         tuple(aandeel_knoop(uitkomst, s, waar) for s in gebieden),
         "procent",
+        cijfer="dekking",
     )
     return Knoop(
         "Gedekte hulpvragen",

@@ -186,6 +186,7 @@ def docx(doc: dict) -> Document:
             blok(document, b)
     for i, s in enumerate(doc["bijlagen"]):
         kop = document.add_heading(s["titel"], level=1)
+        _markeer(kop, s["plek"], BLADWIJZERS)  # de voorkant kan naar een bijlage zelf verwijzen (de gepubliceerde cijfers)
         if i == 0:
             kop.paragraph_format.page_break_before = True
         if s["plek"] == "uitleg":  # de rekenbomen zijn smal en lang: in twee kolommen, zoals in de PDF

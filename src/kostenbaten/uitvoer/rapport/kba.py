@@ -70,7 +70,7 @@ def grootste_drijver(g) -> dict | None:
     e = v.effecten["rapport"]
     stap = getal_nl(g.stap)
     sleutel = gevoeligheid_sleutel(v.invoer.sleutel)
-    tekst = (f"Het meest hangt het totaal af van {v.invoer.label}: {stap}% lager of hoger geeft {euro(e.laag)} of {euro(e.hoog)} "
+    tekst = (f"Het meest hangt het totaal af van {v.invoer.in_zin}: {stap}% lager of hoger geeft {euro(e.laag)} of {euro(e.hoog)} "
              f"({VLAK}); zie 'Wat de uitkomst bepaalt'.")
     return {"tekst": tekst, "herkomsten": [herkomst(euro(e.laag), cijfer_anker(f"tornado-{sleutel}-lager")),
                                            herkomst(euro(e.hoog), cijfer_anker(f"tornado-{sleutel}-hoger"))]}
@@ -133,6 +133,9 @@ def casussen(u: PilotUitkomst) -> list[dict]:
     ankers = {(i, 6 + extra): casus_anker(c.nummer) for i, c in enumerate(u.casussen)}
     ankers |= {(i, k + extra): cijfer_anker(f"casus-{c.nummer}-{wat}") for i, c in enumerate(u.casussen)
                for k, wat in ((4, "kosten"), (5, "baten"))}
+    ankers |= {(i, 3): cijfer_anker(f"casus-{c.nummer}-kosten") for i, c in enumerate(u.casussen)}  # uren x tarieven
+    if met_kans:  # de kans weegt de baten
+        ankers |= {(i, 4): cijfer_anker(f"casus-{c.nummer}-baten") for i, c in enumerate(u.casussen) if c.casus.kans is not None}
     ankers[(len(u.casussen), 6 + extra)] = cijfer_anker("gemiddelde")
     return [tabel(kop, rijen, rechts=tuple(range(3, 7 + extra)), slot=slot, breed=True, bijschrift=bijschrift, ankers=ankers)]
 
@@ -143,7 +146,9 @@ def aannames(u: PilotUitkomst) -> list[dict]:
     blokken = [
         alinea(
             f"Periode {periode(u)}; {getal_nl(p.hulpvragen.waarde)} hulpvragen, waarvan {getal_nl(u.dekking)}% in de rechtsgebieden "
-            f"van de casussen. Terugkerende baten tellen voor {p.maanden_in_beeld} maanden."
+            f"van de casussen. Terugkerende baten tellen voor {p.maanden_in_beeld} maanden.",
+            herkomsten=[herkomst(f"{getal_nl(p.hulpvragen.waarde)} hulpvragen", cijfer_anker("hulpvragen")),
+                        herkomst(f"{getal_nl(u.dekking)}%", cijfer_anker("dekking"))],
         ),
         naast([tabel(
             ["Tarief", "Per uur", "Betaald door"],
@@ -155,6 +160,7 @@ def aannames(u: PilotUitkomst) -> list[dict]:
             ["Rechtsgebied", "Aandeel hulpvragen"],
             [[g.naam, procent(g.aandeel.waarde, decimalen_voor([g.aandeel.waarde]))] for g in p.rechtsgebieden.values()],
             rechts=(1,),
+            ankers={(i, 1): cijfer_anker(f"rechtsgebied-{s}") for i, s in enumerate(p.rechtsgebieden)},
         )]),
     ]
     if p.kengetallen:
@@ -184,6 +190,8 @@ def aannames(u: PilotUitkomst) -> list[dict]:
 
 def methode(u: PilotUitkomst, met_gepubliceerd: bool) -> list[dict]:
     r = u.extrapolaties["rapport"]
+    herkomsten: list[list[dict]] = [[], [herkomst(getal_nl(r.gedekt), cijfer_anker("gedekt")), herkomst(f"{getal_nl(u.dekking)}%", cijfer_anker("dekking")),
+                                         herkomst(getal_nl(r.hulpvragen), cijfer_anker("hulpvragen"))], [], []]
     regels = [
         "Exact: elk bedrag is zonder tussentijdse afronding uit de casussen berekend en pas bij het tonen afgerond: "
         f"{AFRONDINGSREGELS_KORT['afronden_op_euro']}, gemiddelden per casus {AFRONDINGSREGELS_KORT['afronden_op_centen']}.",
@@ -202,7 +210,9 @@ def methode(u: PilotUitkomst, met_gepubliceerd: bool) -> list[dict]:
             f"({AFRONDINGSREGELS_KORT[pub['gemiddelde_netto'].regel]}) en het totaal als {euro(pub['totaal'].waarde)} "
             f"({AFRONDINGSREGELS_KORT[pub['totaal'].regel]}); de bijlage legt elk gepubliceerd cijfer naast het berekende."
         )
-    return [opsomming(regels)]
+        # Naar de bijlage die elk gepubliceerd cijfer naast het berekende legt (`controle.secties`).
+        herkomsten.append([herkomst(euro(pub[k].waarde), "gepubliceerd") for k in ("gemiddelde_netto", "totaal")])
+    return [opsomming(regels, herkomsten)]
 
 
 def casustabel(c: CasusUitkomst, u: PilotUitkomst) -> dict:
