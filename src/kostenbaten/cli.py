@@ -12,10 +12,9 @@ import sys
 from typing import Annotated
 
 import typer
-
-import kostenbaten
 from typer.core import TyperGroup
 
+import kostenbaten
 from kostenbaten.fouten import (
     EXIT_AFWIJKING,
     EXIT_INTERNE_FOUT,

@@ -190,29 +190,30 @@ def aannames(u: PilotUitkomst) -> list[dict]:
 
 def methode(u: PilotUitkomst, met_gepubliceerd: bool) -> list[dict]:
     r = u.extrapolaties["rapport"]
-    herkomsten: list[list[dict]] = [[], [herkomst(getal_nl(r.gedekt), cijfer_anker("gedekt")), herkomst(f"{getal_nl(u.dekking)}%", cijfer_anker("dekking")),
-                                         herkomst(getal_nl(r.hulpvragen), cijfer_anker("hulpvragen"))], [], []]
-    regels = [
-        "Exact: elk bedrag is zonder tussentijdse afronding uit de casussen berekend en pas bij het tonen afgerond: "
-        f"{AFRONDINGSREGELS_KORT['afronden_op_euro']}, gemiddelden per casus {AFRONDINGSREGELS_KORT['afronden_op_centen']}.",
-        f"Twee extrapolaties. {hoofdletter(VLAK)}: het gemiddelde netto van alle casussen maal de "
-        f"{getal_nl(r.gedekt)} hulpvragen in hun rechtsgebieden ({getal_nl(u.dekking)}% van {getal_nl(r.hulpvragen)}). "
-        f"{hoofdletter(GEWOGEN)}: per rechtsgebied het gemiddelde van de eigen casussen maal de eigen hulpvragen; "
-        "zo weegt een rechtsgebied met één opvallende casus niet zwaarder dan zijn aandeel.",
-        f"Eén jaar: terugkerende baten, zoals een hogere uitkering, tellen alleen voor de eerste {u.pilot.maanden_in_beeld} maanden. "
-        "Over hun volle looptijd levert de hulp meer op; die rekening maakt de opdracht kostenbaten meerjarig.",
-        "Hulpvragen buiten de rechtsgebieden van de casussen tellen voor nul: daar is geen casus om van uit te gaan.",
+    # Elke regel met de cijfers erin en hun boom in de bijlage.
+    regels: list[tuple[str, list[dict]]] = [
+        ("Exact: elk bedrag is zonder tussentijdse afronding uit de casussen berekend en pas bij het tonen afgerond: "
+         f"{AFRONDINGSREGELS_KORT['afronden_op_euro']}, gemiddelden per casus {AFRONDINGSREGELS_KORT['afronden_op_centen']}.", []),
+        (f"Twee extrapolaties. {hoofdletter(VLAK)}: het gemiddelde netto van alle casussen maal de "
+         f"{getal_nl(r.gedekt)} hulpvragen in hun rechtsgebieden ({getal_nl(u.dekking)}% van {getal_nl(r.hulpvragen)}). "
+         f"{hoofdletter(GEWOGEN)}: per rechtsgebied het gemiddelde van de eigen casussen maal de eigen hulpvragen; "
+         "zo weegt een rechtsgebied met één opvallende casus niet zwaarder dan zijn aandeel.",
+         [herkomst(getal_nl(r.gedekt), cijfer_anker("gedekt")), herkomst(f"{getal_nl(u.dekking)}%", cijfer_anker("dekking")),
+          herkomst(getal_nl(r.hulpvragen), cijfer_anker("hulpvragen"))]),
+        (f"Eén jaar: terugkerende baten, zoals een hogere uitkering, tellen alleen voor de eerste {u.pilot.maanden_in_beeld} maanden. "
+         "Over hun volle looptijd levert de hulp meer op; die rekening maakt de opdracht kostenbaten meerjarig.", []),
+        ("Hulpvragen buiten de rechtsgebieden van de casussen tellen voor nul: daar is geen casus om van uit te gaan.", []),
     ]
     pub = u.gepubliceerd
     if met_gepubliceerd and "totaal" in pub:
-        regels.append(
+        regels.append((
             f"Gepubliceerde cijfers: het rapport van de pilot drukte het gemiddelde als {euro(pub['gemiddelde_netto'].waarde)} "
             f"({AFRONDINGSREGELS_KORT[pub['gemiddelde_netto'].regel]}) en het totaal als {euro(pub['totaal'].waarde)} "
-            f"({AFRONDINGSREGELS_KORT[pub['totaal'].regel]}); de bijlage legt elk gepubliceerd cijfer naast het berekende."
-        )
-        # Naar de bijlage die elk gepubliceerd cijfer naast het berekende legt (`controle.secties`).
-        herkomsten.append([herkomst(euro(pub[k].waarde), "gepubliceerd") for k in ("gemiddelde_netto", "totaal")])
-    return [opsomming(regels, herkomsten)]
+            f"({AFRONDINGSREGELS_KORT[pub['totaal'].regel]}); de bijlage legt elk gepubliceerd cijfer naast het berekende.",
+            # Naar de bijlage die elk gepubliceerd cijfer naast het berekende legt (`controle.secties`).
+            [herkomst(euro(pub[k].waarde), "gepubliceerd") for k in ("gemiddelde_netto", "totaal")],
+        ))
+    return [opsomming([tekst for tekst, _ in regels], [h for _, h in regels])]
 
 
 def casustabel(c: CasusUitkomst, u: PilotUitkomst) -> dict:
